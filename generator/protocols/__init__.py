@@ -1,0 +1,105 @@
+"""Wire protocols: how an operation travels, protocol by protocol, apart from any one cloud.
+
+The model says *what* an operation takes; a protocol module says *how* it goes on the wire:
+where the action and version travel, how parameters are encoded, what the error envelope looks
+like, which error code and HTTP status answer each kind of invalid request, and which signer
+authenticates it. Renderers ask `for_operation(op)` and never branch on a provider's name.
+
+Each module has the attributes of `Protocol` below. The signer itself is stdlib Python in
+templates/protocols/<name>/signing.py, copied into generated clients and mocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from .. import model
+
+# What a validator can find wrong with a request; each protocol maps these to its error codes.
+ProblemKind = Literal[
+    "missing",  # a required parameter is absent
+    "type",  # a value of the wrong type (or not coercible from its wire text)
+    "range",
+    "length",
+    "enum",
+    "pattern",
+    "conflict",  # mutually_exclusive rule
+    "requires",  # requires / one_of rules
+    "unknown",  # a parameter the operation does not take
+]
+PROBLEM_KINDS: tuple[ProblemKind, ...] = (
+    "missing",
+    "type",
+    "range",
+    "length",
+    "enum",
+    "pattern",
+    "conflict",
+    "requires",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class ErrorAnswer:
+    code: str
+    status: int
+    message: str  # a template; "{param}" is replaced by the parameter name
+
+
+@dataclass(frozen=True)
+class Protocol:
+    name: str
+    signer: str  # signature scheme name, e.g. "AWS4-HMAC-SHA256"
+    media_type: str | None  # request body media type; None: no body (all in query/path)
+    error_media_type: str
+    rpc: bool  # one endpoint, operation named by an action (AWS Query, Alibaba RPC, Tencent)
+    # where the action name travels on the wire, for RPC protocols
+    action_in: Literal["body", "query", "header", "path"]
+    action_key: str  # "Action", "X-TC-Action"
+    version_key: str | None
+    extra_headers: tuple[str, ...]  # other headers every call carries (X-TC-Region)
+    validation: MappingProxyType[str, ErrorAnswer]
+    auth_error: ErrorAnswer
+    throttle_error: ErrorAnswer
+    not_found_error: ErrorAnswer  # unknown action or path
+    internal_error: ErrorAnswer
+    too_large_error: ErrorAnswer
+    notes: tuple[str, ...] = field(default=())
+
+    def answer(self, kind: str, op: model.Operation | None = None) -> ErrorAnswer:
+        """The error a server of this protocol gives for `kind`; a code the operation's own
+        page documents wins over the protocol's general one when both name the same thing."""
+        return self.validation[kind]
+
+    def openapi_path(self, op: model.Operation) -> str:
+        """OpenAPI keys operations by method and path. RPC protocols share one path, so each
+        operation gets the fragment-path convention of published AWS OpenAPI conversions:
+        `/#Action=PutLifecycleHook`. HTTP clients drop the fragment, so the request still goes
+        to `/`, and the action itself travels where the protocol puts it (pinned by an enum)."""
+        if not self.rpc:
+            return op.path
+        return f"/#{self.action_key}={op.action or op.name}"
+
+
+def for_operation(op: model.Operation) -> Protocol:
+    return get(op.protocol)
+
+
+def get(name: str) -> Protocol:
+    from . import alibaba_rpc, aws_query, huawei_rest, tencent_json
+
+    table = {p.PROTOCOL.name: p.PROTOCOL for p in (aws_query, alibaba_rpc, tencent_json, huawei_rest)}
+    try:
+        return table[name]
+    except KeyError:
+        raise KeyError(f"unknown protocol {name!r}; known: {sorted(table)}") from None
+
+
+def answers(entries: dict[str, tuple[str, int, str]]) -> MappingProxyType[str, ErrorAnswer]:
+    missing = set(PROBLEM_KINDS) - set(entries)
+    if missing:
+        raise ValueError(f"protocol does not answer {sorted(missing)}")
+    return MappingProxyType({k: ErrorAnswer(*v) for k, v in entries.items()})

@@ -1,0 +1,44 @@
+"""Alibaba Cloud RPC (ESS 2014-08-28): Action, Version and the common parameters in the query
+(or, from the Tea SDKs, x-acs-action / x-acs-version headers and a form body); lists as
+Name.N; JSON answers; signature v1.0 HMAC-SHA1 in the query (ACS3-HMAC-SHA256 from Tea 2022).
+
+Errors: HTTP 4xx/5xx with {"RequestId", "HostId", "Code", "Message"}. The ESS pages document
+`InvalidParamter` (sic) for invalid values; a missing parameter is the common `MissingParameter`.
+"""
+
+from __future__ import annotations
+
+from . import ErrorAnswer, Protocol, answers
+
+_INVALID = "InvalidParamter"  # the code as ESS documents and returns it, misspelt
+_MSG = "The specified value of parameter is not valid."
+
+PROTOCOL = Protocol(
+    name="alibaba-rpc",
+    signer="HMAC-SHA1",
+    media_type=None,
+    error_media_type="application/json",
+    rpc=True,
+    action_in="query",
+    action_key="Action",
+    version_key="Version",
+    extra_headers=(),
+    validation=answers(
+        {
+            "missing": ("MissingParameter", 400, "The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
+            "type": (_INVALID, 400, _MSG + " ({param})"),
+            "range": (_INVALID, 400, _MSG + " ({param})"),
+            "length": (_INVALID, 400, _MSG + " ({param})"),
+            "enum": (_INVALID, 400, _MSG + " ({param})"),
+            "pattern": (_INVALID, 400, _MSG + " ({param})"),
+            "conflict": (_INVALID, 400, _MSG + " ({param})"),
+            "requires": ("MissingParameter", 400, "The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
+            "unknown": (_INVALID, 400, _MSG + " ({param})"),
+        }
+    ),
+    auth_error=ErrorAnswer("SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."),
+    throttle_error=ErrorAnswer("Throttling", 400, "Request was denied due to request throttling."),
+    not_found_error=ErrorAnswer("InvalidApi.NotFound", 404, "Specified api is not found, please check your url and method."),
+    internal_error=ErrorAnswer("InternalError", 500, "The request processing has failed due to some unknown error."),
+    too_large_error=ErrorAnswer("RequestTooLarge", 413, "The request body is too large."),
+)

@@ -1,0 +1,36 @@
+"""Huawei Cloud AS v1 REST: the method and path template of each page, path parameters in the
+URL, a JSON body for POST/PUT; SDK-HMAC-SHA256 over the signed headers.
+
+Errors: {"error": {"code": "AS.xxxx", "message": "..."}} with the request id in X-Request-Id
+(sdk-wire-facts.md §4). The pages point at a separate error-code page that sources/ does not
+hold, so the codes here are the service's generic ones: AS.0001 for invalid input.
+"""
+
+from __future__ import annotations
+
+from . import ErrorAnswer, Protocol, answers
+
+_INVALID = "AS.0001"
+_MSG = "Invalid input parameter: {param}"
+
+PROTOCOL = Protocol(
+    name="huawei-rest",
+    signer="SDK-HMAC-SHA256",
+    media_type="application/json",
+    error_media_type="application/json",
+    rpc=False,
+    action_in="path",
+    action_key="",
+    version_key=None,
+    extra_headers=(),
+    validation=answers(
+        {kind: (_INVALID, 400, _MSG) for kind in (
+            "missing", "type", "range", "length", "enum", "pattern", "conflict", "requires", "unknown"
+        )}
+    ),
+    auth_error=ErrorAnswer("APIGW.0301", 401, "Incorrect IAM authentication information: verify aksk signature fail"),
+    throttle_error=ErrorAnswer("APIGW.0308", 429, "The throttling threshold has been reached"),
+    not_found_error=ErrorAnswer("APIGW.0101", 404, "The API does not exist or has not been published in the environment"),
+    internal_error=ErrorAnswer("AS.0004", 500, "Internal server error"),
+    too_large_error=ErrorAnswer("APIGW.0201", 413, "Request entity too large"),
+)
