@@ -27,9 +27,7 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     if targets:
         unknown = [t for t in targets if t not in config_mod.TARGETS]
         if unknown:
-            raise SpecgenError(
-                [Problem("--target", 0, f"unknown target {t!r}") for t in unknown]
-            )
+            raise SpecgenError([Problem("--target", 0, f"unknown target {t!r}") for t in unknown])
         cfg.targets = tuple(targets)
     family = getattr(args, "family", None)
     if family:
@@ -139,7 +137,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_mock(args: argparse.Namespace) -> int:
     from . import mock_runner
 
-    return mock_runner.run(args, _config(args))
+    code: int = mock_runner.run(args, _config(args))
+    return code
 
 
 def parser() -> argparse.ArgumentParser:
@@ -167,7 +166,9 @@ def parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("generate", help="specs -> generated")
     dirs(sp, sources=False, out=True)
-    sp.add_argument("--target", action="append", metavar="NAME", help="only this target (repeatable)")
+    sp.add_argument(
+        "--target", action="append", metavar="NAME", help="only this target (repeatable)"
+    )
     sp.set_defaults(func=cmd_generate)
 
     for name, func, text in (
@@ -179,9 +180,13 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--target", action="append", metavar="NAME", help="only this target")
         sp.set_defaults(func=func)
 
-    sp = sub.add_parser("diff", help="what changed between two spec sets, and whether it breaks callers")
+    sp = sub.add_parser(
+        "diff", help="what changed between two spec sets, and whether it breaks callers"
+    )
     sp.add_argument("old", nargs="?", help="specs directory or git revision")
-    sp.add_argument("new", nargs="?", help="specs directory or git revision (default: working tree)")
+    sp.add_argument(
+        "new", nargs="?", help="specs directory or git revision (default: working tree)"
+    )
     sp.add_argument("--base", metavar="REV", help="compare the working tree's specs with REV")
     sp.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     sp.add_argument("--fail-on", choices=("breaking", "any"), help="exit 1 when such changes exist")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import fail
@@ -34,7 +34,9 @@ def load(root: Path) -> Config:
             with pyproject.open("rb") as fh:
                 data = tomllib.load(fh)
         except tomllib.TOMLDecodeError as exc:
-            raise fail(pyproject.name, getattr(exc, "lineno", 1) or 1, f"invalid TOML: {exc}") from None
+            raise fail(
+                pyproject.name, getattr(exc, "lineno", 1) or 1, f"invalid TOML: {exc}"
+            ) from None
         section = data.get("tool", {}).get("specgen", {})
         if not isinstance(section, dict):
             raise fail(pyproject.name, 1, "[tool.specgen] must be a table")
@@ -57,7 +59,9 @@ def load(root: Path) -> Config:
     targets = strings("targets", TARGETS)
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:
-        raise fail(pyproject.name, 1, f"[tool.specgen] unknown target(s) {unknown}; known: {list(TARGETS)}")
+        raise fail(
+            pyproject.name, 1, f"[tool.specgen] unknown target(s) {unknown}; known: {list(TARGETS)}"
+        )
     prefix = table.get("package-prefix", "")
     if not isinstance(prefix, str):
         raise fail(pyproject.name, 1, "[tool.specgen] package-prefix must be a string")

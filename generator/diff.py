@@ -1,13 +1,572 @@
-"""Spec diff with breaking-change classification."""
+"""What changed between two sets of specs, and whether it breaks callers.
+
+Each change is classified:
+- breaking: a caller that worked against the old API may fail against the new one (operation
+  or parameter removed, parameter newly required, type changed, range/length narrowed, pattern
+  added or changed, request enum value removed, a new rule, a quota or rate limit lowered, an
+  error code removed, a response field removed, ...);
+- non-breaking: the API accepts everything it did before (new optional parameter, range or
+  length widened, new request enum value, new operation, new error code, ...);
+- docs: descriptions, summaries, examples, links: nothing a program sees.
+Source lines and quotes (provenance) are not changes to the API and are not reported.
+"""
 
 from __future__ import annotations
 
-from . import model
+import argparse
+import json
+import subprocess
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from . import model, spec_io
+from .config import Config
+from .errors import EXIT_OK, EXIT_STALE, Problem, SpecgenError
+
+Severity = Literal["breaking", "non-breaking", "docs"]
+SEVERITIES: tuple[Severity, ...] = ("breaking", "non-breaking", "docs")
 
 
-def compare(old: list[model.Operation], new: list[model.Operation]) -> list[str]:
-    return []
+@dataclass(frozen=True)
+class Change:
+    operation: str  # "huawei/CreateLifecycleHook"
+    subject: str  # "operation", "parameter default_timeout", "response field x", "rule", ...
+    aspect: str  # "added", "removed", "range", "required", "enum", ...
+    severity: Severity
+    old: Any
+    new: Any
+    message: str
 
 
-def render_text(changes: list[str], summary_only: bool = False) -> str:
-    return "\n".join(changes)
+def _key(op: model.Operation) -> str:
+    return f"{op.provider}/{op.name}"
+
+
+def compare(old: list[model.Operation], new: list[model.Operation]) -> list[Change]:
+    before = {_key(op): op for op in old}
+    after = {_key(op): op for op in new}
+    changes: list[Change] = []
+    for key in sorted(before.keys() | after.keys()):
+        if key not in after:
+            changes.append(
+                Change(key, "operation", "removed", "breaking", key, None, "operation removed")
+            )
+        elif key not in before:
+            changes.append(
+                Change(key, "operation", "added", "non-breaking", None, key, "operation added")
+            )
+        else:
+            changes.extend(_operation(key, before[key], after[key]))
+    return changes
+
+
+def _operation(key: str, a: model.Operation, b: model.Operation) -> list[Change]:
+    out: list[Change] = []
+    for attr in (
+        "protocol",
+        "method",
+        "path",
+        "action",
+        "api_version",
+        "success_status",
+        "result_wrapper",
+    ):
+        x, y = getattr(a, attr), getattr(b, attr)
+        if x != y:
+            out.append(
+                Change(
+                    key, "operation", attr, "breaking", x, y, f"{attr} changed from {x!r} to {y!r}"
+                )
+            )
+    for attr in ("title", "summary", "description"):
+        if getattr(a, attr) != getattr(b, attr):
+            out.append(
+                Change(
+                    key,
+                    "operation",
+                    attr,
+                    "docs",
+                    getattr(a, attr),
+                    getattr(b, attr),
+                    f"{attr} reworded",
+                )
+            )
+    if [_plain(e, "source") for e in a.examples] != [_plain(e, "source") for e in b.examples]:
+        out.append(
+            Change(
+                key,
+                "operation",
+                "examples",
+                "docs",
+                len(a.examples),
+                len(b.examples),
+                "examples changed",
+            )
+        )
+    out.extend(_parameters(key, a.parameters, b.parameters, request=True))
+    out.extend(_parameters(key, a.response, b.response, request=False))
+    out.extend(_rules(key, a.rules, b.rules))
+    out.extend(_limits(key, a, b))
+    out.extend(_errors(key, a.errors, b.errors))
+    return out
+
+
+def _plain(value: Any, *drop: str) -> Any:
+    """The model value without provenance, for comparing what a program sees."""
+    data = model.jsonable(value)
+
+    def strip(d: Any) -> Any:
+        if isinstance(d, dict):
+            return {k: strip(v) for k, v in d.items() if k not in drop and k != "source"}
+        if isinstance(d, list):
+            return [strip(v) for v in d]
+        return d
+
+    return strip(data)
+
+
+def _parameters(
+    key: str, old: list[model.Parameter], new: list[model.Parameter], *, request: bool
+) -> list[Change]:
+    out: list[Change] = []
+    a = dict(model.walk_parameters(old))
+    b = dict(model.walk_parameters(new))
+    noun = "parameter" if request else "response field"
+    for path in sorted(
+        a.keys() | b.keys(),
+        key=lambda p: (p not in a, list(a).index(p) if p in a else list(b).index(p)),
+    ):
+        subject = f"{noun} {path}"
+        if path not in b:
+            parent = path.rpartition(".")[0]
+            if parent and parent not in b:
+                continue  # reported with its parent
+            out.append(Change(key, subject, "removed", "breaking", path, None, f"{noun} removed"))
+            continue
+        if path not in a:
+            parent = path.rpartition(".")[0]
+            if parent and parent not in a:
+                continue
+            p = b[path]
+            if request and p.required:
+                out.append(
+                    Change(
+                        key, subject, "added", "breaking", None, path, "required parameter added"
+                    )
+                )
+            else:
+                out.append(
+                    Change(
+                        key,
+                        subject,
+                        "added",
+                        "non-breaking",
+                        None,
+                        path,
+                        f"{'optional ' if request else ''}{noun} added",
+                    )
+                )
+            continue
+        out.extend(_parameter(key, subject, a[path], b[path], request=request))
+    return out
+
+
+def _parameter(
+    key: str, subject: str, a: model.Parameter, b: model.Parameter, *, request: bool
+) -> list[Change]:
+    out: list[Change] = []
+
+    def add(aspect: str, severity: Severity, old: Any, new: Any, message: str) -> None:
+        out.append(Change(key, subject, aspect, severity, old, new, message))
+
+    if (a.type, a.items) != (b.type, b.items):
+        add("type", "breaking", _type(a), _type(b), f"type changed from {_type(a)} to {_type(b)}")
+    if a.location != b.location:
+        add(
+            "location",
+            "breaking",
+            a.location,
+            b.location,
+            f"moved from {a.location} to {b.location}",
+        )
+    if request and a.required != b.required:
+        if b.required:
+            add("required", "breaking", False, True, "now required")
+        else:
+            add("required", "non-breaking", True, False, "now optional")
+    for trait in ("range", "length"):
+        x, y = getattr(a, trait), getattr(b, trait)
+        bx, by = _bounds(x), _bounds(y)
+        if bx == by:
+            continue
+        narrowed, widened = _compare_bounds(bx, by)
+        # For a request, narrowing rejects calls that used to pass; for a response, widening
+        # hands callers values they never saw before.
+        severity: Severity = "breaking" if (narrowed if request else widened) else "non-breaking"
+        verb = (
+            "narrowed"
+            if narrowed and not widened
+            else "widened" if widened and not narrowed else "changed"
+        )
+        add(
+            trait, severity, _show(bx), _show(by), f"{trait} {verb} from {_show(bx)} to {_show(by)}"
+        )
+    ea = [v.value for v in a.enum.values] if a.enum else None
+    eb = [v.value for v in b.enum.values] if b.enum else None
+    if ea != eb:
+        removed = [v for v in (ea or []) if eb is not None and v not in eb]
+        added = [v for v in (eb or []) if ea is not None and v not in ea]
+        if ea is None:
+            add("enum", "breaking" if request else "non-breaking", None, eb, f"now limited to {eb}")
+        elif eb is None:
+            add(
+                "enum",
+                "non-breaking" if request else "breaking",
+                ea,
+                None,
+                "no longer limited to listed values",
+            )
+        else:
+            if removed:
+                add(
+                    "enum",
+                    "breaking" if request else "non-breaking",
+                    ea,
+                    eb,
+                    f"enum value(s) removed: {removed}",
+                )
+            if added:
+                add(
+                    "enum",
+                    "non-breaking" if request else "breaking",
+                    ea,
+                    eb,
+                    f"enum value(s) added: {added}",
+                )
+            if not removed and not added:
+                add("enum", "docs", ea, eb, "enum values reordered")
+    pa = a.pattern.regex if a.pattern else None
+    pb = b.pattern.regex if b.pattern else None
+    if pa != pb:
+        if pb is None:
+            add("pattern", "non-breaking", pa, None, "pattern removed")
+        else:
+            add(
+                "pattern",
+                "breaking" if request else "non-breaking",
+                pa,
+                pb,
+                "pattern added" if pa is None else "pattern changed",
+            )
+    da = a.default.value if a.default else None
+    db = b.default.value if b.default else None
+    if (a.default is None) != (b.default is None) or da != db:
+        # A caller that omits the parameter gets different behaviour.
+        add("default", "breaking", da, db, f"default changed from {da!r} to {db!r}")
+    if a.description != b.description:
+        add("description", "docs", None, None, "description reworded")
+    return out
+
+
+def _type(p: model.Parameter) -> str:
+    return f"array<{p.items}>" if p.type == "array" and p.items else p.type
+
+
+def _bounds(trait: model.Range | model.Length | None) -> tuple[Any, Any]:
+    return (None, None) if trait is None else (trait.min, trait.max)
+
+
+def _show(bounds: tuple[Any, Any]) -> str:
+    lo, hi = bounds
+    return f"{'-inf' if lo is None else lo}..{'inf' if hi is None else hi}"
+
+
+def _compare_bounds(a: tuple[Any, Any], b: tuple[Any, Any]) -> tuple[bool, bool]:
+    """(narrowed, widened) going from bounds a to bounds b; None is unbounded."""
+    narrowed = widened = False
+    (alo, ahi), (blo, bhi) = a, b
+    if alo != blo:
+        if blo is not None and (alo is None or blo > alo):
+            narrowed = True
+        else:
+            widened = True
+    if ahi != bhi:
+        if bhi is not None and (ahi is None or bhi < ahi):
+            narrowed = True
+        else:
+            widened = True
+    return narrowed, widened
+
+
+def _rule_key(rule: model.Rule) -> str:
+    return json.dumps(_plain(rule, "description"), sort_keys=True)
+
+
+def _rules(key: str, old: list[model.Rule], new: list[model.Rule]) -> list[Change]:
+    a = {_rule_key(r): r for r in old}
+    b = {_rule_key(r): r for r in new}
+    out = []
+    for k in sorted(a.keys() - b.keys()):
+        out.append(
+            Change(
+                key,
+                "rule",
+                "removed",
+                "non-breaking",
+                _describe_rule(a[k]),
+                None,
+                f"rule removed: {_describe_rule(a[k])}",
+            )
+        )
+    for k in sorted(b.keys() - a.keys()):
+        out.append(
+            Change(
+                key,
+                "rule",
+                "added",
+                "breaking",
+                None,
+                _describe_rule(b[k]),
+                f"new rule: {_describe_rule(b[k])}",
+            )
+        )
+    return out
+
+
+def _describe_rule(rule: model.Rule) -> str:
+    if rule.kind == "requires":
+        return f"{rule.parameters[0]} requires {', '.join(rule.requires)}"
+    if rule.kind == "one_of":
+        return "one of " + " | ".join("+".join(g) for g in rule.groups)
+    return f"{rule.kind.replace('_', ' ')}: {', '.join(rule.parameters)}"
+
+
+def _limits(key: str, a: model.Operation, b: model.Operation) -> list[Change]:
+    out: list[Change] = []
+    qa = {(q.resource, q.scope): q.limit for q in a.quotas}
+    qb = {(q.resource, q.scope): q.limit for q in b.quotas}
+    for k in sorted(qa.keys() | qb.keys()):
+        x, y = qa.get(k), qb.get(k)
+        if x == y:
+            continue
+        name = f"quota {k[0]} per {k[1]}"
+        if y is None:
+            out.append(
+                Change(
+                    key, name, "removed", "non-breaking", x, None, f"{name} no longer documented"
+                )
+            )
+        elif x is None or y < x:
+            out.append(
+                Change(
+                    key,
+                    name,
+                    "limit",
+                    "breaking",
+                    x,
+                    y,
+                    f"{name} {'added' if x is None else 'lowered'}: {y}",
+                )
+            )
+        else:
+            out.append(
+                Change(key, name, "limit", "non-breaking", x, y, f"{name} raised from {x} to {y}")
+            )
+    ra = {r.per_seconds: r.requests for r in a.rate_limits}
+    rb = {r.per_seconds: r.requests for r in b.rate_limits}
+    for per in sorted(ra.keys() | rb.keys()):
+        x, y = ra.get(per), rb.get(per)
+        if x == y:
+            continue
+        name = f"rate limit per {per}s"
+        if y is None:
+            out.append(
+                Change(
+                    key, name, "removed", "non-breaking", x, None, f"{name} no longer documented"
+                )
+            )
+        elif x is None or y < x:
+            out.append(
+                Change(
+                    key,
+                    name,
+                    "limit",
+                    "breaking",
+                    x,
+                    y,
+                    f"{name} {'added' if x is None else 'lowered'}: {y}",
+                )
+            )
+        else:
+            out.append(
+                Change(key, name, "limit", "non-breaking", x, y, f"{name} raised from {x} to {y}")
+            )
+    return out
+
+
+def _errors(key: str, old: list[model.ErrorCode], new: list[model.ErrorCode]) -> list[Change]:
+    a = {e.code: e for e in old}
+    b = {e.code: e for e in new}
+    out = []
+    for code in sorted(a.keys() - b.keys()):
+        out.append(
+            Change(
+                key,
+                f"error {code}",
+                "removed",
+                "breaking",
+                code,
+                None,
+                "error code removed (callers may handle it)",
+            )
+        )
+    for code in sorted(b.keys() - a.keys()):
+        out.append(
+            Change(key, f"error {code}", "added", "non-breaking", None, code, "error code added")
+        )
+    for code in sorted(a.keys() & b.keys()):
+        if a[code].status != b[code].status:
+            out.append(
+                Change(
+                    key,
+                    f"error {code}",
+                    "status",
+                    "breaking",
+                    a[code].status,
+                    b[code].status,
+                    f"HTTP status changed from {a[code].status} to {b[code].status}",
+                )
+            )
+        elif (a[code].message, a[code].meaning) != (b[code].message, b[code].meaning):
+            out.append(
+                Change(key, f"error {code}", "text", "docs", None, None, "error text reworded")
+            )
+    return out
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def counts(changes: list[Change]) -> dict[str, int]:
+    return {s: sum(1 for c in changes if c.severity == s) for s in SEVERITIES}
+
+
+def render_text(changes: list[Change], summary_only: bool = False) -> str:
+    n = counts(changes)
+    head = f"spec changes: {n['breaking']} breaking, {n['non-breaking']} non-breaking, {n['docs']} documentation"
+    if summary_only:
+        lines = [head]
+        lines += [
+            f"  {c.severity.upper():13} {c.operation}: {c.subject}: {c.message}"
+            for c in changes
+            if c.severity != "docs"
+        ]
+        return "\n".join(lines)
+    lines = []
+    for op in sorted({c.operation for c in changes}):
+        lines.append(op)
+        for c in (c for c in changes if c.operation == op):
+            lines.append(f"  {c.severity.upper():13} {c.subject}: {c.message}")
+    lines.append(head)
+    return "\n".join(lines)
+
+
+def render_markdown(changes: list[Change]) -> str:
+    from .render.filters import md_cell
+
+    n = counts(changes)
+    lines = [
+        "## Spec changes",
+        "",
+        f"**{n['breaking']} breaking**, {n['non-breaking']} non-breaking, {n['docs']} documentation only.",
+        "",
+    ]
+    if changes:
+        lines += ["| severity | operation | what | change |", "|---|---|---|---|"]
+        lines += [
+            f"| {c.severity} | {md_cell(c.operation)} | {md_cell(c.subject)} | {md_cell(c.message)} |"
+            for c in changes
+        ]
+    return "\n".join(lines)
+
+
+def render_json(changes: list[Change]) -> str:
+    """Documented shape: {"summary": {"breaking": n, "non-breaking": n, "docs": n},
+    "changes": [{"operation", "subject", "aspect", "severity", "old", "new", "message"}]}."""
+    doc = {"summary": counts(changes), "changes": [asdict(c) for c in changes]}
+    return json.dumps(doc, indent=2, ensure_ascii=False, default=str)
+
+
+# --- sides: a folder of specs or a git revision ------------------------------------------
+
+
+def load_side(side: str, specs_rel: str, root: Path) -> list[model.Operation]:
+    from .extract import load_specs
+
+    path = Path(side)
+    if path.is_dir():
+        inner = path / specs_rel if (path / specs_rel).is_dir() else path
+        return load_specs(inner, root)
+    return _load_revision(side, specs_rel, root)
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise SpecgenError(Problem("git", 0, "git is not installed")) from None
+    if done.returncode != 0:
+        raise SpecgenError(
+            Problem(
+                "git",
+                0,
+                done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "git failed",
+            )
+        )
+    return done.stdout
+
+
+def _load_revision(rev: str, specs_rel: str, root: Path) -> list[model.Operation]:
+    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    prefix = (root.resolve().relative_to(top.resolve()) / specs_rel).as_posix().lstrip("./")
+    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    names = _git(top, "ls-tree", "-r", "--name-only", rev, "--", prefix).splitlines()
+    ops: list[model.Operation] = []
+    problems: list[Problem] = []
+    for name in sorted(names):
+        rel = name[len(prefix) :].lstrip("/")
+        if not name.endswith(".yaml") or rel.count("/") != 1 or rel.startswith("overlays/"):
+            continue
+        text = _git(top, "show", f"{rev}:{name}")
+        try:
+            ops.append(spec_io.parse_operation(text, f"{rev}:{name}"))
+        except SpecgenError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise SpecgenError(problems)
+    return ops
+
+
+def run(args: argparse.Namespace, cfg: Config) -> int:
+    specs_rel = args.specs or cfg.specs.relative_to(cfg.root).as_posix()
+    if args.base:
+        if args.old or args.new:
+            raise SpecgenError(
+                Problem("--base", 0, "give either --base REV or OLD [NEW], not both")
+            )
+        old_side, new_side = args.base, str(cfg.root)
+    elif args.old:
+        old_side, new_side = args.old, args.new or str(cfg.root)
+    else:
+        raise SpecgenError(Problem("diff", 0, "nothing to compare: give OLD [NEW] or --base REV"))
+    changes = compare(
+        load_side(old_side, specs_rel, cfg.root), load_side(new_side, specs_rel, cfg.root)
+    )
+    render = {"text": render_text, "markdown": render_markdown, "json": render_json}[args.format]
+    print(render(changes))
+    if args.fail_on == "any" and changes:
+        return EXIT_STALE
+    if args.fail_on == "breaking" and any(c.severity == "breaking" for c in changes):
+        return EXIT_STALE
+    return EXIT_OK

@@ -69,8 +69,10 @@ def extract(
             continue
         consumed.update(output.consumed)
         for result in output.results:
-            if _is_model(reader) and select and not any(
-                fnmatch.fnmatchcase(result.operation.name, pat) for pat in select
+            if (
+                _is_model(reader)
+                and select
+                and not any(fnmatch.fnmatchcase(result.operation.name, pat) for pat in select)
             ):
                 continue
             read.append((reader, result))
@@ -78,7 +80,9 @@ def extract(
     for page in unread:
         if page.path not in consumed:
             problems.append(
-                Problem(page.path, 1, f"unrecognised page: not one of the known doc families ({names})")
+                Problem(
+                    page.path, 1, f"unrecognised page: not one of the known doc families ({names})"
+                )
             )
 
     chosen: dict[tuple[str, str], tuple[ModuleType, ReadResult]] = {}

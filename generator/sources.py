@@ -47,7 +47,9 @@ def decode(raw: bytes, shown: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(shown, line, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}): not a text page") from None
+        raise fail(
+            shown, line, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}): not a text page"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -42,7 +42,12 @@ _Dumper.add_representer(str, _str_representer)
 
 def dump_yaml(data: Any) -> str:
     text = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     return text
 
@@ -79,7 +84,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is dict:
         _, value = get_args(tp)
         return {"type": "object", "additionalProperties": _type_schema(value, defs)}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder breaks recursion (Parameter.fields)
@@ -128,7 +133,7 @@ def _validator() -> jsonschema.protocols.Validator:
 
 def _build(tp: Any, data: Any) -> Any:
     origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = get_type_hints(tp, vars(model))
         kwargs = {k: _build(hints[k], v) for k, v in data.items()}
         return tp(**kwargs)
@@ -160,7 +165,9 @@ def _error_line(text: str, path: list[Any]) -> int:
                 break
             line = match[0][0].start_mark.line + 1
             node = match[0][1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             node = node.value[step]
             line = node.start_mark.line + 1
         else:

@@ -35,7 +35,9 @@ def previous_manifest(root: Path) -> list[str]:
     data = _read(root / MANIFEST)
     if data is None:
         return []
-    return [ln for ln in data.decode("utf-8", "replace").splitlines() if ln and not ln.startswith("#")]
+    return [
+        ln for ln in data.decode("utf-8", "replace").splitlines() if ln and not ln.startswith("#")
+    ]
 
 
 def plan(root: Path, outputs: dict[str, bytes], *, prune: bool = True) -> Plan:

@@ -69,11 +69,6 @@ class Protocol:
     too_large_error: ErrorAnswer
     notes: tuple[str, ...] = field(default=())
 
-    def answer(self, kind: str, op: model.Operation | None = None) -> ErrorAnswer:
-        """The error a server of this protocol gives for `kind`; a code the operation's own
-        page documents wins over the protocol's general one when both name the same thing."""
-        return self.validation[kind]
-
     def openapi_path(self, op: model.Operation) -> str:
         """OpenAPI keys operations by method and path. RPC protocols share one path, so each
         operation gets the fragment-path convention of published AWS OpenAPI conversions:
@@ -91,7 +86,9 @@ def for_operation(op: model.Operation) -> Protocol:
 def get(name: str) -> Protocol:
     from . import alibaba_rpc, aws_query, huawei_rest, tencent_json
 
-    table = {p.PROTOCOL.name: p.PROTOCOL for p in (aws_query, alibaba_rpc, tencent_json, huawei_rest)}
+    table = {
+        p.PROTOCOL.name: p.PROTOCOL for p in (aws_query, alibaba_rpc, tencent_json, huawei_rest)
+    }
     try:
         return table[name]
     except KeyError:

@@ -25,20 +25,34 @@ PROTOCOL = Protocol(
     extra_headers=(),
     validation=answers(
         {
-            "missing": ("MissingParameter", 400, "The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
+            "missing": (
+                "MissingParameter",
+                400,
+                'The input parameter "{param}" that is mandatory for processing this request is not supplied.',
+            ),
             "type": (_INVALID, 400, _MSG + " ({param})"),
             "range": (_INVALID, 400, _MSG + " ({param})"),
             "length": (_INVALID, 400, _MSG + " ({param})"),
             "enum": (_INVALID, 400, _MSG + " ({param})"),
             "pattern": (_INVALID, 400, _MSG + " ({param})"),
             "conflict": (_INVALID, 400, _MSG + " ({param})"),
-            "requires": ("MissingParameter", 400, "The input parameter \"{param}\" that is mandatory for processing this request is not supplied."),
+            "requires": (
+                "MissingParameter",
+                400,
+                'The input parameter "{param}" that is mandatory for processing this request is not supplied.',
+            ),
             "unknown": (_INVALID, 400, _MSG + " ({param})"),
         }
     ),
-    auth_error=ErrorAnswer("SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."),
+    auth_error=ErrorAnswer(
+        "SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."
+    ),
     throttle_error=ErrorAnswer("Throttling", 400, "Request was denied due to request throttling."),
-    not_found_error=ErrorAnswer("InvalidApi.NotFound", 404, "Specified api is not found, please check your url and method."),
-    internal_error=ErrorAnswer("InternalError", 500, "The request processing has failed due to some unknown error."),
+    not_found_error=ErrorAnswer(
+        "InvalidApi.NotFound", 404, "Specified api is not found, please check your url and method."
+    ),
+    internal_error=ErrorAnswer(
+        "InternalError", 500, "The request processing has failed due to some unknown error."
+    ),
     too_large_error=ErrorAnswer("RequestTooLarge", 413, "The request body is too large."),
 )

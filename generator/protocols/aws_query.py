@@ -25,7 +25,11 @@ PROTOCOL = Protocol(
     extra_headers=(),
     validation=answers(
         {
-            "missing": (_V, 400, "1 validation error detected: Value null at '{param}' failed to satisfy constraint: Member must not be null"),
+            "missing": (
+                _V,
+                400,
+                "1 validation error detected: Value null at '{param}' failed to satisfy constraint: Member must not be null",
+            ),
             "type": (_V, 400, _AT + "Member must be of the documented type"),
             "range": (_V, 400, _AT + "Member must be within the documented range"),
             "length": (_V, 400, _AT + "Member must have length within the documented range"),
@@ -36,9 +40,17 @@ PROTOCOL = Protocol(
             "unknown": (_V, 400, "Unknown parameter: {param}"),
         }
     ),
-    auth_error=ErrorAnswer("SignatureDoesNotMatch", 403, "The request signature we calculated does not match the signature you provided."),
+    auth_error=ErrorAnswer(
+        "SignatureDoesNotMatch",
+        403,
+        "The request signature we calculated does not match the signature you provided.",
+    ),
     throttle_error=ErrorAnswer("Throttling", 400, "Rate exceeded"),
-    not_found_error=ErrorAnswer("InvalidAction", 400, "The action or operation requested is invalid."),
-    internal_error=ErrorAnswer("InternalFailure", 500, "The request processing has failed because of an unknown error."),
+    not_found_error=ErrorAnswer(
+        "InvalidAction", 400, "The action or operation requested is invalid."
+    ),
+    internal_error=ErrorAnswer(
+        "InternalFailure", 500, "The request processing has failed because of an unknown error."
+    ),
     too_large_error=ErrorAnswer("RequestEntityTooLarge", 413, "Request body too large."),
 )

@@ -24,13 +24,28 @@ PROTOCOL = Protocol(
     version_key=None,
     extra_headers=(),
     validation=answers(
-        {kind: (_INVALID, 400, _MSG) for kind in (
-            "missing", "type", "range", "length", "enum", "pattern", "conflict", "requires", "unknown"
-        )}
+        {
+            kind: (_INVALID, 400, _MSG)
+            for kind in (
+                "missing",
+                "type",
+                "range",
+                "length",
+                "enum",
+                "pattern",
+                "conflict",
+                "requires",
+                "unknown",
+            )
+        }
     ),
-    auth_error=ErrorAnswer("APIGW.0301", 401, "Incorrect IAM authentication information: verify aksk signature fail"),
+    auth_error=ErrorAnswer(
+        "APIGW.0301", 401, "Incorrect IAM authentication information: verify aksk signature fail"
+    ),
     throttle_error=ErrorAnswer("APIGW.0308", 429, "The throttling threshold has been reached"),
-    not_found_error=ErrorAnswer("APIGW.0101", 404, "The API does not exist or has not been published in the environment"),
+    not_found_error=ErrorAnswer(
+        "APIGW.0101", 404, "The API does not exist or has not been published in the environment"
+    ),
     internal_error=ErrorAnswer("AS.0004", 500, "Internal server error"),
     too_large_error=ErrorAnswer("APIGW.0201", 413, "Request entity too large"),
 )

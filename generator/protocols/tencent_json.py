@@ -24,17 +24,37 @@ PROTOCOL = Protocol(
         {
             "missing": ("MissingParameter", 200, "The parameter `{param}` is missing."),
             "type": ("InvalidParameter", 200, "The parameter `{param}` has the wrong type."),
-            "range": ("InvalidParameterValue.Range", 200, "The value of `{param}` is outside the specified range."),
+            "range": (
+                "InvalidParameterValue.Range",
+                200,
+                "The value of `{param}` is outside the specified range.",
+            ),
             "length": ("InvalidParameterValue", 200, "The length of `{param}` is invalid."),
-            "enum": ("InvalidParameterValue", 200, "The value of `{param}` is not one of the valid values."),
-            "pattern": ("InvalidParameterValue", 200, "The value of `{param}` has an invalid format."),
-            "conflict": ("InvalidParameter.Conflict", 200, "Multiple parameters specified conflict and cannot co-exist: {param}."),
+            "enum": (
+                "InvalidParameterValue",
+                200,
+                "The value of `{param}` is not one of the valid values.",
+            ),
+            "pattern": (
+                "InvalidParameterValue",
+                200,
+                "The value of `{param}` has an invalid format.",
+            ),
+            "conflict": (
+                "InvalidParameter.Conflict",
+                200,
+                "Multiple parameters specified conflict and cannot co-exist: {param}.",
+            ),
             "requires": ("MissingParameter", 200, "Parameters are required together: {param}."),
             "unknown": ("UnknownParameter", 200, "The parameter `{param}` is not recognized."),
         }
     ),
-    auth_error=ErrorAnswer("AuthFailure.SignatureFailure", 200, "The provided credentials could not be validated."),
-    throttle_error=ErrorAnswer("RequestLimitExceeded", 200, "Your current request times exceeds the limit."),
+    auth_error=ErrorAnswer(
+        "AuthFailure.SignatureFailure", 200, "The provided credentials could not be validated."
+    ),
+    throttle_error=ErrorAnswer(
+        "RequestLimitExceeded", 200, "Your current request times exceeds the limit."
+    ),
     not_found_error=ErrorAnswer("InvalidAction", 200, "The requested action does not exist."),
     internal_error=ErrorAnswer("InternalError", 200, "An internal error occurred."),
     too_large_error=ErrorAnswer("RequestSizeLimitExceeded", 200, "The request body is too large."),

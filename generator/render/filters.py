@@ -88,7 +88,9 @@ def md_text(text: Any) -> str:
 
 def md_cell(text: Any) -> str:
     """Markdown table cell: escaped, on one line (paragraph breaks become <br>)."""
-    return "<br>".join(md_text(part) for part in str(text if text is not None else "").split("\n") if part.strip())
+    return "<br>".join(
+        md_text(part) for part in str(text if text is not None else "").split("\n") if part.strip()
+    )
 
 
 def md_code(text: Any) -> str:

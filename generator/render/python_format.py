@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import black
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
+_MODE = Mode(target_versions={TargetVersion.PY311}, line_length=100)
 
 
 class GeneratedCodeError(Exception):
@@ -14,5 +16,5 @@ class GeneratedCodeError(Exception):
 def format_python(source: str, origin: str) -> str:
     try:
         return black.format_str(source, mode=_MODE)
-    except black.InvalidInput as exc:
+    except InvalidInput as exc:
         raise GeneratedCodeError(f"{origin}: generated Python does not parse: {exc}") from None

@@ -1,0 +1,1 @@
+"""specgen: cloud API doc pages in; specs, OpenAPI, validators, clients and mocks out."""
