@@ -66,6 +66,8 @@ def extract(
             output = reader.read(page)
         except SpecgenError as err:
             problems.extend(err.problems)
+            # a model that failed still owns its companion files: do not call them unrecognised
+            consumed.update(getattr(reader, "companions", lambda _page: [])(page))
             continue
         consumed.update(output.consumed)
         for result in output.results:

@@ -164,6 +164,7 @@ class Example:
     body: str
     source: Source
     title: str | None = None
+    description: str | None = None  # the page's words about the example
 
 
 @dataclass
