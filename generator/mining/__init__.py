@@ -9,4 +9,75 @@ Entry points (called by `generator.extract` after a reader has run):
 
 A rule that cannot read a sentence leaves it alone: it never guesses a number.
 Every fact found gets a Source(file, line, "stated", quote=<the words it was read from>).
+
+One module per kind of fact (ranges, defaults, enums, lengths, charsets, rules, quotas), each
+a list of small rule functions, one per phrase family; `text` turns the reader's lines into
+blocks and sentences that remember their page lines, `numbers` reads numbers and units.
 """
+
+from __future__ import annotations
+
+from .. import model
+from ..readers import Lines, ReadResult
+from . import charsets, defaults, enums, lengths, numbers, quotas, ranges, rules, text
+
+
+def mine_parameter(param: model.Parameter, lines: Lines, file: str) -> None:
+    """Fill the constraint slots of `param` that are None from its description lines."""
+    parts = text.blocks(lines)
+    found = text.sentences(parts)
+    if param.range is None:
+        param.range = ranges.find_range(param, found, file)
+    if param.length is None:
+        param.length = lengths.find_length(param, found, file)
+    if param.enum is None:
+        param.enum = enums.find_enum(param, parts, found, file)
+    if param.pattern is None:
+        param.pattern = charsets.find_pattern(param, found, file)
+    if param.default is None:
+        unit = param.range.unit if param.range and param.range.unit else numbers.stated_unit(found)
+        default = defaults.find_default(param, found, file, unit)
+        param.default = _fitted(param, default) if default is not None else None
+
+
+def _fitted(param: model.Parameter, default: model.Default) -> model.Default | None:
+    """The default as one of the parameter's own values. "Default value: Automatic" with the
+    values FIRST_BATCH_PAUSE, ..., AUTOMATIC is AUTOMATIC; a default outside the enum or the
+    range means one of them was misread: no default."""
+    value = default.value
+    if param.enum is not None and all(v.value != value for v in param.enum.values):
+        same = [v.value for v in param.enum.values if str(v.value).lower() == str(value).lower()]
+        if len(same) != 1:
+            return None
+        value = same[0]
+    if param.range is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        if param.range.min is not None and value < param.range.min:
+            return None
+        if param.range.max is not None and value > param.range.max:
+            return None
+    return model.Default(default.source, value)
+
+
+def _same_rule(a: model.Rule, b: model.Rule) -> bool:
+    return (
+        a.kind == b.kind
+        and set(a.parameters) == set(b.parameters)
+        and set(a.requires) == set(b.requires)
+        and sorted(map(sorted, a.groups)) == sorted(map(sorted, b.groups))
+    )
+
+
+def mine_operation(result: ReadResult, file: str) -> None:
+    """Add the quotas, rate limits and cross-parameter rules the prose states to the
+    operation, keeping whatever the reader already set."""
+    op = result.operation
+    found = text.read(result.operation_text)
+    for quota in quotas.find_quotas(found, file):
+        if not any((q.resource, q.scope) == (quota.resource, quota.scope) for q in op.quotas):
+            op.quotas.append(quota)
+    for rate in quotas.find_rate_limits(found, file):
+        if not any(r.per_seconds == rate.per_seconds for r in op.rate_limits):
+            op.rate_limits.append(rate)
+    for rule in rules.find_rules(op.parameters, result.parameter_text, result.operation_text, file):
+        if not any(_same_rule(rule, r) for r in op.rules):
+            op.rules.append(rule)
