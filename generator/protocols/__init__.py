@@ -61,6 +61,11 @@ class Protocol:
     action_key: str  # "Action", "X-TC-Action"
     version_key: str | None
     extra_headers: tuple[str, ...]  # other headers every call carries (X-TC-Region)
+    # how a flat (form/query) wire spells element N of list `name`; None: the wire is JSON
+    list_member: str | None
+    signature_in: Literal["header", "query"]  # where the signature travels
+    signature_key: str  # "Authorization" or the query parameter "Signature"
+    signer_description: str  # the scheme in a sentence, for OpenAPI's securitySchemes
     validation: MappingProxyType[str, ErrorAnswer]
     auth_error: ErrorAnswer
     throttle_error: ErrorAnswer
@@ -68,6 +73,13 @@ class Protocol:
     internal_error: ErrorAnswer
     too_large_error: ErrorAnswer
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def list_infix(self) -> str:
+        """What stands between a list's name and the element number (".member." / ".")."""
+        if self.list_member is None:
+            return "."
+        return self.list_member.removeprefix("{name}").removesuffix("{n}")
 
     def openapi_path(self, op: model.Operation) -> str:
         """OpenAPI keys operations by method and path. RPC protocols share one path, so each
@@ -86,8 +98,8 @@ def for_operation(op: model.Operation) -> Protocol:
 def get(name: str) -> Protocol:
     from . import alibaba_rpc, aws_query, huawei_rest, tencent_json
 
-    table = {
-        p.PROTOCOL.name: p.PROTOCOL for p in (aws_query, alibaba_rpc, tencent_json, huawei_rest)
+    table: dict[str, Protocol] = {
+        m.PROTOCOL.name: m.PROTOCOL for m in (aws_query, alibaba_rpc, tencent_json, huawei_rest)
     }
     try:
         return table[name]

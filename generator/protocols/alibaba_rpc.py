@@ -23,6 +23,14 @@ PROTOCOL = Protocol(
     action_key="Action",
     version_key="Version",
     extra_headers=(),
+    list_member="{name}.{n}",
+    signature_in="query",
+    signature_key="Signature",
+    signer_description=(
+        "Alibaba Cloud RPC signature v1.0: the query carries AccessKeyId, SignatureMethod="
+        "HMAC-SHA1, SignatureVersion=1.0, SignatureNonce, Timestamp, Format and `Signature`, the "
+        "base64 HMAC-SHA1 (key `<secret>&`) of `POST&%2F&` + the percent-encoded sorted query."
+    ),
     validation=answers(
         {
             "missing": (

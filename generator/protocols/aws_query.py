@@ -23,6 +23,14 @@ PROTOCOL = Protocol(
     action_key="Action",
     version_key="Version",
     extra_headers=(),
+    list_member="{name}.member.{n}",
+    signature_in="header",
+    signature_key="Authorization",
+    signer_description=(
+        "AWS Signature Version 4: `Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/"
+        "<region>/<service>/aws4_request, SignedHeaders=..., Signature=<hex>` over the canonical "
+        "request (method, path, query, signed headers, SHA-256 of the body), with `X-Amz-Date`."
+    ),
     validation=answers(
         {
             "missing": (

@@ -23,6 +23,14 @@ PROTOCOL = Protocol(
     action_key="",
     version_key=None,
     extra_headers=(),
+    list_member=None,
+    signature_in="header",
+    signature_key="Authorization",
+    signer_description=(
+        "Huawei Cloud APIG AK/SK signing: `Authorization: SDK-HMAC-SHA256 Access=<ak>, "
+        "SignedHeaders=..., Signature=<hex>` over the canonical request (the URI with a "
+        "trailing `/`), with `X-Sdk-Date`."
+    ),
     validation=answers(
         {
             kind: (_INVALID, 400, _MSG)

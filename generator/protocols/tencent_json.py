@@ -20,6 +20,14 @@ PROTOCOL = Protocol(
     action_key="X-TC-Action",
     version_key="X-TC-Version",
     extra_headers=("X-TC-Region",),
+    list_member=None,
+    signature_in="header",
+    signature_key="Authorization",
+    signer_description=(
+        "Tencent Cloud TC3-HMAC-SHA256: `Authorization: TC3-HMAC-SHA256 Credential=<id>/<date>/"
+        "<service>/tc3_request, SignedHeaders=content-type;host, Signature=<hex>` over the "
+        "canonical request, with `X-TC-Timestamp`; the key is derived from `TC3<secret>`."
+    ),
     validation=answers(
         {
             "missing": ("MissingParameter", 200, "The parameter `{param}` is missing."),

@@ -62,45 +62,16 @@ from . import schema as js
 TARGET = "openapi"
 OPENAPI_VERSION = "3.1.0"
 
-# --- protocol facts the Protocol dataclass does not carry (yet) ---------------------------
-# Keyed by protocol name, never by provider. They belong in generator/protocols; when the
-# Protocol dataclass grows these attributes, `_wire` prefers them.
-_LIST_MEMBER = {"aws-query": "{name}.member.{n}", "alibaba-rpc": "{name}.{n}"}
-_SIGNER_NOTES = {
-    "AWS4-HMAC-SHA256": (
-        "AWS Signature Version 4: `Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/"
-        "<region>/<service>/aws4_request, SignedHeaders=..., Signature=<hex>` over the canonical "
-        "request (method, path, query, signed headers, SHA-256 of the body), with `X-Amz-Date`."
-    ),
-    "TC3-HMAC-SHA256": (
-        "Tencent Cloud TC3-HMAC-SHA256: `Authorization: TC3-HMAC-SHA256 Credential=<id>/<date>/"
-        "<service>/tc3_request, SignedHeaders=content-type;host, Signature=<hex>` over the "
-        "canonical request, with `X-TC-Timestamp`; the key is derived from `TC3<secret>`."
-    ),
-    "SDK-HMAC-SHA256": (
-        "Huawei Cloud APIG AK/SK signing: `Authorization: SDK-HMAC-SHA256 Access=<ak>, "
-        "SignedHeaders=..., Signature=<hex>` over the canonical request (the URI with a "
-        "trailing `/`), with `X-Sdk-Date`."
-    ),
-    "HMAC-SHA1": (
-        "Alibaba Cloud RPC signature v1.0: the query carries AccessKeyId, SignatureMethod="
-        "HMAC-SHA1, SignatureVersion=1.0, SignatureNonce, Timestamp, Format and `Signature`, the "
-        "base64 HMAC-SHA1 (key `<secret>&`) of `POST&%2F&` + the percent-encoded sorted query."
-    ),
-}
-
 
 def list_member(proto: protocols.Protocol) -> str | None:
     """How a flat wire spells element N of list `name` (None: the wire is JSON)."""
-    return getattr(proto, "list_member", None) or _LIST_MEMBER.get(proto.name)
+    return proto.list_member
 
 
 def _signature_place(proto: protocols.Protocol) -> tuple[str, str]:
     """Where the signature travels: (`in`, name) of the apiKey scheme. RPC protocols that carry
     the action in the query sign in the query too (RPC signature v1)."""
-    where = getattr(proto, "signature_in", None) or ("query" if proto.action_in == "query" else "header")
-    name = getattr(proto, "signature_key", None) or ("Signature" if where == "query" else "Authorization")
-    return str(where), str(name)
+    return proto.signature_in, proto.signature_key
 
 
 # --- YAML emission -------------------------------------------------------------------------
@@ -140,7 +111,12 @@ def yaml_block(value: Any, indent: int = 0) -> str:
     """`value` as block YAML, every line indented by `indent` spaces, no trailing newline.
     PyYAML chooses quoting and escapes, so any text stays one inert scalar."""
     text = yaml.dump(
-        value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        value,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     pad = " " * indent
     return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n"))
@@ -200,7 +176,12 @@ def _flat_object(
         if param.type == "object" and param.fields:
             for field in param.fields:
                 sub_lit = f"{literal}.{field.name}" if literal is not None else None
-                add(field, sub_lit, regex + re.escape("." + field.name), required_here and field.required)
+                add(
+                    field,
+                    sub_lit,
+                    regex + re.escape("." + field.name),
+                    required_here and field.required,
+                )
             return
         field_schema = _request_side(js.parameter_schema(param))
         if literal is not None:
@@ -339,7 +320,11 @@ def _error_example(proto: protocols.Protocol, code: str, message: str | None) ->
             error["Message"] = message
         return {"Response": {"Error": error, "RequestId": "example-request-id"}}
     if proto.name == "alibaba-rpc":
-        body: dict[str, Any] = {"RequestId": "example-request-id", "HostId": "example-host", "Code": code}
+        body: dict[str, Any] = {
+            "RequestId": "example-request-id",
+            "HostId": "example-host",
+            "Code": code,
+        }
         if message:
             body["Message"] = message
         return body
@@ -463,7 +448,9 @@ def _responses(
             # the error first: a client that tries the alternatives in order must not read
             # an error as a success whose fields are all absent
             body = {"oneOf": [{"$ref": error_ref}, success_schema]}
-            success["description"] = "Success, or an error in the error envelope (same HTTP status)."
+            success["description"] = (
+                "Success, or an error in the error envelope (same HTTP status)."
+            )
         content: dict[str, Any] = {"schema": body}
         examples = dict(success_examples)
         examples.update(_code_examples(proto, merged_errors))
@@ -558,7 +545,9 @@ def _path_names(path: str) -> list[str]:
     return re.findall(r"\{([^{}]+)\}", path)
 
 
-def _operation(op: model.Operation, proto: protocols.Protocol, components: dict[str, Any]) -> dict[str, Any]:
+def _operation(
+    op: model.Operation, proto: protocols.Protocol, components: dict[str, Any]
+) -> dict[str, Any]:
     err_name, err_schema, err_media = _error_component(proto)
     components.setdefault(err_name, err_schema)
     error_ref = f"#/components/schemas/{err_name}"
@@ -583,10 +572,17 @@ def _operation(op: model.Operation, proto: protocols.Protocol, components: dict[
                 fixed[proto.version_key] = version_schema
         else:
             where = proto.action_in
-            parameters.append({"name": proto.action_key, "in": where, "required": True, "schema": action_schema})
+            parameters.append(
+                {"name": proto.action_key, "in": where, "required": True, "schema": action_schema}
+            )
             if proto.version_key:
                 parameters.append(
-                    {"name": proto.version_key, "in": where, "required": True, "schema": version_schema}
+                    {
+                        "name": proto.version_key,
+                        "in": where,
+                        "required": True,
+                        "schema": version_schema,
+                    }
                 )
         for header in proto.extra_headers:
             parameters.append(
@@ -609,14 +605,20 @@ def _operation(op: model.Operation, proto: protocols.Protocol, components: dict[
                     "in": "path",
                     "required": True,
                     "description": "Named by the path template; the page's parameter table does not list it.",
-                    "schema": {"type": "string", "x-source": {"parameter": js.source_text(template)}},
+                    "schema": {
+                        "type": "string",
+                        "x-source": {"parameter": js.source_text(template)},
+                    },
                 }
             )
     for param in op.parameters:
         if param.location == "path":
             if proto.rpc or param.name not in _path_names(op.path):
-                raise fail(param.source.file, param.source.line,
-                           f"path parameter {param.name!r} is not in the path {op.path!r}")
+                raise fail(
+                    param.source.file,
+                    param.source.line,
+                    f"path parameter {param.name!r} is not in the path {op.path!r}",
+                )
             parameters.append(_parameter(param, "path"))
         elif param.location == "header":
             parameters.append(_parameter(param, "header"))
@@ -671,7 +673,11 @@ def _operation(op: model.Operation, proto: protocols.Protocol, components: dict[
         out["x-specgen-quotas"] = [_quota(q) for q in op.quotas]
     if op.rate_limits:
         out["x-specgen-rate-limits"] = [
-            {"requests": r.requests, "per_seconds": r.per_seconds, "source": js.source_text(r.source)}
+            {
+                "requests": r.requests,
+                "per_seconds": r.per_seconds,
+                "source": js.source_text(r.source),
+            }
             for r in op.rate_limits
         ]
     if op.errors:
@@ -751,7 +757,11 @@ def _mapping_text(protos: Iterable[protocols.Protocol]) -> list[str]:
                 + f" travel {where}, each pinned by an enum of one value."
             )
             if proto.extra_headers:
-                text += " Every call also sends " + ", ".join(f"`{h}`" for h in proto.extra_headers) + "."
+                text += (
+                    " Every call also sends "
+                    + ", ".join(f"`{h}`" for h in proto.extra_headers)
+                    + "."
+                )
             if member is not None and proto.media_type:
                 text += f" The parameters are fields of the {proto.media_type} body."
             elif member is not None:
@@ -777,7 +787,9 @@ def _mapping_text(protos: Iterable[protocols.Protocol]) -> list[str]:
     return lines
 
 
-def _info(provider: str, ops: list[model.Operation], protos: list[protocols.Protocol]) -> dict[str, Any]:
+def _info(
+    provider: str, ops: list[model.Operation], protos: list[protocols.Protocol]
+) -> dict[str, Any]:
     services = sorted({op.service for op in ops})
     versions = sorted({op.api_version for op in ops})
     paragraphs = [
@@ -827,13 +839,16 @@ def build_document(provider: str, ops: list[model.Operation]) -> dict[str, Any]:
         method = op.method.lower()
         if method in paths.get(key, {}):
             other = paths[key][method]["operationId"]
-            raise fail(op.source.file, op.source.line,
-                       f"{op.name} has the same method and path as {other}: {op.method} {key}")
+            raise fail(
+                op.source.file,
+                op.source.line,
+                f"{op.name} has the same method and path as {other}: {op.method} {key}",
+            )
         paths.setdefault(key, {})[method] = _operation(op, proto, components)
     schemes: dict[str, Any] = {}
     for proto in protos:
         where, name = _signature_place(proto)
-        note = getattr(proto, "signer_description", None) or _SIGNER_NOTES.get(proto.signer, "")
+        note = proto.signer_description
         schemes[proto.signer] = {
             "type": "apiKey",
             "in": where,
