@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from generator import model, spec_io
 from generator.errors import SpecgenError
 from generator.readers import Page, ReadResult, huawei_rst
+from generator.readers.huawei_rst.line_numbers import node_line
 
 ROOT = Path(__file__).resolve().parents[2]
 HUAWEI = "sources/huawei"
@@ -812,7 +814,7 @@ def test_cell_lines_come_from_the_page_when_docutils_gives_other_ones(
     from docutils import nodes
 
     expected = read(rel)
-    real = huawei_rst._node_line
+    real = node_line
 
     def shifted(node: nodes.Node) -> int | None:
         line = real(node)
@@ -821,7 +823,15 @@ def test_cell_lines_come_from_the_page_when_docutils_gives_other_ones(
             return line
         return None if shift is None else line + shift
 
-    monkeypatch.setattr(huawei_rst, "_node_line", shifted)
+    # every module of the reader that asks docutils for a line
+    users = [
+        module
+        for name, module in sys.modules.items()
+        if name.startswith(f"{huawei_rst.__name__}.") and getattr(module, "node_line", None) is real
+    ]
+    assert len(users) > 1
+    for module in users:
+        monkeypatch.setattr(module, "node_line", shifted)
     result = read(rel)
     assert result.parameter_text == expected.parameter_text
     assert spec_io.dump_operation(result.operation) == spec_io.dump_operation(expected.operation)

@@ -1,0 +1,108 @@
+"""Example requests and responses: the code blocks of the example sections as
+model.Examples, and parameters' example values taken from them."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import urllib.parse
+from typing import Any, Literal
+
+from docutils import nodes
+
+from ... import model
+from .. import Page
+from .http_text import REQUEST_LINE, RESPONSE_LINE
+from .line_numbers import checked_line
+
+ExampleKind = Literal["request", "response", "error"]
+
+
+def code_block_examples(
+    page: Page, kind: ExampleKind, block: nodes.Element, title: str
+) -> list[model.Example]:
+    """A code block as examples: an HTTP request or status line (with any headers) is one
+    example, the body after the blank line another."""
+    code = block.astext()
+    lines = code.split("\n")
+    first = checked_line(page, block, next((line for line in lines if line.strip()), ""))
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:
+        return []
+    # the block's line is that of its first non-blank line
+    base = first - start
+    out: list[model.Example] = []
+    head = lines[start].strip()
+    body_from = start
+    if REQUEST_LINE.match(head) or RESPONSE_LINE.match(head):
+        end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+        http = "\n".join(line.rstrip() for line in lines[start:end])
+        out.append(model.Example(kind, "http", http, model.Source(page.path, base + start), title))
+        body_from = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
+    if body_from < len(lines):
+        body = textwrap.dedent("\n".join(lines[body_from:])).rstrip()
+        out.append(
+            model.Example(
+                kind, _body_format(body), body, model.Source(page.path, base + body_from), title
+            )
+        )
+    return out
+
+
+def set_example_values(
+    params: list[model.Parameter], examples: list[model.Example], kind: str, path_template: str
+) -> None:
+    """Parameter.example from the page's own example: top-level body values, path values
+    matched against the template, query values from the example URL."""
+    body: Any = None
+    url = ""
+    for example in examples:
+        if example.kind != kind:
+            continue
+        if example.format == "json" and body is None:
+            body = json.loads(example.body)
+        if example.format == "http" and not url:
+            url = example.body.split("\n")[0].split(None, 1)[-1]
+    path_values = _path_values(path_template, url) if url else {}
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query) if url else {}
+    for param in params:
+        value: Any = None
+        if param.location == "body" and isinstance(body, dict):
+            value = body.get(param.name)
+        elif param.location == "path":
+            value = path_values.get(param.name)
+        elif param.location == "query" and param.name in query:
+            value = query[param.name][0]
+        if value is None or isinstance(value, (dict, list)):
+            continue
+        param.example = value if isinstance(value, str) else json.dumps(value)
+
+
+def _body_format(body: str) -> Literal["json", "xml", "text"]:
+    try:
+        json.loads(body)
+    except ValueError:
+        return "xml" if body.lstrip().startswith("<") else "text"
+    return "json"
+
+
+def _path_values(template: str, url: str) -> dict[str, str]:
+    """The example URL's values for the template's `{placeholders}`."""
+    path = urllib.parse.urlsplit(url).path if "://" in url else url.split("?")[0]
+    pattern = ""
+    names: list[str] = []
+    for piece in re.split(r"(\{[^{}/]+\})", template):
+        if piece.startswith("{") and piece.endswith("}"):
+            names.append(piece[1:-1])
+            pattern += r"([^/]+)"
+        else:
+            pattern += re.escape(piece)
+    match = re.search(pattern + "$", path)
+    if not match:
+        return {}
+    return {
+        name: urllib.parse.unquote(value)
+        for name, value in zip(names, match.groups(), strict=True)
+        if not (value.startswith("{") and value.endswith("}"))  # a placeholder left as is
+    }
