@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 from . import config as config_mod
 from . import extract as extract_mod
 from . import writer
@@ -41,14 +43,15 @@ def _extract(cfg: config_mod.Config, paths: list[Path] | None) -> list[Operation
     result = extract_mod.extract(
         paths or [cfg.sources], cfg.root, family=cfg.family, select=cfg.select
     )
-    return overlays.apply_all(result.operations, cfg)
+    operations = result.operations
+    if cfg.providers:
+        operations = [op for op in operations if op.provider in cfg.providers]
+    return overlays.apply_all(operations, cfg)
 
 
 def _generate(cfg: config_mod.Config, operations: list[Operation]) -> dict[str, bytes]:
     from .render import render_all
 
-    if cfg.providers:
-        operations = [op for op in operations if op.provider in cfg.providers]
     return render_all(operations, cfg.targets, cfg.templates, cfg.package_prefix)
 
 
@@ -77,6 +80,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     cfg = _config(args)
     operations = extract_mod.load_specs(cfg.specs, cfg.root)
+    if cfg.providers:
+        operations = [op for op in operations if op.provider in cfg.providers]
     plan = writer.plan(cfg.out, _generate(cfg, operations))
     writer.apply(plan)
     print(_summary(operations, [plan]))
@@ -213,8 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
-    except GeneratedCodeError as err:
-        print(f"error: {err}", file=sys.stderr)
+    except (GeneratedCodeError, jinja2.TemplateError) as err:
+        # a template (the project's or the user's own) is broken: say which, no traceback
+        where = getattr(err, "filename", None) or getattr(err, "name", None) or "template"
+        line = getattr(err, "lineno", None)
+        print(f"{where}:{line or 0}: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

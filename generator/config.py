@@ -79,5 +79,6 @@ def load(root: Path) -> Config:
         providers=strings("providers", ()),
         select=strings("select", ()),
         package_prefix=prefix,
-        templates=path("templates", None),
+        # a project with its own templates/ renders with them, as a checkout of specgen does
+        templates=path("templates", "templates" if (root / "templates").is_dir() else None),
     )

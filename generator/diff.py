@@ -64,11 +64,13 @@ def compare(old: list[model.Operation], new: list[model.Operation]) -> list[Chan
 def _operation(key: str, a: model.Operation, b: model.Operation) -> list[Change]:
     out: list[Change] = []
     for attr in (
+        "service",
         "protocol",
         "method",
         "path",
         "action",
         "api_version",
+        "endpoint",
         "success_status",
         "result_wrapper",
     ):
@@ -102,6 +104,18 @@ def _operation(key: str, a: model.Operation, b: model.Operation) -> list[Change]
                 len(a.examples),
                 len(b.examples),
                 "examples changed",
+            )
+        )
+    sa = sorted({s.status for s in a.statuses})
+    sb = sorted({s.status for s in b.statuses})
+    if sa != sb:
+        gone = [s for s in sa if s not in sb]
+        came = [s for s in sb if s not in sa]
+        words = [f"{' '.join(map(str, gone))} no longer listed"] if gone else []
+        words += [f"{' '.join(map(str, came))} now listed"] if came else []
+        out.append(
+            Change(
+                key, "operation", "statuses", "docs", sa, sb, "HTTP statuses: " + "; ".join(words)
             )
         )
     out.extend(_parameters(key, a.parameters, b.parameters, request=True))
@@ -197,6 +211,16 @@ def _parameter(
             add("required", "non-breaking", True, False, "now optional")
     for trait in ("range", "length"):
         x, y = getattr(a, trait), getattr(b, trait)
+        ux, uy = (x.unit if x else None), (y.unit if y else None)
+        if x and y and ux != uy:
+            # 300 seconds and 300 minutes are different values for the same number; a unit
+            # only now stated (or no longer stated) says nothing new about the values.
+            if ux and uy:
+                add(f"{trait} unit", "breaking", ux, uy, f"{trait} unit changed from {ux} to {uy}")
+            elif uy:
+                add(f"{trait} unit", "docs", None, uy, f"{trait} unit now stated: {uy}")
+            else:
+                add(f"{trait} unit", "docs", ux, None, f"{trait} unit no longer stated (was {ux})")
         bx, by = _bounds(x), _bounds(y)
         if bx == by:
             continue
@@ -246,6 +270,8 @@ def _parameter(
                 )
             if not removed and not added:
                 add("enum", "docs", ea, eb, "enum values reordered")
+    elif a.enum and b.enum and _plain(a.enum) != _plain(b.enum):
+        add("enum", "docs", None, None, "enum value descriptions reworded")
     pa = a.pattern.regex if a.pattern else None
     pb = b.pattern.regex if b.pattern else None
     if pa != pb:
@@ -262,10 +288,21 @@ def _parameter(
     da = a.default.value if a.default else None
     db = b.default.value if b.default else None
     if (a.default is None) != (b.default is None) or da != db:
-        # A caller that omits the parameter gets different behaviour.
-        add("default", "breaking", da, db, f"default changed from {da!r} to {db!r}")
+        if not request:
+            add("default", "docs", da, db, f"documented default changed from {da!r} to {db!r}")
+        elif a.default is None:
+            # The API now promises what it does when the parameter is left out; no caller
+            # could rely on anything before.
+            add("default", "non-breaking", None, db, f"default now documented: {db!r}")
+        elif b.default is None:
+            add("default", "breaking", da, None, f"default no longer documented (was {da!r})")
+        else:
+            # A caller that omits the parameter gets different behaviour.
+            add("default", "breaking", da, db, f"default changed from {da!r} to {db!r}")
     if a.description != b.description:
         add("description", "docs", None, None, "description reworded")
+    if a.example != b.example:
+        add("example", "docs", a.example, b.example, "example changed")
     return out
 
 
@@ -347,62 +384,29 @@ def _limits(key: str, a: model.Operation, b: model.Operation) -> list[Change]:
     qa = {(q.resource, q.scope): q.limit for q in a.quotas}
     qb = {(q.resource, q.scope): q.limit for q in b.quotas}
     for k in sorted(qa.keys() | qb.keys()):
-        x, y = qa.get(k), qb.get(k)
-        if x == y:
-            continue
-        name = f"quota {k[0]} per {k[1]}"
-        if y is None:
-            out.append(
-                Change(
-                    key, name, "removed", "non-breaking", x, None, f"{name} no longer documented"
-                )
-            )
-        elif x is None or y < x:
-            out.append(
-                Change(
-                    key,
-                    name,
-                    "limit",
-                    "breaking",
-                    x,
-                    y,
-                    f"{name} {'added' if x is None else 'lowered'}: {y}",
-                )
-            )
-        else:
-            out.append(
-                Change(key, name, "limit", "non-breaking", x, y, f"{name} raised from {x} to {y}")
-            )
+        out.extend(_limit(key, f"quota {k[0]} per {k[1]}", qa.get(k), qb.get(k)))
     ra = {r.per_seconds: r.requests for r in a.rate_limits}
     rb = {r.per_seconds: r.requests for r in b.rate_limits}
     for per in sorted(ra.keys() | rb.keys()):
-        x, y = ra.get(per), rb.get(per)
-        if x == y:
-            continue
-        name = f"rate limit per {per}s"
-        if y is None:
-            out.append(
-                Change(
-                    key, name, "removed", "non-breaking", x, None, f"{name} no longer documented"
-                )
-            )
-        elif x is None or y < x:
-            out.append(
-                Change(
-                    key,
-                    name,
-                    "limit",
-                    "breaking",
-                    x,
-                    y,
-                    f"{name} {'added' if x is None else 'lowered'}: {y}",
-                )
-            )
-        else:
-            out.append(
-                Change(key, name, "limit", "non-breaking", x, y, f"{name} raised from {x} to {y}")
-            )
+        out.extend(_limit(key, f"rate limit per {per}s", ra.get(per), rb.get(per)))
     return out
+
+
+def _limit(key: str, subject: str, x: int | None, y: int | None) -> list[Change]:
+    """A quota or rate limit: a lower (or new) limit refuses calls that used to pass."""
+    if x == y:
+        return []
+    if y is None:
+        return [
+            Change(
+                key, subject, "removed", "non-breaking", x, None, f"no longer documented (was {x})"
+            )
+        ]
+    if x is None:
+        return [Change(key, subject, "limit", "breaking", None, y, f"limit now documented: {y}")]
+    if y < x:
+        return [Change(key, subject, "limit", "breaking", x, y, f"lowered from {x} to {y}")]
+    return [Change(key, subject, "limit", "non-breaking", x, y, f"raised from {x} to {y}")]
 
 
 def _errors(key: str, old: list[model.ErrorCode], new: list[model.ErrorCode]) -> list[Change]:
@@ -492,8 +496,31 @@ def render_markdown(changes: list[Change]) -> str:
 
 
 def render_json(changes: list[Change]) -> str:
-    """Documented shape: {"summary": {"breaking": n, "non-breaking": n, "docs": n},
-    "changes": [{"operation", "subject", "aspect", "severity", "old", "new", "message"}]}."""
+    """The JSON form (documented in README.md, "Use in other repos"):
+
+        {"summary": {"breaking": 1, "non-breaking": 0, "docs": 1},
+         "changes": [{"operation": "tencent/CreateLifecycleHook",
+                      "subject": "parameter HeartbeatTimeout",
+                      "aspect": "range", "severity": "breaking",
+                      "old": "30..7200", "new": "30..3600",
+                      "message": "range narrowed from 30..7200 to 30..3600"}, ...]}
+
+    - summary: the number of changes of each severity (all three keys, always).
+    - operation: "provider/Operation"; subject: "operation", "parameter <dotted path>",
+      "response field <dotted path>", "rule", "error <code>", "quota <resource> per <scope>",
+      "rate limit per <n>s".
+    - aspect: "added", "removed", or what changed: "required", "type", "location", "range",
+      "length", "range unit", "length unit", "enum", "pattern", "default", "limit", "status",
+      an operation field ("method", "path", "endpoint", "api_version", ...), or a documentation
+      aspect ("description", "example", "examples", "summary", "text", "statuses").
+    - severity: "breaking", "non-breaking" or "docs".
+    - old / new: the value before and after, null where there was none: bounds as "min..max"
+      ("-inf"/"inf" when open), enums as lists of values, required as booleans, names or codes
+      for added/removed, limits as numbers, statuses as lists, examples as how many there
+      are; null for reworded text.
+    - message: the change in words, as the text form prints it.
+    Changes come in the order of the text form: by operation, then in page order.
+    """
     doc = {"summary": counts(changes), "changes": [asdict(c) for c in changes]}
     return json.dumps(doc, indent=2, ensure_ascii=False, default=str)
 
@@ -528,9 +555,21 @@ def _git(root: Path, *args: str) -> str:
 
 
 def _load_revision(rev: str, specs_rel: str, root: Path) -> list[model.Operation]:
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    prefix = (root.resolve().relative_to(top.resolve()) / specs_rel).as_posix().lstrip("./")
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+    except SpecgenError:
+        raise SpecgenError(
+            Problem(rev, 0, "no such specs directory, and not in a git checkout to find a revision")
+        ) from None
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except SpecgenError:
+        raise SpecgenError(
+            Problem(rev, 0, "neither a specs directory nor a git revision of this checkout")
+        ) from None
+    # The specs folder as a path inside the repository (the project may be a sub-folder of it).
+    prefix = (root.resolve().relative_to(top.resolve()) / specs_rel).as_posix()
+    prefix = prefix.removeprefix("./")
     names = _git(top, "ls-tree", "-r", "--name-only", rev, "--", prefix).splitlines()
     ops: list[model.Operation] = []
     problems: list[Problem] = []

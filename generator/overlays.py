@@ -14,11 +14,15 @@ In the spirit of the OpenAPI Overlay Specification 1.0, one YAML file per correc
 Targets are a small JSONPath subset: `$`, `.key`, `[n]`, `[*]`, and filters
 `[?(@.key=='value')]` (also RFC 9535's `[?@.key=='value']`). `update` merges into each matched
 object (lists: appended); `remove: true` deletes each match. Applied after extraction, before
-generation. What an overlay writes is recorded as a human fact: each object it touches that
-carries a `source` gets `Source(overlay file, action line, "human")`.
+generation. What an overlay writes is recorded as a human fact, `Source(overlay file, action
+line, "human")`: an object it adds (a range, an enum, a parameter, an error code, ...) gets it
+as its source unless the overlay gives one; an object whose own values it sets or removes
+(a parameter's description, a range's max) gets it in place of its page source; an operation
+field it sets (summary, endpoint, ...) gets it in `provenance`.
 
-A target that matches nothing (the page changed under the correction) is an error naming the
-overlay's file and line, so a correction never goes silently stale.
+A target that matches nothing (the page changed under the correction), and a correction after
+which the spec is no longer valid, are errors naming the overlay's file and the action's line,
+so a correction never goes silently stale. Files: `*.yaml` and `*.yml` in the overlays folder.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ class Action:
 @dataclass
 class Overlay:
     file: str
-    line: int
+    line: int  # of `extends:`
     extends: str
     actions: list[Action]
 
@@ -112,33 +116,78 @@ def _human(action: Action) -> dict[str, Any]:
     return {"file": action.file, "line": action.line, "origin": "human"}
 
 
-def _merge(node: Any, update: Any, action: Action) -> Any:
+# Model objects that carry their own `source`: as a trait of a parameter, or as the items of
+# a list. An object an overlay adds gets the overlay's source unless it names one itself.
+_SOURCED_TRAITS = {"range", "length", "enum", "pattern", "default"}
+_SOURCED_ITEMS = {
+    "parameters",
+    "response",
+    "fields",
+    "rules",
+    "quotas",
+    "rate_limits",
+    "errors",
+    "statuses",
+    "examples",
+    "links",
+}
+
+
+def _stamp(value: Any, action: Action, *, sourced: bool) -> Any:
+    """The overlay's own data, with a human source on each object that needs one."""
+    if isinstance(value, list):
+        return [_stamp(v, action, sourced=sourced) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {
+        k: _stamp(v, action, sourced=k in _SOURCED_TRAITS or k in _SOURCED_ITEMS)
+        for k, v in value.items()
+    }
+    if sourced and "source" not in out:
+        out = {"source": _human(action), **out}
+    return out
+
+
+def _record(obj: dict[str, Any], key: str, action: Action, *, root: bool) -> None:
+    """Record that a person set (or removed) `obj[key]`: on the operation, in its provenance
+    by field name; on any other object, as that object's source."""
+    if root:
+        obj["provenance"] = {**obj.get("provenance", {}), key: _human(action)}
+    elif "source" in obj and key != "source":
+        obj["source"] = _human(action)
+
+
+def _own_value(key: str, result: Any, update: Any) -> bool:
+    """Whether setting `key` changed a value of the object that holds it (a description, a
+    max, an enum's values) rather than adding an object with its own source (see _stamp)."""
+    if isinstance(result, list):
+        return key not in _SOURCED_ITEMS
+    return not isinstance(update, dict | list)
+
+
+def _merge(node: Any, update: Any, action: Action, *, root: bool = False) -> Any:
     if isinstance(node, dict) and isinstance(update, dict):
         out = dict(node)
         for key, value in update.items():
-            out[key] = _merge(out[key], value, action) if key in out else value
-        if "source" in out and "source" not in update:
-            out["source"] = _human(action)
+            merged = key in out and isinstance(out[key], dict | list)
+            out[key] = _merge(out[key], value, action) if merged else value
+            if _own_value(key, out[key], value):
+                _record(out, key, action, root=root)
         return out
     if isinstance(node, list):
         return node + (update if isinstance(update, list) else [update])
     return update
 
 
-# Model objects whose schema requires a source: an overlay that adds one need not write it.
-_SOURCED = {"range", "length", "enum", "pattern", "default"}
-
-
-def _add_sources(node: Any, action: Action) -> Any:
-    if isinstance(node, dict):
-        out = {k: _add_sources(v, action) for k, v in node.items()}
-        for key in _SOURCED & out.keys():
-            if isinstance(out[key], dict) and "source" not in out[key]:
-                out[key] = {"source": _human(action), **out[key]}
-        return out
-    if isinstance(node, list):
-        return [_add_sources(v, action) for v in node]
-    return node
+def _check(doc: dict[str, Any], action: Action) -> None:
+    """The corrected spec must still be a valid spec; say which correction broke it."""
+    try:
+        spec_io.parse_operation(spec_io.dump_yaml(doc), action.file)
+    except SpecgenError as err:
+        reasons = "; ".join(p.message for p in err.problems)
+        raise fail(
+            action.file, action.line, f"the spec is not valid after this correction: {reasons}"
+        ) from None
 
 
 def apply_overlay(op_data: dict[str, Any], overlay: Overlay) -> dict[str, Any]:
@@ -158,14 +207,25 @@ def apply_overlay(op_data: dict[str, Any], overlay: Overlay) -> dict[str, Any]:
                 "update or remove this correction",
             )
         if action.remove:
+            if steps == []:
+                raise fail(action.file, action.line, "`remove` needs a target inside the spec")
             for parent, key in sorted(
                 matches, key=lambda m: m[1] if isinstance(m[1], int) else 0, reverse=True
             ):
                 del parent[key]
+                if isinstance(parent, dict):
+                    _record(parent, key, action, root=parent is doc)
+        elif steps == []:  # `$`: the operation itself
+            doc = _merge(doc, _stamp(action.update, action, sourced=False), action, root=True)
         else:
             for parent, key in matches:
-                parent[key] = _merge(parent[key], action.update, action)
-        doc = _add_sources(doc, action)
+                node = parent[key]
+                items = isinstance(node, list) and key in _SOURCED_ITEMS
+                update = _stamp(action.update, action, sourced=items)
+                parent[key] = _merge(node, update, action)
+                if isinstance(parent, dict) and _own_value(key, parent[key], update):
+                    _record(parent, key, action, root=parent is doc)
+        _check(doc, action)
     return doc
 
 
@@ -183,12 +243,14 @@ def load_overlay(path: Path, root: Path) -> Overlay:
     if str(data.get("overlay", "")).split(".")[0] != "1":
         raise fail(shown, 1, "missing or unsupported `overlay:` version (expected 1.0.0)")
     extends = data.get("extends")
+    extends_line = next((k.start_mark.line + 1 for k, _ in node.value if k.value == "extends"), 1)
     if not isinstance(extends, str) or extends.count("/") != 1:
-        raise fail(shown, 1, "`extends` must name a spec as provider/Operation")
+        raise fail(shown, extends_line, "`extends` must name a spec as provider/Operation")
     actions_node = next((v for k, v in node.value if k.value == "actions"), None)
     raw_actions = data.get("actions")
     if not isinstance(raw_actions, list) or not isinstance(actions_node, yaml.SequenceNode):
-        raise fail(shown, 1, "`actions` must be a list")
+        line = actions_node.start_mark.line + 1 if actions_node is not None else 1
+        raise fail(shown, line, "`actions` must be a list of corrections")
     actions = []
     for item, item_node in zip(raw_actions, actions_node.value, strict=True):
         line = item_node.start_mark.line + 1
@@ -199,7 +261,7 @@ def load_overlay(path: Path, root: Path) -> Overlay:
         actions.append(
             Action(shown, line, item["target"], item.get("update"), bool(item.get("remove")))
         )
-    return Overlay(shown, 1, extends, actions)
+    return Overlay(shown, extends_line, extends, actions)
 
 
 def overlay_dir(cfg: Config) -> Path:
@@ -210,7 +272,9 @@ def apply_all(operations: list[model.Operation], cfg: Config) -> list[model.Oper
     folder = overlay_dir(cfg)
     if not folder.is_dir():
         return operations
-    overlays = [load_overlay(p, cfg.root) for p in sorted(folder.glob("*.yaml"))]
+    # Both spellings: a correction in a file the tool skipped would go silently stale.
+    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    overlays = [load_overlay(p, cfg.root) for p in files]
     by_key = {f"{op.provider}/{op.name}": op for op in operations}
     problems: list[Problem] = []
     for ov in overlays:

