@@ -11,9 +11,11 @@ document's security requirement is dropped with them.
 from __future__ import annotations
 
 import copy
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import schemathesis
@@ -73,6 +75,41 @@ def rejection_status(response: Any, refused: str | None) -> Any:
     return judged
 
 
+COMMON = {
+    "Action",
+    "Version",
+    "Format",
+    "RegionId",
+    "Timestamp",
+    "AccessKeyId",
+    "Signature",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "SignatureType",
+}
+
+
+def sent_data_is_valid(validators: Any, operation_id: str, request: Any) -> bool:
+    """Whether the request as it went on a form/query wire passes the operation's validator.
+    Some negative mutations do not survive serialisation (an extra member of an exploded
+    object with an empty value, say): the server then received valid data, and accepting it is
+    right. JSON requests are judged by schemathesis alone."""
+    url = urlsplit(request.url)
+    params = dict(parse_qsl(url.query, keep_blank_values=True))
+    body = request.body or b""
+    if body:
+        if "json" in str(request.headers.get("Content-Type", "")):
+            return False
+        params.update(
+            parse_qsl(body.decode() if isinstance(body, bytes) else body, keep_blank_values=True)
+        )
+    check = validators.WIRE_VALIDATORS.get(operation_id)
+    if check is None:
+        return False
+    return not check({k: v for k, v in params.items() if k not in COMMON})
+
+
 def run_cases(
     served: Served,
     operation: Any,
@@ -103,6 +140,13 @@ def run_cases(
         if mode is GenerationMode.POSITIVE:
             assert entry["refused"] in (None, "state"), (entry, case.body, case.query)
         else:
+            validators = sys.modules[
+                type(served.state.spec).__module__.rsplit(".", 1)[0] + ".validators"
+            ]
+            if entry["refused"] not in REJECTED and sent_data_is_valid(
+                validators, op_spec.name, response.request
+            ):
+                return
             judged = rejection_status(response, entry["refused"])
             case.validate_response(judged, checks=[checks.negative_data_rejection])
 
