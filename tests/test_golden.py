@@ -69,7 +69,7 @@ def test_check_clean_then_stale(fresh: Path, capsys: pytest.CaptureFixture[str])
     assert main(["check"]) == 1
     diff = capsys.readouterr().out
     assert "--- a/specs/huawei/CreateLifecycleHook.yaml" in diff
-    assert "-      max: 86400" in diff and "+      max: 43200" in diff
+    assert "-    max: 86400" in diff and "+    max: 43200" in diff
     assert "generated/openapi/huawei.yaml" in diff
     # check wrote nothing
     assert "max: 86400" in (fresh / "specs/huawei/CreateLifecycleHook.yaml").read_text()

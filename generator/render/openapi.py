@@ -52,9 +52,7 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-import yaml
-
-from .. import model, protocols
+from .. import model, protocols, spec_io
 from ..errors import fail
 from . import Context, by_provider
 from . import schema as js
@@ -77,47 +75,10 @@ def _signature_place(proto: protocols.Protocol) -> tuple[str, str]:
 # --- YAML emission -------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, no aliases, no sorting, literal blocks for multi-line text."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-# Plain scalars a YAML 1.2 reader would take for something other than a string (PyYAML only
-# quotes what YAML 1.1 would): octal/hex/binary numbers, 1.2 floats and the like.
-_YAML12_NOT_STRING = re.compile(
-    r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9]+"
-    r"([eE][-+]?[0-9]+)?|\.(inf|Inf|INF)|\.(nan|NaN|NAN))|~|null|Null|NULL|true|True|TRUE|false"
-    r"|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N|="
-)
-
-
-def _str_representer(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    if "\n" in data:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
-    if _YAML12_NOT_STRING.fullmatch(data):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
 def yaml_block(value: Any, indent: int = 0) -> str:
     """`value` as block YAML, every line indented by `indent` spaces, no trailing newline.
     PyYAML chooses quoting and escapes, so any text stays one inert scalar."""
-    text = yaml.dump(
-        value,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    text = spec_io.dump_yaml(value)
     pad = " " * indent
     return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n"))
 

@@ -36,6 +36,6 @@ def test_check_is_what_the_hook_sees(tmp_path: Path, monkeypatch: pytest.MonkeyP
     stale = ws.specgen("check", "--target", "validators")
     assert stale.code == 1
     assert "--- a/specs/aws/PutLifecycleHook.yaml" in stale.out
-    assert "-      max: 7200" in stale.out and "+      max: 3600" in stale.out
+    assert "-    max: 7200" in stale.out and "+    max: 3600" in stale.out
     assert "generated/python/aws_autoscaling/validators.py" in stale.out
     assert "run `specgen build`" in stale.err
