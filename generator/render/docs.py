@@ -17,44 +17,9 @@ from typing import Any
 
 from .. import model, protocols
 from . import Context, by_provider
-from .filters import md_code, md_text
 from .openapi import list_member
 
 TARGET = "docs"
-
-
-# --- two Markdown filters the shared set lacks (asked the lead to move them to filters.py) --
-
-
-def md_paragraphs(text: Any) -> str:
-    """Block text: paragraphs kept, each line escaped and ended with a hard break, so that no
-    line of the text can start a list, heading, quote, code block or thematic break."""
-    paragraphs: list[str] = []
-    for para in re.split(r"\n\s*\n", str(text if text is not None else "")):
-        lines = [_md_line(line) for line in para.split("\n") if line.strip()]
-        if lines:
-            paragraphs.append("\\\n".join(lines))
-    return "\n\n".join(paragraphs)
-
-
-def _md_line(line: str) -> str:
-    out = md_text(line.strip())
-    # block markers md_text leaves alone: list bullets and numbers, setext underlines
-    if out[:1] in ("-", "="):
-        out = "\\" + out
-    return re.sub(r"^([0-9]+)([.)])", r"\1\\\2", out)
-
-
-def md_cell_code(text: Any) -> str:
-    """A code span inside a table cell: on one line, its pipes escaped (GFM splits cells on
-    `|` even inside code spans, and drops the backslash of `\\|` before reading the span)."""
-    flat = " ".join(str(text).split())
-    return md_code(flat).replace("|", "\\|") if flat else ""
-
-
-def install_filters(ctx: Context) -> None:
-    ctx.env.filters.setdefault("mdtext", md_paragraphs)
-    ctx.env.filters.setdefault("mdcellcode", md_cell_code)
 
 
 # --- plain data for the template -----------------------------------------------------------
@@ -149,7 +114,9 @@ def _parameter_rows(
                 "name": path,
                 "location": param.location,
                 "type": type_text,
-                "doc_type": param.doc_type if param.doc_type and param.doc_type != param.type else None,
+                "doc_type": (
+                    param.doc_type if param.doc_type and param.doc_type != param.type else None
+                ),
                 "required": required,
                 "constraints": constraints,
                 "default": default,
@@ -191,7 +158,9 @@ def _wire(op: model.Operation, proto: protocols.Protocol) -> dict[str, Any]:
         {"key": proto.action_key, "value": op.action or op.name, "where": proto.action_in}
     ]
     if proto.version_key:
-        carried.append({"key": proto.version_key, "value": op.api_version, "where": proto.action_in})
+        carried.append(
+            {"key": proto.version_key, "value": op.api_version, "where": proto.action_in}
+        )
     for header in proto.extra_headers:
         carried.append({"key": header, "value": None, "where": "header"})
     return {"method": op.method, "path": "/", "carried": carried}
@@ -252,7 +221,12 @@ def _operation(op: model.Operation) -> dict[str, Any]:
             for e in op.errors
         ],
         "statuses": [
-            {"status": s.status, "reason": s.reason, "meaning": s.meaning, "source": _where(s.source, page)}
+            {
+                "status": s.status,
+                "reason": s.reason,
+                "meaning": s.meaning,
+                "source": _where(s.source, page),
+            }
             for s in op.statuses
         ],
         "protocol_errors": _protocol_errors(proto),
@@ -305,8 +279,9 @@ def page_data(provider: str, ops: list[model.Operation]) -> dict[str, Any]:
 
 
 def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
-    install_filters(ctx)
     return {
-        f"docs/{provider}.md": ctx.render("docs/provider.md.j2", **page_data(provider, ops)).encode()
+        f"docs/{provider}.md": ctx.render(
+            "docs/provider.md.j2", **page_data(provider, ops)
+        ).encode()
         for provider, ops in by_provider(operations).items()
     }

@@ -109,6 +109,51 @@ def md_fence(text: Any) -> str:
     return "`" * max(3, max(runs, default=0) + 1)
 
 
+def md_paragraphs(text: Any) -> str:
+    """Block text: paragraphs kept, each line escaped and ended with a hard break, so that no
+    line of the text can start a list, heading, quote, code block or thematic break."""
+    paragraphs: list[str] = []
+    for para in re.split(r"\n\s*\n", str(text if text is not None else "")):
+        lines = [_md_line(line) for line in para.split("\n") if line.strip()]
+        if lines:
+            paragraphs.append("\\\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def _md_line(line: str) -> str:
+    out = md_text(line.strip())
+    # block markers md_text leaves alone: list bullets and numbers, setext underlines
+    if out[:1] in ("-", "="):
+        out = "\\" + out
+    return re.sub(r"^([0-9]+)([.)])", r"\1\\\2", out)
+
+
+def md_cell_code(text: Any) -> str:
+    """A code span inside a table cell: on one line, its pipes escaped (GFM splits cells on
+    `|` even inside code spans, and drops the backslash of `\\|` before reading the span)."""
+    flat = " ".join(str(text).split())
+    return md_code(flat).replace("|", "\\|") if flat else ""
+
+
+def json_block(value: Any) -> str:
+    """`value` as indented JSON; json.dumps escapes whatever text it holds."""
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def yaml_block(value: Any, indent: int = 0) -> str:
+    """`value` as block YAML, every line indented by `indent` spaces, no trailing newline.
+    PyYAML chooses quoting and escapes, so any text stays one inert scalar."""
+    text = _dump_yaml(value)
+    pad = " " * indent
+    return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n"))
+
+
+def _dump_yaml(value: Any) -> str:
+    from ..spec_io import dump_yaml  # one YAML writer for specs and generated documents
+
+    return dump_yaml(value)
+
+
 def install(env: jinja2.Environment) -> None:
     env.filters.update(
         py=py_literal,
@@ -122,4 +167,8 @@ def install(env: jinja2.Environment) -> None:
         mdcell=md_cell,
         mdcode=md_code,
         mdfence=md_fence,
+        mdtext=md_paragraphs,
+        mdcellcode=md_cell_code,
+        jsonblock=json_block,
+        yamlblock=yaml_block,
     )

@@ -12,7 +12,6 @@ non-ASCII kept, one trailing newline.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import model
@@ -21,11 +20,6 @@ from . import schema as js
 
 TARGET = "jsonschema"
 SCHEMA_BASE = "https://specgen.invalid/jsonschema"
-
-
-def json_block(value: Any) -> str:
-    """`value` as indented JSON; json.dumps escapes whatever text it holds."""
-    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def schema_path(op: model.Operation) -> str:
@@ -37,8 +31,6 @@ def operation_schema(op: model.Operation) -> dict[str, Any]:
 
 
 def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
-    # `jsonblock` belongs with the other escaping filters in filters.py (asked the lead).
-    ctx.env.filters.setdefault("jsonblock", json_block)
     files: dict[str, bytes] = {}
     for _provider, ops in by_provider(operations).items():
         for op in ops:

@@ -52,7 +52,7 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from .. import model, protocols, spec_io
+from .. import model, protocols
 from ..errors import fail
 from . import Context, by_provider
 from . import schema as js
@@ -73,14 +73,6 @@ def _signature_place(proto: protocols.Protocol) -> tuple[str, str]:
 
 
 # --- YAML emission -------------------------------------------------------------------------
-
-
-def yaml_block(value: Any, indent: int = 0) -> str:
-    """`value` as block YAML, every line indented by `indent` spaces, no trailing newline.
-    PyYAML chooses quoting and escapes, so any text stays one inert scalar."""
-    text = spec_io.dump_yaml(value)
-    pad = " " * indent
-    return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n"))
 
 
 # --- schemas for flat wires (form, query) --------------------------------------------------
@@ -827,19 +819,12 @@ def build_document(provider: str, ops: list[model.Operation]) -> dict[str, Any]:
     return doc
 
 
-def _install_filters(ctx: Context) -> None:
-    # `yamlblock` belongs with the other escaping filters in filters.py (asked the lead).
-    ctx.env.filters.setdefault("yamlblock", yaml_block)
-
-
 def render_document(provider: str, ops: list[model.Operation], ctx: Context) -> str:
-    _install_filters(ctx)
     doc = build_document(provider, ops)
     return ctx.render("openapi/document.yaml.j2", provider=provider, openapi=OPENAPI_VERSION, **doc)
 
 
 def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
-    _install_filters(ctx)
     return {
         f"openapi/{provider}.yaml": render_document(provider, ops, ctx).encode()
         for provider, ops in by_provider(operations).items()

@@ -99,9 +99,7 @@ def _scalar_keywords(
         if all(v is not None for v in values):
             out["enum"] = values
             sources["enum"] = source_text(param.enum.source)
-            described = {
-                str(v.value): v.description for v in param.enum.values if v.description
-            }
+            described = {str(v.value): v.description for v in param.enum.values if v.description}
             if described:
                 out["x-enum-descriptions"] = described
     if param.range is not None and spec_type in ("integer", "number"):
@@ -115,7 +113,9 @@ def _scalar_keywords(
             out["x-unit"] = param.range.unit
     elif param.range is not None:
         # a range on text (numbers sent as strings): JSON Schema bounds apply to numbers only
-        out["x-range"] = {k: v for k, v in (("min", param.range.min), ("max", param.range.max)) if v is not None}
+        out["x-range"] = {
+            k: v for k, v in (("min", param.range.min), ("max", param.range.max)) if v is not None
+        }
         sources["x-range"] = source_text(param.range.source)
     if param.length is not None and spec_type == "string" and param.length.unit != "items":
         if param.length.min is not None:
