@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import config, extract, render, writer  # noqa: E402
 
+
 def synthetic_corpus(dest: Path, size: int) -> int:
     """Copy the real pages, renaming each copy's operation, until `size` operations exist."""
     pages = sorted(p for p in (ROOT / "sources").rglob("*") if p.is_file() and p.suffix in {".rst", ".md", ".txt"} and p.name != "README.md")
@@ -92,7 +93,7 @@ def main() -> None:
             corpus = Path(tmp) / f"corpus{size}"
             synthetic_corpus(corpus, size)
 
-            def build() -> int:
+            def build(corpus: Path = corpus, size: int = size) -> int:
                 result = extract.extract([corpus], Path(tmp))
                 last_ops[:] = result.operations
                 files = render.render_all(result.operations, config.TARGETS)
@@ -107,7 +108,7 @@ def main() -> None:
             rows.append((size, n, t))
             largest_openapi = Path(tmp) / f"out{size}" / "openapi"
         print(f"{'operations':>10} {'build s':>8} {'ops/s':>8}")
-        for size, n, t in rows:
+        for _size, n, t in rows:
             print(f"{n:>10} {t:>8.2f} {n / t:>8.0f}")
         first, last = rows[0], rows[-1]
         print(f"growth: {last[1] / first[1]:.1f}x operations took {last[2] / first[2]:.1f}x time")
