@@ -107,17 +107,22 @@ def _split(text: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _until(text: str, end: re.Pattern[str]) -> str:
-    """`text` up to the first `end` outside parentheses: where the list of items stops."""
+# A list of character classes is short; a longer stretch of text is no such list.
+_LIST_MAX = 300
+
+
+def _until(text: str, end: re.Pattern[str]) -> str | None:
+    """`text` up to the first `end` outside parentheses: where the list of items stops. None
+    when the list runs on for more than _LIST_MAX characters."""
     depth = 0
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(text[: _LIST_MAX + 1]):
         if ch in "(（":
             depth += 1
         elif ch in ")）":
             depth = max(0, depth - 1)
         elif depth == 0 and end.match(text, i):
             return text[:i]
-    return text
+    return text if len(text) <= _LIST_MAX else None
 
 
 def _atoms(item: str) -> list[str] | None:
@@ -183,6 +188,8 @@ def _list_after(
         if kind != "forbidden" and _negated(sentence, m.start()):
             continue
         listed = _until(sentence.text[m.end() :], end)
+        if listed is None:
+            continue
         after = sentence.text[m.end() + len(listed) :].lstrip()
         if suffix is not None and not after.startswith(suffix):
             continue

@@ -34,7 +34,9 @@ _CUE = re.compile(
     r"|取值范围|取值|可选值|枚举值|有效值|取值如下|取值说明)\s*[:：]\s*[.。]?)$",
     re.IGNORECASE,
 )
-_LIST_SEP = r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|、|，|\||/|或|和)\s*"
+# One way only to read each separator: an ambiguous one ("\s*,\s*" then "\s*") makes a long
+# list backtrack exponentially.
+_LIST_SEP = r"\s*(?:,(?:\s*(?:and|or)(?=\s))?|、|，|\||/|或|和|(?<=\s)(?:and|or)(?=\s))\s*"
 _ITEM = rf"(?:\"{_TOKEN}\"|'{_TOKEN}'|{_TOKEN})"
 _LIST = rf"(?P<list>{_ITEM}(?:{_LIST_SEP}{_ITEM}){{1,99}})"
 _LIST_END = r"(?=\s*(?:$|[.;。；(（]))"

@@ -257,7 +257,7 @@ def requests_per_period(sentence: Sentence) -> list[Rate]:
 
 
 _REQUESTS_PER_PERIOD_ZH = [
-    re.compile(r"(?P<n>\d+)\s*次\s*/\s*(?P<per>秒|分钟|小时|s|min)"),
+    re.compile(r"(?<!\d)(?P<n>\d+)\s*次\s*/\s*(?P<per>秒|分钟|小时|s|min)"),
     re.compile(
         r"每(?P<per>秒|分钟|小时)(?:钟)?(?:最多|至多)?(?:可以|可|能)?(?:调用|请求|发起)?(?:请求)?"
         r"\s*(?P<n>\d+)\s*次"

@@ -79,7 +79,8 @@ class Names:
         return [self.order.get(n, len(self.order)) for n in names]
 
 
-Rule = Callable[[Sentence, str | None, Names], list[Statement]]
+# A phrase family: (sentence, the parameter being read or None, the names) -> statements.
+StatementRule = Callable[[Sentence, str | None, Names], list[Statement]]
 
 
 def _statement(
@@ -299,7 +300,13 @@ def required_on_create(sentence: Sentence, this: str | None, names: Names) -> li
     ]
 
 
-RULES: list[Rule] = [mutually_exclusive, excluded_with_this, requires, one_of, required_on_create]
+RULES: list[StatementRule] = [
+    mutually_exclusive,
+    excluded_with_this,
+    requires,
+    one_of,
+    required_on_create,
+]
 _KIND_ORDER = {"mutually_exclusive": 0, "requires": 1, "one_of": 2, "required_on_create": 3}
 
 
