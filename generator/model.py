@@ -88,6 +88,11 @@ class Parameter:
     required: bool = False
     doc_type: str | None = None  # the type as the page spells it ("RepeatList", "int?")
     items: str | None = None  # element SpecType when type == "array"
+    # "date-time": an ISO 8601 timestamp (JSON Schema `format`); of the items when an array
+    format: str | None = None
+    nullable: bool | None = None  # True: null is a value the docs show or the model allows
+    # True: a token that makes retries safe; the client fills it in when the caller does not
+    idempotency_token: bool | None = None
     description: str = ""
     example: str | None = None
     default: Default | None = None
