@@ -15,7 +15,9 @@ import os
 import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from .errors import fail
 
 MANIFEST = ".specgen-manifest"
 FILE_MODE = 0o644  # whatever the umask: generated files are read by other users and tools
@@ -47,13 +49,18 @@ def manifest_entries(root: Path) -> list[Entry]:
         return []
     entries: list[Entry] = []
     owner: str | None = None
-    for line in data.decode("utf-8", "replace").splitlines():
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             owner = line[1:-1]
-        else:
-            entries.append((owner, line))
+            continue
+        # The manifest is a committed file anyone can edit: an entry must never name a file
+        # outside the tree, or a rebuild would delete it.
+        entry = PurePosixPath(line)
+        if entry.is_absolute() or ".." in entry.parts or "\\" in line:
+            raise fail(str(root / MANIFEST), number, f"{line!r} is outside the output folder")
+        entries.append((owner, line))
     return entries
 
 
@@ -99,9 +106,15 @@ def plan(
     for rel, content in sorted(full.items()):
         (result.unchanged if _read(root / rel) == content else result.written).append(rel)
     result.removed = sorted(
-        {path for _, path in old if path not in listed and (root / path).is_file()}
+        {path for _, path in old if path not in listed and _removable(root, path)}
     )
     return result
+
+
+def _removable(root: Path, rel: str) -> bool:
+    """A file inside the tree, also when a folder on its way is a symlink pointing elsewhere."""
+    path = root / rel
+    return path.is_file() and path.parent.resolve().is_relative_to(root.resolve())
 
 
 def apply(p: Plan) -> None:
