@@ -37,22 +37,38 @@ def _config(args: argparse.Namespace) -> config_mod.Config:
     return cfg
 
 
-def _extract(cfg: config_mod.Config, paths: list[Path] | None) -> list[Operation]:
+def _extract(
+    cfg: config_mod.Config, paths: list[Path] | None, *, keep_going: bool = False
+) -> tuple[list[Operation], list[Problem]]:
+    """The operations of the pages (overlays applied) and, with `keep_going`, the problems of
+    the pages that did not read; without it, any problem raises."""
     from . import overlays
 
     result = extract_mod.extract(
-        paths or [cfg.sources], cfg.root, family=cfg.family, select=cfg.select
+        paths or [cfg.sources], cfg.root, family=cfg.family, select=cfg.select, keep_going=keep_going
     )
     operations = result.operations
     if cfg.providers:
         operations = [op for op in operations if op.provider in cfg.providers]
-    return overlays.apply_all(operations, cfg)
+    return overlays.apply_all(operations, cfg), result.problems
 
 
-def _generate(cfg: config_mod.Config, operations: list[Operation]) -> dict[str, bytes]:
-    from .render import render_all
+def _out_plan(
+    cfg: config_mod.Config, operations: list[Operation], args: argparse.Namespace
+) -> writer.Plan:
+    """generated/ as it should be. With `--target`, only those targets' files are replaced;
+    the files of the others stay, as the manifest says who wrote what."""
+    from .render import render_targets
 
-    return render_all(operations, cfg.targets, cfg.templates, cfg.package_prefix)
+    by_target = render_targets(operations, cfg.targets, cfg.templates, cfg.package_prefix)
+    outputs: dict[str, bytes] = {}
+    owners: dict[str, list[str]] = {}
+    for target, files in by_target.items():
+        outputs.update(files)
+        for path in files:
+            owners.setdefault(path, []).append(target)
+    scope = cfg.targets if getattr(args, "target", None) else None
+    return writer.plan(cfg.out, outputs, owners=owners, scope=scope)
 
 
 def _summary(operations: list[Operation], plans: list[writer.Plan]) -> str:
@@ -70,10 +86,21 @@ def _summary(operations: list[Operation], plans: list[writer.Plan]) -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     cfg = _config(args)
     paths = [Path(p) for p in args.paths] or None
-    operations = _extract(cfg, paths)
-    plan = writer.plan(cfg.specs, extract_mod.spec_files(operations), prune=paths is None)
+    operations, problems = _extract(cfg, paths, keep_going=args.keep_going)
+    # Specs of pages that did not read stay as they were: a page that failed is not a page
+    # that is gone, so nothing is pruned then.
+    prune = paths is None and not problems
+    plan = writer.plan(cfg.specs, extract_mod.spec_files(operations), prune=prune)
     writer.apply(plan)
+    for problem in problems:
+        print(problem, file=sys.stderr)
     print(_summary(operations, [plan]))
+    if problems:
+        print(
+            f"specgen extract: {len(problems)} problem(s); specs written for the pages that read",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -82,17 +109,18 @@ def cmd_generate(args: argparse.Namespace) -> int:
     operations = extract_mod.load_specs(cfg.specs, cfg.root)
     if cfg.providers:
         operations = [op for op in operations if op.provider in cfg.providers]
-    plan = writer.plan(cfg.out, _generate(cfg, operations))
+    plan = _out_plan(cfg, operations, args)
     writer.apply(plan)
     print(_summary(operations, [plan]))
     return EXIT_OK
 
 
-def _build_plans(cfg: config_mod.Config) -> tuple[list[Operation], list[writer.Plan]]:
-    operations = _extract(cfg, None)
+def _build_plans(
+    cfg: config_mod.Config, args: argparse.Namespace
+) -> tuple[list[Operation], list[writer.Plan]]:
+    operations, _ = _extract(cfg, None)
     spec_plan = writer.plan(cfg.specs, extract_mod.spec_files(operations))
-    out_plan = writer.plan(cfg.out, _generate(cfg, operations))
-    return operations, [spec_plan, out_plan]
+    return operations, [spec_plan, _out_plan(cfg, operations, args)]
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -103,7 +131,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         before = extract_mod.load_specs(cfg.specs, cfg.root)
     except SpecgenError:
         before = []  # unreadable old specs: the rebuild replaces them; nothing to compare
-    operations, plans = _build_plans(cfg)
+    operations, plans = _build_plans(cfg, args)
     for plan in plans:
         writer.apply(plan)
     changes = diff_mod.compare(before, operations)
@@ -115,7 +143,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    _, plans = _build_plans(cfg)
+    _, plans = _build_plans(cfg, args)
     labels = [_label(cfg.specs, cfg.root), _label(cfg.out, cfg.root)]
     text = "".join(writer.unified_diff(p, label) for p, label in zip(plans, labels, strict=True))
     stale = [f for p in plans for f in p.written + p.removed]
@@ -166,6 +194,11 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("extract", help="sources -> specs")
     sp.add_argument("paths", nargs="*", metavar="PATH", help="pages or folders (default: sources/)")
     sp.add_argument("--family", metavar="NAME", help="read every page as this doc family")
+    sp.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="write the specs of the pages that read, list the others (exit 2)",
+    )
     dirs(sp, sources=False, out=False)
     sp.set_defaults(func=cmd_extract)
 

@@ -6,20 +6,21 @@ Everything happens in memory; the caller writes the specs only when no page had 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from . import mining, model, spec_io
 from .errors import Problem, SpecgenError
 from .readers import Page, ReadResult, by_family, registry
-from .sources import discover, load_pages
+from .sources import decode_pages, discover
 
 
 @dataclass
 class Extracted:
     operations: list[model.Operation]  # sorted by provider, then name
     pages: int
+    problems: list[Problem] = field(default_factory=list)  # only with keep_going
 
 
 def pick_reader(page: Page, family: str | None) -> ModuleType | None:
@@ -45,13 +46,21 @@ def mine(result: ReadResult) -> None:
 
 
 def extract(
-    paths: list[Path], root: Path, *, family: str | None = None, select: tuple[str, ...] = ()
+    paths: list[Path],
+    root: Path,
+    *,
+    family: str | None = None,
+    select: tuple[str, ...] = (),
+    keep_going: bool = False,
 ) -> Extracted:
+    """Every operation the pages describe. A problem anywhere raises SpecgenError, unless
+    `keep_going`: then the operations that read are returned with the problems of the rest."""
     if family and by_family(family) is None:
         names = ", ".join(r.FAMILY for r in registry())
         raise SpecgenError(Problem("--family", 0, f"unknown family {family!r}; known: {names}"))
-    pages = load_pages(discover(paths), root)
-    problems: list[Problem] = []
+    pages, problems = decode_pages(discover(paths), root)
+    if problems and not keep_going:
+        raise SpecgenError(problems)
     consumed: set[str] = set()
     unread: list[Page] = []
     read: list[tuple[ModuleType, ReadResult]] = []
@@ -107,7 +116,7 @@ def extract(
                     f"{op.provider} operation {op.name} is also described by {other.operation.source.file}",
                 )
             )
-    if problems:
+    if problems and not keep_going:
         raise SpecgenError(problems)
 
     operations: list[model.Operation] = []
@@ -121,9 +130,9 @@ def extract(
             operations.append(spec_io.parse_operation(text, result.operation.source.file))
         except SpecgenError as err:
             problems.extend(err.problems)
-    if problems:
+    if problems and not keep_going:
         raise SpecgenError(problems)
-    return Extracted(operations=operations, pages=len(pages))
+    return Extracted(operations=operations, pages=len(pages), problems=problems)
 
 
 def spec_path(op: model.Operation) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import SpecgenError, fail
+from .errors import Problem, SpecgenError, fail
 from .readers import Page
 
 # Files in sources/ that describe the pages rather than being pages.
@@ -62,15 +62,13 @@ def load_page(path: Path, root: Path) -> Page:
     return Page(path=shown, fs_path=str(path), text=decode(raw, shown))
 
 
-def load_pages(paths: list[Path], root: Path) -> list[Page]:
-    """Decode every file; collect all problems before failing."""
+def decode_pages(paths: list[Path], root: Path) -> tuple[list[Page], list[Problem]]:
+    """The files that decode, and a problem for each one that does not."""
     pages: list[Page] = []
-    problems = []
+    problems: list[Problem] = []
     for path in paths:
         try:
             pages.append(load_page(path, root))
         except SpecgenError as err:
             problems.extend(err.problems)
-    if problems:
-        raise SpecgenError(problems)
-    return pages
+    return pages, problems

@@ -72,17 +72,26 @@ def by_provider(operations: Iterable[model.Operation]) -> dict[str, list[model.O
     return grouped
 
 
+def render_targets(
+    operations: list[model.Operation],
+    targets: Iterable[str],
+    templates: Path | None = None,
+    package_prefix: str = "",
+) -> dict[str, dict[str, bytes]]:
+    """Each wanted target's files, by target (the writer records who wrote what)."""
+    tdir = templates or default_templates()
+    ctx = Context(env=environment(tdir), templates=tdir, package_prefix=package_prefix)
+    wanted = set(targets)
+    return {r.TARGET: r.render(operations, ctx) for r in renderers() if r.TARGET in wanted}
+
+
 def render_all(
     operations: list[model.Operation],
     targets: Iterable[str],
     templates: Path | None = None,
     package_prefix: str = "",
 ) -> dict[str, bytes]:
-    tdir = templates or default_templates()
-    ctx = Context(env=environment(tdir), templates=tdir, package_prefix=package_prefix)
-    wanted = set(targets)
     files: dict[str, bytes] = {}
-    for renderer in renderers():
-        if renderer.TARGET in wanted:
-            files.update(renderer.render(operations, ctx))
+    for produced in render_targets(operations, targets, templates, package_prefix).values():
+        files.update(produced)
     return files

@@ -8,7 +8,6 @@ and imports them. `capture` starts stdlib capture servers (util.Capture) and clo
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,18 +16,6 @@ from types import ModuleType
 import pytest
 
 from .util import PACKAGES, PREFIX, Capture, render_packages, spec_operations, write_files
-
-
-@pytest.fixture(autouse=True)
-def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Loopback traffic must not go through a proxy (sdk-wire-facts.md §0), and no test may
-    # pick up real credentials, regions or endpoints from the environment.
-    for name in list(os.environ):
-        upper = name.upper()
-        if upper.endswith("_PROXY") or upper.startswith(
-            ("AWS_", "TENCENTCLOUD_", "ALIBABA_CLOUD_", "HUAWEICLOUD_")
-        ):
-            monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

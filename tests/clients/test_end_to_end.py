@@ -2,7 +2,7 @@
 
 The fake (an httpx.MockTransport handler, or a tiny ASGI app for the async clients) checks
 the request's signature with the package's own verifier and the secret it knows, then answers
-with envelopes written here by hand the way each cloud answers (sdk-wire-facts.md): success,
+with envelopes written here by hand the way each cloud answers (docs/wire-facts.md): success,
 documented and undocumented error codes, throttling, 5xx. The tests check typed results, typed
 exceptions with their code, status and request id, and how many requests were sent.
 """
@@ -509,7 +509,7 @@ def test_invalid_request_is_rejected_before_sending(
 def test_validate_false_sends_what_the_server_must_reject(
     cloud: Cloud, packages: dict[str, ModuleType]
 ) -> None:
-    # No SDK checks the HeartbeatTimeout range (sdk-wire-facts.md §0): the server answers it.
+    # No SDK checks the HeartbeatTimeout range (docs/wire-facts.md §0): the server answers it.
     status, headers, _ = cloud.error
     fake = Fake(packages[cloud.provider], [cloud.error])
     client, _ = make_client(packages, cloud, fake, validate=False)

@@ -2,7 +2,7 @@
 
 These modules are copied into every generated package as _wire.py; the clients encode
 requests and decode answers with them, the mock servers decode requests and encode answers.
-Expected bytes here come from sdk-wire-facts.md (what the official SDKs send and accept).
+Expected bytes here come from docs/wire-facts.md (what the official SDKs send and accept).
 """
 
 from __future__ import annotations

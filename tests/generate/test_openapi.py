@@ -20,9 +20,10 @@ from openapi_spec_validator import validate
 from generator import model, protocols
 from generator.render import openapi
 
-from .conftest import ROOT, render_context
+from .conftest import render_context
 
-VENV_BIN = ROOT / ".venv" / "bin"
+# The interpreter's own scripts folder: openapi-python-client runs ruff from PATH after writing.
+SCRIPTS = Path(sys.executable).parent
 
 
 @pytest.fixture(scope="module")
@@ -242,9 +243,9 @@ def test_lists_travel_as_flat_fields(spec_operations: list[model.Operation], doc
 
 
 def _generate(doc_path: Path, out: Path) -> None:
-    env = {**os.environ, "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
     run = subprocess.run(
-        [str(VENV_BIN / "openapi-python-client"), "generate", "--path", str(doc_path),
+        [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(doc_path),
          "--output-path", str(out), "--meta", "none"],
         capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip

@@ -695,7 +695,7 @@ def test_colliding_operation_names_are_reported() -> None:
 # --- the real specs ------------------------------------------------------------------------------
 
 # Request examples on the pages that break the page's own constraints: doc inconsistencies the
-# validators are right to report (told to the lead; fix with an overlay or keep as findings).
+# validators are right to report (an overlay may correct them; until then they stay findings).
 EXAMPLE_FINDINGS = {
     ("tencent", "UpgradeLifecycleHook", "HeartbeatTimeout", "type"),  # "240" as a JSON string
 }

@@ -10,7 +10,6 @@ test; the per-provider fixtures keep one server per module and reset its state p
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,18 +21,6 @@ import pytest
 from .util import PREFIX, PROVIDERS, SERVICES, Served, render_packages, spec_operations, write_files
 
 AK, SK = "AKIDMOCKTEST", "mock-test-secret"
-
-
-@pytest.fixture(autouse=True)
-def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Loopback traffic must not go through a proxy (sdk-wire-facts.md §0): the Tencent and
-    # Alibaba SDKs ignore NO_PROXY for it. No test may pick up real credentials either.
-    for name in list(os.environ):
-        upper = name.upper()
-        if upper.endswith("_PROXY") or upper.startswith(
-            ("AWS_", "TENCENTCLOUD_", "ALIBABA_CLOUD_", "ALICLOUD_", "HUAWEICLOUD_")
-        ):
-            monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 import socket
-import time
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -161,9 +160,11 @@ def test_invalid_utf8_and_odd_encodings(serve: Any, provider: str) -> None:
     assert served.control("GET", "health")["ok"] is True
 
 
+@pytest.mark.timeout(60)  # a guard: blocked requests fail on their own httpx time-outs first
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_half_sent_requests_do_not_block_others(serve: Any, provider: str) -> None:
-    """Slowloris: connections that send half a request head or half a body and stall."""
+    """Slowloris: connections that send half a request head or half a body and stall; the
+    other clients' requests are still answered."""
     served = serve(provider, auth=False, uvicorn_options={"timeout_keep_alive": 1})
     stalled = []
     for partial in (
@@ -175,11 +176,9 @@ def test_half_sent_requests_do_not_block_others(serve: Any, provider: str) -> No
         sock.sendall(partial)
         stalled.append(sock)
     try:
-        started = time.monotonic()
         for _ in range(5):
             assert served.control("GET", "health")["ok"] is True
             request(served, ROUTED[provider], b"")
-        assert time.monotonic() - started < 5
         # a request head over h11's limit is refused (uvicorn drops the connection)
         try:
             huge = httpx.get(

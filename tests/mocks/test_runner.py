@@ -32,7 +32,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start(out: Path, *args: str) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.upper().endswith("_PROXY")}
+    env = dict(os.environ)  # scrubbed of proxies by tests/conftest.py
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "mock", "aws", "--out", str(out), *args],
