@@ -4,11 +4,12 @@ Each change is classified:
 - breaking: a caller that worked against the old API may fail against the new one (operation
   or parameter removed, parameter newly required, type changed, range/length narrowed, pattern
   added or changed, request enum value removed, a new rule, a quota or rate limit lowered, an
-  error code removed, a response field removed, ...);
+  error code removed, a response field removed or now optional or nullable, ...);
 - non-breaking: the API accepts everything it did before (new optional parameter, range or
   length widened, new request enum value, new operation, new error code, ...);
 - docs: descriptions, summaries, examples, links: nothing a program sees.
-Source lines and quotes (provenance) are not changes to the API and are not reported.
+Source lines and quotes (provenance) are not changes to the API and are not reported. What
+narrows or widens each constraint kind is its row's `diff` in `generator.constraints`.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ import json
 import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from . import model, spec_io
+from . import constraints, model, spec_io
 from .config import Config
 from .errors import EXIT_OK, EXIT_STALE, Problem, SpecgenError
 
-Severity = Literal["breaking", "non-breaking", "docs"]
+Severity = constraints.Severity
 SEVERITIES: tuple[Severity, ...] = ("breaking", "non-breaking", "docs")
 
 
@@ -209,96 +210,15 @@ def _parameter(
             add("required", "breaking", False, True, "now required")
         else:
             add("required", "non-breaking", True, False, "now optional")
-    for trait in ("range", "length"):
-        x, y = getattr(a, trait), getattr(b, trait)
-        ux, uy = (x.unit if x else None), (y.unit if y else None)
-        if x and y and ux != uy:
-            # 300 seconds and 300 minutes are different values for the same number; a unit
-            # only now stated (or no longer stated) says nothing new about the values.
-            if ux and uy:
-                add(f"{trait} unit", "breaking", ux, uy, f"{trait} unit changed from {ux} to {uy}")
-            elif uy:
-                add(f"{trait} unit", "docs", None, uy, f"{trait} unit now stated: {uy}")
-            else:
-                add(f"{trait} unit", "docs", ux, None, f"{trait} unit no longer stated (was {ux})")
-        bx, by = _bounds(x), _bounds(y)
-        if bx == by:
-            continue
-        narrowed, widened = _compare_bounds(bx, by)
-        # For a request, narrowing rejects calls that used to pass; for a response, widening
-        # hands callers values they never saw before.
-        severity: Severity = "breaking" if (narrowed if request else widened) else "non-breaking"
-        verb = (
-            "narrowed"
-            if narrowed and not widened
-            else "widened" if widened and not narrowed else "changed"
-        )
-        add(
-            trait, severity, _show(bx), _show(by), f"{trait} {verb} from {_show(bx)} to {_show(by)}"
-        )
-    ea = [v.value for v in a.enum.values] if a.enum else None
-    eb = [v.value for v in b.enum.values] if b.enum else None
-    if ea != eb:
-        removed = [v for v in (ea or []) if eb is not None and v not in eb]
-        added = [v for v in (eb or []) if ea is not None and v not in ea]
-        if ea is None:
-            add("enum", "breaking" if request else "non-breaking", None, eb, f"now limited to {eb}")
-        elif eb is None:
-            add(
-                "enum",
-                "non-breaking" if request else "breaking",
-                ea,
-                None,
-                "no longer limited to listed values",
-            )
+    elif a.required != b.required:
+        # a response field that may now be missing breaks callers that read it
+        if b.required:
+            add("required", "non-breaking", False, True, "now always returned")
         else:
-            if removed:
-                add(
-                    "enum",
-                    "breaking" if request else "non-breaking",
-                    ea,
-                    eb,
-                    f"enum value(s) removed: {removed}",
-                )
-            if added:
-                add(
-                    "enum",
-                    "non-breaking" if request else "breaking",
-                    ea,
-                    eb,
-                    f"enum value(s) added: {added}",
-                )
-            if not removed and not added:
-                add("enum", "docs", ea, eb, "enum values reordered")
-    elif a.enum and b.enum and _plain(a.enum) != _plain(b.enum):
-        add("enum", "docs", None, None, "enum value descriptions reworded")
-    pa = a.pattern.regex if a.pattern else None
-    pb = b.pattern.regex if b.pattern else None
-    if pa != pb:
-        if pb is None:
-            add("pattern", "non-breaking", pa, None, "pattern removed")
-        else:
-            add(
-                "pattern",
-                "breaking" if request else "non-breaking",
-                pa,
-                pb,
-                "pattern added" if pa is None else "pattern changed",
-            )
-    da = a.default.value if a.default else None
-    db = b.default.value if b.default else None
-    if (a.default is None) != (b.default is None) or da != db:
-        if not request:
-            add("default", "docs", da, db, f"documented default changed from {da!r} to {db!r}")
-        elif a.default is None:
-            # The API now promises what it does when the parameter is left out; no caller
-            # could rely on anything before.
-            add("default", "non-breaking", None, db, f"default now documented: {db!r}")
-        elif b.default is None:
-            add("default", "breaking", da, None, f"default no longer documented (was {da!r})")
-        else:
-            # A caller that omits the parameter gets different behaviour.
-            add("default", "breaking", da, db, f"default changed from {da!r} to {db!r}")
+            add("required", "breaking", True, False, "now optional (may be missing)")
+    for kind in constraints.KINDS:
+        for delta in kind.diff(a, b, request):
+            add(delta.aspect, delta.severity, delta.old, delta.new, delta.message)
     if a.description != b.description:
         add("description", "docs", None, None, "description reworded")
     if a.example != b.example:
@@ -308,32 +228,6 @@ def _parameter(
 
 def _type(p: model.Parameter) -> str:
     return f"array<{p.items}>" if p.type == "array" and p.items else p.type
-
-
-def _bounds(trait: model.Range | model.Length | None) -> tuple[Any, Any]:
-    return (None, None) if trait is None else (trait.min, trait.max)
-
-
-def _show(bounds: tuple[Any, Any]) -> str:
-    lo, hi = bounds
-    return f"{'-inf' if lo is None else lo}..{'inf' if hi is None else hi}"
-
-
-def _compare_bounds(a: tuple[Any, Any], b: tuple[Any, Any]) -> tuple[bool, bool]:
-    """(narrowed, widened) going from bounds a to bounds b; None is unbounded."""
-    narrowed = widened = False
-    (alo, ahi), (blo, bhi) = a, b
-    if alo != blo:
-        if blo is not None and (alo is None or blo > alo):
-            narrowed = True
-        else:
-            widened = True
-    if ahi != bhi:
-        if bhi is not None and (ahi is None or bhi < ahi):
-            narrowed = True
-        else:
-            widened = True
-    return narrowed, widened
 
 
 def _rule_key(rule: model.Rule) -> str:
@@ -510,7 +404,8 @@ def render_json(changes: list[Change]) -> str:
       "response field <dotted path>", "rule", "error <code>", "quota <resource> per <scope>",
       "rate limit per <n>s".
     - aspect: "added", "removed", or what changed: "required", "type", "location", "range",
-      "length", "range unit", "length unit", "enum", "pattern", "default", "limit", "status",
+      "length", "range unit", "length unit", "enum", "pattern", "default", "format", "nullable",
+      "idempotency token" (each constraint kind's name), "limit", "status",
       an operation field ("method", "path", "endpoint", "api_version", ...), or a documentation
       aspect ("description", "example", "examples", "summary", "text", "statuses").
     - severity: "breaking", "non-breaking" or "docs".

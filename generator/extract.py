@@ -6,11 +6,12 @@ Everything happens in memory; the caller writes the specs only when no page had 
 from __future__ import annotations
 
 import fnmatch
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from . import mining, model, spec_io
+from . import example_check, mining, model, spec_io
 from .errors import Problem, SpecgenError
 from .readers import Page, ReadResult, by_family, registry
 from .sources import decode_pages, discover
@@ -21,6 +22,8 @@ class Extracted:
     operations: list[model.Operation]  # sorted by provider, then name
     pages: int
     problems: list[Problem] = field(default_factory=list)  # only with keep_going
+    # `file:line: warning: ...`: facts left out (a constraint the page's own example breaks)
+    warnings: list[str] = field(default_factory=list)
 
 
 def pick_reader(page: Page, family: str | None) -> ModuleType | None:
@@ -37,12 +40,15 @@ def _is_model(reader: ModuleType) -> bool:
     return bool(getattr(reader, "IS_MODEL", False))
 
 
-def mine(result: ReadResult) -> None:
+def mine(result: ReadResult) -> list[str]:
+    """Mine the prose, then check the result against the page's own examples; the warnings
+    name what the examples ruled out."""
     op = result.operation
     file = op.source.file
     for path, param in model.walk_parameters(op.parameters):
         mining.mine_parameter(param, result.parameter_text.get(path, []), file)
     mining.mine_operation(result, file)
+    return example_check.check(op)
 
 
 def extract(
@@ -120,10 +126,11 @@ def extract(
         raise SpecgenError(problems)
 
     operations: list[model.Operation] = []
+    warnings: list[str] = []
     for key in sorted(chosen):
         _, result = chosen[key]
         try:
-            mine(result)
+            warnings.extend(mine(result))
             # A reader or rule that builds something the schema rejects is a bug, but the user
             # still gets a file:line message rather than a broken spec on disk.
             text = spec_io.dump_operation(result.operation)
@@ -132,7 +139,11 @@ def extract(
             problems.extend(err.problems)
     if problems and not keep_going:
         raise SpecgenError(problems)
-    return Extracted(operations=operations, pages=len(pages), problems=problems)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    return Extracted(
+        operations=operations, pages=len(pages), problems=problems, warnings=warnings
+    )
 
 
 def spec_path(op: model.Operation) -> str:

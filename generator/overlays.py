@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from . import model, spec_io
+from . import constraints, model, spec_io
 from .config import Config
 from .errors import Problem, SpecgenError, fail
 from .sources import display_path
@@ -116,9 +116,9 @@ def _human(action: Action) -> dict[str, Any]:
     return {"file": action.file, "line": action.line, "origin": "human"}
 
 
-# Model objects that carry their own `source`: as a trait of a parameter, or as the items of
-# a list. An object an overlay adds gets the overlay's source unless it names one itself.
-_SOURCED_TRAITS = {"range", "length", "enum", "pattern", "default"}
+# Model objects that carry their own `source`: as a trait of a parameter (the constraint
+# kinds whose value is an object, `constraints.sourced_fields()`), or as the items of a list.
+# An object an overlay adds gets the overlay's source unless it names one itself.
 _SOURCED_ITEMS = {
     "parameters",
     "response",
@@ -140,7 +140,7 @@ def _stamp(value: Any, action: Action, *, sourced: bool) -> Any:
     if not isinstance(value, dict):
         return value
     out = {
-        k: _stamp(v, action, sourced=k in _SOURCED_TRAITS or k in _SOURCED_ITEMS)
+        k: _stamp(v, action, sourced=k in constraints.sourced_fields() or k in _SOURCED_ITEMS)
         for k, v in value.items()
     }
     if sourced and "source" not in out:

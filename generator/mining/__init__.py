@@ -17,27 +17,45 @@ blocks and sentences that remember their page lines, `numbers` reads numbers and
 
 from __future__ import annotations
 
-from .. import model
+from collections.abc import Callable
+from typing import Any
+
+from .. import constraints, model
 from ..readers import Lines, ReadResult
 from . import charsets, defaults, enums, lengths, numbers, quotas, ranges, rules, text
 
+# The miner of each constraint kind (generator.constraints), by kind name: it reads the
+# parameter's blocks and sentences and returns the kind's value, or None.
+Miner = Callable[[model.Parameter, list[text.Block], list[text.Sentence], str], Any]
+
+
+def _default(
+    param: model.Parameter, parts: list[text.Block], found: list[text.Sentence], file: str
+) -> model.Default | None:
+    """Mined after the range and the enum: a default must be one of the values they allow."""
+    unit = param.range.unit if param.range and param.range.unit else numbers.stated_unit(found)
+    default = defaults.find_default(param, found, file, unit)
+    return _fitted(param, default) if default is not None else None
+
+
+MINERS: dict[str, Miner] = {
+    "range": lambda param, parts, found, file: ranges.find_range(param, found, file),
+    "length": lambda param, parts, found, file: lengths.find_length(param, found, file),
+    "enum": enums.find_enum,
+    "pattern": lambda param, parts, found, file: charsets.find_pattern(param, found, file),
+    "default": _default,
+}
+
 
 def mine_parameter(param: model.Parameter, lines: Lines, file: str) -> None:
-    """Fill the constraint slots of `param` that are None from its description lines."""
+    """Fill the constraint slots of `param` that are None from its description lines, kind
+    by kind in the table's order."""
     parts = text.blocks(lines)
     found = text.sentences(parts)
-    if param.range is None:
-        param.range = ranges.find_range(param, found, file)
-    if param.length is None:
-        param.length = lengths.find_length(param, found, file)
-    if param.enum is None:
-        param.enum = enums.find_enum(param, parts, found, file)
-    if param.pattern is None:
-        param.pattern = charsets.find_pattern(param, found, file)
-    if param.default is None:
-        unit = param.range.unit if param.range and param.range.unit else numbers.stated_unit(found)
-        default = defaults.find_default(param, found, file, unit)
-        param.default = _fitted(param, default) if default is not None else None
+    for kind in constraints.KINDS:
+        miner = MINERS.get(kind.name)
+        if miner is not None and kind.value(param) is None:
+            setattr(param, kind.field, miner(param, parts, found, file))
 
 
 def _fitted(param: model.Parameter, default: model.Default) -> model.Default | None:

@@ -13,33 +13,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args
 
-from .. import model
+from .. import constraints, model
 
-# What a validator can find wrong with a request; each protocol maps these to its error codes.
-ProblemKind = Literal[
+# What a validator can find wrong with a request apart from the constraint kinds' own problems
+# (the `problem` of each row of generator.constraints: range, length, enum, pattern, ...).
+StructuralProblem = Literal[
     "missing",  # a required parameter is absent
     "type",  # a value of the wrong type (or not coercible from its wire text)
-    "range",
-    "length",
-    "enum",
-    "pattern",
     "conflict",  # mutually_exclusive rule
     "requires",  # requires / one_of rules
     "unknown",  # a parameter the operation does not take
 ]
-PROBLEM_KINDS: tuple[ProblemKind, ...] = (
-    "missing",
-    "type",
-    "range",
-    "length",
-    "enum",
-    "pattern",
-    "conflict",
-    "requires",
-    "unknown",
-)
+ProblemKind = str  # a StructuralProblem or a constraint kind's problem
+
+
+def problem_kinds() -> tuple[ProblemKind, ...]:
+    """Every problem kind a protocol answers itself: missing, type, the constraint kinds'
+    problems in table order, then the rule and unknown-parameter problems."""
+    structural = get_args(StructuralProblem)
+    constraint = tuple(k for k in constraints.problems() if k not in structural)
+    return (*structural[:2], *constraint, *structural[2:])
+
+
+PROBLEM_KINDS: tuple[ProblemKind, ...] = problem_kinds()
 
 
 @dataclass(frozen=True)
@@ -73,6 +71,17 @@ class Protocol:
     internal_error: ErrorAnswer
     too_large_error: ErrorAnswer
     notes: tuple[str, ...] = field(default=())
+
+    def answer(self, kind: ProblemKind) -> ErrorAnswer:
+        """The answer to a problem of `kind`; a constraint kind the protocol does not name is
+        answered as its row's `answered_as` says."""
+        found = self.validation.get(kind)
+        if found is None:
+            stand_in = constraints.answered_as(kind)
+            if stand_in is None:
+                raise KeyError(f"protocol {self.name} does not answer {kind!r}")
+            found = self.validation[stand_in]
+        return found
 
     @property
     def list_infix(self) -> str:
@@ -108,7 +117,7 @@ def get(name: str) -> Protocol:
 
 
 def answers(entries: dict[str, tuple[str, int, str]]) -> MappingProxyType[str, ErrorAnswer]:
-    missing = set(PROBLEM_KINDS) - set(entries)
+    missing = set(problem_kinds()) - set(entries)
     if missing:
         raise ValueError(f"protocol does not answer {sorted(missing)}")
     return MappingProxyType({k: ErrorAnswer(*v) for k, v in entries.items()})

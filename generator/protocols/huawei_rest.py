@@ -8,7 +8,7 @@ hold, so the codes here are the service's generic ones: AS.0001 for invalid inpu
 
 from __future__ import annotations
 
-from . import ErrorAnswer, Protocol, answers
+from . import ErrorAnswer, Protocol, answers, problem_kinds
 
 _INVALID = "AS.0001"
 _MSG = "Invalid input parameter: {param}"
@@ -31,22 +31,7 @@ PROTOCOL = Protocol(
         "SignedHeaders=..., Signature=<hex>` over the canonical request (the URI with a "
         "trailing `/`), with `X-Sdk-Date`."
     ),
-    validation=answers(
-        {
-            kind: (_INVALID, 400, _MSG)
-            for kind in (
-                "missing",
-                "type",
-                "range",
-                "length",
-                "enum",
-                "pattern",
-                "conflict",
-                "requires",
-                "unknown",
-            )
-        }
-    ),
+    validation=answers({kind: (_INVALID, 400, _MSG) for kind in problem_kinds()}),
     auth_error=ErrorAnswer(
         "APIGW.0301", 401, "Incorrect IAM authentication information: verify aksk signature fail"
     ),

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .. import model, protocols
+from .. import constraints, model, protocols
 from ..errors import fail
 from . import Context, by_provider
 from .filters import py_identifier, py_literal, snake
@@ -600,35 +600,25 @@ def _enum_doc(param: model.Parameter) -> str:
     return "\n".join(lines)
 
 
+# Docstrings state constraints in this order (then any other kind, in table order).
+_DESCRIBE_ORDER = ("default", "range", "length", "enum", "pattern")
+
+
 def describe(param: model.Parameter, request: bool = True) -> str:
     """The page's description of a parameter, then each constraint with its source."""
     lines: list[str] = []
     if param.description:
         lines.append(param.description)
     facts: list[str] = []
-    if param.required and request:
+    if constraints.caller_required(param) and request:
         facts.append(f"Required ({cite(param.source)}).")
-    if param.default is not None:
-        facts.append(f"Default: {param.default.value!r} ({_cite_quote(param.default.source)}).")
-    if param.range is not None:
-        r = param.range
-        unit = f" {r.unit}" if r.unit else ""
-        facts.append(f"Range: {_num(r.min)}..{_num(r.max)}{unit} ({_cite_quote(r.source)}).")
-    if param.length is not None:
-        n = param.length
-        facts.append(f"Length: {_num(n.min)}..{_num(n.max)} {n.unit} ({_cite_quote(n.source)}).")
-    if param.enum is not None and param.enum.values:
-        values = ", ".join(str(v.value) for v in param.enum.values)
-        facts.append(f"Values: {values} ({_cite_quote(param.enum.source)}).")
-    if param.pattern is not None:
-        facts.append(f"Pattern: {param.pattern.regex} ({_cite_quote(param.pattern.source)}).")
+    for kind in constraints.in_order(_DESCRIBE_ORDER):
+        said = kind.sentence(param)
+        if said is not None:
+            facts.append(f"{said[0]} ({_cite_quote(said[1])}).")
     if facts:
         lines.append("\n".join(facts))
     return "\n\n".join(lines)
-
-
-def _num(value: int | float | None) -> str:
-    return "" if value is None else str(value)
 
 
 def _cite_quote(source: model.Source) -> str:

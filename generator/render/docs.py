@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from .. import model, protocols
+from ..constraints import caller_required, in_order
 from . import Context, by_provider
 from .openapi import list_member
 
@@ -34,53 +35,22 @@ def _where(source: model.Source, page: str) -> str:
     return text if source.origin == "stated" else f"{text} ({source.origin})"
 
 
-def _number(value: int | float) -> str:
-    return str(value)
+# The docs table lists constraints in this order (then any other kind, in table order).
+_DOC_ORDER = ("range", "length", "pattern", "enum")
 
 
 def _constraints(param: model.Parameter, page: str) -> tuple[list[list[dict[str, str]]], list[str]]:
     """Each constraint as segments ({"text"} or {"code"}), and where each came from."""
     out: list[list[dict[str, str]]] = []
     sources: list[str] = []
-    if param.range is not None and (param.range.min is not None or param.range.max is not None):
-        lo = _number(param.range.min) if param.range.min is not None else ""
-        hi = _number(param.range.max) if param.range.max is not None else ""
-        if lo and hi:
-            text = f"{lo} to {hi}"
-        elif lo:
-            text = f"at least {lo}"
-        else:
-            text = f"at most {hi}"
-        if param.range.unit:
-            text += f" {param.range.unit}"
-        out.append([{"text": "range: " + text}])
-        sources.append("range: " + _where(param.range.source, page))
-    if param.length is not None and (param.length.min is not None or param.length.max is not None):
-        lo_n, hi_n = param.length.min, param.length.max
-        if lo_n is not None and hi_n is not None:
-            text = f"{lo_n} to {hi_n}"
-        elif lo_n is not None:
-            text = f"at least {lo_n}"
-        else:
-            text = f"at most {hi_n}"
-        out.append([{"text": f"length: {text} {param.length.unit}"}])
-        sources.append("length: " + _where(param.length.source, page))
-    if param.pattern is not None:
-        segs = [{"text": "pattern: "}, {"code": param.pattern.regex}]
-        if param.pattern.description:
-            segs.append({"text": f" ({param.pattern.description})"})
-        out.append(segs)
-        sources.append("pattern: " + _where(param.pattern.source, page))
-    if param.enum is not None and param.enum.values:
-        segs = [{"text": "one of: "}]
-        for i, value in enumerate(param.enum.values):
-            if i:
-                segs.append({"text": ", "})
-            segs.append({"code": str(value.value)})
-            if value.description:
-                segs.append({"text": f" ({value.description})"})
-        out.append(segs)
-        sources.append("enum: " + _where(param.enum.source, page))
+    for kind in in_order(_DOC_ORDER):
+        segments = kind.doc(param)
+        if segments is None:
+            continue
+        out.append(segments)
+        trait = kind.value(param)
+        source = trait.source if kind.sourced else param.source
+        sources.append(f"{kind.name}: " + _where(source, page))
     return out, sources
 
 
@@ -103,7 +73,7 @@ def _parameter_rows(
         type_text: str = param.type
         if param.type == "array" and param.items:
             type_text = f"array of {param.items}"
-        if param.required:
+        if caller_required(param):
             required = "yes"
         elif path in on_create:
             required = "on create"

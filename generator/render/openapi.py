@@ -53,6 +53,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from .. import model, protocols
+from ..constraints import base_type
 from ..errors import fail
 from . import Context, by_provider
 from . import schema as js
@@ -315,11 +316,11 @@ def _success_body(op: model.Operation, proto: protocols.Protocol) -> dict[str, A
 def _xml_lists(schema: dict[str, Any]) -> None:
     """AWS Query XML lists are `<Name><member>..</member></Name>`."""
     for prop in schema.get("properties", {}).values():
-        if prop.get("type") == "array":
+        if base_type(prop) == "array":  # nullable lists too: type [array, null]
             prop["xml"] = {"wrapped": True}
             prop["items"]["xml"] = {"name": "member"}
             _xml_lists(prop["items"])
-        elif prop.get("type") == "object":
+        elif base_type(prop) == "object":
             _xml_lists(prop)
 
 

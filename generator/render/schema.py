@@ -1,6 +1,9 @@
 """Model parameters and rules -> JSON Schema 2020-12, shared by the openapi, jsonschema and
 validators targets so that all three state the same constraints in the same words.
 
+Which constraints exist and how each becomes keywords is the table in `generator.constraints`
+(`format: date-time`; nullable as `type: [X, "null"]`; ...); this module lays them out.
+
 API (plain functions, every result a fresh dict in a stable key order):
 
     source_text(source)           "sources/x.rst:41 (stated)": how provenance is written
@@ -31,6 +34,7 @@ Extensions, for what JSON Schema cannot say (validators ignore unknown keywords)
     x-length-unit        "bytes" when the page counts bytes (JSON Schema counts characters)
     x-enum-descriptions  {value: what the page says it means}
     x-pattern-description  the page's words for the pattern
+    x-idempotency-token  true: the client fills it in when the caller does not (never required)
     x-rules              every rule: kind, parameters, requires, groups, description, source
     x-required-on-create names required when the call creates the resource
 
@@ -42,51 +46,16 @@ wrongly; the docs still show the page's text.
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
-import jsonschema
-
-from .. import model
+from .. import constraints, model
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-_PY_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-}
+# Schemas publish the value kinds in this key order (then any other kind, in table order).
+_VALUE_ORDER = ("enum", "range", "length", "pattern")
 
-
-def source_text(source: model.Source) -> str:
-    """Provenance as one short string: `file:line (origin)`."""
-    return f"{source.file}:{source.line} ({source.origin})"
-
-
-def _typed(value: object, spec_type: str) -> object | None:
-    """`value` as a JSON value of `spec_type`, or None when it is not one.
-
-    Integers written as text ("600") are read as integers; nothing else is converted."""
-    if spec_type in ("integer", "number") and isinstance(value, str):
-        if re.fullmatch(r"-?[0-9]+", value.strip()):
-            return int(value.strip())
-        if spec_type == "number" and re.fullmatch(r"-?[0-9]+\.[0-9]+", value.strip()):
-            return float(value.strip())
-        return None
-    if spec_type == "boolean" and isinstance(value, str):
-        return {"true": True, "false": False}.get(value.strip().lower())
-    allowed = _PY_TYPES.get(spec_type)
-    if allowed is None or not isinstance(value, allowed):
-        return None
-    if spec_type != "boolean" and isinstance(value, bool):
-        return None  # bool is an int subclass in Python, not a JSON integer
-    return value
-
-
-def _fits(value: object, schema: dict[str, Any]) -> bool:
-    """Does `value` satisfy `schema`'s own constraints (annotations and extensions ignored)?"""
-    return jsonschema.Draft202012Validator(schema).is_valid(value)
+source_text = constraints.source_text
 
 
 def _scalar_keywords(
@@ -94,44 +63,20 @@ def _scalar_keywords(
 ) -> dict[str, Any]:
     """The constraint keywords of one scalar value (a parameter, or the items of an array)."""
     out: dict[str, Any] = {"type": spec_type}
-    if param.enum is not None and param.enum.values:
-        values = [_typed(v.value, spec_type) for v in param.enum.values]
-        if all(v is not None for v in values):
-            out["enum"] = values
-            sources["enum"] = source_text(param.enum.source)
-            described = {str(v.value): v.description for v in param.enum.values if v.description}
-            if described:
-                out["x-enum-descriptions"] = described
-    if param.range is not None and spec_type in ("integer", "number"):
-        if param.range.min is not None:
-            out["minimum"] = param.range.min
-            sources["minimum"] = source_text(param.range.source)
-        if param.range.max is not None:
-            out["maximum"] = param.range.max
-            sources["maximum"] = source_text(param.range.source)
-        if param.range.unit:
-            out["x-unit"] = param.range.unit
-    elif param.range is not None:
-        # a range on text (numbers sent as strings): JSON Schema bounds apply to numbers only
-        out["x-range"] = {
-            k: v for k, v in (("min", param.range.min), ("max", param.range.max)) if v is not None
-        }
-        sources["x-range"] = source_text(param.range.source)
-    if param.length is not None and spec_type == "string" and param.length.unit != "items":
-        if param.length.min is not None:
-            out["minLength"] = param.length.min
-            sources["minLength"] = source_text(param.length.source)
-        if param.length.max is not None:
-            out["maxLength"] = param.length.max
-            sources["maxLength"] = source_text(param.length.source)
-        if param.length.unit == "bytes":
-            out["x-length-unit"] = "bytes"
-    if param.pattern is not None and spec_type == "string":
-        out["pattern"] = param.pattern.regex
-        sources["pattern"] = source_text(param.pattern.source)
-        if param.pattern.description:
-            out["x-pattern-description"] = param.pattern.description
+    for kind in constraints.in_order(_VALUE_ORDER, level="value"):
+        kind.emit(param, spec_type, out, sources)
     return out
+
+
+def _parameter_keywords(
+    param: model.Parameter, schema: dict[str, Any], sources: dict[str, str]
+) -> None:
+    """The keywords of the parameter as a whole: array bounds, nullable, default, ..."""
+    if param.type == "array":
+        for kind in constraints.in_order(_VALUE_ORDER, level="value"):
+            kind.emit(param, "array", schema, sources)
+    for kind in constraints.in_order(level="parameter"):
+        kind.emit(param, param.type, schema, sources)
 
 
 def parameter_schema(
@@ -157,13 +102,7 @@ def parameter_schema(
         schema["type"] = "array"
         if param.description:
             schema["description"] = param.description
-        if param.length is not None and param.length.unit == "items":
-            if param.length.min is not None:
-                schema["minItems"] = param.length.min
-                sources["minItems"] = source_text(param.length.source)
-            if param.length.max is not None:
-                schema["maxItems"] = param.length.max
-                sources["maxItems"] = source_text(param.length.source)
+        _parameter_keywords(param, schema, sources)
         schema["items"] = items
     elif param.type == "object":
         inner = object_schema(param.fields, _nested_rules(rules, param.name), closed=closed)
@@ -171,20 +110,17 @@ def parameter_schema(
         if param.description:
             schema["description"] = param.description
         schema.update(_without(inner, "type"))
+        _parameter_keywords(param, schema, sources)
     else:
         keywords = _scalar_keywords(param, param.type, sources)
         schema["type"] = keywords.pop("type")
         if param.description:
             schema["description"] = param.description
         schema.update(keywords)
-    if param.default is not None and param.default.value is not None:
-        default = _default_value(param, schema)
-        if default is not None:
-            schema["default"] = default
-            sources["default"] = source_text(param.default.source)
+        _parameter_keywords(param, schema, sources)
     if param.example is not None:
-        example = _typed(param.example, param.type) if param.type in _PY_TYPES else None
-        if example is not None and _fits(example, _checkable(schema)):
+        example = constraints.typed(param.example, param.type)
+        if example is not None and constraints.fits(example, schema):
             schema["examples"] = [example]
     if param.doc_type:
         schema["x-doc-type"] = param.doc_type
@@ -197,20 +133,6 @@ def keywords_first(schema: dict[str, Any]) -> dict[str, Any]:
     plain = {k: v for k, v in schema.items() if not k.startswith("x-")}
     plain.update({k: v for k, v in schema.items() if k.startswith("x-")})
     return plain
-
-
-def _default_value(param: model.Parameter, schema: dict[str, Any]) -> object | None:
-    assert param.default is not None
-    if param.type not in _PY_TYPES:
-        return None
-    value = _typed(param.default.value, param.type)
-    if value is None or not _fits(value, _checkable(schema)):
-        return None
-    return value
-
-
-def _checkable(schema: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in schema.items() if not k.startswith("x-") and k != "default"}
 
 
 def _without(schema: dict[str, Any], key: str) -> dict[str, Any]:
@@ -297,7 +219,8 @@ def object_schema(
     `closed` (and at least one documented member): no other members allowed, at any depth."""
     schema: dict[str, Any] = {"type": "object"}
     schema["properties"] = {p.name: parameter_schema(p, rules, closed=closed) for p in params}
-    required = [p.name for p in params if p.required]
+    # an idempotency token is the client's to fill in, never the caller's to give
+    required = [p.name for p in params if constraints.caller_required(p)]
     if required:
         schema["required"] = required
     if closed and params:

@@ -8,7 +8,8 @@ names) and templates/validators/ formats it.
 
 The constraints are read from `schema.parameter_schema`, the JSON Schema the jsonschema and
 openapi targets publish, so a validator checks exactly what the schema states (a page value
-that does not fit its parameter's type is left out of both). Structure (members, required)
+that does not fit its parameter's type is left out of both); each kind's check (its Python
+condition and wording) is its row's `checks` in `generator.constraints`. Structure (members, required)
 and rules come from the model, with the schema's reading of rules: a rule over names that
 are not members of one object is documented, not checked.
 
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import model, protocols
+from .. import constraints, model, protocols
 from ..errors import fail
 from . import Context
 from . import schema as js
@@ -31,10 +32,6 @@ from .filters import py_literal, snake
 
 TARGET = "validators"
 TEMPLATE = "validators/module.py.j2"
-
-# How text-wire protocols spell the members of a list `X`: AWS Query `X.member.1`, Alibaba
-# RPC `X.1` (see each protocol's wire.py). Read from `Protocol.list_infix` once it has that
-# attribute (asked of the lead); this table stands in until then.
 
 _TYPE_WORDS = {
     "string": "a string",
@@ -64,14 +61,10 @@ class Answer:
 class Check:
     """One constraint on a value that already has the right type."""
 
-    kind: str  # range | length | enum | pattern
+    kind: str  # the problem kind: range | length | enum | pattern | type (a format)
     cite: str
     answer: Answer
-    measure: str = "value"  # value | chars | bytes | items
-    min: int | float | None = None
-    max: int | float | None = None
-    values: list[Any] = field(default_factory=list)
-    regex_name: str = ""
+    fails: str  # Python condition, true when the value breaks the constraint
 
 
 @dataclass
@@ -105,6 +98,7 @@ class Value:
     path_code: str  # Python expression of its dotted path
     wire_code: str  # Python expression of its key (a list: its member prefix) in wire text
     type_answer: Answer
+    nullable: bool = False  # None is a value (JSON null), not a type problem
     checks: list[Check] = field(default_factory=list)
     # objects
     fields: list[Field] = field(default_factory=list)
@@ -160,6 +154,7 @@ class ModuleData:
     operations: list[OperationData]
     patterns: list[tuple[str, str, str]]  # (constant name, regex, cite)
     list_example: str  # how list members are spelled in wire text: "X.member.N"
+    problem_kinds: list[str]  # what Problem.constraint can be
 
 
 def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
@@ -206,6 +201,7 @@ def module_data(package: str, ops: list[model.Operation]) -> ModuleData:
         operations=out,
         patterns=patterns,
         list_example=" or ".join(sorted(spellings)) or "X.N",
+        problem_kinds=list(protocols.problem_kinds()),
     )
 
 
@@ -242,14 +238,6 @@ def _concat(code: str, literal: str) -> str:
     return f"{code} + {py_literal(literal)}"
 
 
-def _bounds(what: str, lo: int | float | None, hi: int | float | None, unit: str) -> str:
-    if lo is not None and hi is not None:
-        return f"{what} between {lo} and {hi}{unit}"
-    if hi is not None:
-        return f"{what} at most {hi}{unit}"
-    return f"{what} at least {lo}{unit}"
-
-
 def _rule_names(rule: model.Rule) -> list[str]:
     return [*rule.parameters, *rule.requires, *(n for g in rule.groups for n in g)]
 
@@ -275,14 +263,15 @@ class _Builder:
         self.patterns = patterns
         self.infix = list_infix(self.proto)
         self.unchecked: list[Unchecked] = []
+        self.label = ""  # the value whose checks are being built (names its constants)
 
     def answer(self, kind: str, label: str, detail: str) -> Answer:
-        base = self.proto.validation[kind]
+        base = self.proto.answer(kind)
         message = base.message.replace("{param}", label)
         return Answer(kind, f"{message} ({detail})", base.code, base.status)
 
     def dynamic_answer(self, kind: str, detail: str) -> Answer:
-        base = self.proto.validation[kind]
+        base = self.proto.answer(kind)
         before, _, after = base.message.partition("{param}")
         return Answer(kind, "", base.code, base.status, before, f"{after} ({detail})")
 
@@ -309,7 +298,7 @@ class _Builder:
             value.fields.append(
                 Field(
                     key=key,
-                    required=param.required,
+                    required=constraints.caller_required(param),
                     cite=js.source_text(param.source),
                     missing_answer=self.answer("missing", label, "a required parameter is missing"),
                     value=member,
@@ -444,7 +433,7 @@ class _Builder:
         wire_code: str,
         rules: list[model.Rule],
     ) -> Value:
-        type_ = schema["type"]
+        type_ = constraints.base_type(schema)
         value = Value(
             type=type_,
             label=label,
@@ -454,25 +443,12 @@ class _Builder:
             wire_code=wire_code,
             type_answer=self.answer("type", label, f"must be {_TYPE_WORDS[type_]}"),
         )
-        sources: dict[str, str] = schema.get("x-source", {})
+        value.nullable = isinstance(schema["type"], list)
         if type_ == "array":
             value.index_var = f"i{depth}"
             value.member_var = f"m{depth}"
             value.members_prefix_code = _concat(wire_code, self.infix)
-            lo, hi = schema.get("minItems"), schema.get("maxItems")
-            if lo or hi is not None:
-                cite = sources.get("minItems") or sources["maxItems"]
-                detail = _bounds("must have", lo or None, hi, " items")
-                value.checks.append(
-                    Check(
-                        "length",
-                        cite,
-                        self.answer("length", label, detail),
-                        "items",
-                        lo or None,
-                        hi,
-                    )
-                )
+            value.checks.extend(self.checks(schema, value))
             item_path = f"{_concat(path_code, '.')} + str(i{depth})"
             value.item = self.value_from(
                 schema["items"], param, depth + 1, item_path, label + "[]", f"p{depth}", rules
@@ -481,41 +457,32 @@ class _Builder:
         if type_ == "object":
             self.object_value(value, param.fields, rules)
             return value
-        value.checks.extend(self.scalar_checks(schema, label))
+        value.checks.extend(self.checks(schema, value))
         return value
 
-    def scalar_checks(self, schema: dict[str, Any], label: str) -> list[Check]:
-        sources: dict[str, str] = schema.get("x-source", {})
-        checks: list[Check] = []
-        lo, hi = schema.get("minimum"), schema.get("maximum")
-        if lo is not None or hi is not None:
-            cite = sources.get("minimum") or sources["maximum"]
-            detail = _bounds("must be", lo, hi, "")
-            checks.append(
-                Check("range", cite, self.answer("range", label, detail), "value", lo, hi)
-            )
-        lo, hi = schema.get("minLength") or None, schema.get(
-            "maxLength"
-        )  # a minimum of 0 checks nothing
-        if lo is not None or hi is not None:
-            cite = sources.get("minLength") or sources["maxLength"]
-            in_bytes = schema.get("x-length-unit") == "bytes"
-            unit = " bytes (UTF-8)" if in_bytes else " characters"
-            detail = _bounds("length must be", lo, hi, unit)
-            measure = "bytes" if in_bytes else "chars"
-            checks.append(
-                Check("length", cite, self.answer("length", label, detail), measure, lo, hi)
-            )
-        if "enum" in schema:
-            values = list(schema["enum"])
-            shown = ", ".join(str(v) for v in values)
-            answer = self.answer("enum", label, f"must be one of: {shown}")
-            checks.append(Check("enum", sources["enum"], answer, values=values))
-        if "pattern" in schema:
-            checks.append(self.pattern_check(schema["pattern"], sources["pattern"], label))
-        return checks
+    def checks(self, schema: dict[str, Any], value: Value) -> list[Check]:
+        """Each constraint kind's checks of one value, in table order."""
+        self.label = value.label
+        out: list[Check] = []
+        for kind in constraints.KINDS:
+            for code in kind.checks(schema, value.var, self):
+                answer = self.answer(code.problem, value.label, code.detail)
+                out.append(Check(code.problem, code.cite, answer, code.fails))
+        return out
 
-    def pattern_check(self, regex: str, cite: str, label: str) -> Check:
+    # -- what a row's checks need (constraints.CheckContext) --
+
+    def literal(self, value: Any) -> str:
+        return py_literal(value)
+
+    def constant(self, regex: str, cite: str, name: str | None = None) -> str:
+        if name is not None:
+            if all(n != name for n, _, _ in self.patterns):
+                self.patterns.append((name, regex, cite))
+            return name
+        return self.pattern_constant(regex, cite, self.label)
+
+    def pattern_constant(self, regex: str, cite: str, label: str) -> str:
         try:
             re.compile(regex)
         except re.error as exc:
@@ -535,8 +502,7 @@ class _Builder:
         while unique in taken:
             unique, n = f"{name}_{n}", n + 1
         self.patterns.append((unique, regex, cite))
-        answer = self.answer("pattern", label, f"must match {regex}")
-        return Check("pattern", cite, answer, regex_name=unique)
+        return unique
 
 
 def _operation(op: model.Operation, patterns: list[tuple[str, str, str]]) -> OperationData:

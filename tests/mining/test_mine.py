@@ -3,7 +3,7 @@ limits and rules without repeating what the reader set."""
 
 from __future__ import annotations
 
-from generator import model
+from generator import example_check, model
 from generator.mining import mine_operation, mine_parameter
 from generator.readers import Lines, ReadResult
 
@@ -170,3 +170,61 @@ def test_doc_text_with_code_like_content_is_only_text() -> None:
     tripled = param("NotificationMetadata")
     mine_parameter(tripled, lines('Default value: """x""".'), FILE)
     assert tripled.default is None
+
+
+# --- the page's own examples against what was mined (generator.example_check) ---------------
+
+
+def _example_op() -> model.Operation:
+    page = "sources/tencent/Hook.txt"
+    src = model.Source(page, 12)
+    mined = model.Source(page, 14, quote="取值范围：30~300")
+    return model.Operation(
+        provider="tencent",
+        service="as",
+        api_version="2018-04-19",
+        protocol="tencent-json",
+        name="CreateHook",
+        family="tencent-text",
+        source=model.Source(page, 1),
+        parameters=[
+            model.Parameter(
+                "HeartbeatTimeout", src, type="integer", range=model.Range(mined, 30, 300)
+            ),
+            model.Parameter(
+                "Name", src, example="hook-1****", pattern=model.Pattern(mined, "^[a-z]+$")
+            ),
+            model.Parameter("Mode", src, example="B", enum=model.Enum(src, [model.EnumValue("A")])),
+        ],
+        examples=[
+            model.Example(
+                "request",
+                "json",
+                '{\n    "Name": "x",\n    "HeartbeatTimeout": 360\n}',
+                model.Source(page, 40),
+            )
+        ],
+    )
+
+
+def test_a_constraint_the_page_example_breaks_is_not_emitted() -> None:
+    op = _example_op()
+    warnings = example_check.check(op)
+    assert warnings == [
+        "sources/tencent/Hook.txt:12: warning: enum of Mode rejects the page's example at "
+        "line 12: 'B' is not one of ['A']; not emitted",
+        "sources/tencent/Hook.txt:14: warning: range of HeartbeatTimeout rejects the page's "
+        "example at line 42: 360 is outside the range 30..300; not emitted",
+    ]
+    timeout, name, mode = op.parameters
+    assert timeout.range is None and mode.enum is None
+    assert name.pattern is not None  # a masked example ("hook-1****") says nothing
+    assert any("HeartbeatTimeout" in note and "not emitted" in note for note in op.notes)
+
+
+def test_human_corrections_survive_the_example_check() -> None:
+    op = _example_op()
+    timeout = op.parameters[0]
+    timeout.range = model.Range(model.Source("specs/overlays/x.yaml", 3, "human"), 30, 300)
+    example_check.check(op)
+    assert timeout.range is not None

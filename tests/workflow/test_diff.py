@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -79,7 +80,7 @@ def _set(name: str, response: bool = False, **values: object) -> Change:
     return change
 
 
-CASES: list[tuple[str, Change, set[tuple[str, str, str]]]] = [
+CASES: list[tuple[Any, ...]] = [
     # requests
     (
         "range widened",
@@ -274,6 +275,50 @@ CASES: list[tuple[str, Change, set[tuple[str, str, str]]]] = [
         lambda op: setattr(op, "summary", "Creates a hook."),
         {("operation", "summary", "docs")},
     ),
+    # format, nullable and idempotency tokens (rows of generator.constraints)
+    (
+        "request date-time format added",
+        lambda op: setattr(op.parameters[0], "format", "date-time"),
+        {("parameter Name", "format", "breaking")},
+    ),
+    (
+        "response date-time format dropped",
+        lambda op: setattr(op.response[1], "format", None),
+        {("response field Id", "format", "breaking")},
+        "Id date-time",
+    ),
+    (
+        "request now nullable",
+        lambda op: setattr(op.parameters[0], "nullable", True),
+        {("parameter Name", "nullable", "non-breaking")},
+    ),
+    (
+        "response field now nullable",
+        lambda op: setattr(op.response[1], "nullable", True),
+        {("response field Id", "nullable", "breaking")},
+    ),
+    (
+        "response field now optional",
+        lambda op: setattr(op.response[1], "required", False),
+        {("response field Id", "required", "breaking")},
+        "Id required",
+    ),
+    (
+        "response field now always returned",
+        lambda op: setattr(op.response[1], "required", True),
+        {("response field Id", "required", "non-breaking")},
+    ),
+    (
+        "now an idempotency token",
+        lambda op: setattr(op.parameters[0], "idempotency_token", True),
+        {("parameter Name", "idempotency token", "non-breaking")},
+    ),
+    (
+        "required token no longer filled by the client",
+        lambda op: setattr(op.parameters[0], "idempotency_token", None),
+        {("parameter Name", "idempotency token", "breaking")},
+        "Name token",
+    ),
     # provenance is not an API change
     (
         "moved on the page",
@@ -283,9 +328,26 @@ CASES: list[tuple[str, Change, set[tuple[str, str, str]]]] = [
 ]
 
 
-@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_classification(change: Change, expected: set[tuple[str, str, str]]) -> None:
+# Some cases start from a variant of the base operation (the old side has the trait).
+_BEFORE: dict[str, Change] = {
+    "Id date-time": lambda op: setattr(op.response[1], "format", "date-time"),
+    "Id required": lambda op: setattr(op.response[1], "required", True),
+    "Name token": lambda op: setattr(op.parameters[0], "idempotency_token", True),
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected", "before"),
+    [(*c[1:3], c[3] if len(c) > 3 else None) for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_classification(
+    change: Change, expected: set[tuple[str, str, str]], before: str | None
+) -> None:
     old, new = _op(), _op()
+    if before is not None:
+        _BEFORE[before](old)
+        _BEFORE[before](new)
     change(new)
     found = diff.compare([old], [new])
     assert {(c.subject, c.aspect, c.severity) for c in found} == expected
