@@ -13,7 +13,7 @@ import jinja2
 
 from . import config as config_mod
 from . import extract as extract_mod
-from . import writer
+from . import providers, writer
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_STALE, Problem, SpecgenError
 from .model import Operation
 from .render.python_format import GeneratedCodeError
@@ -232,7 +232,7 @@ def parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_diff)
 
     sp = sub.add_parser("mock", help="serve a generated mock server")
-    sp.add_argument("provider", choices=("huawei", "alibaba", "tencent", "aws"))
+    sp.add_argument("provider", choices=providers.names())
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=0)
     sp.add_argument("--group", action="append", default=[], metavar="ID")

@@ -1,19 +1,26 @@
 """Wire protocols: how an operation travels, protocol by protocol, apart from any one cloud.
 
 The model says *what* an operation takes; a protocol module says *how* it goes on the wire:
-where the action and version travel, how parameters are encoded, what the error envelope looks
-like, which error code and HTTP status answer each kind of invalid request, and which signer
-authenticates it. Renderers ask `for_operation(op)` and never branch on a provider's name.
+where the action and version travel, how parameters are encoded, what the success and error
+envelopes look like (as OpenAPI schemas and examples), which error code and HTTP status answer
+each kind of invalid request, which signer authenticates it, and what a generated client needs
+from its caller (credential arguments, the region). Renderers ask `for_operation(op)` and use
+the `Protocol` it returns; they never branch on a protocol's or a provider's name.
 
-Each module has the attributes of `Protocol` below. The signer itself is stdlib Python in
-templates/protocols/<name>/signing.py, copied into generated clients and mocks.
+A protocol plugs in through one value, its `Protocol`: each module of this package has
+`PROTOCOL = Protocol(...)`, and a protocol that lives elsewhere (a plug-in, a test) calls
+`register(PROTOCOL)` before generating. Its runtime (wire.py, signing.py and server.py, stdlib
+Python copied verbatim into generated clients and mocks, plus the client's `prepare` method,
+client_prepare.py.j2) is in the directory `runtime_dir(proto)` names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from .. import constraints, model
 
@@ -48,6 +55,38 @@ class ErrorAnswer:
 
 
 @dataclass(frozen=True)
+class Credential:
+    """A value the protocol's signer (or wire) needs from the caller: an argument of the
+    generated client's constructor and an attribute its `prepare` method reads. Which
+    environment variables supply it is the cloud's, in generator/providers.py."""
+
+    name: str
+    doc: str
+    required: bool = True
+    secret: bool = False
+
+
+@dataclass(frozen=True)
+class ClientProfile:
+    """What a generated client of the protocol takes from its caller besides the endpoint."""
+
+    credentials: tuple[Credential, ...]
+    region_doc: str  # what the region is for, on this protocol
+    region_required: bool  # the signature covers the region: no call without one
+    # path or body parameters the client fills in from its own settings: (wire name, setting)
+    fills: tuple[tuple[str, str], ...] = ()
+
+
+# OpenAPI pieces of a protocol's envelopes. `error_envelope_schema()` is the schema of every
+# error answer; `error_example(code, message)` one error answer as an example value of the
+# protocol's error media type; `success_envelope(op, fields)` wraps the object schema of the
+# operation's response fields in the protocol's success envelope (None: no body at all).
+ErrorEnvelopeSchema = Callable[[], dict[str, Any]]
+ErrorExample = Callable[[str, "str | None"], Any]
+SuccessEnvelope = Callable[[model.Operation, dict[str, Any]], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
 class Protocol:
     name: str
     signer: str  # signature scheme name, e.g. "AWS4-HMAC-SHA256"
@@ -70,7 +109,25 @@ class Protocol:
     not_found_error: ErrorAnswer  # unknown action or path
     internal_error: ErrorAnswer
     too_large_error: ErrorAnswer
+    error_envelope_schema: ErrorEnvelopeSchema
+    error_example: ErrorExample
+    success_envelope: SuccessEnvelope
+    client: ClientProfile
     notes: tuple[str, ...] = field(default=())
+    # where the runtime files are; None: the built-in runtime of the protocol's name
+    runtime: Path | None = None
+
+    @property
+    def general_answers(self) -> tuple[ErrorAnswer, ...]:
+        """Every answer the protocol gives on its own, validation answers first."""
+        return (
+            *self.validation.values(),
+            self.auth_error,
+            self.throttle_error,
+            self.not_found_error,
+            self.internal_error,
+            self.too_large_error,
+        )
 
     def answer(self, kind: ProblemKind) -> ErrorAnswer:
         """The answer to a problem of `kind`; a constraint kind the protocol does not name is
@@ -104,16 +161,56 @@ def for_operation(op: model.Operation) -> Protocol:
     return get(op.protocol)
 
 
-def get(name: str) -> Protocol:
+# Protocols registered from outside this package, by name (see `register`).
+PLUGINS: dict[str, Protocol] = {}
+
+
+def builtin() -> dict[str, Protocol]:
+    """The protocols of this package, by name."""
     from . import alibaba_rpc, aws_query, huawei_rest, tencent_json
 
-    table: dict[str, Protocol] = {
-        m.PROTOCOL.name: m.PROTOCOL for m in (aws_query, alibaba_rpc, tencent_json, huawei_rest)
-    }
+    modules = (aws_query, alibaba_rpc, tencent_json, huawei_rest)
+    return {m.PROTOCOL.name: m.PROTOCOL for m in modules}
+
+
+def table() -> dict[str, Protocol]:
+    """Every known protocol by name: this package's, then the registered ones."""
+    return {**builtin(), **PLUGINS}
+
+
+def register(proto: Protocol) -> Protocol:
+    """Make a protocol defined outside this package known to every renderer."""
+    known = table().get(proto.name)
+    if known is not None and known is not proto:
+        raise ValueError(f"protocol {proto.name!r} is already known")
+    PLUGINS[proto.name] = proto
+    return proto
+
+
+def get(name: str) -> Protocol:
+    known = table()
     try:
-        return table[name]
+        return known[name]
     except KeyError:
-        raise KeyError(f"unknown protocol {name!r}; known: {sorted(table)}") from None
+        raise KeyError(f"unknown protocol {name!r}; known: {sorted(known)}") from None
+
+
+def runtime_dir(proto: Protocol) -> Path:
+    """The directory holding the protocol's runtime files: wire.py, signing.py and server.py
+    (copied verbatim into generated packages) and client_prepare.py.j2 (the generated client's
+    `prepare` method). Built-in runtimes live in the project's templates/protocols/<name>/ (a
+    checkout), shipped as generator/_templates/protocols/<name>/ in a built package."""
+    if proto.runtime is not None:
+        return proto.runtime
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent / "templates" / "protocols"
+    root = checkout if checkout.is_dir() else package / "_templates" / "protocols"
+    return root / proto.name
+
+
+def runtime_file(proto: Protocol, name: str) -> bytes:
+    """One runtime file of the protocol, as generated packages get it."""
+    return (runtime_dir(proto) / name).read_bytes()
 
 
 def answers(entries: dict[str, tuple[str, int, str]]) -> MappingProxyType[str, ErrorAnswer]:

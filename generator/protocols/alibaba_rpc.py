@@ -8,10 +8,37 @@ Errors: HTTP 4xx/5xx with {"RequestId", "HostId", "Code", "Message"}. The ESS pa
 
 from __future__ import annotations
 
-from . import ErrorAnswer, Protocol, answers
+from typing import Any
+
+from . import ClientProfile, Credential, ErrorAnswer, Protocol, answers, envelopes
 
 _INVALID = "InvalidParamter"  # the code as ESS documents and returns it, misspelt
 _MSG = "The specified value of parameter is not valid."
+
+
+def error_envelope_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "RequestId": envelopes.request_id(),
+            "HostId": {"type": "string", "description": "The endpoint that answered."},
+            "Code": envelopes.code(),
+            "Message": envelopes.message(),
+        },
+        "required": ["Code", "Message"],
+    }
+
+
+def error_example(code: str, message: str | None) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "RequestId": envelopes.EXAMPLE_REQUEST_ID,
+        "HostId": "example-host",
+        "Code": code,
+    }
+    if message:
+        body["Message"] = message
+    return body
+
 
 PROTOCOL = Protocol(
     name="alibaba-rpc",
@@ -63,4 +90,16 @@ PROTOCOL = Protocol(
         "InternalError", 500, "The request processing has failed due to some unknown error."
     ),
     too_large_error=ErrorAnswer("RequestTooLarge", 413, "The request body is too large."),
+    error_envelope_schema=error_envelope_schema,
+    error_example=error_example,
+    success_envelope=envelopes.bare_success,
+    client=ClientProfile(
+        credentials=(
+            Credential("access_key_id", "AccessKey id."),
+            Credential("access_key_secret", "AccessKey secret.", secret=True),
+            Credential("security_token", "STS security token.", required=False, secret=True),
+        ),
+        region_doc="Region, sent as RegionId.",
+        region_required=False,
+    ),
 )

@@ -8,10 +8,76 @@ real service answers (botocore checks some of it client-side, the server the res
 
 from __future__ import annotations
 
-from . import ErrorAnswer, Protocol, answers
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from .. import model
+from ..constraints import base_type
+from . import ClientProfile, Credential, ErrorAnswer, Protocol, answers, envelopes
 
 _V = "ValidationError"
 _AT = "1 validation error detected: Value at '{param}' failed to satisfy constraint: "
+
+
+def error_envelope_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "xml": {"name": "ErrorResponse"},
+        "properties": {
+            "Error": {
+                "type": "object",
+                "properties": {
+                    "Type": {"type": "string", "enum": ["Sender", "Receiver"]},
+                    "Code": envelopes.code(),
+                    "Message": envelopes.message(),
+                },
+                "required": ["Code"],
+            },
+            "RequestId": envelopes.request_id(),
+        },
+        "required": ["Error"],
+    }
+
+
+def error_example(code: str, message: str | None) -> str:
+    text = "<ErrorResponse>\n  <Error>\n    <Type>Sender</Type>\n"
+    text += f"    <Code>{xml_escape(code)}</Code>\n"
+    if message:
+        text += f"    <Message>{xml_escape(message)}</Message>\n"
+    return (
+        text
+        + f"  </Error>\n  <RequestId>{envelopes.EXAMPLE_REQUEST_ID}</RequestId>\n</ErrorResponse>\n"
+    )
+
+
+def success_envelope(op: model.Operation, fields: dict[str, Any]) -> dict[str, Any]:
+    """<{Op}Response><{Op}Result>fields</{Op}Result><ResponseMetadata>..</ResponseMetadata>."""
+    wrapper = op.result_wrapper or f"{op.name}Result"
+    result = {**fields, "xml": {"name": wrapper}}
+    _xml_lists(result)
+    return {
+        "type": "object",
+        "xml": {"name": f"{op.name}Response"},
+        "properties": {
+            wrapper: result,
+            "ResponseMetadata": {
+                "type": "object",
+                "properties": {"RequestId": {"type": "string"}},
+            },
+        },
+    }
+
+
+def _xml_lists(schema: dict[str, Any]) -> None:
+    """AWS Query XML lists are `<Name><member>..</member></Name>`."""
+    for prop in schema.get("properties", {}).values():
+        if base_type(prop) == "array":  # nullable lists too: type [array, null]
+            prop["xml"] = {"wrapped": True}
+            prop["items"]["xml"] = {"name": "member"}
+            _xml_lists(prop["items"])
+        elif base_type(prop) == "object":
+            _xml_lists(prop)
+
 
 PROTOCOL = Protocol(
     name="aws-query",
@@ -61,4 +127,21 @@ PROTOCOL = Protocol(
         "InternalFailure", 500, "The request processing has failed because of an unknown error."
     ),
     too_large_error=ErrorAnswer("RequestEntityTooLarge", 413, "Request body too large."),
+    error_envelope_schema=error_envelope_schema,
+    error_example=error_example,
+    success_envelope=success_envelope,
+    client=ClientProfile(
+        credentials=(
+            Credential("aws_access_key_id", "Access key id."),
+            Credential("aws_secret_access_key", "Secret key.", secret=True),
+            Credential(
+                "aws_session_token",
+                "Session token of temporary credentials.",
+                required=False,
+                secret=True,
+            ),
+        ),
+        region_doc="Region (signed).",
+        region_required=True,
+    ),
 )

@@ -8,10 +8,42 @@ hold, so the codes here are the service's generic ones: AS.0001 for invalid inpu
 
 from __future__ import annotations
 
-from . import ErrorAnswer, Protocol, answers, problem_kinds
+from typing import Any
+
+from . import (
+    ClientProfile,
+    Credential,
+    ErrorAnswer,
+    Protocol,
+    answers,
+    envelopes,
+    problem_kinds,
+)
 
 _INVALID = "AS.0001"
 _MSG = "Invalid input parameter: {param}"
+
+
+def error_envelope_schema() -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {"code": envelopes.code(), "message": envelopes.message()},
+                "required": ["code", "message"],
+            }
+        },
+        "required": ["error"],
+    }
+
+
+def error_example(code: str, message: str | None) -> dict[str, Any]:
+    inner: dict[str, Any] = {"code": code}
+    if message:
+        inner["message"] = message
+    return {"error": inner}
+
 
 PROTOCOL = Protocol(
     name="huawei-rest",
@@ -41,4 +73,17 @@ PROTOCOL = Protocol(
     ),
     internal_error=ErrorAnswer("AS.0004", 500, "Internal server error"),
     too_large_error=ErrorAnswer("APIGW.0201", 413, "Request entity too large"),
+    error_envelope_schema=error_envelope_schema,
+    error_example=error_example,
+    success_envelope=envelopes.bare_success,
+    client=ClientProfile(
+        credentials=(
+            Credential("ak", "Access key (AK)."),
+            Credential("sk", "Secret access key (SK).", secret=True),
+            Credential("project_id", "Project id: fills {project_id} in paths and X-Project-Id."),
+        ),
+        region_doc="Region, for the default endpoint.",
+        region_required=False,
+        fills=(("project_id", "project_id"),),
+    ),
 )

@@ -53,11 +53,25 @@ class ReadOutput:
     consumed: list[str] = field(default_factory=list)
 
 
+# Readers registered from outside this package (see `register`), sniffed after the built-in ones.
+PLUGINS: list[ModuleType] = []
+
+
 def registry() -> list[ModuleType]:
     """Readers in sniffing order; the first whose sniff() says yes reads the page."""
     from . import alibaba_md, aws_dart, huawei_rst, tencent_model, tencent_text
 
-    return [huawei_rst, alibaba_md, tencent_text, aws_dart, tencent_model]
+    return [huawei_rst, alibaba_md, tencent_text, aws_dart, tencent_model, *PLUGINS]
+
+
+def register(reader: ModuleType) -> ModuleType:
+    """Make a reader module defined outside this package (a plug-in's doc family) known to
+    extraction; it has the attributes listed above."""
+    if by_family(reader.FAMILY) not in (None, reader):
+        raise ValueError(f"doc family {reader.FAMILY!r} is already known")
+    if reader not in PLUGINS:
+        PLUGINS.append(reader)
+    return reader
 
 
 def by_family(name: str) -> ModuleType | None:

@@ -4,13 +4,15 @@ One package per provider's service. `models.py` holds the request and response d
 the str-valued enums and a dataclass per nested object; `errors.py` a base exception and one
 class per documented error code; `client.py` a `Client` and an `AsyncClient` on httpx with one
 method per operation. `_signing.py` and `_wire.py` are verbatim copies of the protocol's
-stdlib modules in templates/protocols/<protocol>/, so the generated package never imports
-`generator`.
+stdlib modules in its runtime directory (`protocols.runtime_dir`), so the generated package
+never imports `generator`.
 
 The renderer turns the model into plain data (names, annotations, conversion expressions,
 docstring text); the templates only format it and escape page text with `docstring` and
-`comment`. Nothing here branches on a provider's name: what differs between clouds is keyed
-by protocol (`PROFILES`, the wire/signing modules, one template partial per protocol).
+`comment`. Nothing here branches on a protocol's or a provider's name: what differs is data
+of the operation's protocol (`Protocol.client`: credential arguments, the region; its runtime
+files and the client's `prepare` method, client_prepare.py.j2 beside them) and of its provider
+(generator/providers.py: environment variables, the default endpoint).
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .. import constraints, model, protocols
+from .. import constraints, model, protocols, providers
 from ..errors import fail
 from . import Context, by_provider
-from .filters import py_identifier, py_literal, snake
+from .filters import cite, pascal, py_identifier, py_literal, snake
 
 TARGET = "clients"
+PREPARE_TEMPLATE = "client_prepare.py.j2"  # in the protocol's runtime directory
 
 Kind = Literal["str", "int", "float", "bool", "enum", "struct", "dict", "any"]
 
@@ -39,7 +42,9 @@ THROTTLE_PREFIXES = ("RequestLimitExceeded", "Throttling")
 
 @dataclass(frozen=True)
 class Setting:
-    """A client constructor argument resolved from the environment when not given."""
+    """A client constructor argument resolved from the environment when not given: what the
+    protocol needs (its name, what it is for) joined with where the cloud keeps it (the
+    environment variables)."""
 
     name: str
     envs: tuple[str, ...]
@@ -48,93 +53,30 @@ class Setting:
     secret: bool = False
 
 
-@dataclass(frozen=True)
-class Profile:
-    """What a client needs to know about a protocol beyond generator/protocols: the cloud's
-    credential names and environment variables, where its endpoints are, which path
-    parameters the client fills in from its own settings."""
+def _settings(
+    proto: protocols.Protocol, provider: providers.Provider, op: model.Operation
+) -> tuple[list[Setting], Setting]:
+    """The client's credential settings and its region setting."""
+    profile = proto.client
 
-    credentials: tuple[Setting, ...]
-    region: Setting
-    # used when the page documents no endpoint; "{region}" and "{service}" are filled in
-    endpoint: str
-    fills: tuple[tuple[str, str], ...] = ()  # (wire name, setting name)
+    def envs(name: str) -> tuple[str, ...]:
+        found = provider.environment.get(name)
+        if not found:
+            raise fail(
+                op.source.file,
+                op.source.line,
+                f"provider {provider.name} names no environment variable for {name!r} "
+                f"(protocol {proto.name})",
+            )
+        return found
 
-
-PROFILES: dict[str, Profile] = {
-    "aws-query": Profile(
-        credentials=(
-            Setting("aws_access_key_id", ("AWS_ACCESS_KEY_ID",), "Access key id."),
-            Setting(
-                "aws_secret_access_key", ("AWS_SECRET_ACCESS_KEY",), "Secret key.", secret=True
-            ),
-            Setting(
-                "aws_session_token",
-                ("AWS_SESSION_TOKEN",),
-                "Session token of temporary credentials.",
-                required=False,
-                secret=True,
-            ),
-        ),
-        region=Setting("region", ("AWS_REGION", "AWS_DEFAULT_REGION"), "Region (signed)."),
-        endpoint="https://{service}.{region}.amazonaws.com",
-    ),
-    "alibaba-rpc": Profile(
-        credentials=(
-            Setting("access_key_id", ("ALIBABA_CLOUD_ACCESS_KEY_ID",), "AccessKey id."),
-            Setting(
-                "access_key_secret",
-                ("ALIBABA_CLOUD_ACCESS_KEY_SECRET",),
-                "AccessKey secret.",
-                secret=True,
-            ),
-            Setting(
-                "security_token",
-                ("ALIBABA_CLOUD_SECURITY_TOKEN",),
-                "STS security token.",
-                required=False,
-                secret=True,
-            ),
-        ),
-        region=Setting(
-            "region", ("ALIBABA_CLOUD_REGION_ID",), "Region, sent as RegionId.", required=False
-        ),
-        endpoint="https://{service}.aliyuncs.com",
-    ),
-    "tencent-json": Profile(
-        credentials=(
-            Setting("secret_id", ("TENCENTCLOUD_SECRET_ID",), "SecretId."),
-            Setting("secret_key", ("TENCENTCLOUD_SECRET_KEY",), "SecretKey.", secret=True),
-            Setting(
-                "token",
-                ("TENCENTCLOUD_SESSION_TOKEN",),
-                "Token of temporary credentials.",
-                required=False,
-                secret=True,
-            ),
-        ),
-        region=Setting(
-            "region", ("TENCENTCLOUD_REGION",), "Region, sent as X-TC-Region.", required=False
-        ),
-        endpoint="https://{service}.tencentcloudapi.com",
-    ),
-    "huawei-rest": Profile(
-        credentials=(
-            Setting("ak", ("HUAWEICLOUD_SDK_AK",), "Access key (AK)."),
-            Setting("sk", ("HUAWEICLOUD_SDK_SK",), "Secret access key (SK).", secret=True),
-            Setting(
-                "project_id",
-                ("HUAWEICLOUD_SDK_PROJECT_ID",),
-                "Project id: fills {project_id} in paths and X-Project-Id.",
-            ),
-        ),
-        region=Setting(
-            "region", ("HUAWEICLOUD_SDK_REGION",), "Region, for the default endpoint.", False
-        ),
-        endpoint="https://{service}.{region}.myhuaweicloud.com",
-        fills=(("project_id", "project_id"),),
-    ),
-}
+    credentials = [
+        Setting(c.name, envs(c.name), c.doc, c.required, c.secret) for c in profile.credentials
+    ]
+    region = Setting(
+        providers.REGION, envs(providers.REGION), profile.region_doc, profile.region_required
+    )
+    return credentials, region
 
 
 # --- plain data for the templates ------------------------------------------------------------
@@ -225,6 +167,7 @@ class PackageData:
     endpoint: str
     service_name: str
     model_imports: list[str]  # names client.py takes from models.py
+    prepare: str = ""  # the protocol's `_Signer.prepare` method, rendered (client_prepare.py.j2)
 
 
 def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
@@ -233,15 +176,23 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
         for service in sorted({op.service for op in ops}):
             service_ops = [op for op in ops if op.service == service]
             data = package_data(ctx.package(service_ops[0].provider, service), service_ops)
+            proto = protocols.for_operation(service_ops[0])
+            data.prepare = _prepare_method(ctx, proto, data)
             root = f"python/{data.package}"
             files[f"{root}/__init__.py"] = ctx.render_python("clients/__init__.py.j2", pkg=data)
             files[f"{root}/models.py"] = ctx.render_python("clients/models.py.j2", pkg=data)
             files[f"{root}/errors.py"] = ctx.render_python("clients/errors.py.j2", pkg=data)
             files[f"{root}/client.py"] = ctx.render_python("clients/client.py.j2", pkg=data)
-            proto_dir = ctx.templates / "protocols" / data.protocol
-            files[f"{root}/_signing.py"] = (proto_dir / "signing.py").read_bytes()
-            files[f"{root}/_wire.py"] = (proto_dir / "wire.py").read_bytes()
+            files[f"{root}/_signing.py"] = protocols.runtime_file(proto, "signing.py")
+            files[f"{root}/_wire.py"] = protocols.runtime_file(proto, "wire.py")
     return files
+
+
+def _prepare_method(ctx: Context, proto: protocols.Protocol, data: PackageData) -> str:
+    """The protocol's `prepare` method of the client's `_Signer`: its runtime's
+    client_prepare.py.j2, rendered with the package's data (`pkg`)."""
+    text = (protocols.runtime_dir(proto) / PREPARE_TEMPLATE).read_text()
+    return ctx.env.from_string(text).render(pkg=data)
 
 
 def package_data(package: str, ops: list[model.Operation]) -> PackageData:
@@ -253,18 +204,20 @@ def package_data(package: str, ops: list[model.Operation]) -> PackageData:
             op.source.line,
             f"{package}: one protocol per package, got {sorted(names)}",
         )
-    proto = protocols.for_operation(ops[0])
-    if proto.name not in PROFILES:
-        op = ops[0]
-        raise fail(op.source.file, op.source.line, f"no client profile for protocol {proto.name}")
-    profile = PROFILES[proto.name]
+    first = ops[0]
+    proto = protocols.for_operation(first)
+    try:
+        provider = providers.get(first.provider)
+    except KeyError as err:
+        raise fail(first.source.file, first.source.line, str(err.args[0])) from None
+    credentials, region = _settings(proto, provider, first)
     types = _Types()
-    op_data = [_operation(op, proto, profile, types) for op in ops]
-    base = _pascal(ops[0].provider) + _pascal(ops[0].service) + "Error"
+    op_data = [_operation(op, proto.client, types) for op in ops]
+    base = pascal(first.provider) + pascal(first.service) + "Error"
     endpoints = Counter(op.endpoint for op in ops if op.endpoint)
     endpoint = (
-        "https://" + endpoints.most_common(1)[0][0] if endpoints else profile.endpoint
-    ).replace("{service}", ops[0].service)
+        "https://" + endpoints.most_common(1)[0][0] if endpoints else provider.endpoint
+    ).replace("{service}", first.service)
     return PackageData(
         package=package,
         provider=ops[0].provider,
@@ -278,8 +231,8 @@ def package_data(package: str, ops: list[model.Operation]) -> PackageData:
         errors=_errors(ops, proto, base),
         throttle_codes=[proto.throttle_error.code],
         throttle_prefixes=list(THROTTLE_PREFIXES),
-        credentials=list(profile.credentials),
-        region=profile.region,
+        credentials=credentials,
+        region=region,
         endpoint=endpoint,
         service_name=ops[0].service,
         model_imports=sorted(
@@ -289,15 +242,11 @@ def package_data(package: str, ops: list[model.Operation]) -> PackageData:
     )
 
 
-def cite(source: model.Source) -> str:
-    return f"{source.file}:{source.line} ({source.origin})"
-
-
 # --- operations ------------------------------------------------------------------------------
 
 
 def _operation(
-    op: model.Operation, proto: protocols.Protocol, profile: Profile, types: _Types
+    op: model.Operation, profile: protocols.ClientProfile, types: _Types
 ) -> OperationData:
     fills = [(wire, setting) for wire, setting in profile.fills if op.parameter(wire) is not None]
     filled = {wire for wire, _ in fills}
@@ -409,7 +358,7 @@ class _Types:
 
     def _enum(self, op: model.Operation, param: model.Parameter, values: list[str]) -> str:
         assert param.enum is not None
-        for name in (_pascal(param.name), _pascal(op.name) + _pascal(param.name)):
+        for name in (pascal(param.name), pascal(op.name) + pascal(param.name)):
             known = self.enum_values.get(name)
             if known == tuple(values):
                 return name
@@ -427,7 +376,7 @@ class _Types:
     def _struct(self, op: model.Operation, param: model.Parameter, response: bool) -> str:
         kinds = {f.name: self._kind(op, f, response) for f in param.fields}
         shape = {f.name: _shape(f, *kinds[f.name]) for f in param.fields}
-        for name in (_struct_name(param), _pascal(op.name) + _struct_name(param)):
+        for name in (_struct_name(param), pascal(op.name) + _struct_name(param)):
             if name in self.enums or name in self.taken:
                 continue
             known = self.structs.get(name)
@@ -571,8 +520,8 @@ def _struct_name(param: model.Parameter) -> str:
         "list",
         "dict",
     ):
-        return _pascal(found.group(1))
-    return _pascal(param.name)
+        return pascal(found.group(1))
+    return pascal(param.name)
 
 
 def _members(values: list[str]) -> list[tuple[str, str]]:
@@ -641,9 +590,7 @@ def _errors(ops: list[model.Operation], proto: protocols.Protocol, base: str) ->
                 aliases.setdefault(err.code, [])
                 if meaning not in aliases[err.code]:
                     aliases[err.code].append(meaning)
-    answers = [*proto.validation.values(), proto.auth_error, proto.throttle_error]
-    answers += [proto.not_found_error, proto.internal_error, proto.too_large_error]
-    for answer in answers:
+    for answer in proto.general_answers:
         documented.setdefault(answer.code, []).append(
             f"Answered by the {proto.name} protocol (HTTP {answer.status})."
         )
@@ -669,9 +616,3 @@ def _error_class(code: str) -> str:
     if not name.endswith("Error"):
         name += "Error"
     return name
-
-
-def _pascal(text: str) -> str:
-    parts = [p for p in re.split(r"[^A-Za-z0-9]+", text) if p]
-    name = "".join(p[0].upper() + p[1:] for p in parts) or "X"
-    return name if not name[0].isdigit() else "X" + name

@@ -2,6 +2,9 @@
 
 Doc text is untrusted. Each filter makes a value inert in one target language; templates
 must pass every piece of page text through the filter of the language they emit.
+
+Beside them, the few text helpers every renderer shares: Python names made from wire names
+(`snake`, `pascal`) and how a fact's source is cited (`cite`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from typing import Any
 
 import jinja2
 import yaml
+
+from .. import model
 
 
 def py_literal(value: Any) -> str:
@@ -63,6 +68,19 @@ def snake(name: str) -> str:
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
     s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
     return py_identifier(s.lower().replace(".", "_").replace("-", "_"))
+
+
+def pascal(text: str) -> str:
+    """Wire names, protocol names ("rest-json") -> a PascalCase identifier ("RestJson"); "X"
+    for a text without letters or digits, "X" before a leading digit."""
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", text) if p]
+    name = "".join(p[0].upper() + p[1:] for p in parts) or "X"
+    return name if not name[0].isdigit() else "X" + name
+
+
+def cite(source: model.Source) -> str:
+    """Where a fact comes from, as generated code and docs cite it: `file:line (origin)`."""
+    return f"{source.file}:{source.line} ({source.origin})"
 
 
 def json_literal(value: Any) -> str:

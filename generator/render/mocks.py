@@ -285,13 +285,13 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
             data = mock_data(ctx.package(service_ops[0].provider, service), service_ops)
             root = f"python/{data.package}"
             files[f"{root}/mock.py"] = ctx.render_python(TEMPLATE, mock=data)
-            proto_dir = ctx.templates / "protocols" / data.protocol
-            files[f"{root}/_server.py"] = (proto_dir / "server.py").read_bytes()
+            proto = protocols.for_operation(service_ops[0])
+            files[f"{root}/_server.py"] = protocols.runtime_file(proto, "server.py")
             files[f"{root}/_mock_engine.py"] = (ctx.templates / ENGINE).read_bytes()
             # The same verbatim copies the clients target writes: a mock needs them too, and
             # byte-identical output keeps the two targets from fighting over the files.
-            files[f"{root}/_signing.py"] = (proto_dir / "signing.py").read_bytes()
-            files[f"{root}/_wire.py"] = (proto_dir / "wire.py").read_bytes()
+            files[f"{root}/_signing.py"] = protocols.runtime_file(proto, "signing.py")
+            files[f"{root}/_wire.py"] = protocols.runtime_file(proto, "wire.py")
     return files
 
 

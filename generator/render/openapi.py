@@ -1,23 +1,22 @@
 """OpenAPI 3.1: one document per provider, generated/openapi/<provider>.yaml.
 
-The document describes the real wire, as the protocol module says it travels:
+The document describes the real wire, as the operation's `Protocol` (generator/protocols/)
+says it travels; nothing here knows a protocol or a cloud by name:
 
-- REST (Huawei): each page's method and path template; path parameters in the URL, query
-  parameters for the query tables, a JSON body of the body parameters.
-- RPC protocols share one endpoint, but OpenAPI keys operations by path, so every operation
+- Not `rpc`: each page's method and path template; path parameters in the URL, query
+  parameters for the query tables, a body of the body parameters.
+- `rpc` protocols share one endpoint, but OpenAPI keys operations by path, so every operation
   gets the fragment path `Protocol.openapi_path(op)` (`/#Action=PutLifecycleHook`). HTTP
   clients drop the fragment, so requests still go to `/`; the action (and version) travel
-  where the protocol puts them, each as a required enum of one value with that value as
+  where `action_in` puts them, each as a required enum of one value with that value as
   default:
-  - in the body (AWS Query): a `application/x-www-form-urlencoded` form whose fields are
-    Action, Version and the parameters;
-  - in the query (Alibaba RPC): Action and Version are query parameters; the operation's own
-    parameters are one object parameter exploded into the query (style form, explode true),
-    which puts each member on the query string under its own name and lets the rules between
-    them be JSON Schema keywords;
-  - in headers (Tencent): X-TC-Action, X-TC-Version and X-TC-Region, and a JSON body.
-- Flat wires (form, query) carry lists one field per element and structures one field per
-  member: `Names.member.1` (AWS), `Names.1` (Alibaba), `Target.Key`. Those fields are
+  - in the body: fields of the form body, beside the parameters;
+  - in the query: query parameters; the operation's own parameters are one object parameter
+    exploded into the query (style form, explode true), which puts each member on the query
+    string under its own name and lets the rules between them be JSON Schema keywords;
+  - in headers: header parameters (with the protocol's `extra_headers`), and the body.
+- Flat wires (`list_member` set: form, query) carry lists one field per element and
+  structures one field per member: `Names.member.1`, `Names.1`, `Target.Key`. Those fields are
   described by `patternProperties`; `propertyNames` keeps the object closed to other names,
   and `additionalProperties` is a string schema only so that generated clients can still set
   element fields. `x-specgen-wire` records each list's encoding and its item bounds.
@@ -29,14 +28,15 @@ validators targets); what JSON Schema cannot say is an extension:
 `x-specgen-notes`, and per schema `x-source`, `x-rules` etc. (see schema.py). Request
 parameters state their default as `x-default`, not `default`: see `_request_side`.
 
-Responses: the success status with the body from `op.response` in the protocol's envelope,
-and for errors every documented code (and every status the page lists) with the provider's
-own envelope; codes and messages as examples. The protocol's general answers (validation,
+Responses: the success status with the body from `op.response` in the protocol's envelope
+(`Protocol.success_envelope`), and for errors every documented code (and every status the page
+lists) with the protocol's error envelope (`error_envelope_schema`); codes and messages as
+examples (`error_example`). The protocol's general answers (validation,
 authentication, throttling, unknown action, internal error, request too large) are listed
 too, marked `x-specgen-origin: protocol`, because a server of the protocol gives them. An error
-whose HTTP status neither the page nor the protocol fixes goes under `default`. Tencent
-answers everything with HTTP 200, so its 200 is a oneOf of the success and the error
-envelope.
+whose HTTP status neither the page nor the protocol fixes goes under `default`. A protocol
+that answers everything with one HTTP status has that status as a oneOf of the success and
+the error envelope.
 
 Security: one apiKey scheme per signer, naming where the signature travels.
 
@@ -50,13 +50,12 @@ import json
 import re
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from .. import model, protocols
-from ..constraints import base_type
 from ..errors import fail
 from . import Context, by_provider
 from . import schema as js
+from .filters import pascal
 
 TARGET = "openapi"
 OPENAPI_VERSION = "3.1.0"
@@ -188,153 +187,19 @@ def _one_value(value: str, what: str) -> dict[str, Any]:
 # --- responses -----------------------------------------------------------------------------
 
 
-def _pascal(text: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", text) if part)
-
-
 def _error_component(proto: protocols.Protocol) -> tuple[str, dict[str, Any], str]:
     """(component name, schema, media type) of the protocol's error envelope."""
-    name = _pascal(proto.name) + "Error"
-    code = {"type": "string", "description": "The error code."}
-    message = {"type": "string", "description": "A readable message."}
-    request_id = {"type": "string", "description": "The request ID."}
-    if proto.name == "aws-query":
-        schema: dict[str, Any] = {
-            "type": "object",
-            "xml": {"name": "ErrorResponse"},
-            "properties": {
-                "Error": {
-                    "type": "object",
-                    "properties": {
-                        "Type": {"type": "string", "enum": ["Sender", "Receiver"]},
-                        "Code": code,
-                        "Message": message,
-                    },
-                    "required": ["Code"],
-                },
-                "RequestId": request_id,
-            },
-            "required": ["Error"],
-        }
-    elif proto.name == "tencent-json":
-        schema = {
-            "type": "object",
-            "properties": {
-                "Response": {
-                    "type": "object",
-                    "properties": {
-                        "Error": {
-                            "type": "object",
-                            "properties": {"Code": code, "Message": message},
-                            "required": ["Code", "Message"],
-                        },
-                        "RequestId": request_id,
-                    },
-                    "required": ["Error", "RequestId"],
-                }
-            },
-            "required": ["Response"],
-        }
-    elif proto.name == "alibaba-rpc":
-        schema = {
-            "type": "object",
-            "properties": {
-                "RequestId": request_id,
-                "HostId": {"type": "string", "description": "The endpoint that answered."},
-                "Code": code,
-                "Message": message,
-            },
-            "required": ["Code", "Message"],
-        }
-    else:  # huawei-rest and other REST+JSON protocols: {"error": {"code", "message"}}
-        schema = {
-            "type": "object",
-            "properties": {
-                "error": {
-                    "type": "object",
-                    "properties": {"code": code, "message": message},
-                    "required": ["code", "message"],
-                }
-            },
-            "required": ["error"],
-        }
-    return name, schema, proto.error_media_type
-
-
-def _error_example(proto: protocols.Protocol, code: str, message: str | None) -> Any:
-    if proto.name == "aws-query":
-        text = "<ErrorResponse>\n  <Error>\n    <Type>Sender</Type>\n"
-        text += f"    <Code>{xml_escape(code)}</Code>\n"
-        if message:
-            text += f"    <Message>{xml_escape(message)}</Message>\n"
-        return text + "  </Error>\n  <RequestId>example-request-id</RequestId>\n</ErrorResponse>\n"
-    if proto.name == "tencent-json":
-        error: dict[str, Any] = {"Code": code}
-        if message:
-            error["Message"] = message
-        return {"Response": {"Error": error, "RequestId": "example-request-id"}}
-    if proto.name == "alibaba-rpc":
-        body: dict[str, Any] = {
-            "RequestId": "example-request-id",
-            "HostId": "example-host",
-            "Code": code,
-        }
-        if message:
-            body["Message"] = message
-        return body
-    inner: dict[str, Any] = {"code": code}
-    if message:
-        inner["message"] = message
-    return {"error": inner}
+    return pascal(proto.name) + "Error", proto.error_envelope_schema(), proto.error_media_type
 
 
 def _success_body(op: model.Operation, proto: protocols.Protocol) -> dict[str, Any] | None:
     """The success body schema in the protocol's envelope; None: no body."""
-    fields = js.object_schema(op.response)
-    if proto.name == "aws-query":
-        result = {**fields, "xml": {"name": op.result_wrapper or f"{op.name}Result"}}
-        _xml_lists(result)
-        return {
-            "type": "object",
-            "xml": {"name": f"{op.name}Response"},
-            "properties": {
-                op.result_wrapper or f"{op.name}Result": result,
-                "ResponseMetadata": {
-                    "type": "object",
-                    "properties": {"RequestId": {"type": "string"}},
-                },
-            },
-        }
-    if proto.name == "tencent-json":
-        inner = {**fields, "not": {"required": ["Error"]}}
-        return {"type": "object", "properties": {"Response": inner}, "required": ["Response"]}
-    if not op.response:
-        return None
-    return fields
-
-
-def _xml_lists(schema: dict[str, Any]) -> None:
-    """AWS Query XML lists are `<Name><member>..</member></Name>`."""
-    for prop in schema.get("properties", {}).values():
-        if base_type(prop) == "array":  # nullable lists too: type [array, null]
-            prop["xml"] = {"wrapped": True}
-            prop["items"]["xml"] = {"name": "member"}
-            _xml_lists(prop["items"])
-        elif base_type(prop) == "object":
-            _xml_lists(prop)
+    return proto.success_envelope(op, js.object_schema(op.response))
 
 
 def _uniform_status(proto: protocols.Protocol) -> int | None:
-    """The one HTTP status every answer of the protocol has (Tencent: 200), if there is one."""
-    answers = [
-        *proto.validation.values(),
-        proto.auth_error,
-        proto.throttle_error,
-        proto.not_found_error,
-        proto.internal_error,
-        proto.too_large_error,
-    ]
-    statuses = {a.status for a in answers}
+    """The one HTTP status every answer of the protocol has, if there is one."""
+    statuses = {a.status for a in proto.general_answers}
     return statuses.pop() if len(statuses) == 1 else None
 
 
@@ -455,7 +320,7 @@ def _code_examples(proto: protocols.Protocol, errs: list[dict[str, Any]]) -> dic
     out: dict[str, Any] = {}
     for err in errs:
         entry: dict[str, Any] = {"summary": err["meaning"] or err["code"]}
-        entry["value"] = _error_example(proto, err["code"], err["message"])
+        entry["value"] = proto.error_example(err["code"], err["message"])
         out[err["code"]] = entry
     return out
 
