@@ -45,7 +45,11 @@ def _extract(
     from . import overlays
 
     result = extract_mod.extract(
-        paths or [cfg.sources], cfg.root, family=cfg.family, select=cfg.select, keep_going=keep_going
+        paths or [cfg.sources],
+        cfg.root,
+        family=cfg.family,
+        select=cfg.select,
+        keep_going=keep_going,
     )
     operations = result.operations
     if cfg.providers:
