@@ -1,11 +1,11 @@
-"""Typed Python clients: python/<pkg>/{__init__,models,errors,client,_signing,_wire}.py.
+"""Typed Python clients: python/<pkg>/{__init__,models,errors,client,_runtime,_signing,_wire}.py.
 
 One package per provider's service. `models.py` holds the request and response dataclasses,
 the str-valued enums and a dataclass per nested object; `errors.py` a base exception and one
 class per documented error code; `client.py` a `Client` and an `AsyncClient` on httpx with one
-method per operation. `_signing.py` and `_wire.py` are verbatim copies of the protocol's
-stdlib modules in templates/protocols/<protocol>/, so the generated package never imports
-`generator`.
+method per operation. `_signing.py`, `_wire.py` and the `_runtime.py` they share are verbatim
+copies of the protocol's stdlib modules in runtime/ (see generator/runtime_files.py), so the
+generated package never imports `generator`.
 
 The renderer turns the model into plain data (names, annotations, conversion expressions,
 docstring text); the templates only format it and escape page text with `docstring` and
@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .. import model, protocols
+from .. import model, protocols, runtime_files
 from ..errors import fail
 from . import Context, by_provider
 from .filters import py_identifier, py_literal, snake
@@ -238,9 +238,8 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
             files[f"{root}/models.py"] = ctx.render_python("clients/models.py.j2", pkg=data)
             files[f"{root}/errors.py"] = ctx.render_python("clients/errors.py.j2", pkg=data)
             files[f"{root}/client.py"] = ctx.render_python("clients/client.py.j2", pkg=data)
-            proto_dir = ctx.templates / "protocols" / data.protocol
-            files[f"{root}/_signing.py"] = (proto_dir / "signing.py").read_bytes()
-            files[f"{root}/_wire.py"] = (proto_dir / "wire.py").read_bytes()
+            for name, content in runtime_files.client_files(data.protocol, ctx.runtime).items():
+                files[f"{root}/{name}"] = content
     return files
 
 

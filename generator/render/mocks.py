@@ -1,9 +1,10 @@
-"""Mock servers: python/<pkg>/mock.py, _mock_engine.py and _server.py (+ _signing.py, _wire.py).
+"""Mock servers: python/<pkg>/mock.py, the engine's _mock_*.py, _server.py and the client runtime.
 
 A mock is one ASGI application (Starlette) per provider's service that an official SDK cannot
-tell from the real cloud: it speaks the protocol's wire format (templates/protocols/<protocol>/
-server.py, copied as `_server.py`, on top of the protocol's `_wire.py`), checks signatures
-(`_signing.py`), checks every request with the generated validators, and keeps state.
+tell from the real cloud: it speaks the protocol's wire format (runtime/protocols/<protocol>/
+server.py, copied as `_server.py`, on top of the protocol's `_wire.py` and `_runtime.py`),
+checks signatures (`_signing.py`), checks every request with the generated validators, and
+keeps state.
 
 The state model is the same for every cloud: lifecycle hooks (keyed by id, and by scaling
 group and name) and the pending lifecycle actions a scale activity starts. What each operation
@@ -21,8 +22,8 @@ does to it is derived here from the spec, never from a provider's name:
 - quotas and rate limits from `op.quotas` / `op.rate_limits`, defaults from the parameters.
 
 This module turns the model into plain data; templates/mocks/mock.py.j2 formats it as the
-`MockSpec` of the engine, templates/mocks/engine.py (stdlib + starlette, the same for every
-cloud), which is copied verbatim into the package as `_mock_engine.py`.
+`MockSpec` of the engine, runtime/mocks/ (stdlib + starlette, the same for every cloud),
+whose modules are copied verbatim into the package (generator/runtime_files.py).
 """
 
 from __future__ import annotations
@@ -30,14 +31,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import model, protocols
+from .. import model, protocols, runtime_files
 from ..errors import fail
 from . import Context, by_provider
 from .filters import snake
 
 TARGET = "mocks"
 TEMPLATE = "mocks/mock.py.j2"
-ENGINE = "mocks/engine.py"  # the state model and ASGI app, copied verbatim as _mock_engine.py
 
 # When an operation documents a quota error code but no page states the number (Tencent:
 # LimitExceeded.QuotaNotEnough, no figure anywhere on its pages), the mock enforces this one.
@@ -285,13 +285,10 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
             data = mock_data(ctx.package(service_ops[0].provider, service), service_ops)
             root = f"python/{data.package}"
             files[f"{root}/mock.py"] = ctx.render_python(TEMPLATE, mock=data)
-            proto_dir = ctx.templates / "protocols" / data.protocol
-            files[f"{root}/_server.py"] = (proto_dir / "server.py").read_bytes()
-            files[f"{root}/_mock_engine.py"] = (ctx.templates / ENGINE).read_bytes()
-            # The same verbatim copies the clients target writes: a mock needs them too, and
-            # byte-identical output keeps the two targets from fighting over the files.
-            files[f"{root}/_signing.py"] = (proto_dir / "signing.py").read_bytes()
-            files[f"{root}/_wire.py"] = (proto_dir / "wire.py").read_bytes()
+            # The runtime modules include the client's verbatim copies: a mock needs them
+            # too, and byte-identical output keeps the two targets from fighting over them.
+            for name, content in runtime_files.mock_files(data.protocol, ctx.runtime).items():
+                files[f"{root}/{name}"] = content
     return files
 
 
