@@ -33,7 +33,7 @@ def default_runtime() -> Path:
 RUNTIME = default_runtime()
 
 # The mock engine, by concern, in the order each imports the ones before it.
-MOCK_MODULES = ("engine",)
+MOCK_MODULES = ("specs", "state", "lifecycle", "faults", "control", "app")
 
 
 def protocol_dir(protocol: str, root: Path = RUNTIME) -> Path:
