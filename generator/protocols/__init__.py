@@ -11,7 +11,7 @@ A protocol plugs in through one value, its `Protocol`: each module of this packa
 `PROTOCOL = Protocol(...)`, and a protocol that lives elsewhere (a plug-in, a test) calls
 `register(PROTOCOL)` before generating. Its runtime (wire.py, signing.py and server.py, stdlib
 Python copied verbatim into generated clients and mocks, plus the client's `prepare` method,
-client_prepare.py.j2) is in the directory `runtime_dir(proto)` names.
+client_prepare.py.j2) is in the directory `generator.runtime_files.protocol_dir` names.
 """
 
 from __future__ import annotations
@@ -193,24 +193,6 @@ def get(name: str) -> Protocol:
         return known[name]
     except KeyError:
         raise KeyError(f"unknown protocol {name!r}; known: {sorted(known)}") from None
-
-
-def runtime_dir(proto: Protocol) -> Path:
-    """The directory holding the protocol's runtime files: wire.py, signing.py and server.py
-    (copied verbatim into generated packages) and client_prepare.py.j2 (the generated client's
-    `prepare` method). Built-in runtimes live in the project's templates/protocols/<name>/ (a
-    checkout), shipped as generator/_templates/protocols/<name>/ in a built package."""
-    if proto.runtime is not None:
-        return proto.runtime
-    package = Path(__file__).resolve().parent.parent
-    checkout = package.parent / "templates" / "protocols"
-    root = checkout if checkout.is_dir() else package / "_templates" / "protocols"
-    return root / proto.name
-
-
-def runtime_file(proto: Protocol, name: str) -> bytes:
-    """One runtime file of the protocol, as generated packages get it."""
-    return (runtime_dir(proto) / name).read_bytes()
 
 
 def answers(entries: dict[str, tuple[str, int, str]]) -> MappingProxyType[str, ErrorAnswer]:

@@ -7,7 +7,7 @@ any other content type: sdk-wire-facts.md §2). Codes are Tencent's common and A
 
 This module is where generator code learns that envelope: the OpenAPI schemas and examples
 below, and `answer_of` / `is_error` for readers telling error examples from answers. The
-runtime (templates/protocols/tencent-json/wire.py and server.py) is copied verbatim into
+runtime (runtime/protocols/tencent-json/wire.py and server.py) is copied verbatim into
 generated packages, which never import `generator`, so it keeps its own copy of the shape.
 """
 

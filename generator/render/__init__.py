@@ -14,6 +14,7 @@ from types import ModuleType
 import jinja2
 
 from .. import model
+from ..runtime_files import RUNTIME
 from . import filters
 from .python_format import format_python
 
@@ -34,6 +35,7 @@ class Context:
     env: jinja2.Environment
     templates: Path
     package_prefix: str = ""
+    runtime: Path = RUNTIME  # the verbatim runtime modules (generator/runtime_files.py)
 
     def package(self, provider: str, service: str) -> str:
         """Name of the generated Python package for one provider's service."""

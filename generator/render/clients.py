@@ -1,11 +1,11 @@
-"""Typed Python clients: python/<pkg>/{__init__,models,errors,client,_signing,_wire}.py.
+"""Typed Python clients: python/<pkg>/{__init__,models,errors,client,_runtime,_signing,_wire}.py.
 
 One package per provider's service. `models.py` holds the request and response dataclasses,
 the str-valued enums and a dataclass per nested object; `errors.py` a base exception and one
 class per documented error code; `client.py` a `Client` and an `AsyncClient` on httpx with one
-method per operation. `_signing.py` and `_wire.py` are verbatim copies of the protocol's
-stdlib modules in its runtime directory (`protocols.runtime_dir`), so the generated package
-never imports `generator`.
+method per operation. `_signing.py`, `_wire.py` and the `_runtime.py` they share are verbatim
+copies of the protocol's stdlib modules in runtime/ (see generator/runtime_files.py), so the
+generated package never imports `generator`.
 
 The renderer turns the model into plain data (names, annotations, conversion expressions,
 docstring text); the templates only format it and escape page text with `docstring` and
@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .. import constraints, model, protocols, providers
+from .. import constraints, model, protocols, providers, runtime_files
 from ..errors import fail
 from . import Context, by_provider
 from .filters import cite, pascal, py_identifier, py_literal, snake
@@ -183,15 +183,15 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
             files[f"{root}/models.py"] = ctx.render_python("clients/models.py.j2", pkg=data)
             files[f"{root}/errors.py"] = ctx.render_python("clients/errors.py.j2", pkg=data)
             files[f"{root}/client.py"] = ctx.render_python("clients/client.py.j2", pkg=data)
-            files[f"{root}/_signing.py"] = protocols.runtime_file(proto, "signing.py")
-            files[f"{root}/_wire.py"] = protocols.runtime_file(proto, "wire.py")
+            for name, content in runtime_files.client_files(data.protocol, ctx.runtime).items():
+                files[f"{root}/{name}"] = content
     return files
 
 
 def _prepare_method(ctx: Context, proto: protocols.Protocol, data: PackageData) -> str:
     """The protocol's `prepare` method of the client's `_Signer`: its runtime's
     client_prepare.py.j2, rendered with the package's data (`pkg`)."""
-    text = (protocols.runtime_dir(proto) / PREPARE_TEMPLATE).read_text()
+    text = (runtime_files.protocol_dir(proto.name, ctx.runtime) / PREPARE_TEMPLATE).read_text()
     return ctx.env.from_string(text).render(pkg=data)
 
 

@@ -1,9 +1,10 @@
-"""Mock servers: python/<pkg>/mock.py, _mock_engine.py and _server.py (+ _signing.py, _wire.py).
+"""Mock servers: python/<pkg>/mock.py, the engine's _mock_*.py, _server.py and the client runtime.
 
 A mock is one ASGI application (Starlette) per provider's service that an official SDK cannot
-tell from the real cloud: it speaks the protocol's wire format (templates/protocols/<protocol>/
-server.py, copied as `_server.py`, on top of the protocol's `_wire.py`), checks signatures
-(`_signing.py`), checks every request with the generated validators, and keeps state.
+tell from the real cloud: it speaks the protocol's wire format (runtime/protocols/<protocol>/
+server.py, copied as `_server.py`, on top of the protocol's `_wire.py` and `_runtime.py`),
+checks signatures (`_signing.py`), checks every request with the generated validators, and
+keeps state.
 
 The state model is the same for every cloud: lifecycle hooks (keyed by id, and by scaling
 group and name) and the pending lifecycle actions a scale activity starts. What each operation
@@ -20,24 +21,30 @@ does to it is derived here from the spec, never from a provider's name:
   the page lists one for the situation: 404 for not found, 409 for a conflict);
 - quotas and rate limits from `op.quotas` / `op.rate_limits`, defaults from the parameters.
 
+The state model covers the operations on lifecycle hooks and those that end or extend a
+lifecycle action (`in_state_model`). Every other operation of a whole service is validated
+and answered with a body its response schema accepts (render/mock_answers.py): the page's
+example response where it gives one that fits, else the smallest conforming body.
+
 This module turns the model into plain data; templates/mocks/mock.py.j2 formats it as the
-`MockSpec` of the engine, templates/mocks/engine.py (stdlib + starlette, the same for every
-cloud), which is copied verbatim into the package as `_mock_engine.py`.
+`MockSpec` of the engine, runtime/mocks/ (stdlib + starlette, the same for every cloud),
+whose modules are copied verbatim into the package (generator/runtime_files.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from .. import model, protocols
+from .. import model, protocols, runtime_files
 from ..errors import fail
 from . import Context, by_provider
-from .filters import snake
+from .filters import cite, snake
+from .mock_answers import example_answer
 
 TARGET = "mocks"
 TEMPLATE = "mocks/mock.py.j2"
-ENGINE = "mocks/engine.py"  # the state model and ASGI app, copied verbatim as _mock_engine.py
 
 # When an operation documents a quota error code but no page states the number (Tencent:
 # LimitExceeded.QuotaNotEnough, no figure anywhere on its pages), the mock enforces this one.
@@ -125,6 +132,16 @@ def kind_of(name: str) -> str:
 def noun_of(name: str) -> str:
     """`DescribeLifecycleHooks` -> `LifecycleHooks`: the operation's name without its verb."""
     return re.sub(r"^[A-Z][a-z]+", "", name) or name
+
+
+def in_state_model(name: str) -> bool:
+    """Whether the state model answers the operation: one on lifecycle hooks (its noun is the
+    hook or hooks) or one that ends or extends a lifecycle action. Every other operation of a
+    service is validated and answered with a body its response schema accepts."""
+    noun = normalise(noun_of(name))
+    if noun in ("lifecyclehook", "lifecyclehooks"):
+        return True
+    return kind_of(name) in ("complete", "heartbeat") and noun.startswith("lifecycleaction")
 
 
 # --- state errors --------------------------------------------------------------------------------
@@ -236,6 +253,8 @@ class OperationData:
     errors: dict[str, ErrorData]
     response: list[FieldData]
     response_cite: str
+    example: dict[str, object] | None = None  # the answer outside the state model
+    example_cite: str = ""
 
 
 @dataclass
@@ -285,18 +304,11 @@ def render(operations: list[model.Operation], ctx: Context) -> dict[str, bytes]:
             data = mock_data(ctx.package(service_ops[0].provider, service), service_ops)
             root = f"python/{data.package}"
             files[f"{root}/mock.py"] = ctx.render_python(TEMPLATE, mock=data)
-            proto = protocols.for_operation(service_ops[0])
-            files[f"{root}/_server.py"] = protocols.runtime_file(proto, "server.py")
-            files[f"{root}/_mock_engine.py"] = (ctx.templates / ENGINE).read_bytes()
-            # The same verbatim copies the clients target writes: a mock needs them too, and
-            # byte-identical output keeps the two targets from fighting over the files.
-            files[f"{root}/_signing.py"] = protocols.runtime_file(proto, "signing.py")
-            files[f"{root}/_wire.py"] = protocols.runtime_file(proto, "wire.py")
+            # The runtime modules include the client's verbatim copies: a mock needs them
+            # too, and byte-identical output keeps the two targets from fighting over them.
+            for name, content in runtime_files.mock_files(data.protocol, ctx.runtime).items():
+                files[f"{root}/{name}"] = content
     return files
-
-
-def cite(source: model.Source) -> str:
-    return f"{source.file}:{source.line} ({source.origin})"
 
 
 def _answer(answer: protocols.ErrorAnswer, cite_text: str, param: str = "") -> ErrorData:
@@ -325,15 +337,12 @@ def mock_data(package: str, ops: list[model.Operation]) -> MockData:
                 f"operation {op.name} gives the mock name {key}, as {seen[key].name} does",
             )
         seen[key] = op
-    creators = [op for op in ops if kind_of(op.name) in ("create", "upsert")]
-    if not creators:
-        raise fail(
-            first.source.file,
-            first.source.line,
-            f"{package}: no operation creates the resource (a Create* or Put* operation), "
-            "so the mock has no state model to build",
-        )
-    hook = _hook_data(creators[0], ops)
+    modelled = [op for op in ops if in_state_model(op.name)]
+    creators = [op for op in modelled if kind_of(op.name) in ("create", "upsert")]
+    # Without an operation that creates hooks the state model stays empty: every operation
+    # is then answered from its response schema.
+    creator = creators[0] if creators else None
+    hook = _hook_data(creator, modelled)
     where = f"protocol {proto.name}"
     return MockData(
         package=package,
@@ -341,7 +350,14 @@ def mock_data(package: str, ops: list[model.Operation]) -> MockData:
         service=first.service,
         protocol=proto.name,
         api_versions=sorted({op.api_version for op in ops}),
-        operations=[_operation(op, proto, creators[0]) for op in ops],
+        operations=[
+            (
+                _operation(op, proto, creator)
+                if creator is not None and in_state_model(op.name)
+                else _answered(op)
+            )
+            for op in ops
+        ],
         hook=hook,
         default_quota=DEFAULT_QUOTA,
         auth_error=_answer(proto.auth_error, where),
@@ -357,9 +373,10 @@ def mock_data(package: str, ops: list[model.Operation]) -> MockData:
     )
 
 
-def _hook_data(creator: model.Operation, ops: list[model.Operation]) -> HookData:
-    roles = _roles(creator.parameters)
-    by_key = {p.name: p for p in creator.parameters}
+def _hook_data(creator: model.Operation | None, ops: list[model.Operation]) -> HookData:
+    params = creator.parameters if creator is not None else []
+    roles = _roles(params)
+    by_key = {p.name: p for p in params}
 
     def param(role: str) -> model.Parameter | None:
         key = roles.get(role)
@@ -491,31 +508,56 @@ def _operation(
             f"no page states the number; {errors['quota'].code} is documented at "
             f"{errors['quota'].cite}: the mock's default",
         )
-    rate: tuple[int, int, str] | None = None
-    for r in op.rate_limits:
-        rate = (r.requests, r.per_seconds, cite(r.source))
-        break
     response, response_cite = _response(op, creator, kind)
     return OperationData(
-        name=op.name,
-        snake=snake(op.name),
+        **_identity(op),
         kind=kind,
-        action=op.action or op.name,
-        version=op.api_version,
-        method=op.method.upper(),
-        path=op.path,
-        success_status=op.success_status,
-        cite=cite(op.source),
-        summary=op.summary,
         roles=roles,
         attributes=attributes,
         defaults=defaults,
         required_on_create=required,
         quota=quota,
-        rate_limit=rate,
         errors=errors,
         response=response,
         response_cite=response_cite,
+    )
+
+
+def _identity(op: model.Operation) -> dict[str, Any]:
+    """What every operation's data holds, in or outside the state model: where it travels,
+    where it is documented, and the first rate limit its page states."""
+    rate = next(((r.requests, r.per_seconds, cite(r.source)) for r in op.rate_limits), None)
+    return {
+        "name": op.name,
+        "snake": snake(op.name),
+        "action": op.action or op.name,
+        "version": op.api_version,
+        "method": op.method.upper(),
+        "path": op.path,
+        "success_status": op.success_status,
+        "cite": cite(op.source),
+        "summary": op.summary,
+        "rate_limit": rate,
+    }
+
+
+def _answered(op: model.Operation) -> OperationData:
+    """An operation outside the state model: validated, then answered with `example`."""
+    request_ids = {p.name for p in op.response if role_of(p.name, p.type) == "request_id"}
+    example, example_cite = example_answer(op, request_ids, cite)
+    return OperationData(
+        **_identity(op),
+        kind="other",
+        roles={},
+        attributes=[],
+        defaults=[],
+        required_on_create=[],
+        quota=None,
+        errors={},
+        response=[],
+        response_cite=cite(op.source),
+        example=example,
+        example_cite=example_cite,
     )
 
 

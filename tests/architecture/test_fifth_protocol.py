@@ -25,7 +25,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from generator import protocols, providers, readers
+from generator import protocols, providers, readers, runtime_files
 from generator.extract import extract
 from generator.render import render_all
 
@@ -105,7 +105,7 @@ def test_registered_plugin_is_known_by_name(plugin: dict[str, ModuleType]) -> No
     assert protocols.get("fake-json") is plugin["protocol"].PROTOCOL
     assert providers.get("fakecloud").protocol == "fake-json"
     assert readers.by_family("fake-doc") is plugin["reader"]
-    assert protocols.runtime_dir(protocols.get("fake-json")).parent.name == "fifth_plugin"
+    assert runtime_files.protocol_dir("fake-json").parent.name == "fifth_plugin"
 
 
 def test_a_known_name_cannot_be_taken_twice(plugin: dict[str, ModuleType]) -> None:

@@ -3,7 +3,7 @@ data of generator/protocols/<p>.py and generator/providers.py, reached through t
 
 Docstrings and comments may use a cloud as an example of why something is so; code may not
 compare with, key by or spell a protocol's or provider's name, and templates may not either.
-The runtime files (templates/protocols/<p>/) belong to their protocol and are not checked.
+The runtime files (runtime/protocols/<p>/) belong to their protocol and are not checked.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import ast
 import re
 from pathlib import Path
 
-from generator import protocols, providers
+from generator import protocols, providers, runtime_files
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDER = ROOT / "generator" / "render"
@@ -86,8 +86,8 @@ def test_no_per_protocol_template_partials_outside_the_runtimes() -> None:
     """A protocol's client code lives with its runtime (client_prepare.py.j2), so adding a
     protocol adds no file under templates/clients/."""
     assert not (TEMPLATES / "clients" / "protocols").exists()
-    for name, proto in protocols.builtin().items():
-        assert (protocols.runtime_dir(proto) / "client_prepare.py.j2").is_file(), name
+    for name in protocols.builtin():
+        assert (runtime_files.protocol_dir(name) / "client_prepare.py.j2").is_file(), name
 
 
 def test_every_provider_names_a_known_protocol_and_its_clients_settings() -> None:

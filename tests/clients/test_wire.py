@@ -1,15 +1,13 @@
-"""templates/protocols/<protocol>/wire.py: each protocol's wire format, both directions.
+"""runtime/protocols/<protocol>/wire.py: each protocol's wire format, both directions.
 
-These modules are copied into every generated package as _wire.py; the clients encode
+These modules are copied into every generated package as _wire.py (beside _runtime.py); the clients encode
 requests and decode answers with them, the mock servers decode requests and encode answers.
 Expected bytes here come from docs/wire-facts.md (what the official SDKs send and accept).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -17,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from .util import ROOT
+from generator.runtime_files import client_files, import_runtime, protocol_dir
 
 PROTOCOLS = ("aws-query", "alibaba-rpc", "tencent-json", "huawei-rest")
 API = (
@@ -44,12 +42,8 @@ API = (
 
 
 def load(protocol: str) -> ModuleType:
-    path = ROOT / "templates" / "protocols" / protocol / "wire.py"
-    spec = importlib.util.spec_from_file_location(f"wire_{protocol.replace('-', '_')}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while decorating
-    spec.loader.exec_module(module)
+    package = import_runtime(protocol, f"wire_{protocol.replace('-', '_')}")
+    module: ModuleType = package._wire
     return module
 
 
@@ -70,13 +64,17 @@ def test_every_wire_module_has_the_documented_api(protocol: str) -> None:
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_wire_modules_use_the_standard_library_only(protocol: str) -> None:
-    text = (ROOT / "templates" / "protocols" / protocol / "wire.py").read_text()
+    """...and the package's shared `_runtime.py`, the one sibling a wire module imports."""
+    text = (protocol_dir(protocol) / "wire.py").read_text()
     imports = {
-        line.split()[1].split(".")[0]
+        line.split()[1].split(".")[0] or " ".join(line.split()[1:3])
         for line in text.splitlines()
         if line.startswith(("import ", "from ")) and not line.startswith("from __future__")
     }
-    assert imports <= {"enum", "json", "re", "xml", "collections", "dataclasses", "urllib"}
+    allowed = {"enum", "json", "re", "xml", "collections", "dataclasses", "urllib"}
+    siblings = {name for name in imports if name.startswith(".")}
+    assert imports - siblings <= allowed
+    assert siblings <= {". import", "._runtime import"}
 
 
 # --- aws-query ---------------------------------------------------------------------------------
@@ -400,6 +398,5 @@ def test_generated_packages_carry_verbatim_copies(generated_root: Path) -> None:
     }
     for provider, name in PACKAGES.items():
         package = generated_root / "python" / (PREFIX + name)
-        source = ROOT / "templates" / "protocols" / protocol_of[provider]
-        assert (package / "_wire.py").read_bytes() == (source / "wire.py").read_bytes()
-        assert (package / "_signing.py").read_bytes() == (source / "signing.py").read_bytes()
+        for name, content in client_files(protocol_of[provider]).items():
+            assert (package / name).read_bytes() == content

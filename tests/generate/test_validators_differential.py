@@ -32,6 +32,7 @@ from generator import model, protocols
 from generator.render import schema as js
 from generator.render import validators as target
 from generator.render.filters import snake
+from generator.runtime_files import import_runtime
 
 from . import conftest_validators as fx
 from .conftest_validators import Oracle, ecma, invalid_values, text_size
@@ -363,10 +364,9 @@ def test_oracle_reads_the_edge_cases_as_documented() -> None:
 
 
 def _wire_module(protocol: str) -> ModuleType:
-    return fx.import_file(
-        fx.ROOT / "templates" / "protocols" / protocol / "wire.py",
-        f"_specgen_wire_{protocol.replace('-', '_')}",
-    )
+    package = import_runtime(protocol, f"_specgen_wire_{protocol.replace('-', '_')}")
+    module: ModuleType = package._wire
+    return module
 
 
 TEXT_OPS = [

@@ -17,9 +17,13 @@ import pytest
 
 from generator import model
 from generator.render import mocks, render_all
+from generator.runtime_files import MOCK_MODULES
 
 from .conftest import AK, SK
 from .util import PREFIX, ROOT, SERVICES, Served, operations_of, spec_operations, write_files
+
+# the generated mock modules, as mypy and ruff see them
+MOCK_FILES = ("mock", "_server", *(f"_mock_{name}" for name in MOCK_MODULES))
 
 
 @pytest.mark.parametrize(
@@ -185,9 +189,7 @@ def test_output_is_deterministic() -> None:
 
 def test_generated_mocks_are_mypy_strict_and_ruff_clean(generated_root: Path) -> None:
     packages = [f"{PREFIX}{provider}_{service}" for provider, service in SERVICES.items()]
-    modules = [
-        f"{package}.{name}" for package in packages for name in ("mock", "_mock_engine", "_server")
-    ]
+    modules = [f"{package}.{name}" for package in packages for name in MOCK_FILES]
     mypy = subprocess.run(
         [
             sys.executable,
@@ -202,11 +204,7 @@ def test_generated_mocks_are_mypy_strict_and_ruff_clean(generated_root: Path) ->
         text=True,
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
-    files = [
-        str(generated_root / "python" / p / f"{n}.py")
-        for p in packages
-        for n in ("mock", "_mock_engine", "_server")
-    ]
+    files = [str(generated_root / "python" / p / f"{n}.py") for p in packages for n in MOCK_FILES]
     ruff = subprocess.run(
         [
             sys.executable,

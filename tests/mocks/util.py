@@ -30,7 +30,7 @@ def operations_of(provider: str) -> list[model.Operation]:
 
 
 def render_packages(ops: list[model.Operation], prefix: str = PREFIX) -> dict[str, bytes]:
-    """validators + mocks (which writes _server, _mock_engine, _signing, _wire) + openapi."""
+    """validators + mocks (which writes _server, the _mock_* engine modules, _runtime, _signing, _wire) + openapi."""
     return render_all(ops, ["validators", "mocks", "openapi"], package_prefix=prefix)
 
 

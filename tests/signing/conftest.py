@@ -1,26 +1,19 @@
-"""Load the signing modules from templates/ the way a generated package carries them: as
-standalone files, imported by path (their directory names are not Python identifiers)."""
+"""Load the signing modules from runtime/ the way a generated package carries them: as
+`_signing` beside `_runtime`, imported by path (their directory names are not Python
+identifiers)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from generator.runtime_files import import_runtime
 
 
 def _load(protocol: str) -> ModuleType:
-    path = ROOT / "templates" / "protocols" / protocol / "signing.py"
-    name = "signing_" + protocol.replace("-", "_")
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    package = import_runtime(protocol, "signing_" + protocol.replace("-", "_"))
+    module: ModuleType = package._signing
     return module
 
 

@@ -1,4 +1,4 @@
-"""Alibaba RPC signatures (templates/protocols/alibaba-rpc/signing.py) against the official
+"""Alibaba RPC signatures (runtime/protocols/alibaba-rpc/signing.py) against the official
 signers.
 
 * v1.0 HMAC-SHA1: aliyun-python-sdk-core is the oracle. A real AcsClient builds and signs

@@ -1,4 +1,4 @@
-"""AWS SigV4 (templates/protocols/aws-query/signing.py) against botocore, the official signer.
+"""AWS SigV4 (runtime/protocols/aws-query/signing.py) against botocore, the official signer.
 
 botocore's own SigV4Auth is the oracle: same request, same time, same credentials must give
 the same Authorization header byte for byte. Requests are captured from a real boto3 client

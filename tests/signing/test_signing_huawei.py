@@ -1,4 +1,4 @@
-"""SDK-HMAC-SHA256 (templates/protocols/huawei-rest/signing.py) against huaweicloudsdkcore's
+"""SDK-HMAC-SHA256 (runtime/protocols/huawei-rest/signing.py) against huaweicloudsdkcore's
 Signer, the official signer.
 
 A real AsClient builds and signs each request (the signer's clock fixed) and the request is

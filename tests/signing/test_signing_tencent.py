@@ -1,4 +1,4 @@
-"""TC3-HMAC-SHA256 (templates/protocols/tencent-json/signing.py) against
+"""TC3-HMAC-SHA256 (runtime/protocols/tencent-json/signing.py) against
 tencentcloud-sdk-python-common, the official signer.
 
 Requests are built by the SDK's CommonClient (its own _build_req_with_tc3_signature, with

@@ -21,10 +21,12 @@ API (the same names in every protocol's server module):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
-from . import _signing, _wire
+from . import _runtime, _signing, _wire
+from ._runtime import Call as Call
+from ._runtime import Reject as Reject
+from ._runtime import Route as Route
 
 PROTOCOL = "alibaba-rpc"
 # Caller-account parameters every aliyunsdkcore request class offers (set_OwnerId, ...): the
@@ -32,60 +34,21 @@ PROTOCOL = "alibaba-rpc"
 OWNER_PARAMETERS = frozenset({"OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount"})
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
-    name: str
-    action: str
-    version: str
-    method: str
-    path: str
-
-
-@dataclass(slots=True)
-class Call:
-    """A decoded request: the operation's route and the parameters its coerce_ function takes
-    (here the flat query and form text, common parameters removed)."""
-
-    route: Route
-    params: dict[str, object]
-
-
-class Reject(Exception):
-    """A request that names no operation, or that this protocol cannot carry."""
-
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind  # not_found | missing | malformed
-        self.detail = detail
-
-
-class Codec:
-    def __init__(self, routes: Iterable[Route]) -> None:
-        self.routes = {(route.action, route.version): route for route in routes}
+class Codec(_runtime.ActionCodec):
+    """Action and Version from the query or the x-acs-* headers; query and form body
+    merged. The RPC API answers GET and POST at `/`."""
 
     def request_id(self) -> str:
         # ESS request ids are upper-case UUIDs: 473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E
         return str(uuid.uuid4()).upper()
 
-    def decode(
+    def decode_request(
         self, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
-    ) -> Call:
-        """Action and Version from the query or the x-acs-* headers; query and form body
-        merged. The RPC API answers GET and POST at `/`."""
-        if method not in ("POST", "GET") or path != "/":
-            raise Reject("not_found", f"{method} {path}")
-        try:
-            decoded = _wire.decode_request(method, path, query, headers, body)
-        except _wire.WireFormatError as exc:
-            raise Reject("malformed", str(exc)) from None
-        if not decoded.action:
-            raise Reject("missing", "Action")
-        route = self.routes.get((decoded.action, decoded.version or ""))
-        if route is None:
-            version = decoded.version or "(none)"
-            raise Reject("not_found", f"{decoded.action} for version {version}")
-        params = {k: v for k, v in decoded.params.items() if k not in OWNER_PARAMETERS}
-        return Call(route, params)
+    ) -> _runtime.Decoded:
+        return _wire.decode_request(method, path, query, headers, body)
+
+    def operation_params(self, params: dict[str, object]) -> dict[str, object]:
+        return {k: v for k, v in params.items() if k not in OWNER_PARAMETERS}
 
     def success(
         self, route: Route, data: Mapping[str, object], request_id: str, status: int

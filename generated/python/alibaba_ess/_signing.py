@@ -24,9 +24,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote, unquote_plus, urlsplit
+from urllib.parse import quote, urlsplit
+
+from . import _runtime
+from ._runtime import EXPIRED as EXPIRED
+from ._runtime import MALFORMED as MALFORMED
+from ._runtime import MISMATCH as MISMATCH
+from ._runtime import MISSING as MISSING
+from ._runtime import UNKNOWN_KEY as UNKNOWN_KEY
+from ._runtime import Headers as Headers
+from ._runtime import SecretLookup as SecretLookup
 
 V1_METHOD = "HMAC-SHA1"
 V1_VERSION = "1.0"
@@ -34,15 +43,7 @@ ACS3 = "ACS3-HMAC-SHA256"
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
-MISSING = "missing"
-MALFORMED = "malformed"
-UNKNOWN_KEY = "unknown key"
-MISMATCH = "mismatch"
-EXPIRED = "expired"
-
-Headers = Mapping[str, str] | Iterable[tuple[str, str]]
 Params = Mapping[str, str] | Iterable[tuple[str, str]]
-SecretLookup = Callable[[str], str | None]
 
 
 # --- Signature v1.0 (HMAC-SHA1) -----------------------------------------------------------
@@ -70,9 +71,9 @@ def sign_rpc(
         "SignatureMethod": V1_METHOD,
         "SignatureVersion": V1_VERSION,
         "SignatureNonce": nonce,
-        "Timestamp": _utc(now).strftime(TIME_FORMAT),
+        "Timestamp": _runtime.utc(now).strftime(TIME_FORMAT),
     }
-    signed = [*_pairs(params), *added.items(), *_pairs(body_params)]
+    signed = [*_runtime.header_pairs(params), *added.items(), *_runtime.header_pairs(body_params)]
     added["Signature"] = rpc_signature(method, signed, access_key_secret)
     return added
 
@@ -87,7 +88,7 @@ def rpc_signature(method: str, params: Params, access_key_secret: str) -> str:
 
 def rpc_string_to_sign(method: str, params: Params) -> str:
     """METHOD&%2F& + the percent-encoded canonical query string."""
-    pairs = sorted((k, v) for k, v in _pairs(params) if k != "Signature")
+    pairs = sorted((k, v) for k, v in _runtime.header_pairs(params) if k != "Signature")
     canonical = "&".join(f"{_encode(k)}={_encode(v)}" for k, v in pairs)
     return f"{method.upper()}&%2F&{_encode(canonical)}"
 
@@ -112,14 +113,14 @@ def sign_acs3(
     else the URL's host[:port], and then returned), x-acs-date, x-acs-signature-nonce and
     x-acs-content-sha256.
     """
-    given = _lower_headers(_pairs(headers))
+    given = _runtime.lower_headers(_runtime.header_pairs(headers))
     added: dict[str, str] = {}
     if "host" not in given:
         added["host"] = urlsplit(url).netloc
-    added["x-acs-date"] = _utc(now).strftime(TIME_FORMAT)
+    added["x-acs-date"] = _runtime.utc(now).strftime(TIME_FORMAT)
     added["x-acs-signature-nonce"] = nonce
     added["x-acs-content-sha256"] = hashlib.sha256(body).hexdigest()
-    signed = _lower_headers([*_pairs(headers), *added.items()])
+    signed = _runtime.lower_headers([*_runtime.header_pairs(headers), *added.items()])
     names = sorted(signed)
     parts = urlsplit(url)
     canonical = acs3_canonical_request(method, parts.path, parts.query, signed, names)
@@ -141,7 +142,7 @@ def acs3_canonical_request(
     """The ACS3 canonical request; `headers` maps lowercase names to their values."""
     # Names are encoded as the published recipe says; Tea 0.4.6 leaves them as they are,
     # which gives the same text for names of letters, digits, ".", "-", "_" and "~".
-    pairs = sorted(_query_pairs(query))
+    pairs = sorted(_runtime.query_pairs(query))
     canonical_query = "&".join(f"{_encode(k)}={_encode(v)}" for k, v in pairs)
     lines = "".join(
         f"{name}:{','.join(sorted(v.strip() for v in headers[name]))}\n" for name in names
@@ -179,13 +180,13 @@ def verify(
     or None for an unknown key. The request time is checked only when `max_skew` is given
     (against `now`, default the current time).
     """
-    received = _lower_headers(_pairs(headers))
-    auth = _first(received, "authorization")
+    received = _runtime.lower_headers(_runtime.header_pairs(headers))
+    auth = _runtime.first(received, "authorization")
     if auth is not None and auth.strip().startswith("ACS3-"):
         reason = _verify_acs3(method, path, query, received, body, lookup_secret, auth)
         if reason is not None:
             return reason
-        stamp = _parse_time(_first(received, "x-acs-date"), "x-acs-date")
+        stamp = _parse_time(_runtime.first(received, "x-acs-date"), "x-acs-date")
         return _check_skew(stamp, max_skew, now)
     return _verify_v1(method, query, received, body, lookup_secret, max_skew, now)
 
@@ -199,11 +200,11 @@ def _verify_v1(
     max_skew: timedelta | None,
     now: datetime | None,
 ) -> str | None:
-    params = _query_pairs(query)
-    content_type = _first(headers, "content-type") or ""
+    params = _runtime.query_pairs(query)
+    content_type = _runtime.first(headers, "content-type") or ""
     if content_type.lower().startswith(FORM_MEDIA_TYPE):
         try:
-            params += _query_pairs(body.decode("utf-8"))
+            params += _runtime.query_pairs(body.decode("utf-8"))
         except UnicodeDecodeError:
             return f"{MALFORMED}: form body is not UTF-8"
     found = dict(params)
@@ -235,22 +236,20 @@ def _verify_acs3(
     lookup_secret: SecretLookup,
     auth: str,
 ) -> str | None:
-    parsed = _parse_acs3_authorization(auth)
+    parsed = _runtime.parse_authorization(auth, ACS3, "Credential")
     if isinstance(parsed, str):
         return parsed
     access_key_id, names, signature = parsed
-    claimed = _first(headers, "x-acs-content-sha256")
+    claimed = _runtime.first(headers, "x-acs-content-sha256")
     if claimed is None:
         return f"{MISSING}: x-acs-content-sha256 header"
     if claimed != hashlib.sha256(body).hexdigest():
         return f"{MISMATCH}: x-acs-content-sha256 is not the hash of the body"
-    for name in ("host", "x-acs-date", "x-acs-content-sha256"):
-        if name not in names:
-            return f"{MALFORMED}: SignedHeaders must include {name}"
-    absent = [name for name in names if name not in headers]
-    if absent:
-        return f"{MISMATCH}: signed header {absent[0]} is not in the request"
-    stamp = _parse_time(_first(headers, "x-acs-date"), "x-acs-date")
+    required = ("host", "x-acs-date", "x-acs-content-sha256")
+    unsigned = _runtime.unsigned_header(names, required, headers)
+    if unsigned is not None:
+        return unsigned
+    stamp = _parse_time(_runtime.first(headers, "x-acs-date"), "x-acs-date")
     if isinstance(stamp, str):
         return stamp
     secret = lookup_secret(access_key_id)
@@ -263,26 +262,8 @@ def _verify_acs3(
 
 
 def _acs3_signature(secret: str, canonical: str) -> str:
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    string_to_sign = f"{ACS3}\n{digest}"
-    key = secret.encode("utf-8")
-    return hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def _parse_acs3_authorization(value: str) -> tuple[str, list[str], str] | str:
-    algorithm, _, rest = value.strip().partition(" ")
-    if algorithm != ACS3:
-        return f"{MALFORMED}: algorithm {algorithm!r}, expected {ACS3}"
-    fields: dict[str, str] = {}
-    for item in rest.split(","):
-        key, sep, field = item.strip().partition("=")
-        if sep:
-            fields[key] = field
-    for key in ("Credential", "SignedHeaders", "Signature"):
-        if not fields.get(key):
-            return f"{MALFORMED}: Authorization has no {key}"
-    names = fields["SignedHeaders"].lower().split(";")
-    return fields["Credential"], names, fields["Signature"]
+    string_to_sign = f"{ACS3}\n{_runtime.sha256_hex(canonical)}"
+    return _runtime.hmac_sha256_hex(secret.encode("utf-8"), string_to_sign)
 
 
 def _parse_time(text: str | None, name: str) -> datetime | str:
@@ -301,47 +282,9 @@ def _check_skew(
         return None
     if isinstance(stamp, str):
         return stamp
-    current = _utc(now) if now is not None else datetime.now(UTC)
-    if abs(current - stamp) > max_skew:
-        return f"{EXPIRED}: request time {stamp.strftime(TIME_FORMAT)} is too far from now"
-    return None
-
-
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    pairs = []
-    for item in query.split("&"):
-        if item:
-            key, _, value = item.partition("=")
-            pairs.append((unquote_plus(key), unquote_plus(value)))
-    return pairs
+    shown = f"request time {stamp.strftime(TIME_FORMAT)}"
+    return _runtime.skew_error(stamp, max_skew, now, shown)
 
 
 def _encode(text: str) -> str:
     return quote(text, safe="~")
-
-
-def _pairs(
-    items: Mapping[str, str] | Iterable[tuple[str, str]],
-) -> list[tuple[str, str]]:
-    if isinstance(items, Mapping):
-        return list(items.items())
-    return list(items)
-
-
-def _lower_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name.lower(), []).append(value)
-    return result
-
-
-def _first(headers: Mapping[str, list[str]], name: str) -> str | None:
-    values = headers.get(name)
-    return values[0] if values else None
-
-
-def _utc(moment: datetime) -> datetime:
-    # A naive datetime is taken to be UTC already.
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

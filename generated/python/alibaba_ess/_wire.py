@@ -36,14 +36,19 @@ API (the same names in every protocol's wire module):
 
 from __future__ import annotations
 
-import enum
-import json
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from urllib.parse import quote, unquote_plus
+from dataclasses import dataclass
+
+from . import _runtime
+from ._runtime import Decoded as Decoded
+from ._runtime import Request as Request
+from ._runtime import Response as Response
+from ._runtime import Result as Result
+from ._runtime import WireFormatError as WireFormatError
+from ._runtime import scalar_text as scalar_text
 
 PROTOCOL = "alibaba-rpc"
+query_decode = _runtime.query_pairs  # form or query text -> decoded (name, value) pairs
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 JSON_MEDIA_TYPE = "application/json;charset=utf-8"
 DEFAULT_HOST_ID = "ess.aliyuncs.com"
@@ -68,58 +73,10 @@ COMMON_PARAMETERS = frozenset(
 )
 
 
-_SAFE_TEXT = re.compile(r"[A-Za-z0-9_.~-]*")  # what percent-encoding leaves as it is
-
-
-class WireFormatError(ValueError):
-    """A body or value that is not what this protocol puts on the wire."""
-
-
-@dataclass(slots=True)
-class Request:
-    """A request ready to sign and send: `url(endpoint, request)` gives its URL."""
-
-    method: str
-    path: str
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Decoded:
-    """A received request: `params` holds the operation's parameters only (flat strings)."""
-
-    action: str | None
-    version: str | None
-    params: dict[str, object]
-    common: dict[str, str] = field(default_factory=dict)
-    region: str | None = None
-
-
-@dataclass(slots=True)
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Result:
-    """A decoded success answer: the members (RequestId removed) and the request id."""
-
-    data: dict[str, object]
-    request_id: str | None
-
-
 @dataclass(frozen=True, slots=True)
-class WireError:
-    """A decoded error answer."""
+class WireError(_runtime.WireError):
+    """A decoded error answer, with the HostId ESS gives it."""
 
-    code: str
-    message: str
-    status: int
-    request_id: str | None
     host_id: str | None = None
 
 
@@ -165,7 +122,7 @@ def decode_request(
     SDK puts the operation's parameters in a form body); later values win for a name.
     """
     pairs = query_decode(query)
-    content_type = (_header(headers, "content-type") or "").lower()
+    content_type = (_runtime.header(headers, "content-type") or "").lower()
     if body and content_type.startswith(FORM_MEDIA_TYPE):
         try:
             pairs += query_decode(body.decode("utf-8"))
@@ -178,29 +135,14 @@ def decode_request(
             common[key] = value
         else:
             params[key] = value
-    action = common.get("Action") or _header(headers, "x-acs-action")
-    version = common.get("Version") or _header(headers, "x-acs-version")
+    action = common.get("Action") or _runtime.header(headers, "x-acs-action")
+    version = common.get("Version") or _runtime.header(headers, "x-acs-version")
     return Decoded(action, version, params, common, common.get("RegionId"))
 
 
 def flatten(params: Mapping[str, object], prefix: str = "") -> list[tuple[str, str]]:
     """Nested request data -> RPC flat (name, text) pairs: `Name.N` for lists (from 1)."""
-    out: list[tuple[str, str]] = []
-    for key, value in params.items():
-        _flatten_value(out, f"{prefix}{key}", value)
-    return out
-
-
-def _flatten_value(out: list[tuple[str, str]], name: str, value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, Mapping):
-        out.extend(flatten(value, name + "."))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value, 1):
-            _flatten_value(out, f"{name}.{index}", item)
-    else:
-        out.append((name, scalar_text(value)))
+    return _runtime.flatten_pairs(params, prefix, "", empty_list=False)
 
 
 def unflatten(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> dict[str, object]:
@@ -208,63 +150,13 @@ def unflatten(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> dict[str,
 
     A numeric segment is a list position; values stay text.
     """
-    items = pairs.items() if isinstance(pairs, Mapping) else pairs
-    root: dict[str, object] = {}
-    for name, value in items:
-        _insert(root, name.split("."), value)
-    ordered = _ordered(root)
-    assert isinstance(ordered, dict)
-    return ordered
-
-
-_LIST = "\0list"  # marks a dict that collects list items by position until `_ordered`
-
-
-def _insert(node: dict[str, object], parts: list[str], value: str) -> None:
-    key, rest = parts[0], parts[1:]
-    if not rest:
-        node[key] = value
-        return
-    child = node.get(key)
-    if not isinstance(child, dict):
-        child = dict[str, object]()
-        if rest[0].isdigit():
-            child[_LIST] = True
-        node[key] = child
-    _insert(child, rest, value)
-
-
-def _ordered(value: object) -> object:
-    if isinstance(value, dict):
-        if value.get(_LIST) is True:
-            items = [(k, v) for k, v in value.items() if k != _LIST]
-            items.sort(key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0)
-            return [_ordered(v) for _, v in items]
-        return {k: _ordered(v) for k, v in value.items()}
-    return value
+    return _runtime.unflatten_pairs(pairs, None)
 
 
 def query_encode(pairs: Iterable[tuple[str, str]]) -> str:
     """`name=value&...`, each side percent-encoded with quote(safe="~") (a space is %20)."""
-    return "&".join(f"{_pct(k)}={_pct(v)}" for k, v in pairs)
-
-
-def query_decode(text: str) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    for item in text.split("&"):
-        if item:
-            key, _, value = item.partition("=")
-            pairs.append((unquote_plus(key), unquote_plus(value)))
-    return pairs
-
-
-def scalar_text(value: object) -> str:
-    """A scalar as RPC writes it: booleans true/false, enums by value, numbers via str."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
+    pct = _runtime.percent_encode
+    return "&".join(f"{pct(k)}={pct(v)}" for k, v in pairs)
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -275,15 +167,17 @@ def encode_response(
 ) -> Response:
     """The JSON success answer: RequestId first, then the members (None left out)."""
     document: dict[str, object] = {"RequestId": request_id}
-    document.update((k, _plain(v)) for k, v in result.items() if v is not None)
-    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _dumps(document))
+    document.update(
+        (k, _runtime.plain(v, keep_none_items=True)) for k, v in result.items() if v is not None
+    )
+    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _runtime.json_dumps(document))
 
 
 def decode_response(action: str, status: int, headers: Mapping[str, str], body: bytes) -> Result:
     """The members of a JSON success answer (RequestId taken out) and the request id."""
     if not body.strip():
         return Result({}, None)
-    document = _loads(body)
+    document = _runtime.json_loads(body, "answer")
     if not isinstance(document, dict):
         raise WireFormatError("answer is not a JSON object")
     request_id = document.pop("RequestId", None)
@@ -294,7 +188,7 @@ def encode_error(
     code: str, message: str, status: int, request_id: str, host_id: str = DEFAULT_HOST_ID
 ) -> Response:
     document = {"RequestId": request_id, "HostId": host_id, "Code": code, "Message": message}
-    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _dumps(document))
+    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _runtime.json_dumps(document))
 
 
 def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireError | None:
@@ -305,11 +199,7 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
     """
     if 200 <= status < 300:
         return None
-    document: object = None
-    try:
-        document = json.loads(body) if body.strip() else None
-    except ValueError:
-        document = None
+    document = _runtime.json_or_none(body)
     if isinstance(document, dict):
         code = document.get("Code", document.get("code"))
         message = document.get("Message", document.get("message"))
@@ -323,95 +213,28 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
                 request_id=str(request_id) if request_id is not None else None,
                 host_id=str(host_id) if host_id is not None else None,
             )
-    text = body.decode("utf-8", "replace").strip()
-    return WireError(str(status), text[:1000], status, None)
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _dumps(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _loads(body: bytes) -> object:
-    try:
-        return json.loads(body)
-    except ValueError as exc:
-        raise WireFormatError(f"answer is not JSON: {exc}") from None
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    found = headers.get(name)  # httpx.Headers and lowercase dicts answer directly
-    if found is not None:
-        return found
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    return None
-
-
-def _pct(text: str) -> str:
-    return text if _SAFE_TEXT.fullmatch(text) else quote(text, safe="~")
+    code, message = _runtime.status_error(status, body)
+    return WireError(code, message, status, None)
 
 
 # --- typed reads of decoded values ----------------------------------------------------------
+
+as_float = _runtime.as_text_float
+as_bool = _runtime.as_text_bool
+as_dict = _runtime.as_json_dict
 
 
 def as_str(value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, (dict, list)):
-        raise WireFormatError(f"expected text, got {type(value).__name__}")
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _runtime.as_text(value)
 
 
 def as_int(value: object) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected an integer, got {value!r}")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise WireFormatError(f"expected an integer, got {value!r}") from None
-
-
-def as_float(value: object) -> float | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected a number, got {value!r}")
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        raise WireFormatError(f"expected a number, got {value!r}") from None
-
-
-def as_bool(value: object) -> bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "false"):
-        return text == "true"
-    raise WireFormatError(f"expected true or false, got {value!r}")
+    """ESS answers numbers as JSON numbers or as strings."""
+    return _runtime.as_text_int(value, floats=True)
 
 
 def as_list(value: object) -> list[object] | None:
@@ -432,11 +255,3 @@ def as_list(value: object) -> list[object] | None:
     if value == "":
         return []
     raise WireFormatError(f"expected a list, got {type(value).__name__}")
-
-
-def as_dict(value: object) -> dict[str, object] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return value
-    raise WireFormatError(f"expected an object, got {type(value).__name__}")

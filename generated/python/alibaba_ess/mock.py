@@ -44,16 +44,16 @@ from typing import Final
 from starlette.applications import Starlette
 
 from . import _server, _signing, validators
-from ._mock_engine import (
+from ._mock_app import build_app
+from ._mock_control import MockState
+from ._mock_specs import (
     JOURNAL_SIZE,
     MAX_BODY,
     ErrorSpec,
     FieldSpec,
     HookSpec,
     MockSpec,
-    MockState,
     OperationSpec,
-    build_app,
 )
 
 __all__ = ["OPERATIONS", "SPEC", "MockState", "create_app"]

@@ -19,81 +19,29 @@ API (the same names in every protocol's server module):
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
-from . import _wire
+from . import _runtime, _wire
+from ._runtime import Call as Call
+from ._runtime import Reject as Reject
+from ._runtime import Route as Route
 
 PROTOCOL = "aws-query"
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
-    name: str
-    action: str
-    version: str
-    method: str
-    path: str
+class Codec(_runtime.ActionCodec):
+    """AWS serves the Query API at `/` only; Action and Version come from the form body (or
+    the query), the rest are the parameters."""
 
-
-@dataclass(slots=True)
-class Call:
-    """A decoded request: the operation's route and the parameters its coerce_ function takes
-    (here the flat form text, common parameters removed)."""
-
-    route: Route
-    params: dict[str, object]
-
-
-class Reject(Exception):
-    """A request that names no operation, or that this protocol cannot carry."""
-
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind  # not_found | missing | malformed
-        self.detail = detail
-
-
-class Codec:
-    def __init__(self, routes: Iterable[Route]) -> None:
-        self.routes = {(route.action, route.version): route for route in routes}
-        self.actions = {route.action for route in self.routes.values()}
-
-    def request_id(self) -> str:
-        return str(uuid.uuid4())
-
-    def decode(
+    def decode_request(
         self, method: str, path: str, query: str, headers: Mapping[str, str], body: bytes
-    ) -> Call:
-        """Action and Version from the form body (or the query), the rest as parameters.
-
-        AWS serves the Query API at `/` only; any method other than POST or GET is unknown.
-        """
-        if method not in ("POST", "GET") or path != "/":
-            raise Reject("not_found", f"{method} {path}")
-        try:
-            decoded = _wire.decode_request(method, path, query, headers, body)
-        except _wire.WireFormatError as exc:
-            raise Reject("malformed", str(exc)) from None
-        if not decoded.action:
-            raise Reject("missing", "Action")
-        route = self.routes.get((decoded.action, decoded.version or ""))
-        if route is None:
-            version = decoded.version or "(none)"
-            raise Reject("not_found", f"{decoded.action} for version {version}")
-        return Call(route, decoded.params)
+    ) -> _runtime.Decoded:
+        return _wire.decode_request(method, path, query, headers, body)
 
     def success(
         self, route: Route, data: Mapping[str, object], request_id: str, status: int
     ) -> _wire.Response:
         return _wire.encode_response(route.action, data, request_id, status=status)
-
-    def auth_message(
-        self, message: str, method: str, query: str, headers: Mapping[str, str], body: bytes
-    ) -> str:
-        """The message of the authentication error for this request (as the SDKs read it)."""
-        return message
 
     def error(self, code: str, message: str, status: int, request_id: str) -> _wire.Response:
         return _wire.encode_error(code, message, status, request_id, sender=status < 500)

@@ -17,10 +17,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote, unquote_plus, urlsplit
+
+from . import _runtime
+from ._runtime import EXPIRED as EXPIRED
+from ._runtime import MALFORMED as MALFORMED
+from ._runtime import MISMATCH as MISMATCH
+from ._runtime import MISSING as MISSING
+from ._runtime import UNKNOWN_KEY as UNKNOWN_KEY
+from ._runtime import Headers as Headers
+from ._runtime import SecretLookup as SecretLookup
 
 ALGORITHM = "AWS4-HMAC-SHA256"
 TIME_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -48,15 +57,6 @@ UNSIGNED_HEADERS = frozenset(
     }
 )
 
-MISSING = "missing"
-MALFORMED = "malformed"
-UNKNOWN_KEY = "unknown key"
-MISMATCH = "mismatch"
-EXPIRED = "expired"
-
-Headers = Mapping[str, str] | Iterable[tuple[str, str]]
-SecretLookup = Callable[[str], str | None]
-
 
 def sign(
     method: str,
@@ -77,10 +77,10 @@ def sign(
     headers the request will carry. Every one of them except UNSIGNED_HEADERS is signed, plus
     Host (taken from `headers`, else from the URL as botocore does) and X-Amz-Date.
     """
-    added = {"X-Amz-Date": _utc(now).strftime(TIME_FORMAT)}
+    added = {"X-Amz-Date": _runtime.utc(now).strftime(TIME_FORMAT)}
     if session_token:
         added["X-Amz-Security-Token"] = session_token
-    signed = _lower_headers([*_pairs(headers), *added.items()])
+    signed = _runtime.lower_headers([*_runtime.header_pairs(headers), *added.items()])
     if "host" not in signed:
         signed["host"] = [host_from_url(url)]
     names = sorted(name for name in signed if name not in UNSIGNED_HEADERS)
@@ -123,8 +123,8 @@ def verify(
     `service`, when given, must match the credential scope. The request time is checked only
     when `max_skew` is given (against `now`, default the current time).
     """
-    received = _lower_headers(_pairs(headers))
-    auth = _first(received, "authorization")
+    received = _runtime.lower_headers(_runtime.header_pairs(headers))
+    auth = _runtime.first(received, "authorization")
     if auth is None:
         return f"{MISSING}: Authorization header"
     parsed = _parse_authorization(auth)
@@ -146,13 +146,13 @@ def verify(
         return f"{MISMATCH}: credential scope region {scope_region}, expected {region}"
     if service is not None and scope_service != service:
         return f"{MISMATCH}: credential scope service {scope_service}, expected {service}"
-    absent = [name for name in names if name not in received]
-    if absent:
-        return f"{MISMATCH}: signed header {absent[0]} is not in the request"
+    unsigned = _runtime.unsigned_header(names, (), received)
+    if unsigned is not None:
+        return unsigned
     secret = lookup_secret(access_key)
     if secret is None:
         return f"{UNKNOWN_KEY}: {access_key}"
-    claimed_hash = _first(received, "x-amz-content-sha256")
+    claimed_hash = _runtime.first(received, "x-amz-content-sha256")
     body_hash = hashlib.sha256(body).hexdigest()
     if claimed_hash not in (None, UNSIGNED_PAYLOAD, body_hash):
         return f"{MISMATCH}: x-amz-content-sha256 is not the hash of the body"
@@ -167,7 +167,8 @@ def verify(
     expected = _signature(secret, date, scope_region, scope_service, canonical)
     if not hmac.compare_digest(expected, signature):
         return f"{MISMATCH}: signature"
-    return _check_skew(stamp, max_skew, now)
+    shown = f"request time {stamp.strftime(TIME_FORMAT)}"
+    return _runtime.skew_error(stamp, max_skew, now, shown)
 
 
 def canonical_request(
@@ -238,65 +239,47 @@ def signing_key(secret_key: str, date: str, region: str, service: str) -> bytes:
 
 def _signature(secret_key: str, amz_date: str, region: str, service: str, canonical: str) -> str:
     scope = f"{amz_date[:8]}/{region}/{service}/aws4_request"
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    string_to_sign = f"{ALGORITHM}\n{amz_date}\n{scope}\n{digest}"
+    string_to_sign = f"{ALGORITHM}\n{amz_date}\n{scope}\n{_runtime.sha256_hex(canonical)}"
     key = signing_key(secret_key, amz_date[:8], region, service)
-    return hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    return _runtime.hmac_sha256_hex(key, string_to_sign)
 
 
 def _parse_authorization(
     value: str,
 ) -> tuple[str, tuple[str, str, str, str], list[str], str] | str:
-    algorithm, _, rest = value.strip().partition(" ")
-    if algorithm != ALGORITHM:
-        return f"{MALFORMED}: algorithm {algorithm!r}, expected {ALGORITHM}"
-    fields: dict[str, str] = {}
-    for item in rest.split(","):
-        key, sep, field = item.strip().partition("=")
-        if sep:
-            fields[key] = field
-    for key in ("Credential", "SignedHeaders", "Signature"):
-        if not fields.get(key):
-            return f"{MALFORMED}: Authorization has no {key}"
-    credential = fields["Credential"].split("/")
+    parsed = _runtime.parse_authorization(value, ALGORITHM, "Credential")
+    if isinstance(parsed, str):
+        return parsed
+    text, names, signature = parsed
+    credential = text.split("/")
     if len(credential) != 5 or credential[4] != "aws4_request" or not credential[0]:
-        return f"{MALFORMED}: Credential {fields['Credential']!r}"
-    names = fields["SignedHeaders"].lower().split(";")
+        return f"{MALFORMED}: Credential {text!r}"
     scope = (credential[1], credential[2], credential[3], credential[4])
-    return credential[0], scope, names, fields["Signature"]
+    return credential[0], scope, names, signature
 
 
 def _request_time(headers: Mapping[str, list[str]]) -> datetime | str:
-    amz_date = _first(headers, "x-amz-date")
+    amz_date = _runtime.first(headers, "x-amz-date")
     if amz_date is not None:
         try:
             return datetime.strptime(amz_date, TIME_FORMAT).replace(tzinfo=UTC)
         except ValueError:
             return f"{MALFORMED}: X-Amz-Date {amz_date!r}"
-    date = _first(headers, "date")
+    date = _runtime.first(headers, "date")
     if date is None:
         return f"{MISSING}: X-Amz-Date header"
     try:
-        return _utc(parsedate_to_datetime(date))
+        return _runtime.utc(parsedate_to_datetime(date))
     except (TypeError, ValueError):
         return f"{MALFORMED}: Date {date!r}"
 
 
 def _payload_hash(headers: Mapping[str, list[str]], body: bytes) -> str:
     # botocore signs a caller-supplied X-Amz-Content-SHA256 as is (UNSIGNED-PAYLOAD included).
-    claimed = _first(headers, "x-amz-content-sha256")
+    claimed = _runtime.first(headers, "x-amz-content-sha256")
     if claimed is not None:
         return claimed
     return hashlib.sha256(body).hexdigest() if body else EMPTY_SHA256
-
-
-def _check_skew(stamp: datetime, max_skew: timedelta | None, now: datetime | None) -> str | None:
-    if max_skew is None:
-        return None
-    current = _utc(now) if now is not None else datetime.now(UTC)
-    if abs(current - stamp) > max_skew:
-        return f"{EXPIRED}: request time {stamp.strftime(TIME_FORMAT)} is too far from now"
-    return None
 
 
 def _remove_dot_segments(path: str) -> str:
@@ -322,28 +305,3 @@ def _encode(text: str) -> str:
 def _header_value(values: list[str]) -> str:
     # Trimall: surrounding whitespace removed, inner runs of whitespace made one space.
     return ",".join(" ".join(value.split()) for value in values)
-
-
-def _pairs(headers: Headers) -> list[tuple[str, str]]:
-    if isinstance(headers, Mapping):
-        return list(headers.items())
-    return list(headers)
-
-
-def _lower_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name.lower(), []).append(value)
-    return result
-
-
-def _first(headers: Mapping[str, list[str]], name: str) -> str | None:
-    values = headers.get(name)
-    return values[0] if values else None
-
-
-def _utc(moment: datetime) -> datetime:
-    # A naive datetime is taken to be UTC already.
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

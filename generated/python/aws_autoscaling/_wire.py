@@ -30,18 +30,23 @@ API (the same names in every protocol's wire module):
 
 from __future__ import annotations
 
-import enum
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from urllib.parse import quote_plus, unquote_plus
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from . import _runtime
+from ._runtime import Decoded as Decoded
+from ._runtime import Request as Request
+from ._runtime import Response as Response
+from ._runtime import Result as Result
+from ._runtime import WireFormatError as WireFormatError
+from ._runtime import scalar_text as scalar_text
+
 PROTOCOL = "aws-query"
+form_decode = _runtime.query_pairs  # form or query text -> decoded (name, value) pairs
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded; charset=utf-8"
 _FORM = "application/x-www-form-urlencoded"
-_SAFE_TEXT = re.compile(r"[A-Za-z0-9_.~-]*")  # what percent-encoding leaves as it is
 XML_MEDIA_TYPE = "text/xml"
 DEFAULT_NAMESPACE = "http://autoscaling.amazonaws.com/doc/2011-01-01/"
 # Parameters of the protocol itself, not of an operation (SigV2 puts its signature in the form).
@@ -60,54 +65,10 @@ COMMON_PARAMETERS = frozenset(
 )
 
 
-class WireFormatError(ValueError):
-    """A body or value that is not what this protocol puts on the wire."""
-
-
-@dataclass(slots=True)
-class Request:
-    """A request ready to sign and send: `url(endpoint, request)` gives its URL."""
-
-    method: str
-    path: str
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Decoded:
-    """A received request: `params` holds the operation's parameters only (flat strings)."""
-
-    action: str | None
-    version: str | None
-    params: dict[str, object]
-    common: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Result:
-    """A decoded success answer: the result members and the request id."""
-
-    data: dict[str, object]
-    request_id: str | None
-
-
 @dataclass(frozen=True, slots=True)
-class WireError:
-    """A decoded error answer."""
+class WireError(_runtime.WireError):
+    """A decoded error answer, with the `<Type>` AWS gives it."""
 
-    code: str
-    message: str
-    status: int
-    request_id: str | None
     type: str | None = None  # Sender / Receiver
 
 
@@ -143,7 +104,7 @@ def decode_request(
     carry everything in the query). Later values win for a repeated name.
     """
     pairs = form_decode(query)
-    content_type = _header(headers, "content-type") or ""
+    content_type = _runtime.header(headers, "content-type") or ""
     if body and (not content_type or content_type.lower().startswith(_FORM)):
         try:
             pairs += form_decode(body.decode("utf-8"))
@@ -160,87 +121,20 @@ def decode_request(
 
 
 def flatten(params: Mapping[str, object], prefix: str = "") -> list[tuple[str, str]]:
-    """Nested request data -> the Query protocol's flat (name, text) pairs."""
-    out: list[tuple[str, str]] = []
-    for key, value in params.items():
-        _flatten_value(out, f"{prefix}{key}", value)
-    return out
-
-
-def _flatten_value(out: list[tuple[str, str]], name: str, value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, Mapping):
-        out.extend(flatten(value, name + "."))
-    elif isinstance(value, (list, tuple)):
-        if not value:
-            out.append((name, ""))  # botocore sends an empty list as `Name=`
-        for index, item in enumerate(value, 1):
-            _flatten_value(out, f"{name}.member.{index}", item)
-    else:
-        out.append((name, scalar_text(value)))
+    """Nested request data -> the Query protocol's flat (name, text) pairs (botocore sends
+    an empty list as `Name=`)."""
+    return _runtime.flatten_pairs(params, prefix, "member.", empty_list=True)
 
 
 def unflatten(pairs: Iterable[tuple[str, str]] | Mapping[str, str]) -> dict[str, object]:
     """Flat pairs -> nested data: `A.member.2` -> A[1], `A.B` -> A["B"]; values stay text."""
-    items = pairs.items() if isinstance(pairs, Mapping) else pairs
-    root: dict[str, object] = {}
-    for name, value in items:
-        _insert(root, name.split("."), value)
-    ordered = _ordered(root)
-    assert isinstance(ordered, dict)
-    return ordered
-
-
-_LIST = "\0list"  # marks a dict that collects list items by position until `_ordered`
-
-
-def _insert(node: dict[str, object], parts: list[str], value: str) -> None:
-    key, rest = parts[0], parts[1:]
-    if not rest:
-        node[key] = value
-        return
-    is_list = rest[0] == "member" and len(rest) >= 2
-    child = node.get(key)
-    if not isinstance(child, dict):
-        child = dict[str, object]()
-        if is_list:
-            child[_LIST] = True
-        node[key] = child
-    _insert(child, rest[1:] if is_list else rest, value)
-
-
-def _ordered(value: object) -> object:
-    if isinstance(value, dict):
-        if value.get(_LIST) is True:
-            items = [(k, v) for k, v in value.items() if k != _LIST]
-            items.sort(key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0)
-            return [_ordered(v) for _, v in items]
-        return {k: _ordered(v) for k, v in value.items()}
-    return value
+    return _runtime.unflatten_pairs(pairs, "member")
 
 
 def form_encode(pairs: Iterable[tuple[str, str]]) -> str:
     """`name=value&...` as botocore sends it (urlencode: a space is "+", only -_.~ are safe)."""
-    return "&".join(f"{_pct(k)}={_pct(v)}" for k, v in pairs)
-
-
-def form_decode(text: str) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    for item in text.split("&"):
-        if item:
-            key, _, value = item.partition("=")
-            pairs.append((unquote_plus(key), unquote_plus(value)))
-    return pairs
-
-
-def scalar_text(value: object) -> str:
-    """A scalar as the Query protocol writes it: booleans true/false, numbers via str."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
+    pct = _runtime.form_percent_encode
+    return "&".join(f"{pct(k)}={pct(v)}" for k, v in pairs)
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -333,13 +227,13 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
                 code=_text(_find(error, "Code")) or str(status),
                 message=_text(_find(error, "Message")) or "",
                 status=status,
-                request_id=request_id or _header(headers, "x-amzn-requestid"),
+                request_id=request_id or _runtime.header(headers, "x-amzn-requestid"),
                 type=_text(_find(error, "Type")),
             )
     if 200 <= status < 300:
         return None
-    text = body.decode("utf-8", "replace").strip()
-    return WireError(str(status), text[:1000], status, _header(headers, "x-amzn-requestid"))
+    code, message = _runtime.status_error(status, body)
+    return WireError(code, message, status, _runtime.header(headers, "x-amzn-requestid"))
 
 
 def _parse_xml(body: bytes) -> ET.Element:
@@ -382,66 +276,15 @@ def _text(element: ET.Element | None) -> str | None:
     return (element.text or "").strip() or None
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    found = headers.get(name)  # httpx.Headers and lowercase dicts answer directly
-    if found is not None:
-        return found
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    return None
-
-
-def _pct(text: str) -> str:
-    return text if _SAFE_TEXT.fullmatch(text) else quote_plus(text, safe="")
-
-
 # --- typed reads of decoded values ----------------------------------------------------------
 
-
-def as_str(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dict, list)):
-        raise WireFormatError(f"expected text, got {type(value).__name__}")
-    return str(value)
+as_str = _runtime.as_text
+as_float = _runtime.as_text_float
+as_bool = _runtime.as_text_bool
 
 
 def as_int(value: object) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected an integer, got {value!r}")
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise WireFormatError(f"expected an integer, got {value!r}") from None
-
-
-def as_float(value: object) -> float | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected a number, got {value!r}")
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(str(value).strip())
-    except ValueError:
-        raise WireFormatError(f"expected a number, got {value!r}") from None
-
-
-def as_bool(value: object) -> bool | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "false"):
-        return text == "true"
-    raise WireFormatError(f"expected true or false, got {value!r}")
+    return _runtime.as_text_int(value)
 
 
 def as_list(value: object) -> list[object] | None:

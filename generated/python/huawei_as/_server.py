@@ -26,40 +26,15 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from urllib.parse import unquote
 
-from . import _wire
+from . import _runtime, _wire
+from ._runtime import Call as Call
+from ._runtime import Reject as Reject
+from ._runtime import Route as Route
 
 PROTOCOL = "huawei-rest"
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    name: str
-    action: str
-    version: str
-    method: str
-    path: str
-
-
-@dataclass(slots=True)
-class Call:
-    """A decoded request: the operation's route and the parameters its coerce_ function takes
-    (path and query values as text, body members as parsed JSON, in one mapping)."""
-
-    route: Route
-    params: dict[str, object]
-
-
-class Reject(Exception):
-    """A request that names no operation, or that this protocol cannot carry."""
-
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(detail)
-        self.kind = kind  # not_found | missing | malformed
-        self.detail = detail
 
 
 def _compile(template: str) -> tuple[re.Pattern[str], list[str]]:
@@ -74,7 +49,7 @@ def _compile(template: str) -> tuple[re.Pattern[str], list[str]]:
     return re.compile(pattern), names
 
 
-class Codec:
+class Codec(_runtime.BaseCodec):
     def __init__(self, routes: Iterable[Route]) -> None:
         # A literal segment wins over a placeholder (`.../{group}/list` before
         # `.../{group}/{hook_name}`): fewer placeholders first, then the longer template.
@@ -106,12 +81,6 @@ class Codec:
         self, route: Route, data: Mapping[str, object], request_id: str, status: int
     ) -> _wire.Response:
         return _wire.encode_response(route.name, data, request_id, status=status)
-
-    def auth_message(
-        self, message: str, method: str, query: str, headers: Mapping[str, str], body: bytes
-    ) -> str:
-        """The message of the authentication error for this request (as the SDKs read it)."""
-        return message
 
     def error(self, code: str, message: str, status: int, request_id: str) -> _wire.Response:
         return _wire.encode_error(code, message, status, request_id)

@@ -20,24 +20,24 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote, unquote, unquote_plus, urlsplit
+from urllib.parse import quote, unquote, urlsplit
+
+from . import _runtime
+from ._runtime import EXPIRED as EXPIRED
+from ._runtime import MALFORMED as MALFORMED
+from ._runtime import MISMATCH as MISMATCH
+from ._runtime import MISSING as MISSING
+from ._runtime import UNKNOWN_KEY as UNKNOWN_KEY
+from ._runtime import Headers as Headers
+from ._runtime import SecretLookup as SecretLookup
 
 ALGORITHM = "SDK-HMAC-SHA256"
 TIME_FORMAT = "%Y%m%dT%H%M%SZ"
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 CONTENT_SHA256 = "x-sdk-content-sha256"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
-
-MISSING = "missing"
-MALFORMED = "malformed"
-UNKNOWN_KEY = "unknown key"
-MISMATCH = "mismatch"
-EXPIRED = "expired"
-
-Headers = Mapping[str, str] | Iterable[tuple[str, str]]
-SecretLookup = Callable[[str], str | None]
 
 
 def sign(
@@ -59,16 +59,16 @@ def sign(
     Like the SDK, a body that is not JSON is signed as UNSIGNED-PAYLOAD (the header saying so
     is returned and signed).
     """
-    given = _lower_headers(_pairs(headers))
-    added: dict[str, str] = {"X-Sdk-Date": _utc(now).strftime(TIME_FORMAT)}
+    given = _runtime.lower_headers(_runtime.header_pairs(headers))
+    added: dict[str, str] = {"X-Sdk-Date": _runtime.utc(now).strftime(TIME_FORMAT)}
     if "host" not in given:
         added["Host"] = urlsplit(url).netloc
-    content_type = _first(given, "content-type")
+    content_type = _runtime.first(given, "content-type")
     if content_type is not None and not content_type.startswith(
         ("application/json", "application/bson")
     ):
         added["X-Sdk-Content-Sha256"] = UNSIGNED_PAYLOAD
-    signed = _lower_headers([*_pairs(headers), *added.items()])
+    signed = _runtime.lower_headers([*_runtime.header_pairs(headers), *added.items()])
     names = sorted(name for name in signed if "_" not in name)
     parts = urlsplit(url)
     canonical = canonical_request(method, parts.path, parts.query, signed, names, body)
@@ -98,31 +98,28 @@ def verify(
     request time is checked only when `max_skew` is given (against `now`, default the
     current time).
     """
-    received = _lower_headers(_pairs(headers))
-    auth = _first(received, "authorization")
+    received = _runtime.lower_headers(_runtime.header_pairs(headers))
+    auth = _runtime.first(received, "authorization")
     if auth is None:
         return f"{MISSING}: Authorization header"
-    parsed = _parse_authorization(auth)
+    parsed = _runtime.parse_authorization(auth, ALGORITHM, "Access")
     if isinstance(parsed, str):
         return parsed
     access_key, names, signature = parsed
-    sdk_date = _first(received, "x-sdk-date")
+    sdk_date = _runtime.first(received, "x-sdk-date")
     if sdk_date is None:
         return f"{MISSING}: X-Sdk-Date header"
     try:
         stamp = datetime.strptime(sdk_date, TIME_FORMAT).replace(tzinfo=UTC)
     except ValueError:
         return f"{MALFORMED}: X-Sdk-Date {sdk_date!r}"
-    for name in ("host", "x-sdk-date"):
-        if name not in names:
-            return f"{MALFORMED}: SignedHeaders must include {name}"
-    absent = [name for name in names if name not in received]
-    if absent:
-        return f"{MISMATCH}: signed header {absent[0]} is not in the request"
+    unsigned = _runtime.unsigned_header(names, ("host", "x-sdk-date"), received)
+    if unsigned is not None:
+        return unsigned
     secret = lookup_secret(access_key)
     if secret is None:
         return f"{UNKNOWN_KEY}: {access_key}"
-    claimed = _first(received, CONTENT_SHA256)
+    claimed = _runtime.first(received, CONTENT_SHA256)
     if (
         body
         and claimed not in (None, UNSIGNED_PAYLOAD)
@@ -133,11 +130,7 @@ def verify(
     expected = _signature(secret, sdk_date, canonical)
     if not hmac.compare_digest(expected, signature):
         return f"{MISMATCH}: signature"
-    if max_skew is not None:
-        current = _utc(now) if now is not None else datetime.now(UTC)
-        if abs(current - stamp) > max_skew:
-            return f"{EXPIRED}: X-Sdk-Date {sdk_date} is too far from now"
-    return None
+    return _runtime.skew_error(stamp, max_skew, now, f"X-Sdk-Date {sdk_date}")
 
 
 def canonical_request(
@@ -154,7 +147,7 @@ def canonical_request(
         [
             method.upper(),
             canonical_uri(path),
-            canonical_query_string(_query_pairs(query)),
+            canonical_query_string(_runtime.query_pairs(query)),
             lines,
             ";".join(names),
             _payload_hash(headers, body),
@@ -176,72 +169,20 @@ def canonical_query_string(pairs: Iterable[tuple[str, str]]) -> str:
     return "&".join(f"{_encode(key)}={_encode(value)}" for key, value in sorted(pairs))
 
 
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    pairs = []
-    for item in query.split("&"):
-        if item:
-            key, _, value = item.partition("=")
-            pairs.append((unquote_plus(key), unquote_plus(value)))
-    return pairs
-
-
 def _payload_hash(headers: Mapping[str, list[str]], body: bytes) -> str:
     # As the SDK: no body hashes as empty; else a stated X-Sdk-Content-Sha256 wins.
     if not body:
         return EMPTY_SHA256
-    claimed = _first(headers, CONTENT_SHA256)
+    claimed = _runtime.first(headers, CONTENT_SHA256)
     if claimed:
         return claimed
     return hashlib.sha256(body).hexdigest()
 
 
 def _signature(secret_key: str, sdk_date: str, canonical: str) -> str:
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    string_to_sign = f"{ALGORITHM}\n{sdk_date}\n{digest}"
-    key = secret_key.encode("utf-8")
-    return hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def _parse_authorization(value: str) -> tuple[str, list[str], str] | str:
-    algorithm, _, rest = value.strip().partition(" ")
-    if algorithm != ALGORITHM:
-        return f"{MALFORMED}: algorithm {algorithm!r}, expected {ALGORITHM}"
-    fields: dict[str, str] = {}
-    for item in rest.split(","):
-        key, sep, field = item.strip().partition("=")
-        if sep:
-            fields[key] = field
-    for key in ("Access", "SignedHeaders", "Signature"):
-        if not fields.get(key):
-            return f"{MALFORMED}: Authorization has no {key}"
-    names = fields["SignedHeaders"].lower().split(";")
-    return fields["Access"], names, fields["Signature"]
+    string_to_sign = f"{ALGORITHM}\n{sdk_date}\n{_runtime.sha256_hex(canonical)}"
+    return _runtime.hmac_sha256_hex(secret_key.encode("utf-8"), string_to_sign)
 
 
 def _encode(text: str) -> str:
     return quote(text, safe="~")
-
-
-def _pairs(headers: Headers) -> list[tuple[str, str]]:
-    if isinstance(headers, Mapping):
-        return list(headers.items())
-    return list(headers)
-
-
-def _lower_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name.lower(), []).append(value)
-    return result
-
-
-def _first(headers: Mapping[str, list[str]], name: str) -> str | None:
-    values = headers.get(name)
-    return values[0] if values else None
-
-
-def _utc(moment: datetime) -> datetime:
-    # A naive datetime is taken to be UTC already.
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

@@ -35,72 +35,26 @@ API (the same names in every protocol's wire module):
 
 from __future__ import annotations
 
-import enum
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, unquote_plus
+
+from . import _runtime
+from ._runtime import Decoded as Decoded
+from ._runtime import Request as Request
+from ._runtime import Response as Response
+from ._runtime import Result as Result
+from ._runtime import WireError as WireError
+from ._runtime import WireFormatError as WireFormatError
+from ._runtime import plain as plain
+from ._runtime import scalar_text as scalar_text
 
 PROTOCOL = "huawei-rest"
 JSON_BODY_MEDIA_TYPE = "application/json;charset=utf-8"
 JSON_MEDIA_TYPE = "application/json"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _ERROR_KEYS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
-
-
-_SAFE_TEXT = re.compile(r"[A-Za-z0-9_.~-]*")  # what percent-encoding leaves as it is
-
-
-class WireFormatError(ValueError):
-    """A body or value that is not what this protocol puts on the wire."""
-
-
-@dataclass(slots=True)
-class Request:
-    """A request ready to sign and send: `url(endpoint, request)` gives its URL."""
-
-    method: str
-    path: str
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Decoded:
-    """A received request: `params` holds path, query and body parameters in one mapping."""
-
-    action: str | None
-    version: str | None
-    params: dict[str, object]
-    common: dict[str, str] = field(default_factory=dict)
-    project_id: str | None = None
-
-
-@dataclass(slots=True)
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Result:
-    """A decoded success answer: the JSON members and the X-Request-Id."""
-
-    data: dict[str, object]
-    request_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class WireError:
-    """A decoded error answer."""
-
-    code: str
-    message: str
-    status: int
-    request_id: str | None
 
 
 # --- requests -----------------------------------------------------------------------------
@@ -153,8 +107,9 @@ def encode_request(
 def url(endpoint: str, request: Request) -> str:
     """The URL of a request sent to `endpoint` ("https://host[:port]")."""
     base = endpoint.rstrip("/") + request.path
+    pct = _runtime.percent_encode
     if request.query:
-        base += "?" + "&".join(f"{_pct(k)}={_pct(v)}" for k, v in request.query)
+        base += "?" + "&".join(f"{pct(k)}={pct(v)}" for k, v in request.query)
     return base
 
 
@@ -194,32 +149,13 @@ def decode_request(
     for name, texts in queried.items():
         params[name] = texts[0] if len(texts) == 1 else texts
     if body.strip():
-        document = _loads(body)
+        document = _runtime.json_loads(body)
         if not isinstance(document, dict):
             raise WireFormatError("request body is not a JSON object")
         params.update(document)
-    project_id = _header(headers, "x-project-id")
+    project_id = _runtime.header(headers, "x-project-id")
     common = {"X-Project-Id": project_id} if project_id else {}
-    return Decoded(None, None, params, common, project_id)
-
-
-def scalar_text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    return str(value)
-
-
-def plain(value: object) -> object:
-    """JSON-ready data: None members left out at any depth, enums by value."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value if v is not None]
-    return value
+    return Decoded(None, None, params, common, project_id=project_id)
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -233,14 +169,14 @@ def encode_response(
     if status == 204:
         return Response(status, headers, b"")
     headers["Content-Type"] = JSON_BODY_MEDIA_TYPE
-    return Response(status, headers, _dumps(plain(result)))
+    return Response(status, headers, _runtime.json_dumps(plain(result)))
 
 
 def decode_response(
     action: str | None, status: int, headers: Mapping[str, str], body: bytes
 ) -> Result:
     """The JSON members of a success answer (none for an empty or non-JSON body)."""
-    request_id = _header(headers, "x-request-id")
+    request_id = _runtime.header(headers, "x-request-id")
     try:
         document = json.loads(body) if body.strip() else {}
     except ValueError:
@@ -251,7 +187,7 @@ def decode_response(
 def encode_error(code: str, message: str, status: int, request_id: str) -> Response:
     document = {"error": {"code": code, "message": message}}
     headers = {"Content-Type": JSON_BODY_MEDIA_TYPE, "X-Request-Id": request_id}
-    return Response(status, headers, _dumps(document))
+    return Response(status, headers, _runtime.json_dumps(document))
 
 
 def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireError | None:
@@ -263,11 +199,8 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
     """
     if status < 400:
         return None
-    request_id = _header(headers, "x-request-id")
-    try:
-        document = json.loads(body) if body.strip() else None
-    except ValueError:
-        document = None
+    request_id = _runtime.header(headers, "x-request-id")
+    document = _runtime.json_or_none(body)
     if isinstance(document, dict):
         found = _error_pair(document)
         if found is None:
@@ -276,8 +209,8 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
                     break
         if found is not None:
             return WireError(found[0], found[1], status, request_id)
-    text = body.decode("utf-8", "replace").strip()
-    return WireError(str(status), text[:1000], status, request_id)
+    code, message = _runtime.status_error(status, body)
+    return WireError(code, message, status, request_id)
 
 
 def _error_pair(document: Mapping[str, object]) -> tuple[str, str] | None:
@@ -288,95 +221,15 @@ def _error_pair(document: Mapping[str, object]) -> tuple[str, str] | None:
     return None
 
 
-def _dumps(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _loads(body: bytes) -> object:
-    try:
-        return json.loads(body)
-    except ValueError as exc:
-        raise WireFormatError(f"body is not JSON: {exc}") from None
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    found = headers.get(name)  # httpx.Headers and lowercase dicts answer directly
-    if found is not None:
-        return found
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    return None
-
-
-def _pct(text: str) -> str:
-    return text if _SAFE_TEXT.fullmatch(text) else quote(text, safe="~")
-
-
 # --- typed reads of decoded values ----------------------------------------------------------
 
-
-def as_str(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dict, list, bool)):
-        raise WireFormatError(f"expected a string, got {type(value).__name__}")
-    return str(value)
-
-
-def as_int(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected an integer, got {value!r}")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
-    raise WireFormatError(f"expected an integer, got {value!r}")
-
-
-def as_float(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected a number, got {value!r}")
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            pass
-    raise WireFormatError(f"expected a number, got {value!r}")
+as_str = _runtime.as_json_str
+as_int = _runtime.as_json_int
+as_float = _runtime.as_json_float
+as_list = _runtime.as_json_list
+as_dict = _runtime.as_json_dict
 
 
 def as_bool(value: object) -> bool | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    raise WireFormatError(f"expected a boolean, got {value!r}")
-
-
-def as_list(value: object) -> list[object] | None:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return value
-    raise WireFormatError(f"expected an array, got {type(value).__name__}")
-
-
-def as_dict(value: object) -> dict[str, object] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return value
-    raise WireFormatError(f"expected an object, got {type(value).__name__}")
+    """A JSON boolean, or the text "true" / "false" (query and path values)."""
+    return _runtime.as_json_bool(value, text=True)

@@ -19,23 +19,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
+
+from . import _runtime
+from ._runtime import EXPIRED as EXPIRED
+from ._runtime import MALFORMED as MALFORMED
+from ._runtime import MISMATCH as MISMATCH
+from ._runtime import MISSING as MISSING
+from ._runtime import UNKNOWN_KEY as UNKNOWN_KEY
+from ._runtime import Headers as Headers
+from ._runtime import SecretLookup as SecretLookup
 
 ALGORITHM = "TC3-HMAC-SHA256"
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 # The SDKs sign exactly these two headers.
 SIGNED_HEADERS = ("content-type", "host")
-
-MISSING = "missing"
-MALFORMED = "malformed"
-UNKNOWN_KEY = "unknown key"
-MISMATCH = "mismatch"
-EXPIRED = "expired"
-
-Headers = Mapping[str, str] | Iterable[tuple[str, str]]
-SecretLookup = Callable[[str], str | None]
 
 
 def sign(
@@ -57,14 +57,14 @@ def sign(
     server unchanged. X-TC-Action, X-TC-Version and X-TC-Region are not signed: add them
     yourself.
     """
-    given = _lower_headers(_pairs(headers))
+    given = _runtime.lower_headers(_runtime.header_pairs(headers))
     if "content-type" not in given:
         raise ValueError("TC3 signs the Content-Type header: pass it in headers")
     added: dict[str, str] = {}
     if "host" not in given:
         added["Host"] = urlsplit(url).netloc
         given["host"] = [added["Host"]]
-    timestamp = int(_utc(now).timestamp())
+    timestamp = int(_runtime.utc(now).timestamp())
     added["X-TC-Timestamp"] = str(timestamp)
     date = _utc_date(timestamp)
     parts = urlsplit(url)
@@ -98,26 +98,23 @@ def verify(
     the credential scope. The request time is checked only when `max_skew` is given
     (against `now`, default the current time).
     """
-    received = _lower_headers(_pairs(headers))
-    auth = _first(received, "authorization")
+    received = _runtime.lower_headers(_runtime.header_pairs(headers))
+    auth = _runtime.first(received, "authorization")
     if auth is None:
         return f"{MISSING}: Authorization header"
     parsed = _parse_authorization(auth)
     if isinstance(parsed, str):
         return parsed
     secret_id, scope_date, scope_service, names, signature = parsed
-    stamp = _first(received, "x-tc-timestamp")
+    stamp = _runtime.first(received, "x-tc-timestamp")
     if stamp is None:
         return f"{MISSING}: X-TC-Timestamp header"
     if not stamp.isdigit():
         return f"{MALFORMED}: X-TC-Timestamp {stamp!r}"
     timestamp = int(stamp)
-    for name in SIGNED_HEADERS:
-        if name not in names:
-            return f"{MALFORMED}: SignedHeaders must include {name}"
-    absent = [name for name in names if name not in received]
-    if absent:
-        return f"{MISMATCH}: signed header {absent[0]} is not in the request"
+    unsigned = _runtime.unsigned_header(names, SIGNED_HEADERS, received)
+    if unsigned is not None:
+        return unsigned
     if scope_date != _utc_date(timestamp):
         return f"{MISMATCH}: credential date {scope_date} is not that of X-TC-Timestamp"
     if service is not None and scope_service != service:
@@ -132,7 +129,9 @@ def verify(
         canonical = canonical_request(method, path, query, variant, names, body)
         expected = _signature(secret, timestamp, scope_date, scope_service, canonical)
         if hmac.compare_digest(expected, signature):
-            return _check_skew(timestamp, max_skew, now)
+            stamp_time = datetime.fromtimestamp(timestamp, UTC)
+            shown = f"X-TC-Timestamp {timestamp}"
+            return _runtime.skew_error(stamp_time, max_skew, now, shown)
     return f"{MISMATCH}: signature"
 
 
@@ -175,64 +174,21 @@ def signing_key(secret_key: str, date: str, service: str) -> bytes:
 
 
 def _signature(secret_key: str, timestamp: int, date: str, service: str, canonical: str) -> str:
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    digest = _runtime.sha256_hex(canonical)
     string_to_sign = f"{ALGORITHM}\n{timestamp}\n{date}/{service}/tc3_request\n{digest}"
-    key = signing_key(secret_key, date, service)
-    return hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    return _runtime.hmac_sha256_hex(signing_key(secret_key, date, service), string_to_sign)
 
 
 def _parse_authorization(value: str) -> tuple[str, str, str, list[str], str] | str:
-    algorithm, _, rest = value.strip().partition(" ")
-    if algorithm != ALGORITHM:
-        return f"{MALFORMED}: algorithm {algorithm!r}, expected {ALGORITHM}"
-    fields: dict[str, str] = {}
-    for item in rest.split(","):
-        key, sep, field = item.strip().partition("=")
-        if sep:
-            fields[key] = field
-    for key in ("Credential", "SignedHeaders", "Signature"):
-        if not fields.get(key):
-            return f"{MALFORMED}: Authorization has no {key}"
-    credential = fields["Credential"].split("/")
+    parsed = _runtime.parse_authorization(value, ALGORITHM, "Credential")
+    if isinstance(parsed, str):
+        return parsed
+    text, names, signature = parsed
+    credential = text.split("/")
     if len(credential) != 4 or credential[3] != "tc3_request" or not credential[0]:
-        return f"{MALFORMED}: Credential {fields['Credential']!r}"
-    names = fields["SignedHeaders"].lower().split(";")
-    return credential[0], credential[1], credential[2], names, fields["Signature"]
-
-
-def _check_skew(timestamp: int, max_skew: timedelta | None, now: datetime | None) -> str | None:
-    if max_skew is None:
-        return None
-    current = _utc(now) if now is not None else datetime.now(UTC)
-    if abs(current.timestamp() - timestamp) > max_skew.total_seconds():
-        return f"{EXPIRED}: X-TC-Timestamp {timestamp} is too far from now"
-    return None
+        return f"{MALFORMED}: Credential {text!r}"
+    return credential[0], credential[1], credential[2], names, signature
 
 
 def _utc_date(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, UTC).strftime("%Y-%m-%d")
-
-
-def _pairs(headers: Headers) -> list[tuple[str, str]]:
-    if isinstance(headers, Mapping):
-        return list(headers.items())
-    return list(headers)
-
-
-def _lower_headers(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for name, value in pairs:
-        result.setdefault(name.lower(), []).append(value)
-    return result
-
-
-def _first(headers: Mapping[str, list[str]], name: str) -> str | None:
-    values = headers.get(name)
-    return values[0] if values else None
-
-
-def _utc(moment: datetime) -> datetime:
-    # A naive datetime is taken to be UTC already.
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

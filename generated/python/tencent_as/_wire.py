@@ -30,11 +30,17 @@ API (the same names in every protocol's wire module):
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from urllib.parse import unquote_plus
+
+from . import _runtime
+from ._runtime import Decoded as Decoded
+from ._runtime import Request as Request
+from ._runtime import Response as Response
+from ._runtime import Result as Result
+from ._runtime import WireError as WireError
+from ._runtime import WireFormatError as WireFormatError
+from ._runtime import plain as plain
 
 PROTOCOL = "tencent-json"
 JSON_MEDIA_TYPE = "application/json"
@@ -49,57 +55,6 @@ COMMON_HEADERS = (
     "x-tc-token",
     "x-tc-requestclient",
 )
-
-
-class WireFormatError(ValueError):
-    """A body or value that is not what this protocol puts on the wire."""
-
-
-@dataclass(slots=True)
-class Request:
-    """A request ready to sign and send: `url(endpoint, request)` gives its URL."""
-
-    method: str
-    path: str
-    query: list[tuple[str, str]]
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Decoded:
-    """A received request: `params` holds the operation's parameters (parsed JSON)."""
-
-    action: str | None
-    version: str | None
-    params: dict[str, object]
-    common: dict[str, str] = field(default_factory=dict)
-    region: str | None = None
-
-
-@dataclass(slots=True)
-class Response:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass(slots=True)
-class Result:
-    """A decoded success answer: the members of Response (RequestId removed), the id."""
-
-    data: dict[str, object]
-    request_id: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class WireError:
-    """A decoded error answer."""
-
-    code: str
-    message: str
-    status: int
-    request_id: str | None
 
 
 # --- requests -----------------------------------------------------------------------------
@@ -136,20 +91,19 @@ def decode_request(
 ) -> Decoded:
     """Action, version, region and the parameters of a received API 3.0 request."""
     common = {
-        name: value for name in COMMON_HEADERS if (value := _header(headers, name)) is not None
+        name: value
+        for name in COMMON_HEADERS
+        if (value := _runtime.header(headers, name)) is not None
     }
     params: dict[str, object]
     if method.upper() == "GET" or (
-        body and (_header(headers, "content-type") or "").lower().startswith(FORM_MEDIA_TYPE)
+        body
+        and (_runtime.header(headers, "content-type") or "").lower().startswith(FORM_MEDIA_TYPE)
     ):
         text = query if method.upper() == "GET" else body.decode("utf-8", "replace")
-        params = {}
-        for item in text.split("&"):
-            if item:
-                key, _, value = item.partition("=")
-                params[unquote_plus(key)] = unquote_plus(value)
+        params = dict(_runtime.query_pairs(text))
     elif body.strip():
-        document = _loads(body)
+        document = _runtime.json_loads(body)
         if not isinstance(document, dict):
             raise WireFormatError("request body is not a JSON object")
         params = document
@@ -160,19 +114,8 @@ def decode_request(
         common.get("x-tc-version"),
         params,
         common,
-        common.get("x-tc-region"),
+        region=common.get("x-tc-region"),
     )
-
-
-def plain(value: object) -> object:
-    """JSON-ready data: None members left out at any depth, enums by value."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value if v is not None]
-    return value
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -184,12 +127,12 @@ def encode_response(
     members = plain(result)
     assert isinstance(members, dict)
     document = {"Response": {**members, "RequestId": request_id}}
-    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _dumps(document))
+    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _runtime.json_dumps(document))
 
 
 def decode_response(action: str, status: int, headers: Mapping[str, str], body: bytes) -> Result:
     """The members of `Response` (RequestId taken out) and the request id."""
-    document = _loads(body)
+    document = _runtime.json_loads(body)
     inner = document.get("Response") if isinstance(document, dict) else None
     if not isinstance(inner, dict):
         raise WireFormatError('answer has no "Response" object')
@@ -201,16 +144,12 @@ def decode_response(action: str, status: int, headers: Mapping[str, str], body: 
 def encode_error(code: str, message: str, status: int, request_id: str) -> Response:
     """The error envelope; real API 3.0 answers it with HTTP 200 (pass status=200)."""
     document = {"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}}
-    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _dumps(document))
+    return Response(status, {"Content-Type": JSON_MEDIA_TYPE}, _runtime.json_dumps(document))
 
 
 def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireError | None:
     """The error of an answer (`Response.Error`, or a status other than 200), else None."""
-    document: object = None
-    try:
-        document = json.loads(body) if body.strip() else None
-    except ValueError:
-        document = None
+    document = _runtime.json_or_none(body)
     inner = document.get("Response") if isinstance(document, dict) else None
     if isinstance(inner, dict):
         error = inner.get("Error")
@@ -224,93 +163,19 @@ def decode_error(status: int, headers: Mapping[str, str], body: bytes) -> WireEr
             )
     if status == 200:
         return None
-    text = body.decode("utf-8", "replace").strip()
-    return WireError(str(status), text[:1000], status, None)
-
-
-def _dumps(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _loads(body: bytes) -> object:
-    try:
-        return json.loads(body)
-    except ValueError as exc:
-        raise WireFormatError(f"body is not JSON: {exc}") from None
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    found = headers.get(name)  # httpx.Headers and lowercase dicts answer directly
-    if found is not None:
-        return found
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    return None
+    code, message = _runtime.status_error(status, body)
+    return WireError(code, message, status, None)
 
 
 # --- typed reads of decoded values ----------------------------------------------------------
 
-
-def as_str(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dict, list, bool)):
-        raise WireFormatError(f"expected a string, got {type(value).__name__}")
-    return str(value)
-
-
-def as_int(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected an integer, got {value!r}")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
-    raise WireFormatError(f"expected an integer, got {value!r}")
-
-
-def as_float(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise WireFormatError(f"expected a number, got {value!r}")
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            pass
-    raise WireFormatError(f"expected a number, got {value!r}")
+as_str = _runtime.as_json_str
+as_int = _runtime.as_json_int
+as_float = _runtime.as_json_float
+as_list = _runtime.as_json_list
+as_dict = _runtime.as_json_dict
 
 
 def as_bool(value: object) -> bool | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    raise WireFormatError(f"expected a boolean, got {value!r}")
-
-
-def as_list(value: object) -> list[object] | None:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return value
-    raise WireFormatError(f"expected an array, got {type(value).__name__}")
-
-
-def as_dict(value: object) -> dict[str, object] | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return value
-    raise WireFormatError(f"expected an object, got {type(value).__name__}")
+    """A JSON boolean only: API 3.0 answers booleans as JSON."""
+    return _runtime.as_json_bool(value)
