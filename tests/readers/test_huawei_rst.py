@@ -15,6 +15,7 @@ from generator import model, spec_io
 from generator.errors import SpecgenError
 from generator.readers import Page, ReadResult, huawei_rst
 from generator.readers.huawei_rst.line_numbers import node_line
+from generator.readers.huawei_rst.naming import operation_name
 
 ROOT = Path(__file__).resolve().parents[2]
 HUAWEI = "sources/huawei"
@@ -693,11 +694,11 @@ def test_unreadable_normal_status_fails() -> None:
     ],
 )
 def test_operation_name_from_title(title: str, name: str) -> None:
-    assert huawei_rst.operation_name(title) == (name, True)
+    assert operation_name(title) == (name, True)
 
 
 def test_operation_name_of_an_unknown_verb_is_marked() -> None:
-    assert huawei_rst.operation_name("Lifecycle Hook Overview") == ("LifecycleHookOverview", False)
+    assert operation_name("Lifecycle Hook Overview") == ("LifecycleHookOverview", False)
 
 
 # --- other page styles -------------------------------------------------------------------

@@ -19,6 +19,16 @@ from .line_numbers import checked_line
 ExampleKind = Literal["request", "response", "error"]
 
 
+def page_examples(
+    page: Page, blocks: list[tuple[ExampleKind, nodes.Element, str]]
+) -> list[model.Example]:
+    """The examples of the page's example code blocks (kind, block, title), in page order."""
+    out: list[model.Example] = []
+    for kind, block, title in blocks:
+        out.extend(code_block_examples(page, kind, block, title))
+    return out
+
+
 def code_block_examples(
     page: Page, kind: ExampleKind, block: nodes.Element, title: str
 ) -> list[model.Example]:

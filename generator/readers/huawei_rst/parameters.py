@@ -1,34 +1,40 @@
-"""The URI section: the `METHOD /path/{param}` line, and the table of URI parameters (path
-parameters, and on GET pages also query parameters)."""
+"""Request parameters: the URI table's path and query parameters, then the Request
+section's tables (body, or query on pages whose method sends no body; header tables as
+headers), with object fields nested under their parents."""
 
 from __future__ import annotations
 
 import re
 
 from ... import model
-from ...errors import fail
 from .. import Lines, Page
 from .object_fields import attach_fields, to_parameters
 from .parameter_tables import parameter_tables
-from .sections import PageSections, UriLine
+from .sections import PageSections
 from .tables import Table
 
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+# a request sends its parameters in the body for these methods, in the query for the others
+_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
-def uri_line(page: Page, found: PageSections, title_line: int, notes: list[str]) -> UriLine:
-    """(line, method, path template) of the URI line; a query string is dropped (its
-    parameters are in the URI table)."""
-    if not found.uri_lines:
-        raise fail(
-            page.path,
-            found.uri_section_line or title_line,
-            "no URI line (METHOD /path, e.g. 'GET /v1/{project_id}/groups') in the URI section",
-        )
-    for line, method, path in found.uri_lines[1:]:
-        notes.append(f"line {line}: another URI line, not read: {method} {path}")
-    line, method, uri = found.uri_lines[0]
-    return line, method, uri.split("?", 1)[0]
+def request_parameters(
+    page: Page,
+    found: PageSections,
+    method: str,
+    path: str,
+    line: int,
+    notes: list[str],
+) -> tuple[list[model.Parameter], dict[str, Lines]]:
+    """The request's parameters, URI table(s) first, and each one's prose by dotted path."""
+    parameter_text: dict[str, Lines] = {}
+    params = uri_parameters(page, found.uri_tables, path, line, parameter_text, notes)
+    request_location: model.Location = "body" if method in _BODY_METHODS else "query"
+    request_tables = parameter_tables(page, found.request_tables, request_location, notes)
+    params.extend(to_parameters(attach_fields(request_tables, notes), parameter_text))
+    if found.request_none and request_tables:
+        notes.append("the Request section says None but also holds parameter tables")
+    return params, parameter_text
 
 
 def uri_parameters(

@@ -1,9 +1,11 @@
-"""The page as a docutils doctree. docutils reports nothing itself: its errors fail at the
-line it names, its warnings become notes."""
+"""The page as a parsed document: the docutils doctree, the page title and its line, and the
+content of every section sorted by what the section holds. docutils reports nothing itself:
+its errors fail at the line it names, its warnings become notes."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
@@ -11,11 +13,29 @@ from docutils.parsers.rst import Parser
 
 from ...errors import fail
 from .. import Page
+from .sections import PageSections, read_sections
 from .sphinx_markup import register_sphinx_markup
 
 # docutils' system message levels
 _WARNING = 2
 _ERROR = 3
+
+
+@dataclass
+class Document:
+    doctree: nodes.document
+    title: str
+    title_line: int
+    sections: PageSections
+    notes: list[str]  # docutils' warnings, then what sorting the sections noted
+
+
+def read_document(page: Page) -> Document:
+    """The page parsed, its title found and its sections sorted."""
+    doctree, notes = parse(page)
+    title, title_line, sections = read_sections(page, doctree)
+    notes.extend(sections.notes)
+    return Document(doctree, title, title_line, sections, notes)
 
 
 def parse(page: Page) -> tuple[nodes.document, list[str]]:

@@ -1,5 +1,6 @@
-"""The "Returned Values" section: the success status ("Normal: 200") and the statuses of
-the abnormal table (status, reason phrase, meaning)."""
+"""Error codes and HTTP statuses: the "Error Codes" section's tables as model.ErrorCodes, and
+the "Returned Values" section: the success status ("Normal: 200") and the statuses of the
+abnormal table (status, reason phrase, meaning)."""
 
 from __future__ import annotations
 
@@ -87,4 +88,30 @@ def _status_rows(page: Page, table: Table) -> list[model.Status]:
                 meaning or None,
             )
         )
+    return out
+
+
+def error_codes(page: Page, tables: list[Table], notes: list[str]) -> list[model.ErrorCode]:
+    out: list[model.ErrorCode] = []
+    for table in tables:
+        code_col = column(table.header, "error code")
+        if code_col is None:
+            notes.append(
+                f"line {table.line}: table {table.title!r} has no Error Code column, not read"
+            )
+            continue
+        status_col = column(table.header, "status code", "http status")
+        message_col = column(table.header, "error message", "message")
+        meaning_col = column(table.header, "description", "solution")
+        for slots in table.rows:
+            status = STATUS.match(cell_text_at(slots, status_col))
+            out.append(
+                model.ErrorCode(
+                    code=cell_text(slots[code_col]),
+                    source=model.Source(page.path, row_line(page, slots)),
+                    status=int(status[1]) if status else None,
+                    message=cell_text_at(slots, message_col) or None,
+                    meaning=cell_text_at(slots, meaning_col) or None,
+                )
+            )
     return out
