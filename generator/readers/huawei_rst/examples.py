@@ -89,6 +89,30 @@ def set_example_values(
         param.example = value if isinstance(value, str) else json.dumps(value)
 
 
+def set_nullable(params: list[model.Parameter], examples: list[model.Example], kind: str) -> None:
+    """Parameter.nullable where the page's own JSON example of that kind shows the field as
+    null, at any depth (object fields and the objects of arrays)."""
+    for example in examples:
+        if example.kind == kind and example.format == "json":
+            _mark_nulls(params, json.loads(example.body))
+
+
+def _mark_nulls(params: list[model.Parameter], value: Any) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _mark_nulls(params, item)
+        return
+    if not isinstance(value, dict):
+        return
+    for param in params:
+        if param.name not in value or param.location != "body":
+            continue
+        if value[param.name] is None:
+            param.nullable = True
+        elif param.fields:
+            _mark_nulls(param.fields, value[param.name])
+
+
 def _body_format(body: str) -> Literal["json", "xml", "text"]:
     try:
         json.loads(body)

@@ -11,9 +11,10 @@ from docutils import nodes
 from ... import model
 from ...errors import fail
 from .. import Page, ReadOutput, ReadResult
+from .api_names import API_NAMES
 from .document import read_document
 from .errors import error_codes, returned_values
-from .examples import page_examples, set_example_values
+from .examples import page_examples, set_example_values, set_nullable
 from .line_numbers import node_line, paragraph_line
 from .links import links
 from .naming import operation_name
@@ -25,8 +26,9 @@ from .sections import PageSections, UriLine
 FAMILY = "huawei-rst"
 PROVIDER = "huawei"
 PROTOCOL = "huawei-rest"
-# The path prefix of a service's API names the service; the briefing's name for AS is "as".
+# The path prefix of a service's API names the service; the SDK's name for AS is "as".
 _SERVICES = {"autoscaling-api": "as"}
+_DEFAULT_SERVICE = "as"
 _API_VERSION = re.compile(r"^v\d+(?:\.\d+)?$")
 
 
@@ -41,10 +43,8 @@ def read(page: Page) -> ReadOutput:
     line, method, path = uri_line(page, found, title_line, notes)
     segments = [s for s in path.split("/") if s]
 
-    provenance: dict[str, model.Source] = {
-        "name": model.Source(page.path, title_line, "inferred", quote=title),
-    }
-    name = _name(page, title, title_line, notes)
+    provenance: dict[str, model.Source] = {}
+    name = _name(page, title, title_line, (method, path), provenance, notes)
     version = next((s for s in segments if _API_VERSION.match(s)), None)
     if version is not None:
         provenance["api_version"] = model.Source(page.path, line)
@@ -52,7 +52,7 @@ def read(page: Page) -> ReadOutput:
         version = "v1"
         provenance["api_version"] = model.Source(page.path, line, "inferred")
         notes.append(f"line {line}: the path names no API version; v1 assumed")
-    service = _SERVICES.get(segments[0], segments[0].removesuffix("-api")) if segments else ""
+    service = _service(segments)
     provenance["method"] = model.Source(page.path, line)
     provenance["path"] = model.Source(page.path, line)
 
@@ -66,6 +66,8 @@ def read(page: Page) -> ReadOutput:
     examples = page_examples(page, found.examples)
     set_example_values(params, examples, "request", path)
     set_example_values(response, examples, "response", path)
+    set_nullable(params, examples, "request")
+    set_nullable(response, examples, "response")
 
     success, statuses = returned_values(page, found.status_sections, notes)
     if success is not None:
@@ -123,8 +125,40 @@ def uri_line(page: Page, found: PageSections, title_line: int, notes: list[str])
     return line, method, uri.split("?", 1)[0]
 
 
-def _name(page: Page, title: str, title_line: int, notes: list[str]) -> str:
-    """The operation name from the title; a title with no known verb is noted."""
+def _service(segments: list[str]) -> str:
+    """The service the path's API prefix names. Paths without one (`/`, `/{api_version}`:
+    the API version pages) belong to the provider's one service on these pages."""
+    for segment in segments:
+        if segment in _SERVICES:
+            return _SERVICES[segment]
+    if segments and segments[0].endswith("-api"):
+        return segments[0].removesuffix("-api")
+    return _DEFAULT_SERVICE
+
+
+def _name(
+    page: Page,
+    title: str,
+    title_line: int,
+    endpoint: tuple[str, str],
+    provenance: dict[str, model.Source],
+    notes: list[str],
+) -> str:
+    """The API's name for the endpoint where it is known; otherwise derived from the title,
+    and a title with no known verb is noted."""
+    known = API_NAMES.get(endpoint)
+    if known is not None:
+        name = known[0]
+        provenance["name"] = model.Source(
+            page.path, title_line, "human", quote=f"huaweicloudsdkas {name}Request"
+        )
+        if len(known) > 1:
+            notes.append(
+                f"line {title_line}: the SDK splits this endpoint by its action into"
+                f" {', '.join(known)}; the page describes them as one operation, {name}"
+            )
+        return name
+    provenance["name"] = model.Source(page.path, title_line, "inferred", quote=title)
     name, known_verb = operation_name(title)
     if not name:
         raise fail(page.path, title_line, f"cannot derive an operation name from {title!r}")

@@ -49,7 +49,7 @@ def uri_parameters(
     parameter (GET pages list their query parameters there). Placeholders that no table
     describes still become (required, string) path parameters, sourced at the URI line."""
     placeholders = _PLACEHOLDER.findall(path)
-    rows = attach_fields(parameter_tables(page, tables, "query", notes), notes)
+    rows = attach_fields(parameter_tables(page, tables, "query", notes, placeholders), notes)
     for row in rows:
         if row.param.name in placeholders:
             row.param.location = "path"
