@@ -919,3 +919,14 @@ def test_grid_rows_run_together_fail() -> None:
     line, message = failure(text_page("\n".join(lines), "pages/merged.rst"))
     assert line == 40
     assert "is not a parameter name" in message
+
+
+def test_a_field_only_the_example_request_shows_is_recorded_as_inferred() -> None:
+    rel = f"{HUAWEI}/creating_an_as_configuration.rst"
+    result = read(rel)
+    (config,) = [p for p in result.operation.parameters if p.name == "instance_config"]
+    (field,) = [f for f in config.fields if f.name == "multi_flavor_priority_policy"]
+    assert (field.type, field.required, field.example) == ("string", False, "PICK_FIRST")
+    assert field.source.origin == "inferred"
+    assert '"multi_flavor_priority_policy"' in load(rel).lines[field.source.line - 1]
+    assert any("only in the example request" in note for note in result.operation.notes)

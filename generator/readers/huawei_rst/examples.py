@@ -86,7 +86,7 @@ def set_example_values(
             value = query[param.name][0]
         if value is None or isinstance(value, (dict, list)):
             continue
-        param.example = value if isinstance(value, str) else json.dumps(value)
+        param.example = _example_text(value)
 
 
 def set_nullable(params: list[model.Parameter], examples: list[model.Example], kind: str) -> None:
@@ -111,6 +111,81 @@ def _mark_nulls(params: list[model.Parameter], value: Any) -> None:
             param.nullable = True
         elif param.fields:
             _mark_nulls(param.fields, value[param.name])
+
+
+def add_example_only_fields(
+    page: Page, params: list[model.Parameter], examples: list[model.Example], notes: list[str]
+) -> None:
+    """Body fields that only the page's JSON example request shows (no table lists them)
+    become parameters, inferred from the example at the line where the field stands: a
+    request the page itself gives must not be rejected as holding an unknown field."""
+    for example in examples:
+        if example.kind == "request" and example.format == "json":
+            body = json.loads(example.body)
+            if isinstance(body, dict):
+                _add_unlisted(page, params, body, example.source.line, "", notes)
+            return
+
+
+def _add_unlisted(
+    page: Page,
+    params: list[model.Parameter],
+    body: dict[str, Any],
+    start: int,
+    prefix: str,
+    notes: list[str],
+) -> None:
+    by_name = {p.name: p for p in params if p.location == "body"}
+    for key, value in body.items():
+        known = by_name.get(key)
+        member = value[0] if isinstance(value, list) and value else value
+        if known is not None:
+            if known.fields and isinstance(member, dict):
+                _add_unlisted(page, known.fields, member, start, f"{prefix}{key}.", notes)
+            continue
+        line = _key_line(page, key, start)
+        spec_type, items = _json_type(value)
+        params.append(
+            model.Parameter(
+                name=key,
+                source=model.Source(page.path, line, "inferred", quote=f'"{key}"'),
+                type=spec_type,
+                location="body",
+                items=items,
+                example=None if isinstance(value, (dict, list)) else _example_text(value),
+            )
+        )
+        notes.append(
+            f"line {line}: {prefix}{key} is only in the example request; recorded as an"
+            f" optional {spec_type} (no table lists it)"
+        )
+
+
+def _example_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _key_line(page: Page, key: str, start: int) -> int:
+    """The first page line at or after `start` that holds `"key":`."""
+    quoted = re.compile(rf'"{re.escape(key)}"\s*:')
+    for number, text in enumerate(page.lines[start - 1 :], start):
+        if quoted.search(text):
+            return number
+    return start
+
+
+def _json_type(value: Any) -> tuple[model.SpecType, str | None]:
+    if isinstance(value, bool):
+        return "boolean", None
+    if isinstance(value, int):
+        return "integer", None
+    if isinstance(value, float):
+        return "number", None
+    if isinstance(value, dict):
+        return "object", None
+    if isinstance(value, list):
+        return "array", (_json_type(value[0])[0] if value else None)
+    return "string", None
 
 
 def _body_format(body: str) -> Literal["json", "xml", "text"]:

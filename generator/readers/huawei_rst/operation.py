@@ -14,7 +14,12 @@ from .. import Page, ReadOutput, ReadResult
 from .api_names import API_NAMES
 from .document import read_document
 from .errors import error_codes, returned_values
-from .examples import page_examples, set_example_values, set_nullable
+from .examples import (
+    add_example_only_fields,
+    page_examples,
+    set_example_values,
+    set_nullable,
+)
 from .line_numbers import node_line, paragraph_line
 from .links import links
 from .naming import operation_name
@@ -66,6 +71,7 @@ def read(page: Page) -> ReadOutput:
     examples = page_examples(page, found.examples)
     set_example_values(params, examples, "request", path)
     set_example_values(response, examples, "response", path)
+    add_example_only_fields(page, params, examples, notes)
     set_nullable(params, examples, "request")
     set_nullable(response, examples, "response")
 
