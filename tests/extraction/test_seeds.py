@@ -67,7 +67,8 @@ def test_huawei_create_parameters() -> None:
     op = spec("huawei-create")
     assert (op.name, op.method, op.protocol) == ("CreateLifyCycleHook", "POST", "huawei-rest")
     assert op.path == "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}"
-    assert op.provenance["name"].origin == "inferred"
+    # the page states no name: the SDK's is recorded as a human fact
+    assert op.provenance["name"].origin == "human"
     assert params(op) == [
         ("project_id", "path", "string", True),
         ("scaling_group_id", "path", "string", True),
