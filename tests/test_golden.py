@@ -68,11 +68,11 @@ def test_check_clean_then_stale(fresh: Path, capsys: pytest.CaptureFixture[str])
     capsys.readouterr()
     assert main(["check"]) == 1
     diff = capsys.readouterr().out
-    assert "--- a/specs/huawei/CreateLifecycleHook.yaml" in diff
+    assert "--- a/specs/huawei/CreateLifyCycleHook.yaml" in diff
     assert "-    max: 86400" in diff and "+    max: 43200" in diff
     assert "generated/openapi/huawei.yaml" in diff
     # check wrote nothing
-    assert "max: 86400" in (fresh / "specs/huawei/CreateLifecycleHook.yaml").read_text()
+    assert "max: 86400" in (fresh / "specs/huawei/CreateLifyCycleHook.yaml").read_text()
 
 
 def test_check_notices_template_edit(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import model
-from .text import Sentence, shorten, source
+from .text import Sentence, platform_scope, shorten, source
 
 CJK = r"\u4e00-\u9fa5"
 ASCII = r"\x00-\x7F"
@@ -342,7 +342,10 @@ def regex(charset: Charset) -> str | None:
 def find_pattern(param: model.Parameter, found: list[Sentence], file: str) -> model.Pattern | None:
     if param.type != "string":
         return None
-    hits = [hit for sentence in found for rule in RULES for hit in rule(sentence)]
+    # a platform's own character set ("For Windows, ... contains only letters and digits")
+    # is no pattern for every value: the description keeps it, with its condition
+    unscoped = [sentence for sentence in found if platform_scope(sentence) is None]
+    hits = [hit for sentence in unscoped for rule in RULES for hit in rule(sentence)]
     if not hits:
         return None
     charset = Charset()

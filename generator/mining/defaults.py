@@ -118,10 +118,12 @@ def default_zh(sentence: Sentence) -> list[Found]:
     return [] if sentence.bullet else _all(_DEFAULT_ZH, sentence)
 
 
+# "(default)", "（默认值）" after a bullet's value: the enum miner reads past the same marker
+DEFAULT_MARK = r"[（(]\s*(?:default(?:\s+value)?|默认值?)\s*[)）]"
 _BULLET_DEFAULT = re.compile(
     r"^(?P<word>[A-Za-z0-9][A-Za-z0-9_:.\-]*?)\s*"
     r"(?:[:：]\s*\(?\s*(?:default(?:\s+value)?|默认值?)(?![A-Za-z])"
-    r"|[（(]\s*(?:default(?:\s+value)?|默认值?)\s*[)）])",
+    rf"|{DEFAULT_MARK})",
     re.IGNORECASE,
 )
 

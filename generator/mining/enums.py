@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import model
-from .defaults import coerce
+from .defaults import DEFAULT_MARK, coerce
 from .text import Block, Sentence, source
 
 # A value as written: a word, possibly with ':', '.', '-' inside ("autoscaling:EC2_INSTANCE_
@@ -21,9 +21,10 @@ from .text import Block, Sentence, source
 _TOKEN = r"[A-Za-z0-9](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_])?"
 _CONSTANT = re.compile(r"(?:[a-z][a-z0-9]*:)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 # A bullet item holding a value: "ABANDON", "INSTANCE_LAUNCHING: the hook ...",
-# "SCALE_OUT：伸缩组弹性扩张活动", "CMQ_QUEUE, specifies ...".
+# "SCALE_OUT：伸缩组弹性扩张活动", "CMQ_QUEUE, specifies ...", "NO (default): ...".
 _BULLET_VALUE = re.compile(
-    rf"^(?P<value>{_TOKEN})\s*(?:(?:[:：]|[,，]|\.(?=\s)|\s[-–—])\s*(?P<text>.*))?$", re.DOTALL
+    rf"^(?P<value>{_TOKEN})(?:\s*{DEFAULT_MARK})?\s*(?:(?:[:：]|[,，]|\.(?=\s)|\s[-–—])\s*(?P<text>.*))?$",
+    re.DOTALL,
 )
 # The end of the paragraph that introduces a list of values.
 _CUE = re.compile(

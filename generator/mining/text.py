@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 # "for instance" only with its comma: "for instance backend service" is no example.
 _EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance,|e\.g\.)|例如|比如|举例", re.IGNORECASE)
 QUOTE_MAX = 120
+# A block that opens by naming a platform ("For Windows, ...", "For Linux OSs, ...") states
+# what holds on that platform only.
+_PLATFORM_SCOPE = re.compile(
+    r"^\s*(?:for|on|in)\s+(?:the\s+)?(?P<platform>windows|linux)\b[^,.]*,", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,12 @@ class Sentence:
 
     def line_at(self, offset: int) -> int:
         return self.block.line_at(self.offset + offset)
+
+
+def platform_scope(sentence: Sentence) -> str | None:
+    """The platform a sentence's block is scoped to ("Windows"), None when unscoped."""
+    match = _PLATFORM_SCOPE.match(sentence.block.text)
+    return match["platform"].capitalize() if match else None
 
 
 def clean(text: str) -> str:

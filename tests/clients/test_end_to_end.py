@@ -274,8 +274,8 @@ CLOUDS = {
             "HUAWEICLOUD_SDK_SK": SECRET,
             "HUAWEICLOUD_SDK_PROJECT_ID": "p1",
         },
-        read=lambda c: c.list_lifecycle_hooks(scaling_group_id="g1"),
-        write=lambda c: c.create_lifecycle_hook(
+        read=lambda c: c.list_life_cycle_hooks(scaling_group_id="g1"),
+        write=lambda c: c.create_lify_cycle_hook(
             scaling_group_id="g1",
             lifecycle_hook_name="my-hook",
             lifecycle_hook_type="INSTANCE_LAUNCHING",
@@ -682,7 +682,7 @@ def test_responses_keep_values_the_page_does_not_list(packages: dict[str, Module
     )
     fake = Fake(packages["huawei"], [answer])
     client, _ = make_client(packages, cloud, fake)
-    result = client.show_lifecycle_hook(scaling_group_id="g1", lifecycle_hook_name="h")
+    result = client.show_life_cycle_hook(scaling_group_id="g1", lifecycle_hook_name="h")
     assert result.lifecycle_hook_type == "INSTANCE_REBOOTING"
     assert result.raw["extra"] == 1
 

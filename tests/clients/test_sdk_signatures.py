@@ -401,7 +401,7 @@ def _huawei_cases() -> dict[str, tuple[Callable[[Any], Any], str, dict[str, Any]
             lambda c: c.create_lify_cycle_hook(
                 CreateLifyCycleHookRequest(scaling_group_id=GROUP, body=create)
             ),
-            "create_lifecycle_hook",
+            "create_lify_cycle_hook",
             {
                 "scaling_group_id": GROUP,
                 "lifecycle_hook_name": "my-hook",
@@ -414,7 +414,7 @@ def _huawei_cases() -> dict[str, tuple[Callable[[Any], Any], str, dict[str, Any]
         ),
         "ListLifecycleHooks": (
             lambda c: c.list_life_cycle_hooks(ListLifeCycleHooksRequest(scaling_group_id=GROUP)),
-            "list_lifecycle_hooks",
+            "list_life_cycle_hooks",
             {"scaling_group_id": GROUP},
         ),
         "DeleteLifecycleHook": (
@@ -434,7 +434,7 @@ def _huawei_cases() -> dict[str, tuple[Callable[[Any], Any], str, dict[str, Any]
                     ),
                 )
             ),
-            "callback_lifecycle_hook",
+            "attach_callback_instance_life_cycle_hook",
             {
                 "scaling_group_id": GROUP,
                 "lifecycle_action_key": "6d5d6a6e-0a0b-4c4f-b7d0-25d1e3f0a4e2",

@@ -66,10 +66,10 @@ def use_alibaba(client: ali.Client) -> int | None:
 
 def use_huawei(client: hw.Client) -> str | None:
     try:
-        shown = client.show_lifecycle_hook(scaling_group_id="g", lifecycle_hook_name="h")
+        shown = client.show_life_cycle_hook(scaling_group_id="g", lifecycle_hook_name="h")
     except hw.ServiceError as error:
         return error.code
-    listed = client.list_lifecycle_hooks(scaling_group_id="g")
+    listed = client.list_life_cycle_hooks(scaling_group_id="g")
     names = [hook.lifecycle_hook_name for hook in listed.lifecycle_hooks or []]
     return shown.lifecycle_hook_name or (names[0] if names else None)
 
@@ -93,7 +93,7 @@ def wrong(a: aws.Client, h: hw.Client, t: tc.Client) -> str:
     a.put_lifecycle_hook(
         auto_scaling_group_name="g", lifecycle_hook_name="h", heartbeat_timeout="300"
     )
-    h.create_lifecycle_hook(scaling_group_id="g")
+    h.create_lify_cycle_hook(scaling_group_id="g")
     count: str = t.describe_lifecycle_hooks().total_count
     return count
 """
@@ -101,9 +101,9 @@ def wrong(a: aws.Client, h: hw.Client, t: tc.Client) -> str:
 EXPECTED = [
     'Argument "heartbeat_timeout" to "put_lifecycle_hook" of "Client" has incompatible type '
     '"str"; expected "int | None"',
-    'Missing named argument "lifecycle_hook_name" for "create_lifecycle_hook" of "Client"',
-    'Missing named argument "lifecycle_hook_type" for "create_lifecycle_hook" of "Client"',
-    'Missing named argument "notification_topic_urn" for "create_lifecycle_hook" of "Client"',
+    'Missing named argument "lifecycle_hook_name" for "create_lify_cycle_hook" of "Client"',
+    'Missing named argument "lifecycle_hook_type" for "create_lify_cycle_hook" of "Client"',
+    'Missing named argument "notification_topic_urn" for "create_lify_cycle_hook" of "Client"',
     'Incompatible types in assignment (expression has type "int | None", variable has type '
     '"str")',
 ]

@@ -65,9 +65,10 @@ def matches(param: model.Parameter, value: str) -> bool:
 
 def test_huawei_create_parameters() -> None:
     op = spec("huawei-create")
-    assert (op.name, op.method, op.protocol) == ("CreateLifecycleHook", "POST", "huawei-rest")
+    assert (op.name, op.method, op.protocol) == ("CreateLifyCycleHook", "POST", "huawei-rest")
     assert op.path == "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}"
-    assert op.provenance["name"].origin == "inferred"
+    # the page states no name: the SDK's is recorded as a human fact
+    assert op.provenance["name"].origin == "human"
     assert params(op) == [
         ("project_id", "path", "string", True),
         ("scaling_group_id", "path", "string", True),
@@ -91,7 +92,9 @@ def test_huawei_create_constraints() -> None:
 
     name = p(op, "lifecycle_hook_name")
     assert name.length and name.length.max == 32
-    assert matches(name, "test-hook_1") and not matches(name, "bad name!") and not matches(name, "a.b")
+    assert (
+        matches(name, "test-hook_1") and not matches(name, "bad name!") and not matches(name, "a.b")
+    )
     assert name.pattern and name.pattern.source.line == line_of(seed, "cannot exceed 32 characters")
 
     meta = p(op, "notification_metadata")
@@ -126,7 +129,11 @@ def test_huawei_create_returned_values() -> None:
 
 def test_huawei_callback() -> None:
     op = spec("huawei-callback")
-    assert (op.name, op.method, op.success_status) == ("CallbackLifecycleHook", "PUT", 204)
+    assert (op.name, op.method, op.success_status) == (
+        "AttachCallbackInstanceLifeCycleHook",
+        "PUT",
+        204,
+    )
     assert params(op) == [
         ("project_id", "path", "string", True),
         ("scaling_group_id", "path", "string", True),
@@ -271,8 +278,13 @@ def test_tencent_create_errors() -> None:
     op = spec("tencent-create")
     codes = [e.code for e in op.errors]
     assert len(codes) == 21 and len(set(codes)) == 21
-    assert codes[0] == "InternalError" and codes[-1] == "ResourceUnavailable.TDMQCMQTopicHasNoSubscriber"
-    assert {"InvalidParameter.Conflict", "InvalidParameterValue.Range", "MissingParameter"} <= set(codes)
+    assert (
+        codes[0] == "InternalError"
+        and codes[-1] == "ResourceUnavailable.TDMQCMQTopicHasNoSubscriber"
+    )
+    assert {"InvalidParameter.Conflict", "InvalidParameterValue.Range", "MissingParameter"} <= set(
+        codes
+    )
 
 
 # --- AWS: putLifecycleHook ---------------------------------------------------------------
@@ -312,13 +324,16 @@ def test_aws_put_constraints() -> None:
     result = p(op, "DefaultResult")
     assert enum(result) == ["CONTINUE", "ABANDON"]
     assert result.default and result.default.value == "ABANDON"
-    assert {n: bounds(p(op, n).length) for n in (
-        "AutoScalingGroupName",
-        "LifecycleHookName",
-        "NotificationMetadata",
-        "NotificationTargetARN",
-        "RoleARN",
-    )} == {
+    assert {
+        n: bounds(p(op, n).length)
+        for n in (
+            "AutoScalingGroupName",
+            "LifecycleHookName",
+            "NotificationMetadata",
+            "NotificationTargetARN",
+            "RoleARN",
+        )
+    } == {
         "AutoScalingGroupName": (1, 255),
         "LifecycleHookName": (1, 255),
         "NotificationMetadata": (1, 1023),

@@ -88,7 +88,7 @@ def test_every_operation_and_parameter(spec_operations: list[model.Operation], p
 
 
 def test_seed_facts_are_on_the_pages(pages: dict[str, str]) -> None:
-    huawei = section(pages["huawei"], "CreateLifecycleHook")
+    huawei = section(pages["huawei"], "CreateLifyCycleHook")
     rows = {r[0].strip("`"): r for r in table_rows(huawei, "Name")}
     assert "range: 60 to 86400 seconds" in rows["default_timeout"][4] and rows["default_timeout"][5] == "`3600`"
     assert "length: at most 32 characters" in rows["lifecycle_hook_name"][4]

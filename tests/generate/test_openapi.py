@@ -126,7 +126,7 @@ def test_every_operation_on_its_wire(spec_operations: list[model.Operation], doc
 
 
 def test_huawei_seed_constraints(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
-    op = find(spec_operations, "huawei", "CreateLifecycleHook")
+    op = find(spec_operations, "huawei", "CreateLifyCycleHook")
     operation = node(documents["huawei"], op)
     assert list(documents["huawei"]["paths"]).count(op.path) == 1
     assert {p["name"] for p in operation["parameters"] if p["in"] == "path"} == {"project_id", "scaling_group_id"}
@@ -350,7 +350,7 @@ def test_generated_clients_speak_the_wire(clients: dict[str, str]) -> None:
     assert result.parsed.to_dict()["LifecycleHookId"] == "ash-1"
 
     # Huawei REST: the path template filled in, a JSON body
-    hw = importlib.import_module(f"{clients['huawei']}.api.default.create_lifecycle_hook")
+    hw = importlib.import_module(f"{clients['huawei']}.api.default.create_lify_cycle_hook")
     body = _body_class(hw, "body").from_dict(
         {"lifecycle_hook_name": "h1", "lifecycle_hook_type": "INSTANCE_LAUNCHING",
          "notification_topic_urn": "urn:smn:r:p:t"}

@@ -218,3 +218,27 @@ def test_python_and_ecma_agree_on_every_pattern() -> None:
     ecma = json.loads(run.stdout)
     for pattern, py, (plain, unicode) in zip(PATTERNS, python, ecma, strict=True):
         assert py == plain == unicode, pattern
+
+
+def test_a_platform_scoped_charset_is_no_pattern() -> None:
+    """personality.path: the Windows bullet's "contains only letters and digits" would reject
+    the Linux example /etc/foo.txt of the bullet before it."""
+    found = page_lines(
+        "huawei/creating_an_as_configuration.rst",
+        "Specifies the path of the injected file.",
+        "- For Linux OSs, specify the path, for example, /etc/foo.txt, for storing the injected"
+        " file.",
+        "- For Windows, the injected file is automatically stored in the root directory of drive"
+        " C. You only need to specify the file name, for example, foo. The file name contains"
+        " only letters and digits.",
+    )
+    assert find(found) is None
+
+
+def test_an_unscoped_charset_after_a_scoped_bullet_still_counts() -> None:
+    found: Lines = [
+        (1, "- For Windows, the name is case-insensitive."),
+        (2, ""),
+        (3, "The name contains only letters and digits."),
+    ]
+    assert regex(found) == "^[A-Za-z0-9]*$"

@@ -263,3 +263,38 @@ def test_no_enum(found: Lines) -> None:
 def test_values_that_do_not_fit_the_type_give_none() -> None:
     assert find(lines("Options:", "- ABANDON", "- CONTINUE"), "integer") is None
     assert find(lines("Options:", "- ABANDON", "- CONTINUE"), "boolean") is None
+
+
+def test_a_default_marked_bullet_keeps_its_enum() -> None:
+    """'- OLD_CONFIG_OLD_INSTANCE (default): ...': the value the default miner reads is one of
+    the enum's values too."""
+    found = page_lines(
+        "huawei/creating_an_as_group.rst",
+        "Specifies the instance removal policy.",
+        "",
+        "- OLD_CONFIG_OLD_INSTANCE (default): The earlier-created instances based on the"
+        " earlier-created AS configurations are removed first.",
+        "- OLD_CONFIG_NEW_INSTANCE: The later-created instances based on the earlier-created AS"
+        " configurations are removed first.",
+        "- OLD_INSTANCE: The earlier-created instances are removed first.",
+        "- NEW_INSTANCE: The later-created instances are removed first.",
+    )
+    got = values(find(found))
+    assert [value for value, _ in got] == [
+        "OLD_CONFIG_OLD_INSTANCE",
+        "OLD_CONFIG_NEW_INSTANCE",
+        "OLD_INSTANCE",
+        "NEW_INSTANCE",
+    ]
+    assert got[0][1] is not None and got[0][1].startswith("The earlier-created instances")
+
+
+def test_a_default_marked_bullet_after_a_cue() -> None:
+    found = page_lines(
+        "huawei/deleting_an_as_group.rst",
+        "Specifies whether to forcibly delete an AS group. Options:",
+        "",
+        "- no (default): indicates that the AS group is not forcibly deleted.",
+        "- yes: indicates to forcibly delete an AS group.",
+    )
+    assert [value for value, _ in values(find(found))] == ["no", "yes"]

@@ -95,11 +95,11 @@ def test_every_operation_round_trips(huawei: Served) -> None:
     served_ops = {e["operation"] for e in huawei.control("GET", "journal") if e["status"] < 300}
     assert served_ops == {op.name for op in operations_of("huawei")}
     statuses = {e["operation"]: e["status"] for e in huawei.control("GET", "journal")}
-    assert statuses["DeleteLifecycleHook"] == 204 and statuses["CallbackLifecycleHook"] == 204
+    assert statuses["DeleteLifecycleHook"] == 204 and statuses["AttachCallbackInstanceLifeCycleHook"] == 204
 
 
 def test_quota_duplicates_and_missing_things(huawei: Served) -> None:
-    (create_op,) = [op for op in operations_of("huawei") if op.name == "CreateLifecycleHook"]
+    (create_op,) = [op for op in operations_of("huawei") if op.name == "CreateLifyCycleHook"]
     limit = create_op.quotas[0].limit
     assert limit == 5  # "Up to five lifecycle hooks can be created for one AS group."
     c = client(huawei)

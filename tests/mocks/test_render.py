@@ -122,9 +122,9 @@ def test_state_errors_are_the_documented_codes() -> None:
     assert [keys for keys, _ in put.required_on_create] == [["LifecycleTransition"], ["RoleARN"]]
 
     hw = {op.name: op for op in data("huawei").operations}
-    assert hw["CreateLifecycleHook"].errors["duplicate"].status == 409  # the page lists 409
-    assert hw["ShowLifecycleHook"].errors["hook_name_not_found"].status == 404
-    assert hw["CreateLifecycleHook"].quota is not None and hw["CreateLifecycleHook"].quota[0] == 5
+    assert hw["CreateLifyCycleHook"].errors["duplicate"].status == 409  # the page lists 409
+    assert hw["ShowLifeCycleHook"].errors["hook_name_not_found"].status == 404
+    assert hw["CreateLifyCycleHook"].quota is not None and hw["CreateLifyCycleHook"].quota[0] == 5
 
 
 def test_the_hook_model_comes_from_the_create_operation() -> None:
@@ -149,7 +149,7 @@ def test_responses_follow_the_documented_fields() -> None:
     assert sources["LifecycleHookId"] == "id" and sources["ScalingGroupId"] == "group"
     assert sources["HeartbeatTimeout"] == "attr"
     hw = {op.name: op for op in data("huawei").operations}
-    show = {f.name: (f.source, f.key) for f in hw["ShowLifecycleHook"].response}
+    show = {f.name: (f.source, f.key) for f in hw["ShowLifeCycleHook"].response}
     assert show["notification_topic_name"] == ("derived", "notification_topic_urn")
     assert show["create_time"] == ("created", "")
     # no response fields on the AWS page: a list named after the operation's noun
@@ -233,7 +233,7 @@ def _source(line: int) -> model.Source:
 
 def huawei_update() -> model.Operation:
     """Huawei AS v1 "Modifying a Lifecycle Hook": PUT .../{scaling_group_id}/{lifecycle_hook_name}."""
-    (create,) = [op for op in operations_of("huawei") if op.name == "CreateLifecycleHook"]
+    (create,) = [op for op in operations_of("huawei") if op.name == "CreateLifyCycleHook"]
     update = copy.deepcopy(create)
     update.name = "UpdateLifecycleHook"
     update.method = "PUT"

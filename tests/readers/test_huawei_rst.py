@@ -15,6 +15,7 @@ from generator import model, spec_io
 from generator.errors import SpecgenError
 from generator.readers import Page, ReadResult, huawei_rst
 from generator.readers.huawei_rst.line_numbers import node_line
+from generator.readers.huawei_rst.naming import operation_name
 
 ROOT = Path(__file__).resolve().parents[2]
 HUAWEI = "sources/huawei"
@@ -63,6 +64,69 @@ def failure(page: Page) -> tuple[int, str]:
     return problem.line, problem.message
 
 
+# --- the whole service ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel", "name", "version"),
+    [
+        (f"{HUAWEI}/creating_an_as_policy.rst", "CreateScalingPolicy", "v1"),
+        (f"{HUAWEI}/creating_an_as_policy_v2.rst", "CreateScalingV2Policy", "v2"),
+        (f"{HUAWEI}/querying_scaling_action_logs_v2.rst", "ListScalingActivityV2Logs", "v2"),
+        (f"{HUAWEI}/querying_api_versions.rst", "ListApiVersions", "v1"),
+        (f"{HUAWEI}/querying_an_api_version.rst", "ShowApiVersion", "v1"),
+    ],
+)
+def test_v1_and_v2_pages_are_operations_of_their_own(rel: str, name: str, version: str) -> None:
+    op = read(rel).operation
+    assert (op.name, op.api_version, op.service) == (name, version, "as")
+    assert op.provenance["name"].origin == "human"
+
+
+def test_every_page_of_the_service_reads_into_an_operation_of_its_own() -> None:
+    pages = sorted((ROOT / HUAWEI).glob("*.rst"))
+    results = [read(str(path.relative_to(ROOT))) for path in pages]
+    names = {result.operation.name for result in results}
+    assert len(pages) == len(names) == 44
+    assert {result.operation.service for result in results} == {"as"}
+
+
+def test_a_title_the_api_names_do_not_know_keeps_its_derived_name() -> None:
+    page = URI_QUERY_PAGE.replace("/autoscaling-api/", "/other-api/")
+    op = read_one(text_page(page)).operation
+    assert op.provenance["name"].origin == "inferred"
+    assert op.service == "other"
+
+
+def test_an_endpoint_the_sdk_splits_by_action_names_the_others_in_a_note() -> None:
+    op = read(f"{HUAWEI}/enabling_or_disabling_an_as_group.rst").operation
+    assert op.name == "ResumeScalingGroup"
+    assert any("PauseScalingGroup" in note for note in op.notes)
+
+
+def test_an_escaped_name_is_read_as_the_uri_spells_it() -> None:
+    result = read(f"{HUAWEI}/deleting_an_as_configuration.rst")
+    (param,) = [p for p in result.operation.parameters if p.location == "path"][1:]
+    assert param.name == "scaling_configuration_id"
+    assert param.source.line == 29
+    assert any("'scaling_ configuration _id'" in n and "guess" in n for n in result.operation.notes)
+
+
+def test_an_escaped_name_the_uri_does_not_spell_still_fails() -> None:
+    lines = load(f"{HUAWEI}/deleting_an_as_configuration.rst").text
+    page = lines.replace("{scaling_configuration_id}", "{config_id}")
+    line, message = failure(text_page(page))
+    assert line == 29 and "is not a parameter name" in message
+
+
+def test_fields_the_example_shows_as_null_are_nullable() -> None:
+    op = read(f"{HUAWEI}/querying_an_as_group.rst").operation
+    (group,) = op.response
+    by_name = {f.name: f for f in group.fields}
+    assert by_name["detail"].nullable is True
+    assert by_name["scaling_group_name"].nullable is None
+
+
 # --- the seeds ---------------------------------------------------------------------------
 
 
@@ -75,9 +139,10 @@ def test_create_operation_facts() -> None:
         "huawei-rest",
         "huawei-rst",
     )
-    assert op.name == "CreateLifecycleHook"
+    # the SDK's name, typo included: the page states none
+    assert op.name == "CreateLifyCycleHook"
     assert op.provenance["name"] == model.Source(
-        CREATE, 5, "inferred", quote="Creating a Lifecycle Hook"
+        CREATE, 5, "human", quote="huaweicloudsdkas CreateLifyCycleHookRequest"
     )
     assert op.title == "Creating a Lifecycle Hook"
     assert op.method == "POST"
@@ -233,7 +298,7 @@ def test_create_links() -> None:
 def test_callback() -> None:
     result = read(CALLBACK)
     op = result.operation
-    assert op.name == "CallbackLifecycleHook"
+    assert op.name == "AttachCallbackInstanceLifeCycleHook"
     assert op.method == "PUT"
     assert (
         op.path
@@ -300,7 +365,7 @@ def test_delete_basics() -> None:
 
 def test_show_basics() -> None:
     op = read(SHOW).operation
-    assert (op.name, op.method, op.success_status) == ("ShowLifecycleHook", "GET", 200)
+    assert (op.name, op.method, op.success_status) == ("ShowLifeCycleHook", "GET", 200)
     assert [p.location for p in op.parameters] == ["path", "path", "path"]
     assert [p.name for p in op.response] == [
         "lifecycle_hook_name",
@@ -318,7 +383,7 @@ def test_show_basics() -> None:
 
 def test_list_basics_with_nested_response_table() -> None:
     op = read(LIST).operation
-    assert (op.name, op.method, op.success_status) == ("ListLifecycleHooks", "GET", 200)
+    assert (op.name, op.method, op.success_status) == ("ListLifeCycleHooks", "GET", 200)
     assert op.path.endswith("/scaling_lifecycle_hook/{scaling_group_id}/list")
     assert [p.name for p in op.parameters] == ["project_id", "scaling_group_id"]
     (hooks,) = op.response
@@ -351,7 +416,7 @@ def test_list_basics_with_nested_response_table() -> None:
 def test_fixture_query_parameters_and_nested_objects() -> None:
     result = read(ACTION_LOGS)
     op = result.operation
-    assert (op.name, op.method, op.success_status) == ("ListScalingActionLogs", "GET", 200)
+    assert (op.name, op.method, op.success_status) == ("ListScalingActivityLogs", "GET", 200)
     assert facts(op.parameters) == [
         ("project_id", "path", "string", True),
         ("scaling_group_id", "path", "string", True),
@@ -402,7 +467,7 @@ def test_fixture_query_parameters_and_nested_objects() -> None:
 def test_fixture_nested_request_table_linked_by_title() -> None:
     result = read(TAG)
     op = result.operation
-    assert (op.name, op.method, op.success_status) == ("CreateTag", "POST", 204)
+    assert (op.name, op.method, op.success_status) == ("CreateScalingTagInfo", "POST", 204)
     assert facts(op.parameters) == [
         ("project_id", "path", "string", True),
         ("resource_type", "path", "string", True),
@@ -473,7 +538,7 @@ Returned Values
 def test_uri_table_names_outside_the_path_are_query_parameters() -> None:
     result = read_one(text_page(URI_QUERY_PAGE))
     op = result.operation
-    assert op.name == "ListASGroups"
+    assert op.name == "ListScalingGroups"
     assert facts(op.parameters) == [
         ("project_id", "path", "string", True),
         ("scaling_group_name", "query", "string", False),
@@ -693,11 +758,11 @@ def test_unreadable_normal_status_fails() -> None:
     ],
 )
 def test_operation_name_from_title(title: str, name: str) -> None:
-    assert huawei_rst.operation_name(title) == (name, True)
+    assert operation_name(title) == (name, True)
 
 
 def test_operation_name_of_an_unknown_verb_is_marked() -> None:
-    assert huawei_rst.operation_name("Lifecycle Hook Overview") == ("LifecycleHookOverview", False)
+    assert operation_name("Lifecycle Hook Overview") == ("LifecycleHookOverview", False)
 
 
 # --- other page styles -------------------------------------------------------------------
@@ -779,7 +844,7 @@ Status Code Description
 def test_newer_page_style() -> None:
     op = read_one(text_page(NEWER_STYLE_PAGE)).operation
     assert (op.name, op.method, op.path) == (
-        "ListASGroupQuotas",
+        "ShowResourceQuota",
         "GET",
         "/autoscaling-api/v1/{project_id}/quotas",
     )
@@ -854,3 +919,14 @@ def test_grid_rows_run_together_fail() -> None:
     line, message = failure(text_page("\n".join(lines), "pages/merged.rst"))
     assert line == 40
     assert "is not a parameter name" in message
+
+
+def test_a_field_only_the_example_request_shows_is_recorded_as_inferred() -> None:
+    rel = f"{HUAWEI}/creating_an_as_configuration.rst"
+    result = read(rel)
+    (config,) = [p for p in result.operation.parameters if p.name == "instance_config"]
+    (field,) = [f for f in config.fields if f.name == "multi_flavor_priority_policy"]
+    assert (field.type, field.required, field.example) == ("string", False, "PICK_FIRST")
+    assert field.source.origin == "inferred"
+    assert '"multi_flavor_priority_policy"' in load(rel).lines[field.source.line - 1]
+    assert any("only in the example request" in note for note in result.operation.notes)

@@ -17,32 +17,34 @@ docutils parses the page (tables included); the Sphinx roles and directives the 
 registered so that docutils knows them. Line numbers come from the doctree and are checked
 against the page text.
 
-Modules, in the order a page goes through them:
+Modules (the common reader layout first, then the format machinery they use):
     sniff             is this page one of the family's?
+    document          page -> doctree, title and sections; docutils' errors fail, its
+                      warnings become notes
+    operation         read(): the operation's identity (name, service, version, method,
+                      path) and all of it put together into a model.Operation
+    parameters        request parameters: the URI table, then the Request tables
+    responses         response fields
+    prose             operation-level prose for mining; summary and description
+    examples          example code blocks, and parameters' example values
+    errors            the Error Codes tables, the success and abnormal statuses
     sphinx_markup     the Sphinx roles and directives, taught to docutils
-    parse             page -> doctree; docutils' errors fail, its warnings become notes
+    sections          the sections, told apart by title, their content sorted by kind
     table_source      a table's lines, rows and columns in the page text
     line_numbers      true page lines for doctree nodes (table cells included)
     plain_text        body elements as plain text lines (bullets, notes, :ref:)
     tables            a doctree table as title, labels, header and column slots
-    sections          the sections, told apart by title, their content sorted by kind
     http_text         method lines, HTTP request/status lines, status cells
-    uri               the URI line and the URI parameters
     doc_types         JSON types for the pages' type spellings
-    parameter_tables  parameter tables into rows
+    parameter_tables  parameter tables into rows (request and response alike)
     object_fields     object parameters get the rows of the tables describing them
-    examples          example code blocks, and parameters' example values
-    returned_values   success status and the abnormal statuses
-    error_codes       the Error Codes tables
     links             :ref: links
     naming            the operation name from the title
-    operation         all of it put together into a model.Operation
 """
 
 from __future__ import annotations
 
-from .naming import operation_name
 from .operation import FAMILY, read
 from .sniff import sniff
 
-__all__ = ["FAMILY", "operation_name", "read", "sniff"]
+__all__ = ["FAMILY", "read", "sniff"]

@@ -19,6 +19,16 @@ from .line_numbers import checked_line
 ExampleKind = Literal["request", "response", "error"]
 
 
+def page_examples(
+    page: Page, blocks: list[tuple[ExampleKind, nodes.Element, str]]
+) -> list[model.Example]:
+    """The examples of the page's example code blocks (kind, block, title), in page order."""
+    out: list[model.Example] = []
+    for kind, block, title in blocks:
+        out.extend(code_block_examples(page, kind, block, title))
+    return out
+
+
 def code_block_examples(
     page: Page, kind: ExampleKind, block: nodes.Element, title: str
 ) -> list[model.Example]:
@@ -76,7 +86,106 @@ def set_example_values(
             value = query[param.name][0]
         if value is None or isinstance(value, (dict, list)):
             continue
-        param.example = value if isinstance(value, str) else json.dumps(value)
+        param.example = _example_text(value)
+
+
+def set_nullable(params: list[model.Parameter], examples: list[model.Example], kind: str) -> None:
+    """Parameter.nullable where the page's own JSON example of that kind shows the field as
+    null, at any depth (object fields and the objects of arrays)."""
+    for example in examples:
+        if example.kind == kind and example.format == "json":
+            _mark_nulls(params, json.loads(example.body))
+
+
+def _mark_nulls(params: list[model.Parameter], value: Any) -> None:
+    if isinstance(value, list):
+        for item in value:
+            _mark_nulls(params, item)
+        return
+    if not isinstance(value, dict):
+        return
+    for param in params:
+        if param.name not in value or param.location != "body":
+            continue
+        if value[param.name] is None:
+            param.nullable = True
+        elif param.fields:
+            _mark_nulls(param.fields, value[param.name])
+
+
+def add_example_only_fields(
+    page: Page, params: list[model.Parameter], examples: list[model.Example], notes: list[str]
+) -> None:
+    """Body fields that only the page's JSON example request shows (no table lists them)
+    become parameters, inferred from the example at the line where the field stands: a
+    request the page itself gives must not be rejected as holding an unknown field."""
+    for example in examples:
+        if example.kind == "request" and example.format == "json":
+            body = json.loads(example.body)
+            if isinstance(body, dict):
+                _add_unlisted(page, params, body, example.source.line, "", notes)
+            return
+
+
+def _add_unlisted(
+    page: Page,
+    params: list[model.Parameter],
+    body: dict[str, Any],
+    start: int,
+    prefix: str,
+    notes: list[str],
+) -> None:
+    by_name = {p.name: p for p in params if p.location == "body"}
+    for key, value in body.items():
+        known = by_name.get(key)
+        member = value[0] if isinstance(value, list) and value else value
+        if known is not None:
+            if known.fields and isinstance(member, dict):
+                _add_unlisted(page, known.fields, member, start, f"{prefix}{key}.", notes)
+            continue
+        line = _key_line(page, key, start)
+        spec_type, items = _json_type(value)
+        params.append(
+            model.Parameter(
+                name=key,
+                source=model.Source(page.path, line, "inferred", quote=f'"{key}"'),
+                type=spec_type,
+                location="body",
+                items=items,
+                example=None if isinstance(value, (dict, list)) else _example_text(value),
+            )
+        )
+        notes.append(
+            f"line {line}: {prefix}{key} is only in the example request; recorded as an"
+            f" optional {spec_type} (no table lists it)"
+        )
+
+
+def _example_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _key_line(page: Page, key: str, start: int) -> int:
+    """The first page line at or after `start` that holds `"key":`."""
+    quoted = re.compile(rf'"{re.escape(key)}"\s*:')
+    for number, text in enumerate(page.lines[start - 1 :], start):
+        if quoted.search(text):
+            return number
+    return start
+
+
+def _json_type(value: Any) -> tuple[model.SpecType, str | None]:
+    if isinstance(value, bool):
+        return "boolean", None
+    if isinstance(value, int):
+        return "integer", None
+    if isinstance(value, float):
+        return "number", None
+    if isinstance(value, dict):
+        return "object", None
+    if isinstance(value, list):
+        return "array", (_json_type(value[0])[0] if value else None)
+    return "string", None
 
 
 def _body_format(body: str) -> Literal["json", "xml", "text"]:

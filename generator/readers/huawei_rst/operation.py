@@ -1,5 +1,6 @@
-"""One page read into one model.Operation: the parts the other modules read, put together
-with their provenance, in the order that keeps notes and parameter text stable."""
+"""One page read into one model.Operation: the operation's identity (name, service, API
+version, method, path, provenance) and the parts the other modules read, put together in the
+order that keeps notes and parameter text stable."""
 
 from __future__ import annotations
 
@@ -9,42 +10,46 @@ from docutils import nodes
 
 from ... import model
 from ...errors import fail
-from .. import Lines, Page, ReadOutput, ReadResult
-from .error_codes import error_codes
-from .examples import code_block_examples, set_example_values
-from .line_numbers import LIST_MARKER, node_line, paragraph_line
+from .. import Page, ReadOutput, ReadResult
+from .api_names import API_NAMES
+from .document import read_document
+from .errors import error_codes, returned_values
+from .examples import (
+    add_example_only_fields,
+    page_examples,
+    set_example_values,
+    set_nullable,
+)
+from .line_numbers import node_line, paragraph_line
 from .links import links
 from .naming import operation_name
-from .object_fields import attach_fields, to_parameters
-from .parameter_tables import parameter_tables
-from .parse import parse
-from .plain_text import Block, block_lines, block_text
-from .returned_values import returned_values
-from .sections import read_sections
-from .uri import uri_line, uri_parameters
+from .parameters import request_parameters
+from .prose import description, operation_prose, summary
+from .responses import response_parameters
+from .sections import PageSections, UriLine
 
 FAMILY = "huawei-rst"
 PROVIDER = "huawei"
 PROTOCOL = "huawei-rest"
-# The path prefix of a service's API names the service; the briefing's name for AS is "as".
+# The path prefix of a service's API names the service; the SDK's name for AS is "as".
 _SERVICES = {"autoscaling-api": "as"}
+_DEFAULT_SERVICE = "as"
 _API_VERSION = re.compile(r"^v\d+(?:\.\d+)?$")
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?=\s+[A-Z(\"']|\s*$)", re.S)
-# a request sends its parameters in the body for these methods, in the query for the others
-_BODY_METHODS = ("POST", "PUT", "PATCH")
 
 
 def read(page: Page) -> ReadOutput:
-    document, notes = parse(page)
-    title, title_line, found = read_sections(page, document)
-    notes.extend(found.notes)
+    document = read_document(page)
+    found, notes, title, title_line = (
+        document.sections,
+        document.notes,
+        document.title,
+        document.title_line,
+    )
     line, method, path = uri_line(page, found, title_line, notes)
     segments = [s for s in path.split("/") if s]
 
-    provenance: dict[str, model.Source] = {
-        "name": model.Source(page.path, title_line, "inferred", quote=title),
-    }
-    name = _name(page, title, title_line, notes)
+    provenance: dict[str, model.Source] = {}
+    name = _name(page, title, title_line, (method, path), provenance, notes)
     version = next((s for s in segments if _API_VERSION.match(s)), None)
     if version is not None:
         provenance["api_version"] = model.Source(page.path, line)
@@ -52,30 +57,23 @@ def read(page: Page) -> ReadOutput:
         version = "v1"
         provenance["api_version"] = model.Source(page.path, line, "inferred")
         notes.append(f"line {line}: the path names no API version; v1 assumed")
-    service = _SERVICES.get(segments[0], segments[0].removesuffix("-api")) if segments else ""
+    service = _service(segments)
     provenance["method"] = model.Source(page.path, line)
     provenance["path"] = model.Source(page.path, line)
 
-    original = _original_name(page, document)
+    original = _original_name(page, document.doctree)
     if original is not None:
         notes.append(f"line {original[1]}: original_name {original[0]}")
 
-    # Parameters: URI table(s) first, then the request tables.
-    parameter_text: dict[str, Lines] = {}
-    params = uri_parameters(page, found.uri_tables, path, line, parameter_text, notes)
-    request_location: model.Location = "body" if method in _BODY_METHODS else "query"
-    request_tables = parameter_tables(page, found.request_tables, request_location, notes)
-    params.extend(to_parameters(attach_fields(request_tables, notes), parameter_text))
-    if found.request_none and request_tables:
-        notes.append("the Request section says None but also holds parameter tables")
-    response_tables = parameter_tables(page, found.response_tables, "body", notes)
-    response = to_parameters(attach_fields(response_tables, notes), {})
+    params, parameter_text = request_parameters(page, found, method, path, line, notes)
+    response = response_parameters(page, found, notes)
 
-    examples: list[model.Example] = []
-    for example_kind, block, example_title in found.examples:
-        examples.extend(code_block_examples(page, example_kind, block, example_title))
+    examples = page_examples(page, found.examples)
     set_example_values(params, examples, "request", path)
     set_example_values(response, examples, "response", path)
+    add_example_only_fields(page, params, examples, notes)
+    set_nullable(params, examples, "request")
+    set_nullable(response, examples, "response")
 
     success, statuses = returned_values(page, found.status_sections, notes)
     if success is not None:
@@ -83,9 +81,9 @@ def read(page: Page) -> ReadOutput:
     else:
         notes.append("no Returned Values section with a Normal status; 200 assumed")
 
-    summary = _summary(found.function_blocks)
-    if summary is not None:
-        provenance["summary"] = model.Source(page.path, summary[1])
+    first_sentence = summary(found)
+    if first_sentence is not None:
+        provenance["summary"] = model.Source(page.path, first_sentence[1])
 
     operation = model.Operation(
         provider=PROVIDER,
@@ -98,28 +96,75 @@ def read(page: Page) -> ReadOutput:
         method=method,
         path=path,
         title=title,
-        summary=summary[0] if summary is not None else "",
-        description=block_text(found.function_blocks),
+        summary=first_sentence[0] if first_sentence is not None else "",
+        description=description(found),
         success_status=success[0] if success is not None else 200,
         parameters=params,
         response=response,
         errors=error_codes(page, found.error_tables, notes),
         statuses=statuses,
         examples=examples,
-        links=links(page, document),
+        links=links(page, document.doctree),
         notes=notes,
         provenance=provenance,
     )
     result = ReadResult(
         operation=operation,
         parameter_text=parameter_text,
-        operation_text=block_lines(found.function_blocks + found.other_blocks),
+        operation_text=operation_prose(found),
     )
     return ReadOutput(results=[result])
 
 
-def _name(page: Page, title: str, title_line: int, notes: list[str]) -> str:
-    """The operation name from the title; a title with no known verb is noted."""
+def uri_line(page: Page, found: PageSections, title_line: int, notes: list[str]) -> UriLine:
+    """(line, method, path template) of the URI line; a query string is dropped (its
+    parameters are in the URI table)."""
+    if not found.uri_lines:
+        raise fail(
+            page.path,
+            found.uri_section_line or title_line,
+            "no URI line (METHOD /path, e.g. 'GET /v1/{project_id}/groups') in the URI section",
+        )
+    for other_line, other_method, other_path in found.uri_lines[1:]:
+        notes.append(f"line {other_line}: another URI line, not read: {other_method} {other_path}")
+    line, method, uri = found.uri_lines[0]
+    return line, method, uri.split("?", 1)[0]
+
+
+def _service(segments: list[str]) -> str:
+    """The service the path's API prefix names. Paths without one (`/`, `/{api_version}`:
+    the API version pages) belong to the provider's one service on these pages."""
+    for segment in segments:
+        if segment in _SERVICES:
+            return _SERVICES[segment]
+    if segments and segments[0].endswith("-api"):
+        return segments[0].removesuffix("-api")
+    return _DEFAULT_SERVICE
+
+
+def _name(
+    page: Page,
+    title: str,
+    title_line: int,
+    endpoint: tuple[str, str],
+    provenance: dict[str, model.Source],
+    notes: list[str],
+) -> str:
+    """The API's name for the endpoint where it is known; otherwise derived from the title,
+    and a title with no known verb is noted."""
+    known = API_NAMES.get(endpoint)
+    if known is not None:
+        name = known[0]
+        provenance["name"] = model.Source(
+            page.path, title_line, "human", quote=f"huaweicloudsdkas {name}Request"
+        )
+        if len(known) > 1:
+            notes.append(
+                f"line {title_line}: the SDK splits this endpoint by its action into"
+                f" {', '.join(known)}; the page describes them as one operation, {name}"
+            )
+        return name
+    provenance["name"] = model.Source(page.path, title_line, "inferred", quote=title)
     name, known_verb = operation_name(title)
     if not name:
         raise fail(page.path, title_line, f"cannot derive an operation name from {title!r}")
@@ -129,16 +174,6 @@ def _name(page: Page, title: str, title_line: int, notes: list[str]) -> str:
             f" {name} is the title in PascalCase"
         )
     return name
-
-
-def _summary(function_blocks: list[Block]) -> tuple[str, int] | None:
-    """The first sentence of the Function section, and its line."""
-    first = next((block[0] for block in function_blocks if block), None)
-    if first is None:
-        return None
-    text = LIST_MARKER.sub("", first.text).strip()
-    match = _FIRST_SENTENCE.match(text)
-    return " ".join((match.group(1) if match else text).split()), first.parts[0][0]
 
 
 def _original_name(page: Page, document: nodes.document) -> tuple[str, int] | None:

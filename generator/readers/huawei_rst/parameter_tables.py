@@ -4,6 +4,7 @@ into rows, one Parameter each, before object fields are attached to their parent
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from docutils import nodes
@@ -40,14 +41,20 @@ class ParameterTable:
 
 
 def parameter_tables(
-    page: Page, tables: list[Table], location: model.Location, notes: list[str]
+    page: Page,
+    tables: list[Table],
+    location: model.Location,
+    notes: list[str],
+    uri_names: Collection[str] = (),
 ) -> list[ParameterTable]:
     """The parameter tables among `tables`, their rows at `location` (a table whose title
-    says "header" lists headers); any other table is noted and skipped."""
+    says "header" lists headers); any other table is noted and skipped. `uri_names` are the
+    URI's placeholders: a name cell that is one of them but for spaces is read as the URI
+    spells it."""
     out: list[ParameterTable] = []
     for table in tables:
         table_location = "header" if "header" in table.title.lower() else location
-        rows = _parameter_rows(page, table, table_location)
+        rows = _parameter_rows(page, table, table_location, uri_names, notes)
         if rows is None:
             notes.append(
                 f"line {table.line}: table {table.title!r} has no Parameter and Type"
@@ -60,7 +67,11 @@ def parameter_tables(
 
 
 def _parameter_rows(
-    page: Page, table: Table, location: model.Location
+    page: Page,
+    table: Table,
+    location: model.Location,
+    uri_names: Collection[str],
+    notes: list[str],
 ) -> list[ParameterRow] | None:
     """The rows of a parameter table, None for another kind of table. A row with an empty
     cell fails: it is a row with missing cells."""
@@ -76,6 +87,14 @@ def _parameter_rows(
         name = cell_text(slots[name_col])
         if not name:
             raise fail(page.path, line, f"table {table.title!r}: row without a parameter name")
+        if not _PARAMETER_NAME.match(name) and "".join(name.split()) in uri_names:
+            # an escaped underscore followed by a space (`scaling\_ configuration \_id`)
+            # renders with spaces; the URI line spells the name
+            notes.append(
+                f"line {line}: parameter name {name!r} read as {''.join(name.split())},"
+                " as the URI spells it (a guess: the page renders it with spaces)"
+            )
+            name = "".join(name.split())
         if not _PARAMETER_NAME.match(name):
             raise fail(
                 page.path,
