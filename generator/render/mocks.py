@@ -134,6 +134,38 @@ def noun_of(name: str) -> str:
     return re.sub(r"^[A-Z][a-z]+", "", name) or name
 
 
+# A page title's opening words as the verb of an operation name ("Creating a Lifecycle Hook"
+# -> CreateLifecycleHook), for operations whose official name does not say what they do.
+_TITLE_VERBS: tuple[tuple[str, str], ...] = (
+    ("Calling Back", "Callback"),
+    ("Creating", "Create"),
+    ("Querying", "Query"),
+    ("Modifying", "Modify"),
+    ("Deleting", "Delete"),
+)
+_ARTICLES = {"a", "an", "the"}
+
+
+def title_name(title: str) -> str | None:
+    """`Calling Back a Lifecycle Hook` -> `CallbackLifecycleHook`; None when the title does not
+    open with a known verb."""
+    for words, verb in _TITLE_VERBS:
+        if title.startswith(words + " "):
+            rest = re.findall(r"[A-Za-z0-9]+", title[len(words) :])
+            return verb + "".join(w[:1].upper() + w[1:] for w in rest if w not in _ARTICLES)
+    return None
+
+
+def semantic_name(op: model.Operation) -> str:
+    """The name the state model classifies an operation by: its own, unless only its page's
+    title says it is a lifecycle-hook operation (an SDK name such as `CreateLifyCycleHook`
+    or `AttachCallbackInstanceLifeCycleHook`)."""
+    if in_state_model(op.name) or not op.title:
+        return op.name
+    from_title = title_name(op.title)
+    return from_title if from_title and in_state_model(from_title) else op.name
+
+
 def in_state_model(name: str) -> bool:
     """Whether the state model answers the operation: one on lifecycle hooks (its noun is the
     hook or hooks) or one that ends or extends a lifecycle action. Every other operation of a
@@ -337,8 +369,8 @@ def mock_data(package: str, ops: list[model.Operation]) -> MockData:
                 f"operation {op.name} gives the mock name {key}, as {seen[key].name} does",
             )
         seen[key] = op
-    modelled = [op for op in ops if in_state_model(op.name)]
-    creators = [op for op in modelled if kind_of(op.name) in ("create", "upsert")]
+    modelled = [op for op in ops if in_state_model(semantic_name(op))]
+    creators = [op for op in modelled if kind_of(semantic_name(op)) in ("create", "upsert")]
     # Without an operation that creates hooks the state model stays empty: every operation
     # is then answered from its response schema.
     creator = creators[0] if creators else None
@@ -353,7 +385,7 @@ def mock_data(package: str, ops: list[model.Operation]) -> MockData:
         operations=[
             (
                 _operation(op, proto, creator)
-                if creator is not None and in_state_model(op.name)
+                if creator is not None and in_state_model(semantic_name(op))
                 else _answered(op)
             )
             for op in ops
@@ -469,7 +501,7 @@ def _roles(params: list[model.Parameter]) -> dict[str, str]:
 def _operation(
     op: model.Operation, proto: protocols.Protocol, creator: model.Operation
 ) -> OperationData:
-    kind = kind_of(op.name)
+    kind = kind_of(semantic_name(op))
     roles = _roles(op.parameters)
     attributes = [
         _request_key(p)
@@ -588,7 +620,7 @@ def _errors(op: model.Operation, proto: protocols.Protocol) -> dict[str, ErrorDa
     invalid = proto.validation["enum"]
     listed = {s.status for s in op.statuses}
     roles = _roles(op.parameters)
-    op_kind = kind_of(op.name)
+    op_kind = kind_of(semantic_name(op))
     out: dict[str, ErrorData] = {}
     for kind, (test, fallback) in _STATE_ERRORS.items():
         if not _relevant(kind, op_kind, roles):
@@ -660,7 +692,7 @@ def _response(
         return (
             [
                 FieldData(
-                    name=noun_of(op.name),
+                    name=noun_of(semantic_name(op)),
                     source="hooks",
                     type="array",
                     required=True,

@@ -15,7 +15,7 @@ from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
 from huaweicloudsdkcore.http.http_config import HttpConfig
 
 from .conftest import AK, SK
-from .util import Clock, Served, operations_of
+from .util import Clock, Served, operations_of, stateful_operations
 
 GROUP = "g1"
 PROJECT = "0605767a4c00d5762fc2c0124f34a2a1"
@@ -76,6 +76,17 @@ def test_every_operation_round_trips(huawei: Served) -> None:
         m.ShowLifeCycleHookRequest(scaling_group_id=GROUP, lifecycle_hook_name="h2")
     )
     assert shown.default_timeout == 3600 and shown.default_result == "CONTINUE"
+    c.update_life_cycle_hook(
+        m.UpdateLifeCycleHookRequest(
+            scaling_group_id=GROUP,
+            lifecycle_hook_name="h2",
+            body=m.UpdateLifeCycleHookOption(default_timeout=1800),
+        )
+    )
+    shown = c.show_life_cycle_hook(
+        m.ShowLifeCycleHookRequest(scaling_group_id=GROUP, lifecycle_hook_name="h2")
+    )
+    assert shown.default_timeout == 1800 and shown.default_result == "CONTINUE"
 
     started = huawei.control("POST", "scale", {"group": GROUP})
     instance = started["instances"][0]
@@ -93,7 +104,7 @@ def test_every_operation_round_trips(huawei: Served) -> None:
     assert [h.lifecycle_hook_name for h in listed.lifecycle_hooks] == ["h2"]
 
     served_ops = {e["operation"] for e in huawei.control("GET", "journal") if e["status"] < 300}
-    assert served_ops == {op.name for op in operations_of("huawei")}
+    assert served_ops == stateful_operations("huawei")
     statuses = {e["operation"]: e["status"] for e in huawei.control("GET", "journal")}
     assert statuses["DeleteLifecycleHook"] == 204 and statuses["AttachCallbackInstanceLifeCycleHook"] == 204
 

@@ -13,7 +13,7 @@ import httpx
 import uvicorn
 
 from generator import extract, mock_runner, model
-from generator.render import render_all
+from generator.render import mocks, render_all
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PREFIX = "mocks_under_test_"
@@ -27,6 +27,14 @@ def spec_operations() -> list[model.Operation]:
 
 def operations_of(provider: str) -> list[model.Operation]:
     return [op for op in spec_operations() if op.provider == provider]
+
+
+def stateful_operations(provider: str) -> set[str]:
+    """Names of the provider's operations the mock's state model answers (the rest are
+    validated and answered from the response schema)."""
+    return {
+        op.name for op in operations_of(provider) if mocks.in_state_model(mocks.semantic_name(op))
+    }
 
 
 def render_packages(ops: list[model.Operation], prefix: str = PREFIX) -> dict[str, bytes]:

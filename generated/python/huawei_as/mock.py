@@ -111,7 +111,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/calling_back_a_lifecycle_hook.rst:1 (stated)
     "AttachCallbackInstanceLifeCycleHook": OperationSpec(
         name="AttachCallbackInstanceLifeCycleHook",
-        kind="other",
+        kind="complete",
         action="AttachCallbackInstanceLifeCycleHook",
         version="v1",
         method="PUT",
@@ -135,6 +135,18 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={
             # no page documents a code: protocol huawei-rest invalid-value answer
             "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
+            # no page documents a code: protocol huawei-rest invalid-value answer
+            "hook_name_not_found": ErrorSpec(
+                "AS.0001", 404, "No lifecycle hook found with name {hook}"
+            ),
+            # no page documents a code: protocol huawei-rest invalid-value answer
+            "token_not_found": ErrorSpec(
+                "AS.0001", 404, "No active lifecycle action found with token {token}"
+            ),
+            # no page documents a code: protocol huawei-rest invalid-value answer
+            "instance_not_found": ErrorSpec(
+                "AS.0001", 404, "No active lifecycle action found for instance {instance}"
+            ),
         },
         # sources/huawei/calling_back_a_lifecycle_hook.rst:1 (stated)
         response=(),
@@ -151,21 +163,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_batch_add_scaling_instances,
         validate=validators.validate_batch_add_scaling_instances,
-        roles={"project": "project_id", "group": "scaling_group_id"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/batch_managing_instances.rst:57 (stated)
-            "instance_delete": "no",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/batch_managing_instances.rst:1 (stated)
         response=(),
+        # BatchAddScalingInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to batch delete AS configurations.
     # sources/huawei/batch_deleting_as_configurations.rst:1 (stated)
@@ -179,7 +187,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_batch_delete_scaling_configs,
         validate=validators.validate_batch_delete_scaling_configs,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -188,6 +196,8 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/huawei/batch_deleting_as_configurations.rst:1 (stated)
         response=(),
+        # BatchDeleteScalingConfigs is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to enable, disable, or delete AS policies in batches.
     # sources/huawei/batch_managing_as_policies.rst:1 (stated)
@@ -201,18 +211,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_batch_delete_scaling_policies,
         validate=validators.validate_batch_delete_scaling_policies,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/batch_managing_as_policies.rst:46 (stated)
-            "force_delete": "no",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/batch_managing_as_policies.rst:1 (stated)
         response=(),
+        # BatchDeleteScalingPolicies is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to create a lifecycle hook for an AS group.
     # sources/huawei/creating_a_lifecycle_hook.rst:1 (stated)
@@ -285,7 +294,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/creating_an_as_configuration.rst:1 (stated)
     "CreateScalingConfig": OperationSpec(
         name="CreateScalingConfig",
-        kind="create",
+        kind="other",
         action="CreateScalingConfig",
         version="v1",
         method="POST",
@@ -293,35 +302,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_config,
         validate=validators.validate_create_scaling_config,
-        roles={"project": "project_id"},
-        attributes=(
-            "scaling_configuration_name",
-            "instance_config",
-            "source_scaling_configuration_id",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # sources/huawei/creating_an_as_configuration.rst:15 (stated)
-        quota=100,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "quota": ErrorSpec(
-                "AS.0001", 400, "The group {group} already has {limit} lifecycle hooks, the maximum"
-            ),
-        },
+        errors={},
         # sources/huawei/creating_an_as_configuration.rst:1 (stated)
-        response=(FieldSpec("scaling_configuration_id", "none", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/creating_an_as_configuration.rst:336 (stated)
+        example={"scaling_configuration_id": "f8327883-6a07-4497-9a61-68c03e8e72a2"},
     ),
     # An AS group is a collection of instances that are used in the same scenario.
     # sources/huawei/creating_an_as_group.rst:1 (stated)
     "CreateScalingGroup": OperationSpec(
         name="CreateScalingGroup",
-        kind="create",
+        kind="other",
         action="CreateScalingGroup",
         version="v1",
         method="POST",
@@ -329,73 +326,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_group,
         validate=validators.validate_create_scaling_group,
-        roles={"project": "project_id", "group": "scaling_group_name"},
-        attributes=(
-            "scaling_configuration_id",
-            "desire_instance_number",
-            "min_instance_number",
-            "max_instance_number",
-            "cool_down_time",
-            "lb_listener_id",
-            "lbaas_listeners",
-            "available_zones",
-            "networks",
-            "security_groups",
-            "vpc_id",
-            "health_periodic_audit_method",
-            "health_periodic_audit_time",
-            "health_periodic_audit_grace_period",
-            "instance_terminate_policy",
-            "notifications",
-            "delete_publicip",
-            "delete_volume",
-            "enterprise_project_id",
-            "multi_az_priority_policy",
-            "description",
-        ),
-        defaults={
-            # sources/huawei/creating_an_as_group.rst:46 (stated)
-            "min_instance_number": 0,
-            # sources/huawei/creating_an_as_group.rst:48 (stated)
-            "max_instance_number": 1,
-            # sources/huawei/creating_an_as_group.rst:50 (stated)
-            "cool_down_time": 300,
-            # sources/huawei/creating_an_as_group.rst:82 (stated)
-            "health_periodic_audit_time": 5,
-            # sources/huawei/creating_an_as_group.rst:86 (stated)
-            "health_periodic_audit_grace_period": 600,
-            # sources/huawei/creating_an_as_group.rst:94 (stated)
-            "instance_terminate_policy": "OLD_CONFIG_OLD_INSTANCE",
-            # sources/huawei/creating_an_as_group.rst:103 (stated)
-            "delete_publicip": False,
-            # sources/huawei/creating_an_as_group.rst:108 (stated)
-            "delete_volume": False,
-            # sources/huawei/creating_an_as_group.rst:122 (stated)
-            "multi_az_priority_policy": "EQUILIBRIUM_DISTRIBUTE",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "quota": ErrorSpec(
-                "AS.0001", 400, "The group {group} already has {limit} lifecycle hooks, the maximum"
-            ),
-        },
+        errors={},
         # sources/huawei/creating_an_as_group.rst:1 (stated)
-        response=(FieldSpec("scaling_group_id", "group", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/creating_an_as_group.rst:221 (stated)
+        example={"scaling_group_id": "a8327883-6b07-4497-9c61-68d03ee193a1"},
     ),
     # This API is used to create an AS policy.
     # sources/huawei/creating_an_as_policy.rst:1 (stated)
     "CreateScalingPolicy": OperationSpec(
         name="CreateScalingPolicy",
-        kind="create",
+        kind="other",
         action="CreateScalingPolicy",
         version="v1",
         method="POST",
@@ -403,42 +350,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_policy,
         validate=validators.validate_create_scaling_policy,
-        roles={"project": "project_id", "group": "scaling_group_id"},
-        attributes=(
-            "scaling_policy_name",
-            "scaling_policy_type",
-            "alarm_id",
-            "scheduled_policy",
-            "scaling_policy_action",
-            "cool_down_time",
-        ),
-        defaults={
-            # sources/huawei/creating_an_as_policy.rst:56 (stated)
-            "cool_down_time": 300,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "quota": ErrorSpec(
-                "AS.0001", 400, "The group {group} already has {limit} lifecycle hooks, the maximum"
-            ),
-        },
+        errors={},
         # sources/huawei/creating_an_as_policy.rst:1 (stated)
-        response=(FieldSpec("scaling_policy_id", "none", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/creating_an_as_policy.rst:165 (stated)
+        example={"scaling_policy_id": "0h327883-324n-4dzd-9c61-68d03ee191dd"},
     ),
     # This API is used to create or delete a tag.
     # sources/huawei/creating_or_deleting_a_tag.rst:1 (stated)
     "CreateScalingTagInfo": OperationSpec(
         name="CreateScalingTagInfo",
-        kind="create",
+        kind="other",
         action="CreateScalingTagInfo",
         version="v1",
         method="POST",
@@ -446,36 +374,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_create_scaling_tag_info,
         validate=validators.validate_create_scaling_tag_info,
-        roles={"project": "project_id"},
-        attributes=(
-            "resource_type",
-            "resource_id",
-            "tags",
-            "action",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # sources/huawei/creating_or_deleting_a_tag.rst:13 (stated)
-        quota=10,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "quota": ErrorSpec(
-                "AS.0001", 400, "The group {group} already has {limit} lifecycle hooks, the maximum"
-            ),
-        },
+        errors={},
         # sources/huawei/creating_or_deleting_a_tag.rst:1 (stated)
         response=(),
+        # CreateScalingTagInfo is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This API is used to create an AS policy for an AS group or bandwidth.
     # sources/huawei/creating_an_as_policy_v2.rst:1 (stated)
     "CreateScalingV2Policy": OperationSpec(
         name="CreateScalingV2Policy",
-        kind="create",
+        kind="other",
         action="CreateScalingV2Policy",
         version="v2",
         method="POST",
@@ -483,37 +398,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_v2_policy,
         validate=validators.validate_create_scaling_v2_policy,
-        roles={"project": "project_id"},
-        attributes=(
-            "scaling_policy_name",
-            "scaling_resource_id",
-            "scaling_resource_type",
-            "scaling_policy_type",
-            "alarm_id",
-            "scheduled_policy",
-            "scaling_policy_action",
-            "cool_down_time",
-            "description",
-        ),
-        defaults={
-            # sources/huawei/creating_an_as_policy_v2.rst:64 (stated)
-            "cool_down_time": 300,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "quota": ErrorSpec(
-                "AS.0001", 400, "The group {group} already has {limit} lifecycle hooks, the maximum"
-            ),
-        },
+        errors={},
         # sources/huawei/creating_an_as_policy_v2.rst:1 (stated)
-        response=(FieldSpec("scaling_policy_id", "none", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/creating_an_as_policy_v2.rst:185 (stated)
+        example={"scaling_policy_id": "0h327883-324n-4dzd-9c61-68d03ee191dd"},
     ),
     # This interface is used to delete a specified lifecycle hook.
     # sources/huawei/deleting_a_lifecycle_hook.rst:1 (stated)
@@ -552,7 +447,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/deleting_an_as_configuration.rst:1 (stated)
     "DeleteScalingConfig": OperationSpec(
         name="DeleteScalingConfig",
-        kind="delete",
+        kind="other",
         action="DeleteScalingConfig",
         version="v1",
         method="DELETE",
@@ -560,7 +455,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_delete_scaling_config,
         validate=validators.validate_delete_scaling_config,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -569,12 +464,14 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/huawei/deleting_an_as_configuration.rst:1 (stated)
         response=(),
+        # DeleteScalingConfig is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to delete a specified AS group.
     # sources/huawei/deleting_an_as_group.rst:1 (stated)
     "DeleteScalingGroup": OperationSpec(
         name="DeleteScalingGroup",
-        kind="delete",
+        kind="other",
         action="DeleteScalingGroup",
         version="v1",
         method="DELETE",
@@ -582,27 +479,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_delete_scaling_group,
         validate=validators.validate_delete_scaling_group,
-        roles={"project": "project_id", "group": "scaling_group_id"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/deleting_an_as_group.rst:41 (stated)
-            "force_delete": "no",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/deleting_an_as_group.rst:1 (stated)
         response=(),
+        # DeleteScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to remove a specified instance from an AS group.
     # sources/huawei/removing_an_instance_from_an_as_group.rst:1 (stated)
     "DeleteScalingInstance": OperationSpec(
         name="DeleteScalingInstance",
-        kind="delete",
+        kind="other",
         action="DeleteScalingInstance",
         version="v1",
         method="DELETE",
@@ -610,24 +503,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_delete_scaling_instance,
         validate=validators.validate_delete_scaling_instance,
-        roles={"project": "project_id", "instance": "instance_id"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/removing_an_instance_from_an_as_group.rst:39 (stated)
-            "instance_delete": "no",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/removing_an_instance_from_an_as_group.rst:1 (stated)
         response=(),
+        # DeleteScalingInstance is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to delete a specified AS policy.
     # sources/huawei/deleting_an_as_policy.rst:1 (stated)
     "DeleteScalingPolicy": OperationSpec(
         name="DeleteScalingPolicy",
-        kind="delete",
+        kind="other",
         action="DeleteScalingPolicy",
         version="v1",
         method="DELETE",
@@ -635,7 +527,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_delete_scaling_policy,
         validate=validators.validate_delete_scaling_policy,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -644,6 +536,8 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/huawei/deleting_an_as_policy.rst:1 (stated)
         response=(),
+        # DeleteScalingPolicy is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to immediately execute, enable, or disable a specified AS policy.
     # sources/huawei/executing_enabling_or_disabling_an_as_policy.rst:1 (stated)
@@ -657,7 +551,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_execute_scaling_policy,
         validate=validators.validate_execute_scaling_policy,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -666,12 +560,14 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/huawei/executing_enabling_or_disabling_an_as_policy.rst:1 (stated)
         response=(),
+        # ExecuteScalingPolicy is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This API is used to query all AS policies for a tenant based on search criteria.
     # sources/huawei/querying_as_policies_v2.rst:1 (stated)
     "ListAllScalingV2Policies": OperationSpec(
         name="ListAllScalingV2Policies",
-        kind="describe",
+        kind="other",
         action="ListAllScalingV2Policies",
         version="v2",
         method="GET",
@@ -679,31 +575,88 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_all_scaling_v2_policies,
         validate=validators.validate_list_all_scaling_v2_policies,
-        roles={"project": "project_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_policies_v2.rst:55 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_policies_v2.rst:57 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/querying_as_policies_v2.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_policies", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_policies_v2.rst:223 (stated)
+        example={
+            "limit": 20,
+            "total_number": 3,
+            "start_number": 0,
+            "scaling_policies": [
+                {
+                    "scaling_policy_id": "803a35a5-38fb-4d27-a042-496c14bc1fb8",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "03:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-28T03:08Z",
+                        "end_time": "2017-09-01T03:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T03:02:41Z",
+                },
+                {
+                    "scaling_policy_id": "535fd67e-276b-409c-879e-52f4e09e14bb",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "21:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-27T21:08Z",
+                        "end_time": "2017-08-31T21:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T07:35:05Z",
+                    "meta_data": {
+                        "metadata_eip_id": "263f0886-de6a-4e21-ad83-814ca9f3844e",
+                        "metadata_eip_address": "255.255.255.255",
+                    },
+                },
+                {
+                    "scaling_policy_id": "37df92f8-73cb-469e-a420-c15f445d2ee1",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "22:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-27T22:08Z",
+                        "end_time": "2017-08-31T22:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T07:41:06Z",
+                    "meta_data": {
+                        "metadata_eip_id": "263f0886-de6a-4e21-ad83-814ca9f3844e",
+                        "metadata_eip_address": "255.255.255.255",
+                    },
+                },
+            ],
+        },
     ),
     # This interface is used to query all API versions of the AS service.
     # sources/huawei/querying_api_versions.rst:1 (stated)
     "ListApiVersions": OperationSpec(
         name="ListApiVersions",
-        kind="describe",
+        kind="other",
         action="ListApiVersions",
         version="v1",
         method="GET",
@@ -719,13 +672,38 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_api_versions.rst:1 (stated)
-        response=(FieldSpec("versions", "none", "array", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_api_versions.rst:83 (stated)
+        example={
+            "versions": [
+                {
+                    "id": "v1",
+                    "links": [
+                        {"href": "https://as.XXX.mycloud.com/autoscaling-api/v1/", "rel": "self"}
+                    ],
+                    "min_version": "",
+                    "status": "CURRENT",
+                    "updated": "2016-06-30T00:00:00Z",
+                    "version": "",
+                },
+                {
+                    "id": "v2",
+                    "links": [
+                        {"href": "https://as.XXX.mycloud.com/autoscaling-api/v2/", "rel": "self"}
+                    ],
+                    "min_version": "",
+                    "status": "SUPPORTED",
+                    "updated": "2018-03-30T00:00:00Z",
+                    "version": "",
+                },
+            ]
+        },
     ),
     # After a lifecycle hook is added, when an AS group performs a scaling action, the lifecycle hook suspends the target instance and sets it to be in waiting state.
     # sources/huawei/querying_instance_suspension.rst:1 (stated)
     "ListHookInstances": OperationSpec(
         name="ListHookInstances",
-        kind="describe",
+        kind="other",
         action="ListHookInstances",
         version="v1",
         method="GET",
@@ -733,35 +711,29 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_hook_instances,
         validate=validators.validate_list_hook_instances,
-        roles={"project": "project_id", "group": "scaling_group_id", "instance": "instance_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_instance_suspension.rst:1 (stated)
-        response=(
-            FieldSpec(
-                "instance_hanging_info",
-                "hooks",
-                "array",
-                False,
-                "",
-                (
-                    FieldSpec("lifecycle_hook_name", "name", "string", False, "", ()),
-                    FieldSpec("lifecycle_action_key", "none", "string", False, "", ()),
-                    FieldSpec("instance_id", "none", "string", False, "", ()),
-                    FieldSpec("scaling_group_id", "group", "string", False, "", ()),
-                    FieldSpec("lifecycle_hook_status", "none", "string", False, "", ()),
-                    FieldSpec("timeout", "none", "string", False, "", ()),
-                    FieldSpec("default_result", "attr", "string", False, "default_result", ()),
-                ),
-            ),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_instance_suspension.rst:91 (stated)
+        example={
+            "instance_hanging_info": [
+                {
+                    "instance_id": "b25c1589-c96c-465b-9fef-d06540d1945c",
+                    "scaling_group_id": "e5d27f5c-dd76-4a61-b4bc-a67c5686719a",
+                    "lifecycle_hook_name": "hook-test",
+                    "lifecycle_action_key": "6ebe6e72-4b09-4adb-ae4a-a91dc0560069",
+                    "default_result": "ABANDON",
+                    "timeout": "2016-11-15T06:43:41Z",
+                    "lifecycle_hook_status": "HANGING",
+                }
+            ]
+        },
     ),
     # This interface is used to query lifecycle hooks by AS group ID.
     # sources/huawei/querying_lifecycle_hooks.rst:1 (stated)
@@ -833,7 +805,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/querying_resources_by_tag.rst:1 (stated)
     "ListResourceInstances": OperationSpec(
         name="ListResourceInstances",
-        kind="describe",
+        kind="other",
         action="ListResourceInstances",
         version="v1",
         method="POST",
@@ -841,7 +813,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_resource_instances,
         validate=validators.validate_list_resource_instances,
-        roles={"project": "project_id", "limit": "limit", "offset": "offset"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -849,17 +821,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_resources_by_tag.rst:1 (stated)
-        response=(
-            FieldSpec("resources", "none", "array", False, "", ()),
-            FieldSpec("total_count", "total", "integer", False, "", ()),
-            FieldSpec("marker", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # ListResourceInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This API is used to query scaling action logs based on search criteria.
     # sources/huawei/querying_scaling_action_logs.rst:1 (stated)
     "ListScalingActivityLogs": OperationSpec(
         name="ListScalingActivityLogs",
-        kind="describe",
+        kind="other",
         action="ListScalingActivityLogs",
         version="v1",
         method="GET",
@@ -867,34 +837,55 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_activity_logs,
         validate=validators.validate_list_scaling_activity_logs,
-        roles={"project": "project_id", "group": "scaling_group_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_scaling_action_logs.rst:38 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_scaling_action_logs.rst:40 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_scaling_action_logs.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_activity_log", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_scaling_action_logs.rst:113 (stated)
+        example={
+            "limit": 20,
+            "scaling_activity_log": [
+                {
+                    "id": "66e0f775-c4ac-4b52-9d5c-f93ba217aa5f",
+                    "instance_value": 1,
+                    "desire_value": 0,
+                    "scaling_value": 1,
+                    "start_time": "2019-03-18T16:00:11Z",
+                    "end_time": "2019-03-18T16:00:32Z",
+                    "instance_added_list": None,
+                    "instance_deleted_list": "as-config-bblh-ONQE551S",
+                    "instance_removed_list": None,
+                    "status": "SUCCESS",
+                    "description": '{"reason":[{"change_reason":"RECURRENCE","old_value":1,"scaling_policy_name":"as-policy-bvfk","change_time":"2019-03-18T16:00:00Z","new_value":0,"scaling_policy_id":"05545d3d-ccf9-4bca-ae4f-1e5e73ca0bf6"}]}',
+                },
+                {
+                    "id": "c3a1fff6-84a3-4cbc-8ac0-e3b0f645ecd8",
+                    "instance_value": 0,
+                    "desire_value": 1,
+                    "scaling_value": 1,
+                    "start_time": "2019-03-16T10:21:11Z",
+                    "end_time": "2019-03-16T10:25:12Z",
+                    "instance_added_list": "as-config-bblh-ONQE551S",
+                    "instance_deleted_list": None,
+                    "instance_removed_list": None,
+                    "status": "SUCCESS",
+                    "description": '{"reason":[{"change_reason":"DIFF","old_value":0,"change_time":"2019-03-16T10:21:11Z","new_value":1}]}',
+                },
+            ],
+            "total_number": 2,
+            "start_number": 0,
+        },
     ),
     # This API is used to query scaling action logs based on search criteria.
     # sources/huawei/querying_scaling_action_logs_v2.rst:1 (stated)
     "ListScalingActivityV2Logs": OperationSpec(
         name="ListScalingActivityV2Logs",
-        kind="describe",
+        kind="other",
         action="ListScalingActivityV2Logs",
         version="v2",
         method="GET",
@@ -902,34 +893,72 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_activity_v2_logs,
         validate=validators.validate_list_scaling_activity_v2_logs,
-        roles={"project": "project_id", "group": "scaling_group_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_scaling_action_logs_v2.rst:41 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_scaling_action_logs_v2.rst:43 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_scaling_action_logs_v2.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_activity_log", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_scaling_action_logs_v2.rst:197 (stated)
+        example={
+            "limit": 20,
+            "scaling_activity_log": [
+                {
+                    "id": "8753a18c-931d-4cb8-8d49-6c99396af348",
+                    "instance_value": 0,
+                    "desire_value": 0,
+                    "scaling_value": 0,
+                    "start_time": "2018-11-22T13:46:20Z",
+                    "end_time": "2018-11-22T13:47:38Z",
+                    "status": "SUCCESS",
+                    "lb_bind_success_list": [
+                        {
+                            "lbaas_listener": {
+                                "weight": 1,
+                                "listener_id": None,
+                                "pool_id": "0f0a9dd8-2e1d-4432-8ca2-49adc75aa662",
+                                "protocol_port": 82,
+                            }
+                        }
+                    ],
+                    "lb_bind_failed_list": [],
+                    "lb_unbind_success_list": [],
+                    "lb_unbind_failed_list": [],
+                    "type": "MODIFY_ELB",
+                },
+                {
+                    "id": "44152cf2-a005-4507-b6e9-66a2a64eff52",
+                    "instance_value": 0,
+                    "desire_value": 1,
+                    "scaling_value": 1,
+                    "start_time": "2018-11-22T13:44:22Z",
+                    "end_time": "2018-11-22T13:46:02Z",
+                    "instance_added_list": [
+                        {
+                            "instance_id": "8e273bac-d303-46dc-9883-628be2294bdf",
+                            "instance_name": "as-config-t66a_9W8L9SSK",
+                        }
+                    ],
+                    "instance_deleted_list": [],
+                    "instance_removed_list": [],
+                    "instance_failed_list": [],
+                    "status": "SUCCESS",
+                    "description": '{"reason":[{"change_reason":"MANNUAL","old_value":0,"change_time":"2018-11-22T13:44:19Z","new_value":1}]}',
+                    "type": "NORMAL",
+                },
+            ],
+            "total_number": 2,
+            "start_number": 0,
+        },
     ),
     # This API is used to query AS configurations based on search criteria.
     # sources/huawei/querying_as_configurations.rst:1 (stated)
     "ListScalingConfigs": OperationSpec(
         name="ListScalingConfigs",
-        kind="describe",
+        kind="other",
         action="ListScalingConfigs",
         version="v1",
         method="GET",
@@ -937,31 +966,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_configs,
         validate=validators.validate_list_scaling_configs,
-        roles={"project": "project_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_configurations.rst:38 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_configurations.rst:40 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/querying_as_configurations.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_configurations", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # ListScalingConfigs is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This API is used to list AS groups based on search criteria.
     # sources/huawei/querying_as_groups.rst:1 (stated)
     "ListScalingGroups": OperationSpec(
         name="ListScalingGroups",
-        kind="describe",
+        kind="other",
         action="ListScalingGroups",
         version="v1",
         method="GET",
@@ -969,34 +990,63 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_groups,
         validate=validators.validate_list_scaling_groups,
-        roles={"project": "project_id", "group": "scaling_group_name", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_groups.rst:45 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_groups.rst:47 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_as_groups.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_groups", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_groups.rst:210 (stated)
+        example={
+            "limit": 20,
+            "scaling_groups": [
+                {
+                    "networks": [
+                        {
+                            "id": "a8327883-6b07-4497-9c61-68d03ee193a",
+                            "ipv6_enable": True,
+                            "ipv6_bandwidth": {"id": "076ee2ff-f23e-4338-b8ac-1bc7278532d5"},
+                        }
+                    ],
+                    "available_zones": ["XXXa", "XXXb"],
+                    "detail": None,
+                    "scaling_group_name": "as-group-test",
+                    "scaling_group_id": "77a7a397-7d2f-4e79-9da9-6a35e2709150",
+                    "scaling_group_status": "INSERVICE",
+                    "scaling_configuration_id": "1d281494-6085-4579-b817-c1f813be835f",
+                    "scaling_configuration_name": "healthCheck",
+                    "current_instance_number": 0,
+                    "desire_instance_number": 1,
+                    "min_instance_number": 0,
+                    "max_instance_number": 500,
+                    "cool_down_time": 300,
+                    "lb_listener_id": None,
+                    "security_groups": [{"id": "8a4b1d5b-0054-419f-84b1-5c8a59ebc829"}],
+                    "create_time": "2015-07-23T02:46:29Z",
+                    "vpc_id": "863ccae2-ee85-4d27-bc5b-3ba2a198a9e2",
+                    "health_periodic_audit_method": "ELB_AUDIT",
+                    "health_periodic_audit_time": 5,
+                    "health_periodic_audit_grace_period": 600,
+                    "instance_terminate_policy": "OLD_CONFIG_OLD_INSTANCE",
+                    "is_scaling": False,
+                    "delete_publicip": False,
+                    "notifications": ["EMAIL"],
+                    "enterprise_project_id": "c92b1a5d-6f20-43f2-b1b7-7ce35e58e413",
+                    "multi_az_priority_policy": "PICK_FIRST",
+                }
+            ],
+            "total_number": 1,
+            "start_number": 0,
+        },
     ),
     # This API is used to query instances in an AS group based on search criteria.
     # sources/huawei/querying_instances_in_an_as_group.rst:1 (stated)
     "ListScalingInstances": OperationSpec(
         name="ListScalingInstances",
-        kind="describe",
+        kind="other",
         action="ListScalingInstances",
         version="v1",
         method="GET",
@@ -1004,34 +1054,41 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_instances,
         validate=validators.validate_list_scaling_instances,
-        roles={"project": "project_id", "group": "scaling_group_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_instances_in_an_as_group.rst:51 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_instances_in_an_as_group.rst:53 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_instances_in_an_as_group.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_group_instances", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_instances_in_an_as_group.rst:134 (stated)
+        example={
+            "limit": 10,
+            "total_number": 1,
+            "start_number": 0,
+            "scaling_group_instances": [
+                {
+                    "instance_id": "b25c1589-c96c-465b-9fef-d06540d1945c",
+                    "scaling_group_id": "e5d27f5c-dd76-4a61-b4bc-a67c5686719a",
+                    "scaling_group_name": "discuz",
+                    "life_cycle_state": "INSERVICE",
+                    "health_status": "NORMAL",
+                    "scaling_configuration_name": "discuz",
+                    "scaling_configuration_id": "ca3dcd84-d197-4c4f-af2a-cf8ba39696ac",
+                    "create_time": "2015-07-23T06:47:33Z",
+                    "instance_name": "discuz_3D210808",
+                    "protect_from_scaling_down": False,
+                }
+            ],
+        },
     ),
     # This API is used to query AS policies based on search criteria.
     # sources/huawei/querying_as_policies_bound_to_an_as_group.rst:1 (stated)
     "ListScalingPolicies": OperationSpec(
         name="ListScalingPolicies",
-        kind="describe",
+        kind="other",
         action="ListScalingPolicies",
         version="v1",
         method="GET",
@@ -1039,34 +1096,40 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_policies,
         validate=validators.validate_list_scaling_policies,
-        roles={"project": "project_id", "group": "scaling_group_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_policies_bound_to_an_as_group.rst:46 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_policies_bound_to_an_as_group.rst:48 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_as_policies_bound_to_an_as_group.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_policies", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_policies_bound_to_an_as_group.rst:174 (stated)
+        example={
+            "limit": 20,
+            "total_number": 1,
+            "start_number": 0,
+            "scaling_policies": [
+                {
+                    "scaling_policy_id": "fd7d63ce-8f5c-443e-b9a0-bef9386b23b3",
+                    "scaling_group_id": "e5d27f5c-dd76-4a61-b4bc-a67c5686719a",
+                    "scaling_policy_name": "as-policy-test",
+                    "scaling_policy_type": "SCHEDULED",
+                    "scheduled_policy": {"launch_time": "2015-07-24T01:21Z"},
+                    "cool_down_time": 300,
+                    "scaling_policy_action": {"operation": "REMOVE", "instance_number": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2015-07-24T01:09:30Z",
+                }
+            ],
+        },
     ),
     # This API is used to query the historical records of AS policy execution based on search criteria.
     # sources/huawei/querying_as_policy_execution_logs.rst:1 (stated)
     "ListScalingPolicyExecuteLogs": OperationSpec(
         name="ListScalingPolicyExecuteLogs",
-        kind="describe",
+        kind="other",
         action="ListScalingPolicyExecuteLogs",
         version="v1",
         method="GET",
@@ -1074,31 +1137,52 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_policy_execute_logs,
         validate=validators.validate_list_scaling_policy_execute_logs,
-        roles={"project": "project_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_policy_execution_logs.rst:54 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_policy_execution_logs.rst:56 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/querying_as_policy_execution_logs.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_policy_execute_log", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_policy_execution_logs.rst:196 (stated)
+        example={
+            "limit": 20,
+            "scaling_policy_execute_log": [
+                {
+                    "id": "b86e4175-30cb-4b1e-a332-83f9ee472c58",
+                    "status": "SUCCESS",
+                    "type": "REMOVE",
+                    "tenant_id": "0428982a1b8039f42f01c005edde7c0d",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_resource_id": "1f2d3e73-7ef6-40b3-a8fa-514b68eccaa7",
+                    "scaling_policy_id": "05545d3d-ccf9-4bca-ae4f-1e5e73ca0bf6",
+                    "old_value": "1",
+                    "desire_value": "0",
+                    "limit_value": "0",
+                    "execute_time": "2019-03-18T16:00:00Z",
+                    "execute_type": "RECURRENCE",
+                    "job_records": [
+                        {
+                            "message": "modify desire number of scaling group",
+                            "job_name": "ADJUST_VM_NUMBERS",
+                            "record_type": "MEG",
+                            "record_time": "2019-03-18T16:00:00Z",
+                            "job_status": "SUCCESS",
+                        }
+                    ],
+                }
+            ],
+            "total_number": 1,
+            "start_number": 0,
+        },
     ),
     # This interface is used to query tags of a specified resource in a project.
     # sources/huawei/querying_tags_of_a_resource.rst:1 (stated)
     "ListScalingTagInfosByResourceId": OperationSpec(
         name="ListScalingTagInfosByResourceId",
-        kind="describe",
+        kind="other",
         action="ListScalingTagInfosByResourceId",
         version="v1",
         method="GET",
@@ -1106,7 +1190,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_tag_infos_by_resource_id,
         validate=validators.validate_list_scaling_tag_infos_by_resource_id,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1114,16 +1198,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_tags_of_a_resource.rst:1 (stated)
-        response=(
-            FieldSpec("tags", "none", "array", False, "", ()),
-            FieldSpec("sys_tags", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_tags_of_a_resource.rst:75 (stated)
+        example={
+            "tags": [
+                {"key": "ENV15", "value": "ENV15"},
+                {"key": "ENV151", "value": "ENV151"},
+                {"key": "ENV152", "value": "ENV152"},
+            ],
+            "sys_tags": None,
+        },
     ),
     # This API is used to query tags of a specific type of resource in a project.
     # sources/huawei/querying_tags.rst:1 (stated)
     "ListScalingTagInfosByTenantId": OperationSpec(
         name="ListScalingTagInfosByTenantId",
-        kind="describe",
+        kind="other",
         action="ListScalingTagInfosByTenantId",
         version="v1",
         method="GET",
@@ -1131,7 +1221,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_tag_infos_by_tenant_id,
         validate=validators.validate_list_scaling_tag_infos_by_tenant_id,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1139,13 +1229,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_tags.rst:1 (stated)
-        response=(FieldSpec("tags", "none", "array", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_tags.rst:71 (stated)
+        example={
+            "tags": [
+                {"key": "ENV15", "values": ["ENV15"]},
+                {"key": "111", "values": [""]},
+                {"key": "environment", "values": ["DEV"]},
+                {"key": "ENV151", "values": ["ENV151"]},
+                {"key": "ENV152", "values": ["ENV152"]},
+            ]
+        },
     ),
     # This API is used to query AS policies based on search criteria.
     # sources/huawei/querying_as_policies_bound_to_a_scaling_resource_v2.rst:1 (stated)
     "ListScalingV2Policies": OperationSpec(
         name="ListScalingV2Policies",
-        kind="describe",
+        kind="other",
         action="ListScalingV2Policies",
         version="v2",
         method="GET",
@@ -1153,25 +1253,74 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_list_scaling_v2_policies,
         validate=validators.validate_list_scaling_v2_policies,
-        roles={"project": "project_id", "limit": "limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/huawei/querying_as_policies_bound_to_a_scaling_resource_v2.rst:47 (stated)
-            "start_number": 0,
-            # sources/huawei/querying_as_policies_bound_to_a_scaling_resource_v2.rst:49 (stated)
-            "limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/huawei/querying_as_policies_bound_to_a_scaling_resource_v2.rst:1 (stated)
-        response=(
-            FieldSpec("total_number", "none", "integer", False, "", ()),
-            FieldSpec("start_number", "none", "integer", False, "", ()),
-            FieldSpec("limit", "limit", "integer", False, "", ()),
-            FieldSpec("scaling_policies", "none", "array", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_policies_bound_to_a_scaling_resource_v2.rst:202 (stated)
+        example={
+            "limit": 20,
+            "total_number": 3,
+            "start_number": 0,
+            "scaling_policies": [
+                {
+                    "scaling_policy_id": "803a35a5-38fb-4d27-a042-496c14bc1fb8",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "03:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-28T03:08Z",
+                        "end_time": "2017-09-01T03:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T03:02:41Z",
+                },
+                {
+                    "scaling_policy_id": "535fd67e-276b-409c-879e-52f4e09e14bb",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "21:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-27T21:08Z",
+                        "end_time": "2017-08-31T21:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T07:35:05Z",
+                },
+                {
+                    "scaling_policy_id": "37df92f8-73cb-469e-a420-c15f445d2ee1",
+                    "scaling_policy_name": "as-policy-7a75",
+                    "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                    "scaling_resource_type": "SCALING_GROUP",
+                    "scaling_policy_type": "RECURRENCE",
+                    "scheduled_policy": {
+                        "launch_time": "22:30",
+                        "recurrence_type": "Daily",
+                        "start_time": "2017-08-27T22:08Z",
+                        "end_time": "2017-08-31T22:08Z",
+                    },
+                    "cool_down_time": 900,
+                    "scaling_policy_action": {"operation": "ADD", "size": 1},
+                    "policy_status": "INSERVICE",
+                    "create_time": "2017-08-31T07:41:06Z",
+                },
+            ],
+        },
     ),
     # This interface is used to enable or disable a specified AS group.
     # sources/huawei/enabling_or_disabling_an_as_group.rst:1 (stated)
@@ -1185,24 +1334,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=204,
         coerce=validators.coerce_resume_scaling_group,
         validate=validators.validate_resume_scaling_group,
-        roles={"project": "project_id", "group": "scaling_group_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/enabling_or_disabling_an_as_group.rst:1 (stated)
         response=(),
+        # ResumeScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # This interface is used to query a specified API version of the AS service.
     # sources/huawei/querying_an_api_version.rst:1 (stated)
     "ShowApiVersion": OperationSpec(
         name="ShowApiVersion",
-        kind="show",
+        kind="other",
         action="ShowApiVersion",
         version="v1",
         method="GET",
@@ -1218,7 +1366,20 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_an_api_version.rst:1 (stated)
-        response=(FieldSpec("version", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_an_api_version.rst:91 (stated)
+        example={
+            "version": {
+                "id": "v1",
+                "links": [
+                    {"href": "https://as.XXX.mycloud.com/autoscaling-api/v1/", "rel": "self"}
+                ],
+                "min_version": "",
+                "status": "CURRENT",
+                "updated": "2016-06-30T00:00:00Z",
+                "version": "",
+            }
+        },
     ),
     # This interface is used to query details about a specified lifecycle hook by AS group ID and lifecycle hook name.
     # sources/huawei/querying_a_lifecycle_hook.rst:1 (stated)
@@ -1272,7 +1433,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/querying_as_policy_and_instance_quotas.rst:1 (stated)
     "ShowPolicyAndInstanceQuota": OperationSpec(
         name="ShowPolicyAndInstanceQuota",
-        kind="show",
+        kind="other",
         action="ShowPolicyAndInstanceQuota",
         version="v1",
         method="GET",
@@ -1280,24 +1441,30 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_policy_and_instance_quota,
         validate=validators.validate_show_policy_and_instance_quota,
-        roles={"project": "project_id", "group": "scaling_group_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_as_policy_and_instance_quotas.rst:1 (stated)
-        response=(FieldSpec("quotas", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_policy_and_instance_quotas.rst:88 (stated)
+        example={
+            "quotas": {
+                "resources": [
+                    {"type": "scaling_Policy", "used": 2, "quota": 50, "max": 50, "min": 0},
+                    {"type": "scaling_Instance", "used": 0, "quota": 200, "max": 1000, "min": 0},
+                ]
+            }
+        },
     ),
     # This API is used to query the total quotas and used quotas of AS groups, AS configurations, bandwidth scaling policies, AS policies, and instances for a specified tenant.
     # sources/huawei/querying_as_quotas.rst:1 (stated)
     "ShowResourceQuota": OperationSpec(
         name="ShowResourceQuota",
-        kind="show",
+        kind="other",
         action="ShowResourceQuota",
         version="v1",
         method="GET",
@@ -1305,7 +1472,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_resource_quota,
         validate=validators.validate_show_resource_quota,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1313,13 +1480,31 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_as_quotas.rst:1 (stated)
-        response=(FieldSpec("quotas", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_as_quotas.rst:92 (stated)
+        example={
+            "quotas": {
+                "resources": [
+                    {"type": "scaling_Group", "used": 2, "quota": 25, "max": 50, "min": 0},
+                    {"type": "scaling_Config", "used": 3, "quota": 100, "max": 200, "min": 0},
+                    {"type": "scaling_Policy", "used": -1, "quota": 50, "max": 50, "min": 0},
+                    {"type": "scaling_Instance", "used": -1, "quota": 200, "max": 1000, "min": 0},
+                    {
+                        "type": "bandwidth_scaling_policy",
+                        "used": 1,
+                        "quota": 10,
+                        "max": 100,
+                        "min": 0,
+                    },
+                ]
+            }
+        },
     ),
     # This interface is used to query details about an AS configuration by configuration ID.
     # sources/huawei/querying_an_as_configuration.rst:1 (stated)
     "ShowScalingConfig": OperationSpec(
         name="ShowScalingConfig",
-        kind="show",
+        kind="other",
         action="ShowScalingConfig",
         version="v1",
         method="GET",
@@ -1327,7 +1512,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_scaling_config,
         validate=validators.validate_show_scaling_config,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1336,12 +1521,40 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/huawei/querying_an_as_configuration.rst:1 (stated)
         response=(),
+        # the page's example response at sources/huawei/querying_an_as_configuration.rst:210 (stated)
+        example={
+            "scaling_configuration": {
+                "tenant": "ce061903a53545dcaddb300093b477d2",
+                "scaling_configuration_id": "6afe46f9-7d3d-4046-8748-3b2a1085ad86",
+                "scaling_configuration_name": " config_name_1",
+                "instance_config": {
+                    "disk": [
+                        {"size": 40, "volume_type": "SATA", "disk_type": "SYS"},
+                        {"size": 100, "volume_type": "SATA", "disk_type": "DATA"},
+                    ],
+                    "adminPass": "***",
+                    "personality": None,
+                    "instance_name": None,
+                    "instance_id": None,
+                    "flavorRef": "103",
+                    "imageRef": "37ca2b35-6fc7-47ab-93c7-900324809c5c",
+                    "key_name": "keypair01",
+                    "key_fingerprint": "SHA256:qlvdUkYgSjKUxcr2uJgJJRMCKMLkJO5BPLooBcgsF8k",
+                    "public_ip": None,
+                    "user_data": None,
+                    "metadata": {},
+                    "security_groups": [{"id": "6c22a6c0-b5d2-4a84-ac56-51090dcc33be"}],
+                    "multi_flavor_priority_policy": "PICK_FIRST",
+                },
+                "create_time": "2015-07-23T01:04:07Z",
+            }
+        },
     ),
     # This API is used to query details about a specified AS group by group ID.
     # sources/huawei/querying_an_as_group.rst:1 (stated)
     "ShowScalingGroup": OperationSpec(
         name="ShowScalingGroup",
-        kind="show",
+        kind="other",
         action="ShowScalingGroup",
         version="v1",
         method="GET",
@@ -1349,24 +1562,59 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_scaling_group,
         validate=validators.validate_show_scaling_group,
-        roles={"project": "project_id", "group": "scaling_group_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-        },
+        errors={},
         # sources/huawei/querying_an_as_group.rst:1 (stated)
-        response=(FieldSpec("scaling_group", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_an_as_group.rst:163 (stated)
+        example={
+            "scaling_group": {
+                "networks": [
+                    {
+                        "id": " a8327883-6b07-4497-9c61-68d03ee193a ",
+                        "ipv6_enable": True,
+                        "ipv6_bandwidth": {"id": "076ee2ff-f23e-4338-b8ac-1bc7278532d5"},
+                    }
+                ],
+                "available_zones": ["XXXa", "XXXb"],
+                "detail": None,
+                "scaling_group_name": "api_gateway_modify",
+                "scaling_group_id": "d4e50321-3777-4135-97f8-9f5e9714a4b0",
+                "scaling_group_status": "INSERVICE",
+                "scaling_configuration_id": "53579851-3841-418d-a97b-9cecdb663a90",
+                "scaling_configuration_name": "press",
+                "current_instance_number": 7,
+                "desire_instance_number": 8,
+                "min_instance_number": 0,
+                "max_instance_number": 100,
+                "cool_down_time": 900,
+                "lb_listener_id": None,
+                "security_groups": [{"id": "23b7b999-0a30-4b48-ae8f-ee201a88a6ab"}],
+                "create_time": "2015-09-01T08:36:10Z",
+                "vpc_id": "3e22f934-800d-4bb4-a588-0b9a76108190",
+                "health_periodic_audit_method": "NOVA_AUDIT",
+                "health_periodic_audit_time": 5,
+                "health_periodic_audit_grace_period": 600,
+                "instance_terminate_policy": "OLD_CONFIG_OLD_INSTANCE",
+                "is_scaling": True,
+                "delete_publicip": False,
+                "notifications": None,
+                "enterprise_project_id": "c92b1a5d-6f20-43f2-b1b7-7ce35e58e413",
+                "activity_type": "MODIFY_ELB",
+                "multi_az_priority_policy": "PICK_FIRST",
+            }
+        },
     ),
     # This API is used to query details about a specified AS policy by policy ID.
     # sources/huawei/querying_an_as_policy.rst:1 (stated)
     "ShowScalingPolicy": OperationSpec(
         name="ShowScalingPolicy",
-        kind="show",
+        kind="other",
         action="ShowScalingPolicy",
         version="v1",
         method="GET",
@@ -1374,7 +1622,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_scaling_policy,
         validate=validators.validate_show_scaling_policy,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1382,13 +1630,27 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_an_as_policy.rst:1 (stated)
-        response=(FieldSpec("scaling_policy", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_an_as_policy.rst:146 (stated)
+        example={
+            "scaling_policy": {
+                "scaling_policy_id": "fd7d63ce-8f5c-443e-b9a0-bef9386b23b3",
+                "scaling_group_id": "e5d27f5c-dd76-4a61-b4bc-a67c5686719a",
+                "scaling_policy_name": "Scheduled 1",
+                "scaling_policy_type": "SCHEDULED",
+                "scheduled_policy": {"launch_time": "2015-07-24T01:21Z"},
+                "cool_down_time": 300,
+                "scaling_policy_action": {"operation": "REMOVE", "instance_number": 1},
+                "policy_status": "INSERVICE",
+                "create_time": "2015-07-24T01:09:30Z",
+            }
+        },
     ),
     # This API is used to query details about a specified AS policy by policy ID.
     # sources/huawei/querying_an_as_policy_v2.rst:1 (stated)
     "ShowScalingV2Policy": OperationSpec(
         name="ShowScalingV2Policy",
-        kind="show",
+        kind="other",
         action="ShowScalingV2Policy",
         version="v2",
         method="GET",
@@ -1396,7 +1658,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_show_scaling_v2_policy,
         validate=validators.validate_show_scaling_v2_policy,
-        roles={"project": "project_id"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -1404,7 +1666,27 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/huawei/querying_an_as_policy_v2.rst:1 (stated)
-        response=(FieldSpec("scaling_policy", "none", "object", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/querying_an_as_policy_v2.rst:173 (stated)
+        example={
+            "scaling_policy": {
+                "scaling_policy_id": "906f73ff-56e8-41b2-a005-8157d0c60361",
+                "scaling_policy_name": "hth_aspolicy_1",
+                "scaling_resource_id": "8ade64b5-d685-40b8-8582-4ce306ea37a6",
+                "scaling_resource_type": "BANDWIDTH",
+                "scaling_policy_type": "ALARM",
+                "alarm_id": "al1513822380493GvlJKZwA8",
+                "scheduled_policy": {},
+                "cool_down_time": 900,
+                "scaling_policy_action": {"operation": "ADD", "size": 1, "limits": 111},
+                "policy_status": "INSERVICE",
+                "create_time": "2018-03-21T08:03:35Z",
+                "meta_data": {
+                    "metadata_eip_id": "263f0886-de6a-4e21-ad83-814ca9f3844e",
+                    "metadata_eip_address": "255.255.255.255",
+                },
+            }
+        },
     ),
     # This interface is used to modify the information about a specified lifecycle hook.
     # sources/huawei/modifying_a_lifecycle_hook.rst:1 (stated)
@@ -1476,7 +1758,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/huawei/modifying_an_as_group.rst:1 (stated)
     "UpdateScalingGroup": OperationSpec(
         name="UpdateScalingGroup",
-        kind="modify",
+        kind="other",
         action="UpdateScalingGroup",
         version="v1",
         method="PUT",
@@ -1484,60 +1766,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_update_scaling_group,
         validate=validators.validate_update_scaling_group,
-        roles={"project": "project_id", "group": "scaling_group_id"},
-        attributes=(
-            "desire_instance_number",
-            "min_instance_number",
-            "max_instance_number",
-            "cool_down_time",
-            "available_zones",
-            "networks",
-            "security_groups",
-            "lb_listener_id",
-            "lbaas_listeners",
-            "health_periodic_audit_method",
-            "health_periodic_audit_time",
-            "instance_terminate_policy",
-            "health_periodic_audit_grace_period",
-            "scaling_configuration_id",
-            "notifications",
-            "delete_publicip",
-            "delete_volume",
-            "enterprise_project_id",
-            "multi_az_priority_policy",
-            "description",
-        ),
-        defaults={
-            # sources/huawei/modifying_an_as_group.rst:49 (stated)
-            "cool_down_time": 300,
-            # sources/huawei/modifying_an_as_group.rst:96 (stated)
-            "instance_terminate_policy": "OLD_CONFIG_OLD_INSTANCE",
-            # sources/huawei/modifying_an_as_group.rst:101 (stated)
-            "health_periodic_audit_grace_period": 600,
-            # sources/huawei/modifying_an_as_group.rst:118 (stated)
-            "delete_volume": False,
-            # sources/huawei/modifying_an_as_group.rst:132 (stated)
-            "multi_az_priority_policy": "EQUILIBRIUM_DISTRIBUTE",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "group_not_found": ErrorSpec("AS.0001", 404, "Group {group} not found"),
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-        },
+        errors={},
         # sources/huawei/modifying_an_as_group.rst:1 (stated)
-        response=(FieldSpec("scaling_group_id", "group", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/modifying_an_as_group.rst:223 (stated)
+        example={"scaling_group_id": "a8327883-6b07-4497-9c61-68d03ee193a1"},
     ),
     # This API is used to modify a specified AS policy.
     # sources/huawei/modifying_an_as_policy.rst:1 (stated)
     "UpdateScalingPolicy": OperationSpec(
         name="UpdateScalingPolicy",
-        kind="modify",
+        kind="other",
         action="UpdateScalingPolicy",
         version="v1",
         method="PUT",
@@ -1545,34 +1790,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_update_scaling_policy,
         validate=validators.validate_update_scaling_policy,
-        roles={"project": "project_id"},
-        attributes=(
-            "scaling_policy_id",
-            "scaling_policy_name",
-            "scaling_policy_type",
-            "alarm_id",
-            "scheduled_policy",
-            "scaling_policy_action",
-            "cool_down_time",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-        },
+        errors={},
         # sources/huawei/modifying_an_as_policy.rst:1 (stated)
-        response=(FieldSpec("scaling_policy_id", "none", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/modifying_an_as_policy.rst:159 (stated)
+        example={"scaling_policy_id": "0h327883-324n-4dzd-9c61-68d03ee191dd"},
     ),
     # This API is used to modify a specified AS policy.
     # sources/huawei/modifying_an_as_policy_v2.rst:1 (stated)
     "UpdateScalingV2Policy": OperationSpec(
         name="UpdateScalingV2Policy",
-        kind="modify",
+        kind="other",
         action="UpdateScalingV2Policy",
         version="v2",
         method="PUT",
@@ -1580,31 +1814,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_update_scaling_v2_policy,
         validate=validators.validate_update_scaling_v2_policy,
-        roles={"project": "project_id"},
-        attributes=(
-            "scaling_policy_id",
-            "scaling_policy_name",
-            "scaling_policy_type",
-            "scaling_resource_id",
-            "scaling_resource_type",
-            "alarm_id",
-            "scheduled_policy",
-            "scaling_policy_action",
-            "cool_down_time",
-            "description",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol huawei-rest invalid-value answer
-            "duplicate": ErrorSpec(
-                "AS.0001", 409, "A lifecycle hook named {hook} already exists in group {group}"
-            ),
-        },
+        errors={},
         # sources/huawei/modifying_an_as_policy_v2.rst:1 (stated)
-        response=(FieldSpec("scaling_policy_id", "none", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/huawei/modifying_an_as_policy_v2.rst:180 (stated)
+        example={"scaling_policy_id": "0h327883-324n-4dzd-9c61-68d03ee191dd"},
     ),
 }
 

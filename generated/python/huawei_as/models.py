@@ -1803,6 +1803,8 @@ class LifecycleHooks:
         notification_topic_urn: Specifies a unique topic in SMN.
         notification_topic_name: Specifies the topic name in SMN.
         notification_metadata: Specifies the customized notification.
+
+            May be null (sources/huawei/querying_lifecycle_hooks.rst:77 (stated)).
         create_time: Specifies the time when the lifecycle hook is created. The time is UTC-compliant.
 
     """
@@ -1988,8 +1990,14 @@ class ScalingActivityLog:
         end_time: Specifies the end time of the scaling action. The time format must comply with UTC.
         id: Specifies the scaling action log ID.
         instance_removed_list: Specifies the names of the instances removed from the AS group after the scaling action is complete. The instance names are separated using commas (,).
+
+            May be null (sources/huawei/querying_scaling_action_logs.rst:93 (stated)).
         instance_deleted_list: Specifies the names of the instances removed and deleted from the AS group after the scaling action is complete. The instance names are separated using commas (,).
+
+            May be null (sources/huawei/querying_scaling_action_logs.rst:95 (stated)).
         instance_added_list: Specifies the names of the instances added to the AS group after the scaling action is complete. The instance names are separated using commas (,).
+
+            May be null (sources/huawei/querying_scaling_action_logs.rst:97 (stated)).
         scaling_value: Specifies the number of added or removed instances in the scaling action.
         description: Specifies the description of the scaling action.
         instance_value: Specifies the number of instances in the AS group.
@@ -2130,6 +2138,8 @@ class LbaasListener:
 
     Attributes:
         listener_id: Specifies the listener ID.
+
+            May be null (sources/huawei/querying_scaling_action_logs_v2.rst:183 (stated)).
         pool_id: Specifies the backend ECS group ID.
         protocol_port: Specifies the backend protocol port, which is the port on which a backend ECS listens for traffic.
         weight: Specifies the weight, which determines the portion of requests a backend ECS processes when being compared to other backend ECSs added to the same listener.
@@ -2450,6 +2460,8 @@ class ScalingGroups:
         max_instance_number: Specifies the maximum number of instances in the AS group.
         cool_down_time: Specifies the cooldown period (s).
         lb_listener_id: Specifies the ID of a typical ELB listener. ELB listener IDs are separated using a comma (,).
+
+            May be null (sources/huawei/querying_as_groups.rst:110 (stated)).
         lbaas_listeners: Specifies enhanced load balancers. For details, see Table 4.
         available_zones: Specifies the AZ information.
         networks: Specifies the network information. For details, see Table 5.
@@ -2457,6 +2469,8 @@ class ScalingGroups:
         create_time: Specifies the time when an AS group was created. The time format complies with UTC.
         vpc_id: Specifies the ID of the VPC to which the AS group belongs.
         detail: Specifies details about the AS group. If a scaling action fails, this parameter is used to record errors.
+
+            May be null (sources/huawei/querying_as_groups.rst:124 (stated)).
         is_scaling: Specifies the scaling flag of the AS group.
         health_periodic_audit_method: Specifies the health check method.
         health_periodic_audit_time: Specifies the health check interval.
@@ -3166,6 +3180,8 @@ class ShowScalingGroupScalingGroups:
         max_instance_number: Specifies the maximum number of instances in the AS group.
         cool_down_time: Specifies the cooldown period (s).
         lb_listener_id: Specifies the ID of a typical ELB listener. ELB listener IDs are separated using a comma (,).
+
+            May be null (sources/huawei/querying_an_as_group.rst:79 (stated)).
         lbaas_listeners: Specifies enhanced load balancers. For details, see Table 4.
         available_zones: Specifies the AZ information.
         networks: Specifies the network information. For details, see Table 5.
@@ -3173,6 +3189,8 @@ class ShowScalingGroupScalingGroups:
         create_time: Specifies the time when an AS group was created. The time format complies with UTC.
         vpc_id: Specifies the ID of the VPC to which the AS group belongs.
         detail: Specifies details about the AS group. If a scaling action fails, this parameter is used to record errors.
+
+            May be null (sources/huawei/querying_an_as_group.rst:93 (stated)).
         is_scaling: Specifies the scaling flag of the AS group.
         health_periodic_audit_method: Specifies the health check method.
         health_periodic_audit_time: Specifies the health check interval.
@@ -3181,6 +3199,8 @@ class ShowScalingGroupScalingGroups:
         notifications: Specifies the notification mode.
 
             EMAIL refers to notification by email.
+
+            May be null (sources/huawei/querying_an_as_group.rst:105 (stated)).
         delete_publicip: Specifies whether to delete the EIP bound to the ECS when deleting the ECS.
         delete_volume: Specifies whether to delete the data disks attached to the ECS when deleting the ECS.
         cloud_location_id: This parameter is reserved.
@@ -3950,6 +3970,8 @@ class CreateLifyCycleHookResponse:
         notification_topic_urn: Specifies a unique topic in SMN.
         notification_topic_name: Specifies the topic name in SMN.
         notification_metadata: Specifies the notification message.
+
+            May be null (sources/huawei/creating_a_lifecycle_hook.rst:112 (stated)).
         create_time: Specifies the UTC-compliant time when the lifecycle hook is created.
         raw: the decoded answer as the wire gave it.
     """
@@ -6180,6 +6202,8 @@ class ListScalingTagInfosByResourceIdResponse:
         request_id: the request id the service answered with.
         tags: Specifies tags. For details, see Table 3.
         sys_tags: Specifies system tags. For details, see Table 3.
+
+            May be null (sources/huawei/querying_tags_of_a_resource.rst:56 (stated)).
         raw: the decoded answer as the wire gave it.
     """
 
@@ -6525,6 +6549,8 @@ class ShowLifeCycleHookResponse:
         notification_topic_urn: Specifies a unique topic in SMN.
         notification_topic_name: Specifies the topic name in SMN.
         notification_metadata: Specifies the customized notification.
+
+            May be null (sources/huawei/querying_a_lifecycle_hook.rst:68 (stated)).
         create_time: Specifies the time when the lifecycle hook is created. The time is UTC-compliant.
         raw: the decoded answer as the wire gave it.
     """
@@ -6971,6 +6997,8 @@ class UpdateLifeCycleHookResponse:
         notification_topic_urn: Specifies a unique topic in SMN.
         notification_topic_name: Specifies the topic name in SMN.
         notification_metadata: Specifies the customized notification.
+
+            May be null (sources/huawei/modifying_a_lifecycle_hook.rst:104 (stated)).
         create_time: Specifies the time when the lifecycle hook is created. The time is UTC-compliant.
         raw: the decoded answer as the wire gave it.
     """
