@@ -16,6 +16,7 @@ import pytest
 from generator import model
 from generator.errors import SpecgenError
 from generator.readers import Page, ReadResult, alibaba_md
+from generator.readers.alibaba_md.row_joining import join_table_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "sources/alibaba/CreateLifecycleHook.md"
@@ -649,7 +650,7 @@ def test_fixture_array_of_element_rows() -> None:
 
 def test_join_maps_joined_rows_back_to_page_lines() -> None:
     lines = text_of(SEED).split("\n")
-    joined = alibaba_md.join_table_rows(SEED, lines)
+    joined = join_table_rows(SEED, lines)
     header = joined.line_of.index(line_of(SEED, "|HttpCode"))
     assert joined.lines[header].startswith("|HttpCode")
     assert joined.lines[header + 1].startswith("|----------|")

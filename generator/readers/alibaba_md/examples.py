@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ... import model
-from .blocks import Block, Fence, Heading, Prose
+from .document import Block, Fence, Heading, Prose
 from .plain_text import join_words
 
 ExampleKind = Literal["request", "response", "error"]

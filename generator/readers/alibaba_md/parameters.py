@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from ... import model
 from ...errors import fail
 from .. import Lines
-from .blocks import Table
 from .columns import TableRow, is_required, parameter_rows
 from .doc_types import doc_type
+from .document import Table
 from .plain_text import text_of
 from .wire_names import is_wire_name
 

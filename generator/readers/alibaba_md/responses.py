@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ... import model
 from ...errors import fail
-from .blocks import Table
 from .columns import parameter_rows
 from .doc_types import DocType, doc_type
+from .document import Table
 from .example_shapes import Shape
 from .plain_text import text_of
 from .wire_names import is_wire_name
