@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 # "for instance" only with its comma: "for instance backend service" is no example.
 _EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance,|e\.g\.)|例如|比如|举例", re.IGNORECASE)
 QUOTE_MAX = 120
+# A block that holds for one platform only: "Windows实例：主机名长度为2~15，...",
+# "其他类型实例（Linux等）：...", "For Windows instances: ...".
+_PLATFORM_SCOPE = re.compile(
+    r"^[^：:。，,]{0,24}?(?:Windows|Linux|Unix|macOS)[^：:。]{0,16}[：:]", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,13 @@ def sentences(parts: list[Block]) -> list[Sentence]:
                 out.append(Sentence(stripped, block, start + lead, head=start == 0))
             start = end
     return out
+
+
+def unscoped(found: list[Sentence]) -> list[Sentence]:
+    """The sentences that hold for every value: those of a block scoped to one platform
+    ("Windows实例：...") are left out, so that no constraint of one platform is read as one of
+    all of them."""
+    return [s for s in found if not _PLATFORM_SCOPE.match(s.block.text)]
 
 
 def read(lines: Lines) -> list[Sentence]:

@@ -70,3 +70,15 @@ def read_examples(blocks: Sequence[Block], path: str) -> list[model.Example]:
             )
         )
     return out
+
+
+_QUERY_PAIR = re.compile(r"(?:^|[?&])([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)=([^&\s]*)")
+
+
+def example_query_pairs(example: model.Example) -> list[tuple[str, str, int]]:
+    """(name, value, page line) of each parameter a query request example sends."""
+    out: list[tuple[str, str, int]] = []
+    for offset, text in enumerate(example.body.split("\n")):
+        for name, value in _QUERY_PAIR.findall(text.strip()):
+            out.append((name, value, example.source.line + offset))
+    return out

@@ -16,8 +16,8 @@ from .. import Page, ReadOutput, ReadResult
 from .document import Document, Section, Table, parse_document
 from .errors import read_error_table
 from .example_shapes import example_key_lines, example_shape
-from .examples import read_examples
-from .parameters import RequestTable, read_request_table
+from .examples import example_query_pairs, read_examples
+from .parameters import RequestTable, add_example_only_parameters, read_request_table
 from .plain_text import text_of
 from .prose import operation_prose
 from .responses import read_response_table
@@ -40,7 +40,7 @@ _ACTION_IN_URL = re.compile(r"[?&]Action=([A-Za-z][A-Za-z0-9]*)")
 def read(page: Page) -> ReadOutput:
     doc, joined = parse_document(page)
     path = page.path
-    notes: list[str] = []
+    notes: list[str] = list(joined.warnings)
     by_kind = sections_by_kind(doc.sections)
 
     prose = operation_prose(doc.intro, by_kind.get("description", []), by_kind.get("other", []))
@@ -58,12 +58,15 @@ def read(page: Page) -> ReadOutput:
         tables = _tables_noting_extra(section, notes)
         if tables and not request.parameters and request.action is None:
             request = read_request_table(tables[0], path)
-    notes.extend(request.notes)
 
     # examples first: the response table's nesting is read from them
     examples: list[model.Example] = []
     for section in by_kind.get("examples", []):
         examples.extend(read_examples(section.blocks, path))
+    for example in examples:
+        if example.kind == "request" and example.format == "query":
+            add_example_only_parameters(request, example_query_pairs(example), path)
+    notes.extend(request.notes)
 
     response: list[model.Parameter] = []
     shape = example_shape(examples)

@@ -9,7 +9,7 @@ object sent as Name.Key. They become array/object parameters named `Name`, with 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import model
 from ...errors import fail
@@ -25,6 +25,13 @@ _SYSTEM_PARAMETERS = {"Action", "Version"}
 _ACTION_IN_TEXT = re.compile(r"取值(?:为)?\s*[：:]\s*([A-Za-z][A-Za-z0-9]*)")
 _DATE_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LIST_INDEX = re.compile(r"\.[Nn](?=\.|$)")
+# the elements' value range of a RepeatList: "该参数取值范围：1~100" (not "N的取值范围：1~20")
+_VALUE_RANGE = re.compile(r"取值范围\s*[:：]?\s*-?\d+\s*[~～-]\s*-?\d+")
+_INDEX_BEFORE = re.compile(r"N\s*的\s*$")
+_INTEGER = re.compile(r"^-?\d+$")
+# "RemovalPolicy.1": a list position where the name would say ".N"
+_POSITION = re.compile(r"^[1-9][0-9]?$")
+_POSITIONAL = re.compile(r"\.[1-9][0-9]?(?=\.|$)")
 
 
 @dataclass
@@ -40,6 +47,9 @@ class RequestTable:
     action: SystemValue | None = None
     version: SystemValue | None = None
     notes: list[str] = field(default_factory=list)
+    # lists the table describes by position ("RemovalPolicy.1", "RemovalPolicy.2"):
+    # dotted path -> (row name, row line) of each position
+    positions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 def read_request_table(table: Table, path: str) -> RequestTable:
@@ -65,6 +75,7 @@ def read_request_table(table: Table, path: str) -> RequestTable:
         _add_request_parameter(out, row, path)
     for param in out.parameters:
         _settle_container(param)
+    _position_notes(out)
     return out
 
 
@@ -75,14 +86,24 @@ def _system_value(row: TableRow) -> str:
     return match.group(1) if match else ""
 
 
-def _wire_path(name: str, path: str, line: int) -> list[tuple[str, bool]]:
-    """ "Tags.N.Key" -> [("Tags", True), ("Key", False)]: each name with whether it is a list."""
-    segments: list[tuple[str, bool]] = []
+@dataclass(frozen=True)
+class _Segment:
+    name: str
+    is_list: bool = False
+    position: int | None = None  # "RemovalPolicy.1": the row describes one position of a list
+
+
+def _wire_path(name: str, path: str, line: int) -> list[_Segment]:
+    """ "Tags.N.Key" -> [Tags (a list), Key]; "RemovalPolicy.1" -> [RemovalPolicy (a list,
+    position 1)]."""
+    segments: list[_Segment] = []
     for part in name.split("."):
         if part in ("N", "n") and segments:
-            segments[-1] = (segments[-1][0], True)
+            segments[-1] = replace(segments[-1], is_list=True)
+        elif _POSITION.match(part) and segments:
+            segments[-1] = replace(segments[-1], is_list=True, position=int(part))
         elif is_wire_name(part):
-            segments.append((part, False))
+            segments.append(_Segment(part))
         else:
             raise fail(path, line, f"parameter name {name!r} is not a wire name")
     return segments
@@ -92,29 +113,36 @@ def _add_request_parameter(out: RequestTable, row: TableRow, path: str) -> None:
     segments = _wire_path(row.name, path, row.line)
     siblings = out.parameters
     dotted: list[str] = []
-    for depth, (name, is_list) in enumerate(segments):
-        dotted.append(name)
-        existing = next((p for p in siblings if p.name == name), None)
+    for depth, segment in enumerate(segments):
+        dotted.append(segment.name)
+        existing = next((p for p in siblings if p.name == segment.name), None)
         if depth < len(segments) - 1:
             if existing is None:
                 # A container only named through its members' rows ("Tags" of "Tags.N.Key").
                 existing = model.Parameter(
-                    name=name,
+                    name=segment.name,
                     source=model.Source(path, row.line, "inferred"),
                     location="query",
                 )
                 siblings.append(existing)
-            existing.type = "array" if is_list else "object"
-            existing.items = "object" if is_list else None
+            existing.type = "array" if segment.is_list else "object"
+            existing.items = "object" if segment.is_list else None
             siblings = existing.fields
             continue
+        key = ".".join(dotted)
+        if existing is not None and key in out.positions:
+            # "RemovalPolicy.2" after "RemovalPolicy.1": one more position of the same list
+            _add_position(out, existing, row, key, path)
+            break
         param = existing or model.Parameter(
-            name=name, source=model.Source(path, row.name_line), location="query"
+            name=segment.name, source=model.Source(path, row.name_line), location="query"
         )
         if existing is None:
             siblings.append(param)
-        _fill_parameter(out, param, row, ".".join(dotted), is_list, path)
-    if "." in row.name:
+        _fill_parameter(out, param, row, key, segment.is_list, path)
+    if any(segment.position is not None for segment in segments):
+        out.positions.setdefault(".".join(dotted), []).append((row.name, row.line))
+    elif "." in row.name:
         first = _LIST_INDEX.sub(".1", row.name)
         second = _LIST_INDEX.sub(".2", row.name)
         how = (
@@ -124,6 +152,42 @@ def _add_request_parameter(out: RequestTable, row: TableRow, path: str) -> None:
         )
         out.notes.append(
             f"request parameter {'.'.join(dotted)}: the table names it {row.name!r} (line {row.line}); {how}"
+        )
+
+
+def _add_position(
+    out: RequestTable, param: model.Parameter, row: TableRow, dotted: str, path: str
+) -> None:
+    """A further row of a list described position by position: its prose joins the list's
+    (a paragraph of its own), and the list is required when any position is."""
+    param.required = param.required or is_required(row, path)
+    lines = row.description
+    if not lines:
+        return
+    before = out.text.get(dotted, [])
+    joined: Lines = [*before, (lines[0][0] - 1, ""), *lines] if before else list(lines)
+    out.text[dotted] = joined
+    param.description = text_of(joined)
+
+
+def _position_notes(out: RequestTable) -> None:
+    """How each list named by its positions ("RemovalPolicy.1") was read: as the list
+    `Name.N`. A single position is a guess unless the row's prose names `Name.N` itself."""
+    for dotted, rows in out.positions.items():
+        named = ", ".join(f"{name!r} (line {line})" for name, line in rows)
+        list_name = _POSITIONAL.sub(".N", rows[0][0])
+        first = _POSITIONAL.sub(".1", rows[0][0])
+        second = _POSITIONAL.sub(".2", rows[0][0])
+        prose = " ".join(text for _, text in out.text.get(dotted, []))
+        if len(rows) > 1:
+            why = "the rows are positions of one list"
+        elif list_name in prose:
+            why = f"its description names {list_name}"
+        else:
+            why = f"a guess: only this position is described, and its description does not name {list_name}"
+        out.notes.append(
+            f"warning: request parameter {dotted}: the table names {named}; read as the list "
+            f"{list_name} ({why}), sent as {first}, {second}, ..."
         )
 
 
@@ -150,6 +214,7 @@ def _fill_parameter(
         param.type = "array"
         param.items = (
             param.items
+            or _stated_element_type(out, row, dotted, typed.spelled)
             or typed.items
             or (typed.type if typed.type not in (None, "array") else "string")
         )
@@ -171,6 +236,28 @@ def _fill_parameter(
         out.notes.append(f"request parameter {dotted} (line {row.line}): {what}; kept as string")
 
 
+def _stated_element_type(
+    out: RequestTable, row: TableRow, dotted: str, spelled: str | None
+) -> model.SpecType | None:
+    """A "RepeatList" says nothing of its elements; "该参数取值范围：1~100" with an integer
+    example says they are integers (LoadBalancerWeight.N). The index range "N的取值范围" does
+    not count."""
+    if (spelled or "").lower() != "repeatlist" or not _INTEGER.match(row.example):
+        return None
+    prose = " ".join(text for _, text in row.description)
+    stated = next(
+        (m for m in _VALUE_RANGE.finditer(prose) if not _INDEX_BEFORE.search(prose[: m.start()])),
+        None,
+    )
+    if stated is None:
+        return None
+    out.notes.append(
+        f"request parameter {dotted} (line {row.line}): {spelled} of integers, as its value range "
+        f"{stated.group(0)!r} and its example {row.example!r} say"
+    )
+    return "integer"
+
+
 def _settle_container(param: model.Parameter) -> None:
     """A parameter with members is an object, or an array of objects."""
     for member in param.fields:
@@ -181,3 +268,31 @@ def _settle_container(param: model.Parameter) -> None:
         else:
             param.type = "object"
             param.items = None
+
+
+def add_example_only_parameters(
+    out: RequestTable, pairs: list[tuple[str, str, int]], path: str
+) -> None:
+    """A parameter the request example sends and the table does not list is recorded, typed
+    as the string the example shows (origin inferred, cited at the example's line). A name
+    that differs from a table row's only in case is that row (the table spells the wire name)."""
+    known = {name.lower() for name in _SYSTEM_PARAMETERS}
+    for param in out.parameters:
+        known.add(param.name.lower())
+    for name, value, line in pairs:
+        top = _POSITIONAL.sub("", name).split(".")[0]
+        if top.lower() in known or not is_wire_name(top) or "." in _POSITIONAL.sub("", name):
+            continue
+        known.add(top.lower())
+        out.parameters.append(
+            model.Parameter(
+                name=top,
+                source=model.Source(path, line, "inferred", quote=f"{name}={value}"),
+                location="query",
+                example=value or None,
+            )
+        )
+        out.notes.append(
+            f"warning: request parameter {top}: only the request example sends it (line {line}); "
+            "recorded as an optional string, the table does not list it"
+        )
