@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from generator import model
-from generator.mining import charsets, defaults, lengths, ranges, text
+from generator.mining import charsets, defaults, enums, lengths, ranges, text
 
 from .util import page_lines, param
 
@@ -125,3 +125,21 @@ def test_default_when_the_parameter_is_left_out_is_a_default() -> None:
     found = text.read([(7, "如果您没有指定该参数，默认值为600。")])
     got = defaults.find_default(param("Timeout", "integer"), found, FILE, None)
     assert got == model.Default(model.Source(FILE, 7, "stated", "默认值为600"), 600)
+
+
+def test_note_between_value_bullets_does_not_end_the_list() -> None:
+    found = page_lines(
+        "alibaba/RemoveInstances.md",
+        "指定被移出实例的动作，取值范围：",
+        "",
+        "- recycle：实例进入停机不收费状态。",
+        "",
+        "仅在ScalingPolicy为recycle时生效。",
+        "",
+        "- release：实例被释放。",
+    )
+    # the reader renders the page's "**说明：** ..." as "Note: ..."
+    found = [(n, "Note: " + t if t.startswith("仅在") else t) for n, t in found]
+    got = enums.find_enum(param("RemovePolicy"), text.blocks(found), text.read(found), FILE)
+    assert got is not None
+    assert [v.value for v in got.values] == ["recycle", "release"]  # the page's example: release

@@ -2698,7 +2698,7 @@ class Client:
                 默认值：PRIORITY
 
                 Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
-                Values: PRIORITY, COST_OPTIMIZED (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+                Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
             health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
 
                 - NONE：不做健康检查。
@@ -5516,7 +5516,8 @@ class Client:
 
                 默认值：release。
 
-                Values: recycle (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+                Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+                Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
 
         Raises:
             AlibabaEssError: the service's error (the subclass of its code), or the
@@ -6810,7 +6811,7 @@ class AsyncClient:
                 默认值：PRIORITY
 
                 Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
-                Values: PRIORITY, COST_OPTIMIZED (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+                Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
             health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
 
                 - NONE：不做健康检查。
@@ -9634,7 +9635,8 @@ class AsyncClient:
 
                 默认值：release。
 
-                Values: recycle (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+                Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+                Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
 
         Raises:
             AlibabaEssError: the service's error (the subclass of its code), or the

@@ -2441,7 +2441,10 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         validate=validators.validate_remove_instances,
         roles={"instance": "InstanceId", "group": "ScalingGroupId"},
         attributes=(),
-        defaults={},
+        defaults={
+            # sources/alibaba/RemoveInstances.md:47 (stated)
+            "RemovePolicy": "release",
+        },
         required_on_create=(),
         quota=None,
         rate_limit=None,

@@ -526,12 +526,14 @@ class MultiAZPolicy(enum.StrEnum):
 
     - PRIORITY: 先指定的虚拟交换机（VSwitchIds.N）优先级最高。弹性伸缩优先在优先级最高的交换机所在可用区尝试扩缩容，如果无法扩缩容，则自动在下一优先级的交换机所在可用区进行扩缩容。
     - COST_OPTIMIZED: 扩容时弹性伸缩按vCPU单价从低到高尝试创建ECS实例，缩容时按vCPU单价从高到低尝试移出ECS实例。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+    - BALANCE: 在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
 
     Source: sources/alibaba/CreateScalingGroup.md:124 (stated)
     """
 
     PRIORITY = "PRIORITY"
     COST_OPTIMIZED = "COST_OPTIMIZED"
+    BALANCE = "BALANCE"
 
     @classmethod
     def from_value(cls, raw: object) -> MultiAZPolicy | str | None:
@@ -951,11 +953,13 @@ class RemovePolicy(enum.StrEnum):
     """Values of RemovePolicy.
 
     - recycle: 实例进入停机不收费状态。
+    - release: 实例被释放。
 
     Source: sources/alibaba/RemoveInstances.md:39 (stated)
     """
 
     RECYCLE = "recycle"
+    RELEASE = "release"
 
     @classmethod
     def from_value(cls, raw: object) -> RemovePolicy | str | None:
@@ -5434,7 +5438,7 @@ class CreateScalingGroupRequest:
             默认值：PRIORITY
 
             Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
-            Values: PRIORITY, COST_OPTIMIZED (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+            Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
         health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
 
             - NONE：不做健康检查。
@@ -9867,7 +9871,8 @@ class RemoveInstancesRequest:
 
             默认值：release。
 
-            Values: recycle (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+            Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+            Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
 
     """
 

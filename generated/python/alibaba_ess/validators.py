@@ -5772,13 +5772,13 @@ def validate_create_scaling_group(request: Mapping[str, object]) -> list[Problem
             )
         else:
             # sources/alibaba/CreateScalingGroup.md:124 (stated)
-            if v0 not in {"PRIORITY", "COST_OPTIMIZED"}:
+            if v0 not in {"PRIORITY", "COST_OPTIMIZED", "BALANCE"}:
                 problems.append(
                     Problem(
                         "MultiAZPolicy",
                         "enum",
                         v0,
-                        "The specified value of parameter is not valid. (MultiAZPolicy) (must be one of: PRIORITY, COST_OPTIMIZED)",
+                        "The specified value of parameter is not valid. (MultiAZPolicy) (must be one of: PRIORITY, COST_OPTIMIZED, BALANCE)",
                         "InvalidParamter",
                         400,
                     )
@@ -20155,13 +20155,13 @@ def validate_remove_instances(request: Mapping[str, object]) -> list[Problem]:
             )
         else:
             # sources/alibaba/RemoveInstances.md:39 (stated)
-            if v0 != "recycle":
+            if v0 not in {"recycle", "release"}:
                 problems.append(
                     Problem(
                         "RemovePolicy",
                         "enum",
                         v0,
-                        "The specified value of parameter is not valid. (RemovePolicy) (must be one of: recycle)",
+                        "The specified value of parameter is not valid. (RemovePolicy) (must be one of: recycle, release)",
                         "InvalidParamter",
                         400,
                     )
