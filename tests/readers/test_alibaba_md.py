@@ -873,3 +873,13 @@ def test_repeat_list_of_integers_from_its_value_range() -> None:
     # a RepeatList that states no numbers stays a list of strings
     (ids,) = [p for p in op.parameters if p.name == "InstanceId"]
     assert (ids.type, ids.items) == ("array", "string")
+
+
+def test_list_with_a_scalar_example_and_no_example_response_has_no_members() -> None:
+    # DescribeScalingGroups' example response omits VSwitchIds: the VpcId row after it is a
+    # field of the group, not a member of the list
+    op = read("sources/alibaba/DescribeScalingGroups.md").operation
+    (group,) = field(op.response, "ScalingGroups").fields
+    switches = field(group.fields, "VSwitchIds")
+    assert (switches.type, switches.items, switches.fields) == ("array", "string", [])
+    assert field(group.fields, "VpcId").type == "string"

@@ -1466,6 +1466,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
                             FieldSpec("VServerGroups", "none", "object", False, "", ()),
                             FieldSpec("VSwitchId", "none", "string", False, "", ()),
                             FieldSpec("VSwitchIds", "none", "array", False, "", ()),
+                            FieldSpec("VpcId", "none", "string", False, "", ()),
                         ),
                     ),
                 ),

@@ -1782,6 +1782,7 @@ class Tag:
             - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
         user_data (wire name UserData): ECS实例的自定义数据。
         weighted_capacities (wire name WeightedCapacities): 对应指定实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
+        zone_id (wire name ZoneId): 实例所属的可用区ID，您可以调用DescribeZones获取可用区列表。
         tag (wire name Tag): Not described on the page.
 
     """
@@ -1795,7 +1796,9 @@ class Tag:
     # sources/alibaba/DescribeScalingConfigurations.md:173 (inferred)
     user_data: str | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:174 (inferred)
-    weighted_capacities: list[WeightedCapacities] | None = None
+    weighted_capacities: list[int] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:175 (inferred)
+    zone_id: str | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:166 (inferred)
     tag: list[Tag] | None = None
 
@@ -1811,7 +1814,9 @@ class Tag:
         if self.user_data is not None:
             out["UserData"] = self.user_data
         if self.weighted_capacities is not None:
-            out["WeightedCapacities"] = [item.to_wire() for item in self.weighted_capacities]
+            out["WeightedCapacities"] = list(self.weighted_capacities)
+        if self.zone_id is not None:
+            out["ZoneId"] = self.zone_id
         if self.tag is not None:
             out["Tag"] = [item.to_wire() for item in self.tag]
         return out
@@ -1823,9 +1828,8 @@ class Tag:
             value=_wire.as_str(data.get("Value")),
             tenancy=_wire.as_str(data.get("Tenancy")),
             user_data=_wire.as_str(data.get("UserData")),
-            weighted_capacities=_list_of(
-                data.get("WeightedCapacities"), WeightedCapacities.from_value
-            ),
+            weighted_capacities=_list_of(data.get("WeightedCapacities"), _wire.as_int),
+            zone_id=_wire.as_str(data.get("ZoneId")),
             tag=_list_of(data.get("Tag"), Tag.from_value),
         )
 
@@ -2671,80 +2675,6 @@ class SpotPriceModel:
 
 
 @dataclass(slots=True, kw_only=True)
-class SecurityGroupIds:
-    """ECS实例所属的多个安全组的ID，同一个安全组内的ECS实例可以互相访问。
-
-    Attributes:
-        spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。
-        spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。
-        spot_price_limit (wire name SpotPriceLimit): 抢占式实例信息的集合。
-
-    """
-
-    # sources/alibaba/DescribeScalingConfigurations.md:142 (inferred)
-    spot_duration: int | None = None
-    # sources/alibaba/DescribeScalingConfigurations.md:143 (inferred)
-    spot_interruption_behavior: str | None = None
-    # sources/alibaba/DescribeScalingConfigurations.md:144 (inferred)
-    spot_price_limit: list[SpotPriceModel] | None = None
-
-    def to_wire(self) -> dict[str, object]:
-        """The wire form: wire names, JSON-like values, absent (None) members left out."""
-        out: dict[str, object] = {}
-        if self.spot_duration is not None:
-            out["SpotDuration"] = self.spot_duration
-        if self.spot_interruption_behavior is not None:
-            out["SpotInterruptionBehavior"] = self.spot_interruption_behavior
-        if self.spot_price_limit is not None:
-            out["SpotPriceLimit"] = [item.to_wire() for item in self.spot_price_limit]
-        return out
-
-    @classmethod
-    def from_wire(cls, data: Mapping[str, object]) -> SecurityGroupIds:
-        return cls(
-            spot_duration=_wire.as_int(data.get("SpotDuration")),
-            spot_interruption_behavior=_wire.as_str(data.get("SpotInterruptionBehavior")),
-            spot_price_limit=_list_of(data.get("SpotPriceLimit"), SpotPriceModel.from_value),
-        )
-
-    @classmethod
-    def from_value(cls, raw: object) -> SecurityGroupIds | None:
-        data = _wire.as_dict(raw)
-        return None if data is None else cls.from_wire(data)
-
-
-@dataclass(slots=True, kw_only=True)
-class WeightedCapacities:
-    """对应指定实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
-
-    Attributes:
-        zone_id (wire name ZoneId): 实例所属的可用区ID，您可以调用DescribeZones获取可用区列表。
-
-    """
-
-    # sources/alibaba/DescribeScalingConfigurations.md:175 (inferred)
-    zone_id: str | None = None
-
-    def to_wire(self) -> dict[str, object]:
-        """The wire form: wire names, JSON-like values, absent (None) members left out."""
-        out: dict[str, object] = {}
-        if self.zone_id is not None:
-            out["ZoneId"] = self.zone_id
-        return out
-
-    @classmethod
-    def from_wire(cls, data: Mapping[str, object]) -> WeightedCapacities:
-        return cls(
-            zone_id=_wire.as_str(data.get("ZoneId")),
-        )
-
-    @classmethod
-    def from_value(cls, raw: object) -> WeightedCapacities | None:
-        data = _wire.as_dict(raw)
-        return None if data is None else cls.from_wire(data)
-
-
-@dataclass(slots=True, kw_only=True)
 class ScalingConfiguration:
     """伸缩配置信息的集合。
 
@@ -2806,6 +2736,9 @@ class ScalingConfiguration:
         scheduler_options (wire name SchedulerOptions): Note: 该参数正在邀测中，暂未开放使用。
         security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
         security_group_ids (wire name SecurityGroupIds): ECS实例所属的多个安全组的ID，同一个安全组内的ECS实例可以互相访问。
+        spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。
+        spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。
+        spot_price_limit (wire name SpotPriceLimit): 抢占式实例信息的集合。
         price_limit (wire name PriceLimit): 抢占式实例对应的出价。
         spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
 
@@ -2852,7 +2785,7 @@ class ScalingConfiguration:
     # sources/alibaba/DescribeScalingConfigurations.md:91 (inferred)
     instance_type: str | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:92 (inferred)
-    instance_types: list[dict[str, object]] | None = None
+    instance_types: list[str] | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:93 (inferred)
     internet_charge_type: str | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:97 (inferred)
@@ -2890,7 +2823,13 @@ class ScalingConfiguration:
     # sources/alibaba/DescribeScalingConfigurations.md:140 (inferred)
     security_group_id: str | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:141 (inferred)
-    security_group_ids: list[SecurityGroupIds] | None = None
+    security_group_ids: list[str] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:142 (inferred)
+    spot_duration: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:143 (inferred)
+    spot_interruption_behavior: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:144 (inferred)
+    spot_price_limit: list[SpotPriceModel] | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:147 (inferred)
     price_limit: float | None = None
     # sources/alibaba/DescribeScalingConfigurations.md:148 (inferred)
@@ -2976,7 +2915,13 @@ class ScalingConfiguration:
         if self.security_group_id is not None:
             out["SecurityGroupId"] = self.security_group_id
         if self.security_group_ids is not None:
-            out["SecurityGroupIds"] = [item.to_wire() for item in self.security_group_ids]
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.spot_duration is not None:
+            out["SpotDuration"] = self.spot_duration
+        if self.spot_interruption_behavior is not None:
+            out["SpotInterruptionBehavior"] = self.spot_interruption_behavior
+        if self.spot_price_limit is not None:
+            out["SpotPriceLimit"] = [item.to_wire() for item in self.spot_price_limit]
         if self.price_limit is not None:
             out["PriceLimit"] = self.price_limit
         if self.spot_strategy is not None:
@@ -3013,7 +2958,7 @@ class ScalingConfiguration:
             instance_generation=_wire.as_str(data.get("InstanceGeneration")),
             instance_name=_wire.as_str(data.get("InstanceName")),
             instance_type=_wire.as_str(data.get("InstanceType")),
-            instance_types=_list_of(data.get("InstanceTypes"), _wire.as_dict),
+            instance_types=_list_of(data.get("InstanceTypes"), _wire.as_str),
             internet_charge_type=_wire.as_str(data.get("InternetChargeType")),
             internet_max_bandwidth_in=_wire.as_int(data.get("InternetMaxBandwidthIn")),
             internet_max_bandwidth_out=_wire.as_int(data.get("InternetMaxBandwidthOut")),
@@ -3032,7 +2977,10 @@ class ScalingConfiguration:
             scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
             scheduler_options=SchedulerOptions.from_value(data.get("SchedulerOptions")),
             security_group_id=_wire.as_str(data.get("SecurityGroupId")),
-            security_group_ids=_list_of(data.get("SecurityGroupIds"), SecurityGroupIds.from_value),
+            security_group_ids=_list_of(data.get("SecurityGroupIds"), _wire.as_str),
+            spot_duration=_wire.as_int(data.get("SpotDuration")),
+            spot_interruption_behavior=_wire.as_str(data.get("SpotInterruptionBehavior")),
+            spot_price_limit=_list_of(data.get("SpotPriceLimit"), SpotPriceModel.from_value),
             price_limit=_wire.as_float(data.get("PriceLimit")),
             spot_strategy=_wire.as_str(data.get("SpotStrategy")),
             system_disk_auto_snapshot_policy_id=_wire.as_str(
@@ -3153,37 +3101,6 @@ class RemovalPolicies:
 
 
 @dataclass(slots=True, kw_only=True)
-class VSwitchIds:
-    """伸缩组关联虚拟交换机的ID集合。如果您使用了VSwitchIds参数，VSwitchId参数将被忽略。
-
-    Attributes:
-        vpc_id (wire name VpcId): 伸缩组所属VPC的ID。
-
-    """
-
-    # sources/alibaba/DescribeScalingGroups.md:123 (inferred)
-    vpc_id: str | None = None
-
-    def to_wire(self) -> dict[str, object]:
-        """The wire form: wire names, JSON-like values, absent (None) members left out."""
-        out: dict[str, object] = {}
-        if self.vpc_id is not None:
-            out["VpcId"] = self.vpc_id
-        return out
-
-    @classmethod
-    def from_wire(cls, data: Mapping[str, object]) -> VSwitchIds:
-        return cls(
-            vpc_id=_wire.as_str(data.get("VpcId")),
-        )
-
-    @classmethod
-    def from_value(cls, raw: object) -> VSwitchIds | None:
-        data = _wire.as_dict(raw)
-        return None if data is None else cls.from_wire(data)
-
-
-@dataclass(slots=True, kw_only=True)
 class ScalingGroup:
     """伸缩组信息的集合。
 
@@ -3259,6 +3176,7 @@ class ScalingGroup:
         v_server_groups (wire name VServerGroups): 后端服务器组列表。
         v_switch_id (wire name VSwitchId): 伸缩组关联虚拟交换机的ID。
         v_switch_ids (wire name VSwitchIds): 伸缩组关联虚拟交换机的ID集合。如果您使用了VSwitchIds参数，VSwitchId参数将被忽略。
+        vpc_id (wire name VpcId): 伸缩组所属VPC的ID。
         scaling_group (wire name ScalingGroup): Not described on the page.
 
     """
@@ -3330,7 +3248,7 @@ class ScalingGroup:
     # sources/alibaba/DescribeScalingGroups.md:103 (inferred)
     stopped_capacity: int | None = None
     # sources/alibaba/DescribeScalingGroups.md:104 (inferred)
-    suspended_processes: list[dict[str, object]] | None = None
+    suspended_processes: list[str] | None = None
     # sources/alibaba/DescribeScalingGroups.md:111 (inferred)
     total_capacity: int | None = None
     # sources/alibaba/DescribeScalingGroups.md:112 (inferred)
@@ -3340,7 +3258,9 @@ class ScalingGroup:
     # sources/alibaba/DescribeScalingGroups.md:121 (inferred)
     v_switch_id: str | None = None
     # sources/alibaba/DescribeScalingGroups.md:122 (inferred)
-    v_switch_ids: list[VSwitchIds] | None = None
+    v_switch_ids: list[str] | None = None
+    # sources/alibaba/DescribeScalingGroups.md:123 (inferred)
+    vpc_id: str | None = None
     # sources/alibaba/DescribeScalingGroups.md:32 (inferred)
     scaling_group: list[ScalingGroup] | None = None
 
@@ -3426,7 +3346,9 @@ class ScalingGroup:
         if self.v_switch_id is not None:
             out["VSwitchId"] = self.v_switch_id
         if self.v_switch_ids is not None:
-            out["VSwitchIds"] = [item.to_wire() for item in self.v_switch_ids]
+            out["VSwitchIds"] = list(self.v_switch_ids)
+        if self.vpc_id is not None:
+            out["VpcId"] = self.vpc_id
         if self.scaling_group is not None:
             out["ScalingGroup"] = [item.to_wire() for item in self.scaling_group]
         return out
@@ -3471,12 +3393,13 @@ class ScalingGroup:
             spot_instance_remedy=_wire.as_bool(data.get("SpotInstanceRemedy")),
             standby_capacity=_wire.as_int(data.get("StandbyCapacity")),
             stopped_capacity=_wire.as_int(data.get("StoppedCapacity")),
-            suspended_processes=_list_of(data.get("SuspendedProcesses"), _wire.as_dict),
+            suspended_processes=_list_of(data.get("SuspendedProcesses"), _wire.as_str),
             total_capacity=_wire.as_int(data.get("TotalCapacity")),
             total_instance_count=_wire.as_int(data.get("TotalInstanceCount")),
             v_server_groups=VServerGroup.from_value(data.get("VServerGroups")),
             v_switch_id=_wire.as_str(data.get("VSwitchId")),
-            v_switch_ids=_list_of(data.get("VSwitchIds"), VSwitchIds.from_value),
+            v_switch_ids=_list_of(data.get("VSwitchIds"), _wire.as_str),
+            vpc_id=_wire.as_str(data.get("VpcId")),
             scaling_group=_list_of(data.get("ScalingGroup"), ScalingGroup.from_value),
         )
 

@@ -220,6 +220,15 @@ def _open_container(
         # "ScalingGroups: Array of ScalingGroup" and no example: 2014 JSON wraps such lists.
         shape = Shape("object", {typed.element: Shape("array", item=Shape("object"))})
     if shape is None or shape.kind == "scalar":
+        if param.type == "array" and param.items is None and param.example:
+            # "VSwitchIds | List | vsw-bp1... |": one scalar as the example value, and no
+            # example response to say more: a list of scalars, with no member rows
+            param.items = "integer" if param.example.isdigit() else "string"
+            reading.notes.append(
+                f"response field {param.name}: the page says {param.doc_type} with the example "
+                f"value {param.example!r}; read as a list of {param.items}s"
+            )
+            return None
         if param.type == "array":
             param.items = param.items or "object"
             return _Frame(param, None) if param.items == "object" else None
