@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .. import model
-from .text import Sentence, platform_scope, shorten, source
+from .text import Sentence, shorten, source, unscoped
 
 CJK = r"\u4e00-\u9fa5"
 ASCII = r"\x00-\x7F"
@@ -246,14 +246,18 @@ def forbidden_en(sentence: Sentence) -> list[Found]:
     return _list_after(sentence, _FORBIDDEN_EN, "forbidden", _EN_END)
 
 
+# "可包含" (may contain) lists what may appear, not all that may: only a restricting word
+# ("只能", "仅") makes the list the allowed characters.
 _CONTAINS_ZH = re.compile(
-    r"(?:可包含|可以包含|只能包含|仅能包含|仅包含|只包含|仅支持|只支持|只允许|仅允许)"
+    r"(?:只能包含|仅能包含|仅包含|只包含|只可包含|仅可包含|只可以包含|仅可以包含"
+    r"|仅支持|只支持|只允许|仅允许)"
 )
 _CONSISTS_ZH = re.compile(r"(?:只能|仅)?由")
 
 
 def allowed_zh(sentence: Sentence) -> list[Found]:
-    """'可包含数字、下划线（_）、短划线（-）和英文句号（.）', '只支持ASCII字符', '由字母、数字组成'."""
+    """'只能包含数字、下划线（_）、短划线（-）和英文句号（.）', '只支持ASCII字符', '由字母、数字组成'.
+    '可包含...' alone is not read: it does not say the list is exhaustive."""
     return _list_after(sentence, _CONTAINS_ZH, "allowed", _ZH_END) + _list_after(
         sentence, _CONSISTS_ZH, "allowed", _ZH_END, suffix="组成"
     )
@@ -344,8 +348,7 @@ def find_pattern(param: model.Parameter, found: list[Sentence], file: str) -> mo
         return None
     # a platform's own character set ("For Windows, ... contains only letters and digits")
     # is no pattern for every value: the description keeps it, with its condition
-    unscoped = [sentence for sentence in found if platform_scope(sentence) is None]
-    hits = [hit for sentence in unscoped for rule in RULES for hit in rule(sentence)]
+    hits = [hit for sentence in unscoped(found) for rule in RULES for hit in rule(sentence)]
     if not hits:
         return None
     charset = Charset()

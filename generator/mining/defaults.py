@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import model
 from . import numbers
 from .numbers import UNIT
-from .text import Sentence, source
+from .text import Sentence, source, unscoped
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Found:
     unit: str | None  # a unit written after the value ("3600 seconds")
     line: int
     quote: str
+    conditional: bool = False  # holds for some calls only: no default for all of them
 
 
 _VALUE = (
@@ -110,12 +111,32 @@ def by_default(sentence: Sentence) -> list[Found]:
 
 
 _DEFAULT_ZH = re.compile(rf"默认(?:值)?\s*(?:为|是|[:：])\s*{_VALUE}{_AFTER}")
+# A default that holds for some calls only: "已停售的实例规格实例默认值是none，其他实例规格默认值是
+# optimized", "仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，...默认为...".
+_ONLY_WHEN_ZH = re.compile(r"仅当|只有当|只有在|仅在|仅对|只对")
+_SCOPED_CLAUSE_ZH = re.compile(r"实例|规格|其他|对于|针对|Windows|Linux", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[，,；;：:]")
+
+
+def _conditional_zh(sentence: Sentence, start: int) -> bool:
+    before = sentence.text[:start]
+    clause = _CLAUSE_START.split(before)[-1]
+    return bool(_ONLY_WHEN_ZH.search(before) or _SCOPED_CLAUSE_ZH.search(clause))
 
 
 def default_zh(sentence: Sentence) -> list[Found]:
     """'默认值：600', '默认值：50。', '默认值为600', '默认为CONTINUE'. Not in bullet items, which on
-    Alibaba pages list an OOS template's parameters ("默认为${regionId}")."""
-    return [] if sentence.bullet else _all(_DEFAULT_ZH, sentence)
+    Alibaba pages list an OOS template's parameters ("默认为${regionId}"). A default under a
+    condition ("其他实例规格默认值是optimized") is marked conditional."""
+    if sentence.bullet:
+        return []
+    out: list[Found] = []
+    for m in _DEFAULT_ZH.finditer(sentence.text):
+        if _conditional_zh(sentence, m.start()):
+            out.append(Found("", False, None, sentence.line_at(m.start()), m.group(0), True))
+        elif found := _found(m, sentence):
+            out.append(found)
+    return out
 
 
 # "(default)", "（默认值）" after a bullet's value: the enum miner reads past the same marker
@@ -173,9 +194,11 @@ def find_default(
     if param.type not in ("string", "integer", "number", "boolean"):
         return None
     values: dict[model.Scalar, Found] = {}
-    for sentence in found:
+    for sentence in unscoped(found):
         for rule in RULES:
             for hit in rule(sentence):
+                if hit.conditional:
+                    return None  # the default depends on something: none for every call
                 if hit.unit is not None and hit.unit != unit:
                     return None  # a number in a unit we cannot tie to the wire value
                 value = coerce(hit.value, hit.quoted, param.type)

@@ -54,6 +54,9 @@ def _split_list(text: str) -> list[str]:
     return [item.strip("\"'") for item in re.split(_LIST_SEP, text) if item.strip()]
 
 
+_NOTE = re.compile(r"^(?:Note|说明|注意)\s*[:：]")
+
+
 def _item(block: Block) -> tuple[str, str | None] | None:
     """The value a list item holds: a bullet "- VALUE[: text]", or a paragraph
     "CONSTANT_VALUE: text" (some pages list values as paragraphs under the cue)."""
@@ -80,7 +83,8 @@ def cued_list(parts: list[Block]) -> list[Candidate]:
     then the items holding values: '- INSTANCE_TERMINATING: ...', '- SCALE_OUT：...',
     '- autoscaling:EC2_INSTANCE_LAUNCHING', 'KEEP_CHARGING: keep charging after shutdown.'.
     The list ends at the first item that holds no value; a value after that makes the list
-    something else (no enum)."""
+    something else (no enum). A note between two items ("说明：仅在...时生效", rendered
+    "Note: ...") belongs to the item before it: the list goes on after it."""
     out: list[Candidate] = []
     for i, block in enumerate(parts):
         cue = None if block.bullet else _CUE.search(block.text)
@@ -89,6 +93,8 @@ def cued_list(parts: list[Block]) -> list[Candidate]:
         values: list[tuple[str, str | None]] = []
         rest = parts[i + 1 :]
         for j, later in enumerate(rest):
+            if values and not later.bullet and _NOTE.match(later.text):
+                continue
             item = _item(later)
             if item is None:
                 if later.bullet and any(_item(b) for b in _leading_bullets(rest[j + 1 :])):

@@ -15,7 +15,7 @@ from typing import Literal
 from .. import model
 from . import numbers
 from .numbers import NUM_END, NUM_START
-from .text import Sentence, source
+from .text import Sentence, source, unscoped
 
 LengthUnit = Literal["characters", "bytes", "items"]
 
@@ -225,6 +225,7 @@ def _merge(hits: list[Found], file: str) -> model.Length | None:
 
 
 def find_length(param: model.Parameter, found: list[Sentence], file: str) -> model.Length | None:
+    found = unscoped(found)
     if param.type == "string":
         hits = [h for s in found for rule in STRING_RULES for h in rule(s)]
     elif param.type == "array":

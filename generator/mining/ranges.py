@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .. import model
 from . import numbers
 from .numbers import NUM_END, NUM_START, SIGNED, UNIT
-from .text import Sentence, source
+from .text import Sentence, source, unscoped
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,20 @@ _LABELLED = re.compile(rf"{_LABEL}{_LO}{_SEP}{_HI}{_NOT_LENGTH}{_TAIL}", re.IGNO
 _BRACKETED = re.compile(rf"{_LABEL}\[\s*{_LO}\s*[,，]\s*{_HI}\s*\]{_TAIL}", re.IGNORECASE)
 
 
+# "DataDisk.N.Size ... N的取值范围：1~16": the range of the list index N, which bounds how
+# many items the list has (lengths.list_size), never the value
+_INDEX_LABEL = re.compile(r"\bN\s*的\s*(?:取值)?$")
+
+
 def labelled_range(sentence: Sentence) -> list[Bounds]:
     """'Value range: 30-7200', 'Value range: 30 - 7,200 seconds.', '取值范围：30~21600，单位：秒',
-    '取值范围：[1, 100]'. Square brackets are inclusive; parentheses (exclusive) are not read."""
+    '取值范围：[1, 100]'. Square brackets are inclusive; parentheses (exclusive) are not read.
+    'N的取值范围：1~16' is the list index's range, not the value's."""
     return [
         _bounds(m, sentence, m["lo"], m["hi"])
         for pattern in (_LABELLED, _BRACKETED)
         for m in pattern.finditer(sentence.text)
+        if not _INDEX_LABEL.search(sentence.text[: m.start()])
     ]
 
 
@@ -131,9 +138,11 @@ def _fits(value: int | float | None, param_type: str) -> bool:
 
 def find_range(param: model.Parameter, found: list[Sentence], file: str) -> model.Range | None:
     """The range the description states, or None when it states none or two that disagree."""
-    if param.type not in ("integer", "number"):
+    # a list of numbers: the range bounds each element (LoadBalancerWeight.N)
+    value_type = param.items if param.type == "array" else param.type
+    if value_type not in ("integer", "number"):
         return None
-    hits = [b for sentence in found for rule in RULES for b in rule(sentence)]
+    hits = [b for sentence in unscoped(found) for rule in RULES for b in rule(sentence)]
     if not hits:
         return None
     low: set[int | float] = {b.min for b in hits if b.min is not None}
@@ -142,7 +151,7 @@ def find_range(param: model.Parameter, found: list[Sentence], file: str) -> mode
         return None
     minimum = low.pop() if low else None
     maximum = high.pop() if high else None
-    if not (_fits(minimum, param.type) and _fits(maximum, param.type)):
+    if not (_fits(minimum, value_type) and _fits(maximum, value_type)):
         return None
     if minimum is not None and maximum is not None and minimum > maximum:
         return None

@@ -28,10 +28,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 # "for instance" only with its comma: "for instance backend service" is no example.
 _EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance,|e\.g\.)|例如|比如|举例", re.IGNORECASE)
 QUOTE_MAX = 120
-# A block that opens by naming a platform ("For Windows, ...", "For Linux OSs, ...") states
-# what holds on that platform only.
+# A block that holds for one platform only, as English pages open it ("For Windows, ...",
+# "For Linux OSs, ...") or as Chinese ones label it ("Windows实例：主机名长度为2~15，...",
+# "其他类型实例（Linux等）：...", "For Windows instances: ...").
 _PLATFORM_SCOPE = re.compile(
-    r"^\s*(?:for|on|in)\s+(?:the\s+)?(?P<platform>windows|linux)\b[^,.]*,", re.IGNORECASE
+    r"^\s*(?:for|on|in)\s+(?:the\s+)?(?P<platform>windows|linux)\b[^,.]*,"
+    r"|^[^：:。，,]{0,24}?(?P<labelled>Windows|Linux|Unix|macOS)[^：:。]{0,16}[：:]",
+    re.IGNORECASE,
 )
 
 
@@ -78,7 +81,7 @@ class Sentence:
 def platform_scope(sentence: Sentence) -> str | None:
     """The platform a sentence's block is scoped to ("Windows"), None when unscoped."""
     match = _PLATFORM_SCOPE.match(sentence.block.text)
-    return match["platform"].capitalize() if match else None
+    return (match["platform"] or match["labelled"]).capitalize() if match else None
 
 
 def clean(text: str) -> str:
@@ -150,6 +153,13 @@ def sentences(parts: list[Block]) -> list[Sentence]:
                 out.append(Sentence(stripped, block, start + lead, head=start == 0))
             start = end
     return out
+
+
+def unscoped(found: list[Sentence]) -> list[Sentence]:
+    """The sentences that hold for every value: those of a block scoped to one platform
+    ("Windows实例：...") are left out, so that no constraint of one platform is read as one of
+    all of them."""
+    return [s for s in found if platform_scope(s) is None]
 
 
 def read(lines: Lines) -> list[Sentence]:

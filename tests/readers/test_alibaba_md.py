@@ -16,6 +16,7 @@ import pytest
 from generator import model
 from generator.errors import SpecgenError
 from generator.readers import Page, ReadResult, alibaba_md
+from generator.readers.alibaba_md.row_joining import join_table_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "sources/alibaba/CreateLifecycleHook.md"
@@ -361,6 +362,35 @@ def test_read_is_deterministic() -> None:
 
 @pytest.mark.parametrize("path", PAGES + FIXTURES)
 def test_every_page_extracts(path: str) -> None:
+    """What holds for every page of the whole ESS reference, whatever its generation."""
+    result = read(path)
+    op = result.operation
+    stem = Path(path).stem
+    assert (op.name, op.action) == (stem, stem)
+    assert op.api_version == "2014-08-28"
+    assert op.summary
+    assert all(p.location == "query" for p in op.parameters)
+    assert "RequestId" in [p.name for p in op.response]
+    for text in all_strings(op):
+        assert "{#" not in text and ".section}" not in text and "\ue000" not in text
+    for path_, lines in result.parameter_text.items():
+        assert lines and all(number > 0 for number, _ in lines), path_
+
+
+LIFECYCLE_PAGES = [
+    f"sources/alibaba/{name}.md"
+    for name in (
+        "CompleteLifecycleAction",
+        "CreateLifecycleHook",
+        "DeleteLifecycleHook",
+        "DescribeLifecycleHooks",
+        "RecordLifecycleActionHeartbeat",
+    )
+]
+
+
+@pytest.mark.parametrize("path", LIFECYCLE_PAGES + FIXTURES)
+def test_lifecycle_pages_in_detail(path: str) -> None:
     result = read(path)
     op = result.operation
     stem = Path(path).stem
@@ -506,7 +536,13 @@ def test_early_2019_style_record() -> None:
         ("lifecycleActionToken", "string", True),
         ("lifecycleHookId", "string", True),
         ("heartbeatTimeout", "integer", False),
+        # only the request example sends it ("LifecycleHookId=" there is the table's
+        # lifecycleHookId, spelt in another case)
+        ("LifecycleActionResult", "string", False),
     ]
+    extra = op.parameters[-1].source
+    assert (extra.origin, extra.line) == ("inferred", line_of(path, "&LifecycleActionResult="))
+    assert any("only the request example sends it" in note for note in op.notes)
     # no version in the Explorer link: the one ESS version, marked inferred
     assert op.api_version == "2014-08-28"
     source = op.provenance["api_version"]
@@ -649,7 +685,7 @@ def test_fixture_array_of_element_rows() -> None:
 
 def test_join_maps_joined_rows_back_to_page_lines() -> None:
     lines = text_of(SEED).split("\n")
-    joined = alibaba_md.join_table_rows(SEED, lines)
+    joined = join_table_rows(SEED, lines)
     header = joined.line_of.index(line_of(SEED, "|HttpCode"))
     assert joined.lines[header].startswith("|HttpCode")
     assert joined.lines[header + 1].startswith("|----------|")
@@ -674,16 +710,29 @@ def seed_with(line: int, replacement: list[str]) -> str:
     return "\n".join(lines[: line - 1] + replacement + lines[line:])
 
 
-def test_row_with_too_few_cells() -> None:
+def test_row_with_too_few_cells_reads_them_as_empty() -> None:
     line = line_of(SEED, "|ScalingGroupId|String|")
-    message = bad(seed_with(line, ["|ScalingGroupId|String|伸缩组的ID。 |"]))
-    assert message == f"sources/x.md:{line}: error: table row has 3 cells, header has 5"
+    op = read(SEED, seed_with(line, ["|ScalingGroupId|String|否 |"])).operation
+    group = field(op.parameters, "ScalingGroupId")
+    assert (group.type, group.required, group.example, group.description) == (
+        "string",
+        False,
+        None,
+        "",
+    )
+    assert f"warning: line {line}: table row has 3 cells, header has 5" in op.notes[0]
 
 
-def test_row_with_too_many_cells() -> None:
+def test_row_with_too_many_cells_reads_it_as_rendered() -> None:
+    # an unescaped '|' in the description: GFM leaves the cells after the header's out
     line = line_of(SEED, "|ScalingGroupId|String|")
-    message = bad(seed_with(line, ["|ScalingGroupId|String|是|asg|x|伸缩组的ID。 |"]))
-    assert message == f"sources/x.md:{line}: error: table row has 6 cells, header has 5"
+    text = seed_with(line, ["|ScalingGroupId|String|是|asg|伸缩组的ID，a|b。 |"])
+    op = read(SEED, text).operation
+    group = field(op.parameters, "ScalingGroupId")
+    assert (group.required, group.example, group.description) == (True, "asg", "伸缩组的ID，a")
+    (note,) = [n for n in op.notes if n.startswith("warning: line")]
+    assert note.startswith(f"warning: line {line}: table row has 6 cells, header has 5")
+    assert "unescaped '|'" in note
 
 
 def test_row_missing_its_closing_pipe() -> None:
@@ -778,3 +827,59 @@ def test_list_element_row_is_a_list_when_the_example_shows_one_item() -> None:
     assert (group.name, group.type, group.items) == ("ScalingGroup", "array", "object")
     (switch,) = field(group.fields, "VSwitchIds").fields
     assert (switch.name, switch.type, switch.items) == ("VSwitchId", "array", "string")
+
+
+# --- whole-service pages: rows the lifecycle-hook pages do not have ---------------------------------
+
+
+def test_rows_named_by_list_position_are_one_list() -> None:
+    path = "sources/alibaba/CreateScalingGroup.md"
+    result = read(path)
+    op = result.operation
+    (policy,) = [p for p in op.parameters if p.name == "RemovalPolicy"]
+    assert (policy.type, policy.items, policy.required) == ("array", "string", False)
+    assert policy.source.line == line_of(path, "|RemovalPolicy.1|")
+    # both positions' prose is the list's, in page order
+    numbers = [number for number, _ in result.parameter_text["RemovalPolicy"]]
+    assert numbers[0] == line_of(path, "|RemovalPolicy.1|")
+    assert line_of(path, "|RemovalPolicy.2|") in numbers
+    assert "第一段筛选策略" in policy.description and "第二段筛选策略" in policy.description
+    assert any("'RemovalPolicy.1' (line 90), 'RemovalPolicy.2'" in note for note in op.notes)
+
+
+def test_single_position_row_whose_prose_names_the_list() -> None:
+    path = "sources/alibaba/DescribeScalingGroups.md"
+    op = read(path).operation
+    (names,) = [p for p in op.parameters if p.name == "ScalingGroupName"]
+    assert (names.type, names.items) == ("array", "string")
+    (note,) = [n for n in op.notes if "ScalingGroupName.1" in n]
+    assert note.startswith("warning: ") and "its description names ScalingGroupName.N" in note
+
+
+def test_dotted_response_field_is_a_member_of_an_object() -> None:
+    path = "sources/alibaba/DescribeScalingConfigurations.md"
+    op = read(path).operation
+    (configs,) = field(op.response, "ScalingConfigurations").fields
+    options = field(configs.fields, "PrivatePoolOptions")
+    assert (options.type, options.source.origin) == ("object", "inferred")
+    assert [f.name for f in options.fields] == ["Id", "MatchCriteria"]
+    assert options.fields[0].source.line == line_of(path, "|PrivatePoolOptions.Id|")
+
+
+def test_repeat_list_of_integers_from_its_value_range() -> None:
+    op = read("sources/alibaba/AttachInstances.md").operation
+    (weights,) = [p for p in op.parameters if p.name == "LoadBalancerWeight"]
+    assert (weights.type, weights.items) == ("array", "integer")
+    # a RepeatList that states no numbers stays a list of strings
+    (ids,) = [p for p in op.parameters if p.name == "InstanceId"]
+    assert (ids.type, ids.items) == ("array", "string")
+
+
+def test_list_with_a_scalar_example_and_no_example_response_has_no_members() -> None:
+    # DescribeScalingGroups' example response omits VSwitchIds: the VpcId row after it is a
+    # field of the group, not a member of the list
+    op = read("sources/alibaba/DescribeScalingGroups.md").operation
+    (group,) = field(op.response, "ScalingGroups").fields
+    switches = field(group.fields, "VSwitchIds")
+    assert (switches.type, switches.items, switches.fields) == ("array", "string", [])
+    assert field(group.fields, "VpcId").type == "string"

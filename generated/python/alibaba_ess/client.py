@@ -41,19 +41,157 @@ import httpx
 from . import _signing, _wire
 from .errors import AlibabaEssError, error_for
 from .models import (
+    AcceptLanguage,
+    AdjustmentType,
+    Affinity,
+    AlbServerGroup,
+    AttachAlbServerGroupsRequest,
+    AttachAlbServerGroupsResponse,
+    AttachDBInstancesRequest,
+    AttachDBInstancesResponse,
+    AttachInstancesRequest,
+    AttachInstancesResponse,
+    AttachLoadBalancersRequest,
+    AttachLoadBalancersResponse,
+    AttachVServerGroupsRequest,
+    AttachVServerGroupsResponse,
     CompleteLifecycleActionRequest,
     CompleteLifecycleActionResponse,
+    CreateAlarmRequest,
+    CreateAlarmResponse,
     CreateLifecycleHookRequest,
     CreateLifecycleHookResponse,
+    CreateNotificationConfigurationRequest,
+    CreateNotificationConfigurationResponse,
+    CreateScalingConfigurationRequest,
+    CreateScalingConfigurationResponse,
+    CreateScalingGroupRequest,
+    CreateScalingGroupResponse,
+    CreateScalingRuleRequest,
+    CreateScalingRuleResponse,
+    CreateScheduledTaskRequest,
+    CreateScheduledTaskResponse,
+    CreationType,
+    CreditSpecification,
+    DataDisk,
     DefaultResult,
+    DeleteAlarmRequest,
+    DeleteAlarmResponse,
     DeleteLifecycleHookRequest,
     DeleteLifecycleHookResponse,
+    DeleteNotificationConfigurationRequest,
+    DeleteNotificationConfigurationResponse,
+    DeleteScalingConfigurationRequest,
+    DeleteScalingConfigurationResponse,
+    DeleteScalingGroupRequest,
+    DeleteScalingGroupResponse,
+    DeleteScalingRuleRequest,
+    DeleteScalingRuleResponse,
+    DeleteScheduledTaskRequest,
+    DeleteScheduledTaskResponse,
+    DescribeAlarmsRequest,
+    DescribeAlarmsResponse,
+    DescribeLifecycleActionsRequest,
+    DescribeLifecycleActionsResponse,
     DescribeLifecycleHooksRequest,
     DescribeLifecycleHooksResponse,
+    DescribeNotificationConfigurationsRequest,
+    DescribeNotificationConfigurationsResponse,
+    DescribeNotificationTypesRequest,
+    DescribeNotificationTypesResponse,
+    DescribeRegionsRequest,
+    DescribeRegionsResponse,
+    DescribeScalingActivitiesRequest,
+    DescribeScalingActivitiesResponse,
+    DescribeScalingConfigurationsRequest,
+    DescribeScalingConfigurationsResponse,
+    DescribeScalingGroupsRequest,
+    DescribeScalingGroupsResponse,
+    DescribeScalingInstancesRequest,
+    DescribeScalingInstancesResponse,
+    DescribeScalingRulesRequest,
+    DescribeScalingRulesResponse,
+    DescribeScheduledTasksRequest,
+    DescribeScheduledTasksResponse,
+    DetachAlbServerGroupsRequest,
+    DetachAlbServerGroupsResponse,
+    DetachDBInstancesRequest,
+    DetachDBInstancesResponse,
+    DetachInstancesRequest,
+    DetachInstancesResponse,
+    DetachLoadBalancersRequest,
+    DetachLoadBalancersResponse,
+    DetachVServerGroupsRequest,
+    DetachVServerGroupsResponse,
+    Dimension,
+    DisableAlarmRequest,
+    DisableAlarmResponse,
+    DisableScalingGroupRequest,
+    DisableScalingGroupResponse,
+    EnableAlarmRequest,
+    EnableAlarmResponse,
+    EnableScalingGroupRequest,
+    EnableScalingGroupResponse,
+    EnterStandbyRequest,
+    EnterStandbyResponse,
+    ExecuteScalingRuleRequest,
+    ExecuteScalingRuleResponse,
+    ExitStandbyRequest,
+    ExitStandbyResponse,
+    HealthCheckType,
+    HealthStatus,
+    InstanceTypeOverride,
+    InternetChargeType,
+    IoOptimized,
+    LaunchTemplateOverride,
     LifecycleActionResult,
+    LifecycleActionStatus,
+    LifecycleHook,
+    LifecycleState,
     LifecycleTransition,
+    MetricName,
+    MetricType,
+    ModifyAlarmRequest,
+    ModifyAlarmResponse,
+    ModifyLifecycleHookRequest,
+    ModifyLifecycleHookResponse,
+    ModifyNotificationConfigurationRequest,
+    ModifyNotificationConfigurationResponse,
+    ModifyScalingConfigurationRequest,
+    ModifyScalingConfigurationResponse,
+    ModifyScalingGroupRequest,
+    ModifyScalingGroupResponse,
+    ModifyScalingRuleRequest,
+    ModifyScalingRuleResponse,
+    ModifyScheduledTaskRequest,
+    ModifyScheduledTaskResponse,
+    MultiAZPolicy,
+    PredictiveScalingMode,
+    PredictiveValueBehavior,
+    PrivatePoolOptions,
+    RebalanceInstancesRequest,
+    RebalanceInstancesResponse,
     RecordLifecycleActionHeartbeatRequest,
     RecordLifecycleActionHeartbeatResponse,
+    RecurrenceType,
+    RemoveInstancesRequest,
+    RemoveInstancesResponse,
+    RemovePolicy,
+    ScalingPolicy,
+    ScalingRuleType,
+    SecurityEnhancementStrategy,
+    SetInstancesProtectionRequest,
+    SetInstancesProtectionResponse,
+    SpotPriceLimit,
+    SpotStrategy,
+    State,
+    Statistics,
+    StatusCode,
+    StepAdjustment,
+    SystemDisk,
+    Tag,
+    Tenancy,
+    VServerGroup,
 )
 from .validators import VALIDATORS
 
@@ -83,6 +221,93 @@ class _Operation:
     idempotency_token: str | None
 
 
+_ATTACH_ALB_SERVER_GROUPS = _Operation(
+    name="AttachAlbServerGroups",
+    action="AttachAlbServerGroups",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "AlbServerGroup": "query",
+        "ClientToken": "query",
+        "ForceAttach": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_ATTACH_DB_INSTANCES = _Operation(
+    name="AttachDBInstances",
+    action="AttachDBInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"DBInstance": "query", "ScalingGroupId": "query", "ForceAttach": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_INSTANCES = _Operation(
+    name="AttachInstances",
+    action="AttachInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingGroupId": "query",
+        "InstanceId": "query",
+        "LoadBalancerWeight": "query",
+        "Entrusted": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_LOAD_BALANCERS = _Operation(
+    name="AttachLoadBalancers",
+    action="AttachLoadBalancers",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "LoadBalancer": "query",
+        "ScalingGroupId": "query",
+        "ForceAttach": "query",
+        "ClientToken": "query",
+        "Async": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_ATTACH_V_SERVER_GROUPS = _Operation(
+    name="AttachVServerGroups",
+    action="AttachVServerGroups",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "ForceAttach": "query",
+        "VServerGroup": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _COMPLETE_LIFECYCLE_ACTION = _Operation(
     name="CompleteLifecycleAction",
     action="CompleteLifecycleAction",
@@ -98,6 +323,35 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+)
+
+
+_CREATE_ALARM = _Operation(
+    name="CreateAlarm",
+    action="CreateAlarm",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "MetricName": "query",
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "Threshold": "query",
+        "Name": "query",
+        "Description": "query",
+        "AlarmAction": "query",
+        "MetricType": "query",
+        "Period": "query",
+        "Statistics": "query",
+        "ComparisonOperator": "query",
+        "EvaluationCount": "query",
+        "Dimension": "query",
+        "GroupId": "query",
+        "Effective": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
 )
 
 
@@ -122,6 +376,190 @@ _CREATE_LIFECYCLE_HOOK = _Operation(
 )
 
 
+_CREATE_NOTIFICATION_CONFIGURATION = _Operation(
+    name="CreateNotificationConfiguration",
+    action="CreateNotificationConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"NotificationArn": "query", "NotificationType": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_SCALING_CONFIGURATION = _Operation(
+    name="CreateScalingConfiguration",
+    action="CreateScalingConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingGroupId": "query",
+        "ImageId": "query",
+        "ImageName": "query",
+        "InstanceType": "query",
+        "Cpu": "query",
+        "Memory": "query",
+        "DeploymentSetId": "query",
+        "InstanceTypes": "query",
+        "InstanceTypeOverride": "query",
+        "SecurityGroupId": "query",
+        "IoOptimized": "query",
+        "InternetChargeType": "query",
+        "InternetMaxBandwidthIn": "query",
+        "InternetMaxBandwidthOut": "query",
+        "SystemDisk": "query",
+        "ScalingConfigurationName": "query",
+        "DataDisk": "query",
+        "LoadBalancerWeight": "query",
+        "Tags": "query",
+        "UserData": "query",
+        "KeyPairName": "query",
+        "RamRoleName": "query",
+        "SecurityEnhancementStrategy": "query",
+        "InstanceName": "query",
+        "HostName": "query",
+        "SpotStrategy": "query",
+        "PasswordInherit": "query",
+        "SpotPriceLimit": "query",
+        "Password": "query",
+        "ResourceGroupId": "query",
+        "SecurityGroupIds": "query",
+        "HpcClusterId": "query",
+        "InstanceDescription": "query",
+        "ClientToken": "query",
+        "Ipv6AddressCount": "query",
+        "CreditSpecification": "query",
+        "ImageFamily": "query",
+        "ZoneId": "query",
+        "DedicatedHostId": "query",
+        "Affinity": "query",
+        "Tenancy": "query",
+        "PrivatePoolOptions": "query",
+        "SpotDuration": "query",
+        "SpotInterruptionBehavior": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_CREATE_SCALING_GROUP = _Operation(
+    name="CreateScalingGroup",
+    action="CreateScalingGroup",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "AlbServerGroup": "query",
+        "MaxSize": "query",
+        "MinSize": "query",
+        "RegionId": "query",
+        "ScalingGroupName": "query",
+        "LaunchTemplateId": "query",
+        "LaunchTemplateVersion": "query",
+        "InstanceId": "query",
+        "DefaultCooldown": "query",
+        "LoadBalancerIds": "query",
+        "DBInstanceIds": "query",
+        "RemovalPolicy": "query",
+        "VSwitchId": "query",
+        "VSwitchIds": "query",
+        "MultiAZPolicy": "query",
+        "HealthCheckType": "query",
+        "LifecycleHook": "query",
+        "VServerGroup": "query",
+        "ScalingPolicy": "query",
+        "ClientToken": "query",
+        "OnDemandBaseCapacity": "query",
+        "OnDemandPercentageAboveBaseCapacity": "query",
+        "SpotInstanceRemedy": "query",
+        "CompensateWithOnDemand": "query",
+        "SpotInstancePools": "query",
+        "DesiredCapacity": "query",
+        "GroupDeletionProtection": "query",
+        "Tag": "query",
+        "LaunchTemplateOverride": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_CREATE_SCALING_RULE = _Operation(
+    name="CreateScalingRule",
+    action="CreateScalingRule",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingGroupId": "query",
+        "ScalingRuleName": "query",
+        "Cooldown": "query",
+        "MinAdjustmentMagnitude": "query",
+        "AdjustmentType": "query",
+        "AdjustmentValue": "query",
+        "ScalingRuleType": "query",
+        "EstimatedInstanceWarmup": "query",
+        "MetricName": "query",
+        "TargetValue": "query",
+        "DisableScaleIn": "query",
+        "ScaleInEvaluationCount": "query",
+        "ScaleOutEvaluationCount": "query",
+        "StepAdjustment": "query",
+        "PredictiveScalingMode": "query",
+        "PredictiveValueBehavior": "query",
+        "PredictiveValueBuffer": "query",
+        "PredictiveTaskBufferTime": "query",
+        "InitialMaxSize": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_SCHEDULED_TASK = _Operation(
+    name="CreateScheduledTask",
+    action="CreateScheduledTask",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScheduledAction": "query",
+        "ScheduledTaskName": "query",
+        "Description": "query",
+        "LaunchTime": "query",
+        "RecurrenceType": "query",
+        "RecurrenceValue": "query",
+        "RecurrenceEndTime": "query",
+        "TaskEnabled": "query",
+        "LaunchExpirationTime": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_ALARM = _Operation(
+    name="DeleteAlarm",
+    action="DeleteAlarm",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"AlarmTaskId": "query", "RegionId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _DELETE_LIFECYCLE_HOOK = _Operation(
     name="DeleteLifecycleHook",
     action="DeleteLifecycleHook",
@@ -131,6 +569,112 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     locations={"LifecycleHookId": "query", "LifecycleHookName": "query", "ScalingGroupId": "query"},
     fills=(),
     retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_NOTIFICATION_CONFIGURATION = _Operation(
+    name="DeleteNotificationConfiguration",
+    action="DeleteNotificationConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"NotificationArn": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCALING_CONFIGURATION = _Operation(
+    name="DeleteScalingConfiguration",
+    action="DeleteScalingConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingConfigurationId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCALING_GROUP = _Operation(
+    name="DeleteScalingGroup",
+    action="DeleteScalingGroup",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingGroupId": "query", "ForceDelete": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCALING_RULE = _Operation(
+    name="DeleteScalingRule",
+    action="DeleteScalingRule",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingRuleId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCHEDULED_TASK = _Operation(
+    name="DeleteScheduledTask",
+    action="DeleteScheduledTask",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScheduledTaskId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_ALARMS = _Operation(
+    name="DescribeAlarms",
+    action="DescribeAlarms",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "AlarmTaskId": "query",
+        "State": "query",
+        "IsEnable": "query",
+        "MetricType": "query",
+        "MetricName": "query",
+        "PageSize": "query",
+        "PageNumber": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_LIFECYCLE_ACTIONS = _Operation(
+    name="DescribeLifecycleActions",
+    action="DescribeLifecycleActions",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingActivityId": "query",
+        "LifecycleActionStatus": "query",
+        "NextToken": "query",
+        "MaxResults": "query",
+    },
+    fills=(),
+    retry_safe=True,
     idempotency_token=None,
 )
 
@@ -154,6 +698,578 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
 )
 
 
+_DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
+    name="DescribeNotificationConfigurations",
+    action="DescribeNotificationConfigurations",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_NOTIFICATION_TYPES = _Operation(
+    name="DescribeNotificationTypes",
+    action="DescribeNotificationTypes",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_REGIONS = _Operation(
+    name="DescribeRegions",
+    action="DescribeRegions",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"AcceptLanguage": "query"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_ACTIVITIES = _Operation(
+    name="DescribeScalingActivities",
+    action="DescribeScalingActivities",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "ScalingGroupId": "query",
+        "StatusCode": "query",
+        "ScalingActivityId": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_CONFIGURATIONS = _Operation(
+    name="DescribeScalingConfigurations",
+    action="DescribeScalingConfigurations",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "ScalingGroupId": "query",
+        "ScalingConfigurationId": "query",
+        "ScalingConfigurationName": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_GROUPS = _Operation(
+    name="DescribeScalingGroups",
+    action="DescribeScalingGroups",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "ScalingGroupId": "query",
+        "ScalingGroupName": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_INSTANCES = _Operation(
+    name="DescribeScalingInstances",
+    action="DescribeScalingInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "ScalingConfigurationId": "query",
+        "HealthStatus": "query",
+        "LifecycleState": "query",
+        "CreationType": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "InstanceId": "query",
+        "ScalingActivityId": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_RULES = _Operation(
+    name="DescribeScalingRules",
+    action="DescribeScalingRules",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "ScalingGroupId": "query",
+        "ScalingRuleType": "query",
+        "ShowAlarmRules": "query",
+        "ScalingRuleId": "query",
+        "ScalingRuleName": "query",
+        "ScalingRuleAri": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCHEDULED_TASKS = _Operation(
+    name="DescribeScheduledTasks",
+    action="DescribeScheduledTasks",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "PageNumber": "query",
+        "PageSize": "query",
+        "ScheduledAction": "query",
+        "ScheduledTaskId": "query",
+        "ScheduledTaskName": "query",
+        "ScalingGroupId": "query",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DETACH_ALB_SERVER_GROUPS = _Operation(
+    name="DetachAlbServerGroups",
+    action="DetachAlbServerGroups",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "AlbServerGroup": "query",
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "ClientToken": "query",
+        "ForceDetach": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_DETACH_DB_INSTANCES = _Operation(
+    name="DetachDBInstances",
+    action="DetachDBInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"DBInstance": "query", "ScalingGroupId": "query", "ForceDetach": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_INSTANCES = _Operation(
+    name="DetachInstances",
+    action="DetachInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_LOAD_BALANCERS = _Operation(
+    name="DetachLoadBalancers",
+    action="DetachLoadBalancers",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "LoadBalancer": "query",
+        "ScalingGroupId": "query",
+        "ForceDetach": "query",
+        "ClientToken": "query",
+        "Async": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_DETACH_V_SERVER_GROUPS = _Operation(
+    name="DetachVServerGroups",
+    action="DetachVServerGroups",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "RegionId": "query",
+        "ScalingGroupId": "query",
+        "ForceDetach": "query",
+        "VServerGroup": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DISABLE_ALARM = _Operation(
+    name="DisableAlarm",
+    action="DisableAlarm",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"AlarmTaskId": "query", "RegionId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DISABLE_SCALING_GROUP = _Operation(
+    name="DisableScalingGroup",
+    action="DisableScalingGroup",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENABLE_ALARM = _Operation(
+    name="EnableAlarm",
+    action="EnableAlarm",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"AlarmTaskId": "query", "RegionId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENABLE_SCALING_GROUP = _Operation(
+    name="EnableScalingGroup",
+    action="EnableScalingGroup",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingGroupId": "query",
+        "ActiveScalingConfigurationId": "query",
+        "InstanceId": "query",
+        "LoadBalancerWeight": "query",
+        "LaunchTemplateId": "query",
+        "LaunchTemplateVersion": "query",
+        "LaunchTemplateOverride": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENTER_STANDBY = _Operation(
+    name="EnterStandby",
+    action="EnterStandby",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_EXECUTE_SCALING_RULE = _Operation(
+    name="ExecuteScalingRule",
+    action="ExecuteScalingRule",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingRuleAri": "query",
+        "ClientToken": "query",
+        "BreachThreshold": "query",
+        "MetricValue": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
+)
+
+
+_EXIT_STANDBY = _Operation(
+    name="ExitStandby",
+    action="ExitStandby",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_ALARM = _Operation(
+    name="ModifyAlarm",
+    action="ModifyAlarm",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "AlarmTaskId": "query",
+        "RegionId": "query",
+        "Name": "query",
+        "Description": "query",
+        "AlarmAction": "query",
+        "MetricName": "query",
+        "MetricType": "query",
+        "Period": "query",
+        "Statistics": "query",
+        "Threshold": "query",
+        "ComparisonOperator": "query",
+        "EvaluationCount": "query",
+        "GroupId": "query",
+        "Dimension": "query",
+        "Effective": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_LIFECYCLE_HOOK = _Operation(
+    name="ModifyLifecycleHook",
+    action="ModifyLifecycleHook",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "DefaultResult": "query",
+        "HeartbeatTimeout": "query",
+        "LifecycleHookId": "query",
+        "LifecycleHookName": "query",
+        "LifecycleTransition": "query",
+        "NotificationArn": "query",
+        "NotificationMetadata": "query",
+        "ScalingGroupId": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_NOTIFICATION_CONFIGURATION = _Operation(
+    name="ModifyNotificationConfiguration",
+    action="ModifyNotificationConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"NotificationArn": "query", "NotificationType": "query", "ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCALING_CONFIGURATION = _Operation(
+    name="ModifyScalingConfiguration",
+    action="ModifyScalingConfiguration",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingConfigurationId": "query",
+        "IoOptimized": "query",
+        "DataDisk": "query",
+        "SpotStrategy": "query",
+        "SpotPriceLimit": "query",
+        "ScalingConfigurationName": "query",
+        "InstanceName": "query",
+        "HostName": "query",
+        "ImageId": "query",
+        "ImageName": "query",
+        "InstanceTypes": "query",
+        "InstanceTypeOverride": "query",
+        "Cpu": "query",
+        "Memory": "query",
+        "InternetChargeType": "query",
+        "InternetMaxBandwidthOut": "query",
+        "SystemDisk": "query",
+        "LoadBalancerWeight": "query",
+        "UserData": "query",
+        "KeyPairName": "query",
+        "RamRoleName": "query",
+        "PasswordInherit": "query",
+        "Tags": "query",
+        "DeploymentSetId": "query",
+        "SecurityGroupId": "query",
+        "Override": "query",
+        "ResourceGroupId": "query",
+        "SecurityGroupIds": "query",
+        "HpcClusterId": "query",
+        "InstanceDescription": "query",
+        "Ipv6AddressCount": "query",
+        "CreditSpecification": "query",
+        "ImageFamily": "query",
+        "ZoneId": "query",
+        "DedicatedHostId": "query",
+        "Affinity": "query",
+        "Tenancy": "query",
+        "PrivatePoolOptions": "query",
+        "SpotDuration": "query",
+        "SpotInterruptionBehavior": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCALING_GROUP = _Operation(
+    name="ModifyScalingGroup",
+    action="ModifyScalingGroup",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingGroupId": "query",
+        "ScalingGroupName": "query",
+        "MinSize": "query",
+        "MaxSize": "query",
+        "VSwitchIds": "query",
+        "DefaultCooldown": "query",
+        "RemovalPolicy": "query",
+        "ActiveScalingConfigurationId": "query",
+        "HealthCheckType": "query",
+        "LaunchTemplateId": "query",
+        "LaunchTemplateVersion": "query",
+        "OnDemandBaseCapacity": "query",
+        "OnDemandPercentageAboveBaseCapacity": "query",
+        "SpotInstanceRemedy": "query",
+        "CompensateWithOnDemand": "query",
+        "SpotInstancePools": "query",
+        "DesiredCapacity": "query",
+        "GroupDeletionProtection": "query",
+        "LaunchTemplateOverride": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCALING_RULE = _Operation(
+    name="ModifyScalingRule",
+    action="ModifyScalingRule",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScalingRuleId": "query",
+        "ScalingRuleName": "query",
+        "Cooldown": "query",
+        "MinAdjustmentMagnitude": "query",
+        "AdjustmentType": "query",
+        "AdjustmentValue": "query",
+        "EstimatedInstanceWarmup": "query",
+        "MetricName": "query",
+        "TargetValue": "query",
+        "DisableScaleIn": "query",
+        "ScaleInEvaluationCount": "query",
+        "ScaleOutEvaluationCount": "query",
+        "StepAdjustment": "query",
+        "PredictiveScalingMode": "query",
+        "PredictiveValueBehavior": "query",
+        "PredictiveValueBuffer": "query",
+        "PredictiveTaskBufferTime": "query",
+        "InitialMaxSize": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCHEDULED_TASK = _Operation(
+    name="ModifyScheduledTask",
+    action="ModifyScheduledTask",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={
+        "ScheduledTaskId": "query",
+        "ScheduledTaskName": "query",
+        "Description": "query",
+        "ScheduledAction": "query",
+        "LaunchTime": "query",
+        "RecurrenceType": "query",
+        "RecurrenceValue": "query",
+        "RecurrenceEndTime": "query",
+        "TaskEnabled": "query",
+        "LaunchExpirationTime": "query",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_REBALANCE_INSTANCES = _Operation(
+    name="RebalanceInstances",
+    action="RebalanceInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"ScalingGroupId": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
     name="RecordLifecycleActionHeartbeat",
     action="RecordLifecycleActionHeartbeat",
@@ -164,7 +1280,34 @@ _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
         "lifecycleActionToken": "query",
         "lifecycleHookId": "query",
         "heartbeatTimeout": "query",
+        "LifecycleActionResult": "query",
     },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_REMOVE_INSTANCES = _Operation(
+    name="RemoveInstances",
+    action="RemoveInstances",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "query", "ScalingGroupId": "query", "RemovePolicy": "query"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SET_INSTANCES_PROTECTION = _Operation(
+    name="SetInstancesProtection",
+    action="SetInstancesProtection",
+    version="2014-08-28",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "query", "ProtectedFromScaleIn": "query", "ScalingGroupId": "query"},
     fills=(),
     retry_safe=False,
     idempotency_token=None,
@@ -450,6 +1593,316 @@ class Client:
                         raise
             self._sleep(self._policy.delay(attempt))
 
+    def attach_alb_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        client_token: str | None = None,
+        force_attach: bool | None = None,
+    ) -> AttachAlbServerGroupsResponse:
+        """Call AttachAlbServerGroups (POST /).
+
+        调用AttachAlbServerGroups向伸缩组添加一个或多个ALB服务器组。
+
+        向伸缩组添加ALB服务器组时，需要满足以下条件：
+
+        - 伸缩组的网络类型必须为VPC，且与ALB服务器组处于同一VPC。
+        - ALB服务器组必须处于可用状态。
+        - 伸缩组支持添加的ALB服务组数量有限，不支持添加超出数量的ALB服务器组。如需查看或手动申请提升配额值，请前往配额中心。
+
+        Source: sources/alibaba/AttachAlbServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+                Required (sources/alibaba/AttachAlbServerGroups.md:21 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachAlbServerGroups.md:22 (stated)).
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "只支持ASCII字符").
+            force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的ALB服务器组。
+
+                - true：添加，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否添加成功。
+                - false：不添加。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachAlbServerGroups.md:40 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachAlbServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            alb_server_group=alb_server_group,
+            client_token=client_token,
+            force_attach=force_attach,
+        )
+        return self._call(
+            _ATTACH_ALB_SERVER_GROUPS, request.to_wire(), AttachAlbServerGroupsResponse.from_wire
+        )
+
+    def attach_db_instances(
+        self,
+        *,
+        db_instance: list[str],
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+    ) -> AttachDBInstancesResponse:
+        """Call AttachDBInstances (POST /).
+
+        调用AttachDBInstances添加一个或多个RDS实例。
+
+        由于存在使用限制，向伸缩组添加RDS实例时需要满足以下条件：
+
+        - RDS实例与伸缩组必须属于同一账号。
+        - RDS实例必须处于未锁定状态，关于锁定策略，请参见RDS使用须知。
+        - RDS实例必须处于运行中状态。
+        - 添加RDS实例后，RDS IP白名单的default分组中包含的IP不能超过1000条，关于IP白名单，请参见设置白名单。
+
+        Source: sources/alibaba/AttachDBInstances.md:1 (stated)
+
+        Args:
+            db_instance (wire name DBInstance): RDS实例的ID，单次最多支持添加5个RDS实例。
+
+                Required (sources/alibaba/AttachDBInstances.md:22 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachDBInstances.md:25 (stated)).
+            force_attach (wire name ForceAttach): 是否把当前伸缩组内实例的私网IP全部添加到RDS实例IP白名单中：
+
+                - true：添加
+                - false：不添加
+
+                默认值：false。
+
+                Default: False (sources/alibaba/AttachDBInstances.md:36 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachDBInstancesRequest(
+            db_instance=db_instance,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+        )
+        return self._call(
+            _ATTACH_DB_INSTANCES, request.to_wire(), AttachDBInstancesResponse.from_wire
+        )
+
+    def attach_instances(
+        self,
+        *,
+        scaling_group_id: str,
+        instance_id: list[str] | None = None,
+        load_balancer_weight: list[int] | None = None,
+        entrusted: bool | None = None,
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        调用AttachInstances为伸缩组手动添加ECS实例。
+
+        调用该接口前，请确保满足以下条件：
+
+        - 伸缩组处于Active状态。
+        - 伸缩组内没有执行中的伸缩活动。
+
+        加入伸缩组的ECS实例的限制条件包括：
+
+        - 必须与伸缩组在同一个地域。
+        - 必须处于Running状态。
+        - 不能已加入到其它伸缩组中。
+        - 付费方式为包年包月、按量付费或抢占式实例。
+        - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+        - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+        当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果该接口指定的实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则调用失败。
+
+        通过该接口手动添加的ECS实例不与伸缩组生效的伸缩配置进行关联。
+
+        Source: sources/alibaba/AttachInstances.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachInstances.md:38 (stated)).
+            instance_id (wire name InstanceId): InstanceId.N为待添加ECS实例的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/AttachInstances.md:39 (stated): "N的取值范围：1～20").
+            load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为ECS实例作为负载均衡实例后端服务器时的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+                默认值：50
+
+                Range: 1..100 (sources/alibaba/AttachInstances.md:40 (stated): "取值范围：1~100").
+                Length: ..20 items (sources/alibaba/AttachInstances.md:40 (stated): "N的取值范围：1～20").
+            entrusted (wire name Entrusted): 将已经存在的实例手动添加到伸缩组时，是否将该实例的生命周期托管给伸缩组。取值范围：
+
+                - true：托管。该实例的生命周期由弹性伸缩管理，与伸缩组自动创建的实例一致。实例被移出伸缩组（不包括通过调用DetachInstances移出）时会自动释放。
+                - false：不托管。该实例在被移出伸缩组时不会被释放。
+
+                Note: 不支持托管包年包月实例。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachInstances.md:50 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            scaling_group_id=scaling_group_id,
+            instance_id=instance_id,
+            load_balancer_weight=load_balancer_weight,
+            entrusted=entrusted,
+        )
+        return self._call(_ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire)
+
+    def attach_load_balancers(
+        self,
+        *,
+        load_balancer: list[str],
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+        client_token: str | None = None,
+        async_: bool | None = None,
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        调用AttachLoadBalancers添加一个或多个负载均衡实例。
+
+        向伸缩组添加负载均衡实例时需要满足以下条件：
+
+        - 负载均衡实例与伸缩组必须属于同一账号。
+        - 负载均衡实例与伸缩组必须处于同一地域。
+        - 负载均衡实例必须处于运行中状态。
+        - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+        - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+        - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果负载均衡实例后端服务器中包含VPC实例，该实例必须与伸缩组处于同一VPC。
+        - 不超过伸缩组关联负载均衡实例的限额，具体限额请参见使用限制。
+
+        Source: sources/alibaba/AttachLoadBalancers.md:1 (stated)
+
+        Args:
+            load_balancer (wire name LoadBalancer): 负载均衡实例的ID，N的取值范围：1~5。
+
+                Required (sources/alibaba/AttachLoadBalancers.md:26 (stated)).
+                Length: ..5 items (sources/alibaba/AttachLoadBalancers.md:26 (stated): "N的取值范围：1~5").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachLoadBalancers.md:27 (stated)).
+            force_attach (wire name ForceAttach): 是否把当前伸缩组内的实例全部添加为负载均衡实例的后端服务器，取值范围：
+
+                - true：添加
+                - false：不添加
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachLoadBalancers.md:33 (stated): "默认值：false").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/AttachLoadBalancers.md:34 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachLoadBalancers.md:34 (stated): "只支持ASCII字符").
+            async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+                取值范围：
+
+                - true：异步调用。请求将返回伸缩活动的ID。
+                - false：同步调用。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachLoadBalancers.md:42 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            load_balancer=load_balancer,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+            client_token=client_token,
+            async_=async_,
+        )
+        return self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    def attach_v_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+    ) -> AttachVServerGroupsResponse:
+        """Call AttachVServerGroups (POST /).
+
+        调用AttachVServerGroups添加负载均衡实例下的一个或者多个虚拟服务器组。
+
+        由于负载均衡存在使用限制，向伸缩组添加虚拟服务器组时需要满足以下条件：
+
+        - 负载均衡实例与伸缩组必须属于同一账号。
+        - 负载均衡实例与伸缩组必须处于同一地域。
+        - 负载均衡实例必须处于运行中状态。
+        - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+        - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+        - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果虚拟服务器组包含VPC实例，该实例必须与伸缩组处于同一VPC。
+        - 待添加虚拟服务器组必须属于对应的负载均衡实例。
+        - 目前，伸缩组内虚拟服务器组的限额为5。
+        Note:
+        Note: 确定伸缩组内虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+        - 虚拟服务器组ID（VServerGroupId）
+        - 虚拟服务器组端口号（Port） 。如果通过不同的端口号将同一虚拟服务器组添加至伸缩组，视为伸缩组内添加了多个虚拟服务器组。如果请求参数中存在重复的虚拟服务器组ID
+        - 端口号，默认使用最先配置的一组，忽略其余虚拟服务器组。
+
+        Source: sources/alibaba/AttachVServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多详情，请参见地域和可用区。
+
+                Required (sources/alibaba/AttachVServerGroups.md:34 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachVServerGroups.md:37 (stated)).
+            force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的虚拟服务器组。
+
+                - true：添加
+                - false：不添加
+
+                默认值：false。
+
+                Default: False (sources/alibaba/AttachVServerGroups.md:48 (stated): "默认值：false").
+            v_server_group (wire name VServerGroup): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachVServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+            v_server_group=v_server_group,
+        )
+        return self._call(
+            _ATTACH_V_SERVER_GROUPS, request.to_wire(), AttachVServerGroupsResponse.from_wire
+        )
+
     def complete_lifecycle_action(
         self,
         *,
@@ -506,6 +1959,153 @@ class Client:
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
         )
 
+    def create_alarm(
+        self,
+        *,
+        metric_name: MetricName | str,
+        region_id: str,
+        scaling_group_id: str,
+        threshold: float,
+        name: str | None = None,
+        description: str | None = None,
+        alarm_action: list[str] | None = None,
+        metric_type: MetricType | str | None = None,
+        period: int | None = None,
+        statistics: Statistics | str | None = None,
+        comparison_operator: str | None = None,
+        evaluation_count: int | None = None,
+        dimension: list[Dimension] | None = None,
+        group_id: int | None = None,
+        effective: str | None = None,
+    ) -> CreateAlarmResponse:
+        """Call CreateAlarm (POST /).
+
+        调用CreateAlarm创建一个报警任务。
+
+        报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+        监控项和维度信息的配合关系如下：
+
+        其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+        Source: sources/alibaba/CreateAlarm.md:1 (stated)
+
+        Args:
+            metric_name (wire name MetricName): 监控项名称。取值范围：
+
+                - CpuUtilization：CPU使用率（%）。
+                - ClassicInternetRx：经典网络外网入流量（KB/min）。
+                - ClassicInternetTx：经典网络外网出流量（KB/min）。
+                - VpcInternetRx：VPC网络外网入流量（KB/min）。
+                - VpcInternetTx：VPC网络外网出流量（KB/min）。
+                - IntranetRx：内网入流量（KB/min）。
+                - IntranetTx：内网出流量（KB/min）。
+                - LoadAverage：系统平均负载。
+                - MemoryUtilization：内存使用率（%）。
+                - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+                - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+                - SystemDiskReadOps：系统盘读IOPS（次/s）。
+                - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+                - PackagesNetIn：网卡收包数（个/s）。
+                - PackagesNetOut：网卡发包数（个/s）。
+                - TcpConnection：TCP连接数（个）。
+
+                更多信息，请参见接口说明。
+
+                Required (sources/alibaba/CreateAlarm.md:109 (stated)).
+                Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/CreateAlarm.md:109 (stated): "取值范围：").
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/CreateAlarm.md:129 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+
+                Required (sources/alibaba/CreateAlarm.md:130 (stated)).
+            threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+
+                Required (sources/alibaba/CreateAlarm.md:131 (stated)).
+            name (wire name Name): 报警任务的名称。
+            description (wire name Description): 报警任务的描述。
+            alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/CreateAlarm.md:135 (stated): "取值范围：").
+            period (wire name Period): 统计监控项数据的周期，单位：秒。取值范围：
+
+                - 60
+                - 120
+                - 300
+                - 900
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateAlarm.md:146 (stated): "默认值：300").
+                Values: 60, 120, 300, 900 (sources/alibaba/CreateAlarm.md:139 (stated): "取值范围：").
+            statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+                - Average：平均值。
+                - Minimum：最小值。
+                - Maximum：最大值。
+
+                默认值：Average
+
+                Default: 'Average' (sources/alibaba/CreateAlarm.md:153 (stated): "默认值：Average").
+                Values: Average, Minimum, Maximum (sources/alibaba/CreateAlarm.md:147 (stated): "取值范围：").
+            comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+                - 监控项统计值大于等于阈值。取值：>=
+                - 监控项统计值小于等于阈值。取值：<=
+                - 监控项统计值大于阈值。取值：>
+                - 监控项统计值小于阈值。取值：<
+
+                默认值：>=
+            evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+
+                默认值：3
+
+                Default: 3 (sources/alibaba/CreateAlarm.md:164 (stated): "默认值：3").
+            dimension (wire name Dimension): Not described on the page.
+            group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+            effective (wire name Effective): 指定报警任务的生效时间段，默认所有时间都生效。
+
+                该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+                - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+                - ？：表示不指定值。
+
+                Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+                取值示例及含义如下：
+
+                - * * * * * ?：所有时间都生效
+                - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+                - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAlarmRequest(
+            metric_name=metric_name,
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            threshold=threshold,
+            name=name,
+            description=description,
+            alarm_action=alarm_action,
+            metric_type=metric_type,
+            period=period,
+            statistics=statistics,
+            comparison_operator=comparison_operator,
+            evaluation_count=evaluation_count,
+            dimension=dimension,
+            group_id=group_id,
+            effective=effective,
+        )
+        return self._call(_CREATE_ALARM, request.to_wire(), CreateAlarmResponse.from_wire)
+
     def create_lifecycle_hook(
         self,
         *,
@@ -547,7 +2147,7 @@ class Client:
                 默认值为LifecycleHookId的值。
 
                 Length: 2..64 characters (sources/alibaba/CreateLifecycleHook.md:29 (stated): "长度为2~64个英文或中文字符").
-                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][0-9A-Za-z\\u4e00-\\u9fa5_.-]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头 可包含数字、下划线（_）、短划线（-）和英文句号（.）").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头").
             default_result (wire name DefaultResult): 等待状态结束后的下一步动作，取值范围：
 
                 - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
@@ -611,6 +2211,910 @@ class Client:
             _CREATE_LIFECYCLE_HOOK, request.to_wire(), CreateLifecycleHookResponse.from_wire
         )
 
+    def create_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        notification_type: list[str],
+        scaling_group_id: str,
+    ) -> CreateNotificationConfigurationResponse:
+        """Call CreateNotificationConfiguration (POST /).
+
+        调用CreateNotificationConfiguration创建弹性伸缩事件及资源变化通知。
+
+        您可以设置由云监控系统事件、消息服务MNS队列或MNS主题接收消息通知。当伸缩组发生指定类型的伸缩事件或者资源变化时，弹性伸缩会发送消息通知云监控或消息。目前部分阿里云地域暂未部署MNS队列和MNS主题服务，详情请参见MNS常见问题。
+
+        Source: sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region为伸缩组所在地域的ID。更多详情，请参见地域和可用区。
+                - account-id为您账号的ID。
+                - resource-relative-id为通知方式，取值范围：
+                - cloudmonitor：云监控
+                - MNS队列：queue/{queuename}，其中topicname需要替换为具体的MNS队列名称。
+                - MNS主题：topic/{topicname}，其中topicname需要替换为具体的MNS主题名称。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:17 (stated)).
+            notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件及资源变化通知。N的取值范围：1~8，多个取值使用重复列表的形式。
+
+                您可以调用接口DescribeNotificationTypes查询参数取值。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:27 (stated)).
+                Length: ..8 items (sources/alibaba/CreateNotificationConfiguration.md:27 (stated): "N的取值范围：1~8").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:32 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            notification_type=notification_type,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _CREATE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            CreateNotificationConfigurationResponse.from_wire,
+        )
+
+    def create_scaling_configuration(
+        self,
+        *,
+        scaling_group_id: str,
+        image_id: str | None = None,
+        image_name: str | None = None,
+        instance_type: str | None = None,
+        cpu: int | None = None,
+        memory: int | None = None,
+        deployment_set_id: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_type_override: list[InstanceTypeOverride] | None = None,
+        security_group_id: str | None = None,
+        io_optimized: IoOptimized | str | None = None,
+        internet_charge_type: InternetChargeType | str | None = None,
+        internet_max_bandwidth_in: int | None = None,
+        internet_max_bandwidth_out: int | None = None,
+        system_disk: SystemDisk | None = None,
+        scaling_configuration_name: str | None = None,
+        data_disk: list[DataDisk] | None = None,
+        load_balancer_weight: int | None = None,
+        tags: str | None = None,
+        user_data: str | None = None,
+        key_pair_name: str | None = None,
+        ram_role_name: str | None = None,
+        security_enhancement_strategy: SecurityEnhancementStrategy | str | None = None,
+        instance_name: str | None = None,
+        host_name: str | None = None,
+        spot_strategy: SpotStrategy | str | None = None,
+        password_inherit: bool | None = None,
+        spot_price_limit: list[SpotPriceLimit] | None = None,
+        password: str | None = None,
+        resource_group_id: str | None = None,
+        security_group_ids: list[str] | None = None,
+        hpc_cluster_id: str | None = None,
+        instance_description: str | None = None,
+        client_token: str | None = None,
+        ipv6_address_count: int | None = None,
+        credit_specification: CreditSpecification | str | None = None,
+        image_family: str | None = None,
+        zone_id: str | None = None,
+        dedicated_host_id: str | None = None,
+        affinity: Affinity | str | None = None,
+        tenancy: Tenancy | str | None = None,
+        private_pool_options: PrivatePoolOptions | None = None,
+        spot_duration: int | None = None,
+        spot_interruption_behavior: str | None = None,
+    ) -> CreateScalingConfigurationResponse:
+        """Call CreateScalingConfiguration (POST /).
+
+        调用CreateScalingConfiguration创建一个伸缩配置。
+
+        Source: sources/alibaba/CreateScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩配置所属的伸缩组的ID。
+
+                Required (sources/alibaba/CreateScalingConfiguration.md:14 (stated)).
+            image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+            image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+                不支持通过ImageName设置镜像市场镜像。
+            instance_type (wire name InstanceType): ECS实例的实例规格，更多信息请参见实例规格族。
+            cpu (wire name Cpu): vCPU个数。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            memory (wire name Memory): 内存大小。
+
+                同时指定CPU和Memory可以定义实例规格范围。例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+            instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+                N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+            instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+            security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+            io_optimized (wire name IoOptimized): 是否为I/O优化实例。已停售的实例规格实例默认值是none，其他实例规格默认值是optimized。取值范围：
+
+                - none：非I/O优化实例。
+                - optimized：I/O优化实例。
+
+                Values: none, optimized (sources/alibaba/CreateScalingConfiguration.md:59 (stated): "取值范围：").
+            internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+                - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+                - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+                如果未指定该参数，经典网络下默认值为PayByBandwidth，专有网络VPC下默认值为PayByTraffic。
+
+                Values: PayByBandwidth, PayByTraffic (sources/alibaba/CreateScalingConfiguration.md:63 (stated): "取值范围：").
+            internet_max_bandwidth_in (wire name InternetMaxBandwidthIn): 公网入带宽最大值，单位为Mbps（Mega bit per second），取值范围：1~200。
+
+                如果您没有指定该参数，则入带宽将自动被设置为200Mbps。实例的入数据流量免费，该参数在任何情况下都不涉及计费。
+
+                Range: 1..200 (sources/alibaba/CreateScalingConfiguration.md:69 (stated): "取值范围：1~200").
+            internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+                - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+                - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+            system_disk (wire name SystemDisk): Not described on the page.
+            scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+                在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "2~64英文或中文字符").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "以数字、大小写字母或中文开头").
+            data_disk (wire name DataDisk): Not described on the page.
+            load_balancer_weight (wire name LoadBalancerWeight): ECS实例作为负载均衡后端服务器时的权重，取值范围：1~100。
+
+                默认值：50
+
+                Default: 50 (sources/alibaba/CreateScalingConfiguration.md:168 (stated): "默认值：50").
+                Range: 1..100 (sources/alibaba/CreateScalingConfiguration.md:166 (stated): "取值范围：1~100").
+            tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+                - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+                - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+            user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+            key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+                - 对Windows实例，该参数将被忽略，默认为空。
+                - 对Linux实例，密码登录方式会被初始化成禁止。
+            ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+            security_enhancement_strategy (wire name SecurityEnhancementStrategy): 是否开启安全加固。取值范围：
+
+                - Active：启用安全加固，只对公共镜像生效。
+                - Deactive：不启用安全加固，对所有镜像类型生效。
+
+                Values: Active, Deactive (sources/alibaba/CreateScalingConfiguration.md:179 (stated): "取值范围：").
+            instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+            host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+                - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+                - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+            spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+                - NoSpot：普通的按量付费实例。
+                - SpotWithPriceLimit：设置上限价格的抢占式实例。
+                - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+                默认值：NoSpot
+
+                Default: 'NoSpot' (sources/alibaba/CreateScalingConfiguration.md:194 (stated): "默认值：NoSpot").
+                Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/CreateScalingConfiguration.md:188 (stated): "取值范围：").
+            password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。取值范围：
+
+                - true：使用镜像预设密码。
+                - false：不使用镜像预设密码。
+            spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+            password (wire name Password): ECS实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+
+                ()` ~!@#$%^&*-_+=|{}[]:;'<>,.?/
+
+                其中，Windows实例不能以斜线号（/）为密码首字符。
+
+                Note: 如果传入Password参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+
+                Length: 8..30 characters (sources/alibaba/CreateScalingConfiguration.md:201 (stated): "长度为8至30个字符").
+            resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+            security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+                Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+            hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+            instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+                Length: 2..256 characters (sources/alibaba/CreateScalingConfiguration.md:215 (stated): "长度为2~256个英文或中文字符").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "只支持ASCII字符").
+            ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+            credit_specification (wire name CreditSpecification): 指定突发性能实例的运行模式。取值范围：
+
+                - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+                - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+                默认值：无
+
+                Values: Standard, Unlimited (sources/alibaba/CreateScalingConfiguration.md:218 (stated): "取值范围：").
+            image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+            zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+            dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+                您可以调用DescribeDedicatedHosts查询专有宿主机ID列表。
+            affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+                - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+                - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+                默认值：default
+
+                Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:234 (stated): "默认值：default").
+                Values: default, host (sources/alibaba/CreateScalingConfiguration.md:229 (stated): "取值范围：").
+            tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+                - default：创建非专有宿主机实例。
+                - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+                默认值：default
+
+                Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:240 (stated): "默认值：default").
+                Values: default, host (sources/alibaba/CreateScalingConfiguration.md:235 (stated): "取值范围：").
+            private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+            spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+                - 保留时长2~6正在邀测中，如需开通请提交工单。
+                - 保留时长为0，则为无保护期模式。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/CreateScalingConfiguration.md:258 (stated): "默认值：1").
+                Range: 0..6 hours (sources/alibaba/CreateScalingConfiguration.md:253 (stated): "取值范围：0~6").
+            spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingConfigurationRequest(
+            scaling_group_id=scaling_group_id,
+            image_id=image_id,
+            image_name=image_name,
+            instance_type=instance_type,
+            cpu=cpu,
+            memory=memory,
+            deployment_set_id=deployment_set_id,
+            instance_types=instance_types,
+            instance_type_override=instance_type_override,
+            security_group_id=security_group_id,
+            io_optimized=io_optimized,
+            internet_charge_type=internet_charge_type,
+            internet_max_bandwidth_in=internet_max_bandwidth_in,
+            internet_max_bandwidth_out=internet_max_bandwidth_out,
+            system_disk=system_disk,
+            scaling_configuration_name=scaling_configuration_name,
+            data_disk=data_disk,
+            load_balancer_weight=load_balancer_weight,
+            tags=tags,
+            user_data=user_data,
+            key_pair_name=key_pair_name,
+            ram_role_name=ram_role_name,
+            security_enhancement_strategy=security_enhancement_strategy,
+            instance_name=instance_name,
+            host_name=host_name,
+            spot_strategy=spot_strategy,
+            password_inherit=password_inherit,
+            spot_price_limit=spot_price_limit,
+            password=password,
+            resource_group_id=resource_group_id,
+            security_group_ids=security_group_ids,
+            hpc_cluster_id=hpc_cluster_id,
+            instance_description=instance_description,
+            client_token=client_token,
+            ipv6_address_count=ipv6_address_count,
+            credit_specification=credit_specification,
+            image_family=image_family,
+            zone_id=zone_id,
+            dedicated_host_id=dedicated_host_id,
+            affinity=affinity,
+            tenancy=tenancy,
+            private_pool_options=private_pool_options,
+            spot_duration=spot_duration,
+            spot_interruption_behavior=spot_interruption_behavior,
+        )
+        return self._call(
+            _CREATE_SCALING_CONFIGURATION,
+            request.to_wire(),
+            CreateScalingConfigurationResponse.from_wire,
+        )
+
+    def create_scaling_group(
+        self,
+        *,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        max_size: int,
+        min_size: int,
+        region_id: str,
+        scaling_group_name: str | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        instance_id: str | None = None,
+        default_cooldown: int | None = None,
+        load_balancer_ids: str | None = None,
+        db_instance_ids: str | None = None,
+        removal_policy: list[str] | None = None,
+        v_switch_id: str | None = None,
+        v_switch_ids: list[str] | None = None,
+        multi_az_policy: MultiAZPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        lifecycle_hook: list[LifecycleHook] | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+        scaling_policy: ScalingPolicy | str | None = None,
+        client_token: str | None = None,
+        on_demand_base_capacity: int | None = None,
+        on_demand_percentage_above_base_capacity: int | None = None,
+        spot_instance_remedy: bool | None = None,
+        compensate_with_on_demand: bool | None = None,
+        spot_instance_pools: int | None = None,
+        desired_capacity: int | None = None,
+        group_deletion_protection: bool | None = None,
+        tag: list[Tag] | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> CreateScalingGroupResponse:
+        """Call CreateScalingGroup (POST /).
+
+        调用CreateScalingGroup创建一个伸缩组。
+
+        伸缩组是具有相同应用场景的ECS实例的集合。
+
+        一个地域下支持创建的伸缩组数量和弹性伸缩使用情况有关，请前往配额中心查看伸缩组总数对应的配额值。
+
+        伸缩组创建成功后不会立即生效。您需要先调用EnableScalingGroup接口启用伸缩组，伸缩组才能触发伸缩活动和执行伸缩规则。
+
+        伸缩组、关联的传统型负载均衡CLB（原SLB）实例和关联的RDS实例必须在同一个地域。更多信息，请参见地域与可用区。
+
+        如果您为伸缩组关联了CLB实例，伸缩组会自动将加入伸缩组的ECS实例添加到CLB实例的后端服务器组。您可以指定ECS实例需要加入的服务器组，支持以下两种服务器组：
+
+        - 默认服务器组：用来接收前端请求的ECS实例，如果监听没有设置虚拟服务器组或主备服务器组，默认将请求转发至默认服务器组中的ECS实例。
+        - 虚拟服务器组：当您需要将不同的请求转发到不同的后端服务器上时，或需要通过域名和URL进行请求转发时，可以选择使用虚拟服务器组。
+
+        Note: 如果您同时指定了默认服务器组和多个虚拟服务器组，ECS实例会同时添加至这些服务器组中。
+
+        ECS实例在加入CLB实例的后端服务器组后，权重默认为50。CLB实例需要满足以下条件：
+
+        - 该CLB实例的状态必须是active，您可以调用DescribeLoadBalancers接口查看指定CLB实例的状态。
+        - 该CLB实例配置的所有监听端口必须开启健康检查，否则伸缩组创建失败。
+
+        如果您为伸缩组关联了应用型负载均衡ALB服务器组，伸缩组会自动将加入伸缩组的ECS实例添加为ALB服务器组的后端服务器，处理ALB实例分发的访问请求。您可以指定多个ALB服务器组，但服务器组必须与伸缩组属于同一个VPC。更多信息，请参见AttachAlbServerGroups。
+
+        如果您为伸缩组关联了RDS实例，伸缩组会自动将加入伸缩组的ECS实例的内网IP添加到RDS实例的访问白名单。RDS实例需要满足以下条件：
+
+        - 该RDS实例的状态必须是Running，您可以调用DescribeDBInstances接口查看指定RDS实例的状态。
+        - 该RDS实例访问白名单的IP数不能超过上限值。更多信息，请参见RDS文档设置白名单。
+
+        如果伸缩组的MultiAZPolicy设置为COST_OPTIMIZED：
+
+        - 当指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity和SpotInstancePools参数时，即指定成本优化策略下的实例分配方式，在扩缩容时将优先满足该实例分配方式。
+        - 当不指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity或SpotInstancePools参数时，成本优化策略下将仅按照成本最低的方式进行实例创建。
+
+        Source: sources/alibaba/CreateScalingGroup.md:1 (stated)
+
+        Args:
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+                MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+                例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+
+                Required (sources/alibaba/CreateScalingGroup.md:60 (stated)).
+            min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+                Note: MinSize的值必须小于或等于MaxSize。
+
+                Required (sources/alibaba/CreateScalingGroup.md:65 (stated)).
+            region_id (wire name RegionId): 伸缩组所属的地域ID。更多详情，请参见地域与可用区。
+
+                Required (sources/alibaba/CreateScalingGroup.md:68 (stated)).
+            scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+                默认值为ScalingGroupId的值。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingGroup.md:69 (stated): "长度为2~64个英文或中文字符").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            instance_id (wire name InstanceId): ECS实例的ID。创建伸缩组时，将从指定的实例获取所需的配置信息，并自动创建伸缩配置。
+            default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+                冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateScalingGroup.md:83 (stated): "默认值：300").
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingGroup.md:79 (stated): "取值范围：0~86400，单位：秒").
+            load_balancer_ids (wire name LoadBalancerIds): 传统型负载均衡CLB（原SLB）实例ID。取值可以是由多台CLB实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+                单个伸缩组可以关联的CLB总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的负载均衡实例总数对应的配额值。
+            db_instance_ids (wire name DBInstanceIds): RDS实例ID。取值可以是由多台RDS实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+                单个伸缩组可以关联的RDS实例总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的RDS实例总数对应的配额值。
+            removal_policy (wire name RemovalPolicy): 指定实例移出策略的第一段筛选策略。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例。
+                - NewestInstance：移出最新加入伸缩组的ECS实例。
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+                Note: OldestScalingConfiguration中提到的伸缩配置泛指组内实例配置信息来源，包括伸缩配置和启动模板。
+
+                启动模板的版本号低不代表添加时间早，例如在创建伸缩组时选择实例启动模板lt-foress的版本2，然后修改伸缩组，选择实例启动模板lt-foress的版本1，则对伸缩组来说，启动模板lt-foress的版本2是最早的。
+
+                仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.1有默认值，默认为OldestScalingConfiguration。
+
+                Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+
+                指定实例移出策略的第二段筛选策略，不允许与RemovalPolicy.1取值相同。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例。
+                - NewestInstance：移出最新加入伸缩组的ECS实例。
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+                仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.2有默认值，默认为OldestInstance。
+
+                Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+            v_switch_id (wire name VSwitchId): 虚拟交换机的ID。指定后，伸缩组的网络类型为专有网络。
+
+                Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+            v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。如果您使用了VSwitchIds.N参数，VSwitchId参数将被忽略。指定后，伸缩组的网络类型为专有网络。
+
+                指定多台虚拟交换机时：
+
+                - 所属的VPC必须相同。
+                - 所属的可用区可以不同。
+                - 虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+                Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+
+                Length: ..5 items (sources/alibaba/CreateScalingGroup.md:115 (stated): "N的取值范围：1~5").
+            multi_az_policy (wire name MultiAZPolicy): 多可用区伸缩组ECS实例扩缩容策略。取值范围：
+
+                - PRIORITY：先指定的虚拟交换机（VSwitchIds.N）优先级最高。弹性伸缩优先在优先级最高的交换机所在可用区尝试扩缩容，如果无法扩缩容，则自动在下一优先级的交换机所在可用区进行扩缩容。
+                - COST_OPTIMIZED：扩容时弹性伸缩按vCPU单价从低到高尝试创建ECS实例，缩容时按vCPU单价从高到低尝试移出ECS实例。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+
+                Note: COST_OPTIMIZED仅在伸缩配置设置了多实例规格或者选用了抢占式实例的情况下生效。
+
+                - BALANCE：在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
+
+                默认值：PRIORITY
+
+                Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
+                Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+            health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+                - NONE：不做健康检查。
+                - ECS：对伸缩组内的ECS实例做健康检查。
+
+                默认值：ECS
+
+                Default: 'ECS' (sources/alibaba/CreateScalingGroup.md:139 (stated): "默认值：ECS").
+                Values: NONE, ECS (sources/alibaba/CreateScalingGroup.md:134 (stated): "取值范围：").
+            lifecycle_hook (wire name LifecycleHook): Not described on the page.
+            v_server_group (wire name VServerGroup): Not described on the page.
+            scaling_policy (wire name ScalingPolicy): 指定伸缩组的回收模式。取值范围：
+
+                - recycle：伸缩组的回收模式为停机回收模式。
+                - release：伸缩组的回收模式为释放模式。
+
+                ScalingPolicy指定伸缩组的回收模式，但实例被移出伸缩组时的具体动作，由RemoveInstances的RemovePolicy参数决定，更多说明请参见RemoveInstances。
+
+                Values: recycle, release (sources/alibaba/CreateScalingGroup.md:184 (stated): "取值范围：").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/CreateScalingGroup.md:190 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingGroup.md:190 (stated): "只支持ASCII字符").
+            on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+                Range: 0..1000 (sources/alibaba/CreateScalingGroup.md:191 (stated): "取值范围：0~1000").
+            on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+                Range: 0..100 (sources/alibaba/CreateScalingGroup.md:192 (stated): "取值范围：0～100").
+            spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+            compensate_with_on_demand (wire name CompensateWithOnDemand): 当MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+                - true：允许。
+                - false：不允许。
+
+                默认值：true
+
+                Default: True (sources/alibaba/CreateScalingGroup.md:199 (stated): "默认值：true").
+            spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：1~10。
+
+                Range: 1..10 (sources/alibaba/CreateScalingGroup.md:200 (stated): "取值范围：1~10").
+            desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+            group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+                - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+                - false：关闭伸缩组删除保护。
+
+                默认值：false
+
+                Default: False (sources/alibaba/CreateScalingGroup.md:207 (stated): "默认值：false").
+            tag (wire name Tag): Not described on the page.
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingGroupRequest(
+            alb_server_group=alb_server_group,
+            max_size=max_size,
+            min_size=min_size,
+            region_id=region_id,
+            scaling_group_name=scaling_group_name,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            instance_id=instance_id,
+            default_cooldown=default_cooldown,
+            load_balancer_ids=load_balancer_ids,
+            db_instance_ids=db_instance_ids,
+            removal_policy=removal_policy,
+            v_switch_id=v_switch_id,
+            v_switch_ids=v_switch_ids,
+            multi_az_policy=multi_az_policy,
+            health_check_type=health_check_type,
+            lifecycle_hook=lifecycle_hook,
+            v_server_group=v_server_group,
+            scaling_policy=scaling_policy,
+            client_token=client_token,
+            on_demand_base_capacity=on_demand_base_capacity,
+            on_demand_percentage_above_base_capacity=on_demand_percentage_above_base_capacity,
+            spot_instance_remedy=spot_instance_remedy,
+            compensate_with_on_demand=compensate_with_on_demand,
+            spot_instance_pools=spot_instance_pools,
+            desired_capacity=desired_capacity,
+            group_deletion_protection=group_deletion_protection,
+            tag=tag,
+            launch_template_override=launch_template_override,
+        )
+        return self._call(
+            _CREATE_SCALING_GROUP, request.to_wire(), CreateScalingGroupResponse.from_wire
+        )
+
+    def create_scaling_rule(
+        self,
+        *,
+        scaling_group_id: str,
+        scaling_rule_name: str | None = None,
+        cooldown: int | None = None,
+        min_adjustment_magnitude: int | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        scaling_rule_type: ScalingRuleType | str | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_name: str | None = None,
+        target_value: float | None = None,
+        disable_scale_in: bool | None = None,
+        scale_in_evaluation_count: int | None = None,
+        scale_out_evaluation_count: int | None = None,
+        step_adjustment: list[StepAdjustment] | None = None,
+        predictive_scaling_mode: PredictiveScalingMode | str | None = None,
+        predictive_value_behavior: PredictiveValueBehavior | str | None = None,
+        predictive_value_buffer: int | None = None,
+        predictive_task_buffer_time: int | None = None,
+        initial_max_size: int | None = None,
+    ) -> CreateScalingRuleResponse:
+        """Call CreateScalingRule (POST /).
+
+        调用CreateScalingRule创建一条伸缩规则。
+
+        伸缩规则定义了具体的扩张或收缩操作，例如加入或移出N台实例。如果执行伸缩规则会造成伸缩组的ECS实例数低于MinSize或高于MaxSize，则弹性伸缩会自动调整需要加入或移出的ECS实例数，使得伸缩组的ECS实例数调整到MinSize或MaxSize，但伸缩规则的设定值不会变化。示例如下：
+
+        - 某个伸缩组，MaxSize = 3，当前实例数Total Capacity = 2，伸缩规则指定加3台ECS实例，则在实际执行过程中只会加1台ECS实例，但伸缩规则的设定值仍然为3。
+        - 某个伸缩组，MinSize = 2，当前实例数Total Capacity = 3，伸缩规则指定减去5台ECS实例，则在实际执行过程中只会减1台ECS实例，但伸缩规则的设定值仍然为5。
+
+        请注意以下参数相关说明：
+
+        - 当AdjustmentType是TotalCapacity时，表示将当前伸缩组的ECS实例数量调整到指定数量，对应的AdjustmentValue值必须大于等于0。
+        - 当AdjustmentType是QuantityChangeInCapacity或PercentChangeInCapacity，对应的AdjustmentValue值为正数表示增加实例、为负数表示减少实例。
+        - 当AdjustmentType是PercentChangeInCapacity，弹性伸缩服务以伸缩组当前实例数（Total Capacity） x AdjusmentValue/100，并使用四舍五入原则来确认增加或减少的ECS实例个数。
+        - 当伸缩规则指定了冷却时间（Cooldown），则执行该伸缩规则的伸缩活动完成后，会以伸缩规则中指定的冷却时间对伸缩组进行冷却处理，如果伸缩规则未指定冷却时间，则以伸缩组指定的冷却时间（DefaultCooldown）为准。
+        - 一个伸缩组内可以创建的伸缩规则数量有限，具体说明请参见使用限制。
+        - 返回的伸缩规则唯一标识符（ScalingRuleAri）可以供以下接口使用：
+        - 在执行伸缩规则（ExecuteScalingRule）的ScalingRuleAri参数中指定，您可以手动执行该伸缩规则。
+        - 在创建定时任务（CreateScheduledTask）的ScheduledAction参数中指定，用户可以定时执行该伸缩规则。
+
+        Source: sources/alibaba/CreateScalingRule.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩规则所属伸缩组的ID。
+
+                Required (sources/alibaba/CreateScalingRule.md:32 (stated)).
+            scaling_rule_name (wire name ScalingRuleName): 伸缩规则的名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+                如果没有指定该参数，默认值为ScalingRuleId的值。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingRule.md:33 (stated): "2~64个英文或中文字符").
+            cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。 取值范围：0~86400，单位：秒。
+
+                默认值：空
+
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:36 (stated): "取值范围：0~86400，单位：秒").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+            adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+                - QuantityChangeInCapacity：增加或减少指定数量的ECS实例。
+                - PercentChangeInCapacity：增加或减少指定比例的ECS实例。
+                - TotalCapacity： 将当前伸缩组的ECS实例数量调整到指定数量。
+
+                Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/CreateScalingRule.md:40 (stated): "取值范围：").
+            adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+                - QuantityChangeInCapacity：-1000~1000
+                - PercentChangeInCapacity：-100~10000
+                - TotalCapacity：0~2000
+            scaling_rule_type (wire name ScalingRuleType): 伸缩规则类型，取值范围：
+
+                - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+                - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+                - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+                - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+                默认值：SimpleScalingRule
+
+                Default: 'SimpleScalingRule' (sources/alibaba/CreateScalingRule.md:57 (stated): "默认值：SimpleScalingRule").
+                Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/CreateScalingRule.md:50 (stated): "取值范围：").
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+                Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+                取值范围：0~86400，单位：秒。
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateScalingRule.md:64 (stated): "默认值：300").
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:62 (stated): "取值范围：0~86400，单位：秒").
+            metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+                目标追踪规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - ClassicInternetRx：经典网络公网入流量平均值
+                - ClassicInternetTx：经典网络公网出流量平均值
+                - VpcInternetRx：VPC网络公网入流量平均值
+                - VpcInternetTx：VPC网络公网出流量平均值
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+
+                预测规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+            target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则，且此时该项必选。TargetValue最多保留小数点后三位，且必须大于0。
+            disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+
+                默认值：false
+
+                Default: False (sources/alibaba/CreateScalingRule.md:85 (stated): "默认值：false").
+            scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+                默认值： 15
+
+                Default: 15 (sources/alibaba/CreateScalingRule.md:88 (stated): "默认值： 15").
+            scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+                默认值： 3
+
+                Default: 3 (sources/alibaba/CreateScalingRule.md:91 (stated): "默认值： 3").
+            step_adjustment (wire name StepAdjustment): Not described on the page.
+            predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式，取值范围：
+
+                - PredictAndScale：产生预测结果并创建预测任务。
+                - PredictOnly：产生预测结果，但不会创建预测任务。
+
+                默认值：PredictAndScale
+
+                Default: 'PredictAndScale' (sources/alibaba/CreateScalingRule.md:100 (stated): "默认值：PredictAndScale").
+                Values: PredictAndScale, PredictOnly (sources/alibaba/CreateScalingRule.md:95 (stated): "取值范围：").
+            predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式，取值范围：
+
+                - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+                - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+                - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+                默认值：MaxOverridePredictiveValue
+
+                Default: 'MaxOverridePredictiveValue' (sources/alibaba/CreateScalingRule.md:107 (stated): "默认值：MaxOverridePredictiveValue").
+                Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/CreateScalingRule.md:101 (stated): "取值范围：").
+            predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+                默认值：0
+
+                Default: 0 (sources/alibaba/CreateScalingRule.md:110 (stated): "默认值：0").
+                Range: 0..100 (sources/alibaba/CreateScalingRule.md:108 (stated): "取值范围：0~100").
+            predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60，单位：分钟。
+
+                默认值：0
+
+                Default: 0 (sources/alibaba/CreateScalingRule.md:113 (stated): "默认值：0").
+                Range: 0..60 minutes (sources/alibaba/CreateScalingRule.md:111 (stated): "取值范围：0~60，单位：分钟").
+            initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+                默认值为伸缩组最大实例数（MaxSize的值）。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingRuleRequest(
+            scaling_group_id=scaling_group_id,
+            scaling_rule_name=scaling_rule_name,
+            cooldown=cooldown,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            scaling_rule_type=scaling_rule_type,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_name=metric_name,
+            target_value=target_value,
+            disable_scale_in=disable_scale_in,
+            scale_in_evaluation_count=scale_in_evaluation_count,
+            scale_out_evaluation_count=scale_out_evaluation_count,
+            step_adjustment=step_adjustment,
+            predictive_scaling_mode=predictive_scaling_mode,
+            predictive_value_behavior=predictive_value_behavior,
+            predictive_value_buffer=predictive_value_buffer,
+            predictive_task_buffer_time=predictive_task_buffer_time,
+            initial_max_size=initial_max_size,
+        )
+        return self._call(
+            _CREATE_SCALING_RULE, request.to_wire(), CreateScalingRuleResponse.from_wire
+        )
+
+    def create_scheduled_task(
+        self,
+        *,
+        region_id: str,
+        scheduled_action: str,
+        scheduled_task_name: str | None = None,
+        description: str | None = None,
+        launch_time: str | None = None,
+        recurrence_type: RecurrenceType | str | None = None,
+        recurrence_value: str | None = None,
+        recurrence_end_time: str | None = None,
+        task_enabled: bool | None = None,
+        launch_expiration_time: int | None = None,
+    ) -> CreateScheduledTaskResponse:
+        """Call CreateScheduledTask (POST /).
+
+        调用CreateScheduledTask接口创建一个定时任务。
+
+        - 一个账号下最多创建20个定时任务。
+        - 由于伸缩组正在发生伸缩活动或者伸缩组停用等原因，导致定时任务触发执行伸缩规则失败后，在LaunchExpirationTime内，定时任务会自动重试触发，否则放弃本次定时触发。
+        - 如果多个定时任务在相近的时间内触发执行同一个伸缩组的伸缩规则，则最早触发的定时任务会先执行伸缩活动。由于同一个伸缩组同一时刻内只能有一个伸缩活动，排在后面的定时任务会在LaunchExpirationTime内自动重试定时触发。如上一个伸缩活动完成之后，排在后面的定时任务还在LaunchExpirationTime内重试，则执行该定时任务的伸缩规则并触发相应的伸缩活动。
+
+        Source: sources/alibaba/CreateScheduledTask.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 定时任务所在的地域ID。
+
+                Required (sources/alibaba/CreateScheduledTask.md:19 (stated)).
+            scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+
+                Required (sources/alibaba/CreateScheduledTask.md:22 (stated)).
+            scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。同一账号同一地域内唯一。
+
+                默认值：ScheduledScalingTaskId。
+
+                Default: 'ScheduledScalingTaskId' (sources/alibaba/CreateScheduledTask.md:30 (stated): "默认值：ScheduledScalingTaskId").
+                Length: 2..64 characters (sources/alibaba/CreateScheduledTask.md:28 (stated): "2~64个英文或中文字符").
+            description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+                Length: 2..200 characters (sources/alibaba/CreateScheduledTask.md:33 (stated): "2~200个英文或中文字符").
+            launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起90日后的时间。
+
+                如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+                如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+            recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+                - Daily：每多少天重复执行一次定时任务。
+                - Weekly：每周指定几天重复执行一次定时任务。
+                - Monthly：每月内指定几天重复执行一次定时任务。
+                - Cron：按照指定的Cron表达式执行定时任务。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+
+                Values: Daily, Weekly, Monthly, Cron (sources/alibaba/CreateScheduledTask.md:43 (stated): "可选值：").
+            recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+                - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+                - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+                - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+                - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+            recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。 按照ISO8601标准表示，并需要使用UTC时间。
+
+                格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起365日后的时间。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+            task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+                - true：启动任务。
+                - false：停止任务 。
+
+                默认值：true。
+
+                Default: True (sources/alibaba/CreateScheduledTask.md:75 (stated): "默认值：true").
+            launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+                默认值：600。
+
+                Default: 600 (sources/alibaba/CreateScheduledTask.md:80 (stated): "默认值：600").
+                Range: 0..21600 seconds (sources/alibaba/CreateScheduledTask.md:78 (stated): "取值范围：0~21600").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScheduledTaskRequest(
+            region_id=region_id,
+            scheduled_action=scheduled_action,
+            scheduled_task_name=scheduled_task_name,
+            description=description,
+            launch_time=launch_time,
+            recurrence_type=recurrence_type,
+            recurrence_value=recurrence_value,
+            recurrence_end_time=recurrence_end_time,
+            task_enabled=task_enabled,
+            launch_expiration_time=launch_expiration_time,
+        )
+        return self._call(
+            _CREATE_SCHEDULED_TASK, request.to_wire(), CreateScheduledTaskResponse.from_wire
+        )
+
+    def delete_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> DeleteAlarmResponse:
+        """Call DeleteAlarm (POST /).
+
+        调用DeleteAlarm删除一个报警任务。
+
+        Source: sources/alibaba/DeleteAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/DeleteAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/DeleteAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return self._call(_DELETE_ALARM, request.to_wire(), DeleteAlarmResponse.from_wire)
+
     def delete_lifecycle_hook(
         self,
         *,
@@ -645,6 +3149,314 @@ class Client:
         )
         return self._call(
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
+        )
+
+    def delete_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        scaling_group_id: str,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        删除弹性伸缩事件及资源变化通知（`DeleteNotificationConfiguration`）。
+
+        Source: sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+                - account-id 为您的账号 ID。
+                - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+                Required (sources/alibaba/DeleteNotificationConfiguration.md:13 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DeleteNotificationConfiguration.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    def delete_scaling_configuration(
+        self,
+        *,
+        scaling_configuration_id: str,
+    ) -> DeleteScalingConfigurationResponse:
+        """Call DeleteScalingConfiguration (POST /).
+
+        调用DeleteScalingConfiguration删除一个伸缩配置。
+
+        以下情况不能删除伸缩配置：
+
+        - 伸缩配置在伸缩组中处于生效状态。
+        - 伸缩组中仍然存在使用该伸缩配置创建的ECS实例。
+
+        Source: sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_configuration_id (wire name ScalingConfigurationId): 待删除伸缩配置的ID。
+
+                Required (sources/alibaba/DeleteScalingConfiguration.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingConfigurationRequest(
+            scaling_configuration_id=scaling_configuration_id,
+        )
+        return self._call(
+            _DELETE_SCALING_CONFIGURATION,
+            request.to_wire(),
+            DeleteScalingConfigurationResponse.from_wire,
+        )
+
+    def delete_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        force_delete: bool | None = None,
+    ) -> DeleteScalingGroupResponse:
+        """Call DeleteScalingGroup (POST /).
+
+        调用DeleteScalingGroup删除一个伸缩组。
+
+        删除一个指定的伸缩组。
+
+        ForceDelete属性表示如果伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。
+
+        - 如果ForceDelete属性为false，并且满足以下两个条件，会先停止伸缩组，然后再删除伸缩组。
+        - 伸缩组没有任何伸缩活动正在执行。
+        - 伸缩组当前的ECS实例数量（Total Capacity）为0。
+        - ForceDelete属性为true时，会先停止伸缩组，拒绝接收新的伸缩活动请求，然后等待已有的伸缩活动完成，最后将伸缩组内所有ECS实例移出伸缩组（用户手工添加的ECS实例会被移出伸缩组，弹性伸缩自动创建的ECS实例会被自动删除）并删除伸缩组。
+
+        删除伸缩组，包括删除相关联的伸缩配置、伸缩规则、伸缩活动、伸缩请求的信息。
+
+        删除伸缩组，不会删除以下任务或实例：定时任务、云监控报警任务、负载均衡实例、RDS实例。
+
+        Source: sources/alibaba/DeleteScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DeleteScalingGroup.md:28 (stated)).
+            force_delete (wire name ForceDelete): 如伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。取值范围：
+
+                - true：强制删除伸缩组。
+                - false：不强制删除伸缩组。
+
+                默认值：false。
+
+                Default: False (sources/alibaba/DeleteScalingGroup.md:39 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            force_delete=force_delete,
+        )
+        return self._call(
+            _DELETE_SCALING_GROUP, request.to_wire(), DeleteScalingGroupResponse.from_wire
+        )
+
+    def delete_scaling_rule(
+        self,
+        *,
+        scaling_rule_id: str,
+    ) -> DeleteScalingRuleResponse:
+        """Call DeleteScalingRule (POST /).
+
+        本文介绍删除伸缩规则 API 操作。
+
+        删除一个指定的伸缩规则。
+
+        Source: sources/alibaba/DeleteScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_id (wire name ScalingRuleId): 伸缩规则 ID。
+
+                Required (sources/alibaba/DeleteScalingRule.md:17 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingRuleRequest(
+            scaling_rule_id=scaling_rule_id,
+        )
+        return self._call(
+            _DELETE_SCALING_RULE, request.to_wire(), DeleteScalingRuleResponse.from_wire
+        )
+
+    def delete_scheduled_task(
+        self,
+        *,
+        scheduled_task_id: str,
+    ) -> DeleteScheduledTaskResponse:
+        """Call DeleteScheduledTask (POST /).
+
+        调用DeleteScheduledTask删除一个定时任务。
+
+        Source: sources/alibaba/DeleteScheduledTask.md:1 (stated)
+
+        Args:
+            scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+                Required (sources/alibaba/DeleteScheduledTask.md:13 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledTaskRequest(
+            scheduled_task_id=scheduled_task_id,
+        )
+        return self._call(
+            _DELETE_SCHEDULED_TASK, request.to_wire(), DeleteScheduledTaskResponse.from_wire
+        )
+
+    def describe_alarms(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str | None = None,
+        alarm_task_id: str | None = None,
+        state: State | str | None = None,
+        is_enable: bool | None = None,
+        metric_type: MetricType | str | None = None,
+        metric_name: str | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+    ) -> DescribeAlarmsResponse:
+        """Call DescribeAlarms (POST /).
+
+        调用DescribeAlarms查询报警任务的信息。
+
+        Source: sources/alibaba/DescribeAlarms.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 报警任务所属地域的ID。
+
+                Required (sources/alibaba/DescribeAlarms.md:14 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+            state (wire name State): 报警任务的状态。取值范围：
+
+                - ALARM：报警，已满足报警条件。
+                - OK：正常，尚未满足报警条件。
+                - INSUFFICIENT_DATA：数据不足，不足以判断是否满足了报警条件。
+
+                Values: ALARM, OK, INSUFFICIENT_DATA (sources/alibaba/DescribeAlarms.md:17 (stated): "取值范围：").
+            is_enable (wire name IsEnable): 报警任务是否启用。取值范围：
+
+                - true：已启用。
+                - false：已停用。
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/DescribeAlarms.md:26 (stated): "取值范围：").
+            metric_name (wire name MetricName): 报警任务的名称。
+            page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeAlarms.md:33 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeAlarms.md:31 (stated): "最大值：50").
+            page_number (wire name PageNumber): 报警任务列表的页码。起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeAlarms.md:36 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeAlarms.md:34 (stated): "起始值：1").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAlarmsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            alarm_task_id=alarm_task_id,
+            state=state,
+            is_enable=is_enable,
+            metric_type=metric_type,
+            metric_name=metric_name,
+            page_size=page_size,
+            page_number=page_number,
+        )
+        return self._call(_DESCRIBE_ALARMS, request.to_wire(), DescribeAlarmsResponse.from_wire)
+
+    def describe_lifecycle_actions(
+        self,
+        *,
+        scaling_activity_id: str,
+        lifecycle_action_status: LifecycleActionStatus | str | None = None,
+        next_token: str | None = None,
+        max_results: int | None = None,
+    ) -> DescribeLifecycleActionsResponse:
+        """Call DescribeLifecycleActions (POST /).
+
+        调用DescribeLifecycleActions查看伸缩活动对应的生命周期操作。
+
+        如果发生了和生命周期挂钩适用类型一致的伸缩活动，每个生命周期挂钩都会触发一次生命周期操作，生命周期操作有三种状态：
+
+        - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+        - Timeout：已超时。表示已超过生命周期挂钩的超时时间，自动结束了ECS实例的挂起中状态。
+        - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+        如果在创建生命周期挂钩时没有设置后续动作，例如在结束挂起后触发执行指定的OOS模板。您可以调用本接口获取当前伸缩活动对应生命周期操作的标识符，以便自行定制后续动作。
+
+        Source: sources/alibaba/DescribeLifecycleActions.md:1 (stated)
+
+        Args:
+            scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+                Required (sources/alibaba/DescribeLifecycleActions.md:24 (stated)).
+            lifecycle_action_status (wire name LifecycleActionStatus): 生命周期操作的状态。取值范围：
+
+                - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+                - Timeout：已超时。表示已到达生命周期挂钩的超时时间，自动结束ECS实例的挂起中状态。
+                - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+                Values: Pending, Timeout, Completed (sources/alibaba/DescribeLifecycleActions.md:25 (stated): "取值范围：").
+            next_token (wire name NextToken): 查询凭证，用于指定开始查询的位置，例如上次查询10条生命周期操作后，本次从第11条生命周期操作开始查询。取值为上次调用本接口返回的NextToken参数值，不填写取值则表示从头开始查询。
+            max_results (wire name MaxResults): 设置单页查询的最大条目数。取值范围：1~50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeLifecycleActions.md:33 (stated): "默认值：10").
+                Range: 1..50 (sources/alibaba/DescribeLifecycleActions.md:31 (stated): "取值范围：1~50").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLifecycleActionsRequest(
+            scaling_activity_id=scaling_activity_id,
+            lifecycle_action_status=lifecycle_action_status,
+            next_token=next_token,
+            max_results=max_results,
+        )
+        return self._call(
+            _DESCRIBE_LIFECYCLE_ACTIONS,
+            request.to_wire(),
+            DescribeLifecycleActionsResponse.from_wire,
         )
 
     def describe_lifecycle_hooks(
@@ -700,12 +3512,1924 @@ class Client:
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
         )
 
+    def describe_notification_configurations(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        调用DescribeNotificationConfigurations查询您创建的弹性伸缩事件及资源变化通知。
+
+        Source: sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DescribeNotificationConfigurations.md:13 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    def describe_notification_types(
+        self,
+    ) -> DescribeNotificationTypesResponse:
+        """Call DescribeNotificationTypes (POST /).
+
+        调用DescribeNotificationTypes查询弹性伸缩事件及资源变化通知的类型。
+
+        Source: sources/alibaba/DescribeNotificationTypes.md:1 (stated)
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationTypesRequest()
+        return self._call(
+            _DESCRIBE_NOTIFICATION_TYPES,
+            request.to_wire(),
+            DescribeNotificationTypesResponse.from_wire,
+        )
+
+    def describe_regions(
+        self,
+        *,
+        accept_language: AcceptLanguage | str | None = None,
+    ) -> DescribeRegionsResponse:
+        """Call DescribeRegions (POST /).
+
+        调用DescribeRegions查询可以使用弹性伸缩服务的地域。
+
+        Source: sources/alibaba/DescribeRegions.md:1 (stated)
+
+        Args:
+            accept_language (wire name AcceptLanguage): 根据所选语言筛选返回结果，更多详情请参见RFC7231，取值范围：
+
+                - zh-CN：根据汉语筛选
+                - en-US：根据英语筛选
+                - ja：根据日语筛选
+
+                默认值：zh-CN。
+
+                Default: 'zh-CN' (sources/alibaba/DescribeRegions.md:19 (stated): "默认值：zh-CN").
+                Values: zh-CN, en-US, ja (sources/alibaba/DescribeRegions.md:13 (stated): "取值范围：").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeRegionsRequest(
+            accept_language=accept_language,
+        )
+        return self._call(_DESCRIBE_REGIONS, request.to_wire(), DescribeRegionsResponse.from_wire)
+
+    def describe_scaling_activities(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        status_code: StatusCode | str | None = None,
+        scaling_activity_id: list[str] | None = None,
+    ) -> DescribeScalingActivitiesResponse:
+        """Call DescribeScalingActivities (POST /).
+
+        调用DescribeScalingActivities查询伸缩活动。
+
+        查询时可以指定伸缩组ID来查询该伸缩组下的所有伸缩活动。
+
+        查询时可以通过伸缩活动的状态来过滤查询结果。
+
+        可以查询30日内的伸缩活动。
+
+        Source: sources/alibaba/DescribeScalingActivities.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩活动所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingActivities.md:22 (stated)).
+            page_number (wire name PageNumber): 伸缩活动列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingActivities.md:25 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingActivities.md:23 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingActivities.md:28 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingActivities.md:26 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            status_code (wire name StatusCode): 伸缩活动的状态。取值范围：
+
+                - Successful：执行成功的伸缩活动。
+                - Warning：部分执行成功的伸缩活动。
+                - Failed：执行失败的伸缩活动。
+                - InProgress：正在执行的伸缩活动。
+                - Rejected：执行伸缩活动请求被拒绝。
+
+                Values: Successful, Warning, Failed, InProgress, Rejected (sources/alibaba/DescribeScalingActivities.md:30 (stated): "取值范围：").
+            scaling_activity_id (wire name ScalingActivityId): ScalingActivityId.N为待查询伸缩活动的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingActivities.md:37 (stated): "N的取值范围：1～20").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingActivitiesRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            status_code=status_code,
+            scaling_activity_id=scaling_activity_id,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeScalingActivitiesResponse.from_wire,
+        )
+
+    def describe_scaling_configurations(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        scaling_configuration_id: list[str] | None = None,
+        scaling_configuration_name: list[str] | None = None,
+    ) -> DescribeScalingConfigurationsResponse:
+        """Call DescribeScalingConfigurations (POST /).
+
+        调用DescribeScalingConfigurations查询伸缩配置的信息。
+
+        Source: sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩配置所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingConfigurations.md:14 (stated)).
+            page_number (wire name PageNumber): 伸缩配置列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingConfigurations.md:17 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingConfigurations.md:15 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingConfigurations.md:20 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingConfigurations.md:18 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID，您可以查询该伸缩组下所有的伸缩配置。
+            scaling_configuration_id (wire name ScalingConfigurationId): ScalingConfigurationId.N为待查询伸缩配置的ID，N的取值范围：1～10。查询结果包括生效和未生效的伸缩配置，并通过返回参数LifecycleState进行标识。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:22 (stated): "N的取值范围：1～10").
+            scaling_configuration_name (wire name ScalingConfigurationName): ScalingConfigurationName.N为待查询伸缩配置的名称，N的取值范围：1～10。查询结果会忽略失效的伸缩配置名称，并且不报错。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:23 (stated): "N的取值范围：1～10").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingConfigurationsRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_configuration_id=scaling_configuration_id,
+            scaling_configuration_name=scaling_configuration_name,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeScalingConfigurationsResponse.from_wire,
+        )
+
+    def describe_scaling_groups(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: list[str] | None = None,
+        scaling_group_name: list[str] | None = None,
+    ) -> DescribeScalingGroupsResponse:
+        """Call DescribeScalingGroups (POST /).
+
+        调用DescribeScalingGroups查询伸缩组。
+
+        Source: sources/alibaba/DescribeScalingGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+                Required (sources/alibaba/DescribeScalingGroups.md:14 (stated)).
+            page_number (wire name PageNumber): 伸缩组列表的页码。起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingGroups.md:17 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingGroups.md:15 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingGroups.md:20 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingGroups.md:18 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): ScalingGroupId.N为待查询伸缩组的ID，N的取值范围：1～20。查询结果会忽略失效的伸缩组ID，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:21 (stated): "N的取值范围：1～20").
+            scaling_group_name (wire name ScalingGroupName): ScalingGroupName.N为待查询伸缩组的名称，N的取值范围：1～20。查询结果会忽略失效的伸缩组名称，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:22 (stated): "N的取值范围：1～20").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingGroupsRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_group_name=scaling_group_name,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_GROUPS, request.to_wire(), DescribeScalingGroupsResponse.from_wire
+        )
+
+    def describe_scaling_instances(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str | None = None,
+        scaling_configuration_id: str | None = None,
+        health_status: HealthStatus | str | None = None,
+        lifecycle_state: LifecycleState | str | None = None,
+        creation_type: CreationType | str | None = None,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        instance_id: list[str] | None = None,
+        scaling_activity_id: str | None = None,
+    ) -> DescribeScalingInstancesResponse:
+        """Call DescribeScalingInstances (POST /).
+
+        调用DescribeScalingInstances查询伸缩组内ECS实例的列表，并列出ECS实例的信息。
+
+        您可以通过指定伸缩组ID查询该伸缩组内ECS实例的列表，也可以指定伸缩配置ID、健康状态、生命周期状态、创建类型等筛选符合要求的ECS实例。
+
+        Source: sources/alibaba/DescribeScalingInstances.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+                Required (sources/alibaba/DescribeScalingInstances.md:18 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            scaling_configuration_id (wire name ScalingConfigurationId): 关联伸缩配置的ID。
+            health_status (wire name HealthStatus): ECS实例在伸缩组中的健康状态，未处于运行中（Running）状态的ECS实例会被判定为不健康的ECS实例，取值范围：
+
+                - Healthy：健康的ECS实例。
+                - Unhealthy：不健康的ECS实例。
+
+                弹性伸缩会自动移出伸缩组中不健康的ECS实例，并释放自动创建的ECS实例。
+
+                是否释放手动添加的ECS实例由其托管状态决定。如果实例生命周期未托管给伸缩组，只移出实例但不释放。如果实例生命周期托管给伸缩组，移出并释放实例。
+
+                Note: 请确保账号可用额度充足。如果账号欠费，所有后付费的ECS实例（包括按量付费实例和抢占式实例）都会停机，甚至被释放。欠费后伸缩组内ECS实例状态变化，请参见欠费说明。
+
+                Values: Healthy, Unhealthy (sources/alibaba/DescribeScalingInstances.md:21 (stated): "取值范围：").
+            lifecycle_state (wire name LifecycleState): ECS实例在伸缩组中的生命周期状态，取值范围：
+
+                - InService：已成功加入伸缩组并正常提供服务。
+                - Pending：加入中。ECS实例加入伸缩组时包括加入负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+                - Pending:Wait：加入挂起中。如果伸缩组内创建了适用于弹性扩张活动的生命周期挂钩，ECS实例在加入伸缩组时被挂起并等待挂钩超时时间结束。
+                - Protected：保护中。ECS实例正常提供服务，但弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+                - Standby：备用中。ECS实例不提供服务，负载均衡权重被置为零，且弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+                - Stopped：停用中。ECS实例已停机，不提供服务。
+                - Removing：移出中。ECS实例移出伸缩组时包括移出负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+                - Removing:Wait：移出挂起中。如果伸缩组内创建了适用于弹性收缩活动的生命周期挂钩，ECS实例在移出伸缩组时被挂起并等待挂钩超时时间结束。
+
+                Values: InService, Pending, Pending:Wait, Protected, Standby, Stopped, Removing, Removing:Wait (sources/alibaba/DescribeScalingInstances.md:31 (stated): "取值范围：").
+            creation_type (wire name CreationType): ECS实例的创建方式，取值范围：
+
+                - AutoCreated：弹性伸缩根据实例配置信息来源自动创建的ECS实例。
+                - Attached：不是通过弹性伸缩服务创建，而是由您手动添加到伸缩组中的ECS实例。
+
+                Values: AutoCreated, Attached (sources/alibaba/DescribeScalingInstances.md:41 (stated): "取值范围：").
+            page_number (wire name PageNumber): ECS实例列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingInstances.md:47 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingInstances.md:45 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingInstances.md:50 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingInstances.md:48 (stated): "最大值：50").
+            instance_id (wire name InstanceId): InstanceId.N为ECS实例的ID，N的取值范围：1～20。返回查询结果时忽略失效的InstanceId，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingInstances.md:51 (stated): "N的取值范围：1～20").
+            scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingInstancesRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            scaling_configuration_id=scaling_configuration_id,
+            health_status=health_status,
+            lifecycle_state=lifecycle_state,
+            creation_type=creation_type,
+            page_number=page_number,
+            page_size=page_size,
+            instance_id=instance_id,
+            scaling_activity_id=scaling_activity_id,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeScalingInstancesResponse.from_wire,
+        )
+
+    def describe_scaling_rules(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        scaling_rule_type: ScalingRuleType | str | None = None,
+        show_alarm_rules: bool | None = None,
+        scaling_rule_id: list[str] | None = None,
+        scaling_rule_name: list[str] | None = None,
+        scaling_rule_ari: list[str] | None = None,
+    ) -> DescribeScalingRulesResponse:
+        """Call DescribeScalingRules (POST /).
+
+        调用DescribeScalingRules查询伸缩组下的伸缩规则，并列出伸缩规则的信息。
+
+        您可以通过指定伸缩组ID来查询该伸缩组下的所有伸缩规则，查询时可以输入伸缩规则ID、伸缩规则名称、伸缩规则唯一标识符、伸缩规则类型等信息进行过滤。
+
+        Source: sources/alibaba/DescribeScalingRules.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩规则所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingRules.md:18 (stated)).
+            page_number (wire name PageNumber): 伸缩规则列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingRules.md:21 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingRules.md:19 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingRules.md:24 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingRules.md:22 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            scaling_rule_type (wire name ScalingRuleType): 伸缩规则的类型。取值范围：
+
+                - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+                - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+                - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+                - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+                Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/DescribeScalingRules.md:26 (stated): "取值范围：").
+            show_alarm_rules (wire name ShowAlarmRules): 是否返回伸缩规则关联的云监控报警任务。取值范围：
+
+                - true：返回伸缩规则关联的云监控报警任务。
+                - false：不返回伸缩规则关联的云监控报警任务。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DescribeScalingRules.md:37 (stated): "默认值：false").
+            scaling_rule_id (wire name ScalingRuleId): ScalingRuleId.N为待查询伸缩规则的ID，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:38 (stated): "N的取值范围：1～10").
+            scaling_rule_name (wire name ScalingRuleName): ScalingRuleName.N为待查询伸缩规则的名称，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:39 (stated): "N的取值范围：1～10").
+            scaling_rule_ari (wire name ScalingRuleAri): ScalingRuleAri.N为待查询伸缩规则的唯一标识符，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:40 (stated): "N的取值范围：1～10").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingRulesRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_rule_type=scaling_rule_type,
+            show_alarm_rules=show_alarm_rules,
+            scaling_rule_id=scaling_rule_id,
+            scaling_rule_name=scaling_rule_name,
+            scaling_rule_ari=scaling_rule_ari,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_RULES, request.to_wire(), DescribeScalingRulesResponse.from_wire
+        )
+
+    def describe_scheduled_tasks(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scheduled_action: list[str] | None = None,
+        scheduled_task_id: list[str] | None = None,
+        scheduled_task_name: list[str] | None = None,
+        scaling_group_id: str | None = None,
+    ) -> DescribeScheduledTasksResponse:
+        """Call DescribeScheduledTasks (POST /).
+
+        调用DescribeScheduledTasks查询定时任务的信息。
+
+        您可以通过定时任务的ID、定时任务的名称、定时任务执行的伸缩规则等查询定时任务。
+
+        Source: sources/alibaba/DescribeScheduledTasks.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 定时任务所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScheduledTasks.md:18 (stated)).
+            page_number (wire name PageNumber): 定时任务列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScheduledTasks.md:21 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScheduledTasks.md:19 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScheduledTasks.md:24 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScheduledTasks.md:22 (stated): "最大值：50").
+            scheduled_action (wire name ScheduledAction): ScheduledAction.N为对应定时任务在触发时需要执行的操作，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:25 (stated): "N的取值范围：1～20").
+            scheduled_task_id (wire name ScheduledTaskId): ScheduledTaskId.N为待查询定时任务的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:26 (stated): "N的取值范围：1～20").
+            scheduled_task_name (wire name ScheduledTaskName): ScheduledTaskName.N为待查询定时任务的名称，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:27 (stated): "N的取值范围：1～20").
+            scaling_group_id (wire name ScalingGroupId): 执行定时任务的伸缩组的ID。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledTasksRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scheduled_action=scheduled_action,
+            scheduled_task_id=scheduled_task_id,
+            scheduled_task_name=scheduled_task_name,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _DESCRIBE_SCHEDULED_TASKS, request.to_wire(), DescribeScheduledTasksResponse.from_wire
+        )
+
+    def detach_alb_server_groups(
+        self,
+        *,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        region_id: str,
+        scaling_group_id: str,
+        client_token: str | None = None,
+        force_detach: bool | None = None,
+    ) -> DetachAlbServerGroupsResponse:
+        """Call DetachAlbServerGroups (POST /).
+
+        调用DetachAlbServerGroups从伸缩组移出一个或多个ALB服务器组。
+
+        Source: sources/alibaba/DetachAlbServerGroups.md:1 (stated)
+
+        Args:
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+                Required (sources/alibaba/DetachAlbServerGroups.md:15 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DetachAlbServerGroups.md:16 (stated)).
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "只支持ASCII字符").
+            force_detach (wire name ForceDetach): 是否将从待移出ALB服务器组中移出已有的ECS实例。
+
+                - true：移出，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否移出成功。
+                - false：不移出。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachAlbServerGroups.md:23 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachAlbServerGroupsRequest(
+            alb_server_group=alb_server_group,
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            client_token=client_token,
+            force_detach=force_detach,
+        )
+        return self._call(
+            _DETACH_ALB_SERVER_GROUPS, request.to_wire(), DetachAlbServerGroupsResponse.from_wire
+        )
+
+    def detach_db_instances(
+        self,
+        *,
+        db_instance: list[str],
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+    ) -> DetachDBInstancesResponse:
+        """Call DetachDBInstances (POST /).
+
+        移除一个或多个 RDS 实例。
+
+        Source: sources/alibaba/DetachDBInstances.md:1 (stated)
+
+        Args:
+            db_instance (wire name DBInstance): RDS 实例 ID，单次最多支持移除 5 个 RDS 实例。
+
+                Required (sources/alibaba/DetachDBInstances.md:13 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachDBInstances.md:16 (stated)).
+            force_detach (wire name ForceDetach): 是否移除 RDS 实例 IP 白名单中属于伸缩组内实例的私网 IP：
+
+                - true：移除
+                - false：不移除
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachDBInstances.md:27 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachDBInstancesRequest(
+            db_instance=db_instance,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+        )
+        return self._call(
+            _DETACH_DB_INSTANCES, request.to_wire(), DetachDBInstancesResponse.from_wire
+        )
+
+    def detach_instances(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        从一个伸缩组分离一台或多台 ECS 实例。
+
+        分离 ECS 实例之后，ECS 实例可以独立于伸缩组存在，您可以将 ECS 实例附加到其他伸缩组（AttachInstances）。分离一台 ECS 实例并不会停止或释放该 ECS 实例，若有相关需要，您可以手动 停止 或 释放 ECS 实例。
+
+        Note: 说明：
+
+        - 目标伸缩组必须处于 启用（Enable） 状态。
+        - 目标伸缩组不能有正在进行的伸缩活动。
+        - 目标伸缩组没有正在进行的伸缩活动时，该接口可以绕过 冷却时间 直接执行。
+        - 接口成功调用后，仅表示接受了该接口调用的请求。可以照常触发伸缩活动，但不能保证伸缩活动的成功性，您需要通过返回的 ScalingActivityId 查看伸缩活动的状态。
+        - 目标伸缩组的 ECS 数减去当前分离的 ECS 数不能小于伸缩组最小实例数（MinSize）。
+
+        Source: sources/alibaba/DetachInstances.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。N 的取值范围为 1~20。
+
+                Required (sources/alibaba/DetachInstances.md:25 (stated)).
+                Length: ..20 items (sources/alibaba/DetachInstances.md:25 (stated): "N 的取值范围为 1~20").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachInstances.md:28 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(_DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire)
+
+    def detach_load_balancers(
+        self,
+        *,
+        load_balancer: list[str],
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+        client_token: str | None = None,
+        async_: bool | None = None,
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        调用DetachLoadBalancers移除一个或多个负载均衡实例。
+
+        Source: sources/alibaba/DetachLoadBalancers.md:1 (stated)
+
+        Args:
+            load_balancer (wire name LoadBalancer): 负载均衡实例的ID，单次最多支持移除5台负载均衡实例。
+
+                Required (sources/alibaba/DetachLoadBalancers.md:14 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DetachLoadBalancers.md:15 (stated)).
+            force_detach (wire name ForceDetach): 是否移除负载均衡实例后端服务器中属于当前伸缩组的ECS实例，取值范围：
+
+                - true：移除ECS实例。
+                - false：不移除ECS实例。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachLoadBalancers.md:21 (stated): "默认值：false").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/DetachLoadBalancers.md:22 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachLoadBalancers.md:22 (stated): "只支持ASCII字符").
+            async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+                取值范围：
+
+                - true：异步调用。请求将返回伸缩活动的ID。
+                - false：同步调用。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachLoadBalancers.md:30 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            load_balancer=load_balancer,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+            client_token=client_token,
+            async_=async_,
+        )
+        return self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    def detach_v_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+    ) -> DetachVServerGroupsResponse:
+        """Call DetachVServerGroups (POST /).
+
+        您可以通过 DetachVServerGroups 移除一个或者多个虚拟服务器组。
+
+        确定待移除虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+
+        - 虚拟服务器组ID（VServerGroupId）
+        - 虚拟服务器组端口号（Port） 。如果请求参数中的虚拟服务器组与伸缩组中的虚拟服务器组相匹配，则移除该虚拟服务器组；如果未能匹配，则忽略移除请求，接口不报错。
+
+        Source: sources/alibaba/DetachVServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属的地域 ID，如 cn-hangzhou、cn-shanghai。更多详情，请参阅 地域和可用区。
+
+                Required (sources/alibaba/DetachVServerGroups.md:20 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachVServerGroups.md:23 (stated)).
+            force_detach (wire name ForceDetach): 是否从待移除虚拟服务器组中移除当前伸缩组内的ECS实例。
+
+                - true：移除
+                - false：不移除
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachVServerGroups.md:34 (stated): "默认值：false").
+            v_server_group (wire name VServerGroup): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachVServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+            v_server_group=v_server_group,
+        )
+        return self._call(
+            _DETACH_V_SERVER_GROUPS, request.to_wire(), DetachVServerGroupsResponse.from_wire
+        )
+
+    def disable_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> DisableAlarmResponse:
+        """Call DisableAlarm (POST /).
+
+        调用DisableAlarm停用一个报警任务。
+
+        Source: sources/alibaba/DisableAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/DisableAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/DisableAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return self._call(_DISABLE_ALARM, request.to_wire(), DisableAlarmResponse.from_wire)
+
+    def disable_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> DisableScalingGroupResponse:
+        """Call DisableScalingGroup (POST /).
+
+        调用DisableScalingGroup停用一个伸缩组。
+
+        停用一个指定的伸缩组。
+
+        - 停用伸缩组之前发生的伸缩活动，会继续完成，而之后触发的伸缩活动会直接拒绝。
+        - 当伸缩组为Active状态，才可以调用该接口。
+
+        Source: sources/alibaba/DisableScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DisableScalingGroup.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _DISABLE_SCALING_GROUP, request.to_wire(), DisableScalingGroupResponse.from_wire
+        )
+
+    def enable_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> EnableAlarmResponse:
+        """Call EnableAlarm (POST /).
+
+        调用EnableAlarm启用一个报警任务。
+
+        Source: sources/alibaba/EnableAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/EnableAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/EnableAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return self._call(_ENABLE_ALARM, request.to_wire(), EnableAlarmResponse.from_wire)
+
+    def enable_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        active_scaling_configuration_id: str | None = None,
+        instance_id: list[str] | None = None,
+        load_balancer_weight: list[int] | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> EnableScalingGroupResponse:
+        """Call EnableScalingGroup (POST /).
+
+        调用EnableScalingGroup启用一个伸缩组。
+
+        当伸缩组处于Inactive状态，且伸缩组配置了组内实例的配置信息来源（伸缩配置、启动模板或者在创建伸缩组时指定的ECS实例）时，才可以调用该接口来启用伸缩组。否则，会调用失败。
+
+        Note: 一个伸缩组在同一时刻有且只有一个生效的实例配置信息来源。在调用接口时，您可以为伸缩组指定伸缩配置或启动模板。如果调用该接口前您已经为伸缩组配置了实例配置信息来源，在调用时再指定伸缩配置或启动模板会覆盖原有的配置信息。
+
+        当该接口指定了加入伸缩组的ECS实例（InstanceId.N），调用该接口后，弹性伸缩会判断在加入ECS实例后伸缩组的ECS实例数量（Total Capactiy）是否在最小值（MinSize）和最大值（MaxSize）之间：
+
+        - 如果伸缩组的Total Capactiy小于MinSize，调用成功后，弹性伸缩服务会自动创建差额的按量付费的ECS实例。例如：创建伸缩组时，指定MinSize为5，在启用伸缩组的InstanceId.N参数中指定2台已有ECS实例，则弹性伸缩在加入2台已有ECS实例之后，再自动创建3台ECS实例。
+        - 如果伸缩组的Total Capactiy大于MaxSize，则调用失败。
+
+        Source: sources/alibaba/EnableScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/EnableScalingGroup.md:25 (stated)).
+            active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 需要在伸缩组内激活的伸缩配置的ID。
+            instance_id (wire name InstanceId): InstanceId.N为启用后需要加入伸缩组的ECS实例的ID，N的取值范围：1～20。
+
+                指定加入伸缩组的ECS实例需要满足以下条件：
+
+                - 必须与伸缩组在同一个地域。
+                - 必须处于Running状态。
+                - 不能已加入到其它伸缩组中。
+                - 付费方式为包年包月、按量付费或抢占式实例。
+                - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+                - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+                Length: ..20 items (sources/alibaba/EnableScalingGroup.md:27 (stated): "N的取值范围：1～20").
+            load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为对应ECS实例后端服务器的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+                默认值：50
+
+                Range: 1..100 (sources/alibaba/EnableScalingGroup.md:37 (stated): "取值范围：1~100").
+                Length: ..20 items (sources/alibaba/EnableScalingGroup.md:37 (stated): "N的取值范围：1～20").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板的ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            active_scaling_configuration_id=active_scaling_configuration_id,
+            instance_id=instance_id,
+            load_balancer_weight=load_balancer_weight,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            launch_template_override=launch_template_override,
+        )
+        return self._call(
+            _ENABLE_SCALING_GROUP, request.to_wire(), EnableScalingGroupResponse.from_wire
+        )
+
+    def enter_standby(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        设置伸缩组内的ECS实例为备用状态（`EnterStandby`）。
+
+        如果伸缩组设置了负载均衡，则会把负载均衡对应的实例权重设置为 0。
+
+        - 当实例处于备用状态的时候，如果您自行移出伸缩组并释放，可以正常移出伸缩组并释放。
+        - 对于伸缩组数量变化或监控任务触发的自动缩容的伸缩活动，不会移除处于备用状态的实例。
+        - 当实例处于备用状态的时候，实例如果出现非健康状态（停止、重启等），实例的健康检查状态不会被更新，并且不会触发移除不健康实例的伸缩活动，只有实例 退出备用状态 才会重新更新健康检查状态。
+
+        Source: sources/alibaba/EnterStandby.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。
+
+                Required (sources/alibaba/EnterStandby.md:21 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/EnterStandby.md:24 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    def execute_scaling_rule(
+        self,
+        *,
+        scaling_rule_ari: str,
+        client_token: str | None = None,
+        breach_threshold: float | None = None,
+        metric_value: float | None = None,
+    ) -> ExecuteScalingRuleResponse:
+        """Call ExecuteScalingRule (POST /).
+
+        调用ExecuteScalingRule执行一条伸缩规则。
+
+        调用该接口前请确保满足以下条件：
+
+        - 伸缩组处于Active状态。
+        - 伸缩组没有执行中的伸缩活动。
+
+        当伸缩组没有执行中的伸缩活动时，该接口可以绕过冷却时间（Cooldown）直接执行伸缩活动。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口的调用请求，可以执行伸缩活动，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果伸缩规则需要增加的ECS实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则按Total Capacity = MaxSize执行伸缩活动。
+
+        如果当前伸缩组的实例数（Total Capacity）减去伸缩规则需要减少的ECS实例数小于MinSize，则按Total Capacity = MinSize执行伸缩活动。
+
+        单次调整的ECS实例台数存在限制，请参见CreateScalingRule中的AdjustmentValue参数说明。
+
+        Source: sources/alibaba/ExecuteScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_ari (wire name ScalingRuleAri): 伸缩规则唯一标识符。
+
+                Note: 调用API执行伸缩规则时，只支持执行简单规则和步进规则，且执行步进规则时必须同时指定BreachThreshold和MetricValue。
+
+                Required (sources/alibaba/ExecuteScalingRule.md:31 (stated)).
+            client_token (wire name ClientToken): 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大不超过64个ASCII字符。详情请参见如何保证幂等性。
+            breach_threshold (wire name BreachThreshold): 执行步进伸缩规则时指定的当前阈值，取值范围：-9.999999E18~9.999999E18。
+            metric_value (wire name MetricValue): 执行步进伸缩规则时指定的当前指标值，取值范围：-9.999999E18~9.999999E18。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecuteScalingRuleRequest(
+            scaling_rule_ari=scaling_rule_ari,
+            client_token=client_token,
+            breach_threshold=breach_threshold,
+            metric_value=metric_value,
+        )
+        return self._call(
+            _EXECUTE_SCALING_RULE, request.to_wire(), ExecuteScalingRuleResponse.from_wire
+        )
+
+    def exit_standby(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        运行伸缩组内的处于备用状态的 ECS 实例（`ExitStandby`）。
+
+        如果伸缩组设置了负载均衡服务，则会将权重设置伸缩配置定义的权重值。
+
+        Source: sources/alibaba/ExitStandby.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。取值可以由多个实例 ID 组成一个 JSON 数组，最多支持 20 个 ID，ID 之间用半角逗号（,）隔开。
+
+                Required (sources/alibaba/ExitStandby.md:17 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/ExitStandby.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    def modify_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+        name: str | None = None,
+        description: str | None = None,
+        alarm_action: list[str] | None = None,
+        metric_name: MetricName | str | None = None,
+        metric_type: MetricType | str | None = None,
+        period: int | None = None,
+        statistics: Statistics | str | None = None,
+        threshold: float | None = None,
+        comparison_operator: str | None = None,
+        evaluation_count: int | None = None,
+        group_id: int | None = None,
+        dimension: list[Dimension] | None = None,
+        effective: str | None = None,
+    ) -> ModifyAlarmResponse:
+        """Call ModifyAlarm (POST /).
+
+        调用ModifyAlarm修改一个报警任务。
+
+        报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+        监控项和维度信息的配合关系如下：
+
+        其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+        Source: sources/alibaba/ModifyAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务的ID。
+
+                Required (sources/alibaba/ModifyAlarm.md:109 (stated)).
+            region_id (wire name RegionId): 报警任务所属地域的ID。
+
+                Required (sources/alibaba/ModifyAlarm.md:110 (stated)).
+            name (wire name Name): 报警任务的名称。
+            description (wire name Description): 报警任务的描述。
+            alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+            metric_name (wire name MetricName): 监控项名称。取值范围：
+
+                - CpuUtilization：CPU使用率（%）。
+                - ClassicInternetRx：经典网络外网入流量（KB/min）。
+                - ClassicInternetTx：经典网络外网出流量（KB/min）。
+                - VpcInternetRx：VPC网络外网入流量（KB/min）。
+                - VpcInternetTx：VPC网络外网出流量（KB/min）。
+                - IntranetRx：内网入流量（KB/min）。
+                - IntranetTx：内网出流量（KB/min）。
+                - LoadAverage：系统平均负载。
+                - MemoryUtilization：内存使用率（%）。
+                - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+                - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+                - SystemDiskReadOps：系统盘读IOPS（次/s）。
+                - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+                - PackagesNetIn：网卡收包数（个/s）。
+                - PackagesNetOut：网卡发包数（个/s）。
+                - TcpConnection：TCP连接数（个）。
+
+                更多信息，请参见接口说明。
+
+                Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/ModifyAlarm.md:114 (stated): "取值范围：").
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/ModifyAlarm.md:134 (stated): "取值范围：").
+            period (wire name Period): 统计监控项数据的周期，单位为秒。取值范围：
+
+                - 60
+                - 120
+                - 300
+                - 900
+
+                Values: 60, 120, 300, 900 (sources/alibaba/ModifyAlarm.md:138 (stated): "取值范围：").
+            statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+                - Average：平均值。
+                - Minimum：最小值。
+                - Maximum：最大值。
+
+                Values: Average, Minimum, Maximum (sources/alibaba/ModifyAlarm.md:144 (stated): "取值范围：").
+            threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+            comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+                - 监控项统计值大于等于阈值。取值：>=
+                - 监控项统计值小于等于阈值。取值：<=
+                - 监控项统计值大于阈值。取值：>
+                - 监控项统计值小于阈值。取值：<
+            evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+            group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+            dimension (wire name Dimension): Not described on the page.
+            effective (wire name Effective): 指定报警任务的生效时间段。
+
+                该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+                - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+                - ？：表示不指定值。
+
+                Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+                取值示例及含义如下：
+
+                - * * * * * ?：所有时间都生效
+                - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+                - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+            name=name,
+            description=description,
+            alarm_action=alarm_action,
+            metric_name=metric_name,
+            metric_type=metric_type,
+            period=period,
+            statistics=statistics,
+            threshold=threshold,
+            comparison_operator=comparison_operator,
+            evaluation_count=evaluation_count,
+            group_id=group_id,
+            dimension=dimension,
+            effective=effective,
+        )
+        return self._call(_MODIFY_ALARM, request.to_wire(), ModifyAlarmResponse.from_wire)
+
+    def modify_lifecycle_hook(
+        self,
+        *,
+        default_result: DefaultResult | str | None = None,
+        heartbeat_timeout: int | None = None,
+        lifecycle_hook_id: str | None = None,
+        lifecycle_hook_name: str | None = None,
+        lifecycle_transition: LifecycleTransition | str | None = None,
+        notification_arn: str | None = None,
+        notification_metadata: str | None = None,
+        scaling_group_id: str | None = None,
+    ) -> ModifyLifecycleHookResponse:
+        """Call ModifyLifecycleHook (POST /).
+
+        修改一个生命周期挂钩的属性（`ModifyLifecycleHook`）。
+
+        您可以通过以下两种方式修改生命周期挂钩：
+
+        - 指定生命周期挂钩 ID（LifecycleHookId），此时将忽略 ScalingGroupId 和 LifecycleHookName 参数。
+        - 同时指定伸缩组 ID（ScalingGroupId）与生命周期挂钩名称（LifecycleHookName）。
+
+        Source: sources/alibaba/ModifyLifecycleHook.md:1 (stated)
+
+        Args:
+            default_result (wire name DefaultResult): 等待状态结束后的下一步动作。取值范围：
+
+                - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
+                - ABANDON：直接释放弹性扩张活动创建出来的 ECS 实例或者直接将弹性收缩活动中的 ECS 实例从伸缩组移除。
+
+                默认值：CONTINUE
+
+                当伸缩组发生弹性收缩活动（SCALE_IN）并触发多个生命周期挂钩时，DefaultResult=ABANDON 的生命周期挂钩触发的等待状态结束时，会提前将其它对应的等待状态提前结束。其他情况下，下一步动作均以最后一个结束等待状态的下一步动作为准。
+
+                Default: 'CONTINUE' (sources/alibaba/ModifyLifecycleHook.md:28 (stated): "默认值：CONTINUE").
+                Values: CONTINUE, ABANDON (sources/alibaba/ModifyLifecycleHook.md:23 (stated): "取值范围：").
+            heartbeat_timeout (wire name HeartbeatTimeout): 生命周期挂钩为伸缩组活动设置的等待时间，等待状态超时后会执行下一步动作。取值范围：30~21600，单位为秒，默认值：600。
+
+                创建了生命周期挂钩后，您可以调用 RecordLifecycleActionHeartbeat 延长 ECS 实例的等待时间，也可以调用 CompleteLifecycleAction 提前结束伸缩活动的等待状态。
+
+                Default: 600 (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "默认值：600").
+                Range: 30..21600 seconds (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "取值范围：30~21600，单位为秒").
+            lifecycle_hook_id (wire name LifecycleHookId): 生命周期挂钩 ID，用于指定生命周期挂钩，不支持修改。
+            lifecycle_hook_name (wire name LifecycleHookName): 生命周期挂钩名称，用于指定生命周期挂钩，不支持修改。
+            lifecycle_transition (wire name LifecycleTransition): 生命周期挂钩适用的伸缩活动类型。取值范围：
+
+                - SCALE_OUT：伸缩组弹性扩张活动
+                - SCALE_IN：伸缩组弹性收缩活动
+
+                Values: SCALE_OUT, SCALE_IN (sources/alibaba/ModifyLifecycleHook.md:44 (stated): "取值范围：").
+            notification_arn (wire name NotificationArn): 生命周期挂钩通知对象标识符。目前我们支持消息服务 MNS 队列或主题，参数取值格式：acs:ess:{region}:{account-id}:{resource-relative-id}。
+
+                - region：伸缩组所在的地域
+                - account-id：阿里云账号 ID
+
+                例如：
+
+                - MNS 队列：acs:ess:{region}:{account-id}:queue/{queuename}
+                - MNS 主题：acs:ess:{region}:{account-id}:topic/{topicname}
+            notification_metadata (wire name NotificationMetadata): 伸缩活动的等待状态的固定字符串信息。参数长度不能超过 128 个字符。弹性伸缩每次推送消息到通知对象时，会同时发送您预先指定的 NotificationMetadata 参数值，便于管理和标记不同类别的通知信息。当您同时指定了 NotificationArn 参数时，NotificationMetadata 参数方可生效。
+
+                Length: ..128 characters (sources/alibaba/ModifyLifecycleHook.md:61 (stated): "不能超过 128 个字符").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID，用于指定生命周期挂钩，不支持修改。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLifecycleHookRequest(
+            default_result=default_result,
+            heartbeat_timeout=heartbeat_timeout,
+            lifecycle_hook_id=lifecycle_hook_id,
+            lifecycle_hook_name=lifecycle_hook_name,
+            lifecycle_transition=lifecycle_transition,
+            notification_arn=notification_arn,
+            notification_metadata=notification_metadata,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _MODIFY_LIFECYCLE_HOOK, request.to_wire(), ModifyLifecycleHookResponse.from_wire
+        )
+
+    def modify_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        notification_type: list[str],
+        scaling_group_id: str,
+    ) -> ModifyNotificationConfigurationResponse:
+        """Call ModifyNotificationConfiguration (POST /).
+
+        修改您创建的弹性伸缩事件及资源变化通知（ModifyNotificationConfiguration）。
+
+        Source: sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+                - account-id 为您的账号 ID。
+                - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:13 (stated)).
+            notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件通知。N 的取值范围：1~5，多个取值使用重复列表的形式。您可以通过接口 DescribeNotificationTypes 查询参数取值。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)).
+                Length: ..5 items (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated): "N 的取值范围：1~5").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:23 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            notification_type=notification_type,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _MODIFY_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            ModifyNotificationConfigurationResponse.from_wire,
+        )
+
+    def modify_scaling_configuration(
+        self,
+        *,
+        scaling_configuration_id: str,
+        io_optimized: IoOptimized | str | None = None,
+        data_disk: list[DataDisk] | None = None,
+        spot_strategy: SpotStrategy | str | None = None,
+        spot_price_limit: list[SpotPriceLimit] | None = None,
+        scaling_configuration_name: str | None = None,
+        instance_name: str | None = None,
+        host_name: str | None = None,
+        image_id: str | None = None,
+        image_name: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_type_override: list[InstanceTypeOverride] | None = None,
+        cpu: int | None = None,
+        memory: int | None = None,
+        internet_charge_type: InternetChargeType | str | None = None,
+        internet_max_bandwidth_out: int | None = None,
+        system_disk: SystemDisk | None = None,
+        load_balancer_weight: int | None = None,
+        user_data: str | None = None,
+        key_pair_name: str | None = None,
+        ram_role_name: str | None = None,
+        password_inherit: bool | None = None,
+        tags: str | None = None,
+        deployment_set_id: str | None = None,
+        security_group_id: str | None = None,
+        override: bool | None = None,
+        resource_group_id: str | None = None,
+        security_group_ids: list[str] | None = None,
+        hpc_cluster_id: str | None = None,
+        instance_description: str | None = None,
+        ipv6_address_count: int | None = None,
+        credit_specification: CreditSpecification | str | None = None,
+        image_family: str | None = None,
+        zone_id: str | None = None,
+        dedicated_host_id: str | None = None,
+        affinity: Affinity | str | None = None,
+        tenancy: Tenancy | str | None = None,
+        private_pool_options: PrivatePoolOptions | None = None,
+        spot_duration: int | None = None,
+        spot_interruption_behavior: str | None = None,
+    ) -> ModifyScalingConfigurationResponse:
+        """Call ModifyScalingConfiguration (POST /).
+
+        调用ModifyScalingConfiguration修改一个伸缩配置。
+
+        如果修改伸缩配置的名称，请注意同一伸缩组下不能存在名称相同的伸缩配置。
+
+        Source: sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_configuration_id (wire name ScalingConfigurationId): 待修改伸缩配置的ID。
+
+                Required (sources/alibaba/ModifyScalingConfiguration.md:18 (stated)).
+            io_optimized (wire name IoOptimized): 是否为I/O优化实例。取值范围：
+
+                - none：非I/O优化实例。
+                - optimized：I/O优化实例。
+
+                Values: none, optimized (sources/alibaba/ModifyScalingConfiguration.md:19 (stated): "取值范围：").
+            data_disk (wire name DataDisk): Not described on the page.
+            spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+                - NoSpot：普通的按量付费实例。
+                - SpotWithPriceLimit：设置上限价格的抢占式实例。
+                - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+                Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/ModifyScalingConfiguration.md:67 (stated): "取值范围：").
+            spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+            scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64个英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+                在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "2~64个英文或中文字符").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "以数字、大小写字母或中文开头").
+            instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+            host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+                - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+                - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+            image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+
+                Note: 如果伸缩配置之前使用的镜像包括系统盘和数据盘，修改此镜像后，原数据盘信息会被清除。
+            image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+                不支持通过ImageName设置镜像市场镜像。
+            instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+                N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+            instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+            cpu (wire name Cpu): vCPU个数。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            memory (wire name Memory): 内存大小。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+                - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+                - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+                Values: PayByBandwidth, PayByTraffic (sources/alibaba/ModifyScalingConfiguration.md:125 (stated): "取值范围：").
+            internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+                - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+                - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+            system_disk (wire name SystemDisk): Not described on the page.
+            load_balancer_weight (wire name LoadBalancerWeight): 后端服务器的权重，取值范围：1~100。
+
+                Range: 1..100 (sources/alibaba/ModifyScalingConfiguration.md:162 (stated): "取值范围：1~100").
+            user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+            key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+                - 对Windows实例，该参数将被忽略，默认为空。
+                - 对Linux实例，密码登录方式会被初始化成禁止。
+            ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+            password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。
+            tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+                - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+                - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+            deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+            security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+            override (wire name Override): 是否覆盖。取值范围：
+
+                - true：覆盖。
+                - false：不覆盖。
+            resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+            security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+                Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+            hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+            instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+                Length: 2..256 characters (sources/alibaba/ModifyScalingConfiguration.md:185 (stated): "长度为2~256个英文或中文字符").
+            ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+            credit_specification (wire name CreditSpecification): 修改突发性能实例的运行模式。取值范围：
+
+                - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+                - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+                Values: Standard, Unlimited (sources/alibaba/ModifyScalingConfiguration.md:187 (stated): "取值范围：").
+            image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+            zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+            dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+                您可以通过DescribeDedicatedHosts查询专有宿主机ID列表。
+            affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+                - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+                - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+                Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:196 (stated): "取值范围：").
+            tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+                - default：创建非专有宿主机实例。
+                - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+                Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:200 (stated): "取值范围：").
+            private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+            spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+                - 保留时长2~6正在邀测中，如需开通请提交工单。
+                - 保留时长为0，则为无保护期模式。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/ModifyScalingConfiguration.md:219 (stated): "默认值：1").
+                Range: 0..6 hours (sources/alibaba/ModifyScalingConfiguration.md:214 (stated): "取值范围：0~6").
+            spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingConfigurationRequest(
+            scaling_configuration_id=scaling_configuration_id,
+            io_optimized=io_optimized,
+            data_disk=data_disk,
+            spot_strategy=spot_strategy,
+            spot_price_limit=spot_price_limit,
+            scaling_configuration_name=scaling_configuration_name,
+            instance_name=instance_name,
+            host_name=host_name,
+            image_id=image_id,
+            image_name=image_name,
+            instance_types=instance_types,
+            instance_type_override=instance_type_override,
+            cpu=cpu,
+            memory=memory,
+            internet_charge_type=internet_charge_type,
+            internet_max_bandwidth_out=internet_max_bandwidth_out,
+            system_disk=system_disk,
+            load_balancer_weight=load_balancer_weight,
+            user_data=user_data,
+            key_pair_name=key_pair_name,
+            ram_role_name=ram_role_name,
+            password_inherit=password_inherit,
+            tags=tags,
+            deployment_set_id=deployment_set_id,
+            security_group_id=security_group_id,
+            override=override,
+            resource_group_id=resource_group_id,
+            security_group_ids=security_group_ids,
+            hpc_cluster_id=hpc_cluster_id,
+            instance_description=instance_description,
+            ipv6_address_count=ipv6_address_count,
+            credit_specification=credit_specification,
+            image_family=image_family,
+            zone_id=zone_id,
+            dedicated_host_id=dedicated_host_id,
+            affinity=affinity,
+            tenancy=tenancy,
+            private_pool_options=private_pool_options,
+            spot_duration=spot_duration,
+            spot_interruption_behavior=spot_interruption_behavior,
+        )
+        return self._call(
+            _MODIFY_SCALING_CONFIGURATION,
+            request.to_wire(),
+            ModifyScalingConfigurationResponse.from_wire,
+        )
+
+    def modify_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        scaling_group_name: str | None = None,
+        min_size: int | None = None,
+        max_size: int | None = None,
+        v_switch_ids: list[str] | None = None,
+        default_cooldown: int | None = None,
+        removal_policy: list[str] | None = None,
+        active_scaling_configuration_id: str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        on_demand_base_capacity: int | None = None,
+        on_demand_percentage_above_base_capacity: int | None = None,
+        spot_instance_remedy: bool | None = None,
+        compensate_with_on_demand: bool | None = None,
+        spot_instance_pools: int | None = None,
+        desired_capacity: int | None = None,
+        group_deletion_protection: bool | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> ModifyScalingGroupResponse:
+        """Call ModifyScalingGroup (POST /).
+
+        调用ModifyScalingGroup修改一个伸缩组。
+
+        - 不支持修改以下参数：
+        - RegionId
+        - LoadBalancerId
+
+        Note: 如果需要修改负载均衡实例，请使用AttachLoadBalancers和DetachLoadBalancers接口。
+
+        Note: 如果需要修改RDS实例，请使用AttachDBInstances和DetachDBInstances接口。
+
+        - 当伸缩组的状态为Active或Inactive时才能调用该接口。
+        - 启用新的伸缩配置不会影响通过早前伸缩配置创建并正在运行的ECS实例。
+        - 如果修改了MaxSize，导致伸缩组的ECS实例数超过MaxSize，伸缩组会自动移出ECS实例，使得伸缩组的ECS实例数等于MaxSize。
+        - 如果修改了MinSize，导致伸缩组的ECS实例数低于MinSize，伸缩组会自动加入ECS实例，使得伸缩组的ECS实例数等于MinSize。
+
+        Source: sources/alibaba/ModifyScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 待修改伸缩组的ID。
+
+                Required (sources/alibaba/ModifyScalingGroup.md:31 (stated)).
+            scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingGroup.md:32 (stated): "长度为2~64个英文或中文字符").
+            min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+                Note: MinSize的值必须小于或等于MaxSize。
+            max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+                MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+                例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+            v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。
+
+                只有当伸缩组网络类型为VPC时，当前参数才生效。指定虚拟交换机所属的VPC必须和伸缩组所属的VPC相同。
+
+                虚拟交换机可以来自多个可用区。虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+                Length: ..5 items (sources/alibaba/ModifyScalingGroup.md:41 (stated): "N的取值范围：1~5").
+            default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+                冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingGroup.md:46 (stated): "取值范围：0~86400，单位：秒").
+            removal_policy (wire name RemovalPolicy): RemovalPolicy.N指定移出ECS实例的伸缩组策略，N的取值范围：1~2。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例
+                - NewestInstance：移出最新加入伸缩组的ECS实例
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例
+
+                Length: ..2 items (sources/alibaba/ModifyScalingGroup.md:49 (stated): "N的取值范围：1~2").
+            active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 伸缩组内生效的伸缩配置的ID。
+            health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+                - NONE：不做健康检查。
+                - ECS：对伸缩组内的ECS实例做健康检查。
+
+                Values: NONE, ECS (sources/alibaba/ModifyScalingGroup.md:55 (stated): "取值范围：").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+                Range: 0..1000 (sources/alibaba/ModifyScalingGroup.md:65 (stated): "取值范围：0~1000").
+            on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+                Range: 0..100 (sources/alibaba/ModifyScalingGroup.md:66 (stated): "取值范围：0～100").
+            spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+            compensate_with_on_demand (wire name CompensateWithOnDemand): 当CreateScalingGroup接口的MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+                - true：允许。
+                - false：不允许。
+            spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：0~10。
+
+                Range: 0..10 (sources/alibaba/ModifyScalingGroup.md:72 (stated): "取值范围：0~10").
+            desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+            group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+                - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+                - false：关闭伸缩组删除保护。
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            scaling_group_name=scaling_group_name,
+            min_size=min_size,
+            max_size=max_size,
+            v_switch_ids=v_switch_ids,
+            default_cooldown=default_cooldown,
+            removal_policy=removal_policy,
+            active_scaling_configuration_id=active_scaling_configuration_id,
+            health_check_type=health_check_type,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            on_demand_base_capacity=on_demand_base_capacity,
+            on_demand_percentage_above_base_capacity=on_demand_percentage_above_base_capacity,
+            spot_instance_remedy=spot_instance_remedy,
+            compensate_with_on_demand=compensate_with_on_demand,
+            spot_instance_pools=spot_instance_pools,
+            desired_capacity=desired_capacity,
+            group_deletion_protection=group_deletion_protection,
+            launch_template_override=launch_template_override,
+        )
+        return self._call(
+            _MODIFY_SCALING_GROUP, request.to_wire(), ModifyScalingGroupResponse.from_wire
+        )
+
+    def modify_scaling_rule(
+        self,
+        *,
+        scaling_rule_id: str,
+        scaling_rule_name: str | None = None,
+        cooldown: int | None = None,
+        min_adjustment_magnitude: int | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_name: str | None = None,
+        target_value: float | None = None,
+        disable_scale_in: bool | None = None,
+        scale_in_evaluation_count: int | None = None,
+        scale_out_evaluation_count: int | None = None,
+        step_adjustment: list[StepAdjustment] | None = None,
+        predictive_scaling_mode: PredictiveScalingMode | str | None = None,
+        predictive_value_behavior: PredictiveValueBehavior | str | None = None,
+        predictive_value_buffer: int | None = None,
+        predictive_task_buffer_time: int | None = None,
+        initial_max_size: int | None = None,
+    ) -> ModifyScalingRuleResponse:
+        """Call ModifyScalingRule (POST /).
+
+        调用ModifyScalingRule修改一条伸缩规则。
+
+        Source: sources/alibaba/ModifyScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_id (wire name ScalingRuleId): 待修改伸缩规则的ID。
+
+                Required (sources/alibaba/ModifyScalingRule.md:14 (stated)).
+            scaling_rule_name (wire name ScalingRuleName): 伸缩规则的显示名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingRule.md:15 (stated): "2~64个英文或中文字符").
+            cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。
+
+                取值范围：0~86400，单位：秒。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:18 (stated): "取值范围：0~86400，单位：秒").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+            adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+                - QuantityChangeInCapacity：增加或减少指定数量的 ECS 实例。
+                - PercentChangeInCapacity：增加或减少指定比例的 ECS 实例。
+                - TotalCapacity： 将当前伸缩组的 ECS 实例数量调整到指定数量。
+
+                Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/ModifyScalingRule.md:20 (stated): "取值范围：").
+            adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+                - QuantityChangeInCapacity：-1000~1000
+                - PercentChangeInCapacity：-100~10000
+                - TotalCapacity：0~2000
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+                Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+                取值范围：0~86400，单位：秒。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:34 (stated): "取值范围：0~86400，单位：秒").
+            metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+                目标追踪规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - ClassicInternetRx：经典网络公网入流量平均值
+                - ClassicInternetTx：经典网络公网出流量平均值
+                - VpcInternetRx：VPC网络公网入流量平均值
+                - VpcInternetTx：VPC网络公网出流量平均值
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+
+                预测规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+            target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则。TargetValue最多保留小数点后三位，且必须大于0。
+            disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+            scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+            scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+            step_adjustment (wire name StepAdjustment): Not described on the page.
+            predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式。取值范围：
+
+                - PredictAndScale：产生预测结果并创建预测任务。
+                - PredictOnly：产生预测结果，但不会创建预测任务。
+
+                Values: PredictAndScale, PredictOnly (sources/alibaba/ModifyScalingRule.md:59 (stated): "取值范围：").
+            predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式。取值范围：
+
+                - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+                - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+                - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+                Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/ModifyScalingRule.md:63 (stated): "取值范围：").
+            predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+                Range: 0..100 (sources/alibaba/ModifyScalingRule.md:68 (stated): "取值范围：0~100").
+            predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60。
+
+                Range: 0..60 (sources/alibaba/ModifyScalingRule.md:69 (stated): "取值范围：0~60").
+            initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingRuleRequest(
+            scaling_rule_id=scaling_rule_id,
+            scaling_rule_name=scaling_rule_name,
+            cooldown=cooldown,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_name=metric_name,
+            target_value=target_value,
+            disable_scale_in=disable_scale_in,
+            scale_in_evaluation_count=scale_in_evaluation_count,
+            scale_out_evaluation_count=scale_out_evaluation_count,
+            step_adjustment=step_adjustment,
+            predictive_scaling_mode=predictive_scaling_mode,
+            predictive_value_behavior=predictive_value_behavior,
+            predictive_value_buffer=predictive_value_buffer,
+            predictive_task_buffer_time=predictive_task_buffer_time,
+            initial_max_size=initial_max_size,
+        )
+        return self._call(
+            _MODIFY_SCALING_RULE, request.to_wire(), ModifyScalingRuleResponse.from_wire
+        )
+
+    def modify_scheduled_task(
+        self,
+        *,
+        scheduled_task_id: str,
+        scheduled_task_name: str | None = None,
+        description: str | None = None,
+        scheduled_action: str | None = None,
+        launch_time: str | None = None,
+        recurrence_type: RecurrenceType | str | None = None,
+        recurrence_value: str | None = None,
+        recurrence_end_time: str | None = None,
+        task_enabled: bool | None = None,
+        launch_expiration_time: int | None = None,
+    ) -> ModifyScheduledTaskResponse:
+        """Call ModifyScheduledTask (POST /).
+
+        调用ModifyScheduledTask接口修改一个定时任务的属性。
+
+        Source: sources/alibaba/ModifyScheduledTask.md:1 (stated)
+
+        Args:
+            scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+                Required (sources/alibaba/ModifyScheduledTask.md:13 (stated)).
+            scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。 同一账号同一地域内唯一。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScheduledTask.md:19 (stated): "2~64个英文或中文字符").
+            description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+                Length: 2..200 characters (sources/alibaba/ModifyScheduledTask.md:22 (stated): "2~200个英文或中文字符").
+            scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+            launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起90日后的时间。
+
+                如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+                如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+            recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+                - Daily：每多少天重复执行一次定时任务。
+                - Weekly：每周指定几天重复执行一次定时任务。
+                - Monthly：每月内指定几天重复执行一次定时任务。
+                - Cron：按照指定的Cron表达式执行定时任务。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+
+                Values: Daily, Weekly, Monthly, Cron (sources/alibaba/ModifyScheduledTask.md:35 (stated): "可选值：").
+            recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+                - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+                - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+                - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+                - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+            recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起365日后的时间。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+            task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+                - true：启动任务 。
+                - false：停止任务 。
+            launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+                Range: 0..21600 seconds (sources/alibaba/ModifyScheduledTask.md:66 (stated): "取值范围：0~21600").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScheduledTaskRequest(
+            scheduled_task_id=scheduled_task_id,
+            scheduled_task_name=scheduled_task_name,
+            description=description,
+            scheduled_action=scheduled_action,
+            launch_time=launch_time,
+            recurrence_type=recurrence_type,
+            recurrence_value=recurrence_value,
+            recurrence_end_time=recurrence_end_time,
+            task_enabled=task_enabled,
+            launch_expiration_time=launch_expiration_time,
+        )
+        return self._call(
+            _MODIFY_SCHEDULED_TASK, request.to_wire(), ModifyScheduledTaskResponse.from_wire
+        )
+
+    def rebalance_instances(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> RebalanceInstancesResponse:
+        """Call RebalanceInstances (POST /).
+
+        调用RebalanceInstances重新平衡多可用区伸缩组内ECS实例的分布。
+
+        分布再平衡会通过新建ECS实例替换已有ECS实例补偿平衡可用区，终止已有ECS实例前会先启动新ECS实例，分布再平衡不会影响您的应用程序性能或可用性。
+
+        - 只支持设置了MultiAZPolicy为BALANCE的多可用区伸缩组，用于平衡多可用区间ECS实例的分布。
+        - 只有伸缩组内实例分布严重不平衡时可以执行再平衡操作。
+        - 一次分布再平衡活动最多只替换20台ECS实例。
+        - 分布再平衡活动期间，如果组内实例数量接近或达到指定的最大ECS实例台数（MaxSize），但需要继续分布再平衡，弹性伸缩允许暂时超出MaxSize的10%，最低允许超出1台ECS实例。该超出状态持续重新平衡该伸缩组所需的时间，通常为1至6分钟。
+
+        Source: sources/alibaba/RebalanceInstances.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/RebalanceInstances.md:22 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RebalanceInstancesRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _REBALANCE_INSTANCES, request.to_wire(), RebalanceInstancesResponse.from_wire
+        )
+
     def record_lifecycle_action_heartbeat(
         self,
         *,
         lifecycle_action_token: str,
         lifecycle_hook_id: str,
         heartbeat_timeout: int | None = None,
+        lifecycle_action_result: str | None = None,
     ) -> RecordLifecycleActionHeartbeatResponse:
         """Call RecordLifecycleActionHeartbeat (POST /).
 
@@ -728,6 +5452,7 @@ class Client:
 
                 Default: 600 (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "默认值：600").
                 Range: 30..21600 seconds (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "取值范围：30~21600，单位为秒").
+            lifecycle_action_result (wire name LifecycleActionResult): Not described on the page.
 
         Raises:
             AlibabaEssError: the service's error (the subclass of its code), or the
@@ -737,11 +5462,119 @@ class Client:
             lifecycle_action_token=lifecycle_action_token,
             lifecycle_hook_id=lifecycle_hook_id,
             heartbeat_timeout=heartbeat_timeout,
+            lifecycle_action_result=lifecycle_action_result,
         )
         return self._call(
             _RECORD_LIFECYCLE_ACTION_HEARTBEAT,
             request.to_wire(),
             RecordLifecycleActionHeartbeatResponse.from_wire,
+        )
+
+    def remove_instances(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+        remove_policy: RemovePolicy | str | None = None,
+    ) -> RemoveInstancesResponse:
+        """Call RemoveInstances (POST /).
+
+        调用RemoveInstances从一个伸缩组里移出ECS实例。
+
+        调用本接口前请确保满足以下条件：
+
+        - 伸缩组为Active状态。
+        - 伸缩组没有伸缩活动正在执行。
+
+        当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+        从伸缩组移出弹性伸缩自动创建的ECS实例时，ECS实例进入停机不收费状态或者被释放。
+
+        从伸缩组移出用户手工加入的ECS实例时，不停止和释放该ECS实例。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。用户需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果当前伸缩组的实例数（Total Capacity）减去该接口指定的实例数小于MinSize时，则调用失败。
+
+        Source: sources/alibaba/RemoveInstances.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): 待移出ECS实例的ID。N的取值范围：1~20。
+
+                Required (sources/alibaba/RemoveInstances.md:30 (stated)).
+                Length: ..20 items (sources/alibaba/RemoveInstances.md:30 (stated): "N的取值范围：1~20").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/RemoveInstances.md:33 (stated)).
+            remove_policy (wire name RemovePolicy): 指定被移出实例的动作，取值范围：
+
+                - recycle：实例进入停机不收费状态。
+
+                Note: 仅在ScalingPolicy为recycle时生效。
+
+                - release：实例被释放。
+
+                默认值：release。
+
+                Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+                Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RemoveInstancesRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+            remove_policy=remove_policy,
+        )
+        return self._call(_REMOVE_INSTANCES, request.to_wire(), RemoveInstancesResponse.from_wire)
+
+    def set_instances_protection(
+        self,
+        *,
+        instance_id: list[str],
+        protected_from_scale_in: bool,
+        scaling_group_id: str,
+    ) -> SetInstancesProtectionResponse:
+        """Call SetInstancesProtection (POST /).
+
+        保护或者停止保护伸缩组内的一台或者多台 ECS 实例（SetInstancesProtection）。
+
+        ECS 实例开启保护状态后：
+
+        - 实例保持此状态，直至您停止保护状态。
+        - 由于伸缩组内实例数量的变化和监控任务触发的自动缩容的伸缩活动不会移除处于保护状态的 ECS 实例。您需要自行 移出ECS实例 后才能释放实例。
+        - ECS 实例被停止或者重启，不会更新 ECS 实例的健康检查状态。
+
+        Source: sources/alibaba/SetInstancesProtection.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID，N 的取值范围为 1~20。
+
+                Required (sources/alibaba/SetInstancesProtection.md:21 (stated)).
+                Length: ..20 items (sources/alibaba/SetInstancesProtection.md:21 (stated): "N 的取值范围为 1~20").
+            protected_from_scale_in (wire name ProtectedFromScaleIn): 伸缩组自动缩容时是否保护 ECS 实例而使其不被终止或移出伸缩组。取值范围：
+
+                - true
+                - false
+
+                Required (sources/alibaba/SetInstancesProtection.md:24 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/SetInstancesProtection.md:30 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstancesProtectionRequest(
+            instance_id=instance_id,
+            protected_from_scale_in=protected_from_scale_in,
+            scaling_group_id=scaling_group_id,
+        )
+        return self._call(
+            _SET_INSTANCES_PROTECTION, request.to_wire(), SetInstancesProtectionResponse.from_wire
         )
 
 
@@ -871,6 +5704,318 @@ class AsyncClient:
                         raise
             await self._sleep(self._policy.delay(attempt))
 
+    async def attach_alb_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        client_token: str | None = None,
+        force_attach: bool | None = None,
+    ) -> AttachAlbServerGroupsResponse:
+        """Call AttachAlbServerGroups (POST /).
+
+        调用AttachAlbServerGroups向伸缩组添加一个或多个ALB服务器组。
+
+        向伸缩组添加ALB服务器组时，需要满足以下条件：
+
+        - 伸缩组的网络类型必须为VPC，且与ALB服务器组处于同一VPC。
+        - ALB服务器组必须处于可用状态。
+        - 伸缩组支持添加的ALB服务组数量有限，不支持添加超出数量的ALB服务器组。如需查看或手动申请提升配额值，请前往配额中心。
+
+        Source: sources/alibaba/AttachAlbServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+                Required (sources/alibaba/AttachAlbServerGroups.md:21 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachAlbServerGroups.md:22 (stated)).
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "只支持ASCII字符").
+            force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的ALB服务器组。
+
+                - true：添加，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否添加成功。
+                - false：不添加。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachAlbServerGroups.md:40 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachAlbServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            alb_server_group=alb_server_group,
+            client_token=client_token,
+            force_attach=force_attach,
+        )
+        return await self._call(
+            _ATTACH_ALB_SERVER_GROUPS, request.to_wire(), AttachAlbServerGroupsResponse.from_wire
+        )
+
+    async def attach_db_instances(
+        self,
+        *,
+        db_instance: list[str],
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+    ) -> AttachDBInstancesResponse:
+        """Call AttachDBInstances (POST /).
+
+        调用AttachDBInstances添加一个或多个RDS实例。
+
+        由于存在使用限制，向伸缩组添加RDS实例时需要满足以下条件：
+
+        - RDS实例与伸缩组必须属于同一账号。
+        - RDS实例必须处于未锁定状态，关于锁定策略，请参见RDS使用须知。
+        - RDS实例必须处于运行中状态。
+        - 添加RDS实例后，RDS IP白名单的default分组中包含的IP不能超过1000条，关于IP白名单，请参见设置白名单。
+
+        Source: sources/alibaba/AttachDBInstances.md:1 (stated)
+
+        Args:
+            db_instance (wire name DBInstance): RDS实例的ID，单次最多支持添加5个RDS实例。
+
+                Required (sources/alibaba/AttachDBInstances.md:22 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachDBInstances.md:25 (stated)).
+            force_attach (wire name ForceAttach): 是否把当前伸缩组内实例的私网IP全部添加到RDS实例IP白名单中：
+
+                - true：添加
+                - false：不添加
+
+                默认值：false。
+
+                Default: False (sources/alibaba/AttachDBInstances.md:36 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachDBInstancesRequest(
+            db_instance=db_instance,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+        )
+        return await self._call(
+            _ATTACH_DB_INSTANCES, request.to_wire(), AttachDBInstancesResponse.from_wire
+        )
+
+    async def attach_instances(
+        self,
+        *,
+        scaling_group_id: str,
+        instance_id: list[str] | None = None,
+        load_balancer_weight: list[int] | None = None,
+        entrusted: bool | None = None,
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        调用AttachInstances为伸缩组手动添加ECS实例。
+
+        调用该接口前，请确保满足以下条件：
+
+        - 伸缩组处于Active状态。
+        - 伸缩组内没有执行中的伸缩活动。
+
+        加入伸缩组的ECS实例的限制条件包括：
+
+        - 必须与伸缩组在同一个地域。
+        - 必须处于Running状态。
+        - 不能已加入到其它伸缩组中。
+        - 付费方式为包年包月、按量付费或抢占式实例。
+        - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+        - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+        当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果该接口指定的实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则调用失败。
+
+        通过该接口手动添加的ECS实例不与伸缩组生效的伸缩配置进行关联。
+
+        Source: sources/alibaba/AttachInstances.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachInstances.md:38 (stated)).
+            instance_id (wire name InstanceId): InstanceId.N为待添加ECS实例的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/AttachInstances.md:39 (stated): "N的取值范围：1～20").
+            load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为ECS实例作为负载均衡实例后端服务器时的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+                默认值：50
+
+                Range: 1..100 (sources/alibaba/AttachInstances.md:40 (stated): "取值范围：1~100").
+                Length: ..20 items (sources/alibaba/AttachInstances.md:40 (stated): "N的取值范围：1～20").
+            entrusted (wire name Entrusted): 将已经存在的实例手动添加到伸缩组时，是否将该实例的生命周期托管给伸缩组。取值范围：
+
+                - true：托管。该实例的生命周期由弹性伸缩管理，与伸缩组自动创建的实例一致。实例被移出伸缩组（不包括通过调用DetachInstances移出）时会自动释放。
+                - false：不托管。该实例在被移出伸缩组时不会被释放。
+
+                Note: 不支持托管包年包月实例。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachInstances.md:50 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            scaling_group_id=scaling_group_id,
+            instance_id=instance_id,
+            load_balancer_weight=load_balancer_weight,
+            entrusted=entrusted,
+        )
+        return await self._call(
+            _ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire
+        )
+
+    async def attach_load_balancers(
+        self,
+        *,
+        load_balancer: list[str],
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+        client_token: str | None = None,
+        async_: bool | None = None,
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        调用AttachLoadBalancers添加一个或多个负载均衡实例。
+
+        向伸缩组添加负载均衡实例时需要满足以下条件：
+
+        - 负载均衡实例与伸缩组必须属于同一账号。
+        - 负载均衡实例与伸缩组必须处于同一地域。
+        - 负载均衡实例必须处于运行中状态。
+        - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+        - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+        - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果负载均衡实例后端服务器中包含VPC实例，该实例必须与伸缩组处于同一VPC。
+        - 不超过伸缩组关联负载均衡实例的限额，具体限额请参见使用限制。
+
+        Source: sources/alibaba/AttachLoadBalancers.md:1 (stated)
+
+        Args:
+            load_balancer (wire name LoadBalancer): 负载均衡实例的ID，N的取值范围：1~5。
+
+                Required (sources/alibaba/AttachLoadBalancers.md:26 (stated)).
+                Length: ..5 items (sources/alibaba/AttachLoadBalancers.md:26 (stated): "N的取值范围：1~5").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachLoadBalancers.md:27 (stated)).
+            force_attach (wire name ForceAttach): 是否把当前伸缩组内的实例全部添加为负载均衡实例的后端服务器，取值范围：
+
+                - true：添加
+                - false：不添加
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachLoadBalancers.md:33 (stated): "默认值：false").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/AttachLoadBalancers.md:34 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachLoadBalancers.md:34 (stated): "只支持ASCII字符").
+            async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+                取值范围：
+
+                - true：异步调用。请求将返回伸缩活动的ID。
+                - false：同步调用。
+
+                默认值：false
+
+                Default: False (sources/alibaba/AttachLoadBalancers.md:42 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            load_balancer=load_balancer,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+            client_token=client_token,
+            async_=async_,
+        )
+        return await self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    async def attach_v_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        force_attach: bool | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+    ) -> AttachVServerGroupsResponse:
+        """Call AttachVServerGroups (POST /).
+
+        调用AttachVServerGroups添加负载均衡实例下的一个或者多个虚拟服务器组。
+
+        由于负载均衡存在使用限制，向伸缩组添加虚拟服务器组时需要满足以下条件：
+
+        - 负载均衡实例与伸缩组必须属于同一账号。
+        - 负载均衡实例与伸缩组必须处于同一地域。
+        - 负载均衡实例必须处于运行中状态。
+        - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+        - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+        - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果虚拟服务器组包含VPC实例，该实例必须与伸缩组处于同一VPC。
+        - 待添加虚拟服务器组必须属于对应的负载均衡实例。
+        - 目前，伸缩组内虚拟服务器组的限额为5。
+        Note:
+        Note: 确定伸缩组内虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+        - 虚拟服务器组ID（VServerGroupId）
+        - 虚拟服务器组端口号（Port） 。如果通过不同的端口号将同一虚拟服务器组添加至伸缩组，视为伸缩组内添加了多个虚拟服务器组。如果请求参数中存在重复的虚拟服务器组ID
+        - 端口号，默认使用最先配置的一组，忽略其余虚拟服务器组。
+
+        Source: sources/alibaba/AttachVServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多详情，请参见地域和可用区。
+
+                Required (sources/alibaba/AttachVServerGroups.md:34 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/AttachVServerGroups.md:37 (stated)).
+            force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的虚拟服务器组。
+
+                - true：添加
+                - false：不添加
+
+                默认值：false。
+
+                Default: False (sources/alibaba/AttachVServerGroups.md:48 (stated): "默认值：false").
+            v_server_group (wire name VServerGroup): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachVServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            force_attach=force_attach,
+            v_server_group=v_server_group,
+        )
+        return await self._call(
+            _ATTACH_V_SERVER_GROUPS, request.to_wire(), AttachVServerGroupsResponse.from_wire
+        )
+
     async def complete_lifecycle_action(
         self,
         *,
@@ -927,6 +6072,153 @@ class AsyncClient:
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
         )
 
+    async def create_alarm(
+        self,
+        *,
+        metric_name: MetricName | str,
+        region_id: str,
+        scaling_group_id: str,
+        threshold: float,
+        name: str | None = None,
+        description: str | None = None,
+        alarm_action: list[str] | None = None,
+        metric_type: MetricType | str | None = None,
+        period: int | None = None,
+        statistics: Statistics | str | None = None,
+        comparison_operator: str | None = None,
+        evaluation_count: int | None = None,
+        dimension: list[Dimension] | None = None,
+        group_id: int | None = None,
+        effective: str | None = None,
+    ) -> CreateAlarmResponse:
+        """Call CreateAlarm (POST /).
+
+        调用CreateAlarm创建一个报警任务。
+
+        报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+        监控项和维度信息的配合关系如下：
+
+        其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+        Source: sources/alibaba/CreateAlarm.md:1 (stated)
+
+        Args:
+            metric_name (wire name MetricName): 监控项名称。取值范围：
+
+                - CpuUtilization：CPU使用率（%）。
+                - ClassicInternetRx：经典网络外网入流量（KB/min）。
+                - ClassicInternetTx：经典网络外网出流量（KB/min）。
+                - VpcInternetRx：VPC网络外网入流量（KB/min）。
+                - VpcInternetTx：VPC网络外网出流量（KB/min）。
+                - IntranetRx：内网入流量（KB/min）。
+                - IntranetTx：内网出流量（KB/min）。
+                - LoadAverage：系统平均负载。
+                - MemoryUtilization：内存使用率（%）。
+                - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+                - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+                - SystemDiskReadOps：系统盘读IOPS（次/s）。
+                - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+                - PackagesNetIn：网卡收包数（个/s）。
+                - PackagesNetOut：网卡发包数（个/s）。
+                - TcpConnection：TCP连接数（个）。
+
+                更多信息，请参见接口说明。
+
+                Required (sources/alibaba/CreateAlarm.md:109 (stated)).
+                Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/CreateAlarm.md:109 (stated): "取值范围：").
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/CreateAlarm.md:129 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+
+                Required (sources/alibaba/CreateAlarm.md:130 (stated)).
+            threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+
+                Required (sources/alibaba/CreateAlarm.md:131 (stated)).
+            name (wire name Name): 报警任务的名称。
+            description (wire name Description): 报警任务的描述。
+            alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/CreateAlarm.md:135 (stated): "取值范围：").
+            period (wire name Period): 统计监控项数据的周期，单位：秒。取值范围：
+
+                - 60
+                - 120
+                - 300
+                - 900
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateAlarm.md:146 (stated): "默认值：300").
+                Values: 60, 120, 300, 900 (sources/alibaba/CreateAlarm.md:139 (stated): "取值范围：").
+            statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+                - Average：平均值。
+                - Minimum：最小值。
+                - Maximum：最大值。
+
+                默认值：Average
+
+                Default: 'Average' (sources/alibaba/CreateAlarm.md:153 (stated): "默认值：Average").
+                Values: Average, Minimum, Maximum (sources/alibaba/CreateAlarm.md:147 (stated): "取值范围：").
+            comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+                - 监控项统计值大于等于阈值。取值：>=
+                - 监控项统计值小于等于阈值。取值：<=
+                - 监控项统计值大于阈值。取值：>
+                - 监控项统计值小于阈值。取值：<
+
+                默认值：>=
+            evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+
+                默认值：3
+
+                Default: 3 (sources/alibaba/CreateAlarm.md:164 (stated): "默认值：3").
+            dimension (wire name Dimension): Not described on the page.
+            group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+            effective (wire name Effective): 指定报警任务的生效时间段，默认所有时间都生效。
+
+                该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+                - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+                - ？：表示不指定值。
+
+                Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+                取值示例及含义如下：
+
+                - * * * * * ?：所有时间都生效
+                - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+                - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAlarmRequest(
+            metric_name=metric_name,
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            threshold=threshold,
+            name=name,
+            description=description,
+            alarm_action=alarm_action,
+            metric_type=metric_type,
+            period=period,
+            statistics=statistics,
+            comparison_operator=comparison_operator,
+            evaluation_count=evaluation_count,
+            dimension=dimension,
+            group_id=group_id,
+            effective=effective,
+        )
+        return await self._call(_CREATE_ALARM, request.to_wire(), CreateAlarmResponse.from_wire)
+
     async def create_lifecycle_hook(
         self,
         *,
@@ -968,7 +6260,7 @@ class AsyncClient:
                 默认值为LifecycleHookId的值。
 
                 Length: 2..64 characters (sources/alibaba/CreateLifecycleHook.md:29 (stated): "长度为2~64个英文或中文字符").
-                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][0-9A-Za-z\\u4e00-\\u9fa5_.-]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头 可包含数字、下划线（_）、短划线（-）和英文句号（.）").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头").
             default_result (wire name DefaultResult): 等待状态结束后的下一步动作，取值范围：
 
                 - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
@@ -1032,6 +6324,910 @@ class AsyncClient:
             _CREATE_LIFECYCLE_HOOK, request.to_wire(), CreateLifecycleHookResponse.from_wire
         )
 
+    async def create_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        notification_type: list[str],
+        scaling_group_id: str,
+    ) -> CreateNotificationConfigurationResponse:
+        """Call CreateNotificationConfiguration (POST /).
+
+        调用CreateNotificationConfiguration创建弹性伸缩事件及资源变化通知。
+
+        您可以设置由云监控系统事件、消息服务MNS队列或MNS主题接收消息通知。当伸缩组发生指定类型的伸缩事件或者资源变化时，弹性伸缩会发送消息通知云监控或消息。目前部分阿里云地域暂未部署MNS队列和MNS主题服务，详情请参见MNS常见问题。
+
+        Source: sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region为伸缩组所在地域的ID。更多详情，请参见地域和可用区。
+                - account-id为您账号的ID。
+                - resource-relative-id为通知方式，取值范围：
+                - cloudmonitor：云监控
+                - MNS队列：queue/{queuename}，其中topicname需要替换为具体的MNS队列名称。
+                - MNS主题：topic/{topicname}，其中topicname需要替换为具体的MNS主题名称。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:17 (stated)).
+            notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件及资源变化通知。N的取值范围：1~8，多个取值使用重复列表的形式。
+
+                您可以调用接口DescribeNotificationTypes查询参数取值。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:27 (stated)).
+                Length: ..8 items (sources/alibaba/CreateNotificationConfiguration.md:27 (stated): "N的取值范围：1~8").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/CreateNotificationConfiguration.md:32 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            notification_type=notification_type,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _CREATE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            CreateNotificationConfigurationResponse.from_wire,
+        )
+
+    async def create_scaling_configuration(
+        self,
+        *,
+        scaling_group_id: str,
+        image_id: str | None = None,
+        image_name: str | None = None,
+        instance_type: str | None = None,
+        cpu: int | None = None,
+        memory: int | None = None,
+        deployment_set_id: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_type_override: list[InstanceTypeOverride] | None = None,
+        security_group_id: str | None = None,
+        io_optimized: IoOptimized | str | None = None,
+        internet_charge_type: InternetChargeType | str | None = None,
+        internet_max_bandwidth_in: int | None = None,
+        internet_max_bandwidth_out: int | None = None,
+        system_disk: SystemDisk | None = None,
+        scaling_configuration_name: str | None = None,
+        data_disk: list[DataDisk] | None = None,
+        load_balancer_weight: int | None = None,
+        tags: str | None = None,
+        user_data: str | None = None,
+        key_pair_name: str | None = None,
+        ram_role_name: str | None = None,
+        security_enhancement_strategy: SecurityEnhancementStrategy | str | None = None,
+        instance_name: str | None = None,
+        host_name: str | None = None,
+        spot_strategy: SpotStrategy | str | None = None,
+        password_inherit: bool | None = None,
+        spot_price_limit: list[SpotPriceLimit] | None = None,
+        password: str | None = None,
+        resource_group_id: str | None = None,
+        security_group_ids: list[str] | None = None,
+        hpc_cluster_id: str | None = None,
+        instance_description: str | None = None,
+        client_token: str | None = None,
+        ipv6_address_count: int | None = None,
+        credit_specification: CreditSpecification | str | None = None,
+        image_family: str | None = None,
+        zone_id: str | None = None,
+        dedicated_host_id: str | None = None,
+        affinity: Affinity | str | None = None,
+        tenancy: Tenancy | str | None = None,
+        private_pool_options: PrivatePoolOptions | None = None,
+        spot_duration: int | None = None,
+        spot_interruption_behavior: str | None = None,
+    ) -> CreateScalingConfigurationResponse:
+        """Call CreateScalingConfiguration (POST /).
+
+        调用CreateScalingConfiguration创建一个伸缩配置。
+
+        Source: sources/alibaba/CreateScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩配置所属的伸缩组的ID。
+
+                Required (sources/alibaba/CreateScalingConfiguration.md:14 (stated)).
+            image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+            image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+                不支持通过ImageName设置镜像市场镜像。
+            instance_type (wire name InstanceType): ECS实例的实例规格，更多信息请参见实例规格族。
+            cpu (wire name Cpu): vCPU个数。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            memory (wire name Memory): 内存大小。
+
+                同时指定CPU和Memory可以定义实例规格范围。例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+            instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+                N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+            instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+            security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+            io_optimized (wire name IoOptimized): 是否为I/O优化实例。已停售的实例规格实例默认值是none，其他实例规格默认值是optimized。取值范围：
+
+                - none：非I/O优化实例。
+                - optimized：I/O优化实例。
+
+                Values: none, optimized (sources/alibaba/CreateScalingConfiguration.md:59 (stated): "取值范围：").
+            internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+                - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+                - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+                如果未指定该参数，经典网络下默认值为PayByBandwidth，专有网络VPC下默认值为PayByTraffic。
+
+                Values: PayByBandwidth, PayByTraffic (sources/alibaba/CreateScalingConfiguration.md:63 (stated): "取值范围：").
+            internet_max_bandwidth_in (wire name InternetMaxBandwidthIn): 公网入带宽最大值，单位为Mbps（Mega bit per second），取值范围：1~200。
+
+                如果您没有指定该参数，则入带宽将自动被设置为200Mbps。实例的入数据流量免费，该参数在任何情况下都不涉及计费。
+
+                Range: 1..200 (sources/alibaba/CreateScalingConfiguration.md:69 (stated): "取值范围：1~200").
+            internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+                - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+                - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+            system_disk (wire name SystemDisk): Not described on the page.
+            scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+                在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "2~64英文或中文字符").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "以数字、大小写字母或中文开头").
+            data_disk (wire name DataDisk): Not described on the page.
+            load_balancer_weight (wire name LoadBalancerWeight): ECS实例作为负载均衡后端服务器时的权重，取值范围：1~100。
+
+                默认值：50
+
+                Default: 50 (sources/alibaba/CreateScalingConfiguration.md:168 (stated): "默认值：50").
+                Range: 1..100 (sources/alibaba/CreateScalingConfiguration.md:166 (stated): "取值范围：1~100").
+            tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+                - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+                - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+            user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+            key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+                - 对Windows实例，该参数将被忽略，默认为空。
+                - 对Linux实例，密码登录方式会被初始化成禁止。
+            ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+            security_enhancement_strategy (wire name SecurityEnhancementStrategy): 是否开启安全加固。取值范围：
+
+                - Active：启用安全加固，只对公共镜像生效。
+                - Deactive：不启用安全加固，对所有镜像类型生效。
+
+                Values: Active, Deactive (sources/alibaba/CreateScalingConfiguration.md:179 (stated): "取值范围：").
+            instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+            host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+                - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+                - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+            spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+                - NoSpot：普通的按量付费实例。
+                - SpotWithPriceLimit：设置上限价格的抢占式实例。
+                - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+                默认值：NoSpot
+
+                Default: 'NoSpot' (sources/alibaba/CreateScalingConfiguration.md:194 (stated): "默认值：NoSpot").
+                Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/CreateScalingConfiguration.md:188 (stated): "取值范围：").
+            password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。取值范围：
+
+                - true：使用镜像预设密码。
+                - false：不使用镜像预设密码。
+            spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+            password (wire name Password): ECS实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+
+                ()` ~!@#$%^&*-_+=|{}[]:;'<>,.?/
+
+                其中，Windows实例不能以斜线号（/）为密码首字符。
+
+                Note: 如果传入Password参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+
+                Length: 8..30 characters (sources/alibaba/CreateScalingConfiguration.md:201 (stated): "长度为8至30个字符").
+            resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+            security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+                Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+            hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+            instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+                Length: 2..256 characters (sources/alibaba/CreateScalingConfiguration.md:215 (stated): "长度为2~256个英文或中文字符").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "只支持ASCII字符").
+            ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+            credit_specification (wire name CreditSpecification): 指定突发性能实例的运行模式。取值范围：
+
+                - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+                - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+                默认值：无
+
+                Values: Standard, Unlimited (sources/alibaba/CreateScalingConfiguration.md:218 (stated): "取值范围：").
+            image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+            zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+            dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+                您可以调用DescribeDedicatedHosts查询专有宿主机ID列表。
+            affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+                - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+                - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+                默认值：default
+
+                Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:234 (stated): "默认值：default").
+                Values: default, host (sources/alibaba/CreateScalingConfiguration.md:229 (stated): "取值范围：").
+            tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+                - default：创建非专有宿主机实例。
+                - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+                默认值：default
+
+                Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:240 (stated): "默认值：default").
+                Values: default, host (sources/alibaba/CreateScalingConfiguration.md:235 (stated): "取值范围：").
+            private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+            spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+                - 保留时长2~6正在邀测中，如需开通请提交工单。
+                - 保留时长为0，则为无保护期模式。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/CreateScalingConfiguration.md:258 (stated): "默认值：1").
+                Range: 0..6 hours (sources/alibaba/CreateScalingConfiguration.md:253 (stated): "取值范围：0~6").
+            spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingConfigurationRequest(
+            scaling_group_id=scaling_group_id,
+            image_id=image_id,
+            image_name=image_name,
+            instance_type=instance_type,
+            cpu=cpu,
+            memory=memory,
+            deployment_set_id=deployment_set_id,
+            instance_types=instance_types,
+            instance_type_override=instance_type_override,
+            security_group_id=security_group_id,
+            io_optimized=io_optimized,
+            internet_charge_type=internet_charge_type,
+            internet_max_bandwidth_in=internet_max_bandwidth_in,
+            internet_max_bandwidth_out=internet_max_bandwidth_out,
+            system_disk=system_disk,
+            scaling_configuration_name=scaling_configuration_name,
+            data_disk=data_disk,
+            load_balancer_weight=load_balancer_weight,
+            tags=tags,
+            user_data=user_data,
+            key_pair_name=key_pair_name,
+            ram_role_name=ram_role_name,
+            security_enhancement_strategy=security_enhancement_strategy,
+            instance_name=instance_name,
+            host_name=host_name,
+            spot_strategy=spot_strategy,
+            password_inherit=password_inherit,
+            spot_price_limit=spot_price_limit,
+            password=password,
+            resource_group_id=resource_group_id,
+            security_group_ids=security_group_ids,
+            hpc_cluster_id=hpc_cluster_id,
+            instance_description=instance_description,
+            client_token=client_token,
+            ipv6_address_count=ipv6_address_count,
+            credit_specification=credit_specification,
+            image_family=image_family,
+            zone_id=zone_id,
+            dedicated_host_id=dedicated_host_id,
+            affinity=affinity,
+            tenancy=tenancy,
+            private_pool_options=private_pool_options,
+            spot_duration=spot_duration,
+            spot_interruption_behavior=spot_interruption_behavior,
+        )
+        return await self._call(
+            _CREATE_SCALING_CONFIGURATION,
+            request.to_wire(),
+            CreateScalingConfigurationResponse.from_wire,
+        )
+
+    async def create_scaling_group(
+        self,
+        *,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        max_size: int,
+        min_size: int,
+        region_id: str,
+        scaling_group_name: str | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        instance_id: str | None = None,
+        default_cooldown: int | None = None,
+        load_balancer_ids: str | None = None,
+        db_instance_ids: str | None = None,
+        removal_policy: list[str] | None = None,
+        v_switch_id: str | None = None,
+        v_switch_ids: list[str] | None = None,
+        multi_az_policy: MultiAZPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        lifecycle_hook: list[LifecycleHook] | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+        scaling_policy: ScalingPolicy | str | None = None,
+        client_token: str | None = None,
+        on_demand_base_capacity: int | None = None,
+        on_demand_percentage_above_base_capacity: int | None = None,
+        spot_instance_remedy: bool | None = None,
+        compensate_with_on_demand: bool | None = None,
+        spot_instance_pools: int | None = None,
+        desired_capacity: int | None = None,
+        group_deletion_protection: bool | None = None,
+        tag: list[Tag] | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> CreateScalingGroupResponse:
+        """Call CreateScalingGroup (POST /).
+
+        调用CreateScalingGroup创建一个伸缩组。
+
+        伸缩组是具有相同应用场景的ECS实例的集合。
+
+        一个地域下支持创建的伸缩组数量和弹性伸缩使用情况有关，请前往配额中心查看伸缩组总数对应的配额值。
+
+        伸缩组创建成功后不会立即生效。您需要先调用EnableScalingGroup接口启用伸缩组，伸缩组才能触发伸缩活动和执行伸缩规则。
+
+        伸缩组、关联的传统型负载均衡CLB（原SLB）实例和关联的RDS实例必须在同一个地域。更多信息，请参见地域与可用区。
+
+        如果您为伸缩组关联了CLB实例，伸缩组会自动将加入伸缩组的ECS实例添加到CLB实例的后端服务器组。您可以指定ECS实例需要加入的服务器组，支持以下两种服务器组：
+
+        - 默认服务器组：用来接收前端请求的ECS实例，如果监听没有设置虚拟服务器组或主备服务器组，默认将请求转发至默认服务器组中的ECS实例。
+        - 虚拟服务器组：当您需要将不同的请求转发到不同的后端服务器上时，或需要通过域名和URL进行请求转发时，可以选择使用虚拟服务器组。
+
+        Note: 如果您同时指定了默认服务器组和多个虚拟服务器组，ECS实例会同时添加至这些服务器组中。
+
+        ECS实例在加入CLB实例的后端服务器组后，权重默认为50。CLB实例需要满足以下条件：
+
+        - 该CLB实例的状态必须是active，您可以调用DescribeLoadBalancers接口查看指定CLB实例的状态。
+        - 该CLB实例配置的所有监听端口必须开启健康检查，否则伸缩组创建失败。
+
+        如果您为伸缩组关联了应用型负载均衡ALB服务器组，伸缩组会自动将加入伸缩组的ECS实例添加为ALB服务器组的后端服务器，处理ALB实例分发的访问请求。您可以指定多个ALB服务器组，但服务器组必须与伸缩组属于同一个VPC。更多信息，请参见AttachAlbServerGroups。
+
+        如果您为伸缩组关联了RDS实例，伸缩组会自动将加入伸缩组的ECS实例的内网IP添加到RDS实例的访问白名单。RDS实例需要满足以下条件：
+
+        - 该RDS实例的状态必须是Running，您可以调用DescribeDBInstances接口查看指定RDS实例的状态。
+        - 该RDS实例访问白名单的IP数不能超过上限值。更多信息，请参见RDS文档设置白名单。
+
+        如果伸缩组的MultiAZPolicy设置为COST_OPTIMIZED：
+
+        - 当指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity和SpotInstancePools参数时，即指定成本优化策略下的实例分配方式，在扩缩容时将优先满足该实例分配方式。
+        - 当不指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity或SpotInstancePools参数时，成本优化策略下将仅按照成本最低的方式进行实例创建。
+
+        Source: sources/alibaba/CreateScalingGroup.md:1 (stated)
+
+        Args:
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+                MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+                例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+
+                Required (sources/alibaba/CreateScalingGroup.md:60 (stated)).
+            min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+                Note: MinSize的值必须小于或等于MaxSize。
+
+                Required (sources/alibaba/CreateScalingGroup.md:65 (stated)).
+            region_id (wire name RegionId): 伸缩组所属的地域ID。更多详情，请参见地域与可用区。
+
+                Required (sources/alibaba/CreateScalingGroup.md:68 (stated)).
+            scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+                默认值为ScalingGroupId的值。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingGroup.md:69 (stated): "长度为2~64个英文或中文字符").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            instance_id (wire name InstanceId): ECS实例的ID。创建伸缩组时，将从指定的实例获取所需的配置信息，并自动创建伸缩配置。
+            default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+                冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateScalingGroup.md:83 (stated): "默认值：300").
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingGroup.md:79 (stated): "取值范围：0~86400，单位：秒").
+            load_balancer_ids (wire name LoadBalancerIds): 传统型负载均衡CLB（原SLB）实例ID。取值可以是由多台CLB实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+                单个伸缩组可以关联的CLB总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的负载均衡实例总数对应的配额值。
+            db_instance_ids (wire name DBInstanceIds): RDS实例ID。取值可以是由多台RDS实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+                单个伸缩组可以关联的RDS实例总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的RDS实例总数对应的配额值。
+            removal_policy (wire name RemovalPolicy): 指定实例移出策略的第一段筛选策略。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例。
+                - NewestInstance：移出最新加入伸缩组的ECS实例。
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+                Note: OldestScalingConfiguration中提到的伸缩配置泛指组内实例配置信息来源，包括伸缩配置和启动模板。
+
+                启动模板的版本号低不代表添加时间早，例如在创建伸缩组时选择实例启动模板lt-foress的版本2，然后修改伸缩组，选择实例启动模板lt-foress的版本1，则对伸缩组来说，启动模板lt-foress的版本2是最早的。
+
+                仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.1有默认值，默认为OldestScalingConfiguration。
+
+                Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+
+                指定实例移出策略的第二段筛选策略，不允许与RemovalPolicy.1取值相同。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例。
+                - NewestInstance：移出最新加入伸缩组的ECS实例。
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+                仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.2有默认值，默认为OldestInstance。
+
+                Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+            v_switch_id (wire name VSwitchId): 虚拟交换机的ID。指定后，伸缩组的网络类型为专有网络。
+
+                Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+            v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。如果您使用了VSwitchIds.N参数，VSwitchId参数将被忽略。指定后，伸缩组的网络类型为专有网络。
+
+                指定多台虚拟交换机时：
+
+                - 所属的VPC必须相同。
+                - 所属的可用区可以不同。
+                - 虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+                Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+
+                Length: ..5 items (sources/alibaba/CreateScalingGroup.md:115 (stated): "N的取值范围：1~5").
+            multi_az_policy (wire name MultiAZPolicy): 多可用区伸缩组ECS实例扩缩容策略。取值范围：
+
+                - PRIORITY：先指定的虚拟交换机（VSwitchIds.N）优先级最高。弹性伸缩优先在优先级最高的交换机所在可用区尝试扩缩容，如果无法扩缩容，则自动在下一优先级的交换机所在可用区进行扩缩容。
+                - COST_OPTIMIZED：扩容时弹性伸缩按vCPU单价从低到高尝试创建ECS实例，缩容时按vCPU单价从高到低尝试移出ECS实例。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+
+                Note: COST_OPTIMIZED仅在伸缩配置设置了多实例规格或者选用了抢占式实例的情况下生效。
+
+                - BALANCE：在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
+
+                默认值：PRIORITY
+
+                Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
+                Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+            health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+                - NONE：不做健康检查。
+                - ECS：对伸缩组内的ECS实例做健康检查。
+
+                默认值：ECS
+
+                Default: 'ECS' (sources/alibaba/CreateScalingGroup.md:139 (stated): "默认值：ECS").
+                Values: NONE, ECS (sources/alibaba/CreateScalingGroup.md:134 (stated): "取值范围：").
+            lifecycle_hook (wire name LifecycleHook): Not described on the page.
+            v_server_group (wire name VServerGroup): Not described on the page.
+            scaling_policy (wire name ScalingPolicy): 指定伸缩组的回收模式。取值范围：
+
+                - recycle：伸缩组的回收模式为停机回收模式。
+                - release：伸缩组的回收模式为释放模式。
+
+                ScalingPolicy指定伸缩组的回收模式，但实例被移出伸缩组时的具体动作，由RemoveInstances的RemovePolicy参数决定，更多说明请参见RemoveInstances。
+
+                Values: recycle, release (sources/alibaba/CreateScalingGroup.md:184 (stated): "取值范围：").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/CreateScalingGroup.md:190 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingGroup.md:190 (stated): "只支持ASCII字符").
+            on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+                Range: 0..1000 (sources/alibaba/CreateScalingGroup.md:191 (stated): "取值范围：0~1000").
+            on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+                Range: 0..100 (sources/alibaba/CreateScalingGroup.md:192 (stated): "取值范围：0～100").
+            spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+            compensate_with_on_demand (wire name CompensateWithOnDemand): 当MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+                - true：允许。
+                - false：不允许。
+
+                默认值：true
+
+                Default: True (sources/alibaba/CreateScalingGroup.md:199 (stated): "默认值：true").
+            spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：1~10。
+
+                Range: 1..10 (sources/alibaba/CreateScalingGroup.md:200 (stated): "取值范围：1~10").
+            desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+            group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+                - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+                - false：关闭伸缩组删除保护。
+
+                默认值：false
+
+                Default: False (sources/alibaba/CreateScalingGroup.md:207 (stated): "默认值：false").
+            tag (wire name Tag): Not described on the page.
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingGroupRequest(
+            alb_server_group=alb_server_group,
+            max_size=max_size,
+            min_size=min_size,
+            region_id=region_id,
+            scaling_group_name=scaling_group_name,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            instance_id=instance_id,
+            default_cooldown=default_cooldown,
+            load_balancer_ids=load_balancer_ids,
+            db_instance_ids=db_instance_ids,
+            removal_policy=removal_policy,
+            v_switch_id=v_switch_id,
+            v_switch_ids=v_switch_ids,
+            multi_az_policy=multi_az_policy,
+            health_check_type=health_check_type,
+            lifecycle_hook=lifecycle_hook,
+            v_server_group=v_server_group,
+            scaling_policy=scaling_policy,
+            client_token=client_token,
+            on_demand_base_capacity=on_demand_base_capacity,
+            on_demand_percentage_above_base_capacity=on_demand_percentage_above_base_capacity,
+            spot_instance_remedy=spot_instance_remedy,
+            compensate_with_on_demand=compensate_with_on_demand,
+            spot_instance_pools=spot_instance_pools,
+            desired_capacity=desired_capacity,
+            group_deletion_protection=group_deletion_protection,
+            tag=tag,
+            launch_template_override=launch_template_override,
+        )
+        return await self._call(
+            _CREATE_SCALING_GROUP, request.to_wire(), CreateScalingGroupResponse.from_wire
+        )
+
+    async def create_scaling_rule(
+        self,
+        *,
+        scaling_group_id: str,
+        scaling_rule_name: str | None = None,
+        cooldown: int | None = None,
+        min_adjustment_magnitude: int | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        scaling_rule_type: ScalingRuleType | str | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_name: str | None = None,
+        target_value: float | None = None,
+        disable_scale_in: bool | None = None,
+        scale_in_evaluation_count: int | None = None,
+        scale_out_evaluation_count: int | None = None,
+        step_adjustment: list[StepAdjustment] | None = None,
+        predictive_scaling_mode: PredictiveScalingMode | str | None = None,
+        predictive_value_behavior: PredictiveValueBehavior | str | None = None,
+        predictive_value_buffer: int | None = None,
+        predictive_task_buffer_time: int | None = None,
+        initial_max_size: int | None = None,
+    ) -> CreateScalingRuleResponse:
+        """Call CreateScalingRule (POST /).
+
+        调用CreateScalingRule创建一条伸缩规则。
+
+        伸缩规则定义了具体的扩张或收缩操作，例如加入或移出N台实例。如果执行伸缩规则会造成伸缩组的ECS实例数低于MinSize或高于MaxSize，则弹性伸缩会自动调整需要加入或移出的ECS实例数，使得伸缩组的ECS实例数调整到MinSize或MaxSize，但伸缩规则的设定值不会变化。示例如下：
+
+        - 某个伸缩组，MaxSize = 3，当前实例数Total Capacity = 2，伸缩规则指定加3台ECS实例，则在实际执行过程中只会加1台ECS实例，但伸缩规则的设定值仍然为3。
+        - 某个伸缩组，MinSize = 2，当前实例数Total Capacity = 3，伸缩规则指定减去5台ECS实例，则在实际执行过程中只会减1台ECS实例，但伸缩规则的设定值仍然为5。
+
+        请注意以下参数相关说明：
+
+        - 当AdjustmentType是TotalCapacity时，表示将当前伸缩组的ECS实例数量调整到指定数量，对应的AdjustmentValue值必须大于等于0。
+        - 当AdjustmentType是QuantityChangeInCapacity或PercentChangeInCapacity，对应的AdjustmentValue值为正数表示增加实例、为负数表示减少实例。
+        - 当AdjustmentType是PercentChangeInCapacity，弹性伸缩服务以伸缩组当前实例数（Total Capacity） x AdjusmentValue/100，并使用四舍五入原则来确认增加或减少的ECS实例个数。
+        - 当伸缩规则指定了冷却时间（Cooldown），则执行该伸缩规则的伸缩活动完成后，会以伸缩规则中指定的冷却时间对伸缩组进行冷却处理，如果伸缩规则未指定冷却时间，则以伸缩组指定的冷却时间（DefaultCooldown）为准。
+        - 一个伸缩组内可以创建的伸缩规则数量有限，具体说明请参见使用限制。
+        - 返回的伸缩规则唯一标识符（ScalingRuleAri）可以供以下接口使用：
+        - 在执行伸缩规则（ExecuteScalingRule）的ScalingRuleAri参数中指定，您可以手动执行该伸缩规则。
+        - 在创建定时任务（CreateScheduledTask）的ScheduledAction参数中指定，用户可以定时执行该伸缩规则。
+
+        Source: sources/alibaba/CreateScalingRule.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩规则所属伸缩组的ID。
+
+                Required (sources/alibaba/CreateScalingRule.md:32 (stated)).
+            scaling_rule_name (wire name ScalingRuleName): 伸缩规则的名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+                如果没有指定该参数，默认值为ScalingRuleId的值。
+
+                Length: 2..64 characters (sources/alibaba/CreateScalingRule.md:33 (stated): "2~64个英文或中文字符").
+            cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。 取值范围：0~86400，单位：秒。
+
+                默认值：空
+
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:36 (stated): "取值范围：0~86400，单位：秒").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+            adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+                - QuantityChangeInCapacity：增加或减少指定数量的ECS实例。
+                - PercentChangeInCapacity：增加或减少指定比例的ECS实例。
+                - TotalCapacity： 将当前伸缩组的ECS实例数量调整到指定数量。
+
+                Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/CreateScalingRule.md:40 (stated): "取值范围：").
+            adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+                - QuantityChangeInCapacity：-1000~1000
+                - PercentChangeInCapacity：-100~10000
+                - TotalCapacity：0~2000
+            scaling_rule_type (wire name ScalingRuleType): 伸缩规则类型，取值范围：
+
+                - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+                - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+                - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+                - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+                默认值：SimpleScalingRule
+
+                Default: 'SimpleScalingRule' (sources/alibaba/CreateScalingRule.md:57 (stated): "默认值：SimpleScalingRule").
+                Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/CreateScalingRule.md:50 (stated): "取值范围：").
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+                Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+                取值范围：0~86400，单位：秒。
+
+                默认值：300
+
+                Default: 300 (sources/alibaba/CreateScalingRule.md:64 (stated): "默认值：300").
+                Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:62 (stated): "取值范围：0~86400，单位：秒").
+            metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+                目标追踪规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - ClassicInternetRx：经典网络公网入流量平均值
+                - ClassicInternetTx：经典网络公网出流量平均值
+                - VpcInternetRx：VPC网络公网入流量平均值
+                - VpcInternetTx：VPC网络公网出流量平均值
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+
+                预测规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+            target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则，且此时该项必选。TargetValue最多保留小数点后三位，且必须大于0。
+            disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+
+                默认值：false
+
+                Default: False (sources/alibaba/CreateScalingRule.md:85 (stated): "默认值：false").
+            scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+                默认值： 15
+
+                Default: 15 (sources/alibaba/CreateScalingRule.md:88 (stated): "默认值： 15").
+            scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+                默认值： 3
+
+                Default: 3 (sources/alibaba/CreateScalingRule.md:91 (stated): "默认值： 3").
+            step_adjustment (wire name StepAdjustment): Not described on the page.
+            predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式，取值范围：
+
+                - PredictAndScale：产生预测结果并创建预测任务。
+                - PredictOnly：产生预测结果，但不会创建预测任务。
+
+                默认值：PredictAndScale
+
+                Default: 'PredictAndScale' (sources/alibaba/CreateScalingRule.md:100 (stated): "默认值：PredictAndScale").
+                Values: PredictAndScale, PredictOnly (sources/alibaba/CreateScalingRule.md:95 (stated): "取值范围：").
+            predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式，取值范围：
+
+                - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+                - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+                - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+                默认值：MaxOverridePredictiveValue
+
+                Default: 'MaxOverridePredictiveValue' (sources/alibaba/CreateScalingRule.md:107 (stated): "默认值：MaxOverridePredictiveValue").
+                Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/CreateScalingRule.md:101 (stated): "取值范围：").
+            predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+                默认值：0
+
+                Default: 0 (sources/alibaba/CreateScalingRule.md:110 (stated): "默认值：0").
+                Range: 0..100 (sources/alibaba/CreateScalingRule.md:108 (stated): "取值范围：0~100").
+            predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60，单位：分钟。
+
+                默认值：0
+
+                Default: 0 (sources/alibaba/CreateScalingRule.md:113 (stated): "默认值：0").
+                Range: 0..60 minutes (sources/alibaba/CreateScalingRule.md:111 (stated): "取值范围：0~60，单位：分钟").
+            initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+                默认值为伸缩组最大实例数（MaxSize的值）。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingRuleRequest(
+            scaling_group_id=scaling_group_id,
+            scaling_rule_name=scaling_rule_name,
+            cooldown=cooldown,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            scaling_rule_type=scaling_rule_type,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_name=metric_name,
+            target_value=target_value,
+            disable_scale_in=disable_scale_in,
+            scale_in_evaluation_count=scale_in_evaluation_count,
+            scale_out_evaluation_count=scale_out_evaluation_count,
+            step_adjustment=step_adjustment,
+            predictive_scaling_mode=predictive_scaling_mode,
+            predictive_value_behavior=predictive_value_behavior,
+            predictive_value_buffer=predictive_value_buffer,
+            predictive_task_buffer_time=predictive_task_buffer_time,
+            initial_max_size=initial_max_size,
+        )
+        return await self._call(
+            _CREATE_SCALING_RULE, request.to_wire(), CreateScalingRuleResponse.from_wire
+        )
+
+    async def create_scheduled_task(
+        self,
+        *,
+        region_id: str,
+        scheduled_action: str,
+        scheduled_task_name: str | None = None,
+        description: str | None = None,
+        launch_time: str | None = None,
+        recurrence_type: RecurrenceType | str | None = None,
+        recurrence_value: str | None = None,
+        recurrence_end_time: str | None = None,
+        task_enabled: bool | None = None,
+        launch_expiration_time: int | None = None,
+    ) -> CreateScheduledTaskResponse:
+        """Call CreateScheduledTask (POST /).
+
+        调用CreateScheduledTask接口创建一个定时任务。
+
+        - 一个账号下最多创建20个定时任务。
+        - 由于伸缩组正在发生伸缩活动或者伸缩组停用等原因，导致定时任务触发执行伸缩规则失败后，在LaunchExpirationTime内，定时任务会自动重试触发，否则放弃本次定时触发。
+        - 如果多个定时任务在相近的时间内触发执行同一个伸缩组的伸缩规则，则最早触发的定时任务会先执行伸缩活动。由于同一个伸缩组同一时刻内只能有一个伸缩活动，排在后面的定时任务会在LaunchExpirationTime内自动重试定时触发。如上一个伸缩活动完成之后，排在后面的定时任务还在LaunchExpirationTime内重试，则执行该定时任务的伸缩规则并触发相应的伸缩活动。
+
+        Source: sources/alibaba/CreateScheduledTask.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 定时任务所在的地域ID。
+
+                Required (sources/alibaba/CreateScheduledTask.md:19 (stated)).
+            scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+
+                Required (sources/alibaba/CreateScheduledTask.md:22 (stated)).
+            scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。同一账号同一地域内唯一。
+
+                默认值：ScheduledScalingTaskId。
+
+                Default: 'ScheduledScalingTaskId' (sources/alibaba/CreateScheduledTask.md:30 (stated): "默认值：ScheduledScalingTaskId").
+                Length: 2..64 characters (sources/alibaba/CreateScheduledTask.md:28 (stated): "2~64个英文或中文字符").
+            description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+                Length: 2..200 characters (sources/alibaba/CreateScheduledTask.md:33 (stated): "2~200个英文或中文字符").
+            launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起90日后的时间。
+
+                如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+                如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+            recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+                - Daily：每多少天重复执行一次定时任务。
+                - Weekly：每周指定几天重复执行一次定时任务。
+                - Monthly：每月内指定几天重复执行一次定时任务。
+                - Cron：按照指定的Cron表达式执行定时任务。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+
+                Values: Daily, Weekly, Monthly, Cron (sources/alibaba/CreateScheduledTask.md:43 (stated): "可选值：").
+            recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+                - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+                - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+                - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+                - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+            recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。 按照ISO8601标准表示，并需要使用UTC时间。
+
+                格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起365日后的时间。
+
+                您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+            task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+                - true：启动任务。
+                - false：停止任务 。
+
+                默认值：true。
+
+                Default: True (sources/alibaba/CreateScheduledTask.md:75 (stated): "默认值：true").
+            launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+                默认值：600。
+
+                Default: 600 (sources/alibaba/CreateScheduledTask.md:80 (stated): "默认值：600").
+                Range: 0..21600 seconds (sources/alibaba/CreateScheduledTask.md:78 (stated): "取值范围：0~21600").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScheduledTaskRequest(
+            region_id=region_id,
+            scheduled_action=scheduled_action,
+            scheduled_task_name=scheduled_task_name,
+            description=description,
+            launch_time=launch_time,
+            recurrence_type=recurrence_type,
+            recurrence_value=recurrence_value,
+            recurrence_end_time=recurrence_end_time,
+            task_enabled=task_enabled,
+            launch_expiration_time=launch_expiration_time,
+        )
+        return await self._call(
+            _CREATE_SCHEDULED_TASK, request.to_wire(), CreateScheduledTaskResponse.from_wire
+        )
+
+    async def delete_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> DeleteAlarmResponse:
+        """Call DeleteAlarm (POST /).
+
+        调用DeleteAlarm删除一个报警任务。
+
+        Source: sources/alibaba/DeleteAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/DeleteAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/DeleteAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return await self._call(_DELETE_ALARM, request.to_wire(), DeleteAlarmResponse.from_wire)
+
     async def delete_lifecycle_hook(
         self,
         *,
@@ -1066,6 +7262,316 @@ class AsyncClient:
         )
         return await self._call(
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
+        )
+
+    async def delete_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        scaling_group_id: str,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        删除弹性伸缩事件及资源变化通知（`DeleteNotificationConfiguration`）。
+
+        Source: sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+                - account-id 为您的账号 ID。
+                - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+                Required (sources/alibaba/DeleteNotificationConfiguration.md:13 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DeleteNotificationConfiguration.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    async def delete_scaling_configuration(
+        self,
+        *,
+        scaling_configuration_id: str,
+    ) -> DeleteScalingConfigurationResponse:
+        """Call DeleteScalingConfiguration (POST /).
+
+        调用DeleteScalingConfiguration删除一个伸缩配置。
+
+        以下情况不能删除伸缩配置：
+
+        - 伸缩配置在伸缩组中处于生效状态。
+        - 伸缩组中仍然存在使用该伸缩配置创建的ECS实例。
+
+        Source: sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_configuration_id (wire name ScalingConfigurationId): 待删除伸缩配置的ID。
+
+                Required (sources/alibaba/DeleteScalingConfiguration.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingConfigurationRequest(
+            scaling_configuration_id=scaling_configuration_id,
+        )
+        return await self._call(
+            _DELETE_SCALING_CONFIGURATION,
+            request.to_wire(),
+            DeleteScalingConfigurationResponse.from_wire,
+        )
+
+    async def delete_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        force_delete: bool | None = None,
+    ) -> DeleteScalingGroupResponse:
+        """Call DeleteScalingGroup (POST /).
+
+        调用DeleteScalingGroup删除一个伸缩组。
+
+        删除一个指定的伸缩组。
+
+        ForceDelete属性表示如果伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。
+
+        - 如果ForceDelete属性为false，并且满足以下两个条件，会先停止伸缩组，然后再删除伸缩组。
+        - 伸缩组没有任何伸缩活动正在执行。
+        - 伸缩组当前的ECS实例数量（Total Capacity）为0。
+        - ForceDelete属性为true时，会先停止伸缩组，拒绝接收新的伸缩活动请求，然后等待已有的伸缩活动完成，最后将伸缩组内所有ECS实例移出伸缩组（用户手工添加的ECS实例会被移出伸缩组，弹性伸缩自动创建的ECS实例会被自动删除）并删除伸缩组。
+
+        删除伸缩组，包括删除相关联的伸缩配置、伸缩规则、伸缩活动、伸缩请求的信息。
+
+        删除伸缩组，不会删除以下任务或实例：定时任务、云监控报警任务、负载均衡实例、RDS实例。
+
+        Source: sources/alibaba/DeleteScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DeleteScalingGroup.md:28 (stated)).
+            force_delete (wire name ForceDelete): 如伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。取值范围：
+
+                - true：强制删除伸缩组。
+                - false：不强制删除伸缩组。
+
+                默认值：false。
+
+                Default: False (sources/alibaba/DeleteScalingGroup.md:39 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            force_delete=force_delete,
+        )
+        return await self._call(
+            _DELETE_SCALING_GROUP, request.to_wire(), DeleteScalingGroupResponse.from_wire
+        )
+
+    async def delete_scaling_rule(
+        self,
+        *,
+        scaling_rule_id: str,
+    ) -> DeleteScalingRuleResponse:
+        """Call DeleteScalingRule (POST /).
+
+        本文介绍删除伸缩规则 API 操作。
+
+        删除一个指定的伸缩规则。
+
+        Source: sources/alibaba/DeleteScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_id (wire name ScalingRuleId): 伸缩规则 ID。
+
+                Required (sources/alibaba/DeleteScalingRule.md:17 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingRuleRequest(
+            scaling_rule_id=scaling_rule_id,
+        )
+        return await self._call(
+            _DELETE_SCALING_RULE, request.to_wire(), DeleteScalingRuleResponse.from_wire
+        )
+
+    async def delete_scheduled_task(
+        self,
+        *,
+        scheduled_task_id: str,
+    ) -> DeleteScheduledTaskResponse:
+        """Call DeleteScheduledTask (POST /).
+
+        调用DeleteScheduledTask删除一个定时任务。
+
+        Source: sources/alibaba/DeleteScheduledTask.md:1 (stated)
+
+        Args:
+            scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+                Required (sources/alibaba/DeleteScheduledTask.md:13 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledTaskRequest(
+            scheduled_task_id=scheduled_task_id,
+        )
+        return await self._call(
+            _DELETE_SCHEDULED_TASK, request.to_wire(), DeleteScheduledTaskResponse.from_wire
+        )
+
+    async def describe_alarms(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str | None = None,
+        alarm_task_id: str | None = None,
+        state: State | str | None = None,
+        is_enable: bool | None = None,
+        metric_type: MetricType | str | None = None,
+        metric_name: str | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+    ) -> DescribeAlarmsResponse:
+        """Call DescribeAlarms (POST /).
+
+        调用DescribeAlarms查询报警任务的信息。
+
+        Source: sources/alibaba/DescribeAlarms.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 报警任务所属地域的ID。
+
+                Required (sources/alibaba/DescribeAlarms.md:14 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+            state (wire name State): 报警任务的状态。取值范围：
+
+                - ALARM：报警，已满足报警条件。
+                - OK：正常，尚未满足报警条件。
+                - INSUFFICIENT_DATA：数据不足，不足以判断是否满足了报警条件。
+
+                Values: ALARM, OK, INSUFFICIENT_DATA (sources/alibaba/DescribeAlarms.md:17 (stated): "取值范围：").
+            is_enable (wire name IsEnable): 报警任务是否启用。取值范围：
+
+                - true：已启用。
+                - false：已停用。
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/DescribeAlarms.md:26 (stated): "取值范围：").
+            metric_name (wire name MetricName): 报警任务的名称。
+            page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeAlarms.md:33 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeAlarms.md:31 (stated): "最大值：50").
+            page_number (wire name PageNumber): 报警任务列表的页码。起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeAlarms.md:36 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeAlarms.md:34 (stated): "起始值：1").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAlarmsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            alarm_task_id=alarm_task_id,
+            state=state,
+            is_enable=is_enable,
+            metric_type=metric_type,
+            metric_name=metric_name,
+            page_size=page_size,
+            page_number=page_number,
+        )
+        return await self._call(
+            _DESCRIBE_ALARMS, request.to_wire(), DescribeAlarmsResponse.from_wire
+        )
+
+    async def describe_lifecycle_actions(
+        self,
+        *,
+        scaling_activity_id: str,
+        lifecycle_action_status: LifecycleActionStatus | str | None = None,
+        next_token: str | None = None,
+        max_results: int | None = None,
+    ) -> DescribeLifecycleActionsResponse:
+        """Call DescribeLifecycleActions (POST /).
+
+        调用DescribeLifecycleActions查看伸缩活动对应的生命周期操作。
+
+        如果发生了和生命周期挂钩适用类型一致的伸缩活动，每个生命周期挂钩都会触发一次生命周期操作，生命周期操作有三种状态：
+
+        - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+        - Timeout：已超时。表示已超过生命周期挂钩的超时时间，自动结束了ECS实例的挂起中状态。
+        - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+        如果在创建生命周期挂钩时没有设置后续动作，例如在结束挂起后触发执行指定的OOS模板。您可以调用本接口获取当前伸缩活动对应生命周期操作的标识符，以便自行定制后续动作。
+
+        Source: sources/alibaba/DescribeLifecycleActions.md:1 (stated)
+
+        Args:
+            scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+                Required (sources/alibaba/DescribeLifecycleActions.md:24 (stated)).
+            lifecycle_action_status (wire name LifecycleActionStatus): 生命周期操作的状态。取值范围：
+
+                - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+                - Timeout：已超时。表示已到达生命周期挂钩的超时时间，自动结束ECS实例的挂起中状态。
+                - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+                Values: Pending, Timeout, Completed (sources/alibaba/DescribeLifecycleActions.md:25 (stated): "取值范围：").
+            next_token (wire name NextToken): 查询凭证，用于指定开始查询的位置，例如上次查询10条生命周期操作后，本次从第11条生命周期操作开始查询。取值为上次调用本接口返回的NextToken参数值，不填写取值则表示从头开始查询。
+            max_results (wire name MaxResults): 设置单页查询的最大条目数。取值范围：1~50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeLifecycleActions.md:33 (stated): "默认值：10").
+                Range: 1..50 (sources/alibaba/DescribeLifecycleActions.md:31 (stated): "取值范围：1~50").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLifecycleActionsRequest(
+            scaling_activity_id=scaling_activity_id,
+            lifecycle_action_status=lifecycle_action_status,
+            next_token=next_token,
+            max_results=max_results,
+        )
+        return await self._call(
+            _DESCRIBE_LIFECYCLE_ACTIONS,
+            request.to_wire(),
+            DescribeLifecycleActionsResponse.from_wire,
         )
 
     async def describe_lifecycle_hooks(
@@ -1121,12 +7627,1928 @@ class AsyncClient:
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
         )
 
+    async def describe_notification_configurations(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        调用DescribeNotificationConfigurations查询您创建的弹性伸缩事件及资源变化通知。
+
+        Source: sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DescribeNotificationConfigurations.md:13 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    async def describe_notification_types(
+        self,
+    ) -> DescribeNotificationTypesResponse:
+        """Call DescribeNotificationTypes (POST /).
+
+        调用DescribeNotificationTypes查询弹性伸缩事件及资源变化通知的类型。
+
+        Source: sources/alibaba/DescribeNotificationTypes.md:1 (stated)
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationTypesRequest()
+        return await self._call(
+            _DESCRIBE_NOTIFICATION_TYPES,
+            request.to_wire(),
+            DescribeNotificationTypesResponse.from_wire,
+        )
+
+    async def describe_regions(
+        self,
+        *,
+        accept_language: AcceptLanguage | str | None = None,
+    ) -> DescribeRegionsResponse:
+        """Call DescribeRegions (POST /).
+
+        调用DescribeRegions查询可以使用弹性伸缩服务的地域。
+
+        Source: sources/alibaba/DescribeRegions.md:1 (stated)
+
+        Args:
+            accept_language (wire name AcceptLanguage): 根据所选语言筛选返回结果，更多详情请参见RFC7231，取值范围：
+
+                - zh-CN：根据汉语筛选
+                - en-US：根据英语筛选
+                - ja：根据日语筛选
+
+                默认值：zh-CN。
+
+                Default: 'zh-CN' (sources/alibaba/DescribeRegions.md:19 (stated): "默认值：zh-CN").
+                Values: zh-CN, en-US, ja (sources/alibaba/DescribeRegions.md:13 (stated): "取值范围：").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeRegionsRequest(
+            accept_language=accept_language,
+        )
+        return await self._call(
+            _DESCRIBE_REGIONS, request.to_wire(), DescribeRegionsResponse.from_wire
+        )
+
+    async def describe_scaling_activities(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        status_code: StatusCode | str | None = None,
+        scaling_activity_id: list[str] | None = None,
+    ) -> DescribeScalingActivitiesResponse:
+        """Call DescribeScalingActivities (POST /).
+
+        调用DescribeScalingActivities查询伸缩活动。
+
+        查询时可以指定伸缩组ID来查询该伸缩组下的所有伸缩活动。
+
+        查询时可以通过伸缩活动的状态来过滤查询结果。
+
+        可以查询30日内的伸缩活动。
+
+        Source: sources/alibaba/DescribeScalingActivities.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩活动所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingActivities.md:22 (stated)).
+            page_number (wire name PageNumber): 伸缩活动列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingActivities.md:25 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingActivities.md:23 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingActivities.md:28 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingActivities.md:26 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            status_code (wire name StatusCode): 伸缩活动的状态。取值范围：
+
+                - Successful：执行成功的伸缩活动。
+                - Warning：部分执行成功的伸缩活动。
+                - Failed：执行失败的伸缩活动。
+                - InProgress：正在执行的伸缩活动。
+                - Rejected：执行伸缩活动请求被拒绝。
+
+                Values: Successful, Warning, Failed, InProgress, Rejected (sources/alibaba/DescribeScalingActivities.md:30 (stated): "取值范围：").
+            scaling_activity_id (wire name ScalingActivityId): ScalingActivityId.N为待查询伸缩活动的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingActivities.md:37 (stated): "N的取值范围：1～20").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingActivitiesRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            status_code=status_code,
+            scaling_activity_id=scaling_activity_id,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeScalingActivitiesResponse.from_wire,
+        )
+
+    async def describe_scaling_configurations(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        scaling_configuration_id: list[str] | None = None,
+        scaling_configuration_name: list[str] | None = None,
+    ) -> DescribeScalingConfigurationsResponse:
+        """Call DescribeScalingConfigurations (POST /).
+
+        调用DescribeScalingConfigurations查询伸缩配置的信息。
+
+        Source: sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩配置所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingConfigurations.md:14 (stated)).
+            page_number (wire name PageNumber): 伸缩配置列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingConfigurations.md:17 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingConfigurations.md:15 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingConfigurations.md:20 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingConfigurations.md:18 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID，您可以查询该伸缩组下所有的伸缩配置。
+            scaling_configuration_id (wire name ScalingConfigurationId): ScalingConfigurationId.N为待查询伸缩配置的ID，N的取值范围：1～10。查询结果包括生效和未生效的伸缩配置，并通过返回参数LifecycleState进行标识。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:22 (stated): "N的取值范围：1～10").
+            scaling_configuration_name (wire name ScalingConfigurationName): ScalingConfigurationName.N为待查询伸缩配置的名称，N的取值范围：1～10。查询结果会忽略失效的伸缩配置名称，并且不报错。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:23 (stated): "N的取值范围：1～10").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingConfigurationsRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_configuration_id=scaling_configuration_id,
+            scaling_configuration_name=scaling_configuration_name,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeScalingConfigurationsResponse.from_wire,
+        )
+
+    async def describe_scaling_groups(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: list[str] | None = None,
+        scaling_group_name: list[str] | None = None,
+    ) -> DescribeScalingGroupsResponse:
+        """Call DescribeScalingGroups (POST /).
+
+        调用DescribeScalingGroups查询伸缩组。
+
+        Source: sources/alibaba/DescribeScalingGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+                Required (sources/alibaba/DescribeScalingGroups.md:14 (stated)).
+            page_number (wire name PageNumber): 伸缩组列表的页码。起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingGroups.md:17 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingGroups.md:15 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingGroups.md:20 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingGroups.md:18 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): ScalingGroupId.N为待查询伸缩组的ID，N的取值范围：1～20。查询结果会忽略失效的伸缩组ID，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:21 (stated): "N的取值范围：1～20").
+            scaling_group_name (wire name ScalingGroupName): ScalingGroupName.N为待查询伸缩组的名称，N的取值范围：1～20。查询结果会忽略失效的伸缩组名称，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:22 (stated): "N的取值范围：1～20").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingGroupsRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_group_name=scaling_group_name,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_GROUPS, request.to_wire(), DescribeScalingGroupsResponse.from_wire
+        )
+
+    async def describe_scaling_instances(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str | None = None,
+        scaling_configuration_id: str | None = None,
+        health_status: HealthStatus | str | None = None,
+        lifecycle_state: LifecycleState | str | None = None,
+        creation_type: CreationType | str | None = None,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        instance_id: list[str] | None = None,
+        scaling_activity_id: str | None = None,
+    ) -> DescribeScalingInstancesResponse:
+        """Call DescribeScalingInstances (POST /).
+
+        调用DescribeScalingInstances查询伸缩组内ECS实例的列表，并列出ECS实例的信息。
+
+        您可以通过指定伸缩组ID查询该伸缩组内ECS实例的列表，也可以指定伸缩配置ID、健康状态、生命周期状态、创建类型等筛选符合要求的ECS实例。
+
+        Source: sources/alibaba/DescribeScalingInstances.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+                Required (sources/alibaba/DescribeScalingInstances.md:18 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            scaling_configuration_id (wire name ScalingConfigurationId): 关联伸缩配置的ID。
+            health_status (wire name HealthStatus): ECS实例在伸缩组中的健康状态，未处于运行中（Running）状态的ECS实例会被判定为不健康的ECS实例，取值范围：
+
+                - Healthy：健康的ECS实例。
+                - Unhealthy：不健康的ECS实例。
+
+                弹性伸缩会自动移出伸缩组中不健康的ECS实例，并释放自动创建的ECS实例。
+
+                是否释放手动添加的ECS实例由其托管状态决定。如果实例生命周期未托管给伸缩组，只移出实例但不释放。如果实例生命周期托管给伸缩组，移出并释放实例。
+
+                Note: 请确保账号可用额度充足。如果账号欠费，所有后付费的ECS实例（包括按量付费实例和抢占式实例）都会停机，甚至被释放。欠费后伸缩组内ECS实例状态变化，请参见欠费说明。
+
+                Values: Healthy, Unhealthy (sources/alibaba/DescribeScalingInstances.md:21 (stated): "取值范围：").
+            lifecycle_state (wire name LifecycleState): ECS实例在伸缩组中的生命周期状态，取值范围：
+
+                - InService：已成功加入伸缩组并正常提供服务。
+                - Pending：加入中。ECS实例加入伸缩组时包括加入负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+                - Pending:Wait：加入挂起中。如果伸缩组内创建了适用于弹性扩张活动的生命周期挂钩，ECS实例在加入伸缩组时被挂起并等待挂钩超时时间结束。
+                - Protected：保护中。ECS实例正常提供服务，但弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+                - Standby：备用中。ECS实例不提供服务，负载均衡权重被置为零，且弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+                - Stopped：停用中。ECS实例已停机，不提供服务。
+                - Removing：移出中。ECS实例移出伸缩组时包括移出负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+                - Removing:Wait：移出挂起中。如果伸缩组内创建了适用于弹性收缩活动的生命周期挂钩，ECS实例在移出伸缩组时被挂起并等待挂钩超时时间结束。
+
+                Values: InService, Pending, Pending:Wait, Protected, Standby, Stopped, Removing, Removing:Wait (sources/alibaba/DescribeScalingInstances.md:31 (stated): "取值范围：").
+            creation_type (wire name CreationType): ECS实例的创建方式，取值范围：
+
+                - AutoCreated：弹性伸缩根据实例配置信息来源自动创建的ECS实例。
+                - Attached：不是通过弹性伸缩服务创建，而是由您手动添加到伸缩组中的ECS实例。
+
+                Values: AutoCreated, Attached (sources/alibaba/DescribeScalingInstances.md:41 (stated): "取值范围：").
+            page_number (wire name PageNumber): ECS实例列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingInstances.md:47 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingInstances.md:45 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingInstances.md:50 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingInstances.md:48 (stated): "最大值：50").
+            instance_id (wire name InstanceId): InstanceId.N为ECS实例的ID，N的取值范围：1～20。返回查询结果时忽略失效的InstanceId，并且不报错。
+
+                Length: ..20 items (sources/alibaba/DescribeScalingInstances.md:51 (stated): "N的取值范围：1～20").
+            scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingInstancesRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            scaling_configuration_id=scaling_configuration_id,
+            health_status=health_status,
+            lifecycle_state=lifecycle_state,
+            creation_type=creation_type,
+            page_number=page_number,
+            page_size=page_size,
+            instance_id=instance_id,
+            scaling_activity_id=scaling_activity_id,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeScalingInstancesResponse.from_wire,
+        )
+
+    async def describe_scaling_rules(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scaling_group_id: str | None = None,
+        scaling_rule_type: ScalingRuleType | str | None = None,
+        show_alarm_rules: bool | None = None,
+        scaling_rule_id: list[str] | None = None,
+        scaling_rule_name: list[str] | None = None,
+        scaling_rule_ari: list[str] | None = None,
+    ) -> DescribeScalingRulesResponse:
+        """Call DescribeScalingRules (POST /).
+
+        调用DescribeScalingRules查询伸缩组下的伸缩规则，并列出伸缩规则的信息。
+
+        您可以通过指定伸缩组ID来查询该伸缩组下的所有伸缩规则，查询时可以输入伸缩规则ID、伸缩规则名称、伸缩规则唯一标识符、伸缩规则类型等信息进行过滤。
+
+        Source: sources/alibaba/DescribeScalingRules.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩规则所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScalingRules.md:18 (stated)).
+            page_number (wire name PageNumber): 伸缩规则列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScalingRules.md:21 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScalingRules.md:19 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScalingRules.md:24 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScalingRules.md:22 (stated): "最大值：50").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+            scaling_rule_type (wire name ScalingRuleType): 伸缩规则的类型。取值范围：
+
+                - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+                - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+                - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+                - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+                Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/DescribeScalingRules.md:26 (stated): "取值范围：").
+            show_alarm_rules (wire name ShowAlarmRules): 是否返回伸缩规则关联的云监控报警任务。取值范围：
+
+                - true：返回伸缩规则关联的云监控报警任务。
+                - false：不返回伸缩规则关联的云监控报警任务。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DescribeScalingRules.md:37 (stated): "默认值：false").
+            scaling_rule_id (wire name ScalingRuleId): ScalingRuleId.N为待查询伸缩规则的ID，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:38 (stated): "N的取值范围：1～10").
+            scaling_rule_name (wire name ScalingRuleName): ScalingRuleName.N为待查询伸缩规则的名称，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:39 (stated): "N的取值范围：1～10").
+            scaling_rule_ari (wire name ScalingRuleAri): ScalingRuleAri.N为待查询伸缩规则的唯一标识符，N的取值范围：1～10。
+
+                Length: ..10 items (sources/alibaba/DescribeScalingRules.md:40 (stated): "N的取值范围：1～10").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingRulesRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scaling_group_id=scaling_group_id,
+            scaling_rule_type=scaling_rule_type,
+            show_alarm_rules=show_alarm_rules,
+            scaling_rule_id=scaling_rule_id,
+            scaling_rule_name=scaling_rule_name,
+            scaling_rule_ari=scaling_rule_ari,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_RULES, request.to_wire(), DescribeScalingRulesResponse.from_wire
+        )
+
+    async def describe_scheduled_tasks(
+        self,
+        *,
+        region_id: str,
+        page_number: int | None = None,
+        page_size: int | None = None,
+        scheduled_action: list[str] | None = None,
+        scheduled_task_id: list[str] | None = None,
+        scheduled_task_name: list[str] | None = None,
+        scaling_group_id: str | None = None,
+    ) -> DescribeScheduledTasksResponse:
+        """Call DescribeScheduledTasks (POST /).
+
+        调用DescribeScheduledTasks查询定时任务的信息。
+
+        您可以通过定时任务的ID、定时任务的名称、定时任务执行的伸缩规则等查询定时任务。
+
+        Source: sources/alibaba/DescribeScheduledTasks.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 定时任务所属伸缩组的地域ID。
+
+                Required (sources/alibaba/DescribeScheduledTasks.md:18 (stated)).
+            page_number (wire name PageNumber): 定时任务列表的页码，起始值：1。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/DescribeScheduledTasks.md:21 (stated): "默认值：1").
+                Range: 1.. (sources/alibaba/DescribeScheduledTasks.md:19 (stated): "起始值：1").
+            page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+                默认值：10
+
+                Default: 10 (sources/alibaba/DescribeScheduledTasks.md:24 (stated): "默认值：10").
+                Range: ..50 (sources/alibaba/DescribeScheduledTasks.md:22 (stated): "最大值：50").
+            scheduled_action (wire name ScheduledAction): ScheduledAction.N为对应定时任务在触发时需要执行的操作，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:25 (stated): "N的取值范围：1～20").
+            scheduled_task_id (wire name ScheduledTaskId): ScheduledTaskId.N为待查询定时任务的ID，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:26 (stated): "N的取值范围：1～20").
+            scheduled_task_name (wire name ScheduledTaskName): ScheduledTaskName.N为待查询定时任务的名称，N的取值范围：1～20。
+
+                Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:27 (stated): "N的取值范围：1～20").
+            scaling_group_id (wire name ScalingGroupId): 执行定时任务的伸缩组的ID。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledTasksRequest(
+            region_id=region_id,
+            page_number=page_number,
+            page_size=page_size,
+            scheduled_action=scheduled_action,
+            scheduled_task_id=scheduled_task_id,
+            scheduled_task_name=scheduled_task_name,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _DESCRIBE_SCHEDULED_TASKS, request.to_wire(), DescribeScheduledTasksResponse.from_wire
+        )
+
+    async def detach_alb_server_groups(
+        self,
+        *,
+        alb_server_group: list[AlbServerGroup] | None = None,
+        region_id: str,
+        scaling_group_id: str,
+        client_token: str | None = None,
+        force_detach: bool | None = None,
+    ) -> DetachAlbServerGroupsResponse:
+        """Call DetachAlbServerGroups (POST /).
+
+        调用DetachAlbServerGroups从伸缩组移出一个或多个ALB服务器组。
+
+        Source: sources/alibaba/DetachAlbServerGroups.md:1 (stated)
+
+        Args:
+            alb_server_group (wire name AlbServerGroup): Not described on the page.
+            region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+                Required (sources/alibaba/DetachAlbServerGroups.md:15 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DetachAlbServerGroups.md:16 (stated)).
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "只支持ASCII字符").
+            force_detach (wire name ForceDetach): 是否将从待移出ALB服务器组中移出已有的ECS实例。
+
+                - true：移出，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否移出成功。
+                - false：不移出。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachAlbServerGroups.md:23 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachAlbServerGroupsRequest(
+            alb_server_group=alb_server_group,
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            client_token=client_token,
+            force_detach=force_detach,
+        )
+        return await self._call(
+            _DETACH_ALB_SERVER_GROUPS, request.to_wire(), DetachAlbServerGroupsResponse.from_wire
+        )
+
+    async def detach_db_instances(
+        self,
+        *,
+        db_instance: list[str],
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+    ) -> DetachDBInstancesResponse:
+        """Call DetachDBInstances (POST /).
+
+        移除一个或多个 RDS 实例。
+
+        Source: sources/alibaba/DetachDBInstances.md:1 (stated)
+
+        Args:
+            db_instance (wire name DBInstance): RDS 实例 ID，单次最多支持移除 5 个 RDS 实例。
+
+                Required (sources/alibaba/DetachDBInstances.md:13 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachDBInstances.md:16 (stated)).
+            force_detach (wire name ForceDetach): 是否移除 RDS 实例 IP 白名单中属于伸缩组内实例的私网 IP：
+
+                - true：移除
+                - false：不移除
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachDBInstances.md:27 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachDBInstancesRequest(
+            db_instance=db_instance,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+        )
+        return await self._call(
+            _DETACH_DB_INSTANCES, request.to_wire(), DetachDBInstancesResponse.from_wire
+        )
+
+    async def detach_instances(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        从一个伸缩组分离一台或多台 ECS 实例。
+
+        分离 ECS 实例之后，ECS 实例可以独立于伸缩组存在，您可以将 ECS 实例附加到其他伸缩组（AttachInstances）。分离一台 ECS 实例并不会停止或释放该 ECS 实例，若有相关需要，您可以手动 停止 或 释放 ECS 实例。
+
+        Note: 说明：
+
+        - 目标伸缩组必须处于 启用（Enable） 状态。
+        - 目标伸缩组不能有正在进行的伸缩活动。
+        - 目标伸缩组没有正在进行的伸缩活动时，该接口可以绕过 冷却时间 直接执行。
+        - 接口成功调用后，仅表示接受了该接口调用的请求。可以照常触发伸缩活动，但不能保证伸缩活动的成功性，您需要通过返回的 ScalingActivityId 查看伸缩活动的状态。
+        - 目标伸缩组的 ECS 数减去当前分离的 ECS 数不能小于伸缩组最小实例数（MinSize）。
+
+        Source: sources/alibaba/DetachInstances.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。N 的取值范围为 1~20。
+
+                Required (sources/alibaba/DetachInstances.md:25 (stated)).
+                Length: ..20 items (sources/alibaba/DetachInstances.md:25 (stated): "N 的取值范围为 1~20").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachInstances.md:28 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire
+        )
+
+    async def detach_load_balancers(
+        self,
+        *,
+        load_balancer: list[str],
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+        client_token: str | None = None,
+        async_: bool | None = None,
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        调用DetachLoadBalancers移除一个或多个负载均衡实例。
+
+        Source: sources/alibaba/DetachLoadBalancers.md:1 (stated)
+
+        Args:
+            load_balancer (wire name LoadBalancer): 负载均衡实例的ID，单次最多支持移除5台负载均衡实例。
+
+                Required (sources/alibaba/DetachLoadBalancers.md:14 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DetachLoadBalancers.md:15 (stated)).
+            force_detach (wire name ForceDetach): 是否移除负载均衡实例后端服务器中属于当前伸缩组的ECS实例，取值范围：
+
+                - true：移除ECS实例。
+                - false：不移除ECS实例。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachLoadBalancers.md:21 (stated): "默认值：false").
+            client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+                Length: ..64 characters (sources/alibaba/DetachLoadBalancers.md:22 (stated): "不能超过64个字符").
+                Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachLoadBalancers.md:22 (stated): "只支持ASCII字符").
+            async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+                取值范围：
+
+                - true：异步调用。请求将返回伸缩活动的ID。
+                - false：同步调用。
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachLoadBalancers.md:30 (stated): "默认值：false").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            load_balancer=load_balancer,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+            client_token=client_token,
+            async_=async_,
+        )
+        return await self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    async def detach_v_server_groups(
+        self,
+        *,
+        region_id: str,
+        scaling_group_id: str,
+        force_detach: bool | None = None,
+        v_server_group: list[VServerGroup] | None = None,
+    ) -> DetachVServerGroupsResponse:
+        """Call DetachVServerGroups (POST /).
+
+        您可以通过 DetachVServerGroups 移除一个或者多个虚拟服务器组。
+
+        确定待移除虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+
+        - 虚拟服务器组ID（VServerGroupId）
+        - 虚拟服务器组端口号（Port） 。如果请求参数中的虚拟服务器组与伸缩组中的虚拟服务器组相匹配，则移除该虚拟服务器组；如果未能匹配，则忽略移除请求，接口不报错。
+
+        Source: sources/alibaba/DetachVServerGroups.md:1 (stated)
+
+        Args:
+            region_id (wire name RegionId): 伸缩组所属的地域 ID，如 cn-hangzhou、cn-shanghai。更多详情，请参阅 地域和可用区。
+
+                Required (sources/alibaba/DetachVServerGroups.md:20 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/DetachVServerGroups.md:23 (stated)).
+            force_detach (wire name ForceDetach): 是否从待移除虚拟服务器组中移除当前伸缩组内的ECS实例。
+
+                - true：移除
+                - false：不移除
+
+                默认值：false
+
+                Default: False (sources/alibaba/DetachVServerGroups.md:34 (stated): "默认值：false").
+            v_server_group (wire name VServerGroup): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachVServerGroupsRequest(
+            region_id=region_id,
+            scaling_group_id=scaling_group_id,
+            force_detach=force_detach,
+            v_server_group=v_server_group,
+        )
+        return await self._call(
+            _DETACH_V_SERVER_GROUPS, request.to_wire(), DetachVServerGroupsResponse.from_wire
+        )
+
+    async def disable_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> DisableAlarmResponse:
+        """Call DisableAlarm (POST /).
+
+        调用DisableAlarm停用一个报警任务。
+
+        Source: sources/alibaba/DisableAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/DisableAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/DisableAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return await self._call(_DISABLE_ALARM, request.to_wire(), DisableAlarmResponse.from_wire)
+
+    async def disable_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> DisableScalingGroupResponse:
+        """Call DisableScalingGroup (POST /).
+
+        调用DisableScalingGroup停用一个伸缩组。
+
+        停用一个指定的伸缩组。
+
+        - 停用伸缩组之前发生的伸缩活动，会继续完成，而之后触发的伸缩活动会直接拒绝。
+        - 当伸缩组为Active状态，才可以调用该接口。
+
+        Source: sources/alibaba/DisableScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/DisableScalingGroup.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _DISABLE_SCALING_GROUP, request.to_wire(), DisableScalingGroupResponse.from_wire
+        )
+
+    async def enable_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+    ) -> EnableAlarmResponse:
+        """Call EnableAlarm (POST /).
+
+        调用EnableAlarm启用一个报警任务。
+
+        Source: sources/alibaba/EnableAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+                Required (sources/alibaba/EnableAlarm.md:14 (stated)).
+            region_id (wire name RegionId): 地域ID。
+
+                Required (sources/alibaba/EnableAlarm.md:15 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+        )
+        return await self._call(_ENABLE_ALARM, request.to_wire(), EnableAlarmResponse.from_wire)
+
+    async def enable_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        active_scaling_configuration_id: str | None = None,
+        instance_id: list[str] | None = None,
+        load_balancer_weight: list[int] | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> EnableScalingGroupResponse:
+        """Call EnableScalingGroup (POST /).
+
+        调用EnableScalingGroup启用一个伸缩组。
+
+        当伸缩组处于Inactive状态，且伸缩组配置了组内实例的配置信息来源（伸缩配置、启动模板或者在创建伸缩组时指定的ECS实例）时，才可以调用该接口来启用伸缩组。否则，会调用失败。
+
+        Note: 一个伸缩组在同一时刻有且只有一个生效的实例配置信息来源。在调用接口时，您可以为伸缩组指定伸缩配置或启动模板。如果调用该接口前您已经为伸缩组配置了实例配置信息来源，在调用时再指定伸缩配置或启动模板会覆盖原有的配置信息。
+
+        当该接口指定了加入伸缩组的ECS实例（InstanceId.N），调用该接口后，弹性伸缩会判断在加入ECS实例后伸缩组的ECS实例数量（Total Capactiy）是否在最小值（MinSize）和最大值（MaxSize）之间：
+
+        - 如果伸缩组的Total Capactiy小于MinSize，调用成功后，弹性伸缩服务会自动创建差额的按量付费的ECS实例。例如：创建伸缩组时，指定MinSize为5，在启用伸缩组的InstanceId.N参数中指定2台已有ECS实例，则弹性伸缩在加入2台已有ECS实例之后，再自动创建3台ECS实例。
+        - 如果伸缩组的Total Capactiy大于MaxSize，则调用失败。
+
+        Source: sources/alibaba/EnableScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/EnableScalingGroup.md:25 (stated)).
+            active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 需要在伸缩组内激活的伸缩配置的ID。
+            instance_id (wire name InstanceId): InstanceId.N为启用后需要加入伸缩组的ECS实例的ID，N的取值范围：1～20。
+
+                指定加入伸缩组的ECS实例需要满足以下条件：
+
+                - 必须与伸缩组在同一个地域。
+                - 必须处于Running状态。
+                - 不能已加入到其它伸缩组中。
+                - 付费方式为包年包月、按量付费或抢占式实例。
+                - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+                - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+                Length: ..20 items (sources/alibaba/EnableScalingGroup.md:27 (stated): "N的取值范围：1～20").
+            load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为对应ECS实例后端服务器的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+                默认值：50
+
+                Range: 1..100 (sources/alibaba/EnableScalingGroup.md:37 (stated): "取值范围：1~100").
+                Length: ..20 items (sources/alibaba/EnableScalingGroup.md:37 (stated): "N的取值范围：1～20").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板的ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            active_scaling_configuration_id=active_scaling_configuration_id,
+            instance_id=instance_id,
+            load_balancer_weight=load_balancer_weight,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            launch_template_override=launch_template_override,
+        )
+        return await self._call(
+            _ENABLE_SCALING_GROUP, request.to_wire(), EnableScalingGroupResponse.from_wire
+        )
+
+    async def enter_standby(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        设置伸缩组内的ECS实例为备用状态（`EnterStandby`）。
+
+        如果伸缩组设置了负载均衡，则会把负载均衡对应的实例权重设置为 0。
+
+        - 当实例处于备用状态的时候，如果您自行移出伸缩组并释放，可以正常移出伸缩组并释放。
+        - 对于伸缩组数量变化或监控任务触发的自动缩容的伸缩活动，不会移除处于备用状态的实例。
+        - 当实例处于备用状态的时候，实例如果出现非健康状态（停止、重启等），实例的健康检查状态不会被更新，并且不会触发移除不健康实例的伸缩活动，只有实例 退出备用状态 才会重新更新健康检查状态。
+
+        Source: sources/alibaba/EnterStandby.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。
+
+                Required (sources/alibaba/EnterStandby.md:21 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/EnterStandby.md:24 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    async def execute_scaling_rule(
+        self,
+        *,
+        scaling_rule_ari: str,
+        client_token: str | None = None,
+        breach_threshold: float | None = None,
+        metric_value: float | None = None,
+    ) -> ExecuteScalingRuleResponse:
+        """Call ExecuteScalingRule (POST /).
+
+        调用ExecuteScalingRule执行一条伸缩规则。
+
+        调用该接口前请确保满足以下条件：
+
+        - 伸缩组处于Active状态。
+        - 伸缩组没有执行中的伸缩活动。
+
+        当伸缩组没有执行中的伸缩活动时，该接口可以绕过冷却时间（Cooldown）直接执行伸缩活动。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口的调用请求，可以执行伸缩活动，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果伸缩规则需要增加的ECS实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则按Total Capacity = MaxSize执行伸缩活动。
+
+        如果当前伸缩组的实例数（Total Capacity）减去伸缩规则需要减少的ECS实例数小于MinSize，则按Total Capacity = MinSize执行伸缩活动。
+
+        单次调整的ECS实例台数存在限制，请参见CreateScalingRule中的AdjustmentValue参数说明。
+
+        Source: sources/alibaba/ExecuteScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_ari (wire name ScalingRuleAri): 伸缩规则唯一标识符。
+
+                Note: 调用API执行伸缩规则时，只支持执行简单规则和步进规则，且执行步进规则时必须同时指定BreachThreshold和MetricValue。
+
+                Required (sources/alibaba/ExecuteScalingRule.md:31 (stated)).
+            client_token (wire name ClientToken): 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大不超过64个ASCII字符。详情请参见如何保证幂等性。
+            breach_threshold (wire name BreachThreshold): 执行步进伸缩规则时指定的当前阈值，取值范围：-9.999999E18~9.999999E18。
+            metric_value (wire name MetricValue): 执行步进伸缩规则时指定的当前指标值，取值范围：-9.999999E18~9.999999E18。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecuteScalingRuleRequest(
+            scaling_rule_ari=scaling_rule_ari,
+            client_token=client_token,
+            breach_threshold=breach_threshold,
+            metric_value=metric_value,
+        )
+        return await self._call(
+            _EXECUTE_SCALING_RULE, request.to_wire(), ExecuteScalingRuleResponse.from_wire
+        )
+
+    async def exit_standby(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        运行伸缩组内的处于备用状态的 ECS 实例（`ExitStandby`）。
+
+        如果伸缩组设置了负载均衡服务，则会将权重设置伸缩配置定义的权重值。
+
+        Source: sources/alibaba/ExitStandby.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID。取值可以由多个实例 ID 组成一个 JSON 数组，最多支持 20 个 ID，ID 之间用半角逗号（,）隔开。
+
+                Required (sources/alibaba/ExitStandby.md:17 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/ExitStandby.md:20 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    async def modify_alarm(
+        self,
+        *,
+        alarm_task_id: str,
+        region_id: str,
+        name: str | None = None,
+        description: str | None = None,
+        alarm_action: list[str] | None = None,
+        metric_name: MetricName | str | None = None,
+        metric_type: MetricType | str | None = None,
+        period: int | None = None,
+        statistics: Statistics | str | None = None,
+        threshold: float | None = None,
+        comparison_operator: str | None = None,
+        evaluation_count: int | None = None,
+        group_id: int | None = None,
+        dimension: list[Dimension] | None = None,
+        effective: str | None = None,
+    ) -> ModifyAlarmResponse:
+        """Call ModifyAlarm (POST /).
+
+        调用ModifyAlarm修改一个报警任务。
+
+        报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+        监控项和维度信息的配合关系如下：
+
+        其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+        Source: sources/alibaba/ModifyAlarm.md:1 (stated)
+
+        Args:
+            alarm_task_id (wire name AlarmTaskId): 报警任务的ID。
+
+                Required (sources/alibaba/ModifyAlarm.md:109 (stated)).
+            region_id (wire name RegionId): 报警任务所属地域的ID。
+
+                Required (sources/alibaba/ModifyAlarm.md:110 (stated)).
+            name (wire name Name): 报警任务的名称。
+            description (wire name Description): 报警任务的描述。
+            alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+            metric_name (wire name MetricName): 监控项名称。取值范围：
+
+                - CpuUtilization：CPU使用率（%）。
+                - ClassicInternetRx：经典网络外网入流量（KB/min）。
+                - ClassicInternetTx：经典网络外网出流量（KB/min）。
+                - VpcInternetRx：VPC网络外网入流量（KB/min）。
+                - VpcInternetTx：VPC网络外网出流量（KB/min）。
+                - IntranetRx：内网入流量（KB/min）。
+                - IntranetTx：内网出流量（KB/min）。
+                - LoadAverage：系统平均负载。
+                - MemoryUtilization：内存使用率（%）。
+                - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+                - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+                - SystemDiskReadOps：系统盘读IOPS（次/s）。
+                - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+                - PackagesNetIn：网卡收包数（个/s）。
+                - PackagesNetOut：网卡发包数（个/s）。
+                - TcpConnection：TCP连接数（个）。
+
+                更多信息，请参见接口说明。
+
+                Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/ModifyAlarm.md:114 (stated): "取值范围：").
+            metric_type (wire name MetricType): 监控项类型。取值范围：
+
+                - system：使用云监控系统指标。
+                - custom：使用上报到云监控的自定义指标。
+
+                Values: system, custom (sources/alibaba/ModifyAlarm.md:134 (stated): "取值范围：").
+            period (wire name Period): 统计监控项数据的周期，单位为秒。取值范围：
+
+                - 60
+                - 120
+                - 300
+                - 900
+
+                Values: 60, 120, 300, 900 (sources/alibaba/ModifyAlarm.md:138 (stated): "取值范围：").
+            statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+                - Average：平均值。
+                - Minimum：最小值。
+                - Maximum：最大值。
+
+                Values: Average, Minimum, Maximum (sources/alibaba/ModifyAlarm.md:144 (stated): "取值范围：").
+            threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+            comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+                - 监控项统计值大于等于阈值。取值：>=
+                - 监控项统计值小于等于阈值。取值：<=
+                - 监控项统计值大于阈值。取值：>
+                - 监控项统计值小于阈值。取值：<
+            evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+            group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+            dimension (wire name Dimension): Not described on the page.
+            effective (wire name Effective): 指定报警任务的生效时间段。
+
+                该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+                - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+                - ？：表示不指定值。
+
+                Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+                取值示例及含义如下：
+
+                - * * * * * ?：所有时间都生效
+                - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+                - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyAlarmRequest(
+            alarm_task_id=alarm_task_id,
+            region_id=region_id,
+            name=name,
+            description=description,
+            alarm_action=alarm_action,
+            metric_name=metric_name,
+            metric_type=metric_type,
+            period=period,
+            statistics=statistics,
+            threshold=threshold,
+            comparison_operator=comparison_operator,
+            evaluation_count=evaluation_count,
+            group_id=group_id,
+            dimension=dimension,
+            effective=effective,
+        )
+        return await self._call(_MODIFY_ALARM, request.to_wire(), ModifyAlarmResponse.from_wire)
+
+    async def modify_lifecycle_hook(
+        self,
+        *,
+        default_result: DefaultResult | str | None = None,
+        heartbeat_timeout: int | None = None,
+        lifecycle_hook_id: str | None = None,
+        lifecycle_hook_name: str | None = None,
+        lifecycle_transition: LifecycleTransition | str | None = None,
+        notification_arn: str | None = None,
+        notification_metadata: str | None = None,
+        scaling_group_id: str | None = None,
+    ) -> ModifyLifecycleHookResponse:
+        """Call ModifyLifecycleHook (POST /).
+
+        修改一个生命周期挂钩的属性（`ModifyLifecycleHook`）。
+
+        您可以通过以下两种方式修改生命周期挂钩：
+
+        - 指定生命周期挂钩 ID（LifecycleHookId），此时将忽略 ScalingGroupId 和 LifecycleHookName 参数。
+        - 同时指定伸缩组 ID（ScalingGroupId）与生命周期挂钩名称（LifecycleHookName）。
+
+        Source: sources/alibaba/ModifyLifecycleHook.md:1 (stated)
+
+        Args:
+            default_result (wire name DefaultResult): 等待状态结束后的下一步动作。取值范围：
+
+                - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
+                - ABANDON：直接释放弹性扩张活动创建出来的 ECS 实例或者直接将弹性收缩活动中的 ECS 实例从伸缩组移除。
+
+                默认值：CONTINUE
+
+                当伸缩组发生弹性收缩活动（SCALE_IN）并触发多个生命周期挂钩时，DefaultResult=ABANDON 的生命周期挂钩触发的等待状态结束时，会提前将其它对应的等待状态提前结束。其他情况下，下一步动作均以最后一个结束等待状态的下一步动作为准。
+
+                Default: 'CONTINUE' (sources/alibaba/ModifyLifecycleHook.md:28 (stated): "默认值：CONTINUE").
+                Values: CONTINUE, ABANDON (sources/alibaba/ModifyLifecycleHook.md:23 (stated): "取值范围：").
+            heartbeat_timeout (wire name HeartbeatTimeout): 生命周期挂钩为伸缩组活动设置的等待时间，等待状态超时后会执行下一步动作。取值范围：30~21600，单位为秒，默认值：600。
+
+                创建了生命周期挂钩后，您可以调用 RecordLifecycleActionHeartbeat 延长 ECS 实例的等待时间，也可以调用 CompleteLifecycleAction 提前结束伸缩活动的等待状态。
+
+                Default: 600 (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "默认值：600").
+                Range: 30..21600 seconds (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "取值范围：30~21600，单位为秒").
+            lifecycle_hook_id (wire name LifecycleHookId): 生命周期挂钩 ID，用于指定生命周期挂钩，不支持修改。
+            lifecycle_hook_name (wire name LifecycleHookName): 生命周期挂钩名称，用于指定生命周期挂钩，不支持修改。
+            lifecycle_transition (wire name LifecycleTransition): 生命周期挂钩适用的伸缩活动类型。取值范围：
+
+                - SCALE_OUT：伸缩组弹性扩张活动
+                - SCALE_IN：伸缩组弹性收缩活动
+
+                Values: SCALE_OUT, SCALE_IN (sources/alibaba/ModifyLifecycleHook.md:44 (stated): "取值范围：").
+            notification_arn (wire name NotificationArn): 生命周期挂钩通知对象标识符。目前我们支持消息服务 MNS 队列或主题，参数取值格式：acs:ess:{region}:{account-id}:{resource-relative-id}。
+
+                - region：伸缩组所在的地域
+                - account-id：阿里云账号 ID
+
+                例如：
+
+                - MNS 队列：acs:ess:{region}:{account-id}:queue/{queuename}
+                - MNS 主题：acs:ess:{region}:{account-id}:topic/{topicname}
+            notification_metadata (wire name NotificationMetadata): 伸缩活动的等待状态的固定字符串信息。参数长度不能超过 128 个字符。弹性伸缩每次推送消息到通知对象时，会同时发送您预先指定的 NotificationMetadata 参数值，便于管理和标记不同类别的通知信息。当您同时指定了 NotificationArn 参数时，NotificationMetadata 参数方可生效。
+
+                Length: ..128 characters (sources/alibaba/ModifyLifecycleHook.md:61 (stated): "不能超过 128 个字符").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID，用于指定生命周期挂钩，不支持修改。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLifecycleHookRequest(
+            default_result=default_result,
+            heartbeat_timeout=heartbeat_timeout,
+            lifecycle_hook_id=lifecycle_hook_id,
+            lifecycle_hook_name=lifecycle_hook_name,
+            lifecycle_transition=lifecycle_transition,
+            notification_arn=notification_arn,
+            notification_metadata=notification_metadata,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _MODIFY_LIFECYCLE_HOOK, request.to_wire(), ModifyLifecycleHookResponse.from_wire
+        )
+
+    async def modify_notification_configuration(
+        self,
+        *,
+        notification_arn: str,
+        notification_type: list[str],
+        scaling_group_id: str,
+    ) -> ModifyNotificationConfigurationResponse:
+        """Call ModifyNotificationConfiguration (POST /).
+
+        修改您创建的弹性伸缩事件及资源变化通知（ModifyNotificationConfiguration）。
+
+        Source: sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
+
+        Args:
+            notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+                - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+                - account-id 为您的账号 ID。
+                - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:13 (stated)).
+            notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件通知。N 的取值范围：1~5，多个取值使用重复列表的形式。您可以通过接口 DescribeNotificationTypes 查询参数取值。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)).
+                Length: ..5 items (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated): "N 的取值范围：1~5").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/ModifyNotificationConfiguration.md:23 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyNotificationConfigurationRequest(
+            notification_arn=notification_arn,
+            notification_type=notification_type,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _MODIFY_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            ModifyNotificationConfigurationResponse.from_wire,
+        )
+
+    async def modify_scaling_configuration(
+        self,
+        *,
+        scaling_configuration_id: str,
+        io_optimized: IoOptimized | str | None = None,
+        data_disk: list[DataDisk] | None = None,
+        spot_strategy: SpotStrategy | str | None = None,
+        spot_price_limit: list[SpotPriceLimit] | None = None,
+        scaling_configuration_name: str | None = None,
+        instance_name: str | None = None,
+        host_name: str | None = None,
+        image_id: str | None = None,
+        image_name: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_type_override: list[InstanceTypeOverride] | None = None,
+        cpu: int | None = None,
+        memory: int | None = None,
+        internet_charge_type: InternetChargeType | str | None = None,
+        internet_max_bandwidth_out: int | None = None,
+        system_disk: SystemDisk | None = None,
+        load_balancer_weight: int | None = None,
+        user_data: str | None = None,
+        key_pair_name: str | None = None,
+        ram_role_name: str | None = None,
+        password_inherit: bool | None = None,
+        tags: str | None = None,
+        deployment_set_id: str | None = None,
+        security_group_id: str | None = None,
+        override: bool | None = None,
+        resource_group_id: str | None = None,
+        security_group_ids: list[str] | None = None,
+        hpc_cluster_id: str | None = None,
+        instance_description: str | None = None,
+        ipv6_address_count: int | None = None,
+        credit_specification: CreditSpecification | str | None = None,
+        image_family: str | None = None,
+        zone_id: str | None = None,
+        dedicated_host_id: str | None = None,
+        affinity: Affinity | str | None = None,
+        tenancy: Tenancy | str | None = None,
+        private_pool_options: PrivatePoolOptions | None = None,
+        spot_duration: int | None = None,
+        spot_interruption_behavior: str | None = None,
+    ) -> ModifyScalingConfigurationResponse:
+        """Call ModifyScalingConfiguration (POST /).
+
+        调用ModifyScalingConfiguration修改一个伸缩配置。
+
+        如果修改伸缩配置的名称，请注意同一伸缩组下不能存在名称相同的伸缩配置。
+
+        Source: sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
+
+        Args:
+            scaling_configuration_id (wire name ScalingConfigurationId): 待修改伸缩配置的ID。
+
+                Required (sources/alibaba/ModifyScalingConfiguration.md:18 (stated)).
+            io_optimized (wire name IoOptimized): 是否为I/O优化实例。取值范围：
+
+                - none：非I/O优化实例。
+                - optimized：I/O优化实例。
+
+                Values: none, optimized (sources/alibaba/ModifyScalingConfiguration.md:19 (stated): "取值范围：").
+            data_disk (wire name DataDisk): Not described on the page.
+            spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+                - NoSpot：普通的按量付费实例。
+                - SpotWithPriceLimit：设置上限价格的抢占式实例。
+                - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+                Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/ModifyScalingConfiguration.md:67 (stated): "取值范围：").
+            spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+            scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64个英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+                在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "2~64个英文或中文字符").
+                Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "以数字、大小写字母或中文开头").
+            instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+            host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+                - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+                - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+            image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+
+                Note: 如果伸缩配置之前使用的镜像包括系统盘和数据盘，修改此镜像后，原数据盘信息会被清除。
+            image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+                不支持通过ImageName设置镜像市场镜像。
+            instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+                N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+            instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+            cpu (wire name Cpu): vCPU个数。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            memory (wire name Memory): 内存大小。
+
+                同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+                Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+            internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+                - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+                - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+                Values: PayByBandwidth, PayByTraffic (sources/alibaba/ModifyScalingConfiguration.md:125 (stated): "取值范围：").
+            internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+                - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+                - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+            system_disk (wire name SystemDisk): Not described on the page.
+            load_balancer_weight (wire name LoadBalancerWeight): 后端服务器的权重，取值范围：1~100。
+
+                Range: 1..100 (sources/alibaba/ModifyScalingConfiguration.md:162 (stated): "取值范围：1~100").
+            user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+            key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+                - 对Windows实例，该参数将被忽略，默认为空。
+                - 对Linux实例，密码登录方式会被初始化成禁止。
+            ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+            password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。
+            tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+                - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+                - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+            deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+            security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+            override (wire name Override): 是否覆盖。取值范围：
+
+                - true：覆盖。
+                - false：不覆盖。
+            resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+            security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+                Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+            hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+            instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+                Length: 2..256 characters (sources/alibaba/ModifyScalingConfiguration.md:185 (stated): "长度为2~256个英文或中文字符").
+            ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+            credit_specification (wire name CreditSpecification): 修改突发性能实例的运行模式。取值范围：
+
+                - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+                - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+                Values: Standard, Unlimited (sources/alibaba/ModifyScalingConfiguration.md:187 (stated): "取值范围：").
+            image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+            zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+            dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+                您可以通过DescribeDedicatedHosts查询专有宿主机ID列表。
+            affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+                - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+                - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+                Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:196 (stated): "取值范围：").
+            tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+                - default：创建非专有宿主机实例。
+                - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+                Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:200 (stated): "取值范围：").
+            private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+            spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+                - 保留时长2~6正在邀测中，如需开通请提交工单。
+                - 保留时长为0，则为无保护期模式。
+
+                默认值：1
+
+                Default: 1 (sources/alibaba/ModifyScalingConfiguration.md:219 (stated): "默认值：1").
+                Range: 0..6 hours (sources/alibaba/ModifyScalingConfiguration.md:214 (stated): "取值范围：0~6").
+            spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingConfigurationRequest(
+            scaling_configuration_id=scaling_configuration_id,
+            io_optimized=io_optimized,
+            data_disk=data_disk,
+            spot_strategy=spot_strategy,
+            spot_price_limit=spot_price_limit,
+            scaling_configuration_name=scaling_configuration_name,
+            instance_name=instance_name,
+            host_name=host_name,
+            image_id=image_id,
+            image_name=image_name,
+            instance_types=instance_types,
+            instance_type_override=instance_type_override,
+            cpu=cpu,
+            memory=memory,
+            internet_charge_type=internet_charge_type,
+            internet_max_bandwidth_out=internet_max_bandwidth_out,
+            system_disk=system_disk,
+            load_balancer_weight=load_balancer_weight,
+            user_data=user_data,
+            key_pair_name=key_pair_name,
+            ram_role_name=ram_role_name,
+            password_inherit=password_inherit,
+            tags=tags,
+            deployment_set_id=deployment_set_id,
+            security_group_id=security_group_id,
+            override=override,
+            resource_group_id=resource_group_id,
+            security_group_ids=security_group_ids,
+            hpc_cluster_id=hpc_cluster_id,
+            instance_description=instance_description,
+            ipv6_address_count=ipv6_address_count,
+            credit_specification=credit_specification,
+            image_family=image_family,
+            zone_id=zone_id,
+            dedicated_host_id=dedicated_host_id,
+            affinity=affinity,
+            tenancy=tenancy,
+            private_pool_options=private_pool_options,
+            spot_duration=spot_duration,
+            spot_interruption_behavior=spot_interruption_behavior,
+        )
+        return await self._call(
+            _MODIFY_SCALING_CONFIGURATION,
+            request.to_wire(),
+            ModifyScalingConfigurationResponse.from_wire,
+        )
+
+    async def modify_scaling_group(
+        self,
+        *,
+        scaling_group_id: str,
+        scaling_group_name: str | None = None,
+        min_size: int | None = None,
+        max_size: int | None = None,
+        v_switch_ids: list[str] | None = None,
+        default_cooldown: int | None = None,
+        removal_policy: list[str] | None = None,
+        active_scaling_configuration_id: str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        launch_template_id: str | None = None,
+        launch_template_version: str | None = None,
+        on_demand_base_capacity: int | None = None,
+        on_demand_percentage_above_base_capacity: int | None = None,
+        spot_instance_remedy: bool | None = None,
+        compensate_with_on_demand: bool | None = None,
+        spot_instance_pools: int | None = None,
+        desired_capacity: int | None = None,
+        group_deletion_protection: bool | None = None,
+        launch_template_override: list[LaunchTemplateOverride] | None = None,
+    ) -> ModifyScalingGroupResponse:
+        """Call ModifyScalingGroup (POST /).
+
+        调用ModifyScalingGroup修改一个伸缩组。
+
+        - 不支持修改以下参数：
+        - RegionId
+        - LoadBalancerId
+
+        Note: 如果需要修改负载均衡实例，请使用AttachLoadBalancers和DetachLoadBalancers接口。
+
+        Note: 如果需要修改RDS实例，请使用AttachDBInstances和DetachDBInstances接口。
+
+        - 当伸缩组的状态为Active或Inactive时才能调用该接口。
+        - 启用新的伸缩配置不会影响通过早前伸缩配置创建并正在运行的ECS实例。
+        - 如果修改了MaxSize，导致伸缩组的ECS实例数超过MaxSize，伸缩组会自动移出ECS实例，使得伸缩组的ECS实例数等于MaxSize。
+        - 如果修改了MinSize，导致伸缩组的ECS实例数低于MinSize，伸缩组会自动加入ECS实例，使得伸缩组的ECS实例数等于MinSize。
+
+        Source: sources/alibaba/ModifyScalingGroup.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 待修改伸缩组的ID。
+
+                Required (sources/alibaba/ModifyScalingGroup.md:31 (stated)).
+            scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingGroup.md:32 (stated): "长度为2~64个英文或中文字符").
+            min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+                Note: MinSize的值必须小于或等于MaxSize。
+            max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+                MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+                例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+            v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。
+
+                只有当伸缩组网络类型为VPC时，当前参数才生效。指定虚拟交换机所属的VPC必须和伸缩组所属的VPC相同。
+
+                虚拟交换机可以来自多个可用区。虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+                Length: ..5 items (sources/alibaba/ModifyScalingGroup.md:41 (stated): "N的取值范围：1~5").
+            default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+                冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingGroup.md:46 (stated): "取值范围：0~86400，单位：秒").
+            removal_policy (wire name RemovalPolicy): RemovalPolicy.N指定移出ECS实例的伸缩组策略，N的取值范围：1~2。取值范围：
+
+                - OldestInstance：移出最早加入伸缩组的ECS实例
+                - NewestInstance：移出最新加入伸缩组的ECS实例
+                - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例
+
+                Length: ..2 items (sources/alibaba/ModifyScalingGroup.md:49 (stated): "N的取值范围：1~2").
+            active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 伸缩组内生效的伸缩配置的ID。
+            health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+                - NONE：不做健康检查。
+                - ECS：对伸缩组内的ECS实例做健康检查。
+
+                Values: NONE, ECS (sources/alibaba/ModifyScalingGroup.md:55 (stated): "取值范围：").
+            launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+            launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+                - 固定的模板版本号。
+                - Default：始终使用模板默认版本。
+                - Latest：始终使用模板最新版本。
+            on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+                Range: 0..1000 (sources/alibaba/ModifyScalingGroup.md:65 (stated): "取值范围：0~1000").
+            on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+                Range: 0..100 (sources/alibaba/ModifyScalingGroup.md:66 (stated): "取值范围：0～100").
+            spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+            compensate_with_on_demand (wire name CompensateWithOnDemand): 当CreateScalingGroup接口的MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+                - true：允许。
+                - false：不允许。
+            spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：0~10。
+
+                Range: 0..10 (sources/alibaba/ModifyScalingGroup.md:72 (stated): "取值范围：0~10").
+            desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+            group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+                - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+                - false：关闭伸缩组删除保护。
+            launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingGroupRequest(
+            scaling_group_id=scaling_group_id,
+            scaling_group_name=scaling_group_name,
+            min_size=min_size,
+            max_size=max_size,
+            v_switch_ids=v_switch_ids,
+            default_cooldown=default_cooldown,
+            removal_policy=removal_policy,
+            active_scaling_configuration_id=active_scaling_configuration_id,
+            health_check_type=health_check_type,
+            launch_template_id=launch_template_id,
+            launch_template_version=launch_template_version,
+            on_demand_base_capacity=on_demand_base_capacity,
+            on_demand_percentage_above_base_capacity=on_demand_percentage_above_base_capacity,
+            spot_instance_remedy=spot_instance_remedy,
+            compensate_with_on_demand=compensate_with_on_demand,
+            spot_instance_pools=spot_instance_pools,
+            desired_capacity=desired_capacity,
+            group_deletion_protection=group_deletion_protection,
+            launch_template_override=launch_template_override,
+        )
+        return await self._call(
+            _MODIFY_SCALING_GROUP, request.to_wire(), ModifyScalingGroupResponse.from_wire
+        )
+
+    async def modify_scaling_rule(
+        self,
+        *,
+        scaling_rule_id: str,
+        scaling_rule_name: str | None = None,
+        cooldown: int | None = None,
+        min_adjustment_magnitude: int | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_name: str | None = None,
+        target_value: float | None = None,
+        disable_scale_in: bool | None = None,
+        scale_in_evaluation_count: int | None = None,
+        scale_out_evaluation_count: int | None = None,
+        step_adjustment: list[StepAdjustment] | None = None,
+        predictive_scaling_mode: PredictiveScalingMode | str | None = None,
+        predictive_value_behavior: PredictiveValueBehavior | str | None = None,
+        predictive_value_buffer: int | None = None,
+        predictive_task_buffer_time: int | None = None,
+        initial_max_size: int | None = None,
+    ) -> ModifyScalingRuleResponse:
+        """Call ModifyScalingRule (POST /).
+
+        调用ModifyScalingRule修改一条伸缩规则。
+
+        Source: sources/alibaba/ModifyScalingRule.md:1 (stated)
+
+        Args:
+            scaling_rule_id (wire name ScalingRuleId): 待修改伸缩规则的ID。
+
+                Required (sources/alibaba/ModifyScalingRule.md:14 (stated)).
+            scaling_rule_name (wire name ScalingRuleName): 伸缩规则的显示名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScalingRule.md:15 (stated): "2~64个英文或中文字符").
+            cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。
+
+                取值范围：0~86400，单位：秒。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:18 (stated): "取值范围：0~86400，单位：秒").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+            adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+                - QuantityChangeInCapacity：增加或减少指定数量的 ECS 实例。
+                - PercentChangeInCapacity：增加或减少指定比例的 ECS 实例。
+                - TotalCapacity： 将当前伸缩组的 ECS 实例数量调整到指定数量。
+
+                Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/ModifyScalingRule.md:20 (stated): "取值范围：").
+            adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+                - QuantityChangeInCapacity：-1000~1000
+                - PercentChangeInCapacity：-100~10000
+                - TotalCapacity：0~2000
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+                Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+                取值范围：0~86400，单位：秒。
+
+                Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:34 (stated): "取值范围：0~86400，单位：秒").
+            metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+                目标追踪规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - ClassicInternetRx：经典网络公网入流量平均值
+                - ClassicInternetTx：经典网络公网出流量平均值
+                - VpcInternetRx：VPC网络公网入流量平均值
+                - VpcInternetTx：VPC网络公网出流量平均值
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+
+                预测规则取值范围：
+
+                - CpuUtilization：平均CPU使用率
+                - IntranetRx：内网入流量平均值
+                - IntranetTx ：内网出流量平均值
+            target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则。TargetValue最多保留小数点后三位，且必须大于0。
+            disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+            scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+            scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+            step_adjustment (wire name StepAdjustment): Not described on the page.
+            predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式。取值范围：
+
+                - PredictAndScale：产生预测结果并创建预测任务。
+                - PredictOnly：产生预测结果，但不会创建预测任务。
+
+                Values: PredictAndScale, PredictOnly (sources/alibaba/ModifyScalingRule.md:59 (stated): "取值范围：").
+            predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式。取值范围：
+
+                - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+                - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+                - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+                Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/ModifyScalingRule.md:63 (stated): "取值范围：").
+            predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+                Range: 0..100 (sources/alibaba/ModifyScalingRule.md:68 (stated): "取值范围：0~100").
+            predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60。
+
+                Range: 0..60 (sources/alibaba/ModifyScalingRule.md:69 (stated): "取值范围：0~60").
+            initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingRuleRequest(
+            scaling_rule_id=scaling_rule_id,
+            scaling_rule_name=scaling_rule_name,
+            cooldown=cooldown,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_name=metric_name,
+            target_value=target_value,
+            disable_scale_in=disable_scale_in,
+            scale_in_evaluation_count=scale_in_evaluation_count,
+            scale_out_evaluation_count=scale_out_evaluation_count,
+            step_adjustment=step_adjustment,
+            predictive_scaling_mode=predictive_scaling_mode,
+            predictive_value_behavior=predictive_value_behavior,
+            predictive_value_buffer=predictive_value_buffer,
+            predictive_task_buffer_time=predictive_task_buffer_time,
+            initial_max_size=initial_max_size,
+        )
+        return await self._call(
+            _MODIFY_SCALING_RULE, request.to_wire(), ModifyScalingRuleResponse.from_wire
+        )
+
+    async def modify_scheduled_task(
+        self,
+        *,
+        scheduled_task_id: str,
+        scheduled_task_name: str | None = None,
+        description: str | None = None,
+        scheduled_action: str | None = None,
+        launch_time: str | None = None,
+        recurrence_type: RecurrenceType | str | None = None,
+        recurrence_value: str | None = None,
+        recurrence_end_time: str | None = None,
+        task_enabled: bool | None = None,
+        launch_expiration_time: int | None = None,
+    ) -> ModifyScheduledTaskResponse:
+        """Call ModifyScheduledTask (POST /).
+
+        调用ModifyScheduledTask接口修改一个定时任务的属性。
+
+        Source: sources/alibaba/ModifyScheduledTask.md:1 (stated)
+
+        Args:
+            scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+                Required (sources/alibaba/ModifyScheduledTask.md:13 (stated)).
+            scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。 同一账号同一地域内唯一。
+
+                Length: 2..64 characters (sources/alibaba/ModifyScheduledTask.md:19 (stated): "2~64个英文或中文字符").
+            description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+                Length: 2..200 characters (sources/alibaba/ModifyScheduledTask.md:22 (stated): "2~200个英文或中文字符").
+            scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+            launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起90日后的时间。
+
+                如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+                如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+            recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+                - Daily：每多少天重复执行一次定时任务。
+                - Weekly：每周指定几天重复执行一次定时任务。
+                - Monthly：每月内指定几天重复执行一次定时任务。
+                - Cron：按照指定的Cron表达式执行定时任务。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+
+                Values: Daily, Weekly, Monthly, Cron (sources/alibaba/ModifyScheduledTask.md:35 (stated): "可选值：").
+            recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+                - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+                - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+                - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+                - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+            recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起365日后的时间。
+
+                修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+            task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+                - true：启动任务 。
+                - false：停止任务 。
+            launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+                Range: 0..21600 seconds (sources/alibaba/ModifyScheduledTask.md:66 (stated): "取值范围：0~21600").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScheduledTaskRequest(
+            scheduled_task_id=scheduled_task_id,
+            scheduled_task_name=scheduled_task_name,
+            description=description,
+            scheduled_action=scheduled_action,
+            launch_time=launch_time,
+            recurrence_type=recurrence_type,
+            recurrence_value=recurrence_value,
+            recurrence_end_time=recurrence_end_time,
+            task_enabled=task_enabled,
+            launch_expiration_time=launch_expiration_time,
+        )
+        return await self._call(
+            _MODIFY_SCHEDULED_TASK, request.to_wire(), ModifyScheduledTaskResponse.from_wire
+        )
+
+    async def rebalance_instances(
+        self,
+        *,
+        scaling_group_id: str,
+    ) -> RebalanceInstancesResponse:
+        """Call RebalanceInstances (POST /).
+
+        调用RebalanceInstances重新平衡多可用区伸缩组内ECS实例的分布。
+
+        分布再平衡会通过新建ECS实例替换已有ECS实例补偿平衡可用区，终止已有ECS实例前会先启动新ECS实例，分布再平衡不会影响您的应用程序性能或可用性。
+
+        - 只支持设置了MultiAZPolicy为BALANCE的多可用区伸缩组，用于平衡多可用区间ECS实例的分布。
+        - 只有伸缩组内实例分布严重不平衡时可以执行再平衡操作。
+        - 一次分布再平衡活动最多只替换20台ECS实例。
+        - 分布再平衡活动期间，如果组内实例数量接近或达到指定的最大ECS实例台数（MaxSize），但需要继续分布再平衡，弹性伸缩允许暂时超出MaxSize的10%，最低允许超出1台ECS实例。该超出状态持续重新平衡该伸缩组所需的时间，通常为1至6分钟。
+
+        Source: sources/alibaba/RebalanceInstances.md:1 (stated)
+
+        Args:
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/RebalanceInstances.md:22 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RebalanceInstancesRequest(
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _REBALANCE_INSTANCES, request.to_wire(), RebalanceInstancesResponse.from_wire
+        )
+
     async def record_lifecycle_action_heartbeat(
         self,
         *,
         lifecycle_action_token: str,
         lifecycle_hook_id: str,
         heartbeat_timeout: int | None = None,
+        lifecycle_action_result: str | None = None,
     ) -> RecordLifecycleActionHeartbeatResponse:
         """Call RecordLifecycleActionHeartbeat (POST /).
 
@@ -1149,6 +9571,7 @@ class AsyncClient:
 
                 Default: 600 (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "默认值：600").
                 Range: 30..21600 seconds (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "取值范围：30~21600，单位为秒").
+            lifecycle_action_result (wire name LifecycleActionResult): Not described on the page.
 
         Raises:
             AlibabaEssError: the service's error (the subclass of its code), or the
@@ -1158,9 +9581,119 @@ class AsyncClient:
             lifecycle_action_token=lifecycle_action_token,
             lifecycle_hook_id=lifecycle_hook_id,
             heartbeat_timeout=heartbeat_timeout,
+            lifecycle_action_result=lifecycle_action_result,
         )
         return await self._call(
             _RECORD_LIFECYCLE_ACTION_HEARTBEAT,
             request.to_wire(),
             RecordLifecycleActionHeartbeatResponse.from_wire,
+        )
+
+    async def remove_instances(
+        self,
+        *,
+        instance_id: list[str],
+        scaling_group_id: str,
+        remove_policy: RemovePolicy | str | None = None,
+    ) -> RemoveInstancesResponse:
+        """Call RemoveInstances (POST /).
+
+        调用RemoveInstances从一个伸缩组里移出ECS实例。
+
+        调用本接口前请确保满足以下条件：
+
+        - 伸缩组为Active状态。
+        - 伸缩组没有伸缩活动正在执行。
+
+        当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+        从伸缩组移出弹性伸缩自动创建的ECS实例时，ECS实例进入停机不收费状态或者被释放。
+
+        从伸缩组移出用户手工加入的ECS实例时，不停止和释放该ECS实例。
+
+        调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。用户需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+        如果当前伸缩组的实例数（Total Capacity）减去该接口指定的实例数小于MinSize时，则调用失败。
+
+        Source: sources/alibaba/RemoveInstances.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): 待移出ECS实例的ID。N的取值范围：1~20。
+
+                Required (sources/alibaba/RemoveInstances.md:30 (stated)).
+                Length: ..20 items (sources/alibaba/RemoveInstances.md:30 (stated): "N的取值范围：1~20").
+            scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+                Required (sources/alibaba/RemoveInstances.md:33 (stated)).
+            remove_policy (wire name RemovePolicy): 指定被移出实例的动作，取值范围：
+
+                - recycle：实例进入停机不收费状态。
+
+                Note: 仅在ScalingPolicy为recycle时生效。
+
+                - release：实例被释放。
+
+                默认值：release。
+
+                Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+                Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RemoveInstancesRequest(
+            instance_id=instance_id,
+            scaling_group_id=scaling_group_id,
+            remove_policy=remove_policy,
+        )
+        return await self._call(
+            _REMOVE_INSTANCES, request.to_wire(), RemoveInstancesResponse.from_wire
+        )
+
+    async def set_instances_protection(
+        self,
+        *,
+        instance_id: list[str],
+        protected_from_scale_in: bool,
+        scaling_group_id: str,
+    ) -> SetInstancesProtectionResponse:
+        """Call SetInstancesProtection (POST /).
+
+        保护或者停止保护伸缩组内的一台或者多台 ECS 实例（SetInstancesProtection）。
+
+        ECS 实例开启保护状态后：
+
+        - 实例保持此状态，直至您停止保护状态。
+        - 由于伸缩组内实例数量的变化和监控任务触发的自动缩容的伸缩活动不会移除处于保护状态的 ECS 实例。您需要自行 移出ECS实例 后才能释放实例。
+        - ECS 实例被停止或者重启，不会更新 ECS 实例的健康检查状态。
+
+        Source: sources/alibaba/SetInstancesProtection.md:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): ECS 实例 ID，N 的取值范围为 1~20。
+
+                Required (sources/alibaba/SetInstancesProtection.md:21 (stated)).
+                Length: ..20 items (sources/alibaba/SetInstancesProtection.md:21 (stated): "N 的取值范围为 1~20").
+            protected_from_scale_in (wire name ProtectedFromScaleIn): 伸缩组自动缩容时是否保护 ECS 实例而使其不被终止或移出伸缩组。取值范围：
+
+                - true
+                - false
+
+                Required (sources/alibaba/SetInstancesProtection.md:24 (stated)).
+            scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+                Required (sources/alibaba/SetInstancesProtection.md:30 (stated)).
+
+        Raises:
+            AlibabaEssError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstancesProtectionRequest(
+            instance_id=instance_id,
+            protected_from_scale_in=protected_from_scale_in,
+            scaling_group_id=scaling_group_id,
+        )
+        return await self._call(
+            _SET_INSTANCES_PROTECTION, request.to_wire(), SetInstancesProtectionResponse.from_wire
         )

@@ -58,6 +58,211 @@ class AlibabaEssError(Exception):
 ServiceError = AlibabaEssError
 
 
+class AlbServerGroupAlreadyAttachedError(AlibabaEssError):
+    """Error code AlbServerGroup.AlreadyAttached.
+
+    AttachAlbServerGroups: 当前ALB服务器组已经添加到伸缩组中。 (sources/alibaba/AttachAlbServerGroups.md:104 (stated))
+    """
+
+    CODE = "AlbServerGroup.AlreadyAttached"
+
+
+class AlbServerGroupNotAttachedError(AlibabaEssError):
+    """Error code AlbServerGroup.NotAttached.
+
+    DetachAlbServerGroups: 当前ALB服务器组未添加到伸缩组中。 (sources/alibaba/DetachAlbServerGroups.md:79 (stated))
+    """
+
+    CODE = "AlbServerGroup.NotAttached"
+
+
+class AlbServerGroupNotExistError(AlibabaEssError):
+    """Error code AlbServerGroup.NotExist.
+
+    AttachAlbServerGroups: 账号下不存在指定的ALB服务器组。 (sources/alibaba/AttachAlbServerGroups.md:97 (stated))
+    CreateScalingGroup: 账号下不存在指定的ALB服务器组。 (sources/alibaba/CreateScalingGroup.md:473 (stated))
+    """
+
+    CODE = "AlbServerGroup.NotExist"
+
+
+class BreachThresholdBeyondPermitRangeError(AlibabaEssError):
+    """Error code BreachThresholdBeyondPermitRange.
+
+    ExecuteScalingRule: 阈值超过了可选范围。 (sources/alibaba/ExecuteScalingRule.md:243 (stated))
+    """
+
+    CODE = "BreachThresholdBeyondPermitRange"
+
+
+class ForbiddenUnauthorizedError(AlibabaEssError):
+    """Error code Forbidden.Unauthorized.
+
+    AttachInstances: 您并未向弹性伸缩完整授权OpenAPI接口。 (sources/alibaba/AttachInstances.md:108 (stated))
+    AttachLoadBalancers: 您并未授予弹性伸缩完整的OpenAPI调用权限。 (sources/alibaba/AttachLoadBalancers.md:96 (stated))
+    AttachVServerGroups: 您未授予弹性伸缩完整的Open API调用权限。 (sources/alibaba/AttachVServerGroups.md:135 (stated))
+    DeleteScalingGroup: 用户并未向弹性伸缩完整授权Open API接口。 (sources/alibaba/DeleteScalingGroup.md:106 (stated))
+    DetachInstances: 您暂未被授权使用 DetachInstances 接口。 (sources/alibaba/DetachInstances.md:141 (stated))
+    DetachLoadBalancers: 您并未授予弹性伸缩完整的OpenAPI调用权限。 (sources/alibaba/DetachLoadBalancers.md:84 (stated))
+    DetachVServerGroups: 您未授予弹性伸缩完整的Open API调用权限。 (sources/alibaba/DetachVServerGroups.md:112 (stated))
+    EnableScalingGroup: 您并未向弹性伸缩完整授权Open API接口。 (sources/alibaba/EnableScalingGroup.md:127 (stated))
+    EnterStandby: RAM用户无权限调用该接口。请联系主账号授权后重试。 (sources/alibaba/EnterStandby.md:87 (stated))
+    ExecuteScalingRule: 您并未向弹性伸缩完整授权Open API接口。 (sources/alibaba/ExecuteScalingRule.md:96 (stated))
+    ExitStandby: RAM用户无权限调用该接口。请联系主账号授权后重试。 (sources/alibaba/ExitStandby.md:83 (stated))
+    ModifyScalingConfiguration: 未授权操作当前Action。 (sources/alibaba/ModifyScalingConfiguration.md:271 (stated))
+    RebalanceInstances: 您还未被授权使用RebalanceInstances接口。 (sources/alibaba/RebalanceInstances.md:106 (stated))
+    RemoveInstances: 您未向弹性伸缩授予完整的Open API接口权限。 (sources/alibaba/RemoveInstances.md:138 (stated))
+    SetInstancesProtection: 您还未被授权使用 SetInstancesProtection 接口 (sources/alibaba/SetInstancesProtection.md:104 (stated))
+    """
+
+    CODE = "Forbidden.Unauthorized"
+
+
+class IncorrectCapacityMaxSizeError(AlibabaEssError):
+    """Error code IncorrectCapacity.MaxSize.
+
+    AttachInstances: 加入的ECS实例数使得Total Capacity超过MaxSize。 (sources/alibaba/AttachInstances.md:227 (stated))
+    EnableScalingGroup: 加入的 ECS 实例数使得Total Capacity超过MaxSize。 (sources/alibaba/EnableScalingGroup.md:246 (stated))
+    """
+
+    CODE = "IncorrectCapacity.MaxSize"
+
+
+class IncorrectCapacityMinSizeError(AlibabaEssError):
+    """Error code IncorrectCapacity.MinSize.
+
+    DetachInstances: 目标伸缩组的 ECS 实例数减去当前分离的 ECS 实例数不能小于伸缩组最少实例数（MinSize）。 (sources/alibaba/DetachInstances.md:132 (stated))
+    RemoveInstances: 移出的实例数使得Total Capacity小于MinSize。 (sources/alibaba/RemoveInstances.md:183 (stated))
+    """
+
+    CODE = "IncorrectCapacity.MinSize"
+
+
+class IncorrectCapacityNoChangeError(AlibabaEssError):
+    """Error code IncorrectCapacity.NoChange.
+
+    ExecuteScalingRule: 伸缩规则未造成伸缩组实例数的变化。 (sources/alibaba/ExecuteScalingRule.md:180 (stated))
+    """
+
+    CODE = "IncorrectCapacity.NoChange"
+
+
+class IncorrectDBInstanceStatusError(AlibabaEssError):
+    """Error code IncorrectDBInstanceStatus.
+
+    AttachDBInstances: 当前RDS实例状态不支持该操作。 (sources/alibaba/AttachDBInstances.md:122 (stated))
+    AttachInstances: 指定的伸缩组的RDS实例未处于Running状态。 (sources/alibaba/AttachInstances.md:206 (stated))
+    CreateScalingGroup: 指定RDS实例的状态必须是Running。 (sources/alibaba/CreateScalingGroup.md:291 (stated))
+    DetachInstances: 目标伸缩组内的 RDS 实例必须处于 运行中（Running）状态。 (sources/alibaba/DetachInstances.md:123 (stated))
+    EnableScalingGroup: 指定的RDS实例未处于Running状态。 (sources/alibaba/EnableScalingGroup.md:239 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组的RDS实例未处于running状态 (sources/alibaba/ExecuteScalingRule.md:159 (stated))
+    RemoveInstances: 指定伸缩规则所属的伸缩组的RDS实例未处于running状态。 (sources/alibaba/RemoveInstances.md:174 (stated))
+    """
+
+    CODE = "IncorrectDBInstanceStatus"
+
+
+class IncorrectInstanceStatusError(AlibabaEssError):
+    """Error code IncorrectInstanceStatus.
+
+    AttachInstances: 指定的ECS实例未处于Running状态。 (sources/alibaba/AttachInstances.md:143 (stated))
+    EnableScalingGroup: 指定的ECS实例未处于Running状态。 (sources/alibaba/EnableScalingGroup.md:183 (stated))
+    """
+
+    CODE = "IncorrectInstanceStatus"
+
+
+class IncorrectLoadBalancerHealthCheckError(AlibabaEssError):
+    """Error code IncorrectLoadBalancerHealthCheck.
+
+    AttachInstances: 指定的伸缩组关联的负载均衡实例未开启健康检查。 (sources/alibaba/AttachInstances.md:185 (stated))
+    AttachLoadBalancers: 当前负载均衡实例未开启健康检查。 (sources/alibaba/AttachLoadBalancers.md:138 (stated))
+    AttachVServerGroups: 当前负载均衡实例未开启健康检查。 (sources/alibaba/AttachVServerGroups.md:180 (stated))
+    CreateScalingGroup: 指定的CLB实例必须开启健康检查。 (sources/alibaba/CreateScalingGroup.md:298 (stated))
+    EnableScalingGroup: 指定的负载均衡实例未开启健康检查。 (sources/alibaba/EnableScalingGroup.md:218 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组的负载均衡实例未开启健康检查。 (sources/alibaba/ExecuteScalingRule.md:138 (stated))
+    """
+
+    CODE = "IncorrectLoadBalancerHealthCheck"
+
+
+class IncorrectLoadBalancerStatusError(AlibabaEssError):
+    """Error code IncorrectLoadBalancerStatus.
+
+    AttachInstances: 指定的伸缩组的负载均衡实例未处于Active状态。 (sources/alibaba/AttachInstances.md:178 (stated))
+    AttachLoadBalancers: 当前负载均衡实例状态不支持此操作。 (sources/alibaba/AttachLoadBalancers.md:131 (stated))
+    AttachVServerGroups: 当前负载均衡实例状态不支持此操作。 (sources/alibaba/AttachVServerGroups.md:171 (stated))
+    CreateScalingGroup: 指定CLB实例的状态必须是active。 (sources/alibaba/CreateScalingGroup.md:305 (stated))
+    DetachInstances: 目标伸缩组内的负载均衡实例必须处于 运行中（Active）状态。 (sources/alibaba/DetachInstances.md:114 (stated))
+    EnableScalingGroup: 指定的负载均衡实例未处于active状态。 (sources/alibaba/EnableScalingGroup.md:211 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组的负载均衡实例未处于active状态。 (sources/alibaba/ExecuteScalingRule.md:131 (stated))
+    RemoveInstances: 指定伸缩规则所属的伸缩组的负载均衡实例未处于active状态。 (sources/alibaba/RemoveInstances.md:165 (stated))
+    """
+
+    CODE = "IncorrectLoadBalancerStatus"
+
+
+class IncorrectScalingConfigurationLifecycleStateError(AlibabaEssError):
+    """Error code IncorrectScalingConfigurationLifecycleState.
+
+    DeleteScalingConfiguration: 指定的伸缩配置未处于Inactive状态。 (sources/alibaba/DeleteScalingConfiguration.md:90 (stated))
+    """
+
+    CODE = "IncorrectScalingConfigurationLifecycleState"
+
+
+class IncorrectScalingGroupStatusError(AlibabaEssError):
+    """Error code IncorrectScalingGroupStatus.
+
+    AttachInstances: 指定的伸缩组未处于Active状态。 (sources/alibaba/AttachInstances.md:115 (stated))
+    DetachInstances: 目标伸缩组必须处于 启用（Enable） 状态。 (sources/alibaba/DetachInstances.md:96 (stated))
+    EnableScalingGroup: 指定的伸缩组处于Deleting状态。 (sources/alibaba/EnableScalingGroup.md:134 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组未处于Active状态。 (sources/alibaba/ExecuteScalingRule.md:103 (stated))
+    RebalanceInstances: 您需要启用伸缩组。 (sources/alibaba/RebalanceInstances.md:88 (stated))
+    RemoveInstances: 指定的伸缩组未处于active状态。 (sources/alibaba/RemoveInstances.md:147 (stated))
+    SetInstancesProtection: 您需要启用伸缩组。 (sources/alibaba/SetInstancesProtection.md:95 (stated))
+    """
+
+    CODE = "IncorrectScalingGroupStatus"
+
+
+class IncorrectVSwitchStatusError(AlibabaEssError):
+    """Error code IncorrectVSwitchStatus.
+
+    CreateScalingGroup: 虚拟交换机不可用，无法创建ECS实例。 (sources/alibaba/CreateScalingGroup.md:312 (stated))
+    """
+
+    CODE = "IncorrectVSwitchStatus"
+
+
+class InstanceInUseError(AlibabaEssError):
+    """Error code InstanceInUse.
+
+    DeleteScalingConfiguration: 指定的伸缩配置还有关联的ECS实例未被删除。 (sources/alibaba/DeleteScalingConfiguration.md:99 (stated))
+    DeleteScalingGroup: 指定的伸缩组中存在ECS实例。 (sources/alibaba/DeleteScalingGroup.md:115 (stated))
+    """
+
+    CODE = "InstanceInUse"
+
+
+class InstanceTypeMismatchError(AlibabaEssError):
+    """Error code InstanceType.Mismatch.
+
+    CreateScalingConfiguration: 指定的伸缩配置的实例规格与当前的伸缩配置的实例规格不匹配。 (sources/alibaba/CreateScalingConfiguration.md:315 (stated))
+    """
+
+    CODE = "InstanceType.Mismatch"
+
+
+class InsufficientBalanceError(AlibabaEssError):
+    """Error code InsufficientBalance.
+
+    ExecuteScalingRule: 账号余额不足。 (sources/alibaba/ExecuteScalingRule.md:117 (stated))
+    """
+
+    CODE = "InsufficientBalance"
+
+
 class InternalError(AlibabaEssError):
     """Error code InternalError.
 
@@ -65,6 +270,15 @@ class InternalError(AlibabaEssError):
     """
 
     CODE = "InternalError"
+
+
+class InvalidAcceptLanguageNotFoundError(AlibabaEssError):
+    """Error code InvalidAcceptLanguage.NotFound.
+
+    DescribeRegions: 不支持指定的语言。 (sources/alibaba/DescribeRegions.md:117 (stated))
+    """
+
+    CODE = "InvalidAcceptLanguage.NotFound"
 
 
 class InvalidApiNotFoundError(AlibabaEssError):
@@ -76,10 +290,171 @@ class InvalidApiNotFoundError(AlibabaEssError):
     CODE = "InvalidApi.NotFound"
 
 
+class InvalidDBInstanceIdRegionMismatchError(AlibabaEssError):
+    """Error code InvalidDBInstanceId. RegionMismatch.
+
+    CreateScalingGroup: 指定的RDS实例与伸缩组必须在同一地域。 (sources/alibaba/CreateScalingGroup.md:319 (stated))
+    """
+
+    CODE = "InvalidDBInstanceId. RegionMismatch"
+
+
+class InvalidDBInstanceIdNotFoundError(AlibabaEssError):
+    """Error code InvalidDBInstanceId.NotFound.
+
+    AttachDBInstances: 不存在指定的RDS实例。 (sources/alibaba/AttachDBInstances.md:113 (stated))
+    CreateScalingGroup: 指定的RDS实例不存在。 (sources/alibaba/CreateScalingGroup.md:403 (stated))
+    DetachDBInstances: 不存在指定的 RDS 实例。 (sources/alibaba/DetachDBInstances.md:96 (stated))
+    """
+
+    CODE = "InvalidDBInstanceId.NotFound"
+
+
+class InvalidDataDiskSnapshotIdNotFoundError(AlibabaEssError):
+    """Error code InvalidDataDiskSnapshotId.NotFound.
+
+    CreateScalingConfiguration: 不存在指定的快照。 (sources/alibaba/CreateScalingConfiguration.md:322 (stated))
+    ModifyScalingConfiguration: 不存在指定的快照。 (sources/alibaba/ModifyScalingConfiguration.md:278 (stated))
+    """
+
+    CODE = "InvalidDataDiskSnapshotId.NotFound"
+
+
+class InvalidDataDiskSnapshotIdSizeNotSupportedError(AlibabaEssError):
+    """Error code InvalidDataDiskSnapshotId.SizeNotSupported.
+
+    CreateScalingConfiguration: 指定快照的大小超过了磁盘大小的限制。 (sources/alibaba/CreateScalingConfiguration.md:329 (stated))
+    ModifyScalingConfiguration: 指定快照的大小超过了磁盘大小的限制。 (sources/alibaba/ModifyScalingConfiguration.md:285 (stated))
+    """
+
+    CODE = "InvalidDataDiskSnapshotId.SizeNotSupported"
+
+
+class InvalidDeviceInUseError(AlibabaEssError):
+    """Error code InvalidDevice.InUse.
+
+    CreateScalingConfiguration: 数据盘挂载点重复。 (sources/alibaba/CreateScalingConfiguration.md:336 (stated))
+    """
+
+    CODE = "InvalidDevice.InUse"
+
+
+class InvalidImageIdInstanceTypeMismatchError(AlibabaEssError):
+    """Error code InvalidImageId.InstanceTypeMismatch.
+
+    CreateScalingConfiguration: 不允许在指定的实例规格下使用该镜像。 (sources/alibaba/CreateScalingConfiguration.md:343 (stated))
+    """
+
+    CODE = "InvalidImageId.InstanceTypeMismatch"
+
+
+class InvalidImageIdNotFoundError(AlibabaEssError):
+    """Error code InvalidImageId.NotFound.
+
+    CreateScalingConfiguration: 该账号下不存在指定的镜像。 (sources/alibaba/CreateScalingConfiguration.md:350 (stated))
+    ModifyScalingConfiguration: 指定的镜像不存在。 (sources/alibaba/ModifyScalingConfiguration.md:292 (stated))
+    """
+
+    CODE = "InvalidImageId.NotFound"
+
+
+class InvalidInstanceIdInstanceTypeMismatchError(AlibabaEssError):
+    """Error code InvalidInstanceId. InstanceTypeMismatch.
+
+    EnableScalingGroup: 指定的 ECS 实例与伸缩配置的实例规格不匹配。 (sources/alibaba/EnableScalingGroup.md:176 (stated))
+    """
+
+    CODE = "InvalidInstanceId. InstanceTypeMismatch"
+
+
+class InvalidInstanceIdNetworkTypeMismatchError(AlibabaEssError):
+    """Error code InvalidInstanceId. NetworkTypeMismatch.
+
+    AttachInstances: ECS实例的网络类型与伸缩组的网络类型不匹配。 (sources/alibaba/AttachInstances.md:150 (stated))
+    EnableScalingGroup: 指定的ECS实例的网络类型与伸缩组的网络类型不匹配。 (sources/alibaba/EnableScalingGroup.md:190 (stated))
+    """
+
+    CODE = "InvalidInstanceId. NetworkTypeMismatch"
+
+
+class InvalidInstanceIdRegionMismatchError(AlibabaEssError):
+    """Error code InvalidInstanceId. RegionMismatch.
+
+    AttachInstances: 指定的ECS实例与伸缩组所属的地域不匹配。 (sources/alibaba/AttachInstances.md:129 (stated))
+    EnableScalingGroup: 指定的ECS实例与伸缩组所处的地域不匹配。 (sources/alibaba/EnableScalingGroup.md:169 (stated))
+    """
+
+    CODE = "InvalidInstanceId. RegionMismatch"
+
+
+class InvalidInstanceIdInUseError(AlibabaEssError):
+    """Error code InvalidInstanceId.InUse.
+
+    AttachInstances: 指定的ECS实例已加入其它伸缩组。 (sources/alibaba/AttachInstances.md:164 (stated))
+    EnableScalingGroup: 指定的ECS实例已加入其它伸缩组。 (sources/alibaba/EnableScalingGroup.md:204 (stated))
+    """
+
+    CODE = "InvalidInstanceId.InUse"
+
+
+class InvalidInstanceIdInstanceTypeMismatch_Error(AlibabaEssError):
+    """Error code InvalidInstanceId.InstanceTypeMismatch.
+
+    AttachInstances: 指定的ECS实例与伸缩配置的实例规格不匹配。 (sources/alibaba/AttachInstances.md:136 (stated))
+    """
+
+    CODE = "InvalidInstanceId.InstanceTypeMismatch"
+
+
+class InvalidInstanceIdNotFoundError(AlibabaEssError):
+    """Error code InvalidInstanceId.NotFound.
+
+    AttachInstances: 指定的ECS实例在该账号下不存在。 (sources/alibaba/AttachInstances.md:122 (stated))
+    DetachInstances: 指定的 ECS 实例不存在。 (sources/alibaba/DetachInstances.md:159 (stated))
+    EnableScalingGroup: 指定的ECS实例在当前账号下不存在。 (sources/alibaba/EnableScalingGroup.md:162 (stated))
+    EnterStandby: 指定的ECS实例不存在。 (sources/alibaba/EnterStandby.md:96 (stated))
+    ExitStandby: 指定的ECS实例不存在。 (sources/alibaba/ExitStandby.md:92 (stated))
+    RemoveInstances: 指定的ECS实例在伸缩组下不存在。 (sources/alibaba/RemoveInstances.md:120 (stated))
+    SetInstancesProtection: 指定的 ECS 实例不存在。 (sources/alibaba/SetInstancesProtection.md:113 (stated))
+    """
+
+    CODE = "InvalidInstanceId.NotFound"
+
+
+class InvalidInstanceIdVPCMismatchError(AlibabaEssError):
+    """Error code InvalidInstanceId.VPCMismatch.
+
+    AttachInstances: 指定的伸缩组与添加的ECS实例不在同一个VPC当中。 (sources/alibaba/AttachInstances.md:157 (stated))
+    EnableScalingGroup: 指定的伸缩组与添加的ECS实例不在同一个VPC当中。 (sources/alibaba/EnableScalingGroup.md:197 (stated))
+    """
+
+    CODE = "InvalidInstanceId.VPCMismatch"
+
+
+class InvalidInstanceIdsPrivateIpNotFoundError(AlibabaEssError):
+    """Error code InvalidInstanceIds.PrivateIpNotFound.
+
+    AttachDBInstances: 无法获取组内RDS实例的私网IP。 (sources/alibaba/AttachDBInstances.md:140 (stated))
+    """
+
+    CODE = "InvalidInstanceIds.PrivateIpNotFound"
+
+
+class InvalidKeyPairNameNotFoundError(AlibabaEssError):
+    """Error code InvalidKeyPairName.NotFound.
+
+    CreateScalingConfiguration: 指定的KeyPairName不存在。 (sources/alibaba/CreateScalingConfiguration.md:357 (stated))
+    ModifyScalingConfiguration: 指定的KeyPairName不存在。 (sources/alibaba/ModifyScalingConfiguration.md:299 (stated))
+    """
+
+    CODE = "InvalidKeyPairName.NotFound"
+
+
 class InvalidLifecycleHookIdNotExistError(AlibabaEssError):
     """Error code InvalidLifecycleHookId.NotExist.
 
     DeleteLifecycleHook: 生命周期挂钩ID不存在。 (sources/alibaba/DeleteLifecycleHook.md:96 (stated))
+    ModifyLifecycleHook: 指定的LifecycleHookId不存在。 (sources/alibaba/ModifyLifecycleHook.md:137 (stated))
     """
 
     CODE = "InvalidLifecycleHookId.NotExist"
@@ -98,18 +473,136 @@ class InvalidLifecycleHookNameNotExistError(AlibabaEssError):
     """Error code InvalidLifecycleHookName.NotExist.
 
     DeleteLifecycleHook: 生命周期挂钩名称不存在。 (sources/alibaba/DeleteLifecycleHook.md:105 (stated))
+    ModifyLifecycleHook: 指定的LifecycleHookName不存在。 (sources/alibaba/ModifyLifecycleHook.md:148 (stated))
     """
 
     CODE = "InvalidLifecycleHookName.NotExist"
+
+
+class InvalidLoadBalancerIdIncorrectAddressTypeError(AlibabaEssError):
+    """Error code InvalidLoadBalancerId.IncorrectAddressType.
+
+    CreateScalingGroup: 指定虚拟交换机后，CLB实例为私网类型。 (sources/alibaba/CreateScalingGroup.md:326 (stated))
+    """
+
+    CODE = "InvalidLoadBalancerId.IncorrectAddressType"
+
+
+class InvalidLoadBalancerIdIncorrectInstanceNetworkTypeError(AlibabaEssError):
+    """Error code InvalidLoadBalancerId.IncorrectInstanceNetworkType.
+
+    AttachInstances: 指定的负载均衡实例含有的ECS实例的网络类型与伸缩组的网络类型不匹配。 (sources/alibaba/AttachInstances.md:192 (stated))
+    CreateScalingGroup: 指定的CLB实例内搭载的ECS实例的网络类型与伸缩组的网络类型必须一致。 (sources/alibaba/CreateScalingGroup.md:333 (stated))
+    EnableScalingGroup: 指定的负载均衡实例含有的ECS实例的网络类型与伸缩组的网络类型不匹配。 (sources/alibaba/EnableScalingGroup.md:225 (stated))
+    ExecuteScalingRule: 指定的负载均衡实例含有的ECS实例的网络类型与伸缩组的网络类型不匹配。 (sources/alibaba/ExecuteScalingRule.md:145 (stated))
+    """
+
+    CODE = "InvalidLoadBalancerId.IncorrectInstanceNetworkType"
+
+
+class InvalidLoadBalancerIdNotFoundError(AlibabaEssError):
+    """Error code InvalidLoadBalancerId.NotFound.
+
+    AttachLoadBalancers: 不存在指定的负载均衡实例。 (sources/alibaba/AttachLoadBalancers.md:117 (stated))
+    AttachVServerGroups: 账号下不存在指定的负载均衡实例。 (sources/alibaba/AttachVServerGroups.md:153 (stated))
+    CreateScalingGroup: 指定的CLB实例不存在。 (sources/alibaba/CreateScalingGroup.md:410 (stated))
+    DetachLoadBalancers: 伸缩组中不存在指定的负载均衡实例。 (sources/alibaba/DetachLoadBalancers.md:98 (stated))
+    """
+
+    CODE = "InvalidLoadBalancerId.NotFound"
+
+
+class InvalidLoadBalancerIdRegionMismatchError(AlibabaEssError):
+    """Error code InvalidLoadBalancerId.RegionMismatch.
+
+    AttachLoadBalancers: 负载均衡实例与伸缩组不在同一地域。 (sources/alibaba/AttachLoadBalancers.md:124 (stated))
+    AttachVServerGroups: 负载均衡实例与伸缩组不在同一地域。 (sources/alibaba/AttachVServerGroups.md:162 (stated))
+    CreateScalingGroup: 指定的CLB实例与伸缩组必须在同一地域。 (sources/alibaba/CreateScalingGroup.md:340 (stated))
+    """
+
+    CODE = "InvalidLoadBalancerId.RegionMismatch"
+
+
+class InvalidLoadBalancerIdVPCMismatchError(AlibabaEssError):
+    """Error code InvalidLoadBalancerId.VPCMismatch.
+
+    AttachInstances: 指定的伸缩组的负载均衡实例含有的ECS实例与VSwitchId不在同一个VPC当中。 (sources/alibaba/AttachInstances.md:199 (stated))
+    AttachLoadBalancers: 负载均衡实例与伸缩组不在同一VPC下。 (sources/alibaba/AttachLoadBalancers.md:145 (stated))
+    AttachVServerGroups: 负载均衡实例与伸缩组不在同一VPC下。 (sources/alibaba/AttachVServerGroups.md:189 (stated))
+    CreateScalingGroup: 伸缩组内的CLB实例搭载的ECS实例与虚拟交换机应该在同一个VPC中。 (sources/alibaba/CreateScalingGroup.md:347 (stated))
+    EnableScalingGroup: 指定的伸缩组的负载均衡实例含有的ECS实例与VSwitchId不在同一个VPC当中。 (sources/alibaba/EnableScalingGroup.md:232 (stated))
+    ExecuteScalingRule: 指定的伸缩组的负载均衡实例含有的ECS实例与VSwitchId不在同一个VPC当中。 (sources/alibaba/ExecuteScalingRule.md:152 (stated))
+    """
+
+    CODE = "InvalidLoadBalancerId.VPCMismatch"
+
+
+class InvalidMinAdjustmentMagnitudeMismatchAdjustmentTypeError(AlibabaEssError):
+    """Error code InvalidMinAdjustmentMagnitudeMismatchAdjustmentType.
+
+    CreateScalingRule: MinAdjustmentMagnitude不支持当前伸缩规则调整类型。 (sources/alibaba/CreateScalingRule.md:209 (stated))
+    ModifyScalingRule: MinAdjustmentMagnitude不支持当前伸缩规则调整类型。 (sources/alibaba/ModifyScalingRule.md:161 (stated))
+    """
+
+    CODE = "InvalidMinAdjustmentMagnitudeMismatchAdjustmentType"
+
+
+class InvalidNetworkTypeForRAMRoleError(AlibabaEssError):
+    """Error code InvalidNetworkType.ForRAMRole.
+
+    CreateScalingConfiguration: 经典网络实例不支持RamRoleName参数。 (sources/alibaba/CreateScalingConfiguration.md:364 (stated))
+    ModifyScalingConfiguration: 经典网络实例不支持RamRoleName参数。 (sources/alibaba/ModifyScalingConfiguration.md:306 (stated))
+    """
+
+    CODE = "InvalidNetworkType.ForRAMRole"
 
 
 class InvalidNotificationArnError(AlibabaEssError):
     """Error code InvalidNotificationArn.
 
     CreateLifecycleHook: 指定的NotificationArn不合法。 (sources/alibaba/CreateLifecycleHook.md:132 (stated))
+    CreateNotificationConfiguration: 指定的NotificationArn不合法。 (sources/alibaba/CreateNotificationConfiguration.md:99 (stated))
+    ModifyLifecycleHook: 指定的NotificationArn不存在。 (sources/alibaba/ModifyLifecycleHook.md:159 (stated))
     """
 
     CODE = "InvalidNotificationArn"
+
+
+class InvalidNotificationTypesError(AlibabaEssError):
+    """Error code InvalidNotificationTypes.
+
+    CreateNotificationConfiguration: 指定的NotificationType.N不合法。 (sources/alibaba/CreateNotificationConfiguration.md:108 (stated))
+    ModifyNotificationConfiguration: 指定的NotificationType.N不合法。 (sources/alibaba/ModifyNotificationConfiguration.md:91 (stated))
+    """
+
+    CODE = "InvalidNotificationTypes"
+
+
+class InvalidParameterError(AlibabaEssError):
+    """Error code InvalidParameter.
+
+    CreateAlarm: 指定参数“%s”不合法。 (sources/alibaba/CreateAlarm.md:257 (stated))
+    CreateScalingConfiguration: Windows系统不支持KeyPairName参数。 (sources/alibaba/CreateScalingConfiguration.md:371 (stated))
+    CreateScalingGroup: 指定的回收模式参数不存在。 (sources/alibaba/CreateScalingGroup.md:354 (stated))
+    DescribeLifecycleActions: 指定的参数无效。 (sources/alibaba/DescribeLifecycleActions.md:175 (stated))
+    DescribeLifecycleActions: 指定的参数无效。 (sources/alibaba/DescribeLifecycleActions.md:182 (stated))
+    DescribeLifecycleActions: 指定的参数无效。 (sources/alibaba/DescribeLifecycleActions.md:189 (stated))
+    DetachVServerGroups: 参数值不合法。 (sources/alibaba/DetachVServerGroups.md:130 (stated))
+    RemoveInstances: 当前伸缩组不支持停机回收策略。 (sources/alibaba/RemoveInstances.md:129 (stated))
+    """
+
+    CODE = "InvalidParameter"
+
+
+class InvalidParameterConflictError(AlibabaEssError):
+    """Error code InvalidParameter.Conflict.
+
+    CreateScalingConfiguration: 指定的系统盘类型和数据盘类型冲突。 (sources/alibaba/CreateScalingConfiguration.md:378 (stated))
+    CreateScalingGroup: 指定的MinSize不能大于MaxSize。 (sources/alibaba/CreateScalingGroup.md:361 (stated))
+    ModifyScalingGroup: 指定的MinSize大于MaxSize。 (sources/alibaba/ModifyScalingGroup.md:182 (stated))
+    """
+
+    CODE = "InvalidParameter.Conflict"
 
 
 class InvalidParamterError(AlibabaEssError):
@@ -119,11 +612,378 @@ class InvalidParamterError(AlibabaEssError):
     CreateLifecycleHook: 参数值不合法。 (sources/alibaba/CreateLifecycleHook.md:125 (stated))
     DeleteLifecycleHook: 参数值不合法。 (sources/alibaba/DeleteLifecycleHook.md:87 (stated))
     DescribeLifecycleHooks: 指定的参数值不合法。 (sources/alibaba/DescribeLifecycleHooks.md:164 (stated))
+    ModifyLifecycleHook: 参数值不合法。 (sources/alibaba/ModifyLifecycleHook.md:128 (stated))
+    ModifyScalingConfiguration: 指定的参数值无效。 (sources/alibaba/ModifyScalingConfiguration.md:313 (stated))
     RecordLifecycleActionHeartbeat: 指定的参数值不合法。 (sources/alibaba/RecordLifecycleActionHeartbeat.md:89 (stated))
     Answered by the alibaba-rpc protocol (HTTP 400).
     """
 
     CODE = "InvalidParamter"
+
+
+class InvalidRamRoleNotFoundError(AlibabaEssError):
+    """Error code InvalidRamRole.NotFound.
+
+    CreateScalingConfiguration: 不存在指定的RamRoleName。 (sources/alibaba/CreateScalingConfiguration.md:385 (stated))
+    """
+
+    CODE = "InvalidRamRole.NotFound"
+
+
+class InvalidRegionIdNotFoundError(AlibabaEssError):
+    """Error code InvalidRegionId.NotFound.
+
+    CreateScalingGroup: 指定的地域不存在。 (sources/alibaba/CreateScalingGroup.md:417 (stated))
+    CreateScheduledTask: 指定的地域不存在。 (sources/alibaba/CreateScheduledTask.md:149 (stated))
+    """
+
+    CODE = "InvalidRegionId.NotFound"
+
+
+class InvalidScalingConfigurationIdInstanceTypeMismatchError(AlibabaEssError):
+    """Error code InvalidScalingConfigurationId.InstanceTypeMismatch.
+
+    EnableScalingGroup: 指定的伸缩配置的实例规格与当前生效的伸缩配置的实例规格不匹配。 (sources/alibaba/EnableScalingGroup.md:148 (stated))
+    ModifyScalingGroup: 指定的伸缩配置的实例规格与当前生效的伸缩配置的实例规格不匹配。 (sources/alibaba/ModifyScalingGroup.md:175 (stated))
+    """
+
+    CODE = "InvalidScalingConfigurationId.InstanceTypeMismatch"
+
+
+class InvalidScalingConfigurationIdNotFoundError(AlibabaEssError):
+    """Error code InvalidScalingConfigurationId.NotFound.
+
+    AttachLoadBalancers: 未找到当前伸缩组启用的伸缩配置。 (sources/alibaba/AttachLoadBalancers.md:159 (stated))
+    DeleteScalingConfiguration: 指定的伸缩配置在该用户账号下不存在。 (sources/alibaba/DeleteScalingConfiguration.md:81 (stated))
+    EnableScalingGroup: 指定的伸缩配置不存在指定的伸缩组中。 (sources/alibaba/EnableScalingGroup.md:141 (stated))
+    ModifyScalingGroup: 伸缩组中不存在指定的伸缩配置。 (sources/alibaba/ModifyScalingGroup.md:168 (stated))
+    """
+
+    CODE = "InvalidScalingConfigurationId.NotFound"
+
+
+class InvalidScalingConfigurationNameDuplicateError(AlibabaEssError):
+    """Error code InvalidScalingConfigurationName.Duplicate.
+
+    CreateScalingConfiguration: 已存在相同伸缩配置名。 (sources/alibaba/CreateScalingConfiguration.md:392 (stated))
+    ModifyScalingConfiguration: 伸缩配置名已存在。 (sources/alibaba/ModifyScalingConfiguration.md:320 (stated))
+    """
+
+    CODE = "InvalidScalingConfigurationName.Duplicate"
+
+
+class InvalidScalingGroupIdNotFoundError(AlibabaEssError):
+    """Error code InvalidScalingGroupId.NotFound.
+
+    AttachDBInstances: 账号下不存在指定的伸缩组。 (sources/alibaba/AttachDBInstances.md:95 (stated))
+    AttachInstances: 指定的伸缩组在该账号下不存在。 (sources/alibaba/AttachInstances.md:101 (stated))
+    AttachLoadBalancers: 账号下不存在指定的伸缩组。 (sources/alibaba/AttachLoadBalancers.md:103 (stated))
+    AttachVServerGroups: 账号下不存在指定的伸缩组。 (sources/alibaba/AttachVServerGroups.md:144 (stated))
+    CreateNotificationConfiguration: 指定的伸缩组不存在。 (sources/alibaba/CreateNotificationConfiguration.md:162 (stated))
+    CreateScalingConfiguration: 该账号下不存在指定的伸缩组。 (sources/alibaba/CreateScalingConfiguration.md:399 (stated))
+    CreateScalingRule: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/CreateScalingRule.md:174 (stated))
+    DeleteNotificationConfiguration: 指定的伸缩组不存在。 (sources/alibaba/DeleteNotificationConfiguration.md:92 (stated))
+    DeleteScalingGroup: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/DeleteScalingGroup.md:97 (stated))
+    DescribeNotificationConfigurations: 指定的伸缩组不存在。 (sources/alibaba/DescribeNotificationConfigurations.md:132 (stated))
+    DetachDBInstances: 账号下不存在指定的伸缩组。 (sources/alibaba/DetachDBInstances.md:87 (stated))
+    DetachInstances: 指定的伸缩组不存在。 (sources/alibaba/DetachInstances.md:150 (stated))
+    DetachLoadBalancers: 账号下不存在指定的伸缩组。 (sources/alibaba/DetachLoadBalancers.md:91 (stated))
+    DetachVServerGroups: 账号下不存在指定的伸缩组。 (sources/alibaba/DetachVServerGroups.md:121 (stated))
+    DisableScalingGroup: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/DisableScalingGroup.md:81 (stated))
+    EnableScalingGroup: 指定的伸缩组在当前账号下不存在。 (sources/alibaba/EnableScalingGroup.md:120 (stated))
+    EnterStandby: 指定的伸缩组不存在。 (sources/alibaba/EnterStandby.md:105 (stated))
+    ExitStandby: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/ExitStandby.md:101 (stated))
+    ModifyNotificationConfiguration: 指定的伸缩组不存在。 (sources/alibaba/ModifyNotificationConfiguration.md:111 (stated))
+    ModifyScalingGroup: 账号下不存在指定的伸缩组。 (sources/alibaba/ModifyScalingGroup.md:154 (stated))
+    RebalanceInstances: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/RebalanceInstances.md:115 (stated))
+    RemoveInstances: 指定的伸缩组在该用户账号下不存在。 (sources/alibaba/RemoveInstances.md:111 (stated))
+    SetInstancesProtection: 指定的伸缩组不存在。 (sources/alibaba/SetInstancesProtection.md:122 (stated))
+    """
+
+    CODE = "InvalidScalingGroupId.NotFound"
+
+
+class InvalidScalingGroupNameDuplicateError(AlibabaEssError):
+    """Error code InvalidScalingGroupName.Duplicate.
+
+    CreateScalingGroup: 伸缩组名已存在。 (sources/alibaba/CreateScalingGroup.md:368 (stated))
+    ModifyScalingGroup: 伸缩组名已存在。 (sources/alibaba/ModifyScalingGroup.md:161 (stated))
+    """
+
+    CODE = "InvalidScalingGroupName.Duplicate"
+
+
+class InvalidScalingRuleAriNotFoundError(AlibabaEssError):
+    """Error code InvalidScalingRuleAri.NotFound.
+
+    ExecuteScalingRule: 指定的伸缩规则在该账号下不存在。 (sources/alibaba/ExecuteScalingRule.md:89 (stated))
+    """
+
+    CODE = "InvalidScalingRuleAri.NotFound"
+
+
+class InvalidScalingRuleIdNotFoundError(AlibabaEssError):
+    """Error code InvalidScalingRuleId.NotFound.
+
+    DeleteScalingRule: 指定的伸缩规则在该用户账号下不存在。 (sources/alibaba/DeleteScalingRule.md:79 (stated))
+    ModifyScalingRule: 指定的伸缩组规则在该用户账号下不存在。 (sources/alibaba/ModifyScalingRule.md:126 (stated))
+    """
+
+    CODE = "InvalidScalingRuleId.NotFound"
+
+
+class InvalidScalingRuleNameDuplicateError(AlibabaEssError):
+    """Error code InvalidScalingRuleName.Duplicate.
+
+    CreateScalingRule: 伸缩规则名字已存在。 (sources/alibaba/CreateScalingRule.md:181 (stated))
+    ModifyScalingRule: 伸缩规则名字已存在。 (sources/alibaba/ModifyScalingRule.md:133 (stated))
+    """
+
+    CODE = "InvalidScalingRuleName.Duplicate"
+
+
+class InvalidScheduledTaskIdNotFoundError(AlibabaEssError):
+    """Error code InvalidScheduledTaskId.NotFound.
+
+    DeleteScheduledTask: 指定的定时任务在该用户账号下不存在。 (sources/alibaba/DeleteScheduledTask.md:74 (stated))
+    ModifyScheduledTask: 指定的定时任务在该用户账号下不存在。 (sources/alibaba/ModifyScheduledTask.md:127 (stated))
+    """
+
+    CODE = "InvalidScheduledTaskId.NotFound"
+
+
+class InvalidScheduledTaskNameDuplicateError(AlibabaEssError):
+    """Error code InvalidScheduledTaskName.Duplicate.
+
+    CreateScheduledTask: 定时任务名已存在。 (sources/alibaba/CreateScheduledTask.md:158 (stated))
+    ModifyScheduledTask: 定时任务名已存在。 (sources/alibaba/ModifyScheduledTask.md:136 (stated))
+    """
+
+    CODE = "InvalidScheduledTaskName.Duplicate"
+
+
+class InvalidSecurityGroupIdIncorrectNetworkTypeError(AlibabaEssError):
+    """Error code InvalidSecurityGroupId.IncorrectNetworkType.
+
+    CreateScalingConfiguration: 指定的安全组与伸缩组指定网络类型不一致。 (sources/alibaba/CreateScalingConfiguration.md:406 (stated))
+    ModifyScalingConfiguration: 指定的安全组与伸缩组指定网络类型不一致。 (sources/alibaba/ModifyScalingConfiguration.md:327 (stated))
+    """
+
+    CODE = "InvalidSecurityGroupId.IncorrectNetworkType"
+
+
+class InvalidSecurityGroupIdNotFoundError(AlibabaEssError):
+    """Error code InvalidSecurityGroupId.NotFound.
+
+    CreateScalingConfiguration: 该账号下不存在指定的安全组。 (sources/alibaba/CreateScalingConfiguration.md:413 (stated))
+    """
+
+    CODE = "InvalidSecurityGroupId.NotFound"
+
+
+class InvalidSecurityGroupIdVPCMismatchError(AlibabaEssError):
+    """Error code InvalidSecurityGroupId.VPCMismatch.
+
+    CreateScalingConfiguration: 指定的安全组和虚拟交换机不属于同一个虚拟专有网络。 (sources/alibaba/CreateScalingConfiguration.md:420 (stated))
+    ModifyScalingConfiguration: 指定的安全组和虚拟交换机不属于同一个虚拟专有网络。 (sources/alibaba/ModifyScalingConfiguration.md:334 (stated))
+    """
+
+    CODE = "InvalidSecurityGroupId.VPCMismatch"
+
+
+class InvalidSnapshotTooOldError(AlibabaEssError):
+    """Error code InvalidSnapshot.TooOld.
+
+    CreateScalingConfiguration: 该快照创建于2013年7月15日或之前，调用被拒绝。 (sources/alibaba/CreateScalingConfiguration.md:427 (stated))
+    """
+
+    CODE = "InvalidSnapshot.TooOld"
+
+
+class InvalidStepAdjustmentsBothNullError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.BothNull.
+
+    CreateScalingRule: 同一分步步骤中，分步上界和分步下界不能同时不指定。 (sources/alibaba/CreateScalingRule.md:265 (stated))
+    ModifyScalingRule: 同一分步步骤中，分步上界和分步下界不能同时不指定。 (sources/alibaba/ModifyScalingRule.md:217 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.BothNull"
+
+
+class InvalidStepAdjustmentsGapError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.Gap.
+
+    CreateScalingRule: 分步步骤之间不能有间隔。 (sources/alibaba/CreateScalingRule.md:244 (stated))
+    ModifyScalingRule: 分步步骤之间不能有间隔。 (sources/alibaba/ModifyScalingRule.md:196 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.Gap"
+
+
+class InvalidStepAdjustmentsLowerGtUpperError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.LowerGtUpper.
+
+    CreateScalingRule: 同一分步步骤中，分步下界必须小于分步上界。 (sources/alibaba/CreateScalingRule.md:258 (stated))
+    ModifyScalingRule: 同一分步步骤中，分步下界必须小于分步上界。 (sources/alibaba/ModifyScalingRule.md:210 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.LowerGtUpper"
+
+
+class InvalidStepAdjustmentsMaxNumError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.MaxNum.
+
+    CreateScalingRule: 同一伸缩组中分步步骤数量超过阈值。 (sources/alibaba/CreateScalingRule.md:272 (stated))
+    ModifyScalingRule: 同一伸缩组中分步步骤数量超过阈值。 (sources/alibaba/ModifyScalingRule.md:224 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.MaxNum"
+
+
+class InvalidStepAdjustmentsMultipleNullLowerBoundError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.MultipleNullLowerBound.
+
+    CreateScalingRule: 最多只能有一个分步步骤不指定分步下界。 (sources/alibaba/CreateScalingRule.md:223 (stated))
+    ModifyScalingRule: 最多只能有一个分步步骤不指定分步下界。 (sources/alibaba/ModifyScalingRule.md:175 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.MultipleNullLowerBound"
+
+
+class InvalidStepAdjustmentsMultipleNullUpperBoundError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.MultipleNullUpperBound.
+
+    CreateScalingRule: 最多只能有一个分步步骤不指定分步上界。 (sources/alibaba/CreateScalingRule.md:216 (stated))
+    ModifyScalingRule: 最多只能有一个分步步骤不指定分步上界。 (sources/alibaba/ModifyScalingRule.md:168 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.MultipleNullUpperBound"
+
+
+class InvalidStepAdjustmentsNoNullLowerBoundError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.NoNullLowerBound.
+
+    CreateScalingRule: 当存在一个分步下界为负数时，则必须有一个未指定分步下界的分步步骤。 (sources/alibaba/CreateScalingRule.md:230 (stated))
+    ModifyScalingRule: 当存在一个分步下界为负数时，则必须有一个未指定分步下界的分步步骤。 (sources/alibaba/ModifyScalingRule.md:182 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.NoNullLowerBound"
+
+
+class InvalidStepAdjustmentsNoNullUpperBoundError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.NoNullUpperBound.
+
+    CreateScalingRule: 当存在一个正数的分步上界时，则必有一个未指定分步上界的分步步骤。 (sources/alibaba/CreateScalingRule.md:237 (stated))
+    ModifyScalingRule: 当存在一个正数的分步上界时，则必有一个未指定分步上界的分步步骤。 (sources/alibaba/ModifyScalingRule.md:189 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.NoNullUpperBound"
+
+
+class InvalidStepAdjustmentsNoStepFoundError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.NoStepFound.
+
+    ExecuteScalingRule: 未找到符合条件的分步执行步骤。 (sources/alibaba/ExecuteScalingRule.md:215 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.NoStepFound"
+
+
+class InvalidStepAdjustmentsOverlapError(AlibabaEssError):
+    """Error code InvalidStepAdjustments.Overlap.
+
+    CreateScalingRule: 分步步骤之间不能重叠。 (sources/alibaba/CreateScalingRule.md:251 (stated))
+    ModifyScalingRule: 分步步骤之间不能重叠。 (sources/alibaba/ModifyScalingRule.md:203 (stated))
+    """
+
+    CODE = "InvalidStepAdjustments.Overlap"
+
+
+class InvalidSystemDiskCategoryValueUnauthorizedError(AlibabaEssError):
+    """Error code InvalidSystemDiskCategory.ValueUnauthorized.
+
+    CreateScalingConfiguration: 没有创建临时磁盘系统盘的权限。 (sources/alibaba/CreateScalingConfiguration.md:434 (stated))
+    """
+
+    CODE = "InvalidSystemDiskCategory.ValueUnauthorized"
+
+
+class InvalidTagsKeyValueError(AlibabaEssError):
+    """Error code InvalidTags.KeyValue.
+
+    ModifyScalingConfiguration: 必须指定Tags参数。 (sources/alibaba/ModifyScalingConfiguration.md:341 (stated))
+    """
+
+    CODE = "InvalidTags.KeyValue"
+
+
+class InvalidTagsListSizeError(AlibabaEssError):
+    """Error code InvalidTags.ListSize.
+
+    ModifyScalingConfiguration: Tags列表长度超过限制长度。 (sources/alibaba/ModifyScalingConfiguration.md:348 (stated))
+    """
+
+    CODE = "InvalidTags.ListSize"
+
+
+class InvalidUserDataBase64FormatInvalidError(AlibabaEssError):
+    """Error code InvalidUserData.Base64FormatInvalid.
+
+    CreateScalingConfiguration: UserData不符合Base64编码规范。 (sources/alibaba/CreateScalingConfiguration.md:441 (stated))
+    ModifyScalingConfiguration: UserData不符合Base64编码规范。 (sources/alibaba/ModifyScalingConfiguration.md:355 (stated))
+    """
+
+    CODE = "InvalidUserData.Base64FormatInvalid"
+
+
+class InvalidUserDataSizeExceededError(AlibabaEssError):
+    """Error code InvalidUserData.SizeExceeded.
+
+    CreateScalingConfiguration: 指定的UserData过长。 (sources/alibaba/CreateScalingConfiguration.md:448 (stated))
+    ModifyScalingConfiguration: 指定的UserData过长。 (sources/alibaba/ModifyScalingConfiguration.md:362 (stated))
+    """
+
+    CODE = "InvalidUserData.SizeExceeded"
+
+
+class InvalidVServerGroupIdForLoadBalancerError(AlibabaEssError):
+    """Error code InvalidVServerGroupId.ForLoadBalancer.
+
+    AttachVServerGroups: VServerGroupId对应的虚拟服务器组不属于指定的负载均衡实例。 (sources/alibaba/AttachVServerGroups.md:198 (stated))
+    """
+
+    CODE = "InvalidVServerGroupId.ForLoadBalancer"
+
+
+class InvalidVSwitchIdNotFoundError(AlibabaEssError):
+    """Error code InvalidVSwitchId.NotFound.
+
+    CreateScalingGroup: 指定的虚拟交换机不存在。 (sources/alibaba/CreateScalingGroup.md:424 (stated))
+    """
+
+    CODE = "InvalidVSwitchId.NotFound"
+
+
+class LaunchTemplateSetNotFoundError(AlibabaEssError):
+    """Error code LaunchTemplateSet.NotFound.
+
+    CreateScalingGroup: 指定实例启动模板不存在。 (sources/alibaba/CreateScalingGroup.md:438 (stated))
+    EnableScalingGroup: 指定实例启动模板不存在。 (sources/alibaba/EnableScalingGroup.md:260 (stated))
+    ModifyScalingGroup: 不存在指定的实例启动模板。 (sources/alibaba/ModifyScalingGroup.md:196 (stated))
+    """
+
+    CODE = "LaunchTemplateSet.NotFound"
+
+
+class LaunchTemplateVersionSetNotFoundError(AlibabaEssError):
+    """Error code LaunchTemplateVersionSet.NotFound.
+
+    CreateScalingGroup: 实例启动模板指定版本不存在。 (sources/alibaba/CreateScalingGroup.md:431 (stated))
+    EnableScalingGroup: 实例启动模板指定版本不存在。 (sources/alibaba/EnableScalingGroup.md:253 (stated))
+    ModifyScalingGroup: 不存在指定的实例启动模板版本。 (sources/alibaba/ModifyScalingGroup.md:189 (stated))
+    """
+
+    CODE = "LaunchTemplateVersionSet.NotFound"
 
 
 class LifecycleActionRecordTimesExceededError(AlibabaEssError):
@@ -144,6 +1004,15 @@ class LifecycleActionTimeExceededError(AlibabaEssError):
     CODE = "LifecycleAction.TimeExceeded"
 
 
+class LifecycleHookError(AlibabaEssError):
+    """Error code LifecycleHook.
+
+    ModifyLifecycleHook: 指定的 MNS 队列不存在。 (sources/alibaba/ModifyLifecycleHook.md:179 (stated))
+    """
+
+    CODE = "LifecycleHook"
+
+
 class LifecycleHookIdAndLifecycleActionTokenInvalidError(AlibabaEssError):
     """Error code LifecycleHookIdAndLifecycleActionToken.Invalid.
 
@@ -154,22 +1023,145 @@ class LifecycleHookIdAndLifecycleActionTokenInvalidError(AlibabaEssError):
     CODE = "LifecycleHookIdAndLifecycleActionToken.Invalid"
 
 
+class MetricValueBeyondPermitRangeError(AlibabaEssError):
+    """Error code MetricValueBeyondPermitRange.
+
+    ExecuteScalingRule: 指标值超过了可选范围。 (sources/alibaba/ExecuteScalingRule.md:236 (stated))
+    """
+
+    CODE = "MetricValueBeyondPermitRange"
+
+
+class MissingActiveScalingConfigurationError(AlibabaEssError):
+    """Error code MissingActiveScalingConfiguration.
+
+    EnableScalingGroup: 伸缩组中未指定生效的伸缩配置。 (sources/alibaba/EnableScalingGroup.md:155 (stated))
+    """
+
+    CODE = "MissingActiveScalingConfiguration"
+
+
 class MissingParameterError(AlibabaEssError):
     """Error code MissingParameter.
 
+    DetachVServerGroups: 缺少必要的参数。 (sources/alibaba/DetachVServerGroups.md:139 (stated))
     Answered by the alibaba-rpc protocol (HTTP 400).
     """
 
     CODE = "MissingParameter"
 
 
+class MissingParameterBreachThresholdError(AlibabaEssError):
+    """Error code MissingParameter.BreachThreshold.
+
+    ExecuteScalingRule: 执行分步伸缩规则必须指定阈值。 (sources/alibaba/ExecuteScalingRule.md:229 (stated))
+    """
+
+    CODE = "MissingParameter.BreachThreshold"
+
+
+class MissingParameterMetricValueError(AlibabaEssError):
+    """Error code MissingParameter.MetricValue.
+
+    ExecuteScalingRule: 执行分步伸缩规则必须指定指标值。 (sources/alibaba/ExecuteScalingRule.md:222 (stated))
+    """
+
+    CODE = "MissingParameter.MetricValue"
+
+
+class NotificationConfigurationExistError(AlibabaEssError):
+    """Error code NotificationConfigurationExist.
+
+    CreateNotificationConfiguration: 指定的事件通知已经存在于当前伸缩组中。 (sources/alibaba/CreateNotificationConfiguration.md:117 (stated))
+    """
+
+    CODE = "NotificationConfigurationExist"
+
+
+class NotificationConfigurationNotExistError(AlibabaEssError):
+    """Error code NotificationConfigurationNotExist.
+
+    DeleteNotificationConfiguration: 当前伸缩组不存在指定的伸缩事件及资源变化通知。 (sources/alibaba/DeleteNotificationConfiguration.md:83 (stated))
+    ModifyNotificationConfiguration: 当前伸缩组不存在指定的弹性伸缩事件及资源变化通知类型。 (sources/alibaba/ModifyNotificationConfiguration.md:102 (stated))
+    """
+
+    CODE = "NotificationConfigurationNotExist"
+
+
+class NotificationConfigurationQuotaExceedForScalingGroupError(AlibabaEssError):
+    """Error code NotificationConfigurationQuotaExceed.ForScalingGroup.
+
+    CreateNotificationConfiguration: 当前伸缩组配置的通知功能超出允许的上限值。 (sources/alibaba/CreateNotificationConfiguration.md:126 (stated))
+    """
+
+    CODE = "NotificationConfigurationQuotaExceed.ForScalingGroup"
+
+
+class OperationDeniedError(AlibabaEssError):
+    """Error code OperationDenied.
+
+    RebalanceInstances: 指定伸缩组的扩缩容策略MultiAZPolicy不是BALANCE，或者ECS实例分布不存在严重不平衡的情况。 (sources/alibaba/RebalanceInstances.md:97 (stated))
+    """
+
+    CODE = "OperationDenied"
+
+
 class QueueNotExistError(AlibabaEssError):
     """Error code QueueNotExist.
 
     CreateLifecycleHook: 指定的MNS队列不存在。 (sources/alibaba/CreateLifecycleHook.md:146 (stated))
+    CreateNotificationConfiguration: 指定的MNS队列不存在。 (sources/alibaba/CreateNotificationConfiguration.md:135 (stated))
     """
 
     CODE = "QueueNotExist"
+
+
+class QuotaExceedInstanceError(AlibabaEssError):
+    """Error code QuotaExceed.Instance.
+
+    ExecuteScalingRule: ECS实例个数达到上限。 (sources/alibaba/ExecuteScalingRule.md:124 (stated))
+    """
+
+    CODE = "QuotaExceed.Instance"
+
+
+class QuotaExceededAfterpayInstanceError(AlibabaEssError):
+    """Error code QuotaExceeded.AfterpayInstance.
+
+    ExecuteScalingRule: 按量付费ECS实例的使用个数达到上限。 (sources/alibaba/ExecuteScalingRule.md:194 (stated))
+    """
+
+    CODE = "QuotaExceeded.AfterpayInstance"
+
+
+class QuotaExceededBackendServerError(AlibabaEssError):
+    """Error code QuotaExceeded.BackendServer.
+
+    AttachLoadBalancers: 负载均衡实例后端服务器数量超出限额。 (sources/alibaba/AttachLoadBalancers.md:152 (stated))
+    """
+
+    CODE = "QuotaExceeded.BackendServer"
+
+
+class QuotaExceededDBInstanceSecurityIPError(AlibabaEssError):
+    """Error code QuotaExceeded.DBInstanceSecurityIP.
+
+    AttachDBInstances: RDS实例后端IP白名单个数超出配额。 (sources/alibaba/AttachDBInstances.md:131 (stated))
+    AttachInstances: 指定的伸缩组的RDS实例访问白名单的IP个数达到上限。 (sources/alibaba/AttachInstances.md:213 (stated))
+    CreateScalingGroup: 指定的RDS实例访问白名单的IP个数达到上限。 (sources/alibaba/CreateScalingGroup.md:375 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组的RDS实例访问白名单的IP个数达到上限。 (sources/alibaba/ExecuteScalingRule.md:166 (stated))
+    """
+
+    CODE = "QuotaExceeded.DBInstanceSecurityIP"
+
+
+class QuotaExceededEphemeralDiskSizeError(AlibabaEssError):
+    """Error code QuotaExceeded.EphemeralDiskSize.
+
+    CreateScalingConfiguration: 临时磁盘数据盘总容量超过2TiB（2048GiB）。 (sources/alibaba/CreateScalingConfiguration.md:455 (stated))
+    """
+
+    CODE = "QuotaExceeded.EphemeralDiskSize"
 
 
 class QuotaExceededLifecycleHookError(AlibabaEssError):
@@ -181,6 +1173,108 @@ class QuotaExceededLifecycleHookError(AlibabaEssError):
     CODE = "QuotaExceeded.LifecycleHook"
 
 
+class QuotaExceededLoadBalancerError(AlibabaEssError):
+    """Error code QuotaExceeded.LoadBalancer.
+
+    AttachLoadBalancers: 伸缩组中负载均衡实例超出配额限制。 (sources/alibaba/AttachLoadBalancers.md:110 (stated))
+    """
+
+    CODE = "QuotaExceeded.LoadBalancer"
+
+
+class QuotaExceededPrivateIpAddressError(AlibabaEssError):
+    """Error code QuotaExceeded.PrivateIpAddress.
+
+    CreateScalingGroup: 虚拟交换机无法再分配多余的私有IP地址。 (sources/alibaba/CreateScalingGroup.md:382 (stated))
+    """
+
+    CODE = "QuotaExceeded.PrivateIpAddress"
+
+
+class QuotaExceededRDSError(AlibabaEssError):
+    """Error code QuotaExceeded.RDS.
+
+    AttachDBInstances: 伸缩组中RDS实例超出配额限制。 (sources/alibaba/AttachDBInstances.md:104 (stated))
+    """
+
+    CODE = "QuotaExceeded.RDS"
+
+
+class QuotaExceededScalingConfigurationError(AlibabaEssError):
+    """Error code QuotaExceeded.ScalingConfiguration.
+
+    CreateScalingConfiguration: 您目前拥有的伸缩配置个数已经达到上限。 (sources/alibaba/CreateScalingConfiguration.md:462 (stated))
+    """
+
+    CODE = "QuotaExceeded.ScalingConfiguration"
+
+
+class QuotaExceededScalingGroupError(AlibabaEssError):
+    """Error code QuotaExceeded.ScalingGroup.
+
+    CreateScalingGroup: 用户的伸缩组使用个数达到上限。 (sources/alibaba/CreateScalingGroup.md:389 (stated))
+    """
+
+    CODE = "QuotaExceeded.ScalingGroup"
+
+
+class QuotaExceededScalingInstanceError(AlibabaEssError):
+    """Error code QuotaExceeded.ScalingInstance.
+
+    ExecuteScalingRule: 弹性伸缩的ECS实例使用个数达到上限。 (sources/alibaba/ExecuteScalingRule.md:187 (stated))
+    """
+
+    CODE = "QuotaExceeded.ScalingInstance"
+
+
+class QuotaExceededScalingRuleError(AlibabaEssError):
+    """Error code QuotaExceeded.ScalingRule.
+
+    CreateScalingRule: 用户的伸缩规则使用个数达到上限。 (sources/alibaba/CreateScalingRule.md:188 (stated))
+    ModifyScalingRule: 用户的伸缩规则使用个数达到上限。 (sources/alibaba/ModifyScalingRule.md:140 (stated))
+    """
+
+    CODE = "QuotaExceeded.ScalingRule"
+
+
+class QuotaExceededScheduledTaskError(AlibabaEssError):
+    """Error code QuotaExceeded.ScheduledTask.
+
+    CreateScheduledTask: 用户的定时任务使用个数达到上限。 (sources/alibaba/CreateScheduledTask.md:167 (stated))
+    """
+
+    CODE = "QuotaExceeded.ScheduledTask"
+
+
+class QuotaExceededSecurityGroupInstanceError(AlibabaEssError):
+    """Error code QuotaExceeded.SecurityGroupInstance.
+
+    AttachInstances: 指定的安全组已添加的ECS实例个数达到上限。 (sources/alibaba/AttachInstances.md:220 (stated))
+    CreateScalingConfiguration: 指定的安全组中添加的ECS实例个数已经达到上限。 (sources/alibaba/CreateScalingConfiguration.md:469 (stated))
+    ExecuteScalingRule: 指定的安全组已添加的ECS实例个数达到上限。 (sources/alibaba/ExecuteScalingRule.md:173 (stated))
+    """
+
+    CODE = "QuotaExceeded.SecurityGroupInstance"
+
+
+class QuotaExceededVPCInstanceError(AlibabaEssError):
+    """Error code QuotaExceeded.VPCInstance.
+
+    CreateScalingGroup: 该VPC内的实例数超过数量限制。 (sources/alibaba/CreateScalingGroup.md:396 (stated))
+    """
+
+    CODE = "QuotaExceeded.VPCInstance"
+
+
+class QuotaExceededVServerGroupError(AlibabaEssError):
+    """Error code QuotaExceeded.VServerGroup.
+
+    AttachVServerGroups: 当前伸缩组内可配置的虚拟服务器组个数达到上限。 (sources/alibaba/AttachVServerGroups.md:207 (stated))
+    """
+
+    CODE = "QuotaExceeded.VServerGroup"
+
+
 class RequestTooLargeError(AlibabaEssError):
     """Error code RequestTooLarge.
 
@@ -190,6 +1284,46 @@ class RequestTooLargeError(AlibabaEssError):
     CODE = "RequestTooLarge"
 
 
+class ResourceNotAvailableECSError(AlibabaEssError):
+    """Error code ResourceNotAvailable.ECS.
+
+    ExecuteScalingRule: 指定的区域无法创建指定的ECS实例类型或磁盘类型。 (sources/alibaba/ExecuteScalingRule.md:201 (stated))
+    """
+
+    CODE = "ResourceNotAvailable.ECS"
+
+
+class ScalingActivityInProgressError(AlibabaEssError):
+    """Error code ScalingActivityInProgress.
+
+    AttachInstances: 指定的伸缩组有伸缩活动正在进行。 (sources/alibaba/AttachInstances.md:171 (stated))
+    DetachInstances: 目标伸缩组不能有正在进行的伸缩活动。 (sources/alibaba/DetachInstances.md:105 (stated))
+    ExecuteScalingRule: 指定伸缩规则所属的伸缩组有伸缩活动正在进行。 (sources/alibaba/ExecuteScalingRule.md:110 (stated))
+    RemoveInstances: 指定的伸缩组有进行中的伸缩活动。 (sources/alibaba/RemoveInstances.md:156 (stated))
+    """
+
+    CODE = "ScalingActivityInProgress"
+
+
+class ScalingRuleInvalidScalingRuleTypeError(AlibabaEssError):
+    """Error code ScalingRule.InvalidScalingRuleType.
+
+    ExecuteScalingRule: 无法执行当前类型的伸缩规则。 (sources/alibaba/ExecuteScalingRule.md:208 (stated))
+    """
+
+    CODE = "ScalingRule.InvalidScalingRuleType"
+
+
+class ScheduledActionRegionMismatchError(AlibabaEssError):
+    """Error code ScheduledAction.RegionMismatch.
+
+    CreateScheduledTask: 指定的ScheduledAction与定时任务所在的地域不匹配。 (sources/alibaba/CreateScheduledTask.md:176 (stated))
+    ModifyScheduledTask: 指定的ScheduledAction与定时任务所在的地域不匹配。 (sources/alibaba/ModifyScheduledTask.md:147 (stated))
+    """
+
+    CODE = "ScheduledAction.RegionMismatch"
+
+
 class SignatureDoesNotMatchError(AlibabaEssError):
     """Error code SignatureDoesNotMatch.
 
@@ -197,6 +1331,80 @@ class SignatureDoesNotMatchError(AlibabaEssError):
     """
 
     CODE = "SignatureDoesNotMatch"
+
+
+class StepBeyondPermitRangeError(AlibabaEssError):
+    """Error code StepBeyondPermitRange.
+
+    CreateScalingRule: 分步步骤的上界或下界超过了可选范围。 (sources/alibaba/CreateScalingRule.md:279 (stated))
+    ModifyScalingRule: 分步步骤的上界或下界超过了可选范围。 (sources/alibaba/ModifyScalingRule.md:231 (stated))
+    """
+
+    CODE = "StepBeyondPermitRange"
+
+
+class TargetTrackingScalingRuleDumplicateMetricError(AlibabaEssError):
+    """Error code TargetTrackingScalingRule.DumplicateMetric.
+
+    CreateScalingRule: 一个伸缩组中，同一监控指标只能存在一条目标追踪规则。 (sources/alibaba/CreateScalingRule.md:202 (stated))
+    ModifyScalingRule: 一个伸缩组中，同一监控指标只能存在一条目标追踪规则。 (sources/alibaba/ModifyScalingRule.md:154 (stated))
+    """
+
+    CODE = "TargetTrackingScalingRule.DumplicateMetric"
+
+
+class TargetTrackingScalingRuleUnsupportedMetricError(AlibabaEssError):
+    """Error code TargetTrackingScalingRule.UnsupportedMetric.
+
+    CreateScalingRule: 目标追踪规则不支持当前监控指标。 (sources/alibaba/CreateScalingRule.md:195 (stated))
+    ModifyScalingRule: 目标追踪规则不支持当前监控指标。 (sources/alibaba/ModifyScalingRule.md:147 (stated))
+    """
+
+    CODE = "TargetTrackingScalingRule.UnsupportedMetric"
+
+
+class TemplateMissingParameterImageIdError(AlibabaEssError):
+    """Error code TemplateMissingParameter.ImageId.
+
+    CreateScalingGroup: 实例启动模板指定版本缺少镜像信息。 (sources/alibaba/CreateScalingGroup.md:445 (stated))
+    EnableScalingGroup: 实例启动模板指定版本缺少镜像信息。 (sources/alibaba/EnableScalingGroup.md:267 (stated))
+    ModifyScalingGroup: 实例启动模板指定版本缺少镜像信息。 (sources/alibaba/ModifyScalingGroup.md:203 (stated))
+    """
+
+    CODE = "TemplateMissingParameter.ImageId"
+
+
+class TemplateMissingParameterInstanceTypesError(AlibabaEssError):
+    """Error code TemplateMissingParameter.InstanceTypes.
+
+    CreateScalingGroup: 实例启动模板指定版本缺少实例规格信息。 (sources/alibaba/CreateScalingGroup.md:452 (stated))
+    EnableScalingGroup: 实例启动模板指定版本缺少实例规格信息。 (sources/alibaba/EnableScalingGroup.md:274 (stated))
+    ModifyScalingGroup: 指定的实例启动模板版本缺少实例规格信息。 (sources/alibaba/ModifyScalingGroup.md:210 (stated))
+    """
+
+    CODE = "TemplateMissingParameter.InstanceTypes"
+
+
+class TemplateMissingParameterSecurityGroupError(AlibabaEssError):
+    """Error code TemplateMissingParameter.SecurityGroup.
+
+    CreateScalingGroup: 实例启动模板指定版本缺少安全组信息。 (sources/alibaba/CreateScalingGroup.md:459 (stated))
+    EnableScalingGroup: 实例启动模板指定版本缺少安全组信息。 (sources/alibaba/EnableScalingGroup.md:281 (stated))
+    ModifyScalingGroup: 指定的实例启动模板版本缺少安全组信息。 (sources/alibaba/ModifyScalingGroup.md:217 (stated))
+    """
+
+    CODE = "TemplateMissingParameter.SecurityGroup"
+
+
+class TemplateVersionNotNumberError(AlibabaEssError):
+    """Error code TemplateVersion.NotNumber.
+
+    CreateScalingGroup: 指定实例启动模板固定版本号为非数字。 (sources/alibaba/CreateScalingGroup.md:466 (stated))
+    EnableScalingGroup: 指定实例启动模板固定版本号为非数字。 (sources/alibaba/EnableScalingGroup.md:288 (stated))
+    ModifyScalingGroup: 指定的实例启动模板固定版本号应该是数字。 (sources/alibaba/ModifyScalingGroup.md:224 (stated))
+    """
+
+    CODE = "TemplateVersion.NotNumber"
 
 
 class ThrottlingError(AlibabaEssError):
@@ -212,6 +1420,8 @@ class TopicNotExistError(AlibabaEssError):
     """Error code TopicNotExist.
 
     CreateLifecycleHook: 指定的MNS主题不存在。 (sources/alibaba/CreateLifecycleHook.md:153 (stated))
+    CreateNotificationConfiguration: 指定的MNS主题不存在。 (sources/alibaba/CreateNotificationConfiguration.md:144 (stated))
+    ModifyLifecycleHook: 指定的 MNS 主题不存在。 (sources/alibaba/ModifyLifecycleHook.md:188 (stated))
     """
 
     CODE = "TopicNotExist"
@@ -221,27 +1431,145 @@ class UnsupportedNotificationTypeCurrentRegionError(AlibabaEssError):
     """Error code UnsupportedNotificationType.CurrentRegion.
 
     CreateLifecycleHook: 当前地域不支持该通知方式。 (sources/alibaba/CreateLifecycleHook.md:139 (stated))
+    CreateNotificationConfiguration: 当前地域不支持该通知方式。 (sources/alibaba/CreateNotificationConfiguration.md:153 (stated))
+    ModifyLifecycleHook: 当前地域不支持该通知方式。 (sources/alibaba/ModifyLifecycleHook.md:170 (stated))
     """
 
     CODE = "UnsupportedNotificationType.CurrentRegion"
 
 
 ERRORS: dict[str, type[AlibabaEssError]] = {
+    "AlbServerGroup.AlreadyAttached": AlbServerGroupAlreadyAttachedError,
+    "AlbServerGroup.NotAttached": AlbServerGroupNotAttachedError,
+    "AlbServerGroup.NotExist": AlbServerGroupNotExistError,
+    "BreachThresholdBeyondPermitRange": BreachThresholdBeyondPermitRangeError,
+    "Forbidden.Unauthorized": ForbiddenUnauthorizedError,
+    "IncorrectCapacity.MaxSize": IncorrectCapacityMaxSizeError,
+    "IncorrectCapacity.MinSize": IncorrectCapacityMinSizeError,
+    "IncorrectCapacity.NoChange": IncorrectCapacityNoChangeError,
+    "IncorrectDBInstanceStatus": IncorrectDBInstanceStatusError,
+    "IncorrectInstanceStatus": IncorrectInstanceStatusError,
+    "IncorrectLoadBalancerHealthCheck": IncorrectLoadBalancerHealthCheckError,
+    "IncorrectLoadBalancerStatus": IncorrectLoadBalancerStatusError,
+    "IncorrectScalingConfigurationLifecycleState": IncorrectScalingConfigurationLifecycleStateError,
+    "IncorrectScalingGroupStatus": IncorrectScalingGroupStatusError,
+    "IncorrectVSwitchStatus": IncorrectVSwitchStatusError,
+    "InstanceInUse": InstanceInUseError,
+    "InstanceType.Mismatch": InstanceTypeMismatchError,
+    "InsufficientBalance": InsufficientBalanceError,
     "InternalError": InternalError,
+    "InvalidAcceptLanguage.NotFound": InvalidAcceptLanguageNotFoundError,
     "InvalidApi.NotFound": InvalidApiNotFoundError,
+    "InvalidDBInstanceId. RegionMismatch": InvalidDBInstanceIdRegionMismatchError,
+    "InvalidDBInstanceId.NotFound": InvalidDBInstanceIdNotFoundError,
+    "InvalidDataDiskSnapshotId.NotFound": InvalidDataDiskSnapshotIdNotFoundError,
+    "InvalidDataDiskSnapshotId.SizeNotSupported": InvalidDataDiskSnapshotIdSizeNotSupportedError,
+    "InvalidDevice.InUse": InvalidDeviceInUseError,
+    "InvalidImageId.InstanceTypeMismatch": InvalidImageIdInstanceTypeMismatchError,
+    "InvalidImageId.NotFound": InvalidImageIdNotFoundError,
+    "InvalidInstanceId. InstanceTypeMismatch": InvalidInstanceIdInstanceTypeMismatchError,
+    "InvalidInstanceId. NetworkTypeMismatch": InvalidInstanceIdNetworkTypeMismatchError,
+    "InvalidInstanceId. RegionMismatch": InvalidInstanceIdRegionMismatchError,
+    "InvalidInstanceId.InUse": InvalidInstanceIdInUseError,
+    "InvalidInstanceId.InstanceTypeMismatch": InvalidInstanceIdInstanceTypeMismatch_Error,
+    "InvalidInstanceId.NotFound": InvalidInstanceIdNotFoundError,
+    "InvalidInstanceId.VPCMismatch": InvalidInstanceIdVPCMismatchError,
+    "InvalidInstanceIds.PrivateIpNotFound": InvalidInstanceIdsPrivateIpNotFoundError,
+    "InvalidKeyPairName.NotFound": InvalidKeyPairNameNotFoundError,
     "InvalidLifecycleHookId.NotExist": InvalidLifecycleHookIdNotExistError,
     "InvalidLifecycleHookName.Duplicate": InvalidLifecycleHookNameDuplicateError,
     "InvalidLifecycleHookName.NotExist": InvalidLifecycleHookNameNotExistError,
+    "InvalidLoadBalancerId.IncorrectAddressType": InvalidLoadBalancerIdIncorrectAddressTypeError,
+    "InvalidLoadBalancerId.IncorrectInstanceNetworkType": InvalidLoadBalancerIdIncorrectInstanceNetworkTypeError,
+    "InvalidLoadBalancerId.NotFound": InvalidLoadBalancerIdNotFoundError,
+    "InvalidLoadBalancerId.RegionMismatch": InvalidLoadBalancerIdRegionMismatchError,
+    "InvalidLoadBalancerId.VPCMismatch": InvalidLoadBalancerIdVPCMismatchError,
+    "InvalidMinAdjustmentMagnitudeMismatchAdjustmentType": InvalidMinAdjustmentMagnitudeMismatchAdjustmentTypeError,
+    "InvalidNetworkType.ForRAMRole": InvalidNetworkTypeForRAMRoleError,
     "InvalidNotificationArn": InvalidNotificationArnError,
+    "InvalidNotificationTypes": InvalidNotificationTypesError,
+    "InvalidParameter": InvalidParameterError,
+    "InvalidParameter.Conflict": InvalidParameterConflictError,
     "InvalidParamter": InvalidParamterError,
+    "InvalidRamRole.NotFound": InvalidRamRoleNotFoundError,
+    "InvalidRegionId.NotFound": InvalidRegionIdNotFoundError,
+    "InvalidScalingConfigurationId.InstanceTypeMismatch": InvalidScalingConfigurationIdInstanceTypeMismatchError,
+    "InvalidScalingConfigurationId.NotFound": InvalidScalingConfigurationIdNotFoundError,
+    "InvalidScalingConfigurationName.Duplicate": InvalidScalingConfigurationNameDuplicateError,
+    "InvalidScalingGroupId.NotFound": InvalidScalingGroupIdNotFoundError,
+    "InvalidScalingGroupName.Duplicate": InvalidScalingGroupNameDuplicateError,
+    "InvalidScalingRuleAri.NotFound": InvalidScalingRuleAriNotFoundError,
+    "InvalidScalingRuleId.NotFound": InvalidScalingRuleIdNotFoundError,
+    "InvalidScalingRuleName.Duplicate": InvalidScalingRuleNameDuplicateError,
+    "InvalidScheduledTaskId.NotFound": InvalidScheduledTaskIdNotFoundError,
+    "InvalidScheduledTaskName.Duplicate": InvalidScheduledTaskNameDuplicateError,
+    "InvalidSecurityGroupId.IncorrectNetworkType": InvalidSecurityGroupIdIncorrectNetworkTypeError,
+    "InvalidSecurityGroupId.NotFound": InvalidSecurityGroupIdNotFoundError,
+    "InvalidSecurityGroupId.VPCMismatch": InvalidSecurityGroupIdVPCMismatchError,
+    "InvalidSnapshot.TooOld": InvalidSnapshotTooOldError,
+    "InvalidStepAdjustments.BothNull": InvalidStepAdjustmentsBothNullError,
+    "InvalidStepAdjustments.Gap": InvalidStepAdjustmentsGapError,
+    "InvalidStepAdjustments.LowerGtUpper": InvalidStepAdjustmentsLowerGtUpperError,
+    "InvalidStepAdjustments.MaxNum": InvalidStepAdjustmentsMaxNumError,
+    "InvalidStepAdjustments.MultipleNullLowerBound": InvalidStepAdjustmentsMultipleNullLowerBoundError,
+    "InvalidStepAdjustments.MultipleNullUpperBound": InvalidStepAdjustmentsMultipleNullUpperBoundError,
+    "InvalidStepAdjustments.NoNullLowerBound": InvalidStepAdjustmentsNoNullLowerBoundError,
+    "InvalidStepAdjustments.NoNullUpperBound": InvalidStepAdjustmentsNoNullUpperBoundError,
+    "InvalidStepAdjustments.NoStepFound": InvalidStepAdjustmentsNoStepFoundError,
+    "InvalidStepAdjustments.Overlap": InvalidStepAdjustmentsOverlapError,
+    "InvalidSystemDiskCategory.ValueUnauthorized": InvalidSystemDiskCategoryValueUnauthorizedError,
+    "InvalidTags.KeyValue": InvalidTagsKeyValueError,
+    "InvalidTags.ListSize": InvalidTagsListSizeError,
+    "InvalidUserData.Base64FormatInvalid": InvalidUserDataBase64FormatInvalidError,
+    "InvalidUserData.SizeExceeded": InvalidUserDataSizeExceededError,
+    "InvalidVServerGroupId.ForLoadBalancer": InvalidVServerGroupIdForLoadBalancerError,
+    "InvalidVSwitchId.NotFound": InvalidVSwitchIdNotFoundError,
+    "LaunchTemplateSet.NotFound": LaunchTemplateSetNotFoundError,
+    "LaunchTemplateVersionSet.NotFound": LaunchTemplateVersionSetNotFoundError,
     "LifecycleAction.RecordTimesExceeded": LifecycleActionRecordTimesExceededError,
     "LifecycleAction.TimeExceeded": LifecycleActionTimeExceededError,
+    "LifecycleHook": LifecycleHookError,
     "LifecycleHookIdAndLifecycleActionToken.Invalid": LifecycleHookIdAndLifecycleActionTokenInvalidError,
+    "MetricValueBeyondPermitRange": MetricValueBeyondPermitRangeError,
+    "MissingActiveScalingConfiguration": MissingActiveScalingConfigurationError,
     "MissingParameter": MissingParameterError,
+    "MissingParameter.BreachThreshold": MissingParameterBreachThresholdError,
+    "MissingParameter.MetricValue": MissingParameterMetricValueError,
+    "NotificationConfigurationExist": NotificationConfigurationExistError,
+    "NotificationConfigurationNotExist": NotificationConfigurationNotExistError,
+    "NotificationConfigurationQuotaExceed.ForScalingGroup": NotificationConfigurationQuotaExceedForScalingGroupError,
+    "OperationDenied": OperationDeniedError,
     "QueueNotExist": QueueNotExistError,
+    "QuotaExceed.Instance": QuotaExceedInstanceError,
+    "QuotaExceeded.AfterpayInstance": QuotaExceededAfterpayInstanceError,
+    "QuotaExceeded.BackendServer": QuotaExceededBackendServerError,
+    "QuotaExceeded.DBInstanceSecurityIP": QuotaExceededDBInstanceSecurityIPError,
+    "QuotaExceeded.EphemeralDiskSize": QuotaExceededEphemeralDiskSizeError,
     "QuotaExceeded.LifecycleHook": QuotaExceededLifecycleHookError,
+    "QuotaExceeded.LoadBalancer": QuotaExceededLoadBalancerError,
+    "QuotaExceeded.PrivateIpAddress": QuotaExceededPrivateIpAddressError,
+    "QuotaExceeded.RDS": QuotaExceededRDSError,
+    "QuotaExceeded.ScalingConfiguration": QuotaExceededScalingConfigurationError,
+    "QuotaExceeded.ScalingGroup": QuotaExceededScalingGroupError,
+    "QuotaExceeded.ScalingInstance": QuotaExceededScalingInstanceError,
+    "QuotaExceeded.ScalingRule": QuotaExceededScalingRuleError,
+    "QuotaExceeded.ScheduledTask": QuotaExceededScheduledTaskError,
+    "QuotaExceeded.SecurityGroupInstance": QuotaExceededSecurityGroupInstanceError,
+    "QuotaExceeded.VPCInstance": QuotaExceededVPCInstanceError,
+    "QuotaExceeded.VServerGroup": QuotaExceededVServerGroupError,
     "RequestTooLarge": RequestTooLargeError,
+    "ResourceNotAvailable.ECS": ResourceNotAvailableECSError,
+    "ScalingActivityInProgress": ScalingActivityInProgressError,
+    "ScalingRule.InvalidScalingRuleType": ScalingRuleInvalidScalingRuleTypeError,
+    "ScheduledAction.RegionMismatch": ScheduledActionRegionMismatchError,
     "SignatureDoesNotMatch": SignatureDoesNotMatchError,
+    "StepBeyondPermitRange": StepBeyondPermitRangeError,
+    "TargetTrackingScalingRule.DumplicateMetric": TargetTrackingScalingRuleDumplicateMetricError,
+    "TargetTrackingScalingRule.UnsupportedMetric": TargetTrackingScalingRuleUnsupportedMetricError,
+    "TemplateMissingParameter.ImageId": TemplateMissingParameterImageIdError,
+    "TemplateMissingParameter.InstanceTypes": TemplateMissingParameterInstanceTypesError,
+    "TemplateMissingParameter.SecurityGroup": TemplateMissingParameterSecurityGroupError,
+    "TemplateVersion.NotNumber": TemplateVersionNotNumberError,
     "Throttling": ThrottlingError,
     "TopicNotExist": TopicNotExistError,
     "UnsupportedNotificationType.CurrentRegion": UnsupportedNotificationTypeCurrentRegionError,

@@ -65,6 +65,136 @@ class LifecycleActionResult(enum.StrEnum):
             return text
 
 
+class MetricName(enum.StrEnum):
+    """Values of MetricName.
+
+    - CpuUtilization: CPU使用率（%）。
+    - ClassicInternetRx: 经典网络外网入流量（KB/min）。
+    - ClassicInternetTx: 经典网络外网出流量（KB/min）。
+    - VpcInternetRx: VPC网络外网入流量（KB/min）。
+    - VpcInternetTx: VPC网络外网出流量（KB/min）。
+    - IntranetRx: 内网入流量（KB/min）。
+    - IntranetTx: 内网出流量（KB/min）。
+    - LoadAverage: 系统平均负载。
+    - MemoryUtilization: 内存使用率（%）。
+    - SystemDiskReadBps: 系统盘读BPS（Byte/s）。
+    - SystemDiskWriteBps: 系统盘写BPS（Byte/s）。
+    - SystemDiskReadOps: 系统盘读IOPS（次/s）。
+    - SystemDiskWriteOps: 系统盘写IOPS（次/s）。
+    - PackagesNetIn: 网卡收包数（个/s）。
+    - PackagesNetOut: 网卡发包数（个/s）。
+    - TcpConnection: TCP连接数（个）。
+
+    Source: sources/alibaba/CreateAlarm.md:109 (stated)
+    """
+
+    CPUUTILIZATION = "CpuUtilization"
+    CLASSICINTERNETRX = "ClassicInternetRx"
+    CLASSICINTERNETTX = "ClassicInternetTx"
+    VPCINTERNETRX = "VpcInternetRx"
+    VPCINTERNETTX = "VpcInternetTx"
+    INTRANETRX = "IntranetRx"
+    INTRANETTX = "IntranetTx"
+    LOADAVERAGE = "LoadAverage"
+    MEMORYUTILIZATION = "MemoryUtilization"
+    SYSTEMDISKREADBPS = "SystemDiskReadBps"
+    SYSTEMDISKWRITEBPS = "SystemDiskWriteBps"
+    SYSTEMDISKREADOPS = "SystemDiskReadOps"
+    SYSTEMDISKWRITEOPS = "SystemDiskWriteOps"
+    PACKAGESNETIN = "PackagesNetIn"
+    PACKAGESNETOUT = "PackagesNetOut"
+    TCPCONNECTION = "TcpConnection"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MetricName | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MetricType(enum.StrEnum):
+    """Values of MetricType.
+
+    - system: 使用云监控系统指标。
+    - custom: 使用上报到云监控的自定义指标。
+
+    Source: sources/alibaba/CreateAlarm.md:135 (stated)
+    """
+
+    SYSTEM = "system"
+    CUSTOM = "custom"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MetricType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Statistics(enum.StrEnum):
+    """Values of Statistics.
+
+    - Average: 平均值。
+    - Minimum: 最小值。
+    - Maximum: 最大值。
+
+    Source: sources/alibaba/CreateAlarm.md:147 (stated)
+    """
+
+    AVERAGE = "Average"
+    MINIMUM = "Minimum"
+    MAXIMUM = "Maximum"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Statistics | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class DimensionKey(enum.StrEnum):
+    """Values of DimensionKey.
+
+    - user_id: 您的账号ID。
+    - scaling_group: 被监控的伸缩组。
+    - device: 网卡设备的类型。
+    - state: TCP连接的状态。
+
+    Source: sources/alibaba/CreateAlarm.md:165 (stated)
+    """
+
+    USER_ID = "user_id"
+    SCALING_GROUP = "scaling_group"
+    DEVICE = "device"
+    STATE = "state"
+
+    @classmethod
+    def from_value(cls, raw: object) -> DimensionKey | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
 class LifecycleTransition(enum.StrEnum):
     """Values of LifecycleTransition.
 
@@ -113,56 +243,1509 @@ class DefaultResult(enum.StrEnum):
             return text
 
 
+class IoOptimized(enum.StrEnum):
+    """Values of IoOptimized.
+
+    - none: 非I/O优化实例。
+    - optimized: I/O优化实例。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:59 (stated)
+    """
+
+    NONE = "none"
+    OPTIMIZED = "optimized"
+
+    @classmethod
+    def from_value(cls, raw: object) -> IoOptimized | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InternetChargeType(enum.StrEnum):
+    """Values of InternetChargeType.
+
+    - PayByBandwidth: 按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+    - PayByTraffic: 按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:63 (stated)
+    """
+
+    PAYBYBANDWIDTH = "PayByBandwidth"
+    PAYBYTRAFFIC = "PayByTraffic"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InternetChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Category(enum.StrEnum):
+    """Values of Category.
+
+    - cloud: 普通云盘
+    - cloud_efficiency: 高效云盘
+    - cloud_ssd: SSD云盘
+    - ephemeral_ssd: 本地SSD盘
+    - cloud_essd: ESSD云盘
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:76 (stated)
+    """
+
+    CLOUD = "cloud"
+    CLOUD_EFFICIENCY = "cloud_efficiency"
+    CLOUD_SSD = "cloud_ssd"
+    EPHEMERAL_SSD = "ephemeral_ssd"
+    CLOUD_ESSD = "cloud_essd"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Category | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class PerformanceLevel(enum.StrEnum):
+    """Values of PerformanceLevel.
+
+    - PL0: 单盘最高随机读写IOPS 1万。
+    - PL1: 单盘最高随机读写IOPS 5万。
+    - PL2: 单盘最高随机读写IOPS 10万。
+    - PL3: 单盘最高随机读写IOPS 100万。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:101 (stated)
+    """
+
+    PL0 = "PL0"
+    PL1 = "PL1"
+    PL2 = "PL2"
+    PL3 = "PL3"
+
+    @classmethod
+    def from_value(cls, raw: object) -> PerformanceLevel | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Encrypted(enum.StrEnum):
+    """Values of Encrypted.
+
+    - true: 加密
+    - false: 不加密
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:144 (stated)
+    """
+
+    TRUE = "true"
+    FALSE = "false"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Encrypted | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class SecurityEnhancementStrategy(enum.StrEnum):
+    """Values of SecurityEnhancementStrategy.
+
+    - Active: 启用安全加固，只对公共镜像生效。
+    - Deactive: 不启用安全加固，对所有镜像类型生效。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:179 (stated)
+    """
+
+    ACTIVE = "Active"
+    DEACTIVE = "Deactive"
+
+    @classmethod
+    def from_value(cls, raw: object) -> SecurityEnhancementStrategy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class SpotStrategy(enum.StrEnum):
+    """Values of SpotStrategy.
+
+    - NoSpot: 普通的按量付费实例。
+    - SpotWithPriceLimit: 设置上限价格的抢占式实例。
+    - SpotAsPriceGo: 系统自动出价，跟随当前市场实际价格。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:188 (stated)
+    """
+
+    NOSPOT = "NoSpot"
+    SPOTWITHPRICELIMIT = "SpotWithPriceLimit"
+    SPOTASPRICEGO = "SpotAsPriceGo"
+
+    @classmethod
+    def from_value(cls, raw: object) -> SpotStrategy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class CreditSpecification(enum.StrEnum):
+    """Values of CreditSpecification.
+
+    - Standard: 标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+    - Unlimited: 无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:218 (stated)
+    """
+
+    STANDARD = "Standard"
+    UNLIMITED = "Unlimited"
+
+    @classmethod
+    def from_value(cls, raw: object) -> CreditSpecification | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Affinity(enum.StrEnum):
+    """Values of Affinity.
+
+    - default: 实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+    - host: 实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:229 (stated)
+    """
+
+    DEFAULT = "default"
+    HOST = "host"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Affinity | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Tenancy(enum.StrEnum):
+    """Values of Tenancy.
+
+    - default: 创建非专有宿主机实例。
+    - host: 创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:235 (stated)
+    """
+
+    DEFAULT = "default"
+    HOST = "host"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Tenancy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MatchCriteria(enum.StrEnum):
+    """Values of MatchCriteria.
+
+    - Open: 开放模式。将自动匹配开放类型的私有池容量。如果没有符合条件的私有池容量，则使用公共池资源启动。该模式下无需设置PrivatePoolOptions.Id参数。
+    - Target: 指定模式。使用指定的私有池容量启动实例，如果该私有池容量不可用，则实例会启动失败。该模式下必须指定私有池ID，即PrivatePoolOptions.Id参数为必填项。
+    - None: 不使用模式。实例启动将不使用私有池容量。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:241 (stated)
+    """
+
+    OPEN = "Open"
+    TARGET = "Target"
+    NONE = "None"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MatchCriteria | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MultiAZPolicy(enum.StrEnum):
+    """Values of MultiAZPolicy.
+
+    - PRIORITY: 先指定的虚拟交换机（VSwitchIds.N）优先级最高。弹性伸缩优先在优先级最高的交换机所在可用区尝试扩缩容，如果无法扩缩容，则自动在下一优先级的交换机所在可用区进行扩缩容。
+    - COST_OPTIMIZED: 扩容时弹性伸缩按vCPU单价从低到高尝试创建ECS实例，缩容时按vCPU单价从高到低尝试移出ECS实例。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+    - BALANCE: 在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
+
+    Source: sources/alibaba/CreateScalingGroup.md:124 (stated)
+    """
+
+    PRIORITY = "PRIORITY"
+    COST_OPTIMIZED = "COST_OPTIMIZED"
+    BALANCE = "BALANCE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MultiAZPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class HealthCheckType(enum.StrEnum):
+    """Values of HealthCheckType.
+
+    - NONE: 不做健康检查。
+    - ECS: 对伸缩组内的ECS实例做健康检查。
+
+    Source: sources/alibaba/CreateScalingGroup.md:134 (stated)
+    """
+
+    NONE = "NONE"
+    ECS = "ECS"
+
+    @classmethod
+    def from_value(cls, raw: object) -> HealthCheckType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ScalingPolicy(enum.StrEnum):
+    """Values of ScalingPolicy.
+
+    - recycle: 伸缩组的回收模式为停机回收模式。
+    - release: 伸缩组的回收模式为释放模式。
+
+    Source: sources/alibaba/CreateScalingGroup.md:184 (stated)
+    """
+
+    RECYCLE = "recycle"
+    RELEASE = "release"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class AdjustmentType(enum.StrEnum):
+    """Values of AdjustmentType.
+
+    - QuantityChangeInCapacity: 增加或减少指定数量的ECS实例。
+    - PercentChangeInCapacity: 增加或减少指定比例的ECS实例。
+    - TotalCapacity: 将当前伸缩组的ECS实例数量调整到指定数量。
+
+    Source: sources/alibaba/CreateScalingRule.md:40 (stated)
+    """
+
+    QUANTITYCHANGEINCAPACITY = "QuantityChangeInCapacity"
+    PERCENTCHANGEINCAPACITY = "PercentChangeInCapacity"
+    TOTALCAPACITY = "TotalCapacity"
+
+    @classmethod
+    def from_value(cls, raw: object) -> AdjustmentType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ScalingRuleType(enum.StrEnum):
+    """Values of ScalingRuleType.
+
+    - SimpleScalingRule: 简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+    - TargetTrackingScalingRule: 目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+    - StepScalingRule: 步进规则，根据阈值和指标值提供分步扩展方式。
+    - PredictiveScalingRule: 预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+    Source: sources/alibaba/CreateScalingRule.md:50 (stated)
+    """
+
+    SIMPLESCALINGRULE = "SimpleScalingRule"
+    TARGETTRACKINGSCALINGRULE = "TargetTrackingScalingRule"
+    STEPSCALINGRULE = "StepScalingRule"
+    PREDICTIVESCALINGRULE = "PredictiveScalingRule"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingRuleType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class PredictiveScalingMode(enum.StrEnum):
+    """Values of PredictiveScalingMode.
+
+    - PredictAndScale: 产生预测结果并创建预测任务。
+    - PredictOnly: 产生预测结果，但不会创建预测任务。
+
+    Source: sources/alibaba/CreateScalingRule.md:95 (stated)
+    """
+
+    PREDICTANDSCALE = "PredictAndScale"
+    PREDICTONLY = "PredictOnly"
+
+    @classmethod
+    def from_value(cls, raw: object) -> PredictiveScalingMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class PredictiveValueBehavior(enum.StrEnum):
+    """Values of PredictiveValueBehavior.
+
+    - MaxOverridePredictiveValue: 初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+    - PredictiveValueOverrideMax: 预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+    - PredictiveValueOverrideMaxWithBuffer: 预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+    Source: sources/alibaba/CreateScalingRule.md:101 (stated)
+    """
+
+    MAXOVERRIDEPREDICTIVEVALUE = "MaxOverridePredictiveValue"
+    PREDICTIVEVALUEOVERRIDEMAX = "PredictiveValueOverrideMax"
+    PREDICTIVEVALUEOVERRIDEMAXWITHBUFFER = "PredictiveValueOverrideMaxWithBuffer"
+
+    @classmethod
+    def from_value(cls, raw: object) -> PredictiveValueBehavior | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class RecurrenceType(enum.StrEnum):
+    """Values of RecurrenceType.
+
+    - Daily: 每多少天重复执行一次定时任务。
+    - Weekly: 每周指定几天重复执行一次定时任务。
+    - Monthly: 每月内指定几天重复执行一次定时任务。
+    - Cron: 按照指定的Cron表达式执行定时任务。
+
+    Source: sources/alibaba/CreateScheduledTask.md:43 (stated)
+    """
+
+    DAILY = "Daily"
+    WEEKLY = "Weekly"
+    MONTHLY = "Monthly"
+    CRON = "Cron"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RecurrenceType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class State(enum.StrEnum):
+    """Values of State.
+
+    - ALARM: 报警，已满足报警条件。
+    - OK: 正常，尚未满足报警条件。
+    - INSUFFICIENT_DATA: 数据不足，不足以判断是否满足了报警条件。
+
+    Source: sources/alibaba/DescribeAlarms.md:17 (stated)
+    """
+
+    ALARM = "ALARM"
+    OK = "OK"
+    INSUFFICIENT_DATA = "INSUFFICIENT_DATA"
+
+    @classmethod
+    def from_value(cls, raw: object) -> State | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class LifecycleActionStatus(enum.StrEnum):
+    """Values of LifecycleActionStatus.
+
+    - Pending: 挂起中。表示ECS实例仍处于挂起中状态。
+    - Timeout: 已超时。表示已到达生命周期挂钩的超时时间，自动结束ECS实例的挂起中状态。
+    - Completed: 已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+    Source: sources/alibaba/DescribeLifecycleActions.md:25 (stated)
+    """
+
+    PENDING = "Pending"
+    TIMEOUT = "Timeout"
+    COMPLETED = "Completed"
+
+    @classmethod
+    def from_value(cls, raw: object) -> LifecycleActionStatus | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class AcceptLanguage(enum.StrEnum):
+    """Values of AcceptLanguage.
+
+    - zh-CN: 根据汉语筛选
+    - en-US: 根据英语筛选
+    - ja: 根据日语筛选
+
+    Source: sources/alibaba/DescribeRegions.md:13 (stated)
+    """
+
+    ZH_CN = "zh-CN"
+    EN_US = "en-US"
+    JA = "ja"
+
+    @classmethod
+    def from_value(cls, raw: object) -> AcceptLanguage | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class StatusCode(enum.StrEnum):
+    """Values of StatusCode.
+
+    - Successful: 执行成功的伸缩活动。
+    - Warning: 部分执行成功的伸缩活动。
+    - Failed: 执行失败的伸缩活动。
+    - InProgress: 正在执行的伸缩活动。
+    - Rejected: 执行伸缩活动请求被拒绝。
+
+    Source: sources/alibaba/DescribeScalingActivities.md:30 (stated)
+    """
+
+    SUCCESSFUL = "Successful"
+    WARNING = "Warning"
+    FAILED = "Failed"
+    INPROGRESS = "InProgress"
+    REJECTED = "Rejected"
+
+    @classmethod
+    def from_value(cls, raw: object) -> StatusCode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class HealthStatus(enum.StrEnum):
+    """Values of HealthStatus.
+
+    - Healthy: 健康的ECS实例。
+    - Unhealthy: 不健康的ECS实例。
+
+    Source: sources/alibaba/DescribeScalingInstances.md:21 (stated)
+    """
+
+    HEALTHY = "Healthy"
+    UNHEALTHY = "Unhealthy"
+
+    @classmethod
+    def from_value(cls, raw: object) -> HealthStatus | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class LifecycleState(enum.StrEnum):
+    """Values of LifecycleState.
+
+    - InService: 已成功加入伸缩组并正常提供服务。
+    - Pending: 加入中。ECS实例加入伸缩组时包括加入负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+    - Pending:Wait: 加入挂起中。如果伸缩组内创建了适用于弹性扩张活动的生命周期挂钩，ECS实例在加入伸缩组时被挂起并等待挂钩超时时间结束。
+    - Protected: 保护中。ECS实例正常提供服务，但弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+    - Standby: 备用中。ECS实例不提供服务，负载均衡权重被置为零，且弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+    - Stopped: 停用中。ECS实例已停机，不提供服务。
+    - Removing: 移出中。ECS实例移出伸缩组时包括移出负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+    - Removing:Wait: 移出挂起中。如果伸缩组内创建了适用于弹性收缩活动的生命周期挂钩，ECS实例在移出伸缩组时被挂起并等待挂钩超时时间结束。
+
+    Source: sources/alibaba/DescribeScalingInstances.md:31 (stated)
+    """
+
+    INSERVICE = "InService"
+    PENDING = "Pending"
+    PENDING_WAIT = "Pending:Wait"
+    PROTECTED = "Protected"
+    STANDBY = "Standby"
+    STOPPED = "Stopped"
+    REMOVING = "Removing"
+    REMOVING_WAIT = "Removing:Wait"
+
+    @classmethod
+    def from_value(cls, raw: object) -> LifecycleState | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class CreationType(enum.StrEnum):
+    """Values of CreationType.
+
+    - AutoCreated: 弹性伸缩根据实例配置信息来源自动创建的ECS实例。
+    - Attached: 不是通过弹性伸缩服务创建，而是由您手动添加到伸缩组中的ECS实例。
+
+    Source: sources/alibaba/DescribeScalingInstances.md:41 (stated)
+    """
+
+    AUTOCREATED = "AutoCreated"
+    ATTACHED = "Attached"
+
+    @classmethod
+    def from_value(cls, raw: object) -> CreationType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ModifyScalingConfigurationCategory(enum.StrEnum):
+    """Values of Category.
+
+    - cloud: 普通云盘。随实例创建的普通云盘的DeleteWithInstance属性为true。
+    - cloud_efficiency: 高效云盘。
+    - cloud_ssd: SSD云盘。
+    - cloud_essd: ESSD云盘。
+    - ephemeral_ssd: 本地SSD盘。
+
+    Source: sources/alibaba/ModifyScalingConfiguration.md:35 (stated)
+    """
+
+    CLOUD = "cloud"
+    CLOUD_EFFICIENCY = "cloud_efficiency"
+    CLOUD_SSD = "cloud_ssd"
+    CLOUD_ESSD = "cloud_essd"
+    EPHEMERAL_SSD = "ephemeral_ssd"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ModifyScalingConfigurationCategory | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class RemovePolicy(enum.StrEnum):
+    """Values of RemovePolicy.
+
+    - recycle: 实例进入停机不收费状态。
+    - release: 实例被释放。
+
+    Source: sources/alibaba/RemoveInstances.md:39 (stated)
+    """
+
+    RECYCLE = "recycle"
+    RELEASE = "release"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RemovePolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+@dataclass(slots=True, kw_only=True)
+class AlbServerGroup:
+    """ALB服务器组的相关信息集合。
+
+    Attributes:
+        alb_server_group_id (wire name AlbServerGroupId): ALB服务器组的ID。
+
+            N为ALB服务器组的编号。一个伸缩组支持关联的ALB服务器组数量有限，如需查看或手动申请提升配额值，请前往配额中心。
+        port (wire name Port): 弹性伸缩将ECS实例添加到ALB服务器组后，ECS实例使用的端口号，取值范围：1~65535。
+
+            N为ALB服务器组的编号。
+
+            Note: 如果N相同，Port不同，系统会默认向伸缩组关联多个不同Port的该ALB服务器组。
+
+            Range: 1..65535 (sources/alibaba/AttachAlbServerGroups.md:26 (stated): "取值范围：1~65535").
+        weight (wire name Weight): 弹性伸缩将ECS实例添加到ALB服务器组后，ECS实例作为后端服务器的权重。权重越高，ECS实例将被分配到越多的访问请求。如果权重为0，则ECS实例不会收到访问请求。取值范围：0~100。
+
+            N为ALB服务器组的编号。
+
+            Range: 0..100 (sources/alibaba/AttachAlbServerGroups.md:31 (stated): "取值范围：0~100").
+        compensate_with_on_demand (wire name CompensateWithOnDemand): 当MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+            - true：允许。
+            - false：不允许。
+        alb_server_group (wire name AlbServerGroup): Not described on the page.
+
+    """
+
+    # sources/alibaba/AttachAlbServerGroups.md:23 (stated)
+    alb_server_group_id: str | None = None
+    # sources/alibaba/AttachAlbServerGroups.md:26 (stated)
+    port: int | None = None
+    # sources/alibaba/AttachAlbServerGroups.md:31 (stated)
+    weight: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:40 (inferred)
+    compensate_with_on_demand: bool | None = None
+    # sources/alibaba/DescribeScalingGroups.md:36 (inferred)
+    alb_server_group: list[AlbServerGroup] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.alb_server_group_id is not None:
+            out["AlbServerGroupId"] = self.alb_server_group_id
+        if self.port is not None:
+            out["Port"] = self.port
+        if self.weight is not None:
+            out["Weight"] = self.weight
+        if self.compensate_with_on_demand is not None:
+            out["CompensateWithOnDemand"] = self.compensate_with_on_demand
+        if self.alb_server_group is not None:
+            out["AlbServerGroup"] = [item.to_wire() for item in self.alb_server_group]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AlbServerGroup:
+        return cls(
+            alb_server_group_id=_wire.as_str(data.get("AlbServerGroupId")),
+            port=_wire.as_int(data.get("Port")),
+            weight=_wire.as_int(data.get("Weight")),
+            compensate_with_on_demand=_wire.as_bool(data.get("CompensateWithOnDemand")),
+            alb_server_group=_list_of(data.get("AlbServerGroup"), AlbServerGroup.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AlbServerGroup | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class VServerGroupAttribute:
+    """后端服务器组属性。
+
+    Attributes:
+        port (wire name Port): 弹性伸缩将ECS实例添加到虚拟服务器组时使用的端口号，取值范围：1~65535。
+
+            N为负载均衡实例编号，取值范围：1~5。
+
+            M为负载均衡实例下虚拟服务器组的编号，取值范围：1~5。
+        v_server_group_id (wire name VServerGroupId): 虚拟服务器组的ID。N为负载均衡实例编号，取值范围：1~5。
+
+            M为负载均衡实例下虚拟服务器组的编号，取值范围：1~5。
+        weight (wire name Weight): 弹性伸缩将ECS实例添加到虚拟服务器组时设置的权重，取值范围：0~100。
+
+            默认值：50。
+
+            N为负载均衡实例编号，取值范围：1~5。
+
+            M为负载均衡实例下虚拟服务器组的编号，取值范围：1~5。
+
+            Default: 50 (sources/alibaba/AttachVServerGroups.md:68 (stated): "默认值：50").
+        v_server_group_attribute (wire name VServerGroupAttribute): Not described on the page.
+
+    """
+
+    # sources/alibaba/AttachVServerGroups.md:54 (stated)
+    port: int | None = None
+    # sources/alibaba/AttachVServerGroups.md:61 (stated)
+    v_server_group_id: str | None = None
+    # sources/alibaba/AttachVServerGroups.md:66 (stated)
+    weight: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:117 (inferred)
+    v_server_group_attribute: list[VServerGroupAttribute] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.port is not None:
+            out["Port"] = self.port
+        if self.v_server_group_id is not None:
+            out["VServerGroupId"] = self.v_server_group_id
+        if self.weight is not None:
+            out["Weight"] = self.weight
+        if self.v_server_group_attribute is not None:
+            out["VServerGroupAttribute"] = [
+                item.to_wire() for item in self.v_server_group_attribute
+            ]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> VServerGroupAttribute:
+        return cls(
+            port=_wire.as_int(data.get("Port")),
+            v_server_group_id=_wire.as_str(data.get("VServerGroupId")),
+            weight=_wire.as_int(data.get("Weight")),
+            v_server_group_attribute=_list_of(
+                data.get("VServerGroupAttribute"), VServerGroupAttribute.from_value
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> VServerGroupAttribute | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class VServerGroup:
+    """后端服务器组列表。
+
+    Attributes:
+        load_balancer_id (wire name LoadBalancerId): 虚拟服务器组所属负载均衡实例的ID。N为负载均衡实例编号，取值范围：1~5。
+        v_server_group_attribute (wire name VServerGroupAttribute): Not described on the page.
+        v_server_group_attributes (wire name VServerGroupAttributes): 后端服务器组属性。
+        v_server_group (wire name VServerGroup): Not described on the page.
+
+    """
+
+    # sources/alibaba/AttachVServerGroups.md:51 (stated)
+    load_balancer_id: str | None = None
+    # sources/alibaba/AttachVServerGroups.md:54 (inferred)
+    v_server_group_attribute: list[VServerGroupAttribute] | None = None
+    # sources/alibaba/DescribeScalingGroups.md:116 (inferred)
+    v_server_group_attributes: VServerGroupAttribute | None = None
+    # sources/alibaba/DescribeScalingGroups.md:114 (inferred)
+    v_server_group: list[VServerGroup] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.load_balancer_id is not None:
+            out["LoadBalancerId"] = self.load_balancer_id
+        if self.v_server_group_attribute is not None:
+            out["VServerGroupAttribute"] = [
+                item.to_wire() for item in self.v_server_group_attribute
+            ]
+        if self.v_server_group_attributes is not None:
+            out["VServerGroupAttributes"] = self.v_server_group_attributes.to_wire()
+        if self.v_server_group is not None:
+            out["VServerGroup"] = [item.to_wire() for item in self.v_server_group]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> VServerGroup:
+        return cls(
+            load_balancer_id=_wire.as_str(data.get("LoadBalancerId")),
+            v_server_group_attribute=_list_of(
+                data.get("VServerGroupAttribute"), VServerGroupAttribute.from_value
+            ),
+            v_server_group_attributes=VServerGroupAttribute.from_value(
+                data.get("VServerGroupAttributes")
+            ),
+            v_server_group=_list_of(data.get("VServerGroup"), VServerGroup.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> VServerGroup | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Dimension:
+    """监控项关联的维度信息。
+
+    Attributes:
+        dimension_key (wire name DimensionKey): 监控项关联的维度信息键。取值范围：
+
+            - user_id：您的账号ID。
+            - scaling_group：被监控的伸缩组。
+            - device：网卡设备的类型。
+            - state：TCP连接的状态。
+
+            Values: user_id, scaling_group, device, state (sources/alibaba/CreateAlarm.md:165 (stated): "取值范围：").
+        dimension_value (wire name DimensionValue): 监控项关联的维度信息值，取值范围由维度信息键决定。
+
+            user_id：由系统自动填充。
+
+            scaling_group：由系统自动填充。
+
+            device取值范围：
+
+            - eth0：对于经典网络实例，eth0表示内网网卡。对于VPC实例，只存在eth0一张网卡。
+            - eth1：对于经典网络实例，eth1代表外网网卡。
+
+            state取值范围：
+
+            - TCP_TOTAL：表示总的TCP连接数。
+            - ESTABLISHED：表示已建立的TCP连接数。
+        effective (wire name Effective): Note: 该参数正在邀测中，暂未开放使用。
+        dimension (wire name Dimension): Not described on the page.
+        evaluation_count (wire name EvaluationCount): 伸缩规则关联的报警任务到达报警状态需要连续满足阈值表达式的次数。
+        metric_name (wire name MetricName): 伸缩规则关联的报警任务监控项名称。
+        metric_type (wire name MetricType): 伸缩规则关联的报警任务的类型。取值范围：
+
+            - system：系统监控报警任务。
+            - custom：自定义监控报警任务。
+        statistics (wire name Statistics): 伸缩规则关联的报警任务的统计方式。取值范围：
+
+            - Average：统计平均值。
+            - Maximum：统计最大值。
+            - Minimum：统计最小值。
+        threshold (wire name Threshold): 伸缩规则关联的报警任务的报警阈值。
+
+    """
+
+    # sources/alibaba/CreateAlarm.md:165 (stated)
+    dimension_key: DimensionKey | str | None = None
+    # sources/alibaba/CreateAlarm.md:171 (stated)
+    dimension_value: str | None = None
+    # sources/alibaba/DescribeAlarms.md:76 (inferred)
+    effective: str | None = None
+    # sources/alibaba/DescribeAlarms.md:54 (inferred)
+    dimension: list[Dimension] | None = None
+    # sources/alibaba/DescribeScalingRules.md:74 (inferred)
+    evaluation_count: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:75 (inferred)
+    metric_name: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:76 (inferred)
+    metric_type: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:80 (inferred)
+    statistics: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:85 (inferred)
+    threshold: float | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.dimension_key is not None:
+            out["DimensionKey"] = _enum_value(self.dimension_key)
+        if self.dimension_value is not None:
+            out["DimensionValue"] = self.dimension_value
+        if self.effective is not None:
+            out["Effective"] = self.effective
+        if self.dimension is not None:
+            out["Dimension"] = [item.to_wire() for item in self.dimension]
+        if self.evaluation_count is not None:
+            out["EvaluationCount"] = self.evaluation_count
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.metric_type is not None:
+            out["MetricType"] = self.metric_type
+        if self.statistics is not None:
+            out["Statistics"] = self.statistics
+        if self.threshold is not None:
+            out["Threshold"] = self.threshold
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Dimension:
+        return cls(
+            dimension_key=DimensionKey.from_value(data.get("DimensionKey")),
+            dimension_value=_wire.as_str(data.get("DimensionValue")),
+            effective=_wire.as_str(data.get("Effective")),
+            dimension=_list_of(data.get("Dimension"), Dimension.from_value),
+            evaluation_count=_wire.as_int(data.get("EvaluationCount")),
+            metric_name=_wire.as_str(data.get("MetricName")),
+            metric_type=_wire.as_str(data.get("MetricType")),
+            statistics=_wire.as_str(data.get("Statistics")),
+            threshold=_wire.as_float(data.get("Threshold")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Dimension | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceTypeOverride:
+    """The InstanceTypeOverride object.
+
+    Attributes:
+        instance_type (wire name InstanceType): 当您需要指定伸缩配置中实例规格的容量时，请同时指定本参数和InstanceTypeOverride.N.WeightedCapacity。
+
+            本参数用于指定实例规格。您可以指定N个本参数，结合InstanceTypeOverride.N.WeightedCapacity参数，扩展多实例规格支持自定义权重。N的取值范围：1~10。
+
+            Note: 指定本参数时，不允许同时指定instanceTypes。
+
+            InstanceType的取值范围：在售的ECS实例规格，请参见实例规格族。
+        weighted_capacity (wire name WeightedCapacity): 当您需要指定伸缩配置中实例规格的容量时，在指定InstanceTypeOverride.N.InstanceType后，再指定本参数。两个参数一一对应，N需要保持一致。
+
+            本参数用于指定实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
+
+            由于每个实例规格的vCPU个数、内存大小等性能指标会有差异，您可以根据自身需求，给不同的实例规格配置不同的权重。
+
+            例如：
+
+            - 当前容量：0
+            - 期望容量：6
+            - ecs.c5.xlarge规格容量：4
+
+            为满足期望容量，伸缩组将为用户扩容2台ecs.c5.xlarge实例。
+
+            Note: 扩容时伸缩组的容量不得超过最大容量（MaxSize）与实例规格的最大权重之和。
+
+            WeightedCapacity的取值范围：1~500。
+
+            Range: 1..500 (sources/alibaba/CreateScalingConfiguration.md:57 (stated): "取值范围：1~500").
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:34 (stated)
+    instance_type: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:41 (stated)
+    weighted_capacity: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.weighted_capacity is not None:
+            out["WeightedCapacity"] = self.weighted_capacity
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SystemDisk:
+    """The SystemDisk object.
+
+    Attributes:
+        category (wire name Category): 系统盘的磁盘种类。取值范围：
+
+            - cloud：普通云盘
+            - cloud_efficiency：高效云盘
+            - cloud_ssd：SSD云盘
+            - ephemeral_ssd：本地SSD盘
+            - cloud_essd：ESSD云盘
+
+            InstanceType为系列I的实例规格且实例属于非I/O优化实例时，默认值：cloud。否则，默认值：cloud_efficiency。
+
+            Values: cloud, cloud_efficiency, cloud_ssd, ephemeral_ssd, cloud_essd (sources/alibaba/CreateScalingConfiguration.md:76 (stated): "取值范围：").
+        size (wire name Size): 系统盘的大小，单位：GiB。取值范围：
+
+            - cloud：20~500
+            - cloud_efficiency：20~500
+            - cloud_ssd：20~500
+            - cloud_essd：20~500
+            - ephemeral_ssd：20~500
+
+            指定该参数后，系统盘大小必须大于等于max{20, ImageSize}。
+
+            默认值：max{40, ImageSize}
+        disk_name (wire name DiskName): 系统盘的名称。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以http://和https://开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。
+
+            默认值：空
+
+            Length: 2..128 characters (sources/alibaba/CreateScalingConfiguration.md:96 (stated): "长度为2~128个英文或中文字符").
+        description (wire name Description): 系统盘的描述。长度为2~256个英文或中文字符，不能以http://和https://开头。
+
+            Length: 2..256 characters (sources/alibaba/CreateScalingConfiguration.md:99 (stated): "长度为2~256个英文或中文字符").
+        auto_snapshot_policy_id (wire name AutoSnapshotPolicyId): 系统盘使用的自动快照策略ID。
+        performance_level (wire name PerformanceLevel): 当系统盘为ESSD云盘时，设置云盘的性能等级。取值范围：
+
+            - PL0：单盘最高随机读写IOPS 1万。
+            - PL1：单盘最高随机读写IOPS 5万。
+            - PL2：单盘最高随机读写IOPS 10万。
+            - PL3：单盘最高随机读写IOPS 100万。
+
+            默认值：PL0
+
+            Note: 关于如何选择ESSD云盘性能等级，请参见ESSD云盘。
+
+            Default: 'PL0' (sources/alibaba/CreateScalingConfiguration.md:108 (stated): "默认值：PL0").
+            Values: PL0, PL1, PL2, PL3 (sources/alibaba/CreateScalingConfiguration.md:101 (stated): "取值范围：").
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:76 (stated)
+    category: Category | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:85 (stated)
+    size: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:96 (stated)
+    disk_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:99 (stated)
+    description: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:100 (stated)
+    auto_snapshot_policy_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:101 (stated)
+    performance_level: PerformanceLevel | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.category is not None:
+            out["Category"] = _enum_value(self.category)
+        if self.size is not None:
+            out["Size"] = self.size
+        if self.disk_name is not None:
+            out["DiskName"] = self.disk_name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.auto_snapshot_policy_id is not None:
+            out["AutoSnapshotPolicyId"] = self.auto_snapshot_policy_id
+        if self.performance_level is not None:
+            out["PerformanceLevel"] = _enum_value(self.performance_level)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DataDisk:
+    """数据盘信息的集合。
+
+    Attributes:
+        size (wire name Size): 数据盘N的磁盘大小，N的取值范围：1~16，内存单位为GiB。取值范围：
+
+            - cloud：5~2000
+            - cloud_efficiency：20~32768
+            - cloud_ssd：20~32768
+            - cloud_essd：20~32768
+            - ephemeral_ssd：5~800
+
+            指定该参数后，磁盘大小必须大于等于快照大小（快照通过SnapshotId指定）。
+        snapshot_id (wire name SnapshotId): 创建数据盘时使用的快照，N的取值范围：1~16。指定该参数后，DataDisk.N.Size会被忽略，实际创建的磁盘大小为指定快照的大小。
+
+            如果该快照创建于2013年7月15日或之前，调用会被拒绝，返回参数中会提示InvalidSnapshot.TooOld。
+        category (wire name Category): 数据盘N的磁盘种类，N的取值范围：1~16。该参数取值范围：
+
+            - cloud：普通云盘。随实例创建的普通云盘的DeleteWithInstance属性为true。
+            - cloud_efficiency：高效云盘
+            - cloud_ssd：SSD云盘
+            - ephemeral_ssd：本地SSD盘
+            - cloud_essd：ESSD云盘
+
+            对于I/O优化实例，默认值为cloud_efficiency。对于非I/O优化实例，默认值为cloud。
+
+            Values: cloud, cloud_efficiency, cloud_ssd, ephemeral_ssd, cloud_essd (sources/alibaba/CreateScalingConfiguration.md:126 (stated): "取值范围：").
+        device (wire name Device): 数据盘挂载点，N的取值范围：1~16。如果您没有指定该参数，则默认在自动创建ECS实例时由系统分配，从/dev/xvdb开始，到/dev/xvdz结束。
+        delete_with_instance (wire name DeleteWithInstance): 指定数据盘是否随实例释放，N的取值范围：1~16。该参数取值范围：
+
+            - true：释放实例时，该磁盘随实例一起释放。
+            - false：释放实例时，该磁盘保留不释放。
+
+            该参数只可对独立云盘设置（DataDisk.N.Category为cloud、cloud_efficiency、cloud_ssd或cloud_essd），否则会出现报错。
+
+            默认值：true
+
+            Default: True (sources/alibaba/CreateScalingConfiguration.md:143 (stated): "默认值：true").
+        encrypted (wire name Encrypted): 数据盘N是否加密，N的取值范围：1~16。该参数取值范围：
+
+            - true：加密
+            - false：不加密
+
+            默认值：false
+
+            Default: 'false' (sources/alibaba/CreateScalingConfiguration.md:149 (stated): "默认值：false").
+            Values: true, false (sources/alibaba/CreateScalingConfiguration.md:144 (stated): "取值范围：").
+        kms_key_id (wire name KMSKeyId): 数据盘对应的KMS密钥的ID，N的取值范围：1~16。
+        disk_name (wire name DiskName): 数据盘的名称，N的取值范围：1~16。长度为2~128个英文或中文字符。必须以大小字母或中文开头，不能以 http:// 和 https:// 开头。可以包含数字、半角冒号（:）、下划线（_）或者连字符（-）。
+
+            默认值：空
+
+            Length: 2..128 characters (sources/alibaba/CreateScalingConfiguration.md:151 (stated): "长度为2~128个英文或中文字符").
+        description (wire name Description): 数据盘的描述，N的取值范围：1~16。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+            Length: 2..256 characters (sources/alibaba/CreateScalingConfiguration.md:154 (stated): "长度为2~256个英文或中文字符").
+        auto_snapshot_policy_id (wire name AutoSnapshotPolicyId): 数据盘使用的自动快照策略ID，N的取值范围：1~16。
+        performance_level (wire name PerformanceLevel): 当数据盘为ESSD云盘时，设置云盘的性能等级。N的取值必须和DataDisk.N.Category=cloud_essd中的N保持一致。取值范围：
+
+            - PL0：单盘最高随机读写IOPS 1万。
+            - PL1：单盘最高随机读写IOPS 5万。
+            - PL2：单盘最高随机读写IOPS 10万。
+            - PL3：单盘最高随机读写IOPS 100万。
+
+            默认值：PL1
+
+            Note: 关于如何选择ESSD云盘性能等级，请参见ESSD云盘。
+
+            Default: 'PL1' (sources/alibaba/CreateScalingConfiguration.md:163 (stated): "默认值：PL1").
+            Values: PL0, PL1, PL2, PL3 (sources/alibaba/CreateScalingConfiguration.md:156 (stated): "取值范围：").
+        dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+            您可以通过DescribeDedicatedHosts查询专有宿主机ID列表。
+        deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+        host_name (wire name HostName): 云服务器的主机名。
+        hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+        image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+        data_disk (wire name DataDisk): Not described on the page.
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:114 (stated)
+    size: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:123 (stated)
+    snapshot_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:126 (stated)
+    category: Category | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:135 (stated)
+    device: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:136 (stated)
+    delete_with_instance: bool | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:144 (stated)
+    encrypted: Encrypted | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:150 (stated)
+    kms_key_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:151 (stated)
+    disk_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:154 (stated)
+    description: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:155 (stated)
+    auto_snapshot_policy_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:156 (stated)
+    performance_level: PerformanceLevel | str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:79 (inferred)
+    dedicated_host_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:82 (inferred)
+    deployment_set_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:83 (inferred)
+    host_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:84 (inferred)
+    hpc_cluster_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:85 (inferred)
+    image_family: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:49 (inferred)
+    data_disk: list[DataDisk] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.size is not None:
+            out["Size"] = self.size
+        if self.snapshot_id is not None:
+            out["SnapshotId"] = self.snapshot_id
+        if self.category is not None:
+            out["Category"] = _enum_value(self.category)
+        if self.device is not None:
+            out["Device"] = self.device
+        if self.delete_with_instance is not None:
+            out["DeleteWithInstance"] = self.delete_with_instance
+        if self.encrypted is not None:
+            out["Encrypted"] = _enum_value(self.encrypted)
+        if self.kms_key_id is not None:
+            out["KMSKeyId"] = self.kms_key_id
+        if self.disk_name is not None:
+            out["DiskName"] = self.disk_name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.auto_snapshot_policy_id is not None:
+            out["AutoSnapshotPolicyId"] = self.auto_snapshot_policy_id
+        if self.performance_level is not None:
+            out["PerformanceLevel"] = _enum_value(self.performance_level)
+        if self.dedicated_host_id is not None:
+            out["DedicatedHostId"] = self.dedicated_host_id
+        if self.deployment_set_id is not None:
+            out["DeploymentSetId"] = self.deployment_set_id
+        if self.host_name is not None:
+            out["HostName"] = self.host_name
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.data_disk is not None:
+            out["DataDisk"] = [item.to_wire() for item in self.data_disk]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> DataDisk:
+        return cls(
+            size=_wire.as_int(data.get("Size")),
+            snapshot_id=_wire.as_str(data.get("SnapshotId")),
+            category=Category.from_value(data.get("Category")),
+            device=_wire.as_str(data.get("Device")),
+            delete_with_instance=_wire.as_bool(data.get("DeleteWithInstance")),
+            encrypted=Encrypted.from_value(data.get("Encrypted")),
+            kms_key_id=_wire.as_str(data.get("KMSKeyId")),
+            disk_name=_wire.as_str(data.get("DiskName")),
+            description=_wire.as_str(data.get("Description")),
+            auto_snapshot_policy_id=_wire.as_str(data.get("AutoSnapshotPolicyId")),
+            performance_level=PerformanceLevel.from_value(data.get("PerformanceLevel")),
+            dedicated_host_id=_wire.as_str(data.get("DedicatedHostId")),
+            deployment_set_id=_wire.as_str(data.get("DeploymentSetId")),
+            host_name=_wire.as_str(data.get("HostName")),
+            hpc_cluster_id=_wire.as_str(data.get("HpcClusterId")),
+            image_family=_wire.as_str(data.get("ImageFamily")),
+            data_disk=_list_of(data.get("DataDisk"), DataDisk.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> DataDisk | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SpotPriceLimit:
+    """The SpotPriceLimit object.
+
+    Attributes:
+        instance_type (wire name InstanceType): 抢占式实例的实例规格，N的取值范围：1~10。SpotStrategy取值为SpotWithPriceLimit时生效。
+        price_limit (wire name PriceLimit): 抢占式实例对应的出价，N的取值范围：1~10。SpotStrategy取值为SpotWithPriceLimit时生效。
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:199 (stated)
+    instance_type: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:200 (stated)
+    price_limit: float | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.price_limit is not None:
+            out["PriceLimit"] = self.price_limit
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class PrivatePoolOptions:
+    """The PrivatePoolOptions object.
+
+    Attributes:
+        match_criteria (wire name MatchCriteria): 实例启动的私有池容量选项。弹性保障服务或容量预定服务在生效后会生成私有池容量，供实例启动时选择。取值范围：
+
+            - Open：开放模式。将自动匹配开放类型的私有池容量。如果没有符合条件的私有池容量，则使用公共池资源启动。该模式下无需设置PrivatePoolOptions.Id参数。
+            - Target：指定模式。使用指定的私有池容量启动实例，如果该私有池容量不可用，则实例会启动失败。该模式下必须指定私有池ID，即PrivatePoolOptions.Id参数为必填项。
+            - None：不使用模式。实例启动将不使用私有池容量。
+
+            默认值：空
+
+            Note: 该参数邀测中，详情请提交工单咨询。
+
+            Values: Open, Target, None (sources/alibaba/CreateScalingConfiguration.md:241 (stated): "取值范围：").
+        id (wire name Id): 私有池ID。即弹性保障服务ID或容量预定服务ID。
+
+            Note: 该参数邀测中，详情请提交工单咨询。
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:241 (stated)
+    match_criteria: MatchCriteria | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:250 (stated)
+    id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.match_criteria is not None:
+            out["MatchCriteria"] = _enum_value(self.match_criteria)
+        if self.id is not None:
+            out["Id"] = self.id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> PrivatePoolOptions:
+        return cls(
+            match_criteria=MatchCriteria.from_value(data.get("MatchCriteria")),
+            id=_wire.as_str(data.get("Id")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> PrivatePoolOptions | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
 @dataclass(slots=True, kw_only=True)
 class LifecycleHook:
     """The LifecycleHook object.
 
     Attributes:
-        default_result (wire name DefaultResult): 等待状态结束后的下一步动作。
-        heartbeat_timeout (wire name HeartbeatTimeout): 生命周期挂钩为伸缩组活动设置的等待时间，等待状态超时后会执行下一步动作。
+        lifecycle_hook_name (wire name LifecycleHookName): 生命周期挂钩名称，指定后不支持修改，未指定时默认与生命周期挂钩ID相同。
+        lifecycle_transition (wire name LifecycleTransition): 生命周期挂钩适用的伸缩活动类型，取值范围：
+
+            - SCALE_OUT：伸缩组弹性扩张活动。
+            - SCALE_IN：伸缩组弹性收缩活动。
+
+            Note: 若伸缩组指定生命周期挂钩，此参数必选，其他相关参数可选。
+
+            Values: SCALE_OUT, SCALE_IN (sources/alibaba/CreateScalingGroup.md:141 (stated): "取值范围：").
+        default_result (wire name DefaultResult): 等待状态结束后的下一步动作。取值范围：
+
+            - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
+            - ABANDON：直接释放弹性扩张活动创建出来的ECS实例或者直接将弹性收缩活动中的ECS实例从伸缩组移除。
+
+            当伸缩组发生弹性收缩活动（SCALE_IN）并触发多个生命周期挂钩时，DefaultResult取值为ABANDON的生命周期挂钩触发的等待状态结束时，会提前结束其它对应的等待状态。其他情况下，下一步动作均以最后一个结束等待状态的下一步动作为准。
+
+            默认值：CONTINUE
+
+            Default: 'CONTINUE' (sources/alibaba/CreateScalingGroup.md:154 (stated): "默认值：CONTINUE").
+            Values: CONTINUE, ABANDON (sources/alibaba/CreateScalingGroup.md:147 (stated): "取值范围：").
+        heartbeat_timeout (wire name HeartbeatTimeout): 生命周期挂钩为伸缩组活动设置的等待时间，等待状态超时后会执行下一步动作。取值范围：30~21600，单位：秒。
+
+            创建了生命周期挂钩后，您可以调用RecordLifecycleActionHeartbeat延长ECS实例的等待时间，也可以调用CompleteLifecycleAction提前结束伸缩活动的等待状态。
+
+            默认值：600
+
+            Default: 600 (sources/alibaba/CreateScalingGroup.md:159 (stated): "默认值：600").
+            Range: 30..21600 seconds (sources/alibaba/CreateScalingGroup.md:155 (stated): "取值范围：30~21600，单位：秒").
+        notification_metadata (wire name NotificationMetadata): 伸缩活动的等待状态的固定字符串信息。参数长度不能超过128个字符。弹性伸缩每次推送消息到通知对象时，会同时发送您预先指定的NotificationMetadata参数值，便于管理和标记不同类别的通知信息。当您同时指定了NotificationArn参数时，NotificationMetadata参数方可生效。
+
+            Length: ..128 characters (sources/alibaba/CreateScalingGroup.md:160 (stated): "不能超过128个字符").
+        notification_arn (wire name NotificationArn): 生命周期挂钩通知对象标识符，支持消息服务MNS队列或主题，参数取值格式：acs:ess:{region}:{account-id}:{resource-relative-id}。
+
+            - region：伸缩组所在的地域。
+            - account-id：阿里云账号ID。
+
+            例如：
+
+            - MNS队列：acs:ess:{region}:{account-id}:queue/{queuename}
+            - MNS主题：acs:ess:{region}:{account-id}:topic/{topicname}
         lifecycle_hook_id (wire name LifecycleHookId): 生命周期挂钩ID。
-        lifecycle_hook_name (wire name LifecycleHookName): 生命周期挂钩名称。
-        lifecycle_transition (wire name LifecycleTransition): 生命周期挂钩对应伸缩活动类型。
-        notification_arn (wire name NotificationArn): 生命周期挂钩通知对象标识符。
-        notification_metadata (wire name NotificationMetadata): 伸缩活动的等待状态的固定字符串信息。
         scaling_group_id (wire name ScalingGroupId): 伸缩组ID。
 
     """
 
-    # sources/alibaba/DescribeLifecycleHooks.md:51 (inferred)
-    default_result: str | None = None
-    # sources/alibaba/DescribeLifecycleHooks.md:54 (inferred)
+    # sources/alibaba/CreateScalingGroup.md:140 (stated)
+    lifecycle_hook_name: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:141 (stated)
+    lifecycle_transition: LifecycleTransition | str | None = None
+    # sources/alibaba/CreateScalingGroup.md:147 (stated)
+    default_result: DefaultResult | str | None = None
+    # sources/alibaba/CreateScalingGroup.md:155 (stated)
     heartbeat_timeout: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:160 (stated)
+    notification_metadata: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:161 (stated)
+    notification_arn: str | None = None
     # sources/alibaba/DescribeLifecycleHooks.md:57 (inferred)
     lifecycle_hook_id: str | None = None
-    # sources/alibaba/DescribeLifecycleHooks.md:60 (inferred)
-    lifecycle_hook_name: str | None = None
-    # sources/alibaba/DescribeLifecycleHooks.md:63 (inferred)
-    lifecycle_transition: str | None = None
-    # sources/alibaba/DescribeLifecycleHooks.md:66 (inferred)
-    notification_arn: str | None = None
-    # sources/alibaba/DescribeLifecycleHooks.md:69 (inferred)
-    notification_metadata: str | None = None
     # sources/alibaba/DescribeLifecycleHooks.md:72 (inferred)
     scaling_group_id: str | None = None
 
     def to_wire(self) -> dict[str, object]:
         """The wire form: wire names, JSON-like values, absent (None) members left out."""
         out: dict[str, object] = {}
-        if self.default_result is not None:
-            out["DefaultResult"] = self.default_result
-        if self.heartbeat_timeout is not None:
-            out["HeartbeatTimeout"] = self.heartbeat_timeout
-        if self.lifecycle_hook_id is not None:
-            out["LifecycleHookId"] = self.lifecycle_hook_id
         if self.lifecycle_hook_name is not None:
             out["LifecycleHookName"] = self.lifecycle_hook_name
         if self.lifecycle_transition is not None:
-            out["LifecycleTransition"] = self.lifecycle_transition
-        if self.notification_arn is not None:
-            out["NotificationArn"] = self.notification_arn
+            out["LifecycleTransition"] = _enum_value(self.lifecycle_transition)
+        if self.default_result is not None:
+            out["DefaultResult"] = _enum_value(self.default_result)
+        if self.heartbeat_timeout is not None:
+            out["HeartbeatTimeout"] = self.heartbeat_timeout
         if self.notification_metadata is not None:
             out["NotificationMetadata"] = self.notification_metadata
+        if self.notification_arn is not None:
+            out["NotificationArn"] = self.notification_arn
+        if self.lifecycle_hook_id is not None:
+            out["LifecycleHookId"] = self.lifecycle_hook_id
         if self.scaling_group_id is not None:
             out["ScalingGroupId"] = self.scaling_group_id
         return out
@@ -170,18 +1753,516 @@ class LifecycleHook:
     @classmethod
     def from_wire(cls, data: Mapping[str, object]) -> LifecycleHook:
         return cls(
-            default_result=_wire.as_str(data.get("DefaultResult")),
-            heartbeat_timeout=_wire.as_int(data.get("HeartbeatTimeout")),
-            lifecycle_hook_id=_wire.as_str(data.get("LifecycleHookId")),
             lifecycle_hook_name=_wire.as_str(data.get("LifecycleHookName")),
-            lifecycle_transition=_wire.as_str(data.get("LifecycleTransition")),
-            notification_arn=_wire.as_str(data.get("NotificationArn")),
+            lifecycle_transition=LifecycleTransition.from_value(data.get("LifecycleTransition")),
+            default_result=DefaultResult.from_value(data.get("DefaultResult")),
+            heartbeat_timeout=_wire.as_int(data.get("HeartbeatTimeout")),
             notification_metadata=_wire.as_str(data.get("NotificationMetadata")),
+            notification_arn=_wire.as_str(data.get("NotificationArn")),
+            lifecycle_hook_id=_wire.as_str(data.get("LifecycleHookId")),
             scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
         )
 
     @classmethod
     def from_value(cls, raw: object) -> LifecycleHook | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Tag:
+    """标签信息的集合。
+
+    Attributes:
+        key (wire name Key): 伸缩组的标签键。
+        value (wire name Value): 伸缩组的标签值。
+        tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+            - default：创建非专有宿主机实例。
+            - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+        user_data (wire name UserData): ECS实例的自定义数据。
+        weighted_capacities (wire name WeightedCapacities): 对应指定实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
+        zone_id (wire name ZoneId): 实例所属的可用区ID，您可以调用DescribeZones获取可用区列表。
+        tag (wire name Tag): Not described on the page.
+
+    """
+
+    # sources/alibaba/CreateScalingGroup.md:208 (stated)
+    key: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:209 (stated)
+    value: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:169 (inferred)
+    tenancy: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:173 (inferred)
+    user_data: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:174 (inferred)
+    weighted_capacities: list[int] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:175 (inferred)
+    zone_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:166 (inferred)
+    tag: list[Tag] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.key is not None:
+            out["Key"] = self.key
+        if self.value is not None:
+            out["Value"] = self.value
+        if self.tenancy is not None:
+            out["Tenancy"] = self.tenancy
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.weighted_capacities is not None:
+            out["WeightedCapacities"] = list(self.weighted_capacities)
+        if self.zone_id is not None:
+            out["ZoneId"] = self.zone_id
+        if self.tag is not None:
+            out["Tag"] = [item.to_wire() for item in self.tag]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Tag:
+        return cls(
+            key=_wire.as_str(data.get("Key")),
+            value=_wire.as_str(data.get("Value")),
+            tenancy=_wire.as_str(data.get("Tenancy")),
+            user_data=_wire.as_str(data.get("UserData")),
+            weighted_capacities=_list_of(data.get("WeightedCapacities"), _wire.as_int),
+            zone_id=_wire.as_str(data.get("ZoneId")),
+            tag=_list_of(data.get("Tag"), Tag.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Tag | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LaunchTemplateOverride:
+    """扩展启动模板的实例规格信息。
+
+    Attributes:
+        instance_type (wire name InstanceType): 当您需要伸缩组按照实例规格容量进行伸缩时，请同时指定本参数和LaunchTemplateOverride.N.WeightedCapacity。
+
+            本参数用于指定实例规格，会覆盖启动模板中的实例规格。您可以指定N个本参数，扩展启动模板支持N个实例规格。N的取值范围：1~10。
+
+            Note: 仅当LaunchTemplateId参数指定了启动模板时，本参数生效。
+
+            InstanceType的取值范围：在售的ECS实例规格，请参见实例规格族。
+        weighted_capacity (wire name WeightedCapacity): 当您需要伸缩组按照实例规格容量进行伸缩时，在指定LaunchTemplateOverride.N.InstanceType后，再指定本参数。两个参数一一对应，N需要保持一致。
+
+            本参数用于指定实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
+
+            由于每个实例规格的vCPU个数、内存大小等性能指标会有差异，您可以根据自身需求，给不同的实例规格配置不同的权重。
+
+            例如：
+
+            - 当前容量：0
+            - 期望容量：6
+            - ecs.c5.xlarge规格容量：4
+
+            为满足期望容量，伸缩组将为用户扩容2台ecs.c5.xlarge实例。
+
+            Note: 扩容时伸缩组的容量不得超过最大容量（MaxSize）与实例规格的最大权重之和。
+
+            WeightedCapacity的取值范围：1~500。
+
+            Range: 1..500 (sources/alibaba/CreateScalingGroup.md:233 (stated): "取值范围：1~500").
+        launch_template_version (wire name LaunchTemplateVersion): 伸缩组使用的实例启动模板的版本。
+        launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+    """
+
+    # sources/alibaba/CreateScalingGroup.md:210 (stated)
+    instance_type: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:217 (stated)
+    weighted_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:61 (inferred)
+    launch_template_version: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:58 (inferred)
+    launch_template_override: list[LaunchTemplateOverride] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.weighted_capacity is not None:
+            out["WeightedCapacity"] = self.weighted_capacity
+        if self.launch_template_version is not None:
+            out["LaunchTemplateVersion"] = self.launch_template_version
+        if self.launch_template_override is not None:
+            out["LaunchTemplateOverride"] = [
+                item.to_wire() for item in self.launch_template_override
+            ]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LaunchTemplateOverride:
+        return cls(
+            instance_type=_wire.as_str(data.get("InstanceType")),
+            weighted_capacity=_wire.as_int(data.get("WeightedCapacity")),
+            launch_template_version=_wire.as_str(data.get("LaunchTemplateVersion")),
+            launch_template_override=_list_of(
+                data.get("LaunchTemplateOverride"), LaunchTemplateOverride.from_value
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LaunchTemplateOverride | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class StepAdjustment:
+    """步进规则的分步步骤。
+
+    Attributes:
+        metric_interval_lower_bound (wire name MetricIntervalLowerBound): 分步步骤的下边界，仅适用于步进规则，取值范围：-9.999999E18~9.999999E18。
+        metric_interval_upper_bound (wire name MetricIntervalUpperBound): 分步步骤的上边界，仅适用于步进规则，取值范围：-9.999999E18~9.999999E18。
+        scaling_adjustment (wire name ScalingAdjustment): 分步步骤对应的实例扩展数量，仅适用于步进规则。
+        target_value (wire name TargetValue): 目标值。
+        step_adjustment (wire name StepAdjustment): Not described on the page.
+
+    """
+
+    # sources/alibaba/CreateScalingRule.md:92 (stated)
+    metric_interval_lower_bound: float | None = None
+    # sources/alibaba/CreateScalingRule.md:93 (stated)
+    metric_interval_upper_bound: float | None = None
+    # sources/alibaba/CreateScalingRule.md:94 (stated)
+    scaling_adjustment: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:141 (inferred)
+    target_value: float | None = None
+    # sources/alibaba/DescribeScalingRules.md:137 (inferred)
+    step_adjustment: list[StepAdjustment] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.metric_interval_lower_bound is not None:
+            out["MetricIntervalLowerBound"] = self.metric_interval_lower_bound
+        if self.metric_interval_upper_bound is not None:
+            out["MetricIntervalUpperBound"] = self.metric_interval_upper_bound
+        if self.scaling_adjustment is not None:
+            out["ScalingAdjustment"] = self.scaling_adjustment
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.step_adjustment is not None:
+            out["StepAdjustment"] = [item.to_wire() for item in self.step_adjustment]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> StepAdjustment:
+        return cls(
+            metric_interval_lower_bound=_wire.as_float(data.get("MetricIntervalLowerBound")),
+            metric_interval_upper_bound=_wire.as_float(data.get("MetricIntervalUpperBound")),
+            scaling_adjustment=_wire.as_int(data.get("ScalingAdjustment")),
+            target_value=_wire.as_float(data.get("TargetValue")),
+            step_adjustment=_list_of(data.get("StepAdjustment"), StepAdjustment.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> StepAdjustment | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class AlarmActions:
+    """报警任务关联伸缩规则的唯一标识符的列表。
+
+    Attributes:
+        alarm_action (wire name AlarmAction): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeAlarms.md:249 (inferred)
+    alarm_action: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.alarm_action is not None:
+            out["AlarmAction"] = list(self.alarm_action)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AlarmActions:
+        return cls(
+            alarm_action=_list_of(data.get("AlarmAction"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AlarmActions | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Alarm:
+    """报警任务的列表。
+
+    Attributes:
+        alarm_actions (wire name AlarmActions): 报警任务关联伸缩规则的唯一标识符的列表。
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+        comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+            - 监控项统计值大于等于阈值。取值：>=
+            - 监控项统计值小于等于阈值。取值：<=
+            - 监控项统计值大于阈值。取值：>
+            - 监控项统计值小于阈值。取值：<
+        description (wire name Description): 报警任务的描述。
+        dimensions (wire name Dimensions): 监控项关联的维度信息。
+        enable (wire name Enable): 报警任务是否启用。取值范围：
+
+            - true：已启用。
+            - false：已停用。
+        evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+        metric_name (wire name MetricName): 监控项名称。取值范围：
+
+            - CpuUtilization：CPU使用率（%）。
+            - ClassicInternetRx：经典网络外网入流量（KB/min）。
+            - ClassicInternetTx：经典网络外网出流量（KB/min）。
+            - VpcInternetRx：VPC网络外网入流量（KB/min）。
+            - VpcInternetTx：VPC网络外网出流量（KB/min）。
+            - IntranetRx：内网入流量（KB/min）。
+            - IntranetTx：内网出流量（KB/min）。
+            - LoadAverage：系统平均负载。
+            - MemoryUtilization：内存使用率（%）。
+            - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+            - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+            - SystemDiskReadOps：系统盘读IOPS（次/s）。
+            - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+            - PackagesNetIn：网卡收包数（个/s）。
+            - PackagesNetOut：网卡发包数（个/s）。
+            - TcpConnection：TCP连接数（个）。
+
+            更多信息请参见接口说明。
+        metric_type (wire name MetricType): 监控项类型。取值范围：
+
+            - system：使用云监控系统指标。
+            - custom：使用上报到云监控的自定义指标。
+        name (wire name Name): 报警任务的名称。
+        period (wire name Period): 统计监控项数据的周期，单位为秒。取值范围：
+
+            - 60
+            - 120
+            - 300
+            - 900
+        scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+        state (wire name State): 报警任务的状态。取值范围：
+
+            - ALARM：报警，已满足报警条件。
+            - OK：正常，尚未满足报警条件。
+            - INSUFFICIENT_DATA：数据不足，不足以判断是否满足了报警条件。
+        statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+            - Average：平均值。
+            - Minimum：最小值。
+            - Maximum：最大值。
+        threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+        alarm (wire name Alarm): Not described on the page.
+        alarm_task_name (wire name AlarmTaskName): 伸缩规则关联的报警任务的名称。
+
+    """
+
+    # sources/alibaba/DescribeAlarms.md:44 (inferred)
+    alarm_actions: AlarmActions | None = None
+    # sources/alibaba/DescribeAlarms.md:45 (inferred)
+    alarm_task_id: str | None = None
+    # sources/alibaba/DescribeAlarms.md:46 (inferred)
+    comparison_operator: str | None = None
+    # sources/alibaba/DescribeAlarms.md:52 (inferred)
+    description: str | None = None
+    # sources/alibaba/DescribeAlarms.md:53 (inferred)
+    dimensions: Dimension | None = None
+    # sources/alibaba/DescribeAlarms.md:77 (inferred)
+    enable: bool | None = None
+    # sources/alibaba/DescribeAlarms.md:81 (inferred)
+    evaluation_count: int | None = None
+    # sources/alibaba/DescribeAlarms.md:82 (inferred)
+    metric_name: str | None = None
+    # sources/alibaba/DescribeAlarms.md:102 (inferred)
+    metric_type: str | None = None
+    # sources/alibaba/DescribeAlarms.md:106 (inferred)
+    name: str | None = None
+    # sources/alibaba/DescribeAlarms.md:107 (inferred)
+    period: int | None = None
+    # sources/alibaba/DescribeAlarms.md:113 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeAlarms.md:114 (inferred)
+    state: str | None = None
+    # sources/alibaba/DescribeAlarms.md:119 (inferred)
+    statistics: str | None = None
+    # sources/alibaba/DescribeAlarms.md:124 (inferred)
+    threshold: float | None = None
+    # sources/alibaba/DescribeAlarms.md:43 (inferred)
+    alarm: list[Alarm] | None = None
+    # sources/alibaba/DescribeScalingRules.md:60 (inferred)
+    alarm_task_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.alarm_actions is not None:
+            out["AlarmActions"] = self.alarm_actions.to_wire()
+        if self.alarm_task_id is not None:
+            out["AlarmTaskId"] = self.alarm_task_id
+        if self.comparison_operator is not None:
+            out["ComparisonOperator"] = self.comparison_operator
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.dimensions is not None:
+            out["Dimensions"] = self.dimensions.to_wire()
+        if self.enable is not None:
+            out["Enable"] = self.enable
+        if self.evaluation_count is not None:
+            out["EvaluationCount"] = self.evaluation_count
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.metric_type is not None:
+            out["MetricType"] = self.metric_type
+        if self.name is not None:
+            out["Name"] = self.name
+        if self.period is not None:
+            out["Period"] = self.period
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.state is not None:
+            out["State"] = self.state
+        if self.statistics is not None:
+            out["Statistics"] = self.statistics
+        if self.threshold is not None:
+            out["Threshold"] = self.threshold
+        if self.alarm is not None:
+            out["Alarm"] = [item.to_wire() for item in self.alarm]
+        if self.alarm_task_name is not None:
+            out["AlarmTaskName"] = self.alarm_task_name
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Alarm:
+        return cls(
+            alarm_actions=AlarmActions.from_value(data.get("AlarmActions")),
+            alarm_task_id=_wire.as_str(data.get("AlarmTaskId")),
+            comparison_operator=_wire.as_str(data.get("ComparisonOperator")),
+            description=_wire.as_str(data.get("Description")),
+            dimensions=Dimension.from_value(data.get("Dimensions")),
+            enable=_wire.as_bool(data.get("Enable")),
+            evaluation_count=_wire.as_int(data.get("EvaluationCount")),
+            metric_name=_wire.as_str(data.get("MetricName")),
+            metric_type=_wire.as_str(data.get("MetricType")),
+            name=_wire.as_str(data.get("Name")),
+            period=_wire.as_int(data.get("Period")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            state=_wire.as_str(data.get("State")),
+            statistics=_wire.as_str(data.get("Statistics")),
+            threshold=_wire.as_float(data.get("Threshold")),
+            alarm=_list_of(data.get("Alarm"), Alarm.from_value),
+            alarm_task_name=_wire.as_str(data.get("AlarmTaskName")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Alarm | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceIds:
+    """该生命周期挂钩挂起的ECS实例的ID列表。
+
+    Attributes:
+        instance_id (wire name InstanceId): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeLifecycleActions.md:124 (inferred)
+    instance_id: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_id is not None:
+            out["InstanceId"] = list(self.instance_id)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceIds:
+        return cls(
+            instance_id=_list_of(data.get("InstanceId"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceIds | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LifecycleAction:
+    """各个生命周期挂钩对应的生命周期操作列表。
+
+    Attributes:
+        instance_ids (wire name InstanceIds): 该生命周期挂钩挂起的ECS实例的ID列表。
+        lifecycle_action_result (wire name LifecycleActionResult): 该生命周期挂钩触发的生命周期操作结束后的下一步动作。取值范围：
+
+            - CONTINUE：继续响应弹性扩张活动，将ECS实例添加至伸缩组；继续响应弹性收缩活动，将ECS实例从伸缩组移除。
+            - ABANDON：终止弹性扩张活动，直接释放创建出来的ECS实例；继续响应弹性收缩活动，将ECS实例从伸缩组移除。
+        lifecycle_action_status (wire name LifecycleActionStatus): 生命周期操作的状态。
+        lifecycle_action_token (wire name LifecycleActionToken): 生命周期操作的标识符。
+        lifecycle_hook_id (wire name LifecycleHookId): 生命周期挂钩的ID。
+        lifecycle_action (wire name LifecycleAction): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeLifecycleActions.md:41 (inferred)
+    instance_ids: InstanceIds | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:42 (inferred)
+    lifecycle_action_result: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:46 (inferred)
+    lifecycle_action_status: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:47 (inferred)
+    lifecycle_action_token: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:48 (inferred)
+    lifecycle_hook_id: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:40 (inferred)
+    lifecycle_action: list[LifecycleAction] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_ids is not None:
+            out["InstanceIds"] = self.instance_ids.to_wire()
+        if self.lifecycle_action_result is not None:
+            out["LifecycleActionResult"] = self.lifecycle_action_result
+        if self.lifecycle_action_status is not None:
+            out["LifecycleActionStatus"] = self.lifecycle_action_status
+        if self.lifecycle_action_token is not None:
+            out["LifecycleActionToken"] = self.lifecycle_action_token
+        if self.lifecycle_hook_id is not None:
+            out["LifecycleHookId"] = self.lifecycle_hook_id
+        if self.lifecycle_action is not None:
+            out["LifecycleAction"] = [item.to_wire() for item in self.lifecycle_action]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LifecycleAction:
+        return cls(
+            instance_ids=InstanceIds.from_value(data.get("InstanceIds")),
+            lifecycle_action_result=_wire.as_str(data.get("LifecycleActionResult")),
+            lifecycle_action_status=_wire.as_str(data.get("LifecycleActionStatus")),
+            lifecycle_action_token=_wire.as_str(data.get("LifecycleActionToken")),
+            lifecycle_hook_id=_wire.as_str(data.get("LifecycleHookId")),
+            lifecycle_action=_list_of(data.get("LifecycleAction"), LifecycleAction.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LifecycleAction | None:
         data = _wire.as_dict(raw)
         return None if data is None else cls.from_wire(data)
 
@@ -215,6 +2296,2063 @@ class LifecycleHooks:
     def from_value(cls, raw: object) -> LifecycleHooks | None:
         data = _wire.as_dict(raw)
         return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class NotificationTypes:
+    """弹性伸缩事件及资源变化通知类型列表。
+
+    Attributes:
+        notification_type (wire name NotificationType): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeNotificationConfigurations.md:95 (inferred)
+    notification_type: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.notification_type is not None:
+            out["NotificationType"] = list(self.notification_type)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> NotificationTypes:
+        return cls(
+            notification_type=_list_of(data.get("NotificationType"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> NotificationTypes | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class NotificationConfigurationModel:
+    """The NotificationConfigurationModel object.
+
+    Attributes:
+        notification_arn (wire name NotificationArn): 通知对象标识符。格式为acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+            - region为伸缩组所在地域的ID。
+            - account-id为您账号的ID。
+            - resource-relative-id为通知方式。
+        notification_types (wire name NotificationTypes): 弹性伸缩事件及资源变化通知类型列表。
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+    """
+
+    # sources/alibaba/DescribeNotificationConfigurations.md:27 (inferred)
+    notification_arn: str | None = None
+    # sources/alibaba/DescribeNotificationConfigurations.md:34 (inferred)
+    notification_types: NotificationTypes | None = None
+    # sources/alibaba/DescribeNotificationConfigurations.md:37 (inferred)
+    scaling_group_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.notification_arn is not None:
+            out["NotificationArn"] = self.notification_arn
+        if self.notification_types is not None:
+            out["NotificationTypes"] = self.notification_types.to_wire()
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> NotificationConfigurationModel:
+        return cls(
+            notification_arn=_wire.as_str(data.get("NotificationArn")),
+            notification_types=NotificationTypes.from_value(data.get("NotificationTypes")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> NotificationConfigurationModel | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class NotificationConfigurationModels:
+    """弹性伸缩事件及资源变化通知的集合。
+
+    Attributes:
+        notification_configuration_model (wire name NotificationConfigurationModel): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeNotificationConfigurations.md:90 (inferred)
+    notification_configuration_model: list[NotificationConfigurationModel] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.notification_configuration_model is not None:
+            out["NotificationConfigurationModel"] = [
+                item.to_wire() for item in self.notification_configuration_model
+            ]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> NotificationConfigurationModels:
+        return cls(
+            notification_configuration_model=_list_of(
+                data.get("NotificationConfigurationModel"),
+                NotificationConfigurationModel.from_value,
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> NotificationConfigurationModels | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Region:
+    """The Region object.
+
+    Attributes:
+        local_name (wire name LocalName): 地域名称。
+        region_endpoint (wire name RegionEndpoint): 地域对应的接入地址（Endpoint）。
+        region_id (wire name RegionId): 地域ID。
+
+    """
+
+    # sources/alibaba/DescribeRegions.md:33 (inferred)
+    local_name: str | None = None
+    # sources/alibaba/DescribeRegions.md:36 (inferred)
+    region_endpoint: str | None = None
+    # sources/alibaba/DescribeRegions.md:39 (inferred)
+    region_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.local_name is not None:
+            out["LocalName"] = self.local_name
+        if self.region_endpoint is not None:
+            out["RegionEndpoint"] = self.region_endpoint
+        if self.region_id is not None:
+            out["RegionId"] = self.region_id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Region:
+        return cls(
+            local_name=_wire.as_str(data.get("LocalName")),
+            region_endpoint=_wire.as_str(data.get("RegionEndpoint")),
+            region_id=_wire.as_str(data.get("RegionId")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Region | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Regions:
+    """地域信息的集合。
+
+    Attributes:
+        region (wire name Region): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeRegions.md:85 (inferred)
+    region: list[Region] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.region is not None:
+            out["Region"] = [item.to_wire() for item in self.region]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Regions:
+        return cls(
+            region=_list_of(data.get("Region"), Region.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Regions | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingActivity:
+    """伸缩活动信息组成的集合。
+
+    Attributes:
+        attached_capacity (wire name AttachedCapacity): 执行完伸缩活动后，伸缩组中用户手动添加的实例的总数。
+        auto_created_capacity (wire name AutoCreatedCapacity): 执行完伸缩活动后，伸缩组中由伸缩组负责自动创建的实例的总数。
+        cause (wire name Cause): 触发伸缩活动的原因。
+        description (wire name Description): 伸缩活动的描述信息。
+        end_time (wire name EndTime): 伸缩活动的结束时间。
+        progress (wire name Progress): 伸缩活动的运行进度。
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        scaling_instance_number (wire name ScalingInstanceNumber): 如果伸缩活动类型为扩容，该参数表示本次伸缩活动中被创建或从停机回收状态启动的实例的个数。
+
+            如果伸缩活动类型为缩容，该参数表示本次伸缩活动中被删除或进入停机回收状态的实例的个数。
+        start_time (wire name StartTime): 伸缩活动的开始时间。
+        status_code (wire name StatusCode): 伸缩活动的状态，取值范围：
+
+            - Successful：执行成功的伸缩活动。
+            - Warning：部分执行成功的伸缩活动。
+            - Failed：执行失败的伸缩活动。
+            - InProgress：正在执行的伸缩活动。
+            - Rejected：执行伸缩活动请求被拒绝。
+        status_message (wire name StatusMessage): 伸缩活动的状态信息。
+        total_capacity (wire name TotalCapacity): 执行完伸缩活动后，伸缩组中实例的总数。
+        scaling_activity (wire name ScalingActivity): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingActivities.md:48 (inferred)
+    attached_capacity: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:49 (inferred)
+    auto_created_capacity: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:50 (inferred)
+    cause: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:51 (inferred)
+    description: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:52 (inferred)
+    end_time: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:53 (inferred)
+    progress: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:54 (inferred)
+    scaling_activity_id: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:55 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:56 (inferred)
+    scaling_instance_number: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:59 (inferred)
+    start_time: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:60 (inferred)
+    status_code: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:67 (inferred)
+    status_message: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:68 (inferred)
+    total_capacity: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:47 (inferred)
+    scaling_activity: list[ScalingActivity] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.attached_capacity is not None:
+            out["AttachedCapacity"] = self.attached_capacity
+        if self.auto_created_capacity is not None:
+            out["AutoCreatedCapacity"] = self.auto_created_capacity
+        if self.cause is not None:
+            out["Cause"] = self.cause
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.progress is not None:
+            out["Progress"] = self.progress
+        if self.scaling_activity_id is not None:
+            out["ScalingActivityId"] = self.scaling_activity_id
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_instance_number is not None:
+            out["ScalingInstanceNumber"] = self.scaling_instance_number
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.status_code is not None:
+            out["StatusCode"] = self.status_code
+        if self.status_message is not None:
+            out["StatusMessage"] = self.status_message
+        if self.total_capacity is not None:
+            out["TotalCapacity"] = self.total_capacity
+        if self.scaling_activity is not None:
+            out["ScalingActivity"] = [item.to_wire() for item in self.scaling_activity]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingActivity:
+        return cls(
+            attached_capacity=_wire.as_str(data.get("AttachedCapacity")),
+            auto_created_capacity=_wire.as_str(data.get("AutoCreatedCapacity")),
+            cause=_wire.as_str(data.get("Cause")),
+            description=_wire.as_str(data.get("Description")),
+            end_time=_wire.as_str(data.get("EndTime")),
+            progress=_wire.as_int(data.get("Progress")),
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            scaling_instance_number=_wire.as_int(data.get("ScalingInstanceNumber")),
+            start_time=_wire.as_str(data.get("StartTime")),
+            status_code=_wire.as_str(data.get("StatusCode")),
+            status_message=_wire.as_str(data.get("StatusMessage")),
+            total_capacity=_wire.as_str(data.get("TotalCapacity")),
+            scaling_activity=_list_of(data.get("ScalingActivity"), ScalingActivity.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingActivity | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SchedulerOptions:
+    """Note: 该参数正在邀测中，暂未开放使用。
+
+    Attributes:
+        managed_private_space_id (wire name ManagedPrivateSpaceId): Note: 该参数正在邀测中，暂未开放使用。
+        security_enhancement_strategy (wire name SecurityEnhancementStrategy): 是否开启安全加固。取值范围：
+
+            - Active：启用安全加固，只对公共镜像生效。
+            - Deactive：不启用安全加固，对所有镜像类型生效。
+
+    """
+
+    # sources/alibaba/DescribeScalingConfigurations.md:135 (inferred)
+    managed_private_space_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:136 (inferred)
+    security_enhancement_strategy: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.managed_private_space_id is not None:
+            out["ManagedPrivateSpaceId"] = self.managed_private_space_id
+        if self.security_enhancement_strategy is not None:
+            out["SecurityEnhancementStrategy"] = self.security_enhancement_strategy
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> SchedulerOptions:
+        return cls(
+            managed_private_space_id=_wire.as_str(data.get("ManagedPrivateSpaceId")),
+            security_enhancement_strategy=_wire.as_str(data.get("SecurityEnhancementStrategy")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> SchedulerOptions | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SpotPriceModel:
+    """抢占式实例信息的集合。
+
+    Attributes:
+        spot_price_model (wire name SpotPriceModel): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingConfigurations.md:145 (inferred)
+    spot_price_model: dict[str, object] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.spot_price_model is not None:
+            out["SpotPriceModel"] = self.spot_price_model
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> SpotPriceModel:
+        return cls(
+            spot_price_model=_wire.as_dict(data.get("SpotPriceModel")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> SpotPriceModel | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingConfiguration:
+    """伸缩配置信息的集合。
+
+    Attributes:
+        affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+            - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+            - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+        cpu (wire name Cpu): vCPU个数。
+
+            同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        creation_time (wire name CreationTime): 伸缩配置的创建时间。
+        credit_specification (wire name CreditSpecification): 突发性能实例的运行模式。取值范围：
+
+            - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+            - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+        data_disks (wire name DataDisks): 数据盘信息的集合。
+        image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+        image_name (wire name ImageName): 镜像文件名称。
+        instance_description (wire name InstanceDescription): ECS实例的描述。
+        instance_generation (wire name InstanceGeneration): ECS实例的系列。
+        instance_name (wire name InstanceName): ECS实例的名称。
+        instance_type (wire name InstanceType): ECS实例的实例规格。
+        instance_types (wire name InstanceTypes): ECS实例的实例规格的集合。
+        internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+            - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+            - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+        internet_max_bandwidth_in (wire name InternetMaxBandwidthIn): 公网入带宽最大值，单位为Mbps（Mega bit per second），取值范围：1~200。
+        internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+            - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+            - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+        io_optimized (wire name IoOptimized): 是否为I/O优化实例。取值范围：
+
+            - none：非I/O优化。
+            - optimized：I/O优化。
+        ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+        key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+        lifecycle_state (wire name LifecycleState): 伸缩配置在伸缩组中的状态。取值范围：
+
+            - Active：生效状态。伸缩组会使用处于生效状态的伸缩配置自动创建ECS实例。
+            - Inacitve：未生效状态。处于未生效状态的伸缩配置存在于伸缩组中，但伸缩组不会使用此类伸缩配置自动创建ECS实例。
+        load_balancer_weight (wire name LoadBalancerWeight): ECS实例作为后端服务器时的权重，取值范围：1~100。
+        memory (wire name Memory): 内存大小。
+
+            同时指定CPU和Memory可以定义实例规格范围。例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。
+        private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+        ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+        resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+        scaling_configuration_id (wire name ScalingConfigurationId): 伸缩配置的ID。
+        scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称。
+        scaling_group_id (wire name ScalingGroupId): 伸缩配置所属伸缩组的ID。
+        scheduler_options (wire name SchedulerOptions): Note: 该参数正在邀测中，暂未开放使用。
+        security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+        security_group_ids (wire name SecurityGroupIds): ECS实例所属的多个安全组的ID，同一个安全组内的ECS实例可以互相访问。
+        spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。
+        spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。
+        spot_price_limit (wire name SpotPriceLimit): 抢占式实例信息的集合。
+        price_limit (wire name PriceLimit): 抢占式实例对应的出价。
+        spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+            - NoSpot：普通的按量付费实例。
+            - SpotWithPriceLimit：设置上限价格的抢占式实例。
+            - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+        system_disk_auto_snapshot_policy_id (wire name SystemDiskAutoSnapshotPolicyId): 系统盘使用的自动快照策略ID。
+        system_disk_category (wire name SystemDiskCategory): 系统盘的磁盘种类。取值范围：
+
+            - cloud：普通云盘
+            - cloud_efficiency：高效云盘
+            - cloud_ssd：SSD云盘
+            - ephemeral_ssd：本地SSD盘
+            - cloud_essd：ESSD云盘
+        system_disk_description (wire name SystemDiskDescription): 系统盘的描述。
+        system_disk_name (wire name SystemDiskName): 系统盘的名称。
+        system_disk_performance_level (wire name SystemDiskPerformanceLevel): 当系统盘为ESSD云盘时，ESSD云盘的性能等级。
+        system_disk_size (wire name SystemDiskSize): 系统盘的磁盘大小。
+        tags (wire name Tags): 标签信息的集合。
+        scaling_configuration (wire name ScalingConfiguration): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingConfigurations.md:34 (inferred)
+    affinity: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:38 (inferred)
+    cpu: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:43 (inferred)
+    creation_time: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:44 (inferred)
+    credit_specification: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:48 (inferred)
+    data_disks: DataDisk | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:86 (inferred)
+    image_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:87 (inferred)
+    image_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:88 (inferred)
+    instance_description: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:89 (inferred)
+    instance_generation: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:90 (inferred)
+    instance_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:91 (inferred)
+    instance_type: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:92 (inferred)
+    instance_types: list[str] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:93 (inferred)
+    internet_charge_type: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:97 (inferred)
+    internet_max_bandwidth_in: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:98 (inferred)
+    internet_max_bandwidth_out: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:102 (inferred)
+    io_optimized: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:106 (inferred)
+    ipv6_address_count: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:107 (inferred)
+    key_pair_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:108 (inferred)
+    lifecycle_state: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:112 (inferred)
+    load_balancer_weight: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:113 (inferred)
+    memory: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:118 (inferred)
+    password_inherit: bool | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:119 (inferred)
+    private_pool_options: PrivatePoolOptions | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:129 (inferred)
+    ram_role_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:130 (inferred)
+    resource_group_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:131 (inferred)
+    scaling_configuration_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:132 (inferred)
+    scaling_configuration_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:133 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:134 (inferred)
+    scheduler_options: SchedulerOptions | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:140 (inferred)
+    security_group_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:141 (inferred)
+    security_group_ids: list[str] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:142 (inferred)
+    spot_duration: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:143 (inferred)
+    spot_interruption_behavior: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:144 (inferred)
+    spot_price_limit: list[SpotPriceModel] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:147 (inferred)
+    price_limit: float | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:148 (inferred)
+    spot_strategy: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:153 (inferred)
+    system_disk_auto_snapshot_policy_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:154 (inferred)
+    system_disk_category: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:161 (inferred)
+    system_disk_description: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:162 (inferred)
+    system_disk_name: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:163 (inferred)
+    system_disk_performance_level: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:164 (inferred)
+    system_disk_size: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:165 (inferred)
+    tags: Tag | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:33 (inferred)
+    scaling_configuration: list[ScalingConfiguration] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.affinity is not None:
+            out["Affinity"] = self.affinity
+        if self.cpu is not None:
+            out["Cpu"] = self.cpu
+        if self.creation_time is not None:
+            out["CreationTime"] = self.creation_time
+        if self.credit_specification is not None:
+            out["CreditSpecification"] = self.credit_specification
+        if self.data_disks is not None:
+            out["DataDisks"] = self.data_disks.to_wire()
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.image_name is not None:
+            out["ImageName"] = self.image_name
+        if self.instance_description is not None:
+            out["InstanceDescription"] = self.instance_description
+        if self.instance_generation is not None:
+            out["InstanceGeneration"] = self.instance_generation
+        if self.instance_name is not None:
+            out["InstanceName"] = self.instance_name
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.internet_charge_type is not None:
+            out["InternetChargeType"] = self.internet_charge_type
+        if self.internet_max_bandwidth_in is not None:
+            out["InternetMaxBandwidthIn"] = self.internet_max_bandwidth_in
+        if self.internet_max_bandwidth_out is not None:
+            out["InternetMaxBandwidthOut"] = self.internet_max_bandwidth_out
+        if self.io_optimized is not None:
+            out["IoOptimized"] = self.io_optimized
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.key_pair_name is not None:
+            out["KeyPairName"] = self.key_pair_name
+        if self.lifecycle_state is not None:
+            out["LifecycleState"] = self.lifecycle_state
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = self.load_balancer_weight
+        if self.memory is not None:
+            out["Memory"] = self.memory
+        if self.password_inherit is not None:
+            out["PasswordInherit"] = self.password_inherit
+        if self.private_pool_options is not None:
+            out["PrivatePoolOptions"] = self.private_pool_options.to_wire()
+        if self.ram_role_name is not None:
+            out["RamRoleName"] = self.ram_role_name
+        if self.resource_group_id is not None:
+            out["ResourceGroupId"] = self.resource_group_id
+        if self.scaling_configuration_id is not None:
+            out["ScalingConfigurationId"] = self.scaling_configuration_id
+        if self.scaling_configuration_name is not None:
+            out["ScalingConfigurationName"] = self.scaling_configuration_name
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scheduler_options is not None:
+            out["SchedulerOptions"] = self.scheduler_options.to_wire()
+        if self.security_group_id is not None:
+            out["SecurityGroupId"] = self.security_group_id
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.spot_duration is not None:
+            out["SpotDuration"] = self.spot_duration
+        if self.spot_interruption_behavior is not None:
+            out["SpotInterruptionBehavior"] = self.spot_interruption_behavior
+        if self.spot_price_limit is not None:
+            out["SpotPriceLimit"] = [item.to_wire() for item in self.spot_price_limit]
+        if self.price_limit is not None:
+            out["PriceLimit"] = self.price_limit
+        if self.spot_strategy is not None:
+            out["SpotStrategy"] = self.spot_strategy
+        if self.system_disk_auto_snapshot_policy_id is not None:
+            out["SystemDiskAutoSnapshotPolicyId"] = self.system_disk_auto_snapshot_policy_id
+        if self.system_disk_category is not None:
+            out["SystemDiskCategory"] = self.system_disk_category
+        if self.system_disk_description is not None:
+            out["SystemDiskDescription"] = self.system_disk_description
+        if self.system_disk_name is not None:
+            out["SystemDiskName"] = self.system_disk_name
+        if self.system_disk_performance_level is not None:
+            out["SystemDiskPerformanceLevel"] = self.system_disk_performance_level
+        if self.system_disk_size is not None:
+            out["SystemDiskSize"] = self.system_disk_size
+        if self.tags is not None:
+            out["Tags"] = self.tags.to_wire()
+        if self.scaling_configuration is not None:
+            out["ScalingConfiguration"] = [item.to_wire() for item in self.scaling_configuration]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingConfiguration:
+        return cls(
+            affinity=_wire.as_str(data.get("Affinity")),
+            cpu=_wire.as_int(data.get("Cpu")),
+            creation_time=_wire.as_str(data.get("CreationTime")),
+            credit_specification=_wire.as_str(data.get("CreditSpecification")),
+            data_disks=DataDisk.from_value(data.get("DataDisks")),
+            image_id=_wire.as_str(data.get("ImageId")),
+            image_name=_wire.as_str(data.get("ImageName")),
+            instance_description=_wire.as_str(data.get("InstanceDescription")),
+            instance_generation=_wire.as_str(data.get("InstanceGeneration")),
+            instance_name=_wire.as_str(data.get("InstanceName")),
+            instance_type=_wire.as_str(data.get("InstanceType")),
+            instance_types=_list_of(data.get("InstanceTypes"), _wire.as_str),
+            internet_charge_type=_wire.as_str(data.get("InternetChargeType")),
+            internet_max_bandwidth_in=_wire.as_int(data.get("InternetMaxBandwidthIn")),
+            internet_max_bandwidth_out=_wire.as_int(data.get("InternetMaxBandwidthOut")),
+            io_optimized=_wire.as_str(data.get("IoOptimized")),
+            ipv6_address_count=_wire.as_int(data.get("Ipv6AddressCount")),
+            key_pair_name=_wire.as_str(data.get("KeyPairName")),
+            lifecycle_state=_wire.as_str(data.get("LifecycleState")),
+            load_balancer_weight=_wire.as_int(data.get("LoadBalancerWeight")),
+            memory=_wire.as_int(data.get("Memory")),
+            password_inherit=_wire.as_bool(data.get("PasswordInherit")),
+            private_pool_options=PrivatePoolOptions.from_value(data.get("PrivatePoolOptions")),
+            ram_role_name=_wire.as_str(data.get("RamRoleName")),
+            resource_group_id=_wire.as_str(data.get("ResourceGroupId")),
+            scaling_configuration_id=_wire.as_str(data.get("ScalingConfigurationId")),
+            scaling_configuration_name=_wire.as_str(data.get("ScalingConfigurationName")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            scheduler_options=SchedulerOptions.from_value(data.get("SchedulerOptions")),
+            security_group_id=_wire.as_str(data.get("SecurityGroupId")),
+            security_group_ids=_list_of(data.get("SecurityGroupIds"), _wire.as_str),
+            spot_duration=_wire.as_int(data.get("SpotDuration")),
+            spot_interruption_behavior=_wire.as_str(data.get("SpotInterruptionBehavior")),
+            spot_price_limit=_list_of(data.get("SpotPriceLimit"), SpotPriceModel.from_value),
+            price_limit=_wire.as_float(data.get("PriceLimit")),
+            spot_strategy=_wire.as_str(data.get("SpotStrategy")),
+            system_disk_auto_snapshot_policy_id=_wire.as_str(
+                data.get("SystemDiskAutoSnapshotPolicyId")
+            ),
+            system_disk_category=_wire.as_str(data.get("SystemDiskCategory")),
+            system_disk_description=_wire.as_str(data.get("SystemDiskDescription")),
+            system_disk_name=_wire.as_str(data.get("SystemDiskName")),
+            system_disk_performance_level=_wire.as_str(data.get("SystemDiskPerformanceLevel")),
+            system_disk_size=_wire.as_int(data.get("SystemDiskSize")),
+            tags=Tag.from_value(data.get("Tags")),
+            scaling_configuration=_list_of(
+                data.get("ScalingConfiguration"), ScalingConfiguration.from_value
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingConfiguration | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class DBInstanceIds:
+    """伸缩组关联RDS实例的ID。
+
+    Attributes:
+        db_instance_id (wire name DBInstanceId): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingGroups.md:227 (inferred)
+    db_instance_id: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.db_instance_id is not None:
+            out["DBInstanceId"] = list(self.db_instance_id)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> DBInstanceIds:
+        return cls(
+            db_instance_id=_list_of(data.get("DBInstanceId"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> DBInstanceIds | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LoadBalancerIds:
+    """伸缩组关联的负载均衡实例的ID列表。
+
+    Attributes:
+        load_balancer_id (wire name LoadBalancerId): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingGroups.md:218 (inferred)
+    load_balancer_id: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.load_balancer_id is not None:
+            out["LoadBalancerId"] = list(self.load_balancer_id)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LoadBalancerIds:
+        return cls(
+            load_balancer_id=_list_of(data.get("LoadBalancerId"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LoadBalancerIds | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RemovalPolicies:
+    """ECS实例移出伸缩组的策略的集合。取值范围：
+
+    - OldestInstance：取最早创建的 ECS 实例。
+    - NewestInstance：取最新创建的实例。
+    - OldestScalingConfiguration：取最早伸缩配置创建的 ECS 实例。
+
+    Attributes:
+        removal_policy (wire name RemovalPolicy): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingGroups.md:234 (inferred)
+    removal_policy: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.removal_policy is not None:
+            out["RemovalPolicy"] = list(self.removal_policy)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RemovalPolicies:
+        return cls(
+            removal_policy=_list_of(data.get("RemovalPolicy"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RemovalPolicies | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingGroup:
+    """伸缩组信息的集合。
+
+    Attributes:
+        active_capacity (wire name ActiveCapacity): 已成功加入伸缩组，并正常运行的ECS实例数量。
+        active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 伸缩组内生效的伸缩配置的ID。
+        alb_server_groups (wire name AlbServerGroups): ALB服务器组的相关信息集合。
+        creation_time (wire name CreationTime): 伸缩组的创建时间。
+        db_instance_ids (wire name DBInstanceIds): 伸缩组关联RDS实例的ID。
+        default_cooldown (wire name DefaultCooldown): 伸缩组默认的冷却时间。冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+        desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。
+        group_deletion_protection (wire name GroupDeletionProtection): 是否开启了伸缩组删除保护。取值范围：
+
+            - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+            - false：关闭伸缩组删除保护。
+        health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+            - NONE：不做健康检查。
+            - ECS：对伸缩组内的ECS实例做健康检查。
+        launch_template_id (wire name LaunchTemplateId): 伸缩组使用的实例启动模板的ID。
+        launch_template_overrides (wire name LaunchTemplateOverrides): 扩展启动模板的实例规格信息。
+        lifecycle_state (wire name LifecycleState): 伸缩组的状态信息。取值范围：
+
+            - Active：生效状态，处于生效状态的伸缩组才能接收执行伸缩规则的请求并触发伸缩活动。
+            - Inactive：失效状态，处于失效状态的伸缩组不接收任何执行伸缩规则的请求。
+            - Deleting：伸缩组正在删除，处于删除中状态的伸缩组不接收任何执行伸缩规则的请求，并且不能修改伸缩组相关参数。
+        load_balancer_ids (wire name LoadBalancerIds): 伸缩组关联的负载均衡实例的ID列表。
+        max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值。
+        min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值。
+        modification_time (wire name ModificationTime): 修改时间。
+        multi_az_policy (wire name MultiAZPolicy): 多可用区伸缩组ECS实例扩缩容策略。取值范围：
+
+            - PRIORITY：根据您定义的虚拟交换机（VSwitchIds.N）扩缩容。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动使用下一优先级的虚拟交换机创建ECS实例。
+            - COST_OPTIMIZED：按vCPU单价从低到高进行尝试创建。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+
+            Note: COST_OPTIMIZED仅在伸缩配置设置了多实例规格或者选用了抢占式实例的情况下生效。
+
+            - BALANCE：在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
+        on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+        on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+        pending_capacity (wire name PendingCapacity): 正在加入伸缩组，还未完成相关配置的ECS实例的数量。
+        pending_wait_capacity (wire name PendingWaitCapacity): 伸缩组中处于加入挂起状态的ECS实例的数量。
+        protected_capacity (wire name ProtectedCapacity): 伸缩组中处于保护中状态的ECS实例的数量。
+        region_id (wire name RegionId): 伸缩组所属的地域的ID。
+        removal_policies (wire name RemovalPolicies): ECS实例移出伸缩组的策略的集合。取值范围：
+
+            - OldestInstance：取最早创建的 ECS 实例。
+            - NewestInstance：取最新创建的实例。
+            - OldestScalingConfiguration：取最早伸缩配置创建的 ECS 实例。
+        removing_capacity (wire name RemovingCapacity): 正在移出伸缩组的ECS实例的数量。
+        removing_wait_capacity (wire name RemovingWaitCapacity): 伸缩组中处于移除挂起状态的ECS实例的数量。
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        scaling_group_name (wire name ScalingGroupName): 伸缩组的名称。
+        scaling_policy (wire name ScalingPolicy): 指定伸缩组的回收模式。取值范围：
+
+            - recycle：伸缩组的回收模式为停机回收模式 。
+            - release：伸缩组的回收模式为释放模式 。
+
+            关于被移出实例的动作，请参见RemoveInstances。
+        spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：0~10。
+        spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+        standby_capacity (wire name StandbyCapacity): 伸缩组中处于备用状态的实例数量。
+        stopped_capacity (wire name StoppedCapacity): 伸缩组中处于停机不收费状态的实例数量。
+        suspended_processes (wire name SuspendedProcesses): 暂停中的流程，没有则返回空。取值范围：
+
+            - ScaleIn：缩容流程。
+            - ScaleOut：扩容流程。
+            - HealthCheck：健康检查。
+            - AlarmNotification：报警任务。
+            - ScheduledAction：定时任务。
+        total_capacity (wire name TotalCapacity): 当伸缩组设置了实例规格权重，表示伸缩组内所有ECS实例的加权容量总和。否则，表示伸缩组内所有ECS实例的数量。
+        total_instance_count (wire name TotalInstanceCount): 伸缩组内所有ECS实例的数量。
+        v_server_groups (wire name VServerGroups): 后端服务器组列表。
+        v_switch_id (wire name VSwitchId): 伸缩组关联虚拟交换机的ID。
+        v_switch_ids (wire name VSwitchIds): 伸缩组关联虚拟交换机的ID集合。如果您使用了VSwitchIds参数，VSwitchId参数将被忽略。
+        vpc_id (wire name VpcId): 伸缩组所属VPC的ID。
+        scaling_group (wire name ScalingGroup): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingGroups.md:33 (inferred)
+    active_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:34 (inferred)
+    active_scaling_configuration_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:35 (inferred)
+    alb_server_groups: AlbServerGroup | None = None
+    # sources/alibaba/DescribeScalingGroups.md:44 (inferred)
+    creation_time: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:45 (inferred)
+    db_instance_ids: DBInstanceIds | None = None
+    # sources/alibaba/DescribeScalingGroups.md:46 (inferred)
+    default_cooldown: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:47 (inferred)
+    desired_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:48 (inferred)
+    group_deletion_protection: bool | None = None
+    # sources/alibaba/DescribeScalingGroups.md:52 (inferred)
+    health_check_type: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:56 (inferred)
+    launch_template_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:57 (inferred)
+    launch_template_overrides: LaunchTemplateOverride | None = None
+    # sources/alibaba/DescribeScalingGroups.md:62 (inferred)
+    lifecycle_state: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:67 (inferred)
+    load_balancer_ids: LoadBalancerIds | None = None
+    # sources/alibaba/DescribeScalingGroups.md:68 (inferred)
+    max_size: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:69 (inferred)
+    min_size: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:70 (inferred)
+    modification_time: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:71 (inferred)
+    multi_az_policy: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:79 (inferred)
+    on_demand_base_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:80 (inferred)
+    on_demand_percentage_above_base_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:81 (inferred)
+    pending_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:82 (inferred)
+    pending_wait_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:83 (inferred)
+    protected_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:84 (inferred)
+    region_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:85 (inferred)
+    removal_policies: RemovalPolicies | None = None
+    # sources/alibaba/DescribeScalingGroups.md:90 (inferred)
+    removing_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:91 (inferred)
+    removing_wait_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:92 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:93 (inferred)
+    scaling_group_name: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:94 (inferred)
+    scaling_policy: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:100 (inferred)
+    spot_instance_pools: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:101 (inferred)
+    spot_instance_remedy: bool | None = None
+    # sources/alibaba/DescribeScalingGroups.md:102 (inferred)
+    standby_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:103 (inferred)
+    stopped_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:104 (inferred)
+    suspended_processes: list[str] | None = None
+    # sources/alibaba/DescribeScalingGroups.md:111 (inferred)
+    total_capacity: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:112 (inferred)
+    total_instance_count: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:113 (inferred)
+    v_server_groups: VServerGroup | None = None
+    # sources/alibaba/DescribeScalingGroups.md:121 (inferred)
+    v_switch_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:122 (inferred)
+    v_switch_ids: list[str] | None = None
+    # sources/alibaba/DescribeScalingGroups.md:123 (inferred)
+    vpc_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:32 (inferred)
+    scaling_group: list[ScalingGroup] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.active_capacity is not None:
+            out["ActiveCapacity"] = self.active_capacity
+        if self.active_scaling_configuration_id is not None:
+            out["ActiveScalingConfigurationId"] = self.active_scaling_configuration_id
+        if self.alb_server_groups is not None:
+            out["AlbServerGroups"] = self.alb_server_groups.to_wire()
+        if self.creation_time is not None:
+            out["CreationTime"] = self.creation_time
+        if self.db_instance_ids is not None:
+            out["DBInstanceIds"] = self.db_instance_ids.to_wire()
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.group_deletion_protection is not None:
+            out["GroupDeletionProtection"] = self.group_deletion_protection
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = self.health_check_type
+        if self.launch_template_id is not None:
+            out["LaunchTemplateId"] = self.launch_template_id
+        if self.launch_template_overrides is not None:
+            out["LaunchTemplateOverrides"] = self.launch_template_overrides.to_wire()
+        if self.lifecycle_state is not None:
+            out["LifecycleState"] = self.lifecycle_state
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = self.load_balancer_ids.to_wire()
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.modification_time is not None:
+            out["ModificationTime"] = self.modification_time
+        if self.multi_az_policy is not None:
+            out["MultiAZPolicy"] = self.multi_az_policy
+        if self.on_demand_base_capacity is not None:
+            out["OnDemandBaseCapacity"] = self.on_demand_base_capacity
+        if self.on_demand_percentage_above_base_capacity is not None:
+            out["OnDemandPercentageAboveBaseCapacity"] = (
+                self.on_demand_percentage_above_base_capacity
+            )
+        if self.pending_capacity is not None:
+            out["PendingCapacity"] = self.pending_capacity
+        if self.pending_wait_capacity is not None:
+            out["PendingWaitCapacity"] = self.pending_wait_capacity
+        if self.protected_capacity is not None:
+            out["ProtectedCapacity"] = self.protected_capacity
+        if self.region_id is not None:
+            out["RegionId"] = self.region_id
+        if self.removal_policies is not None:
+            out["RemovalPolicies"] = self.removal_policies.to_wire()
+        if self.removing_capacity is not None:
+            out["RemovingCapacity"] = self.removing_capacity
+        if self.removing_wait_capacity is not None:
+            out["RemovingWaitCapacity"] = self.removing_wait_capacity
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_group_name is not None:
+            out["ScalingGroupName"] = self.scaling_group_name
+        if self.scaling_policy is not None:
+            out["ScalingPolicy"] = self.scaling_policy
+        if self.spot_instance_pools is not None:
+            out["SpotInstancePools"] = self.spot_instance_pools
+        if self.spot_instance_remedy is not None:
+            out["SpotInstanceRemedy"] = self.spot_instance_remedy
+        if self.standby_capacity is not None:
+            out["StandbyCapacity"] = self.standby_capacity
+        if self.stopped_capacity is not None:
+            out["StoppedCapacity"] = self.stopped_capacity
+        if self.suspended_processes is not None:
+            out["SuspendedProcesses"] = list(self.suspended_processes)
+        if self.total_capacity is not None:
+            out["TotalCapacity"] = self.total_capacity
+        if self.total_instance_count is not None:
+            out["TotalInstanceCount"] = self.total_instance_count
+        if self.v_server_groups is not None:
+            out["VServerGroups"] = self.v_server_groups.to_wire()
+        if self.v_switch_id is not None:
+            out["VSwitchId"] = self.v_switch_id
+        if self.v_switch_ids is not None:
+            out["VSwitchIds"] = list(self.v_switch_ids)
+        if self.vpc_id is not None:
+            out["VpcId"] = self.vpc_id
+        if self.scaling_group is not None:
+            out["ScalingGroup"] = [item.to_wire() for item in self.scaling_group]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingGroup:
+        return cls(
+            active_capacity=_wire.as_int(data.get("ActiveCapacity")),
+            active_scaling_configuration_id=_wire.as_str(data.get("ActiveScalingConfigurationId")),
+            alb_server_groups=AlbServerGroup.from_value(data.get("AlbServerGroups")),
+            creation_time=_wire.as_str(data.get("CreationTime")),
+            db_instance_ids=DBInstanceIds.from_value(data.get("DBInstanceIds")),
+            default_cooldown=_wire.as_int(data.get("DefaultCooldown")),
+            desired_capacity=_wire.as_int(data.get("DesiredCapacity")),
+            group_deletion_protection=_wire.as_bool(data.get("GroupDeletionProtection")),
+            health_check_type=_wire.as_str(data.get("HealthCheckType")),
+            launch_template_id=_wire.as_str(data.get("LaunchTemplateId")),
+            launch_template_overrides=LaunchTemplateOverride.from_value(
+                data.get("LaunchTemplateOverrides")
+            ),
+            lifecycle_state=_wire.as_str(data.get("LifecycleState")),
+            load_balancer_ids=LoadBalancerIds.from_value(data.get("LoadBalancerIds")),
+            max_size=_wire.as_int(data.get("MaxSize")),
+            min_size=_wire.as_int(data.get("MinSize")),
+            modification_time=_wire.as_str(data.get("ModificationTime")),
+            multi_az_policy=_wire.as_str(data.get("MultiAZPolicy")),
+            on_demand_base_capacity=_wire.as_int(data.get("OnDemandBaseCapacity")),
+            on_demand_percentage_above_base_capacity=_wire.as_int(
+                data.get("OnDemandPercentageAboveBaseCapacity")
+            ),
+            pending_capacity=_wire.as_int(data.get("PendingCapacity")),
+            pending_wait_capacity=_wire.as_int(data.get("PendingWaitCapacity")),
+            protected_capacity=_wire.as_int(data.get("ProtectedCapacity")),
+            region_id=_wire.as_str(data.get("RegionId")),
+            removal_policies=RemovalPolicies.from_value(data.get("RemovalPolicies")),
+            removing_capacity=_wire.as_int(data.get("RemovingCapacity")),
+            removing_wait_capacity=_wire.as_int(data.get("RemovingWaitCapacity")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            scaling_group_name=_wire.as_str(data.get("ScalingGroupName")),
+            scaling_policy=_wire.as_str(data.get("ScalingPolicy")),
+            spot_instance_pools=_wire.as_int(data.get("SpotInstancePools")),
+            spot_instance_remedy=_wire.as_bool(data.get("SpotInstanceRemedy")),
+            standby_capacity=_wire.as_int(data.get("StandbyCapacity")),
+            stopped_capacity=_wire.as_int(data.get("StoppedCapacity")),
+            suspended_processes=_list_of(data.get("SuspendedProcesses"), _wire.as_str),
+            total_capacity=_wire.as_int(data.get("TotalCapacity")),
+            total_instance_count=_wire.as_int(data.get("TotalInstanceCount")),
+            v_server_groups=VServerGroup.from_value(data.get("VServerGroups")),
+            v_switch_id=_wire.as_str(data.get("VSwitchId")),
+            v_switch_ids=_list_of(data.get("VSwitchIds"), _wire.as_str),
+            vpc_id=_wire.as_str(data.get("VpcId")),
+            scaling_group=_list_of(data.get("ScalingGroup"), ScalingGroup.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingGroup | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingInstance:
+    """ECS实例信息组成的集合。
+
+    Attributes:
+        created_time (wire name CreatedTime): ECS实例加入伸缩组的时间，精确到秒。
+        creation_time (wire name CreationTime): ECS实例加入伸缩组的时间，精确到分钟。
+        creation_type (wire name CreationType): ECS实例的创建方式，取值范围：
+
+            - AutoCreated：弹性伸缩根据实例配置信息来源自动创建的ECS实例。
+            - Attached：不是通过弹性伸缩服务创建，而是由您手动添加到伸缩组中的ECS实例。
+        entrusted (wire name Entrusted): 手动添加实例到伸缩组时，是否将实例托管给伸缩组，托管状态的手动添加实例，在移除伸缩组（不包括手动移除）时，将执行释放操作。取值范围：
+
+            - true：将实例托管给伸缩组。
+            - false：不将实例托管给伸缩组。
+        health_status (wire name HealthStatus): ECS实例在伸缩组中的健康状态，未处于运行中（Running）状态的ECS实例会被判定为不健康的ECS实例，取值范围：
+
+            - Healthy：健康的ECS实例。
+            - Unhealthy：不健康的ECS实例。
+
+            弹性伸缩会自动移出伸缩组中不健康的ECS实例，并释放自动创建的ECS实例。
+
+            是否释放手动添加的ECS实例由其托管状态决定。如果实例生命周期未托管给伸缩组，只移出实例但不释放。如果实例生命周期托管给伸缩组，移出并释放实例。
+
+            Note: 请确保账号可用额度充足。如果账号欠费，所有后付费的ECS实例（包括按量付费实例和抢占式实例）都会停机，甚至被释放。欠费后伸缩组内ECS实例状态变化，请参见欠费说明。
+        instance_id (wire name InstanceId): ECS实例的ID。
+        launch_template_id (wire name LaunchTemplateId): 实例启动模板的ID。
+        launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。
+        lifecycle_state (wire name LifecycleState): ECS实例在伸缩组中的生命周期状态，取值范围：
+
+            - InService：已成功加入伸缩组并正常提供服务。
+            - Pending：加入中。ECS实例加入伸缩组时包括加入负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+            - Pending:Wait：加入挂起中。如果伸缩组内创建了适用于弹性扩张活动的生命周期挂钩，ECS实例在加入伸缩组时被挂起并等待挂钩超时时间结束。
+            - Protected：保护中。ECS实例正常提供服务，但弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+            - Standby：备用中。ECS实例不提供服务，负载均衡权重被置为零，且弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+            - Stopped：停用中。ECS实例已停机，不提供服务。
+            - Removing：移出中。ECS实例移出伸缩组时包括移出负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+            - Removing:Wait：移出挂起中。如果伸缩组内创建了适用于弹性收缩活动的生命周期挂钩，ECS实例在移出伸缩组时被挂起并等待挂钩超时时间结束。
+        load_balancer_weight (wire name LoadBalancerWeight): 负载均衡实例权重。
+        scaling_activity_id (wire name ScalingActivityId): ECS实例加入伸缩组时，伸缩活动的ID。
+        scaling_configuration_id (wire name ScalingConfigurationId): 关联伸缩配置的ID。
+        scaling_group_id (wire name ScalingGroupId): 所属伸缩组的ID。
+        spot_strategy (wire name SpotStrategy): 抢占式实例的抢占策略。取值范围：
+
+            - SpotWithPriceLimit：设置上限价格的抢占式实例。
+            - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+        warmup_state (wire name WarmupState): ECS实例的预热状态，取值范围：
+
+            - NoNeedWarmup：不需要预热。
+            - WaitingForInstanceWarmup：等待预热结束。
+            - InstanceWarmupFinish：预热结束。
+        weighted_capacity (wire name WeightedCapacity): 实例规格的权重，即实例规格的单台实例在伸缩组中表示的容量大小。权重越大，满足期望容量所需的本实例规格的实例数量越少。
+        zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+        scaling_instance (wire name ScalingInstance): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingInstances.md:63 (inferred)
+    created_time: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:64 (inferred)
+    creation_time: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:65 (inferred)
+    creation_type: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:69 (inferred)
+    entrusted: bool | None = None
+    # sources/alibaba/DescribeScalingInstances.md:73 (inferred)
+    health_status: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:83 (inferred)
+    instance_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:84 (inferred)
+    launch_template_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:85 (inferred)
+    launch_template_version: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:86 (inferred)
+    lifecycle_state: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:96 (inferred)
+    load_balancer_weight: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:97 (inferred)
+    scaling_activity_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:98 (inferred)
+    scaling_configuration_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:99 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:100 (inferred)
+    spot_strategy: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:104 (inferred)
+    warmup_state: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:109 (inferred)
+    weighted_capacity: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:110 (inferred)
+    zone_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:62 (inferred)
+    scaling_instance: list[ScalingInstance] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        if self.creation_time is not None:
+            out["CreationTime"] = self.creation_time
+        if self.creation_type is not None:
+            out["CreationType"] = self.creation_type
+        if self.entrusted is not None:
+            out["Entrusted"] = self.entrusted
+        if self.health_status is not None:
+            out["HealthStatus"] = self.health_status
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.launch_template_id is not None:
+            out["LaunchTemplateId"] = self.launch_template_id
+        if self.launch_template_version is not None:
+            out["LaunchTemplateVersion"] = self.launch_template_version
+        if self.lifecycle_state is not None:
+            out["LifecycleState"] = self.lifecycle_state
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = self.load_balancer_weight
+        if self.scaling_activity_id is not None:
+            out["ScalingActivityId"] = self.scaling_activity_id
+        if self.scaling_configuration_id is not None:
+            out["ScalingConfigurationId"] = self.scaling_configuration_id
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.spot_strategy is not None:
+            out["SpotStrategy"] = self.spot_strategy
+        if self.warmup_state is not None:
+            out["WarmupState"] = self.warmup_state
+        if self.weighted_capacity is not None:
+            out["WeightedCapacity"] = self.weighted_capacity
+        if self.zone_id is not None:
+            out["ZoneId"] = self.zone_id
+        if self.scaling_instance is not None:
+            out["ScalingInstance"] = [item.to_wire() for item in self.scaling_instance]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingInstance:
+        return cls(
+            created_time=_wire.as_str(data.get("CreatedTime")),
+            creation_time=_wire.as_str(data.get("CreationTime")),
+            creation_type=_wire.as_str(data.get("CreationType")),
+            entrusted=_wire.as_bool(data.get("Entrusted")),
+            health_status=_wire.as_str(data.get("HealthStatus")),
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            launch_template_id=_wire.as_str(data.get("LaunchTemplateId")),
+            launch_template_version=_wire.as_str(data.get("LaunchTemplateVersion")),
+            lifecycle_state=_wire.as_str(data.get("LifecycleState")),
+            load_balancer_weight=_wire.as_int(data.get("LoadBalancerWeight")),
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            scaling_configuration_id=_wire.as_str(data.get("ScalingConfigurationId")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            spot_strategy=_wire.as_str(data.get("SpotStrategy")),
+            warmup_state=_wire.as_str(data.get("WarmupState")),
+            weighted_capacity=_wire.as_int(data.get("WeightedCapacity")),
+            zone_id=_wire.as_str(data.get("ZoneId")),
+            scaling_instance=_list_of(data.get("ScalingInstance"), ScalingInstance.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingInstance | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingRule:
+    """伸缩规则信息组成的集合。
+
+    Attributes:
+        adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式。取值范围：
+
+            - QuantityChangeInCapacity：增加或减少指定数量的ECS实例。
+            - PercentChangeInCapacity：增加或减少指定比例的ECS实例。
+            - TotalCapacity： 将当前伸缩组的ECS实例数量调整到指定数量。
+        adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值。
+        alarms (wire name Alarms): 伸缩规则关联的云监控报警任务。仅在ShowAlarmRules参数为true时返回伸缩规则关联的云监控报警任务，否则返回空列表。
+        cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。 取值范围：0~86400，单位：秒。
+        disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。取值范围：
+
+            - true：禁用缩容。
+            - false：允许缩容。
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间。
+        initial_max_size (wire name InitialMaxSize): 伸缩组实例数的上限，和PredictiveValueBehavior结合使用。
+        max_size (wire name MaxSize): 伸缩组最大实例数。
+        metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则。
+
+            目标追踪伸缩规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - ClassicInternetRx：经典网络公网入流量平均值
+            - ClassicInternetTx：经典网络公网出流量平均值
+            - VpcInternetRx：VPC网络公网入流量平均值
+            - VpcInternetTx：VPC网络公网出流量平均值
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+
+            预测规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+        min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+        min_size (wire name MinSize): 伸缩组最小实例数。
+        predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式。取值范围：
+
+            - PredictAndScale：产生预测结果并创建预测任务。
+            - PredictOnly：产生预测结果，但不会创建预测任务。
+        predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60，单位：分钟。
+        predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式。取值范围：
+
+            - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+            - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+            - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+        predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+        scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+        scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        scaling_rule_ari (wire name ScalingRuleAri): 伸缩规则的唯一标识符。
+        scaling_rule_id (wire name ScalingRuleId): 伸缩规则的ID。
+        scaling_rule_name (wire name ScalingRuleName): 伸缩规则的名称。
+        scaling_rule_type (wire name ScalingRuleType): 伸缩规则类型。取值范围：
+
+            - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+            - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+            - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+            - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+        step_adjustments (wire name StepAdjustments): 步进规则的分步步骤。
+        scaling_rule (wire name ScalingRule): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScalingRules.md:51 (inferred)
+    adjustment_type: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:56 (inferred)
+    adjustment_value: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:57 (inferred)
+    alarms: Alarm | None = None
+    # sources/alibaba/DescribeScalingRules.md:86 (inferred)
+    cooldown: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:87 (inferred)
+    disable_scale_in: bool | None = None
+    # sources/alibaba/DescribeScalingRules.md:91 (inferred)
+    estimated_instance_warmup: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:92 (inferred)
+    initial_max_size: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:93 (inferred)
+    max_size: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:94 (inferred)
+    metric_name: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:111 (inferred)
+    min_adjustment_magnitude: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:112 (inferred)
+    min_size: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:113 (inferred)
+    predictive_scaling_mode: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:117 (inferred)
+    predictive_task_buffer_time: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:118 (inferred)
+    predictive_value_behavior: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:123 (inferred)
+    predictive_value_buffer: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:124 (inferred)
+    scale_in_evaluation_count: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:125 (inferred)
+    scale_out_evaluation_count: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:126 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:127 (inferred)
+    scaling_rule_ari: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:128 (inferred)
+    scaling_rule_id: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:129 (inferred)
+    scaling_rule_name: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:130 (inferred)
+    scaling_rule_type: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:136 (inferred)
+    step_adjustments: StepAdjustment | None = None
+    # sources/alibaba/DescribeScalingRules.md:50 (inferred)
+    scaling_rule: list[ScalingRule] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = self.adjustment_type
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.alarms is not None:
+            out["Alarms"] = self.alarms.to_wire()
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.initial_max_size is not None:
+            out["InitialMaxSize"] = self.initial_max_size
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.min_adjustment_magnitude is not None:
+            out["MinAdjustmentMagnitude"] = self.min_adjustment_magnitude
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.predictive_scaling_mode is not None:
+            out["PredictiveScalingMode"] = self.predictive_scaling_mode
+        if self.predictive_task_buffer_time is not None:
+            out["PredictiveTaskBufferTime"] = self.predictive_task_buffer_time
+        if self.predictive_value_behavior is not None:
+            out["PredictiveValueBehavior"] = self.predictive_value_behavior
+        if self.predictive_value_buffer is not None:
+            out["PredictiveValueBuffer"] = self.predictive_value_buffer
+        if self.scale_in_evaluation_count is not None:
+            out["ScaleInEvaluationCount"] = self.scale_in_evaluation_count
+        if self.scale_out_evaluation_count is not None:
+            out["ScaleOutEvaluationCount"] = self.scale_out_evaluation_count
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_rule_ari is not None:
+            out["ScalingRuleAri"] = self.scaling_rule_ari
+        if self.scaling_rule_id is not None:
+            out["ScalingRuleId"] = self.scaling_rule_id
+        if self.scaling_rule_name is not None:
+            out["ScalingRuleName"] = self.scaling_rule_name
+        if self.scaling_rule_type is not None:
+            out["ScalingRuleType"] = self.scaling_rule_type
+        if self.step_adjustments is not None:
+            out["StepAdjustments"] = self.step_adjustments.to_wire()
+        if self.scaling_rule is not None:
+            out["ScalingRule"] = [item.to_wire() for item in self.scaling_rule]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingRule:
+        return cls(
+            adjustment_type=_wire.as_str(data.get("AdjustmentType")),
+            adjustment_value=_wire.as_int(data.get("AdjustmentValue")),
+            alarms=Alarm.from_value(data.get("Alarms")),
+            cooldown=_wire.as_int(data.get("Cooldown")),
+            disable_scale_in=_wire.as_bool(data.get("DisableScaleIn")),
+            estimated_instance_warmup=_wire.as_int(data.get("EstimatedInstanceWarmup")),
+            initial_max_size=_wire.as_int(data.get("InitialMaxSize")),
+            max_size=_wire.as_int(data.get("MaxSize")),
+            metric_name=_wire.as_str(data.get("MetricName")),
+            min_adjustment_magnitude=_wire.as_int(data.get("MinAdjustmentMagnitude")),
+            min_size=_wire.as_int(data.get("MinSize")),
+            predictive_scaling_mode=_wire.as_str(data.get("PredictiveScalingMode")),
+            predictive_task_buffer_time=_wire.as_int(data.get("PredictiveTaskBufferTime")),
+            predictive_value_behavior=_wire.as_str(data.get("PredictiveValueBehavior")),
+            predictive_value_buffer=_wire.as_int(data.get("PredictiveValueBuffer")),
+            scale_in_evaluation_count=_wire.as_int(data.get("ScaleInEvaluationCount")),
+            scale_out_evaluation_count=_wire.as_int(data.get("ScaleOutEvaluationCount")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            scaling_rule_ari=_wire.as_str(data.get("ScalingRuleAri")),
+            scaling_rule_id=_wire.as_str(data.get("ScalingRuleId")),
+            scaling_rule_name=_wire.as_str(data.get("ScalingRuleName")),
+            scaling_rule_type=_wire.as_str(data.get("ScalingRuleType")),
+            step_adjustments=StepAdjustment.from_value(data.get("StepAdjustments")),
+            scaling_rule=_list_of(data.get("ScalingRule"), ScalingRule.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingRule | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScheduledTask:
+    """定时任务信息组成的集合。
+
+    Attributes:
+        description (wire name Description): 定时任务的描述信息。
+        desired_capacity (wire name DesiredCapacity): 定时任务的伸缩方式为设置伸缩组内实例数量时，指定伸缩组内实例的期望实例数。
+        launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+        launch_time (wire name LaunchTime): 定时任务触发的时间点。
+        max_value (wire name MaxValue): 定时任务的伸缩方式为设置伸缩组内实例数量时，指定伸缩组内实例的最大数量。
+        min_value (wire name MinValue): 定时任务的伸缩方式为设置伸缩组内实例数量时，指定伸缩组内实例的最小数量。
+        recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。
+        recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。
+        recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+        scaling_group_id (wire name ScalingGroupId): 定时任务触发时修改该伸缩组的实例数量，具体修改方式通过MinValue、MaxValue和DesiredCapacity指定。
+
+            Note: ScheduledAction和ScalingGroupId不会同时存在。
+        scheduled_action (wire name ScheduledAction): 定时任务触发时执行的伸缩规则。
+
+            Note: ScheduledAction和ScalingGroupId不会同时存在。
+        scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+        scheduled_task_name (wire name ScheduledTaskName): 定时任务的名称。
+        task_enabled (wire name TaskEnabled): 是否启动定时任务。
+        scheduled_task (wire name ScheduledTask): Not described on the page.
+
+    """
+
+    # sources/alibaba/DescribeScheduledTasks.md:39 (inferred)
+    description: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:40 (inferred)
+    desired_capacity: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:41 (inferred)
+    launch_expiration_time: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:42 (inferred)
+    launch_time: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:43 (inferred)
+    max_value: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:44 (inferred)
+    min_value: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:45 (inferred)
+    recurrence_end_time: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:46 (inferred)
+    recurrence_type: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:47 (inferred)
+    recurrence_value: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:48 (inferred)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:51 (inferred)
+    scheduled_action: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:54 (inferred)
+    scheduled_task_id: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:55 (inferred)
+    scheduled_task_name: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:56 (inferred)
+    task_enabled: bool | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:38 (inferred)
+    scheduled_task: list[ScheduledTask] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.launch_expiration_time is not None:
+            out["LaunchExpirationTime"] = self.launch_expiration_time
+        if self.launch_time is not None:
+            out["LaunchTime"] = self.launch_time
+        if self.max_value is not None:
+            out["MaxValue"] = self.max_value
+        if self.min_value is not None:
+            out["MinValue"] = self.min_value
+        if self.recurrence_end_time is not None:
+            out["RecurrenceEndTime"] = self.recurrence_end_time
+        if self.recurrence_type is not None:
+            out["RecurrenceType"] = self.recurrence_type
+        if self.recurrence_value is not None:
+            out["RecurrenceValue"] = self.recurrence_value
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scheduled_action is not None:
+            out["ScheduledAction"] = self.scheduled_action
+        if self.scheduled_task_id is not None:
+            out["ScheduledTaskId"] = self.scheduled_task_id
+        if self.scheduled_task_name is not None:
+            out["ScheduledTaskName"] = self.scheduled_task_name
+        if self.task_enabled is not None:
+            out["TaskEnabled"] = self.task_enabled
+        if self.scheduled_task is not None:
+            out["ScheduledTask"] = [item.to_wire() for item in self.scheduled_task]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScheduledTask:
+        return cls(
+            description=_wire.as_str(data.get("Description")),
+            desired_capacity=_wire.as_int(data.get("DesiredCapacity")),
+            launch_expiration_time=_wire.as_int(data.get("LaunchExpirationTime")),
+            launch_time=_wire.as_str(data.get("LaunchTime")),
+            max_value=_wire.as_int(data.get("MaxValue")),
+            min_value=_wire.as_int(data.get("MinValue")),
+            recurrence_end_time=_wire.as_str(data.get("RecurrenceEndTime")),
+            recurrence_type=_wire.as_str(data.get("RecurrenceType")),
+            recurrence_value=_wire.as_str(data.get("RecurrenceValue")),
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            scheduled_action=_wire.as_str(data.get("ScheduledAction")),
+            scheduled_task_id=_wire.as_str(data.get("ScheduledTaskId")),
+            scheduled_task_name=_wire.as_str(data.get("ScheduledTaskName")),
+            task_enabled=_wire.as_bool(data.get("TaskEnabled")),
+            scheduled_task=_list_of(data.get("ScheduledTask"), ScheduledTask.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScheduledTask | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachAlbServerGroupsRequest:
+    """The request of AttachAlbServerGroups.
+
+    调用AttachAlbServerGroups向伸缩组添加一个或多个ALB服务器组。
+
+    向伸缩组添加ALB服务器组时，需要满足以下条件：
+
+    - 伸缩组的网络类型必须为VPC，且与ALB服务器组处于同一VPC。
+    - ALB服务器组必须处于可用状态。
+    - 伸缩组支持添加的ALB服务组数量有限，不支持添加超出数量的ALB服务器组。如需查看或手动申请提升配额值，请前往配额中心。
+
+    Source: sources/alibaba/AttachAlbServerGroups.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+            Required (sources/alibaba/AttachAlbServerGroups.md:21 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/AttachAlbServerGroups.md:22 (stated)).
+        alb_server_group (wire name AlbServerGroup): Not described on the page.
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachAlbServerGroups.md:34 (stated): "只支持ASCII字符").
+        force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的ALB服务器组。
+
+            - true：添加，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否添加成功。
+            - false：不添加。
+
+            默认值：false
+
+            Default: False (sources/alibaba/AttachAlbServerGroups.md:40 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/AttachAlbServerGroups.md:21 (stated)
+    region_id: str
+    # sources/alibaba/AttachAlbServerGroups.md:22 (stated)
+    scaling_group_id: str
+    # sources/alibaba/AttachAlbServerGroups.md:23 (inferred)
+    alb_server_group: list[AlbServerGroup] | None = None
+    # sources/alibaba/AttachAlbServerGroups.md:34 (stated)
+    client_token: str | None = None
+    # sources/alibaba/AttachAlbServerGroups.md:35 (stated)
+    force_attach: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.alb_server_group is not None:
+            out["AlbServerGroup"] = [item.to_wire() for item in self.alb_server_group]
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.force_attach is not None:
+            out["ForceAttach"] = self.force_attach
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachAlbServerGroupsResponse:
+    """The answer of AttachAlbServerGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 添加ALB服务器组，并将伸缩组内的ECS实例添加到该ALB服务器组时，伸缩活动的ID。仅当ForceAttach取值为true时，返回该参数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/AttachAlbServerGroups.md:47 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachAlbServerGroupsResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachDBInstancesRequest:
+    """The request of AttachDBInstances.
+
+    调用AttachDBInstances添加一个或多个RDS实例。
+
+    由于存在使用限制，向伸缩组添加RDS实例时需要满足以下条件：
+
+    - RDS实例与伸缩组必须属于同一账号。
+    - RDS实例必须处于未锁定状态，关于锁定策略，请参见RDS使用须知。
+    - RDS实例必须处于运行中状态。
+    - 添加RDS实例后，RDS IP白名单的default分组中包含的IP不能超过1000条，关于IP白名单，请参见设置白名单。
+
+    Source: sources/alibaba/AttachDBInstances.md:1 (stated)
+
+    Attributes:
+        db_instance (wire name DBInstance): RDS实例的ID，单次最多支持添加5个RDS实例。
+
+            Required (sources/alibaba/AttachDBInstances.md:22 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/AttachDBInstances.md:25 (stated)).
+        force_attach (wire name ForceAttach): 是否把当前伸缩组内实例的私网IP全部添加到RDS实例IP白名单中：
+
+            - true：添加
+            - false：不添加
+
+            默认值：false。
+
+            Default: False (sources/alibaba/AttachDBInstances.md:36 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/AttachDBInstances.md:22 (stated)
+    db_instance: list[str]
+    # sources/alibaba/AttachDBInstances.md:25 (stated)
+    scaling_group_id: str
+    # sources/alibaba/AttachDBInstances.md:31 (stated)
+    force_attach: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["DBInstance"] = list(self.db_instance)
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_attach is not None:
+            out["ForceAttach"] = self.force_attach
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachDBInstancesResponse:
+    """The answer of AttachDBInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachDBInstancesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesRequest:
+    """The request of AttachInstances.
+
+    调用AttachInstances为伸缩组手动添加ECS实例。
+
+    调用该接口前，请确保满足以下条件：
+
+    - 伸缩组处于Active状态。
+    - 伸缩组内没有执行中的伸缩活动。
+
+    加入伸缩组的ECS实例的限制条件包括：
+
+    - 必须与伸缩组在同一个地域。
+    - 必须处于Running状态。
+    - 不能已加入到其它伸缩组中。
+    - 付费方式为包年包月、按量付费或抢占式实例。
+    - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+    - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+    当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+    调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+    如果该接口指定的实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则调用失败。
+
+    通过该接口手动添加的ECS实例不与伸缩组生效的伸缩配置进行关联。
+
+    Source: sources/alibaba/AttachInstances.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/AttachInstances.md:38 (stated)).
+        instance_id (wire name InstanceId): InstanceId.N为待添加ECS实例的ID，N的取值范围：1～20。
+
+            Length: ..20 items (sources/alibaba/AttachInstances.md:39 (stated): "N的取值范围：1～20").
+        load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为ECS实例作为负载均衡实例后端服务器时的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+            默认值：50
+
+            Range: 1..100 (sources/alibaba/AttachInstances.md:40 (stated): "取值范围：1~100").
+            Length: ..20 items (sources/alibaba/AttachInstances.md:40 (stated): "N的取值范围：1～20").
+        entrusted (wire name Entrusted): 将已经存在的实例手动添加到伸缩组时，是否将该实例的生命周期托管给伸缩组。取值范围：
+
+            - true：托管。该实例的生命周期由弹性伸缩管理，与伸缩组自动创建的实例一致。实例被移出伸缩组（不包括通过调用DetachInstances移出）时会自动释放。
+            - false：不托管。该实例在被移出伸缩组时不会被释放。
+
+            Note: 不支持托管包年包月实例。
+
+            默认值：false
+
+            Default: False (sources/alibaba/AttachInstances.md:50 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/AttachInstances.md:38 (stated)
+    scaling_group_id: str
+    # sources/alibaba/AttachInstances.md:39 (stated)
+    instance_id: list[str] | None = None
+    # sources/alibaba/AttachInstances.md:40 (stated)
+    load_balancer_weight: list[int] | None = None
+    # sources/alibaba/AttachInstances.md:43 (stated)
+    entrusted: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.instance_id is not None:
+            out["InstanceId"] = list(self.instance_id)
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = list(self.load_balancer_weight)
+        if self.entrusted is not None:
+            out["Entrusted"] = self.entrusted
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesResponse:
+    """The answer of AttachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/AttachInstances.md:57 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersRequest:
+    """The request of AttachLoadBalancers.
+
+    调用AttachLoadBalancers添加一个或多个负载均衡实例。
+
+    向伸缩组添加负载均衡实例时需要满足以下条件：
+
+    - 负载均衡实例与伸缩组必须属于同一账号。
+    - 负载均衡实例与伸缩组必须处于同一地域。
+    - 负载均衡实例必须处于运行中状态。
+    - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+    - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+    - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果负载均衡实例后端服务器中包含VPC实例，该实例必须与伸缩组处于同一VPC。
+    - 不超过伸缩组关联负载均衡实例的限额，具体限额请参见使用限制。
+
+    Source: sources/alibaba/AttachLoadBalancers.md:1 (stated)
+
+    Attributes:
+        load_balancer (wire name LoadBalancer): 负载均衡实例的ID，N的取值范围：1~5。
+
+            Required (sources/alibaba/AttachLoadBalancers.md:26 (stated)).
+            Length: ..5 items (sources/alibaba/AttachLoadBalancers.md:26 (stated): "N的取值范围：1~5").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/AttachLoadBalancers.md:27 (stated)).
+        force_attach (wire name ForceAttach): 是否把当前伸缩组内的实例全部添加为负载均衡实例的后端服务器，取值范围：
+
+            - true：添加
+            - false：不添加
+
+            默认值：false
+
+            Default: False (sources/alibaba/AttachLoadBalancers.md:33 (stated): "默认值：false").
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/AttachLoadBalancers.md:34 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/AttachLoadBalancers.md:34 (stated): "只支持ASCII字符").
+        async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+            取值范围：
+
+            - true：异步调用。请求将返回伸缩活动的ID。
+            - false：同步调用。
+
+            默认值：false
+
+            Default: False (sources/alibaba/AttachLoadBalancers.md:42 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/AttachLoadBalancers.md:26 (stated)
+    load_balancer: list[str]
+    # sources/alibaba/AttachLoadBalancers.md:27 (stated)
+    scaling_group_id: str
+    # sources/alibaba/AttachLoadBalancers.md:28 (stated)
+    force_attach: bool | None = None
+    # sources/alibaba/AttachLoadBalancers.md:34 (stated)
+    client_token: str | None = None
+    # sources/alibaba/AttachLoadBalancers.md:35 (stated)
+    async_: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LoadBalancer"] = list(self.load_balancer)
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_attach is not None:
+            out["ForceAttach"] = self.force_attach
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.async_ is not None:
+            out["Async"] = self.async_
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersResponse:
+    """The answer of AttachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+            仅当Async=true时返回该值。您可使用API DescribeScalingActivities遍历查询返回的伸缩活动ID，查看伸缩活动的执行状态。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/AttachLoadBalancers.md:49 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachVServerGroupsRequest:
+    """The request of AttachVServerGroups.
+
+    调用AttachVServerGroups添加负载均衡实例下的一个或者多个虚拟服务器组。
+
+    由于负载均衡存在使用限制，向伸缩组添加虚拟服务器组时需要满足以下条件：
+
+    - 负载均衡实例与伸缩组必须属于同一账号。
+    - 负载均衡实例与伸缩组必须处于同一地域。
+    - 负载均衡实例必须处于运行中状态。
+    - 负载均衡实例至少配置有一个监听且必须开启健康检查。
+    - 如果负载均衡实例与伸缩组的网络类型均为VPC，必须处于同一VPC。
+    - 当伸缩组的网络类型为VPC，负载均衡实例的网络类型为经典网络时，如果虚拟服务器组包含VPC实例，该实例必须与伸缩组处于同一VPC。
+    - 待添加虚拟服务器组必须属于对应的负载均衡实例。
+    - 目前，伸缩组内虚拟服务器组的限额为5。
+    Note:
+    Note: 确定伸缩组内虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+    - 虚拟服务器组ID（VServerGroupId）
+    - 虚拟服务器组端口号（Port） 。如果通过不同的端口号将同一虚拟服务器组添加至伸缩组，视为伸缩组内添加了多个虚拟服务器组。如果请求参数中存在重复的虚拟服务器组ID
+    - 端口号，默认使用最先配置的一组，忽略其余虚拟服务器组。
+
+    Source: sources/alibaba/AttachVServerGroups.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多详情，请参见地域和可用区。
+
+            Required (sources/alibaba/AttachVServerGroups.md:34 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/AttachVServerGroups.md:37 (stated)).
+        force_attach (wire name ForceAttach): 是否将当前伸缩组内的ECS实例添加到新增的虚拟服务器组。
+
+            - true：添加
+            - false：不添加
+
+            默认值：false。
+
+            Default: False (sources/alibaba/AttachVServerGroups.md:48 (stated): "默认值：false").
+        v_server_group (wire name VServerGroup): Not described on the page.
+
+    """
+
+    # sources/alibaba/AttachVServerGroups.md:34 (stated)
+    region_id: str
+    # sources/alibaba/AttachVServerGroups.md:37 (stated)
+    scaling_group_id: str
+    # sources/alibaba/AttachVServerGroups.md:43 (stated)
+    force_attach: bool | None = None
+    # sources/alibaba/AttachVServerGroups.md:51 (inferred)
+    v_server_group: list[VServerGroup] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_attach is not None:
+            out["ForceAttach"] = self.force_attach
+        if self.v_server_group is not None:
+            out["VServerGroup"] = [item.to_wire() for item in self.v_server_group]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachVServerGroupsResponse:
+    """The answer of AttachVServerGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachVServerGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -300,6 +4438,203 @@ class CompleteLifecycleActionResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class CreateAlarmRequest:
+    """The request of CreateAlarm.
+
+    调用CreateAlarm创建一个报警任务。
+
+    报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+    监控项和维度信息的配合关系如下：
+
+    其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+    Source: sources/alibaba/CreateAlarm.md:1 (stated)
+
+    Attributes:
+        metric_name (wire name MetricName): 监控项名称。取值范围：
+
+            - CpuUtilization：CPU使用率（%）。
+            - ClassicInternetRx：经典网络外网入流量（KB/min）。
+            - ClassicInternetTx：经典网络外网出流量（KB/min）。
+            - VpcInternetRx：VPC网络外网入流量（KB/min）。
+            - VpcInternetTx：VPC网络外网出流量（KB/min）。
+            - IntranetRx：内网入流量（KB/min）。
+            - IntranetTx：内网出流量（KB/min）。
+            - LoadAverage：系统平均负载。
+            - MemoryUtilization：内存使用率（%）。
+            - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+            - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+            - SystemDiskReadOps：系统盘读IOPS（次/s）。
+            - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+            - PackagesNetIn：网卡收包数（个/s）。
+            - PackagesNetOut：网卡发包数（个/s）。
+            - TcpConnection：TCP连接数（个）。
+
+            更多信息，请参见接口说明。
+
+            Required (sources/alibaba/CreateAlarm.md:109 (stated)).
+            Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/CreateAlarm.md:109 (stated): "取值范围：").
+        region_id (wire name RegionId): 地域ID。
+
+            Required (sources/alibaba/CreateAlarm.md:129 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+
+            Required (sources/alibaba/CreateAlarm.md:130 (stated)).
+        threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+
+            Required (sources/alibaba/CreateAlarm.md:131 (stated)).
+        name (wire name Name): 报警任务的名称。
+        description (wire name Description): 报警任务的描述。
+        alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+        metric_type (wire name MetricType): 监控项类型。取值范围：
+
+            - system：使用云监控系统指标。
+            - custom：使用上报到云监控的自定义指标。
+
+            Values: system, custom (sources/alibaba/CreateAlarm.md:135 (stated): "取值范围：").
+        period (wire name Period): 统计监控项数据的周期，单位：秒。取值范围：
+
+            - 60
+            - 120
+            - 300
+            - 900
+
+            默认值：300
+
+            Default: 300 (sources/alibaba/CreateAlarm.md:146 (stated): "默认值：300").
+            Values: 60, 120, 300, 900 (sources/alibaba/CreateAlarm.md:139 (stated): "取值范围：").
+        statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+            - Average：平均值。
+            - Minimum：最小值。
+            - Maximum：最大值。
+
+            默认值：Average
+
+            Default: 'Average' (sources/alibaba/CreateAlarm.md:153 (stated): "默认值：Average").
+            Values: Average, Minimum, Maximum (sources/alibaba/CreateAlarm.md:147 (stated): "取值范围：").
+        comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+            - 监控项统计值大于等于阈值。取值：>=
+            - 监控项统计值小于等于阈值。取值：<=
+            - 监控项统计值大于阈值。取值：>
+            - 监控项统计值小于阈值。取值：<
+
+            默认值：>=
+        evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+
+            默认值：3
+
+            Default: 3 (sources/alibaba/CreateAlarm.md:164 (stated): "默认值：3").
+        dimension (wire name Dimension): Not described on the page.
+        group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+        effective (wire name Effective): 指定报警任务的生效时间段，默认所有时间都生效。
+
+            该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+            - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+            - ？：表示不指定值。
+
+            Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+            取值示例及含义如下：
+
+            - * * * * * ?：所有时间都生效
+            - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+            - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+    """
+
+    # sources/alibaba/CreateAlarm.md:109 (stated)
+    metric_name: MetricName | str
+    # sources/alibaba/CreateAlarm.md:129 (stated)
+    region_id: str
+    # sources/alibaba/CreateAlarm.md:130 (stated)
+    scaling_group_id: str
+    # sources/alibaba/CreateAlarm.md:131 (stated)
+    threshold: float
+    # sources/alibaba/CreateAlarm.md:132 (stated)
+    name: str | None = None
+    # sources/alibaba/CreateAlarm.md:133 (stated)
+    description: str | None = None
+    # sources/alibaba/CreateAlarm.md:134 (stated)
+    alarm_action: list[str] | None = None
+    # sources/alibaba/CreateAlarm.md:135 (stated)
+    metric_type: MetricType | str | None = None
+    # sources/alibaba/CreateAlarm.md:139 (stated)
+    period: int | None = None
+    # sources/alibaba/CreateAlarm.md:147 (stated)
+    statistics: Statistics | str | None = None
+    # sources/alibaba/CreateAlarm.md:154 (stated)
+    comparison_operator: str | None = None
+    # sources/alibaba/CreateAlarm.md:162 (stated)
+    evaluation_count: int | None = None
+    # sources/alibaba/CreateAlarm.md:165 (inferred)
+    dimension: list[Dimension] | None = None
+    # sources/alibaba/CreateAlarm.md:186 (stated)
+    group_id: int | None = None
+    # sources/alibaba/CreateAlarm.md:187 (stated)
+    effective: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["MetricName"] = _enum_value(self.metric_name)
+        out["RegionId"] = self.region_id
+        out["ScalingGroupId"] = self.scaling_group_id
+        out["Threshold"] = self.threshold
+        if self.name is not None:
+            out["Name"] = self.name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.alarm_action is not None:
+            out["AlarmAction"] = list(self.alarm_action)
+        if self.metric_type is not None:
+            out["MetricType"] = _enum_value(self.metric_type)
+        if self.period is not None:
+            out["Period"] = self.period
+        if self.statistics is not None:
+            out["Statistics"] = _enum_value(self.statistics)
+        if self.comparison_operator is not None:
+            out["ComparisonOperator"] = self.comparison_operator
+        if self.evaluation_count is not None:
+            out["EvaluationCount"] = self.evaluation_count
+        if self.dimension is not None:
+            out["Dimension"] = [item.to_wire() for item in self.dimension]
+        if self.group_id is not None:
+            out["GroupId"] = self.group_id
+        if self.effective is not None:
+            out["Effective"] = self.effective
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAlarmResponse:
+    """The answer of CreateAlarm.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/CreateAlarm.md:206 (stated)
+    alarm_task_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> CreateAlarmResponse:
+        return cls(
+            request_id=request_id,
+            alarm_task_id=_wire.as_str(data.get("AlarmTaskId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class CreateLifecycleHookRequest:
     """The request of CreateLifecycleHook.
 
@@ -331,7 +4666,7 @@ class CreateLifecycleHookRequest:
             默认值为LifecycleHookId的值。
 
             Length: 2..64 characters (sources/alibaba/CreateLifecycleHook.md:29 (stated): "长度为2~64个英文或中文字符").
-            Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][0-9A-Za-z\\u4e00-\\u9fa5_.-]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头 可包含数字、下划线（_）、短划线（-）和英文句号（.）").
+            Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateLifecycleHook.md:29 (stated): "以数字、大小写字母或中文开头").
         default_result (wire name DefaultResult): 等待状态结束后的下一步动作，取值范围：
 
             - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
@@ -441,6 +4776,1256 @@ class CreateLifecycleHookResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class CreateNotificationConfigurationRequest:
+    """The request of CreateNotificationConfiguration.
+
+    调用CreateNotificationConfiguration创建弹性伸缩事件及资源变化通知。
+
+    您可以设置由云监控系统事件、消息服务MNS队列或MNS主题接收消息通知。当伸缩组发生指定类型的伸缩事件或者资源变化时，弹性伸缩会发送消息通知云监控或消息。目前部分阿里云地域暂未部署MNS队列和MNS主题服务，详情请参见MNS常见问题。
+
+    Source: sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
+
+    Attributes:
+        notification_arn (wire name NotificationArn): 通知对象标识符。格式为acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+            - region为伸缩组所在地域的ID。更多详情，请参见地域和可用区。
+            - account-id为您账号的ID。
+            - resource-relative-id为通知方式，取值范围：
+            - cloudmonitor：云监控
+            - MNS队列：queue/{queuename}，其中topicname需要替换为具体的MNS队列名称。
+            - MNS主题：topic/{topicname}，其中topicname需要替换为具体的MNS主题名称。
+
+            Required (sources/alibaba/CreateNotificationConfiguration.md:17 (stated)).
+        notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件及资源变化通知。N的取值范围：1~8，多个取值使用重复列表的形式。
+
+            您可以调用接口DescribeNotificationTypes查询参数取值。
+
+            Required (sources/alibaba/CreateNotificationConfiguration.md:27 (stated)).
+            Length: ..8 items (sources/alibaba/CreateNotificationConfiguration.md:27 (stated): "N的取值范围：1~8").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/CreateNotificationConfiguration.md:32 (stated)).
+
+    """
+
+    # sources/alibaba/CreateNotificationConfiguration.md:17 (stated)
+    notification_arn: str
+    # sources/alibaba/CreateNotificationConfiguration.md:27 (stated)
+    notification_type: list[str]
+    # sources/alibaba/CreateNotificationConfiguration.md:32 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["NotificationArn"] = self.notification_arn
+        out["NotificationType"] = list(self.notification_type)
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateNotificationConfigurationResponse:
+    """The answer of CreateNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingConfigurationRequest:
+    """The request of CreateScalingConfiguration.
+
+    调用CreateScalingConfiguration创建一个伸缩配置。
+
+    Source: sources/alibaba/CreateScalingConfiguration.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩配置所属的伸缩组的ID。
+
+            Required (sources/alibaba/CreateScalingConfiguration.md:14 (stated)).
+        image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+        image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+            不支持通过ImageName设置镜像市场镜像。
+        instance_type (wire name InstanceType): ECS实例的实例规格，更多信息请参见实例规格族。
+        cpu (wire name Cpu): vCPU个数。
+
+            同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        memory (wire name Memory): 内存大小。
+
+            同时指定CPU和Memory可以定义实例规格范围。例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+        instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+            N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+        instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+        security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+        io_optimized (wire name IoOptimized): 是否为I/O优化实例。已停售的实例规格实例默认值是none，其他实例规格默认值是optimized。取值范围：
+
+            - none：非I/O优化实例。
+            - optimized：I/O优化实例。
+
+            Values: none, optimized (sources/alibaba/CreateScalingConfiguration.md:59 (stated): "取值范围：").
+        internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+            - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+            - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+            如果未指定该参数，经典网络下默认值为PayByBandwidth，专有网络VPC下默认值为PayByTraffic。
+
+            Values: PayByBandwidth, PayByTraffic (sources/alibaba/CreateScalingConfiguration.md:63 (stated): "取值范围：").
+        internet_max_bandwidth_in (wire name InternetMaxBandwidthIn): 公网入带宽最大值，单位为Mbps（Mega bit per second），取值范围：1~200。
+
+            如果您没有指定该参数，则入带宽将自动被设置为200Mbps。实例的入数据流量免费，该参数在任何情况下都不涉及计费。
+
+            Range: 1..200 (sources/alibaba/CreateScalingConfiguration.md:69 (stated): "取值范围：1~200").
+        internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+            - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+            - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+        system_disk (wire name SystemDisk): Not described on the page.
+        scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+            在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+            Length: 2..64 characters (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "2~64英文或中文字符").
+            Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/CreateScalingConfiguration.md:111 (stated): "以数字、大小写字母或中文开头").
+        data_disk (wire name DataDisk): Not described on the page.
+        load_balancer_weight (wire name LoadBalancerWeight): ECS实例作为负载均衡后端服务器时的权重，取值范围：1~100。
+
+            默认值：50
+
+            Default: 50 (sources/alibaba/CreateScalingConfiguration.md:168 (stated): "默认值：50").
+            Range: 1..100 (sources/alibaba/CreateScalingConfiguration.md:166 (stated): "取值范围：1~100").
+        tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+            - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+            - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+        user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+        key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+            - 对Windows实例，该参数将被忽略，默认为空。
+            - 对Linux实例，密码登录方式会被初始化成禁止。
+        ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+        security_enhancement_strategy (wire name SecurityEnhancementStrategy): 是否开启安全加固。取值范围：
+
+            - Active：启用安全加固，只对公共镜像生效。
+            - Deactive：不启用安全加固，对所有镜像类型生效。
+
+            Values: Active, Deactive (sources/alibaba/CreateScalingConfiguration.md:179 (stated): "取值范围：").
+        instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+        host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+            - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+            - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+        spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+            - NoSpot：普通的按量付费实例。
+            - SpotWithPriceLimit：设置上限价格的抢占式实例。
+            - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+            默认值：NoSpot
+
+            Default: 'NoSpot' (sources/alibaba/CreateScalingConfiguration.md:194 (stated): "默认值：NoSpot").
+            Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/CreateScalingConfiguration.md:188 (stated): "取值范围：").
+        password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。取值范围：
+
+            - true：使用镜像预设密码。
+            - false：不使用镜像预设密码。
+        spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+        password (wire name Password): ECS实例的密码。长度为8至30个字符，必须同时包含大小写英文字母、数字和特殊符号中的三类字符。特殊符号可以是：
+
+            ()` ~!@#$%^&*-_+=|{}[]:;'<>,.?/
+
+            其中，Windows实例不能以斜线号（/）为密码首字符。
+
+            Note: 如果传入Password参数，建议您使用HTTPS协议发送请求，避免密码泄露。
+
+            Length: 8..30 characters (sources/alibaba/CreateScalingConfiguration.md:201 (stated): "长度为8至30个字符").
+        resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+        security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+            Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+        hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+        instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+            Length: 2..256 characters (sources/alibaba/CreateScalingConfiguration.md:215 (stated): "长度为2~256个英文或中文字符").
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingConfiguration.md:216 (stated): "只支持ASCII字符").
+        ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+        credit_specification (wire name CreditSpecification): 指定突发性能实例的运行模式。取值范围：
+
+            - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+            - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+            默认值：无
+
+            Values: Standard, Unlimited (sources/alibaba/CreateScalingConfiguration.md:218 (stated): "取值范围：").
+        image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+        zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+        dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+            您可以调用DescribeDedicatedHosts查询专有宿主机ID列表。
+        affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+            - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+            - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+            默认值：default
+
+            Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:234 (stated): "默认值：default").
+            Values: default, host (sources/alibaba/CreateScalingConfiguration.md:229 (stated): "取值范围：").
+        tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+            - default：创建非专有宿主机实例。
+            - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+            默认值：default
+
+            Default: 'default' (sources/alibaba/CreateScalingConfiguration.md:240 (stated): "默认值：default").
+            Values: default, host (sources/alibaba/CreateScalingConfiguration.md:235 (stated): "取值范围：").
+        private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+        spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+            - 保留时长2~6正在邀测中，如需开通请提交工单。
+            - 保留时长为0，则为无保护期模式。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/CreateScalingConfiguration.md:258 (stated): "默认值：1").
+            Range: 0..6 hours (sources/alibaba/CreateScalingConfiguration.md:253 (stated): "取值范围：0~6").
+        spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+    """
+
+    # sources/alibaba/CreateScalingConfiguration.md:14 (stated)
+    scaling_group_id: str
+    # sources/alibaba/CreateScalingConfiguration.md:15 (stated)
+    image_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:16 (stated)
+    image_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:19 (stated)
+    instance_type: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:20 (stated)
+    cpu: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:25 (stated)
+    memory: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:30 (stated)
+    deployment_set_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:31 (stated)
+    instance_types: list[str] | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:34 (inferred)
+    instance_type_override: list[InstanceTypeOverride] | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:58 (stated)
+    security_group_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:59 (stated)
+    io_optimized: IoOptimized | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:63 (stated)
+    internet_charge_type: InternetChargeType | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:69 (stated)
+    internet_max_bandwidth_in: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:72 (stated)
+    internet_max_bandwidth_out: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:76 (inferred)
+    system_disk: SystemDisk | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:111 (stated)
+    scaling_configuration_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:114 (inferred)
+    data_disk: list[DataDisk] | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:166 (stated)
+    load_balancer_weight: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:169 (stated)
+    tags: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:173 (stated)
+    user_data: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:174 (stated)
+    key_pair_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:178 (stated)
+    ram_role_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:179 (stated)
+    security_enhancement_strategy: SecurityEnhancementStrategy | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:183 (stated)
+    instance_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:184 (stated)
+    host_name: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:188 (stated)
+    spot_strategy: SpotStrategy | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:195 (stated)
+    password_inherit: bool | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:199 (inferred)
+    spot_price_limit: list[SpotPriceLimit] | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:201 (stated)
+    password: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:210 (stated)
+    resource_group_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:211 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:214 (stated)
+    hpc_cluster_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:215 (stated)
+    instance_description: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:216 (stated)
+    client_token: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:217 (stated)
+    ipv6_address_count: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:218 (stated)
+    credit_specification: CreditSpecification | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:224 (stated)
+    image_family: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:225 (stated)
+    zone_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:226 (stated)
+    dedicated_host_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:229 (stated)
+    affinity: Affinity | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:235 (stated)
+    tenancy: Tenancy | str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:241 (inferred)
+    private_pool_options: PrivatePoolOptions | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:253 (stated)
+    spot_duration: int | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:259 (stated)
+    spot_interruption_behavior: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.image_name is not None:
+            out["ImageName"] = self.image_name
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.cpu is not None:
+            out["Cpu"] = self.cpu
+        if self.memory is not None:
+            out["Memory"] = self.memory
+        if self.deployment_set_id is not None:
+            out["DeploymentSetId"] = self.deployment_set_id
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.instance_type_override is not None:
+            out["InstanceTypeOverride"] = [item.to_wire() for item in self.instance_type_override]
+        if self.security_group_id is not None:
+            out["SecurityGroupId"] = self.security_group_id
+        if self.io_optimized is not None:
+            out["IoOptimized"] = _enum_value(self.io_optimized)
+        if self.internet_charge_type is not None:
+            out["InternetChargeType"] = _enum_value(self.internet_charge_type)
+        if self.internet_max_bandwidth_in is not None:
+            out["InternetMaxBandwidthIn"] = self.internet_max_bandwidth_in
+        if self.internet_max_bandwidth_out is not None:
+            out["InternetMaxBandwidthOut"] = self.internet_max_bandwidth_out
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.scaling_configuration_name is not None:
+            out["ScalingConfigurationName"] = self.scaling_configuration_name
+        if self.data_disk is not None:
+            out["DataDisk"] = [item.to_wire() for item in self.data_disk]
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = self.load_balancer_weight
+        if self.tags is not None:
+            out["Tags"] = self.tags
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.key_pair_name is not None:
+            out["KeyPairName"] = self.key_pair_name
+        if self.ram_role_name is not None:
+            out["RamRoleName"] = self.ram_role_name
+        if self.security_enhancement_strategy is not None:
+            out["SecurityEnhancementStrategy"] = _enum_value(self.security_enhancement_strategy)
+        if self.instance_name is not None:
+            out["InstanceName"] = self.instance_name
+        if self.host_name is not None:
+            out["HostName"] = self.host_name
+        if self.spot_strategy is not None:
+            out["SpotStrategy"] = _enum_value(self.spot_strategy)
+        if self.password_inherit is not None:
+            out["PasswordInherit"] = self.password_inherit
+        if self.spot_price_limit is not None:
+            out["SpotPriceLimit"] = [item.to_wire() for item in self.spot_price_limit]
+        if self.password is not None:
+            out["Password"] = self.password
+        if self.resource_group_id is not None:
+            out["ResourceGroupId"] = self.resource_group_id
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.instance_description is not None:
+            out["InstanceDescription"] = self.instance_description
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.credit_specification is not None:
+            out["CreditSpecification"] = _enum_value(self.credit_specification)
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.zone_id is not None:
+            out["ZoneId"] = self.zone_id
+        if self.dedicated_host_id is not None:
+            out["DedicatedHostId"] = self.dedicated_host_id
+        if self.affinity is not None:
+            out["Affinity"] = _enum_value(self.affinity)
+        if self.tenancy is not None:
+            out["Tenancy"] = _enum_value(self.tenancy)
+        if self.private_pool_options is not None:
+            out["PrivatePoolOptions"] = self.private_pool_options.to_wire()
+        if self.spot_duration is not None:
+            out["SpotDuration"] = self.spot_duration
+        if self.spot_interruption_behavior is not None:
+            out["SpotInterruptionBehavior"] = self.spot_interruption_behavior
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingConfigurationResponse:
+    """The answer of CreateScalingConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_configuration_id (wire name ScalingConfigurationId): 伸缩配置ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/CreateScalingConfiguration.md:266 (stated)
+    scaling_configuration_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScalingConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            scaling_configuration_id=_wire.as_str(data.get("ScalingConfigurationId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingGroupRequest:
+    """The request of CreateScalingGroup.
+
+    调用CreateScalingGroup创建一个伸缩组。
+
+    伸缩组是具有相同应用场景的ECS实例的集合。
+
+    一个地域下支持创建的伸缩组数量和弹性伸缩使用情况有关，请前往配额中心查看伸缩组总数对应的配额值。
+
+    伸缩组创建成功后不会立即生效。您需要先调用EnableScalingGroup接口启用伸缩组，伸缩组才能触发伸缩活动和执行伸缩规则。
+
+    伸缩组、关联的传统型负载均衡CLB（原SLB）实例和关联的RDS实例必须在同一个地域。更多信息，请参见地域与可用区。
+
+    如果您为伸缩组关联了CLB实例，伸缩组会自动将加入伸缩组的ECS实例添加到CLB实例的后端服务器组。您可以指定ECS实例需要加入的服务器组，支持以下两种服务器组：
+
+    - 默认服务器组：用来接收前端请求的ECS实例，如果监听没有设置虚拟服务器组或主备服务器组，默认将请求转发至默认服务器组中的ECS实例。
+    - 虚拟服务器组：当您需要将不同的请求转发到不同的后端服务器上时，或需要通过域名和URL进行请求转发时，可以选择使用虚拟服务器组。
+
+    Note: 如果您同时指定了默认服务器组和多个虚拟服务器组，ECS实例会同时添加至这些服务器组中。
+
+    ECS实例在加入CLB实例的后端服务器组后，权重默认为50。CLB实例需要满足以下条件：
+
+    - 该CLB实例的状态必须是active，您可以调用DescribeLoadBalancers接口查看指定CLB实例的状态。
+    - 该CLB实例配置的所有监听端口必须开启健康检查，否则伸缩组创建失败。
+
+    如果您为伸缩组关联了应用型负载均衡ALB服务器组，伸缩组会自动将加入伸缩组的ECS实例添加为ALB服务器组的后端服务器，处理ALB实例分发的访问请求。您可以指定多个ALB服务器组，但服务器组必须与伸缩组属于同一个VPC。更多信息，请参见AttachAlbServerGroups。
+
+    如果您为伸缩组关联了RDS实例，伸缩组会自动将加入伸缩组的ECS实例的内网IP添加到RDS实例的访问白名单。RDS实例需要满足以下条件：
+
+    - 该RDS实例的状态必须是Running，您可以调用DescribeDBInstances接口查看指定RDS实例的状态。
+    - 该RDS实例访问白名单的IP数不能超过上限值。更多信息，请参见RDS文档设置白名单。
+
+    如果伸缩组的MultiAZPolicy设置为COST_OPTIMIZED：
+
+    - 当指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity和SpotInstancePools参数时，即指定成本优化策略下的实例分配方式，在扩缩容时将优先满足该实例分配方式。
+    - 当不指定OnDemandBaseCapacity、OnDemandPercentageAboveBaseCapacity或SpotInstancePools参数时，成本优化策略下将仅按照成本最低的方式进行实例创建。
+
+    Source: sources/alibaba/CreateScalingGroup.md:1 (stated)
+
+    Attributes:
+        alb_server_group (wire name AlbServerGroup): Not described on the page.
+        max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+            MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+            例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+
+            Required (sources/alibaba/CreateScalingGroup.md:60 (stated)).
+        min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+            Note: MinSize的值必须小于或等于MaxSize。
+
+            Required (sources/alibaba/CreateScalingGroup.md:65 (stated)).
+        region_id (wire name RegionId): 伸缩组所属的地域ID。更多详情，请参见地域与可用区。
+
+            Required (sources/alibaba/CreateScalingGroup.md:68 (stated)).
+        scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+            默认值为ScalingGroupId的值。
+
+            Length: 2..64 characters (sources/alibaba/CreateScalingGroup.md:69 (stated): "长度为2~64个英文或中文字符").
+        launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+        launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+            - 固定的模板版本号。
+            - Default：始终使用模板默认版本。
+            - Latest：始终使用模板最新版本。
+        instance_id (wire name InstanceId): ECS实例的ID。创建伸缩组时，将从指定的实例获取所需的配置信息，并自动创建伸缩配置。
+        default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+            冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+            默认值：300
+
+            Default: 300 (sources/alibaba/CreateScalingGroup.md:83 (stated): "默认值：300").
+            Range: 0..86400 seconds (sources/alibaba/CreateScalingGroup.md:79 (stated): "取值范围：0~86400，单位：秒").
+        load_balancer_ids (wire name LoadBalancerIds): 传统型负载均衡CLB（原SLB）实例ID。取值可以是由多台CLB实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+            单个伸缩组可以关联的CLB总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的负载均衡实例总数对应的配额值。
+        db_instance_ids (wire name DBInstanceIds): RDS实例ID。取值可以是由多台RDS实例ID组成一个JSON数组，ID之间用半角逗号（,）隔开。
+
+            单个伸缩组可以关联的RDS实例总数和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以关联的RDS实例总数对应的配额值。
+        removal_policy (wire name RemovalPolicy): 指定实例移出策略的第一段筛选策略。取值范围：
+
+            - OldestInstance：移出最早加入伸缩组的ECS实例。
+            - NewestInstance：移出最新加入伸缩组的ECS实例。
+            - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+            Note: OldestScalingConfiguration中提到的伸缩配置泛指组内实例配置信息来源，包括伸缩配置和启动模板。
+
+            启动模板的版本号低不代表添加时间早，例如在创建伸缩组时选择实例启动模板lt-foress的版本2，然后修改伸缩组，选择实例启动模板lt-foress的版本1，则对伸缩组来说，启动模板lt-foress的版本2是最早的。
+
+            仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.1有默认值，默认为OldestScalingConfiguration。
+
+            Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+
+            指定实例移出策略的第二段筛选策略，不允许与RemovalPolicy.1取值相同。取值范围：
+
+            - OldestInstance：移出最早加入伸缩组的ECS实例。
+            - NewestInstance：移出最新加入伸缩组的ECS实例。
+            - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例。
+
+            仅当RemovalPolicy.1和RemovalPolicy.2均未设置取值时，RemovalPolicy.2有默认值，默认为OldestInstance。
+
+            Note: 伸缩组移出ECS实例还受伸缩组的扩缩容策略（MultiAZPolicy）影响。更多信息，请参见设置移出实例的组合策略。
+        v_switch_id (wire name VSwitchId): 虚拟交换机的ID。指定后，伸缩组的网络类型为专有网络。
+
+            Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+        v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。如果您使用了VSwitchIds.N参数，VSwitchId参数将被忽略。指定后，伸缩组的网络类型为专有网络。
+
+            指定多台虚拟交换机时：
+
+            - 所属的VPC必须相同。
+            - 所属的可用区可以不同。
+            - 虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+            Note: 当伸缩组未指定VSwitchId或VSwitchIds.N参数时，伸缩组的网络类型默认为经典网络。
+
+            Length: ..5 items (sources/alibaba/CreateScalingGroup.md:115 (stated): "N的取值范围：1~5").
+        multi_az_policy (wire name MultiAZPolicy): 多可用区伸缩组ECS实例扩缩容策略。取值范围：
+
+            - PRIORITY：先指定的虚拟交换机（VSwitchIds.N）优先级最高。弹性伸缩优先在优先级最高的交换机所在可用区尝试扩缩容，如果无法扩缩容，则自动在下一优先级的交换机所在可用区进行扩缩容。
+            - COST_OPTIMIZED：扩容时弹性伸缩按vCPU单价从低到高尝试创建ECS实例，缩容时按vCPU单价从高到低尝试移出ECS实例。当伸缩配置设置了抢占式计费方式的多实例规格时，优先创建对应抢占式实例。您可以继续通过CompensateWithOnDemand参数指定当抢占式实例由于库存等原因无法创建时，是否自动尝试以按量付费的方式创建。
+
+            Note: COST_OPTIMIZED仅在伸缩配置设置了多实例规格或者选用了抢占式实例的情况下生效。
+
+            - BALANCE：在伸缩组指定的多可用区之间均匀分配ECS实例。如果由于库存不足等原因可用区之间变得不平衡，您可以通过API RebalanceInstance平衡资源。
+
+            默认值：PRIORITY
+
+            Default: 'PRIORITY' (sources/alibaba/CreateScalingGroup.md:133 (stated): "默认值：PRIORITY").
+            Values: PRIORITY, COST_OPTIMIZED, BALANCE (sources/alibaba/CreateScalingGroup.md:124 (stated): "取值范围：").
+        health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+            - NONE：不做健康检查。
+            - ECS：对伸缩组内的ECS实例做健康检查。
+
+            默认值：ECS
+
+            Default: 'ECS' (sources/alibaba/CreateScalingGroup.md:139 (stated): "默认值：ECS").
+            Values: NONE, ECS (sources/alibaba/CreateScalingGroup.md:134 (stated): "取值范围：").
+        lifecycle_hook (wire name LifecycleHook): Not described on the page.
+        v_server_group (wire name VServerGroup): Not described on the page.
+        scaling_policy (wire name ScalingPolicy): 指定伸缩组的回收模式。取值范围：
+
+            - recycle：伸缩组的回收模式为停机回收模式。
+            - release：伸缩组的回收模式为释放模式。
+
+            ScalingPolicy指定伸缩组的回收模式，但实例被移出伸缩组时的具体动作，由RemoveInstances的RemovePolicy参数决定，更多说明请参见RemoveInstances。
+
+            Values: recycle, release (sources/alibaba/CreateScalingGroup.md:184 (stated): "取值范围：").
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/CreateScalingGroup.md:190 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/CreateScalingGroup.md:190 (stated): "只支持ASCII字符").
+        on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+            Range: 0..1000 (sources/alibaba/CreateScalingGroup.md:191 (stated): "取值范围：0~1000").
+        on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+            Range: 0..100 (sources/alibaba/CreateScalingGroup.md:192 (stated): "取值范围：0～100").
+        spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+        compensate_with_on_demand (wire name CompensateWithOnDemand): 当MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+            - true：允许。
+            - false：不允许。
+
+            默认值：true
+
+            Default: True (sources/alibaba/CreateScalingGroup.md:199 (stated): "默认值：true").
+        spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：1~10。
+
+            Range: 1..10 (sources/alibaba/CreateScalingGroup.md:200 (stated): "取值范围：1~10").
+        desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+        group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+            - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+            - false：关闭伸缩组删除保护。
+
+            默认值：false
+
+            Default: False (sources/alibaba/CreateScalingGroup.md:207 (stated): "默认值：false").
+        tag (wire name Tag): Not described on the page.
+        launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+    """
+
+    # sources/alibaba/CreateScalingGroup.md:49 (inferred)
+    alb_server_group: list[AlbServerGroup] | None = None
+    # sources/alibaba/CreateScalingGroup.md:60 (stated)
+    max_size: int
+    # sources/alibaba/CreateScalingGroup.md:65 (stated)
+    min_size: int
+    # sources/alibaba/CreateScalingGroup.md:68 (stated)
+    region_id: str
+    # sources/alibaba/CreateScalingGroup.md:69 (stated)
+    scaling_group_name: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:72 (stated)
+    launch_template_id: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:73 (stated)
+    launch_template_version: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:78 (stated)
+    instance_id: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:79 (stated)
+    default_cooldown: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:84 (stated)
+    load_balancer_ids: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:87 (stated)
+    db_instance_ids: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:90 (stated)
+    removal_policy: list[str] | None = None
+    # sources/alibaba/CreateScalingGroup.md:112 (stated)
+    v_switch_id: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:115 (stated)
+    v_switch_ids: list[str] | None = None
+    # sources/alibaba/CreateScalingGroup.md:124 (stated)
+    multi_az_policy: MultiAZPolicy | str | None = None
+    # sources/alibaba/CreateScalingGroup.md:134 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/alibaba/CreateScalingGroup.md:140 (inferred)
+    lifecycle_hook: list[LifecycleHook] | None = None
+    # sources/alibaba/CreateScalingGroup.md:170 (inferred)
+    v_server_group: list[VServerGroup] | None = None
+    # sources/alibaba/CreateScalingGroup.md:184 (stated)
+    scaling_policy: ScalingPolicy | str | None = None
+    # sources/alibaba/CreateScalingGroup.md:190 (stated)
+    client_token: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:191 (stated)
+    on_demand_base_capacity: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:192 (stated)
+    on_demand_percentage_above_base_capacity: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:193 (stated)
+    spot_instance_remedy: bool | None = None
+    # sources/alibaba/CreateScalingGroup.md:194 (stated)
+    compensate_with_on_demand: bool | None = None
+    # sources/alibaba/CreateScalingGroup.md:200 (stated)
+    spot_instance_pools: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:201 (stated)
+    desired_capacity: int | None = None
+    # sources/alibaba/CreateScalingGroup.md:202 (stated)
+    group_deletion_protection: bool | None = None
+    # sources/alibaba/CreateScalingGroup.md:208 (inferred)
+    tag: list[Tag] | None = None
+    # sources/alibaba/CreateScalingGroup.md:210 (inferred)
+    launch_template_override: list[LaunchTemplateOverride] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.alb_server_group is not None:
+            out["AlbServerGroup"] = [item.to_wire() for item in self.alb_server_group]
+        out["MaxSize"] = self.max_size
+        out["MinSize"] = self.min_size
+        out["RegionId"] = self.region_id
+        if self.scaling_group_name is not None:
+            out["ScalingGroupName"] = self.scaling_group_name
+        if self.launch_template_id is not None:
+            out["LaunchTemplateId"] = self.launch_template_id
+        if self.launch_template_version is not None:
+            out["LaunchTemplateVersion"] = self.launch_template_version
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = self.load_balancer_ids
+        if self.db_instance_ids is not None:
+            out["DBInstanceIds"] = self.db_instance_ids
+        if self.removal_policy is not None:
+            out["RemovalPolicy"] = list(self.removal_policy)
+        if self.v_switch_id is not None:
+            out["VSwitchId"] = self.v_switch_id
+        if self.v_switch_ids is not None:
+            out["VSwitchIds"] = list(self.v_switch_ids)
+        if self.multi_az_policy is not None:
+            out["MultiAZPolicy"] = _enum_value(self.multi_az_policy)
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.lifecycle_hook is not None:
+            out["LifecycleHook"] = [item.to_wire() for item in self.lifecycle_hook]
+        if self.v_server_group is not None:
+            out["VServerGroup"] = [item.to_wire() for item in self.v_server_group]
+        if self.scaling_policy is not None:
+            out["ScalingPolicy"] = _enum_value(self.scaling_policy)
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.on_demand_base_capacity is not None:
+            out["OnDemandBaseCapacity"] = self.on_demand_base_capacity
+        if self.on_demand_percentage_above_base_capacity is not None:
+            out["OnDemandPercentageAboveBaseCapacity"] = (
+                self.on_demand_percentage_above_base_capacity
+            )
+        if self.spot_instance_remedy is not None:
+            out["SpotInstanceRemedy"] = self.spot_instance_remedy
+        if self.compensate_with_on_demand is not None:
+            out["CompensateWithOnDemand"] = self.compensate_with_on_demand
+        if self.spot_instance_pools is not None:
+            out["SpotInstancePools"] = self.spot_instance_pools
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.group_deletion_protection is not None:
+            out["GroupDeletionProtection"] = self.group_deletion_protection
+        if self.tag is not None:
+            out["Tag"] = [item.to_wire() for item in self.tag]
+        if self.launch_template_override is not None:
+            out["LaunchTemplateOverride"] = [
+                item.to_wire() for item in self.launch_template_override
+            ]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingGroupResponse:
+    """The answer of CreateScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_group_id (wire name ScalingGroupId): 伸缩组ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/CreateScalingGroup.md:239 (stated)
+    scaling_group_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            scaling_group_id=_wire.as_str(data.get("ScalingGroupId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingRuleRequest:
+    """The request of CreateScalingRule.
+
+    调用CreateScalingRule创建一条伸缩规则。
+
+    伸缩规则定义了具体的扩张或收缩操作，例如加入或移出N台实例。如果执行伸缩规则会造成伸缩组的ECS实例数低于MinSize或高于MaxSize，则弹性伸缩会自动调整需要加入或移出的ECS实例数，使得伸缩组的ECS实例数调整到MinSize或MaxSize，但伸缩规则的设定值不会变化。示例如下：
+
+    - 某个伸缩组，MaxSize = 3，当前实例数Total Capacity = 2，伸缩规则指定加3台ECS实例，则在实际执行过程中只会加1台ECS实例，但伸缩规则的设定值仍然为3。
+    - 某个伸缩组，MinSize = 2，当前实例数Total Capacity = 3，伸缩规则指定减去5台ECS实例，则在实际执行过程中只会减1台ECS实例，但伸缩规则的设定值仍然为5。
+
+    请注意以下参数相关说明：
+
+    - 当AdjustmentType是TotalCapacity时，表示将当前伸缩组的ECS实例数量调整到指定数量，对应的AdjustmentValue值必须大于等于0。
+    - 当AdjustmentType是QuantityChangeInCapacity或PercentChangeInCapacity，对应的AdjustmentValue值为正数表示增加实例、为负数表示减少实例。
+    - 当AdjustmentType是PercentChangeInCapacity，弹性伸缩服务以伸缩组当前实例数（Total Capacity） x AdjusmentValue/100，并使用四舍五入原则来确认增加或减少的ECS实例个数。
+    - 当伸缩规则指定了冷却时间（Cooldown），则执行该伸缩规则的伸缩活动完成后，会以伸缩规则中指定的冷却时间对伸缩组进行冷却处理，如果伸缩规则未指定冷却时间，则以伸缩组指定的冷却时间（DefaultCooldown）为准。
+    - 一个伸缩组内可以创建的伸缩规则数量有限，具体说明请参见使用限制。
+    - 返回的伸缩规则唯一标识符（ScalingRuleAri）可以供以下接口使用：
+    - 在执行伸缩规则（ExecuteScalingRule）的ScalingRuleAri参数中指定，您可以手动执行该伸缩规则。
+    - 在创建定时任务（CreateScheduledTask）的ScheduledAction参数中指定，用户可以定时执行该伸缩规则。
+
+    Source: sources/alibaba/CreateScalingRule.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩规则所属伸缩组的ID。
+
+            Required (sources/alibaba/CreateScalingRule.md:32 (stated)).
+        scaling_rule_name (wire name ScalingRuleName): 伸缩规则的名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+            如果没有指定该参数，默认值为ScalingRuleId的值。
+
+            Length: 2..64 characters (sources/alibaba/CreateScalingRule.md:33 (stated): "2~64个英文或中文字符").
+        cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。 取值范围：0~86400，单位：秒。
+
+            默认值：空
+
+            Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:36 (stated): "取值范围：0~86400，单位：秒").
+        min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+        adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+            - QuantityChangeInCapacity：增加或减少指定数量的ECS实例。
+            - PercentChangeInCapacity：增加或减少指定比例的ECS实例。
+            - TotalCapacity： 将当前伸缩组的ECS实例数量调整到指定数量。
+
+            Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/CreateScalingRule.md:40 (stated): "取值范围：").
+        adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+            - QuantityChangeInCapacity：-1000~1000
+            - PercentChangeInCapacity：-100~10000
+            - TotalCapacity：0~2000
+        scaling_rule_type (wire name ScalingRuleType): 伸缩规则类型，取值范围：
+
+            - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+            - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+            - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+            - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+            默认值：SimpleScalingRule
+
+            Default: 'SimpleScalingRule' (sources/alibaba/CreateScalingRule.md:57 (stated): "默认值：SimpleScalingRule").
+            Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/CreateScalingRule.md:50 (stated): "取值范围：").
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+            Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+            取值范围：0~86400，单位：秒。
+
+            默认值：300
+
+            Default: 300 (sources/alibaba/CreateScalingRule.md:64 (stated): "默认值：300").
+            Range: 0..86400 seconds (sources/alibaba/CreateScalingRule.md:62 (stated): "取值范围：0~86400，单位：秒").
+        metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+            目标追踪规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - ClassicInternetRx：经典网络公网入流量平均值
+            - ClassicInternetTx：经典网络公网出流量平均值
+            - VpcInternetRx：VPC网络公网入流量平均值
+            - VpcInternetTx：VPC网络公网出流量平均值
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+
+            预测规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+        target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则，且此时该项必选。TargetValue最多保留小数点后三位，且必须大于0。
+        disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+
+            默认值：false
+
+            Default: False (sources/alibaba/CreateScalingRule.md:85 (stated): "默认值：false").
+        scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+            默认值： 15
+
+            Default: 15 (sources/alibaba/CreateScalingRule.md:88 (stated): "默认值： 15").
+        scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+
+            默认值： 3
+
+            Default: 3 (sources/alibaba/CreateScalingRule.md:91 (stated): "默认值： 3").
+        step_adjustment (wire name StepAdjustment): Not described on the page.
+        predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式，取值范围：
+
+            - PredictAndScale：产生预测结果并创建预测任务。
+            - PredictOnly：产生预测结果，但不会创建预测任务。
+
+            默认值：PredictAndScale
+
+            Default: 'PredictAndScale' (sources/alibaba/CreateScalingRule.md:100 (stated): "默认值：PredictAndScale").
+            Values: PredictAndScale, PredictOnly (sources/alibaba/CreateScalingRule.md:95 (stated): "取值范围：").
+        predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式，取值范围：
+
+            - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+            - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+            - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+            默认值：MaxOverridePredictiveValue
+
+            Default: 'MaxOverridePredictiveValue' (sources/alibaba/CreateScalingRule.md:107 (stated): "默认值：MaxOverridePredictiveValue").
+            Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/CreateScalingRule.md:101 (stated): "取值范围：").
+        predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+            默认值：0
+
+            Default: 0 (sources/alibaba/CreateScalingRule.md:110 (stated): "默认值：0").
+            Range: 0..100 (sources/alibaba/CreateScalingRule.md:108 (stated): "取值范围：0~100").
+        predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60，单位：分钟。
+
+            默认值：0
+
+            Default: 0 (sources/alibaba/CreateScalingRule.md:113 (stated): "默认值：0").
+            Range: 0..60 minutes (sources/alibaba/CreateScalingRule.md:111 (stated): "取值范围：0~60，单位：分钟").
+        initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+            默认值为伸缩组最大实例数（MaxSize的值）。
+
+    """
+
+    # sources/alibaba/CreateScalingRule.md:32 (stated)
+    scaling_group_id: str
+    # sources/alibaba/CreateScalingRule.md:33 (stated)
+    scaling_rule_name: str | None = None
+    # sources/alibaba/CreateScalingRule.md:36 (stated)
+    cooldown: int | None = None
+    # sources/alibaba/CreateScalingRule.md:39 (stated)
+    min_adjustment_magnitude: int | None = None
+    # sources/alibaba/CreateScalingRule.md:40 (stated)
+    adjustment_type: AdjustmentType | str | None = None
+    # sources/alibaba/CreateScalingRule.md:45 (stated)
+    adjustment_value: int | None = None
+    # sources/alibaba/CreateScalingRule.md:50 (stated)
+    scaling_rule_type: ScalingRuleType | str | None = None
+    # sources/alibaba/CreateScalingRule.md:58 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/alibaba/CreateScalingRule.md:65 (stated)
+    metric_name: str | None = None
+    # sources/alibaba/CreateScalingRule.md:82 (stated)
+    target_value: float | None = None
+    # sources/alibaba/CreateScalingRule.md:83 (stated)
+    disable_scale_in: bool | None = None
+    # sources/alibaba/CreateScalingRule.md:86 (stated)
+    scale_in_evaluation_count: int | None = None
+    # sources/alibaba/CreateScalingRule.md:89 (stated)
+    scale_out_evaluation_count: int | None = None
+    # sources/alibaba/CreateScalingRule.md:92 (inferred)
+    step_adjustment: list[StepAdjustment] | None = None
+    # sources/alibaba/CreateScalingRule.md:95 (stated)
+    predictive_scaling_mode: PredictiveScalingMode | str | None = None
+    # sources/alibaba/CreateScalingRule.md:101 (stated)
+    predictive_value_behavior: PredictiveValueBehavior | str | None = None
+    # sources/alibaba/CreateScalingRule.md:108 (stated)
+    predictive_value_buffer: int | None = None
+    # sources/alibaba/CreateScalingRule.md:111 (stated)
+    predictive_task_buffer_time: int | None = None
+    # sources/alibaba/CreateScalingRule.md:114 (stated)
+    initial_max_size: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_rule_name is not None:
+            out["ScalingRuleName"] = self.scaling_rule_name
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.min_adjustment_magnitude is not None:
+            out["MinAdjustmentMagnitude"] = self.min_adjustment_magnitude
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.scaling_rule_type is not None:
+            out["ScalingRuleType"] = _enum_value(self.scaling_rule_type)
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.scale_in_evaluation_count is not None:
+            out["ScaleInEvaluationCount"] = self.scale_in_evaluation_count
+        if self.scale_out_evaluation_count is not None:
+            out["ScaleOutEvaluationCount"] = self.scale_out_evaluation_count
+        if self.step_adjustment is not None:
+            out["StepAdjustment"] = [item.to_wire() for item in self.step_adjustment]
+        if self.predictive_scaling_mode is not None:
+            out["PredictiveScalingMode"] = _enum_value(self.predictive_scaling_mode)
+        if self.predictive_value_behavior is not None:
+            out["PredictiveValueBehavior"] = _enum_value(self.predictive_value_behavior)
+        if self.predictive_value_buffer is not None:
+            out["PredictiveValueBuffer"] = self.predictive_value_buffer
+        if self.predictive_task_buffer_time is not None:
+            out["PredictiveTaskBufferTime"] = self.predictive_task_buffer_time
+        if self.initial_max_size is not None:
+            out["InitialMaxSize"] = self.initial_max_size
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingRuleResponse:
+    """The answer of CreateScalingRule.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_rule_ari (wire name ScalingRuleAri): 伸缩规则的唯一标识符。
+        scaling_rule_id (wire name ScalingRuleId): 伸缩规则的ID，由系统生成，全局唯一。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/CreateScalingRule.md:123 (stated)
+    scaling_rule_ari: str | None = None
+    # sources/alibaba/CreateScalingRule.md:124 (stated)
+    scaling_rule_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScalingRuleResponse:
+        return cls(
+            request_id=request_id,
+            scaling_rule_ari=_wire.as_str(data.get("ScalingRuleAri")),
+            scaling_rule_id=_wire.as_str(data.get("ScalingRuleId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScheduledTaskRequest:
+    """The request of CreateScheduledTask.
+
+    调用CreateScheduledTask接口创建一个定时任务。
+
+    - 一个账号下最多创建20个定时任务。
+    - 由于伸缩组正在发生伸缩活动或者伸缩组停用等原因，导致定时任务触发执行伸缩规则失败后，在LaunchExpirationTime内，定时任务会自动重试触发，否则放弃本次定时触发。
+    - 如果多个定时任务在相近的时间内触发执行同一个伸缩组的伸缩规则，则最早触发的定时任务会先执行伸缩活动。由于同一个伸缩组同一时刻内只能有一个伸缩活动，排在后面的定时任务会在LaunchExpirationTime内自动重试定时触发。如上一个伸缩活动完成之后，排在后面的定时任务还在LaunchExpirationTime内重试，则执行该定时任务的伸缩规则并触发相应的伸缩活动。
+
+    Source: sources/alibaba/CreateScheduledTask.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 定时任务所在的地域ID。
+
+            Required (sources/alibaba/CreateScheduledTask.md:19 (stated)).
+        scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+
+            Required (sources/alibaba/CreateScheduledTask.md:22 (stated)).
+        scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。同一账号同一地域内唯一。
+
+            默认值：ScheduledScalingTaskId。
+
+            Default: 'ScheduledScalingTaskId' (sources/alibaba/CreateScheduledTask.md:30 (stated): "默认值：ScheduledScalingTaskId").
+            Length: 2..64 characters (sources/alibaba/CreateScheduledTask.md:28 (stated): "2~64个英文或中文字符").
+        description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+            Length: 2..200 characters (sources/alibaba/CreateScheduledTask.md:33 (stated): "2~200个英文或中文字符").
+        launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起90日后的时间。
+
+            如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+            如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+        recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+            - Daily：每多少天重复执行一次定时任务。
+            - Weekly：每周指定几天重复执行一次定时任务。
+            - Monthly：每月内指定几天重复执行一次定时任务。
+            - Cron：按照指定的Cron表达式执行定时任务。
+
+            您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+
+            Values: Daily, Weekly, Monthly, Cron (sources/alibaba/CreateScheduledTask.md:43 (stated): "可选值：").
+        recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+            - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+            - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+            - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+            - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+            您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+        recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。 按照ISO8601标准表示，并需要使用UTC时间。
+
+            格式为：YYYY-MM-DDThh:mmZ。不能填写自创建当天起365日后的时间。
+
+            您需要同时指定RecurrenceType、RecurrenceValue和RecurrenceEndTime。
+        task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+            - true：启动任务。
+            - false：停止任务 。
+
+            默认值：true。
+
+            Default: True (sources/alibaba/CreateScheduledTask.md:75 (stated): "默认值：true").
+        launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+            默认值：600。
+
+            Default: 600 (sources/alibaba/CreateScheduledTask.md:80 (stated): "默认值：600").
+            Range: 0..21600 seconds (sources/alibaba/CreateScheduledTask.md:78 (stated): "取值范围：0~21600").
+
+    """
+
+    # sources/alibaba/CreateScheduledTask.md:19 (stated)
+    region_id: str
+    # sources/alibaba/CreateScheduledTask.md:22 (stated)
+    scheduled_action: str
+    # sources/alibaba/CreateScheduledTask.md:28 (stated)
+    scheduled_task_name: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:33 (stated)
+    description: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:36 (stated)
+    launch_time: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:43 (stated)
+    recurrence_type: RecurrenceType | str | None = None
+    # sources/alibaba/CreateScheduledTask.md:53 (stated)
+    recurrence_value: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:63 (stated)
+    recurrence_end_time: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:70 (stated)
+    task_enabled: bool | None = None
+    # sources/alibaba/CreateScheduledTask.md:78 (stated)
+    launch_expiration_time: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        out["ScheduledAction"] = self.scheduled_action
+        if self.scheduled_task_name is not None:
+            out["ScheduledTaskName"] = self.scheduled_task_name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.launch_time is not None:
+            out["LaunchTime"] = self.launch_time
+        if self.recurrence_type is not None:
+            out["RecurrenceType"] = _enum_value(self.recurrence_type)
+        if self.recurrence_value is not None:
+            out["RecurrenceValue"] = self.recurrence_value
+        if self.recurrence_end_time is not None:
+            out["RecurrenceEndTime"] = self.recurrence_end_time
+        if self.task_enabled is not None:
+            out["TaskEnabled"] = self.task_enabled
+        if self.launch_expiration_time is not None:
+            out["LaunchExpirationTime"] = self.launch_expiration_time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScheduledTaskResponse:
+    """The answer of CreateScheduledTask.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID，由系统生成，全局唯一。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/CreateScheduledTask.md:91 (stated)
+    scheduled_task_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScheduledTaskResponse:
+        return cls(
+            request_id=request_id,
+            scheduled_task_id=_wire.as_str(data.get("ScheduledTaskId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAlarmRequest:
+    """The request of DeleteAlarm.
+
+    调用DeleteAlarm删除一个报警任务。
+
+    Source: sources/alibaba/DeleteAlarm.md:1 (stated)
+
+    Attributes:
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+            Required (sources/alibaba/DeleteAlarm.md:14 (stated)).
+        region_id (wire name RegionId): 地域ID。
+
+            Required (sources/alibaba/DeleteAlarm.md:15 (stated)).
+
+    """
+
+    # sources/alibaba/DeleteAlarm.md:14 (stated)
+    alarm_task_id: str
+    # sources/alibaba/DeleteAlarm.md:15 (stated)
+    region_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AlarmTaskId"] = self.alarm_task_id
+        out["RegionId"] = self.region_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAlarmResponse:
+    """The answer of DeleteAlarm.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DeleteAlarm.md:21 (stated)
+    alarm_task_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> DeleteAlarmResponse:
+        return cls(
+            request_id=request_id,
+            alarm_task_id=_wire.as_str(data.get("AlarmTaskId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class DeleteLifecycleHookRequest:
     """The request of DeleteLifecycleHook.
 
@@ -498,6 +6083,514 @@ class DeleteLifecycleHookResponse:
     ) -> DeleteLifecycleHookResponse:
         return cls(
             request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationRequest:
+    """The request of DeleteNotificationConfiguration.
+
+    删除弹性伸缩事件及资源变化通知（`DeleteNotificationConfiguration`）。
+
+    Source: sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
+
+    Attributes:
+        notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+            - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+            - account-id 为您的账号 ID。
+            - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+            Required (sources/alibaba/DeleteNotificationConfiguration.md:13 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/DeleteNotificationConfiguration.md:20 (stated)).
+
+    """
+
+    # sources/alibaba/DeleteNotificationConfiguration.md:13 (stated)
+    notification_arn: str
+    # sources/alibaba/DeleteNotificationConfiguration.md:20 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["NotificationArn"] = self.notification_arn
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationResponse:
+    """The answer of DeleteNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingConfigurationRequest:
+    """The request of DeleteScalingConfiguration.
+
+    调用DeleteScalingConfiguration删除一个伸缩配置。
+
+    以下情况不能删除伸缩配置：
+
+    - 伸缩配置在伸缩组中处于生效状态。
+    - 伸缩组中仍然存在使用该伸缩配置创建的ECS实例。
+
+    Source: sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
+
+    Attributes:
+        scaling_configuration_id (wire name ScalingConfigurationId): 待删除伸缩配置的ID。
+
+            Required (sources/alibaba/DeleteScalingConfiguration.md:20 (stated)).
+
+    """
+
+    # sources/alibaba/DeleteScalingConfiguration.md:20 (stated)
+    scaling_configuration_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingConfigurationId"] = self.scaling_configuration_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingConfigurationResponse:
+    """The answer of DeleteScalingConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScalingConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingGroupRequest:
+    """The request of DeleteScalingGroup.
+
+    调用DeleteScalingGroup删除一个伸缩组。
+
+    删除一个指定的伸缩组。
+
+    ForceDelete属性表示如果伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。
+
+    - 如果ForceDelete属性为false，并且满足以下两个条件，会先停止伸缩组，然后再删除伸缩组。
+    - 伸缩组没有任何伸缩活动正在执行。
+    - 伸缩组当前的ECS实例数量（Total Capacity）为0。
+    - ForceDelete属性为true时，会先停止伸缩组，拒绝接收新的伸缩活动请求，然后等待已有的伸缩活动完成，最后将伸缩组内所有ECS实例移出伸缩组（用户手工添加的ECS实例会被移出伸缩组，弹性伸缩自动创建的ECS实例会被自动删除）并删除伸缩组。
+
+    删除伸缩组，包括删除相关联的伸缩配置、伸缩规则、伸缩活动、伸缩请求的信息。
+
+    删除伸缩组，不会删除以下任务或实例：定时任务、云监控报警任务、负载均衡实例、RDS实例。
+
+    Source: sources/alibaba/DeleteScalingGroup.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/DeleteScalingGroup.md:28 (stated)).
+        force_delete (wire name ForceDelete): 如伸缩组存在ECS实例或正在进行伸缩活动，是否强制删除伸缩组并移出和释放ECS实例。取值范围：
+
+            - true：强制删除伸缩组。
+            - false：不强制删除伸缩组。
+
+            默认值：false。
+
+            Default: False (sources/alibaba/DeleteScalingGroup.md:39 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/DeleteScalingGroup.md:28 (stated)
+    scaling_group_id: str
+    # sources/alibaba/DeleteScalingGroup.md:34 (stated)
+    force_delete: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_delete is not None:
+            out["ForceDelete"] = self.force_delete
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingGroupResponse:
+    """The answer of DeleteScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingRuleRequest:
+    """The request of DeleteScalingRule.
+
+    本文介绍删除伸缩规则 API 操作。
+
+    删除一个指定的伸缩规则。
+
+    Source: sources/alibaba/DeleteScalingRule.md:1 (stated)
+
+    Attributes:
+        scaling_rule_id (wire name ScalingRuleId): 伸缩规则 ID。
+
+            Required (sources/alibaba/DeleteScalingRule.md:17 (stated)).
+
+    """
+
+    # sources/alibaba/DeleteScalingRule.md:17 (stated)
+    scaling_rule_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingRuleId"] = self.scaling_rule_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingRuleResponse:
+    """The answer of DeleteScalingRule.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScalingRuleResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledTaskRequest:
+    """The request of DeleteScheduledTask.
+
+    调用DeleteScheduledTask删除一个定时任务。
+
+    Source: sources/alibaba/DeleteScheduledTask.md:1 (stated)
+
+    Attributes:
+        scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+            Required (sources/alibaba/DeleteScheduledTask.md:13 (stated)).
+
+    """
+
+    # sources/alibaba/DeleteScheduledTask.md:13 (stated)
+    scheduled_task_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScheduledTaskId"] = self.scheduled_task_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledTaskResponse:
+    """The answer of DeleteScheduledTask.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScheduledTaskResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAlarmsRequest:
+    """The request of DescribeAlarms.
+
+    调用DescribeAlarms查询报警任务的信息。
+
+    Source: sources/alibaba/DescribeAlarms.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 报警任务所属地域的ID。
+
+            Required (sources/alibaba/DescribeAlarms.md:14 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 报警任务关联的伸缩组的ID。
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+        state (wire name State): 报警任务的状态。取值范围：
+
+            - ALARM：报警，已满足报警条件。
+            - OK：正常，尚未满足报警条件。
+            - INSUFFICIENT_DATA：数据不足，不足以判断是否满足了报警条件。
+
+            Values: ALARM, OK, INSUFFICIENT_DATA (sources/alibaba/DescribeAlarms.md:17 (stated): "取值范围：").
+        is_enable (wire name IsEnable): 报警任务是否启用。取值范围：
+
+            - true：已启用。
+            - false：已停用。
+        metric_type (wire name MetricType): 监控项类型。取值范围：
+
+            - system：使用云监控系统指标。
+            - custom：使用上报到云监控的自定义指标。
+
+            Values: system, custom (sources/alibaba/DescribeAlarms.md:26 (stated): "取值范围：").
+        metric_name (wire name MetricName): 报警任务的名称。
+        page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeAlarms.md:33 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeAlarms.md:31 (stated): "最大值：50").
+        page_number (wire name PageNumber): 报警任务列表的页码。起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeAlarms.md:36 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeAlarms.md:34 (stated): "起始值：1").
+
+    """
+
+    # sources/alibaba/DescribeAlarms.md:14 (stated)
+    region_id: str
+    # sources/alibaba/DescribeAlarms.md:15 (stated)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeAlarms.md:16 (stated)
+    alarm_task_id: str | None = None
+    # sources/alibaba/DescribeAlarms.md:17 (stated)
+    state: State | str | None = None
+    # sources/alibaba/DescribeAlarms.md:22 (stated)
+    is_enable: bool | None = None
+    # sources/alibaba/DescribeAlarms.md:26 (stated)
+    metric_type: MetricType | str | None = None
+    # sources/alibaba/DescribeAlarms.md:30 (stated)
+    metric_name: str | None = None
+    # sources/alibaba/DescribeAlarms.md:31 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeAlarms.md:34 (stated)
+    page_number: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.alarm_task_id is not None:
+            out["AlarmTaskId"] = self.alarm_task_id
+        if self.state is not None:
+            out["State"] = _enum_value(self.state)
+        if self.is_enable is not None:
+            out["IsEnable"] = self.is_enable
+        if self.metric_type is not None:
+            out["MetricType"] = _enum_value(self.metric_type)
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAlarmsResponse:
+    """The answer of DescribeAlarms.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        alarm_list (wire name AlarmList): 报警任务的列表。
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        total_count (wire name TotalCount): 报警任务的总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeAlarms.md:42 (stated)
+    alarm_list: Alarm | None = None
+    # sources/alibaba/DescribeAlarms.md:125 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeAlarms.md:126 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeAlarms.md:128 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAlarmsResponse:
+        return cls(
+            request_id=request_id,
+            alarm_list=Alarm.from_value(data.get("AlarmList")),
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLifecycleActionsRequest:
+    """The request of DescribeLifecycleActions.
+
+    调用DescribeLifecycleActions查看伸缩活动对应的生命周期操作。
+
+    如果发生了和生命周期挂钩适用类型一致的伸缩活动，每个生命周期挂钩都会触发一次生命周期操作，生命周期操作有三种状态：
+
+    - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+    - Timeout：已超时。表示已超过生命周期挂钩的超时时间，自动结束了ECS实例的挂起中状态。
+    - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+    如果在创建生命周期挂钩时没有设置后续动作，例如在结束挂起后触发执行指定的OOS模板。您可以调用本接口获取当前伸缩活动对应生命周期操作的标识符，以便自行定制后续动作。
+
+    Source: sources/alibaba/DescribeLifecycleActions.md:1 (stated)
+
+    Attributes:
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+            Required (sources/alibaba/DescribeLifecycleActions.md:24 (stated)).
+        lifecycle_action_status (wire name LifecycleActionStatus): 生命周期操作的状态。取值范围：
+
+            - Pending：挂起中。表示ECS实例仍处于挂起中状态。
+            - Timeout：已超时。表示已到达生命周期挂钩的超时时间，自动结束ECS实例的挂起中状态。
+            - Completed：已处理。表示您手动提前结束了ECS实例的挂起中状态。
+
+            Values: Pending, Timeout, Completed (sources/alibaba/DescribeLifecycleActions.md:25 (stated): "取值范围：").
+        next_token (wire name NextToken): 查询凭证，用于指定开始查询的位置，例如上次查询10条生命周期操作后，本次从第11条生命周期操作开始查询。取值为上次调用本接口返回的NextToken参数值，不填写取值则表示从头开始查询。
+        max_results (wire name MaxResults): 设置单页查询的最大条目数。取值范围：1~50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeLifecycleActions.md:33 (stated): "默认值：10").
+            Range: 1..50 (sources/alibaba/DescribeLifecycleActions.md:31 (stated): "取值范围：1~50").
+
+    """
+
+    # sources/alibaba/DescribeLifecycleActions.md:24 (stated)
+    scaling_activity_id: str
+    # sources/alibaba/DescribeLifecycleActions.md:25 (stated)
+    lifecycle_action_status: LifecycleActionStatus | str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:30 (stated)
+    next_token: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:31 (stated)
+    max_results: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingActivityId"] = self.scaling_activity_id
+        if self.lifecycle_action_status is not None:
+            out["LifecycleActionStatus"] = _enum_value(self.lifecycle_action_status)
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        if self.max_results is not None:
+            out["MaxResults"] = self.max_results
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLifecycleActionsResponse:
+    """The answer of DescribeLifecycleActions.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        lifecycle_actions (wire name LifecycleActions): 各个生命周期挂钩对应的生命周期操作列表。
+        max_results (wire name MaxResults): 单页查询的最大条目数。
+        next_token (wire name NextToken): 本次调用返回的查询凭证。
+        total_count (wire name TotalCount): 本次查询到的生命周期操作的总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:39 (stated)
+    lifecycle_actions: LifecycleAction | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:49 (stated)
+    max_results: int | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:50 (stated)
+    next_token: str | None = None
+    # sources/alibaba/DescribeLifecycleActions.md:52 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLifecycleActionsResponse:
+        return cls(
+            request_id=request_id,
+            lifecycle_actions=LifecycleAction.from_value(data.get("LifecycleActions")),
+            max_results=_wire.as_int(data.get("MaxResults")),
+            next_token=_wire.as_str(data.get("NextToken")),
+            total_count=_wire.as_int(data.get("TotalCount")),
             raw=dict(data),
         )
 
@@ -602,6 +6695,2994 @@ class DescribeLifecycleHooksResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsRequest:
+    """The request of DescribeNotificationConfigurations.
+
+    调用DescribeNotificationConfigurations查询您创建的弹性伸缩事件及资源变化通知。
+
+    Source: sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/DescribeNotificationConfigurations.md:13 (stated)).
+
+    """
+
+    # sources/alibaba/DescribeNotificationConfigurations.md:13 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsResponse:
+    """The answer of DescribeNotificationConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        notification_configuration_models (wire name NotificationConfigurationModels): 弹性伸缩事件及资源变化通知的集合。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeNotificationConfigurations.md:24 (stated)
+    notification_configuration_models: NotificationConfigurationModels | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeNotificationConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            notification_configuration_models=NotificationConfigurationModels.from_value(
+                data.get("NotificationConfigurationModels")
+            ),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationTypesRequest:
+    """The request of DescribeNotificationTypes.
+
+    调用DescribeNotificationTypes查询弹性伸缩事件及资源变化通知的类型。
+
+    Source: sources/alibaba/DescribeNotificationTypes.md:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationTypesResponse:
+    """The answer of DescribeNotificationTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        notification_types (wire name NotificationTypes): 弹性伸缩事件及资源变化通知类型的列表。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeNotificationTypes.md:21 (stated)
+    notification_types: NotificationTypes | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeNotificationTypesResponse:
+        return cls(
+            request_id=request_id,
+            notification_types=NotificationTypes.from_value(data.get("NotificationTypes")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeRegionsRequest:
+    """The request of DescribeRegions.
+
+    调用DescribeRegions查询可以使用弹性伸缩服务的地域。
+
+    Source: sources/alibaba/DescribeRegions.md:1 (stated)
+
+    Attributes:
+        accept_language (wire name AcceptLanguage): 根据所选语言筛选返回结果，更多详情请参见RFC7231，取值范围：
+
+            - zh-CN：根据汉语筛选
+            - en-US：根据英语筛选
+            - ja：根据日语筛选
+
+            默认值：zh-CN。
+
+            Default: 'zh-CN' (sources/alibaba/DescribeRegions.md:19 (stated): "默认值：zh-CN").
+            Values: zh-CN, en-US, ja (sources/alibaba/DescribeRegions.md:13 (stated): "取值范围：").
+
+    """
+
+    # sources/alibaba/DescribeRegions.md:13 (stated)
+    accept_language: AcceptLanguage | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.accept_language is not None:
+            out["AcceptLanguage"] = _enum_value(self.accept_language)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeRegionsResponse:
+    """The answer of DescribeRegions.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        regions (wire name Regions): 地域信息的集合。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeRegions.md:30 (stated)
+    regions: Regions | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeRegionsResponse:
+        return cls(
+            request_id=request_id,
+            regions=Regions.from_value(data.get("Regions")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingActivitiesRequest:
+    """The request of DescribeScalingActivities.
+
+    调用DescribeScalingActivities查询伸缩活动。
+
+    查询时可以指定伸缩组ID来查询该伸缩组下的所有伸缩活动。
+
+    查询时可以通过伸缩活动的状态来过滤查询结果。
+
+    可以查询30日内的伸缩活动。
+
+    Source: sources/alibaba/DescribeScalingActivities.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩活动所属伸缩组的地域ID。
+
+            Required (sources/alibaba/DescribeScalingActivities.md:22 (stated)).
+        page_number (wire name PageNumber): 伸缩活动列表的页码，起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScalingActivities.md:25 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScalingActivities.md:23 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScalingActivities.md:28 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScalingActivities.md:26 (stated): "最大值：50").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        status_code (wire name StatusCode): 伸缩活动的状态。取值范围：
+
+            - Successful：执行成功的伸缩活动。
+            - Warning：部分执行成功的伸缩活动。
+            - Failed：执行失败的伸缩活动。
+            - InProgress：正在执行的伸缩活动。
+            - Rejected：执行伸缩活动请求被拒绝。
+
+            Values: Successful, Warning, Failed, InProgress, Rejected (sources/alibaba/DescribeScalingActivities.md:30 (stated): "取值范围：").
+        scaling_activity_id (wire name ScalingActivityId): ScalingActivityId.N为待查询伸缩活动的ID，N的取值范围：1～20。
+
+            Length: ..20 items (sources/alibaba/DescribeScalingActivities.md:37 (stated): "N的取值范围：1～20").
+
+    """
+
+    # sources/alibaba/DescribeScalingActivities.md:22 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScalingActivities.md:23 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:26 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:29 (stated)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:30 (stated)
+    status_code: StatusCode | str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:37 (stated)
+    scaling_activity_id: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.status_code is not None:
+            out["StatusCode"] = _enum_value(self.status_code)
+        if self.scaling_activity_id is not None:
+            out["ScalingActivityId"] = list(self.scaling_activity_id)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingActivitiesResponse:
+    """The answer of DescribeScalingActivities.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scaling_activities (wire name ScalingActivities): 伸缩活动信息组成的集合。
+        total_count (wire name TotalCount): 伸缩活动总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScalingActivities.md:43 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:44 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingActivities.md:46 (stated)
+    scaling_activities: ScalingActivity | None = None
+    # sources/alibaba/DescribeScalingActivities.md:69 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingActivitiesResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scaling_activities=ScalingActivity.from_value(data.get("ScalingActivities")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingConfigurationsRequest:
+    """The request of DescribeScalingConfigurations.
+
+    调用DescribeScalingConfigurations查询伸缩配置的信息。
+
+    Source: sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩配置所属伸缩组的地域ID。
+
+            Required (sources/alibaba/DescribeScalingConfigurations.md:14 (stated)).
+        page_number (wire name PageNumber): 伸缩配置列表的页码，起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScalingConfigurations.md:17 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScalingConfigurations.md:15 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScalingConfigurations.md:20 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScalingConfigurations.md:18 (stated): "最大值：50").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID，您可以查询该伸缩组下所有的伸缩配置。
+        scaling_configuration_id (wire name ScalingConfigurationId): ScalingConfigurationId.N为待查询伸缩配置的ID，N的取值范围：1～10。查询结果包括生效和未生效的伸缩配置，并通过返回参数LifecycleState进行标识。
+
+            Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:22 (stated): "N的取值范围：1～10").
+        scaling_configuration_name (wire name ScalingConfigurationName): ScalingConfigurationName.N为待查询伸缩配置的名称，N的取值范围：1～10。查询结果会忽略失效的伸缩配置名称，并且不报错。
+
+            Length: ..10 items (sources/alibaba/DescribeScalingConfigurations.md:23 (stated): "N的取值范围：1～10").
+
+    """
+
+    # sources/alibaba/DescribeScalingConfigurations.md:14 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScalingConfigurations.md:15 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:18 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:21 (stated)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:22 (stated)
+    scaling_configuration_id: list[str] | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:23 (stated)
+    scaling_configuration_name: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_configuration_id is not None:
+            out["ScalingConfigurationId"] = list(self.scaling_configuration_id)
+        if self.scaling_configuration_name is not None:
+            out["ScalingConfigurationName"] = list(self.scaling_configuration_name)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingConfigurationsResponse:
+    """The answer of DescribeScalingConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scaling_configurations (wire name ScalingConfigurations): 伸缩配置信息的集合。
+        total_count (wire name TotalCount): 伸缩配置的总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:29 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:30 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:32 (stated)
+    scaling_configurations: ScalingConfiguration | None = None
+    # sources/alibaba/DescribeScalingConfigurations.md:176 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scaling_configurations=ScalingConfiguration.from_value(
+                data.get("ScalingConfigurations")
+            ),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingGroupsRequest:
+    """The request of DescribeScalingGroups.
+
+    调用DescribeScalingGroups查询伸缩组。
+
+    Source: sources/alibaba/DescribeScalingGroups.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+            Required (sources/alibaba/DescribeScalingGroups.md:14 (stated)).
+        page_number (wire name PageNumber): 伸缩组列表的页码。起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScalingGroups.md:17 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScalingGroups.md:15 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数。最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScalingGroups.md:20 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScalingGroups.md:18 (stated): "最大值：50").
+        scaling_group_id (wire name ScalingGroupId): ScalingGroupId.N为待查询伸缩组的ID，N的取值范围：1～20。查询结果会忽略失效的伸缩组ID，并且不报错。
+
+            Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:21 (stated): "N的取值范围：1～20").
+        scaling_group_name (wire name ScalingGroupName): ScalingGroupName.N为待查询伸缩组的名称，N的取值范围：1～20。查询结果会忽略失效的伸缩组名称，并且不报错。
+
+            Length: ..20 items (sources/alibaba/DescribeScalingGroups.md:22 (stated): "N的取值范围：1～20").
+
+    """
+
+    # sources/alibaba/DescribeScalingGroups.md:14 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScalingGroups.md:15 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:18 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:21 (stated)
+    scaling_group_id: list[str] | None = None
+    # sources/alibaba/DescribeScalingGroups.md:22 (stated)
+    scaling_group_name: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = list(self.scaling_group_id)
+        if self.scaling_group_name is not None:
+            out["ScalingGroupName"] = list(self.scaling_group_name)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingGroupsResponse:
+    """The answer of DescribeScalingGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scaling_groups (wire name ScalingGroups): 伸缩组信息的集合。
+        total_count (wire name TotalCount): 伸缩组的总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScalingGroups.md:28 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:29 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingGroups.md:31 (stated)
+    scaling_groups: ScalingGroup | None = None
+    # sources/alibaba/DescribeScalingGroups.md:124 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingGroupsResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scaling_groups=ScalingGroup.from_value(data.get("ScalingGroups")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingInstancesRequest:
+    """The request of DescribeScalingInstances.
+
+    调用DescribeScalingInstances查询伸缩组内ECS实例的列表，并列出ECS实例的信息。
+
+    您可以通过指定伸缩组ID查询该伸缩组内ECS实例的列表，也可以指定伸缩配置ID、健康状态、生命周期状态、创建类型等筛选符合要求的ECS实例。
+
+    Source: sources/alibaba/DescribeScalingInstances.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩组所属地域的ID。
+
+            Required (sources/alibaba/DescribeScalingInstances.md:18 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        scaling_configuration_id (wire name ScalingConfigurationId): 关联伸缩配置的ID。
+        health_status (wire name HealthStatus): ECS实例在伸缩组中的健康状态，未处于运行中（Running）状态的ECS实例会被判定为不健康的ECS实例，取值范围：
+
+            - Healthy：健康的ECS实例。
+            - Unhealthy：不健康的ECS实例。
+
+            弹性伸缩会自动移出伸缩组中不健康的ECS实例，并释放自动创建的ECS实例。
+
+            是否释放手动添加的ECS实例由其托管状态决定。如果实例生命周期未托管给伸缩组，只移出实例但不释放。如果实例生命周期托管给伸缩组，移出并释放实例。
+
+            Note: 请确保账号可用额度充足。如果账号欠费，所有后付费的ECS实例（包括按量付费实例和抢占式实例）都会停机，甚至被释放。欠费后伸缩组内ECS实例状态变化，请参见欠费说明。
+
+            Values: Healthy, Unhealthy (sources/alibaba/DescribeScalingInstances.md:21 (stated): "取值范围：").
+        lifecycle_state (wire name LifecycleState): ECS实例在伸缩组中的生命周期状态，取值范围：
+
+            - InService：已成功加入伸缩组并正常提供服务。
+            - Pending：加入中。ECS实例加入伸缩组时包括加入负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+            - Pending:Wait：加入挂起中。如果伸缩组内创建了适用于弹性扩张活动的生命周期挂钩，ECS实例在加入伸缩组时被挂起并等待挂钩超时时间结束。
+            - Protected：保护中。ECS实例正常提供服务，但弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+            - Standby：备用中。ECS实例不提供服务，负载均衡权重被置为零，且弹性伸缩不管理ECS实例的生命周期，而是由您手动管理。
+            - Stopped：停用中。ECS实例已停机，不提供服务。
+            - Removing：移出中。ECS实例移出伸缩组时包括移出负载均衡实例的后端服务器、RDS实例的访问白名单等过程。
+            - Removing:Wait：移出挂起中。如果伸缩组内创建了适用于弹性收缩活动的生命周期挂钩，ECS实例在移出伸缩组时被挂起并等待挂钩超时时间结束。
+
+            Values: InService, Pending, Pending:Wait, Protected, Standby, Stopped, Removing, Removing:Wait (sources/alibaba/DescribeScalingInstances.md:31 (stated): "取值范围：").
+        creation_type (wire name CreationType): ECS实例的创建方式，取值范围：
+
+            - AutoCreated：弹性伸缩根据实例配置信息来源自动创建的ECS实例。
+            - Attached：不是通过弹性伸缩服务创建，而是由您手动添加到伸缩组中的ECS实例。
+
+            Values: AutoCreated, Attached (sources/alibaba/DescribeScalingInstances.md:41 (stated): "取值范围：").
+        page_number (wire name PageNumber): ECS实例列表的页码，起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScalingInstances.md:47 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScalingInstances.md:45 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScalingInstances.md:50 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScalingInstances.md:48 (stated): "最大值：50").
+        instance_id (wire name InstanceId): InstanceId.N为ECS实例的ID，N的取值范围：1～20。返回查询结果时忽略失效的InstanceId，并且不报错。
+
+            Length: ..20 items (sources/alibaba/DescribeScalingInstances.md:51 (stated): "N的取值范围：1～20").
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+    """
+
+    # sources/alibaba/DescribeScalingInstances.md:18 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScalingInstances.md:19 (stated)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:20 (stated)
+    scaling_configuration_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:21 (stated)
+    health_status: HealthStatus | str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:31 (stated)
+    lifecycle_state: LifecycleState | str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:41 (stated)
+    creation_type: CreationType | str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:45 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:48 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:51 (stated)
+    instance_id: list[str] | None = None
+    # sources/alibaba/DescribeScalingInstances.md:52 (stated)
+    scaling_activity_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_configuration_id is not None:
+            out["ScalingConfigurationId"] = self.scaling_configuration_id
+        if self.health_status is not None:
+            out["HealthStatus"] = _enum_value(self.health_status)
+        if self.lifecycle_state is not None:
+            out["LifecycleState"] = _enum_value(self.lifecycle_state)
+        if self.creation_type is not None:
+            out["CreationType"] = _enum_value(self.creation_type)
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.instance_id is not None:
+            out["InstanceId"] = list(self.instance_id)
+        if self.scaling_activity_id is not None:
+            out["ScalingActivityId"] = self.scaling_activity_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingInstancesResponse:
+    """The answer of DescribeScalingInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scaling_instances (wire name ScalingInstances): ECS实例信息组成的集合。
+        total_count (wire name TotalCount): ECS实例的总数。
+        total_spot_count (wire name TotalSpotCount): 当前伸缩组中，运行状态的抢占式实例总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScalingInstances.md:58 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:59 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:61 (stated)
+    scaling_instances: ScalingInstance | None = None
+    # sources/alibaba/DescribeScalingInstances.md:111 (stated)
+    total_count: int | None = None
+    # sources/alibaba/DescribeScalingInstances.md:112 (stated)
+    total_spot_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingInstancesResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scaling_instances=ScalingInstance.from_value(data.get("ScalingInstances")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            total_spot_count=_wire.as_int(data.get("TotalSpotCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingRulesRequest:
+    """The request of DescribeScalingRules.
+
+    调用DescribeScalingRules查询伸缩组下的伸缩规则，并列出伸缩规则的信息。
+
+    您可以通过指定伸缩组ID来查询该伸缩组下的所有伸缩规则，查询时可以输入伸缩规则ID、伸缩规则名称、伸缩规则唯一标识符、伸缩规则类型等信息进行过滤。
+
+    Source: sources/alibaba/DescribeScalingRules.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩规则所属伸缩组的地域ID。
+
+            Required (sources/alibaba/DescribeScalingRules.md:18 (stated)).
+        page_number (wire name PageNumber): 伸缩规则列表的页码，起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScalingRules.md:21 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScalingRules.md:19 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScalingRules.md:24 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScalingRules.md:22 (stated): "最大值：50").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+        scaling_rule_type (wire name ScalingRuleType): 伸缩规则的类型。取值范围：
+
+            - SimpleScalingRule：简单规则。根据调整方式（AdjustmentType）和调整值（AdjustmentValue）调整ECS实例数量。
+            - TargetTrackingScalingRule：目标追踪规则。根据预定义监控（MetricName）项动态计算需要扩缩容的ECS实例数量，尽量将预定义监控项的指标值维持在目标值（TargetValue）附近。
+            - StepScalingRule： 步进规则，根据阈值和指标值提供分步扩展方式。
+            - PredictiveScalingRule：预测规则，基于机器学习能力分析伸缩组的历史监控数据预测未来监控指标值，并支持自动创建定时任务设置伸缩组边界。
+
+            Values: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule (sources/alibaba/DescribeScalingRules.md:26 (stated): "取值范围：").
+        show_alarm_rules (wire name ShowAlarmRules): 是否返回伸缩规则关联的云监控报警任务。取值范围：
+
+            - true：返回伸缩规则关联的云监控报警任务。
+            - false：不返回伸缩规则关联的云监控报警任务。
+
+            默认值：false
+
+            Default: False (sources/alibaba/DescribeScalingRules.md:37 (stated): "默认值：false").
+        scaling_rule_id (wire name ScalingRuleId): ScalingRuleId.N为待查询伸缩规则的ID，N的取值范围：1～10。
+
+            Length: ..10 items (sources/alibaba/DescribeScalingRules.md:38 (stated): "N的取值范围：1～10").
+        scaling_rule_name (wire name ScalingRuleName): ScalingRuleName.N为待查询伸缩规则的名称，N的取值范围：1～10。
+
+            Length: ..10 items (sources/alibaba/DescribeScalingRules.md:39 (stated): "N的取值范围：1～10").
+        scaling_rule_ari (wire name ScalingRuleAri): ScalingRuleAri.N为待查询伸缩规则的唯一标识符，N的取值范围：1～10。
+
+            Length: ..10 items (sources/alibaba/DescribeScalingRules.md:40 (stated): "N的取值范围：1～10").
+
+    """
+
+    # sources/alibaba/DescribeScalingRules.md:18 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScalingRules.md:19 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:22 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:25 (stated)
+    scaling_group_id: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:26 (stated)
+    scaling_rule_type: ScalingRuleType | str | None = None
+    # sources/alibaba/DescribeScalingRules.md:32 (stated)
+    show_alarm_rules: bool | None = None
+    # sources/alibaba/DescribeScalingRules.md:38 (stated)
+    scaling_rule_id: list[str] | None = None
+    # sources/alibaba/DescribeScalingRules.md:39 (stated)
+    scaling_rule_name: list[str] | None = None
+    # sources/alibaba/DescribeScalingRules.md:40 (stated)
+    scaling_rule_ari: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_rule_type is not None:
+            out["ScalingRuleType"] = _enum_value(self.scaling_rule_type)
+        if self.show_alarm_rules is not None:
+            out["ShowAlarmRules"] = self.show_alarm_rules
+        if self.scaling_rule_id is not None:
+            out["ScalingRuleId"] = list(self.scaling_rule_id)
+        if self.scaling_rule_name is not None:
+            out["ScalingRuleName"] = list(self.scaling_rule_name)
+        if self.scaling_rule_ari is not None:
+            out["ScalingRuleAri"] = list(self.scaling_rule_ari)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingRulesResponse:
+    """The answer of DescribeScalingRules.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scaling_rules (wire name ScalingRules): 伸缩规则信息组成的集合。
+        total_count (wire name TotalCount): 伸缩规则总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScalingRules.md:46 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:47 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScalingRules.md:49 (stated)
+    scaling_rules: ScalingRule | None = None
+    # sources/alibaba/DescribeScalingRules.md:142 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingRulesResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scaling_rules=ScalingRule.from_value(data.get("ScalingRules")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledTasksRequest:
+    """The request of DescribeScheduledTasks.
+
+    调用DescribeScheduledTasks查询定时任务的信息。
+
+    您可以通过定时任务的ID、定时任务的名称、定时任务执行的伸缩规则等查询定时任务。
+
+    Source: sources/alibaba/DescribeScheduledTasks.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 定时任务所属伸缩组的地域ID。
+
+            Required (sources/alibaba/DescribeScheduledTasks.md:18 (stated)).
+        page_number (wire name PageNumber): 定时任务列表的页码，起始值：1。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/DescribeScheduledTasks.md:21 (stated): "默认值：1").
+            Range: 1.. (sources/alibaba/DescribeScheduledTasks.md:19 (stated): "起始值：1").
+        page_size (wire name PageSize): 分页查询时设置的每页行数，最大值：50。
+
+            默认值：10
+
+            Default: 10 (sources/alibaba/DescribeScheduledTasks.md:24 (stated): "默认值：10").
+            Range: ..50 (sources/alibaba/DescribeScheduledTasks.md:22 (stated): "最大值：50").
+        scheduled_action (wire name ScheduledAction): ScheduledAction.N为对应定时任务在触发时需要执行的操作，N的取值范围：1～20。
+
+            Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:25 (stated): "N的取值范围：1～20").
+        scheduled_task_id (wire name ScheduledTaskId): ScheduledTaskId.N为待查询定时任务的ID，N的取值范围：1～20。
+
+            Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:26 (stated): "N的取值范围：1～20").
+        scheduled_task_name (wire name ScheduledTaskName): ScheduledTaskName.N为待查询定时任务的名称，N的取值范围：1～20。
+
+            Length: ..20 items (sources/alibaba/DescribeScheduledTasks.md:27 (stated): "N的取值范围：1～20").
+        scaling_group_id (wire name ScalingGroupId): 执行定时任务的伸缩组的ID。
+
+    """
+
+    # sources/alibaba/DescribeScheduledTasks.md:18 (stated)
+    region_id: str
+    # sources/alibaba/DescribeScheduledTasks.md:19 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:22 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:25 (stated)
+    scheduled_action: list[str] | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:26 (stated)
+    scheduled_task_id: list[str] | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:27 (stated)
+    scheduled_task_name: list[str] | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:28 (stated)
+    scaling_group_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        if self.page_number is not None:
+            out["PageNumber"] = self.page_number
+        if self.page_size is not None:
+            out["PageSize"] = self.page_size
+        if self.scheduled_action is not None:
+            out["ScheduledAction"] = list(self.scheduled_action)
+        if self.scheduled_task_id is not None:
+            out["ScheduledTaskId"] = list(self.scheduled_task_id)
+        if self.scheduled_task_name is not None:
+            out["ScheduledTaskName"] = list(self.scheduled_task_name)
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledTasksResponse:
+    """The answer of DescribeScheduledTasks.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        page_number (wire name PageNumber): 当前页码。
+        page_size (wire name PageSize): 每页行数。
+        scheduled_tasks (wire name ScheduledTasks): 定时任务信息组成的集合。
+        total_count (wire name TotalCount): 定时任务总数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:34 (stated)
+    page_number: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:35 (stated)
+    page_size: int | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:37 (stated)
+    scheduled_tasks: ScheduledTask | None = None
+    # sources/alibaba/DescribeScheduledTasks.md:57 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScheduledTasksResponse:
+        return cls(
+            request_id=request_id,
+            page_number=_wire.as_int(data.get("PageNumber")),
+            page_size=_wire.as_int(data.get("PageSize")),
+            scheduled_tasks=ScheduledTask.from_value(data.get("ScheduledTasks")),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachAlbServerGroupsRequest:
+    """The request of DetachAlbServerGroups.
+
+    调用DetachAlbServerGroups从伸缩组移出一个或多个ALB服务器组。
+
+    Source: sources/alibaba/DetachAlbServerGroups.md:1 (stated)
+
+    Attributes:
+        alb_server_group (wire name AlbServerGroup): Not described on the page.
+        region_id (wire name RegionId): 伸缩组所属地域的ID，如cn-hangzhou、cn-shanghai。更多信息，请参见地域和可用区。
+
+            Required (sources/alibaba/DetachAlbServerGroups.md:15 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/DetachAlbServerGroups.md:16 (stated)).
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多信息，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachAlbServerGroups.md:17 (stated): "只支持ASCII字符").
+        force_detach (wire name ForceDetach): 是否将从待移出ALB服务器组中移出已有的ECS实例。
+
+            - true：移出，并返回ScalingActivityId，您可以通过查看该伸缩活动ID来确定已有实例是否移出成功。
+            - false：不移出。
+
+            默认值：false
+
+            Default: False (sources/alibaba/DetachAlbServerGroups.md:23 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/DetachAlbServerGroups.md:13 (inferred)
+    alb_server_group: list[AlbServerGroup] | None = None
+    # sources/alibaba/DetachAlbServerGroups.md:15 (stated)
+    region_id: str
+    # sources/alibaba/DetachAlbServerGroups.md:16 (stated)
+    scaling_group_id: str
+    # sources/alibaba/DetachAlbServerGroups.md:17 (stated)
+    client_token: str | None = None
+    # sources/alibaba/DetachAlbServerGroups.md:18 (stated)
+    force_detach: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.alb_server_group is not None:
+            out["AlbServerGroup"] = [item.to_wire() for item in self.alb_server_group]
+        out["RegionId"] = self.region_id
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.force_detach is not None:
+            out["ForceDetach"] = self.force_detach
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachAlbServerGroupsResponse:
+    """The answer of DetachAlbServerGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 移出ALB服务器组，并移出该ALB服务器组内的ECS实例时，伸缩活动的ID。仅当ForceDetach取值为true时，返回该参数。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DetachAlbServerGroups.md:30 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachAlbServerGroupsResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachDBInstancesRequest:
+    """The request of DetachDBInstances.
+
+    移除一个或多个 RDS 实例。
+
+    Source: sources/alibaba/DetachDBInstances.md:1 (stated)
+
+    Attributes:
+        db_instance (wire name DBInstance): RDS 实例 ID，单次最多支持移除 5 个 RDS 实例。
+
+            Required (sources/alibaba/DetachDBInstances.md:13 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/DetachDBInstances.md:16 (stated)).
+        force_detach (wire name ForceDetach): 是否移除 RDS 实例 IP 白名单中属于伸缩组内实例的私网 IP：
+
+            - true：移除
+            - false：不移除
+
+            默认值：false
+
+            Default: False (sources/alibaba/DetachDBInstances.md:27 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/DetachDBInstances.md:13 (stated)
+    db_instance: list[str]
+    # sources/alibaba/DetachDBInstances.md:16 (stated)
+    scaling_group_id: str
+    # sources/alibaba/DetachDBInstances.md:22 (stated)
+    force_detach: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["DBInstance"] = list(self.db_instance)
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_detach is not None:
+            out["ForceDetach"] = self.force_detach
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachDBInstancesResponse:
+    """The answer of DetachDBInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachDBInstancesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesRequest:
+    """The request of DetachInstances.
+
+    从一个伸缩组分离一台或多台 ECS 实例。
+
+    分离 ECS 实例之后，ECS 实例可以独立于伸缩组存在，您可以将 ECS 实例附加到其他伸缩组（AttachInstances）。分离一台 ECS 实例并不会停止或释放该 ECS 实例，若有相关需要，您可以手动 停止 或 释放 ECS 实例。
+
+    Note: 说明：
+
+    - 目标伸缩组必须处于 启用（Enable） 状态。
+    - 目标伸缩组不能有正在进行的伸缩活动。
+    - 目标伸缩组没有正在进行的伸缩活动时，该接口可以绕过 冷却时间 直接执行。
+    - 接口成功调用后，仅表示接受了该接口调用的请求。可以照常触发伸缩活动，但不能保证伸缩活动的成功性，您需要通过返回的 ScalingActivityId 查看伸缩活动的状态。
+    - 目标伸缩组的 ECS 数减去当前分离的 ECS 数不能小于伸缩组最小实例数（MinSize）。
+
+    Source: sources/alibaba/DetachInstances.md:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): ECS 实例 ID。N 的取值范围为 1~20。
+
+            Required (sources/alibaba/DetachInstances.md:25 (stated)).
+            Length: ..20 items (sources/alibaba/DetachInstances.md:25 (stated): "N 的取值范围为 1~20").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/DetachInstances.md:28 (stated)).
+
+    """
+
+    # sources/alibaba/DetachInstances.md:25 (stated)
+    instance_id: list[str]
+    # sources/alibaba/DetachInstances.md:28 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = list(self.instance_id)
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesResponse:
+    """The answer of DetachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动 ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DetachInstances.md:42 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersRequest:
+    """The request of DetachLoadBalancers.
+
+    调用DetachLoadBalancers移除一个或多个负载均衡实例。
+
+    Source: sources/alibaba/DetachLoadBalancers.md:1 (stated)
+
+    Attributes:
+        load_balancer (wire name LoadBalancer): 负载均衡实例的ID，单次最多支持移除5台负载均衡实例。
+
+            Required (sources/alibaba/DetachLoadBalancers.md:14 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/DetachLoadBalancers.md:15 (stated)).
+        force_detach (wire name ForceDetach): 是否移除负载均衡实例后端服务器中属于当前伸缩组的ECS实例，取值范围：
+
+            - true：移除ECS实例。
+            - false：不移除ECS实例。
+
+            默认值：false
+
+            Default: False (sources/alibaba/DetachLoadBalancers.md:21 (stated): "默认值：false").
+        client_token (wire name ClientToken): 保证请求幂等性。从您的客户端生成一个参数值，确保不同请求间该参数值唯一。只支持ASCII字符，且不能超过64个字符。更多详情，请参见如何保证幂等性。
+
+            Length: ..64 characters (sources/alibaba/DetachLoadBalancers.md:22 (stated): "不能超过64个字符").
+            Pattern: ^[\\x00-\\x7F]*$ (sources/alibaba/DetachLoadBalancers.md:22 (stated): "只支持ASCII字符").
+        async_ (wire name Async): 添加负载均衡实例时，是否采用异步调用的方式。异步调用能保证操作的事务性，即所有操作都执行成功或者某个操作失败时所有操作的执行结果都不生效，建议您采用异步调用。
+
+            取值范围：
+
+            - true：异步调用。请求将返回伸缩活动的ID。
+            - false：同步调用。
+
+            默认值：false
+
+            Default: False (sources/alibaba/DetachLoadBalancers.md:30 (stated): "默认值：false").
+
+    """
+
+    # sources/alibaba/DetachLoadBalancers.md:14 (stated)
+    load_balancer: list[str]
+    # sources/alibaba/DetachLoadBalancers.md:15 (stated)
+    scaling_group_id: str
+    # sources/alibaba/DetachLoadBalancers.md:16 (stated)
+    force_detach: bool | None = None
+    # sources/alibaba/DetachLoadBalancers.md:22 (stated)
+    client_token: str | None = None
+    # sources/alibaba/DetachLoadBalancers.md:23 (stated)
+    async_: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LoadBalancer"] = list(self.load_balancer)
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_detach is not None:
+            out["ForceDetach"] = self.force_detach
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.async_ is not None:
+            out["Async"] = self.async_
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersResponse:
+    """The answer of DetachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+
+            仅当Async=true时返回该值。您可使用API DescribeScalingActivities遍历查询返回的伸缩活动ID，查看伸缩活动的执行状态。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/DetachLoadBalancers.md:37 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachVServerGroupsRequest:
+    """The request of DetachVServerGroups.
+
+    您可以通过 DetachVServerGroups 移除一个或者多个虚拟服务器组。
+
+    确定待移除虚拟服务器组的方式为：负载均衡实例ID（LoadBalancerId）
+
+    - 虚拟服务器组ID（VServerGroupId）
+    - 虚拟服务器组端口号（Port） 。如果请求参数中的虚拟服务器组与伸缩组中的虚拟服务器组相匹配，则移除该虚拟服务器组；如果未能匹配，则忽略移除请求，接口不报错。
+
+    Source: sources/alibaba/DetachVServerGroups.md:1 (stated)
+
+    Attributes:
+        region_id (wire name RegionId): 伸缩组所属的地域 ID，如 cn-hangzhou、cn-shanghai。更多详情，请参阅 地域和可用区。
+
+            Required (sources/alibaba/DetachVServerGroups.md:20 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/DetachVServerGroups.md:23 (stated)).
+        force_detach (wire name ForceDetach): 是否从待移除虚拟服务器组中移除当前伸缩组内的ECS实例。
+
+            - true：移除
+            - false：不移除
+
+            默认值：false
+
+            Default: False (sources/alibaba/DetachVServerGroups.md:34 (stated): "默认值：false").
+        v_server_group (wire name VServerGroup): Not described on the page.
+
+    """
+
+    # sources/alibaba/DetachVServerGroups.md:20 (stated)
+    region_id: str
+    # sources/alibaba/DetachVServerGroups.md:23 (stated)
+    scaling_group_id: str
+    # sources/alibaba/DetachVServerGroups.md:29 (stated)
+    force_detach: bool | None = None
+    # sources/alibaba/DetachVServerGroups.md:37 (inferred)
+    v_server_group: list[VServerGroup] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["RegionId"] = self.region_id
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.force_detach is not None:
+            out["ForceDetach"] = self.force_detach
+        if self.v_server_group is not None:
+            out["VServerGroup"] = [item.to_wire() for item in self.v_server_group]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachVServerGroupsResponse:
+    """The answer of DetachVServerGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachVServerGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableAlarmRequest:
+    """The request of DisableAlarm.
+
+    调用DisableAlarm停用一个报警任务。
+
+    Source: sources/alibaba/DisableAlarm.md:1 (stated)
+
+    Attributes:
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+            Required (sources/alibaba/DisableAlarm.md:14 (stated)).
+        region_id (wire name RegionId): 地域ID。
+
+            Required (sources/alibaba/DisableAlarm.md:15 (stated)).
+
+    """
+
+    # sources/alibaba/DisableAlarm.md:14 (stated)
+    alarm_task_id: str
+    # sources/alibaba/DisableAlarm.md:15 (stated)
+    region_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AlarmTaskId"] = self.alarm_task_id
+        out["RegionId"] = self.region_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableAlarmResponse:
+    """The answer of DisableAlarm.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> DisableAlarmResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableScalingGroupRequest:
+    """The request of DisableScalingGroup.
+
+    调用DisableScalingGroup停用一个伸缩组。
+
+    停用一个指定的伸缩组。
+
+    - 停用伸缩组之前发生的伸缩活动，会继续完成，而之后触发的伸缩活动会直接拒绝。
+    - 当伸缩组为Active状态，才可以调用该接口。
+
+    Source: sources/alibaba/DisableScalingGroup.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/DisableScalingGroup.md:20 (stated)).
+
+    """
+
+    # sources/alibaba/DisableScalingGroup.md:20 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableScalingGroupResponse:
+    """The answer of DisableScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DisableScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableAlarmRequest:
+    """The request of EnableAlarm.
+
+    调用EnableAlarm启用一个报警任务。
+
+    Source: sources/alibaba/EnableAlarm.md:1 (stated)
+
+    Attributes:
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+
+            Required (sources/alibaba/EnableAlarm.md:14 (stated)).
+        region_id (wire name RegionId): 地域ID。
+
+            Required (sources/alibaba/EnableAlarm.md:15 (stated)).
+
+    """
+
+    # sources/alibaba/EnableAlarm.md:14 (stated)
+    alarm_task_id: str
+    # sources/alibaba/EnableAlarm.md:15 (stated)
+    region_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AlarmTaskId"] = self.alarm_task_id
+        out["RegionId"] = self.region_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableAlarmResponse:
+    """The answer of EnableAlarm.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> EnableAlarmResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableScalingGroupRequest:
+    """The request of EnableScalingGroup.
+
+    调用EnableScalingGroup启用一个伸缩组。
+
+    当伸缩组处于Inactive状态，且伸缩组配置了组内实例的配置信息来源（伸缩配置、启动模板或者在创建伸缩组时指定的ECS实例）时，才可以调用该接口来启用伸缩组。否则，会调用失败。
+
+    Note: 一个伸缩组在同一时刻有且只有一个生效的实例配置信息来源。在调用接口时，您可以为伸缩组指定伸缩配置或启动模板。如果调用该接口前您已经为伸缩组配置了实例配置信息来源，在调用时再指定伸缩配置或启动模板会覆盖原有的配置信息。
+
+    当该接口指定了加入伸缩组的ECS实例（InstanceId.N），调用该接口后，弹性伸缩会判断在加入ECS实例后伸缩组的ECS实例数量（Total Capactiy）是否在最小值（MinSize）和最大值（MaxSize）之间：
+
+    - 如果伸缩组的Total Capactiy小于MinSize，调用成功后，弹性伸缩服务会自动创建差额的按量付费的ECS实例。例如：创建伸缩组时，指定MinSize为5，在启用伸缩组的InstanceId.N参数中指定2台已有ECS实例，则弹性伸缩在加入2台已有ECS实例之后，再自动创建3台ECS实例。
+    - 如果伸缩组的Total Capactiy大于MaxSize，则调用失败。
+
+    Source: sources/alibaba/EnableScalingGroup.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/EnableScalingGroup.md:25 (stated)).
+        active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 需要在伸缩组内激活的伸缩配置的ID。
+        instance_id (wire name InstanceId): InstanceId.N为启用后需要加入伸缩组的ECS实例的ID，N的取值范围：1～20。
+
+            指定加入伸缩组的ECS实例需要满足以下条件：
+
+            - 必须与伸缩组在同一个地域。
+            - 必须处于Running状态。
+            - 不能已加入到其它伸缩组中。
+            - 付费方式为包年包月、按量付费或抢占式实例。
+            - 如果伸缩组指定VswitchID，则不支持Classic类型的ECS实例加入伸缩组，也不支持其他VPC的ECS实例加入伸缩组。
+            - 如果伸缩组没有指定VswitchID，则不支持VPC类型的ECS实例加入伸缩组。
+
+            Length: ..20 items (sources/alibaba/EnableScalingGroup.md:27 (stated): "N的取值范围：1～20").
+        load_balancer_weight (wire name LoadBalancerWeight): LoadBalancerWeight.N为对应ECS实例后端服务器的权重，N的取值范围：1～20，该参数取值范围：1~100。
+
+            默认值：50
+
+            Range: 1..100 (sources/alibaba/EnableScalingGroup.md:37 (stated): "取值范围：1~100").
+            Length: ..20 items (sources/alibaba/EnableScalingGroup.md:37 (stated): "N的取值范围：1～20").
+        launch_template_id (wire name LaunchTemplateId): 实例启动模板的ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+        launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+            - 固定的模板版本号。
+            - Default：始终使用模板默认版本。
+            - Latest：始终使用模板最新版本。
+        launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+    """
+
+    # sources/alibaba/EnableScalingGroup.md:25 (stated)
+    scaling_group_id: str
+    # sources/alibaba/EnableScalingGroup.md:26 (stated)
+    active_scaling_configuration_id: str | None = None
+    # sources/alibaba/EnableScalingGroup.md:27 (stated)
+    instance_id: list[str] | None = None
+    # sources/alibaba/EnableScalingGroup.md:37 (stated)
+    load_balancer_weight: list[int] | None = None
+    # sources/alibaba/EnableScalingGroup.md:40 (stated)
+    launch_template_id: str | None = None
+    # sources/alibaba/EnableScalingGroup.md:41 (stated)
+    launch_template_version: str | None = None
+    # sources/alibaba/EnableScalingGroup.md:46 (inferred)
+    launch_template_override: list[LaunchTemplateOverride] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.active_scaling_configuration_id is not None:
+            out["ActiveScalingConfigurationId"] = self.active_scaling_configuration_id
+        if self.instance_id is not None:
+            out["InstanceId"] = list(self.instance_id)
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = list(self.load_balancer_weight)
+        if self.launch_template_id is not None:
+            out["LaunchTemplateId"] = self.launch_template_id
+        if self.launch_template_version is not None:
+            out["LaunchTemplateVersion"] = self.launch_template_version
+        if self.launch_template_override is not None:
+            out["LaunchTemplateOverride"] = [
+                item.to_wire() for item in self.launch_template_override
+            ]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableScalingGroupResponse:
+    """The answer of EnableScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> EnableScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyRequest:
+    """The request of EnterStandby.
+
+    设置伸缩组内的ECS实例为备用状态（`EnterStandby`）。
+
+    如果伸缩组设置了负载均衡，则会把负载均衡对应的实例权重设置为 0。
+
+    - 当实例处于备用状态的时候，如果您自行移出伸缩组并释放，可以正常移出伸缩组并释放。
+    - 对于伸缩组数量变化或监控任务触发的自动缩容的伸缩活动，不会移除处于备用状态的实例。
+    - 当实例处于备用状态的时候，实例如果出现非健康状态（停止、重启等），实例的健康检查状态不会被更新，并且不会触发移除不健康实例的伸缩活动，只有实例 退出备用状态 才会重新更新健康检查状态。
+
+    Source: sources/alibaba/EnterStandby.md:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): ECS 实例 ID。
+
+            Required (sources/alibaba/EnterStandby.md:21 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/EnterStandby.md:24 (stated)).
+
+    """
+
+    # sources/alibaba/EnterStandby.md:21 (stated)
+    instance_id: list[str]
+    # sources/alibaba/EnterStandby.md:24 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = list(self.instance_id)
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyResponse:
+    """The answer of EnterStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> EnterStandbyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecuteScalingRuleRequest:
+    """The request of ExecuteScalingRule.
+
+    调用ExecuteScalingRule执行一条伸缩规则。
+
+    调用该接口前请确保满足以下条件：
+
+    - 伸缩组处于Active状态。
+    - 伸缩组没有执行中的伸缩活动。
+
+    当伸缩组没有执行中的伸缩活动时，该接口可以绕过冷却时间（Cooldown）直接执行伸缩活动。
+
+    调用该接口返回成功，只是表示弹性伸缩服务接受了该接口的调用请求，可以执行伸缩活动，但不代表伸缩活动能够执行成功。您需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+    如果伸缩规则需要增加的ECS实例数加上当前伸缩组的实例数（Total Capacity）大于MaxSize，则按Total Capacity = MaxSize执行伸缩活动。
+
+    如果当前伸缩组的实例数（Total Capacity）减去伸缩规则需要减少的ECS实例数小于MinSize，则按Total Capacity = MinSize执行伸缩活动。
+
+    单次调整的ECS实例台数存在限制，请参见CreateScalingRule中的AdjustmentValue参数说明。
+
+    Source: sources/alibaba/ExecuteScalingRule.md:1 (stated)
+
+    Attributes:
+        scaling_rule_ari (wire name ScalingRuleAri): 伸缩规则唯一标识符。
+
+            Note: 调用API执行伸缩规则时，只支持执行简单规则和步进规则，且执行步进规则时必须同时指定BreachThreshold和MetricValue。
+
+            Required (sources/alibaba/ExecuteScalingRule.md:31 (stated)).
+        client_token (wire name ClientToken): 用于保证请求的幂等性。由客户端生成该参数值，要保证在不同请求间唯一，最大不超过64个ASCII字符。详情请参见如何保证幂等性。
+        breach_threshold (wire name BreachThreshold): 执行步进伸缩规则时指定的当前阈值，取值范围：-9.999999E18~9.999999E18。
+        metric_value (wire name MetricValue): 执行步进伸缩规则时指定的当前指标值，取值范围：-9.999999E18~9.999999E18。
+
+    """
+
+    # sources/alibaba/ExecuteScalingRule.md:31 (stated)
+    scaling_rule_ari: str
+    # sources/alibaba/ExecuteScalingRule.md:34 (stated)
+    client_token: str | None = None
+    # sources/alibaba/ExecuteScalingRule.md:35 (stated)
+    breach_threshold: float | None = None
+    # sources/alibaba/ExecuteScalingRule.md:36 (stated)
+    metric_value: float | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingRuleAri"] = self.scaling_rule_ari
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.breach_threshold is not None:
+            out["BreachThreshold"] = self.breach_threshold
+        if self.metric_value is not None:
+            out["MetricValue"] = self.metric_value
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecuteScalingRuleResponse:
+    """The answer of ExecuteScalingRule.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/ExecuteScalingRule.md:43 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ExecuteScalingRuleResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyRequest:
+    """The request of ExitStandby.
+
+    运行伸缩组内的处于备用状态的 ECS 实例（`ExitStandby`）。
+
+    如果伸缩组设置了负载均衡服务，则会将权重设置伸缩配置定义的权重值。
+
+    Source: sources/alibaba/ExitStandby.md:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): ECS 实例 ID。取值可以由多个实例 ID 组成一个 JSON 数组，最多支持 20 个 ID，ID 之间用半角逗号（,）隔开。
+
+            Required (sources/alibaba/ExitStandby.md:17 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/ExitStandby.md:20 (stated)).
+
+    """
+
+    # sources/alibaba/ExitStandby.md:17 (stated)
+    instance_id: list[str]
+    # sources/alibaba/ExitStandby.md:20 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = list(self.instance_id)
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyResponse:
+    """The answer of ExitStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> ExitStandbyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyAlarmRequest:
+    """The request of ModifyAlarm.
+
+    调用ModifyAlarm修改一个报警任务。
+
+    报警任务支持的系统监控项的数据由云监控采集，您需要配合维度信息确定监控数据的聚合范围。例如，指定user_id和scaling_group即确定聚合该用户、该伸缩组下所有ECS实例的监控项数据。
+
+    监控项和维度信息的配合关系如下：
+
+    其中，user_id和scaling_group由系统自动填充，device、state需要您手动指定。更多信息，请参见参数Dimension.N.DimensionKey和Dimension.N.DimensionValue。
+
+    Source: sources/alibaba/ModifyAlarm.md:1 (stated)
+
+    Attributes:
+        alarm_task_id (wire name AlarmTaskId): 报警任务的ID。
+
+            Required (sources/alibaba/ModifyAlarm.md:109 (stated)).
+        region_id (wire name RegionId): 报警任务所属地域的ID。
+
+            Required (sources/alibaba/ModifyAlarm.md:110 (stated)).
+        name (wire name Name): 报警任务的名称。
+        description (wire name Description): 报警任务的描述。
+        alarm_action (wire name AlarmAction): 报警任务关联伸缩规则的唯一标识符。
+        metric_name (wire name MetricName): 监控项名称。取值范围：
+
+            - CpuUtilization：CPU使用率（%）。
+            - ClassicInternetRx：经典网络外网入流量（KB/min）。
+            - ClassicInternetTx：经典网络外网出流量（KB/min）。
+            - VpcInternetRx：VPC网络外网入流量（KB/min）。
+            - VpcInternetTx：VPC网络外网出流量（KB/min）。
+            - IntranetRx：内网入流量（KB/min）。
+            - IntranetTx：内网出流量（KB/min）。
+            - LoadAverage：系统平均负载。
+            - MemoryUtilization：内存使用率（%）。
+            - SystemDiskReadBps：系统盘读BPS（Byte/s）。
+            - SystemDiskWriteBps：系统盘写BPS（Byte/s）。
+            - SystemDiskReadOps：系统盘读IOPS（次/s）。
+            - SystemDiskWriteOps：系统盘写IOPS（次/s）。
+            - PackagesNetIn：网卡收包数（个/s）。
+            - PackagesNetOut：网卡发包数（个/s）。
+            - TcpConnection：TCP连接数（个）。
+
+            更多信息，请参见接口说明。
+
+            Values: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection (sources/alibaba/ModifyAlarm.md:114 (stated): "取值范围：").
+        metric_type (wire name MetricType): 监控项类型。取值范围：
+
+            - system：使用云监控系统指标。
+            - custom：使用上报到云监控的自定义指标。
+
+            Values: system, custom (sources/alibaba/ModifyAlarm.md:134 (stated): "取值范围：").
+        period (wire name Period): 统计监控项数据的周期，单位为秒。取值范围：
+
+            - 60
+            - 120
+            - 300
+            - 900
+
+            Values: 60, 120, 300, 900 (sources/alibaba/ModifyAlarm.md:138 (stated): "取值范围：").
+        statistics (wire name Statistics): 统计监控项数据的方法。取值范围：
+
+            - Average：平均值。
+            - Minimum：最小值。
+            - Maximum：最大值。
+
+            Values: Average, Minimum, Maximum (sources/alibaba/ModifyAlarm.md:144 (stated): "取值范围：").
+        threshold (wire name Threshold): 监控指标的阈值，满足阈值表达式达到指定次数即触发执行伸缩规则。
+        comparison_operator (wire name ComparisonOperator): 监控项统计值与阈值的比较符，用于指定监控项统计值与阈值在什么关系下满足条件。取值范围：
+
+            - 监控项统计值大于等于阈值。取值：>=
+            - 监控项统计值小于等于阈值。取值：<=
+            - 监控项统计值大于阈值。取值：>
+            - 监控项统计值小于阈值。取值：<
+        evaluation_count (wire name EvaluationCount): 触发执行伸缩规则需要满足阈值表达式的次数，例如，CPU使用率平均值3次的统计结果均大于等于80%。
+        group_id (wire name GroupId): 自定义监控项所属云监控应用分组的ID，仅在监控项类型为custom时需要指定该参数。
+        dimension (wire name Dimension): Not described on the page.
+        effective (wire name Effective): 指定报警任务的生效时间段。
+
+            该参数遵循Cron表达式，默认格式为X X X X X ?，含义如下：
+
+            - X：一个域的占位符，依次表示秒、分钟、小时、日期和月。X可以是确定的取值，也可以是具有逻辑意义的特殊字符。X的取值范围，请参见Cron表达式。
+            - ？：表示不指定值。
+
+            Note: 该参数指定值默认为UTC+8时区，支持在Cron表达式之前添加时区信息TZ=+yy来指定时区，其中y表示时区的数值。例如，TZ=+00 * * 1-2 * * ?表示报警任务在UTC+0时区每天01:00~02:59之间生效。
+
+            取值示例及含义如下：
+
+            - * * * * * ?：所有时间都生效
+            - * * 17-18 * * ?：在UTC+8时区每天17:00~18:59之间生效
+            - TZ=+00 * * 1-2 * * ?：在UTC+0时区每天01:00~02:59之间生效
+
+    """
+
+    # sources/alibaba/ModifyAlarm.md:109 (stated)
+    alarm_task_id: str
+    # sources/alibaba/ModifyAlarm.md:110 (stated)
+    region_id: str
+    # sources/alibaba/ModifyAlarm.md:111 (stated)
+    name: str | None = None
+    # sources/alibaba/ModifyAlarm.md:112 (stated)
+    description: str | None = None
+    # sources/alibaba/ModifyAlarm.md:113 (stated)
+    alarm_action: list[str] | None = None
+    # sources/alibaba/ModifyAlarm.md:114 (stated)
+    metric_name: MetricName | str | None = None
+    # sources/alibaba/ModifyAlarm.md:134 (stated)
+    metric_type: MetricType | str | None = None
+    # sources/alibaba/ModifyAlarm.md:138 (stated)
+    period: int | None = None
+    # sources/alibaba/ModifyAlarm.md:144 (stated)
+    statistics: Statistics | str | None = None
+    # sources/alibaba/ModifyAlarm.md:149 (stated)
+    threshold: float | None = None
+    # sources/alibaba/ModifyAlarm.md:150 (stated)
+    comparison_operator: str | None = None
+    # sources/alibaba/ModifyAlarm.md:156 (stated)
+    evaluation_count: int | None = None
+    # sources/alibaba/ModifyAlarm.md:157 (stated)
+    group_id: int | None = None
+    # sources/alibaba/ModifyAlarm.md:158 (inferred)
+    dimension: list[Dimension] | None = None
+    # sources/alibaba/ModifyAlarm.md:179 (stated)
+    effective: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AlarmTaskId"] = self.alarm_task_id
+        out["RegionId"] = self.region_id
+        if self.name is not None:
+            out["Name"] = self.name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.alarm_action is not None:
+            out["AlarmAction"] = list(self.alarm_action)
+        if self.metric_name is not None:
+            out["MetricName"] = _enum_value(self.metric_name)
+        if self.metric_type is not None:
+            out["MetricType"] = _enum_value(self.metric_type)
+        if self.period is not None:
+            out["Period"] = self.period
+        if self.statistics is not None:
+            out["Statistics"] = _enum_value(self.statistics)
+        if self.threshold is not None:
+            out["Threshold"] = self.threshold
+        if self.comparison_operator is not None:
+            out["ComparisonOperator"] = self.comparison_operator
+        if self.evaluation_count is not None:
+            out["EvaluationCount"] = self.evaluation_count
+        if self.group_id is not None:
+            out["GroupId"] = self.group_id
+        if self.dimension is not None:
+            out["Dimension"] = [item.to_wire() for item in self.dimension]
+        if self.effective is not None:
+            out["Effective"] = self.effective
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyAlarmResponse:
+    """The answer of ModifyAlarm.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        alarm_task_id (wire name AlarmTaskId): 报警任务ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/ModifyAlarm.md:198 (stated)
+    alarm_task_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> ModifyAlarmResponse:
+        return cls(
+            request_id=request_id,
+            alarm_task_id=_wire.as_str(data.get("AlarmTaskId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLifecycleHookRequest:
+    """The request of ModifyLifecycleHook.
+
+    修改一个生命周期挂钩的属性（`ModifyLifecycleHook`）。
+
+    您可以通过以下两种方式修改生命周期挂钩：
+
+    - 指定生命周期挂钩 ID（LifecycleHookId），此时将忽略 ScalingGroupId 和 LifecycleHookName 参数。
+    - 同时指定伸缩组 ID（ScalingGroupId）与生命周期挂钩名称（LifecycleHookName）。
+
+    Source: sources/alibaba/ModifyLifecycleHook.md:1 (stated)
+
+    Attributes:
+        default_result (wire name DefaultResult): 等待状态结束后的下一步动作。取值范围：
+
+            - CONTINUE：继续响应弹性扩张活动或者继续响应弹性收缩活动。
+            - ABANDON：直接释放弹性扩张活动创建出来的 ECS 实例或者直接将弹性收缩活动中的 ECS 实例从伸缩组移除。
+
+            默认值：CONTINUE
+
+            当伸缩组发生弹性收缩活动（SCALE_IN）并触发多个生命周期挂钩时，DefaultResult=ABANDON 的生命周期挂钩触发的等待状态结束时，会提前将其它对应的等待状态提前结束。其他情况下，下一步动作均以最后一个结束等待状态的下一步动作为准。
+
+            Default: 'CONTINUE' (sources/alibaba/ModifyLifecycleHook.md:28 (stated): "默认值：CONTINUE").
+            Values: CONTINUE, ABANDON (sources/alibaba/ModifyLifecycleHook.md:23 (stated): "取值范围：").
+        heartbeat_timeout (wire name HeartbeatTimeout): 生命周期挂钩为伸缩组活动设置的等待时间，等待状态超时后会执行下一步动作。取值范围：30~21600，单位为秒，默认值：600。
+
+            创建了生命周期挂钩后，您可以调用 RecordLifecycleActionHeartbeat 延长 ECS 实例的等待时间，也可以调用 CompleteLifecycleAction 提前结束伸缩活动的等待状态。
+
+            Default: 600 (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "默认值：600").
+            Range: 30..21600 seconds (sources/alibaba/ModifyLifecycleHook.md:33 (stated): "取值范围：30~21600，单位为秒").
+        lifecycle_hook_id (wire name LifecycleHookId): 生命周期挂钩 ID，用于指定生命周期挂钩，不支持修改。
+        lifecycle_hook_name (wire name LifecycleHookName): 生命周期挂钩名称，用于指定生命周期挂钩，不支持修改。
+        lifecycle_transition (wire name LifecycleTransition): 生命周期挂钩适用的伸缩活动类型。取值范围：
+
+            - SCALE_OUT：伸缩组弹性扩张活动
+            - SCALE_IN：伸缩组弹性收缩活动
+
+            Values: SCALE_OUT, SCALE_IN (sources/alibaba/ModifyLifecycleHook.md:44 (stated): "取值范围：").
+        notification_arn (wire name NotificationArn): 生命周期挂钩通知对象标识符。目前我们支持消息服务 MNS 队列或主题，参数取值格式：acs:ess:{region}:{account-id}:{resource-relative-id}。
+
+            - region：伸缩组所在的地域
+            - account-id：阿里云账号 ID
+
+            例如：
+
+            - MNS 队列：acs:ess:{region}:{account-id}:queue/{queuename}
+            - MNS 主题：acs:ess:{region}:{account-id}:topic/{topicname}
+        notification_metadata (wire name NotificationMetadata): 伸缩活动的等待状态的固定字符串信息。参数长度不能超过 128 个字符。弹性伸缩每次推送消息到通知对象时，会同时发送您预先指定的 NotificationMetadata 参数值，便于管理和标记不同类别的通知信息。当您同时指定了 NotificationArn 参数时，NotificationMetadata 参数方可生效。
+
+            Length: ..128 characters (sources/alibaba/ModifyLifecycleHook.md:61 (stated): "不能超过 128 个字符").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID，用于指定生命周期挂钩，不支持修改。
+
+    """
+
+    # sources/alibaba/ModifyLifecycleHook.md:23 (stated)
+    default_result: DefaultResult | str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:33 (stated)
+    heartbeat_timeout: int | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:38 (stated)
+    lifecycle_hook_id: str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:41 (stated)
+    lifecycle_hook_name: str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:44 (stated)
+    lifecycle_transition: LifecycleTransition | str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:50 (stated)
+    notification_arn: str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:61 (stated)
+    notification_metadata: str | None = None
+    # sources/alibaba/ModifyLifecycleHook.md:64 (stated)
+    scaling_group_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.default_result is not None:
+            out["DefaultResult"] = _enum_value(self.default_result)
+        if self.heartbeat_timeout is not None:
+            out["HeartbeatTimeout"] = self.heartbeat_timeout
+        if self.lifecycle_hook_id is not None:
+            out["LifecycleHookId"] = self.lifecycle_hook_id
+        if self.lifecycle_hook_name is not None:
+            out["LifecycleHookName"] = self.lifecycle_hook_name
+        if self.lifecycle_transition is not None:
+            out["LifecycleTransition"] = _enum_value(self.lifecycle_transition)
+        if self.notification_arn is not None:
+            out["NotificationArn"] = self.notification_arn
+        if self.notification_metadata is not None:
+            out["NotificationMetadata"] = self.notification_metadata
+        if self.scaling_group_id is not None:
+            out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLifecycleHookResponse:
+    """The answer of ModifyLifecycleHook.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyLifecycleHookResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyNotificationConfigurationRequest:
+    """The request of ModifyNotificationConfiguration.
+
+    修改您创建的弹性伸缩事件及资源变化通知（ModifyNotificationConfiguration）。
+
+    Source: sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
+
+    Attributes:
+        notification_arn (wire name NotificationArn): 通知对象标识符。格式为 acs:ess:{region}:{account-id}:{resource-relative-id}，其中：
+
+            - region 为伸缩组所在的地域 ID。更多详情，请参阅 地域和可用区。
+            - account-id 为您的账号 ID。
+            - resource-relative-id 为通知方式，可选值包括云监控系统事件 cloudmonitor、消息服务 MNS 队列 queue/{queuename} 和 MNS 主题 topic/{topicname}。
+
+            Required (sources/alibaba/ModifyNotificationConfiguration.md:13 (stated)).
+        notification_type (wire name NotificationType): 一类或者多类弹性伸缩事件通知。N 的取值范围：1~5，多个取值使用重复列表的形式。您可以通过接口 DescribeNotificationTypes 查询参数取值。
+
+            Required (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)).
+            Length: ..5 items (sources/alibaba/ModifyNotificationConfiguration.md:20 (stated): "N 的取值范围：1~5").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/ModifyNotificationConfiguration.md:23 (stated)).
+
+    """
+
+    # sources/alibaba/ModifyNotificationConfiguration.md:13 (stated)
+    notification_arn: str
+    # sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)
+    notification_type: list[str]
+    # sources/alibaba/ModifyNotificationConfiguration.md:23 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["NotificationArn"] = self.notification_arn
+        out["NotificationType"] = list(self.notification_type)
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyNotificationConfigurationResponse:
+    """The answer of ModifyNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingConfigurationRequest:
+    """The request of ModifyScalingConfiguration.
+
+    调用ModifyScalingConfiguration修改一个伸缩配置。
+
+    如果修改伸缩配置的名称，请注意同一伸缩组下不能存在名称相同的伸缩配置。
+
+    Source: sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
+
+    Attributes:
+        scaling_configuration_id (wire name ScalingConfigurationId): 待修改伸缩配置的ID。
+
+            Required (sources/alibaba/ModifyScalingConfiguration.md:18 (stated)).
+        io_optimized (wire name IoOptimized): 是否为I/O优化实例。取值范围：
+
+            - none：非I/O优化实例。
+            - optimized：I/O优化实例。
+
+            Values: none, optimized (sources/alibaba/ModifyScalingConfiguration.md:19 (stated): "取值范围：").
+        data_disk (wire name DataDisk): Not described on the page.
+        spot_strategy (wire name SpotStrategy): 后付费实例的抢占策略。取值范围：
+
+            - NoSpot：普通的按量付费实例。
+            - SpotWithPriceLimit：设置上限价格的抢占式实例。
+            - SpotAsPriceGo：系统自动出价，跟随当前市场实际价格。
+
+            Values: NoSpot, SpotWithPriceLimit, SpotAsPriceGo (sources/alibaba/ModifyScalingConfiguration.md:67 (stated): "取值范围：").
+        spot_price_limit (wire name SpotPriceLimit): Not described on the page.
+        scaling_configuration_name (wire name ScalingConfigurationName): 伸缩配置的名称，2~64个英文或中文字符，以数字、大小写字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。
+
+            在同一地域下同一伸缩组内伸缩配置名称唯一。如果您没有指定该参数，则默认使用伸缩配置的ID。
+
+            Length: 2..64 characters (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "2~64个英文或中文字符").
+            Pattern: ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$ (sources/alibaba/ModifyScalingConfiguration.md:74 (stated): "以数字、大小写字母或中文开头").
+        instance_name (wire name InstanceName): 使用本伸缩配置自动创建的ECS实例的名称。
+        host_name (wire name HostName): 云服务器的主机名。点号（.）或连字符（-）不能作为首尾字符，不能连续使用点号（.）或连字符（-）。另外，不同类型实例的命名要求如下：
+
+            - Windows实例：主机名长度为2~15，可以包含大小写字母、数字和连字符（-）。不能包含点号（.），不能全是数字。
+            - 其他类型实例（Linux等）：主机名长度为2~64，可以包含多个点号（.）。两个点号（.）之间为一段，每段可以包含大小写字母、数字和连字符（-）。
+        image_id (wire name ImageId): 镜像文件ID，自动创建实例时使用的镜像资源。
+
+            Note: 如果伸缩配置之前使用的镜像包括系统盘和数据盘，修改此镜像后，原数据盘信息会被清除。
+        image_name (wire name ImageName): 镜像文件名称，同一个地域内镜像名称唯一。如果设置了ImageId， ImageName将被忽略。
+
+            不支持通过ImageName设置镜像市场镜像。
+        instance_types (wire name InstanceTypes): 多实例规格参数。如果使用了InstanceTypes.N，InstanceType将被忽略，其中N的取值范围：1~10，即一个伸缩配置内最多可以设置10种实例规格。
+
+            N代表当前伸缩配置中实例规格的优先级，编号为1的实例规格优先级最高，实例规格优先级随着编号的增大依次降低。当无法根据优先级较高的实例规格创建出实例时，弹性伸缩服务会自动选择下一优先级的实例规格来创建实例。
+        instance_type_override (wire name InstanceTypeOverride): Not described on the page.
+        cpu (wire name Cpu): vCPU个数。
+
+            同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        memory (wire name Memory): 内存大小。
+
+            同时指定CPU和Memory可以定义实例规格范围，例如，CPU=2且Memory=16可以定义配置为2 vCPU和16 GiB的所有实例规格。弹性伸缩会结合IO优化、可用区等因素确定可用实例规格集合，并根据价格排序为您创建价格最低的实例。
+
+            Note: 该区间配置效果仅在成本优化模式下且伸缩配置未设置实例规格时生效。
+        internet_charge_type (wire name InternetChargeType): 网络计费类型。取值范围：
+
+            - PayByBandwidth：按带宽计费。此时InternetMaxBandwidthOut即为所选的固定带宽值。
+            - PayByTraffic：按流量计费。此时InternetMaxBandwidthOut只是一个带宽上限，计费以实际产生的网络流量为依据。
+
+            Values: PayByBandwidth, PayByTraffic (sources/alibaba/ModifyScalingConfiguration.md:125 (stated): "取值范围：").
+        internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): 公网出带宽最大值，单位为Mbps（Mega bit per second）。取值范围：
+
+            - 按带宽计费：0~100，如果您没有指定该参数，则出带宽将自动被设置为0Mbps。
+            - 按流量计费：0~100，如果您没有指定该参数，则会出现报错。
+        system_disk (wire name SystemDisk): Not described on the page.
+        load_balancer_weight (wire name LoadBalancerWeight): 后端服务器的权重，取值范围：1~100。
+
+            Range: 1..100 (sources/alibaba/ModifyScalingConfiguration.md:162 (stated): "取值范围：1~100").
+        user_data (wire name UserData): ECS实例的自定义数据，需要以Base64方式编码，编码前的原始数据最多为16KB。
+        key_pair_name (wire name KeyPairName): 登录ECS实例时使用的密钥对的名称。
+
+            - 对Windows实例，该参数将被忽略，默认为空。
+            - 对Linux实例，密码登录方式会被初始化成禁止。
+        ram_role_name (wire name RamRoleName): ECS实例的RAM角色名称。RAM角色名称由RAM提供和维护，您可调用ListRoles查询可用的RAM角色。创建RAM角色的方法请参见CreateRole。
+        password_inherit (wire name PasswordInherit): 是否使用镜像预设的密码。使用该参数时，您需要确保使用的镜像已经设置了密码。
+        tags (wire name Tags): ECS实例的标签。标签以键值对方式传入，最多可以使用20组标签。Key和Value的使用要求如下：
+
+            - Key最多支持64个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。一旦使用标签，Key不允许为空字符串。
+            - Value最多支持128个字符，不能以aliyun和acs:开头，不能包含 http:// 或者 https:// 。Value可以为空字符串。
+        deployment_set_id (wire name DeploymentSetId): ECS实例所属的部署集的ID。
+        security_group_id (wire name SecurityGroupId): ECS实例所属的安全组的ID，同一个安全组内的ECS实例可以互相访问。
+        override (wire name Override): 是否覆盖。取值范围：
+
+            - true：覆盖。
+            - false：不覆盖。
+        resource_group_id (wire name ResourceGroupId): ECS实例所属资源组的ID。
+        security_group_ids (wire name SecurityGroupIds): 将ECS实例同时加入多个安全组。N的取值范围与实例能够加入安全组上限有关。更多详情，请参见使用限制下的安全组章节。
+
+            Note: 不支持同时指定SecurityGroupId和SecurityGroupIds.N。
+        hpc_cluster_id (wire name HpcClusterId): ECS实例所属的HPC集群的ID。
+        instance_description (wire name InstanceDescription): ECS实例的描述。长度为2~256个英文或中文字符，不能以 http:// 和 https:// 开头。
+
+            Length: 2..256 characters (sources/alibaba/ModifyScalingConfiguration.md:185 (stated): "长度为2~256个英文或中文字符").
+        ipv6_address_count (wire name Ipv6AddressCount): 为弹性网卡指定随机生成的IPv6地址数量。
+        credit_specification (wire name CreditSpecification): 修改突发性能实例的运行模式。取值范围：
+
+            - Standard：标准模式，实例性能请参见什么是突发性能实例下的性能约束模式章节。
+            - Unlimited：无性能约束模式，实例性能请参见什么是突发性能实例下的无性能约束模式章节。
+
+            Values: Standard, Unlimited (sources/alibaba/ModifyScalingConfiguration.md:187 (stated): "取值范围：").
+        image_family (wire name ImageFamily): 镜像族系名称，通过设置该参数来获取当前镜像族系内最新可用的自定义镜像，用于创建实例。如果已经设置了参数ImageId，则不能设置该参数。
+        zone_id (wire name ZoneId): ECS实例所属的可用区ID。
+        dedicated_host_id (wire name DedicatedHostId): 是否在专有宿主机上创建ECS实例。由于专有宿主机不支持创建抢占式实例，指定DedicatedHostId参数后，会自动忽略请求中的SpotStrategy和SpotPriceLimit设置。
+
+            您可以通过DescribeDedicatedHosts查询专有宿主机ID列表。
+        affinity (wire name Affinity): 专有宿主机实例是否与专有宿主机关联。取值范围：
+
+            - default：实例不与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，若原专有宿主机可用资源不足，则实例被放置在自动部署资源池的其它专有宿主机上。
+            - host：实例与专有宿主机关联。已开启停机不收费功能的实例，停机后再次启动时，仍放置在原专有宿主机上。若原专有宿主机可用资源不足，则实例重启失败。
+
+            Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:196 (stated): "取值范围：").
+        tenancy (wire name Tenancy): 是否在专有宿主机上创建实例。取值范围：
+
+            - default：创建非专有宿主机实例。
+            - host：创建专有宿主机实例。若您不指定DedicatedHostId，则由阿里云自动选择专有宿主机放置实例。
+
+            Values: default, host (sources/alibaba/ModifyScalingConfiguration.md:200 (stated): "取值范围：").
+        private_pool_options (wire name PrivatePoolOptions): Not described on the page.
+        spot_duration (wire name SpotDuration): 抢占式实例的保留时长，单位为小时。取值范围：0~6。
+
+            - 保留时长2~6正在邀测中，如需开通请提交工单。
+            - 保留时长为0，则为无保护期模式。
+
+            默认值：1
+
+            Default: 1 (sources/alibaba/ModifyScalingConfiguration.md:219 (stated): "默认值：1").
+            Range: 0..6 hours (sources/alibaba/ModifyScalingConfiguration.md:214 (stated): "取值范围：0~6").
+        spot_interruption_behavior (wire name SpotInterruptionBehavior): 抢占实例中断模式。目前仅支持Terminate（默认）直接释放实例。
+
+    """
+
+    # sources/alibaba/ModifyScalingConfiguration.md:18 (stated)
+    scaling_configuration_id: str
+    # sources/alibaba/ModifyScalingConfiguration.md:19 (stated)
+    io_optimized: IoOptimized | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:23 (inferred)
+    data_disk: list[DataDisk] | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:67 (stated)
+    spot_strategy: SpotStrategy | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:72 (inferred)
+    spot_price_limit: list[SpotPriceLimit] | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:74 (stated)
+    scaling_configuration_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:77 (stated)
+    instance_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:78 (stated)
+    host_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:82 (stated)
+    image_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:85 (stated)
+    image_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:88 (stated)
+    instance_types: list[str] | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:91 (inferred)
+    instance_type_override: list[InstanceTypeOverride] | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:115 (stated)
+    cpu: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:120 (stated)
+    memory: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:125 (stated)
+    internet_charge_type: InternetChargeType | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:129 (stated)
+    internet_max_bandwidth_out: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:133 (inferred)
+    system_disk: SystemDisk | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:162 (stated)
+    load_balancer_weight: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:163 (stated)
+    user_data: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:164 (stated)
+    key_pair_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:168 (stated)
+    ram_role_name: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:169 (stated)
+    password_inherit: bool | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:170 (stated)
+    tags: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:174 (stated)
+    deployment_set_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:175 (stated)
+    security_group_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:176 (stated)
+    override: bool | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:180 (stated)
+    resource_group_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:181 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:184 (stated)
+    hpc_cluster_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:185 (stated)
+    instance_description: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:186 (stated)
+    ipv6_address_count: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:187 (stated)
+    credit_specification: CreditSpecification | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:191 (stated)
+    image_family: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:192 (stated)
+    zone_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:193 (stated)
+    dedicated_host_id: str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:196 (stated)
+    affinity: Affinity | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:200 (stated)
+    tenancy: Tenancy | str | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:204 (inferred)
+    private_pool_options: PrivatePoolOptions | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:214 (stated)
+    spot_duration: int | None = None
+    # sources/alibaba/ModifyScalingConfiguration.md:220 (stated)
+    spot_interruption_behavior: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingConfigurationId"] = self.scaling_configuration_id
+        if self.io_optimized is not None:
+            out["IoOptimized"] = _enum_value(self.io_optimized)
+        if self.data_disk is not None:
+            out["DataDisk"] = [item.to_wire() for item in self.data_disk]
+        if self.spot_strategy is not None:
+            out["SpotStrategy"] = _enum_value(self.spot_strategy)
+        if self.spot_price_limit is not None:
+            out["SpotPriceLimit"] = [item.to_wire() for item in self.spot_price_limit]
+        if self.scaling_configuration_name is not None:
+            out["ScalingConfigurationName"] = self.scaling_configuration_name
+        if self.instance_name is not None:
+            out["InstanceName"] = self.instance_name
+        if self.host_name is not None:
+            out["HostName"] = self.host_name
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.image_name is not None:
+            out["ImageName"] = self.image_name
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.instance_type_override is not None:
+            out["InstanceTypeOverride"] = [item.to_wire() for item in self.instance_type_override]
+        if self.cpu is not None:
+            out["Cpu"] = self.cpu
+        if self.memory is not None:
+            out["Memory"] = self.memory
+        if self.internet_charge_type is not None:
+            out["InternetChargeType"] = _enum_value(self.internet_charge_type)
+        if self.internet_max_bandwidth_out is not None:
+            out["InternetMaxBandwidthOut"] = self.internet_max_bandwidth_out
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.load_balancer_weight is not None:
+            out["LoadBalancerWeight"] = self.load_balancer_weight
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.key_pair_name is not None:
+            out["KeyPairName"] = self.key_pair_name
+        if self.ram_role_name is not None:
+            out["RamRoleName"] = self.ram_role_name
+        if self.password_inherit is not None:
+            out["PasswordInherit"] = self.password_inherit
+        if self.tags is not None:
+            out["Tags"] = self.tags
+        if self.deployment_set_id is not None:
+            out["DeploymentSetId"] = self.deployment_set_id
+        if self.security_group_id is not None:
+            out["SecurityGroupId"] = self.security_group_id
+        if self.override is not None:
+            out["Override"] = self.override
+        if self.resource_group_id is not None:
+            out["ResourceGroupId"] = self.resource_group_id
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.instance_description is not None:
+            out["InstanceDescription"] = self.instance_description
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.credit_specification is not None:
+            out["CreditSpecification"] = _enum_value(self.credit_specification)
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.zone_id is not None:
+            out["ZoneId"] = self.zone_id
+        if self.dedicated_host_id is not None:
+            out["DedicatedHostId"] = self.dedicated_host_id
+        if self.affinity is not None:
+            out["Affinity"] = _enum_value(self.affinity)
+        if self.tenancy is not None:
+            out["Tenancy"] = _enum_value(self.tenancy)
+        if self.private_pool_options is not None:
+            out["PrivatePoolOptions"] = self.private_pool_options.to_wire()
+        if self.spot_duration is not None:
+            out["SpotDuration"] = self.spot_duration
+        if self.spot_interruption_behavior is not None:
+            out["SpotInterruptionBehavior"] = self.spot_interruption_behavior
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingConfigurationResponse:
+    """The answer of ModifyScalingConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScalingConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingGroupRequest:
+    """The request of ModifyScalingGroup.
+
+    调用ModifyScalingGroup修改一个伸缩组。
+
+    - 不支持修改以下参数：
+    - RegionId
+    - LoadBalancerId
+
+    Note: 如果需要修改负载均衡实例，请使用AttachLoadBalancers和DetachLoadBalancers接口。
+
+    Note: 如果需要修改RDS实例，请使用AttachDBInstances和DetachDBInstances接口。
+
+    - 当伸缩组的状态为Active或Inactive时才能调用该接口。
+    - 启用新的伸缩配置不会影响通过早前伸缩配置创建并正在运行的ECS实例。
+    - 如果修改了MaxSize，导致伸缩组的ECS实例数超过MaxSize，伸缩组会自动移出ECS实例，使得伸缩组的ECS实例数等于MaxSize。
+    - 如果修改了MinSize，导致伸缩组的ECS实例数低于MinSize，伸缩组会自动加入ECS实例，使得伸缩组的ECS实例数等于MinSize。
+
+    Source: sources/alibaba/ModifyScalingGroup.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 待修改伸缩组的ID。
+
+            Required (sources/alibaba/ModifyScalingGroup.md:31 (stated)).
+        scaling_group_name (wire name ScalingGroupName): 伸缩组的名称，同一地域下伸缩组名称唯一。长度为2~64个英文或中文字符，以数字、大小英文字母或中文开头，可以包含数字、下划线（_）、连字符（-）和小数点（.）。
+
+            Length: 2..64 characters (sources/alibaba/ModifyScalingGroup.md:32 (stated): "长度为2~64个英文或中文字符").
+        min_size (wire name MinSize): 伸缩组内ECS实例台数的最小值，当伸缩组内ECS实例数小于MinSize时，弹性伸缩会自动创建ECS实例。
+
+            Note: MinSize的值必须小于或等于MaxSize。
+        max_size (wire name MaxSize): 伸缩组内ECS实例台数的最大值，当伸缩组内ECS实例数大于MaxSize时，弹性伸缩会自动移出ECS实例。
+
+            MaxSize的取值范围和弹性伸缩使用情况有关，请前往配额中心查看单个伸缩组可以设置的组内最大实例数对应的配额值。
+
+            例如，如果单个伸缩组可以设置的组内最大实例数对应的配额值为2000，则MaxSize的取值范围为0~2000。
+        v_switch_ids (wire name VSwitchIds): 一台或多台虚拟交换机的ID，N的取值范围：1~5。
+
+            只有当伸缩组网络类型为VPC时，当前参数才生效。指定虚拟交换机所属的VPC必须和伸缩组所属的VPC相同。
+
+            虚拟交换机可以来自多个可用区。虚拟交换机的优先级按照数字升序排序，1表示最高优先级。当优先级较高的虚拟交换机所在可用区无法创建ECS实例时，自动选择下一优先级的虚拟交换机创建ECS实例。
+
+            Length: ..5 items (sources/alibaba/ModifyScalingGroup.md:41 (stated): "N的取值范围：1~5").
+        default_cooldown (wire name DefaultCooldown): 一次伸缩活动（添加或移出ECS实例）结束后的一段冷却时间。取值范围：0~86400，单位：秒。
+
+            冷却时间内，该伸缩组不执行其它的伸缩活动，仅针对云监控报警任务触发的伸缩活动有效。
+
+            Range: 0..86400 seconds (sources/alibaba/ModifyScalingGroup.md:46 (stated): "取值范围：0~86400，单位：秒").
+        removal_policy (wire name RemovalPolicy): RemovalPolicy.N指定移出ECS实例的伸缩组策略，N的取值范围：1~2。取值范围：
+
+            - OldestInstance：移出最早加入伸缩组的ECS实例
+            - NewestInstance：移出最新加入伸缩组的ECS实例
+            - OldestScalingConfiguration：移出最早伸缩配置创建的ECS实例
+
+            Length: ..2 items (sources/alibaba/ModifyScalingGroup.md:49 (stated): "N的取值范围：1~2").
+        active_scaling_configuration_id (wire name ActiveScalingConfigurationId): 伸缩组内生效的伸缩配置的ID。
+        health_check_type (wire name HealthCheckType): 伸缩组的健康检查方式。取值范围：
+
+            - NONE：不做健康检查。
+            - ECS：对伸缩组内的ECS实例做健康检查。
+
+            Values: NONE, ECS (sources/alibaba/ModifyScalingGroup.md:55 (stated): "取值范围：").
+        launch_template_id (wire name LaunchTemplateId): 实例启动模板ID，用于指定伸缩组从实例启动模板获取启动配置信息。
+        launch_template_version (wire name LaunchTemplateVersion): 实例启动模板的版本。取值范围：
+
+            - 固定的模板版本号。
+            - Default：始终使用模板默认版本。
+            - Latest：始终使用模板最新版本。
+        on_demand_base_capacity (wire name OnDemandBaseCapacity): 伸缩组所需要按量实例个数的最小值，取值范围：0~1000。当按量实例个数少于该值时，将优先创建按量实例。
+
+            Range: 0..1000 (sources/alibaba/ModifyScalingGroup.md:65 (stated): "取值范围：0~1000").
+        on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): 伸缩组满足最小按量实例数（OnDemandBaseCapacity）要求后，超出的实例中按量实例应占的比例，取值范围：0～100。
+
+            Range: 0..100 (sources/alibaba/ModifyScalingGroup.md:66 (stated): "取值范围：0～100").
+        spot_instance_remedy (wire name SpotInstanceRemedy): 是否开启补齐抢占式实例。开启后，当收到抢占式实例将被回收的系统消息时，伸缩组将尝试创建新的实例，替换掉将被回收的抢占式实例。
+        compensate_with_on_demand (wire name CompensateWithOnDemand): 当CreateScalingGroup接口的MultiAZPolicy取值为COST_OPTIMIZED时，如果因价格、库存等原因无法创建足够的抢占式实例，是否允许自动尝试创建按量实例满足ECS实例数量要求。取值范围：
+
+            - true：允许。
+            - false：不允许。
+        spot_instance_pools (wire name SpotInstancePools): 指定可用实例规格的个数，伸缩组将按成本最低的多个规格均衡创建抢占式实例。取值范围：0~10。
+
+            Range: 0..10 (sources/alibaba/ModifyScalingGroup.md:72 (stated): "取值范围：0~10").
+        desired_capacity (wire name DesiredCapacity): 伸缩组内ECS实例的期望数量，伸缩组会自动将ECS实例数量维持在期望实例数。取值不得大于MaxSize，且不得小于MinSize。
+        group_deletion_protection (wire name GroupDeletionProtection): 是否开启伸缩组删除保护。取值范围：
+
+            - true：开启伸缩组删除保护，此时不能删除该伸缩组。
+            - false：关闭伸缩组删除保护。
+        launch_template_override (wire name LaunchTemplateOverride): Not described on the page.
+
+    """
+
+    # sources/alibaba/ModifyScalingGroup.md:31 (stated)
+    scaling_group_id: str
+    # sources/alibaba/ModifyScalingGroup.md:32 (stated)
+    scaling_group_name: str | None = None
+    # sources/alibaba/ModifyScalingGroup.md:33 (stated)
+    min_size: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:36 (stated)
+    max_size: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:41 (stated)
+    v_switch_ids: list[str] | None = None
+    # sources/alibaba/ModifyScalingGroup.md:46 (stated)
+    default_cooldown: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:49 (stated)
+    removal_policy: list[str] | None = None
+    # sources/alibaba/ModifyScalingGroup.md:54 (stated)
+    active_scaling_configuration_id: str | None = None
+    # sources/alibaba/ModifyScalingGroup.md:55 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/alibaba/ModifyScalingGroup.md:59 (stated)
+    launch_template_id: str | None = None
+    # sources/alibaba/ModifyScalingGroup.md:60 (stated)
+    launch_template_version: str | None = None
+    # sources/alibaba/ModifyScalingGroup.md:65 (stated)
+    on_demand_base_capacity: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:66 (stated)
+    on_demand_percentage_above_base_capacity: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:67 (stated)
+    spot_instance_remedy: bool | None = None
+    # sources/alibaba/ModifyScalingGroup.md:68 (stated)
+    compensate_with_on_demand: bool | None = None
+    # sources/alibaba/ModifyScalingGroup.md:72 (stated)
+    spot_instance_pools: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:73 (stated)
+    desired_capacity: int | None = None
+    # sources/alibaba/ModifyScalingGroup.md:74 (stated)
+    group_deletion_protection: bool | None = None
+    # sources/alibaba/ModifyScalingGroup.md:78 (inferred)
+    launch_template_override: list[LaunchTemplateOverride] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.scaling_group_name is not None:
+            out["ScalingGroupName"] = self.scaling_group_name
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.v_switch_ids is not None:
+            out["VSwitchIds"] = list(self.v_switch_ids)
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.removal_policy is not None:
+            out["RemovalPolicy"] = list(self.removal_policy)
+        if self.active_scaling_configuration_id is not None:
+            out["ActiveScalingConfigurationId"] = self.active_scaling_configuration_id
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.launch_template_id is not None:
+            out["LaunchTemplateId"] = self.launch_template_id
+        if self.launch_template_version is not None:
+            out["LaunchTemplateVersion"] = self.launch_template_version
+        if self.on_demand_base_capacity is not None:
+            out["OnDemandBaseCapacity"] = self.on_demand_base_capacity
+        if self.on_demand_percentage_above_base_capacity is not None:
+            out["OnDemandPercentageAboveBaseCapacity"] = (
+                self.on_demand_percentage_above_base_capacity
+            )
+        if self.spot_instance_remedy is not None:
+            out["SpotInstanceRemedy"] = self.spot_instance_remedy
+        if self.compensate_with_on_demand is not None:
+            out["CompensateWithOnDemand"] = self.compensate_with_on_demand
+        if self.spot_instance_pools is not None:
+            out["SpotInstancePools"] = self.spot_instance_pools
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.group_deletion_protection is not None:
+            out["GroupDeletionProtection"] = self.group_deletion_protection
+        if self.launch_template_override is not None:
+            out["LaunchTemplateOverride"] = [
+                item.to_wire() for item in self.launch_template_override
+            ]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingGroupResponse:
+    """The answer of ModifyScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingRuleRequest:
+    """The request of ModifyScalingRule.
+
+    调用ModifyScalingRule修改一条伸缩规则。
+
+    Source: sources/alibaba/ModifyScalingRule.md:1 (stated)
+
+    Attributes:
+        scaling_rule_id (wire name ScalingRuleId): 待修改伸缩规则的ID。
+
+            Required (sources/alibaba/ModifyScalingRule.md:14 (stated)).
+        scaling_rule_name (wire name ScalingRuleName): 伸缩规则的显示名称，2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连字符（-）或点号（.）。同一用户账号同一地域同一伸缩组内唯一。
+
+            Length: 2..64 characters (sources/alibaba/ModifyScalingRule.md:15 (stated): "2~64个英文或中文字符").
+        cooldown (wire name Cooldown): 伸缩规则的冷却时间，仅适用于简单规则。
+
+            取值范围：0~86400，单位：秒。
+
+            Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:18 (stated): "取值范围：0~86400，单位：秒").
+        min_adjustment_magnitude (wire name MinAdjustmentMagnitude): 伸缩规则最小调整实例数，仅当伸缩规则类型为SimpleScalingRule或StepScalingRule，且AdjustmentType为PercentChangeInCapacity时生效。
+        adjustment_type (wire name AdjustmentType): 伸缩规则的调整方式， 适用于简单规则和步进规则，且此时该项必选。取值范围：
+
+            - QuantityChangeInCapacity：增加或减少指定数量的 ECS 实例。
+            - PercentChangeInCapacity：增加或减少指定比例的 ECS 实例。
+            - TotalCapacity： 将当前伸缩组的 ECS 实例数量调整到指定数量。
+
+            Values: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity (sources/alibaba/ModifyScalingRule.md:20 (stated): "取值范围：").
+        adjustment_value (wire name AdjustmentValue): 伸缩规则的调整值， 适用于简单规则和步进规则，且此时该项必选。任何情况下，单次调整的ECS实例台数都不能超过1000。不同调整方式对应的取值范围：
+
+            - QuantityChangeInCapacity：-1000~1000
+            - PercentChangeInCapacity：-100~10000
+            - TotalCapacity：0~2000
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): 实例预热时间，适用于目标追踪规则和步进规则。处于预热状态的ECS实例将正常的加入伸缩组，但是期间将不会向云监控上报监控数据。
+
+            Note: 动态计算需要扩缩容的ECS实例数量时，处于预热状态的实例不计入现有实例数量。
+
+            取值范围：0~86400，单位：秒。
+
+            Range: 0..86400 seconds (sources/alibaba/ModifyScalingRule.md:34 (stated): "取值范围：0~86400，单位：秒").
+        metric_name (wire name MetricName): 预定义监控项，适用于目标追踪规则和预测规则，且此时该项必选。
+
+            目标追踪规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - ClassicInternetRx：经典网络公网入流量平均值
+            - ClassicInternetTx：经典网络公网出流量平均值
+            - VpcInternetRx：VPC网络公网入流量平均值
+            - VpcInternetTx：VPC网络公网出流量平均值
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+
+            预测规则取值范围：
+
+            - CpuUtilization：平均CPU使用率
+            - IntranetRx：内网入流量平均值
+            - IntranetTx ：内网出流量平均值
+        target_value (wire name TargetValue): 目标值，适用于目标追踪规则和预测规则。TargetValue最多保留小数点后三位，且必须大于0。
+        disable_scale_in (wire name DisableScaleIn): 是否禁用缩容，仅适用于目标追踪规则。
+        scale_in_evaluation_count (wire name ScaleInEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的缩容报警任务触发报警时，所需连续满足阈值条件的次数。
+        scale_out_evaluation_count (wire name ScaleOutEvaluationCount): 创建目标追踪规则后，会自动创建报警任务。本参数用于指定对应的扩容报警任务触发报警时，所需连续满足阈值条件的次数。
+        step_adjustment (wire name StepAdjustment): Not described on the page.
+        predictive_scaling_mode (wire name PredictiveScalingMode): 预测规则的模式。取值范围：
+
+            - PredictAndScale：产生预测结果并创建预测任务。
+            - PredictOnly：产生预测结果，但不会创建预测任务。
+
+            Values: PredictAndScale, PredictOnly (sources/alibaba/ModifyScalingRule.md:59 (stated): "取值范围：").
+        predictive_value_behavior (wire name PredictiveValueBehavior): 预测规则最大值处理方式。取值范围：
+
+            - MaxOverridePredictiveValue：初始最大值会覆盖预测值。预测值大于初始最大值时，预测任务的最大值采用初始最大值。
+            - PredictiveValueOverrideMax：预测值会覆盖初始最大值。预测值大于初始最大值时， 预测任务的最大值采用预测值。
+            - PredictiveValueOverrideMaxWithBuffer：预测值会附加一定比例。预测值会按照PredictiveValueBuffer比例增加，当增加后的值大于初始最大值时，会采用增加后的值。
+
+            Values: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer (sources/alibaba/ModifyScalingRule.md:63 (stated): "取值范围：").
+        predictive_value_buffer (wire name PredictiveValueBuffer): PredictiveValueBehavior为PredictiveValueOverrideMaxWithBuffer时生效，预测值会按照该比例增加，当增加后的值大于初始最大值时，会采用增加后的值。取值范围：0~100。
+
+            Range: 0..100 (sources/alibaba/ModifyScalingRule.md:68 (stated): "取值范围：0~100").
+        predictive_task_buffer_time (wire name PredictiveTaskBufferTime): 预测规则自动创建的预测任务默认均在整点执行，您可以设置预启动时间提前执行预测任务，预先准备资源。取值范围：0~60。
+
+            Range: 0..60 (sources/alibaba/ModifyScalingRule.md:69 (stated): "取值范围：0~60").
+        initial_max_size (wire name InitialMaxSize): 伸缩组实例数上限，和PredictiveValueBehavior结合使用。
+
+    """
+
+    # sources/alibaba/ModifyScalingRule.md:14 (stated)
+    scaling_rule_id: str
+    # sources/alibaba/ModifyScalingRule.md:15 (stated)
+    scaling_rule_name: str | None = None
+    # sources/alibaba/ModifyScalingRule.md:16 (stated)
+    cooldown: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:19 (stated)
+    min_adjustment_magnitude: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:20 (stated)
+    adjustment_type: AdjustmentType | str | None = None
+    # sources/alibaba/ModifyScalingRule.md:25 (stated)
+    adjustment_value: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:30 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:35 (stated)
+    metric_name: str | None = None
+    # sources/alibaba/ModifyScalingRule.md:52 (stated)
+    target_value: float | None = None
+    # sources/alibaba/ModifyScalingRule.md:53 (stated)
+    disable_scale_in: bool | None = None
+    # sources/alibaba/ModifyScalingRule.md:54 (stated)
+    scale_in_evaluation_count: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:55 (stated)
+    scale_out_evaluation_count: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:56 (inferred)
+    step_adjustment: list[StepAdjustment] | None = None
+    # sources/alibaba/ModifyScalingRule.md:59 (stated)
+    predictive_scaling_mode: PredictiveScalingMode | str | None = None
+    # sources/alibaba/ModifyScalingRule.md:63 (stated)
+    predictive_value_behavior: PredictiveValueBehavior | str | None = None
+    # sources/alibaba/ModifyScalingRule.md:68 (stated)
+    predictive_value_buffer: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:69 (stated)
+    predictive_task_buffer_time: int | None = None
+    # sources/alibaba/ModifyScalingRule.md:70 (stated)
+    initial_max_size: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingRuleId"] = self.scaling_rule_id
+        if self.scaling_rule_name is not None:
+            out["ScalingRuleName"] = self.scaling_rule_name
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.min_adjustment_magnitude is not None:
+            out["MinAdjustmentMagnitude"] = self.min_adjustment_magnitude
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.metric_name is not None:
+            out["MetricName"] = self.metric_name
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.scale_in_evaluation_count is not None:
+            out["ScaleInEvaluationCount"] = self.scale_in_evaluation_count
+        if self.scale_out_evaluation_count is not None:
+            out["ScaleOutEvaluationCount"] = self.scale_out_evaluation_count
+        if self.step_adjustment is not None:
+            out["StepAdjustment"] = [item.to_wire() for item in self.step_adjustment]
+        if self.predictive_scaling_mode is not None:
+            out["PredictiveScalingMode"] = _enum_value(self.predictive_scaling_mode)
+        if self.predictive_value_behavior is not None:
+            out["PredictiveValueBehavior"] = _enum_value(self.predictive_value_behavior)
+        if self.predictive_value_buffer is not None:
+            out["PredictiveValueBuffer"] = self.predictive_value_buffer
+        if self.predictive_task_buffer_time is not None:
+            out["PredictiveTaskBufferTime"] = self.predictive_task_buffer_time
+        if self.initial_max_size is not None:
+            out["InitialMaxSize"] = self.initial_max_size
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingRuleResponse:
+    """The answer of ModifyScalingRule.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScalingRuleResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScheduledTaskRequest:
+    """The request of ModifyScheduledTask.
+
+    调用ModifyScheduledTask接口修改一个定时任务的属性。
+
+    Source: sources/alibaba/ModifyScheduledTask.md:1 (stated)
+
+    Attributes:
+        scheduled_task_id (wire name ScheduledTaskId): 定时任务的ID。
+
+            Required (sources/alibaba/ModifyScheduledTask.md:13 (stated)).
+        scheduled_task_name (wire name ScheduledTaskName): 定时任务的显示名称。2~64个英文或中文字符，以数字、大小字母或中文开头，可包含数字、下划线（_）、连词符（-）或英文句号（.）。 同一账号同一地域内唯一。
+
+            Length: 2..64 characters (sources/alibaba/ModifyScheduledTask.md:19 (stated): "2~64个英文或中文字符").
+        description (wire name Description): 定时任务的描述信息。2~200个英文或中文字符。
+
+            Length: 2..200 characters (sources/alibaba/ModifyScheduledTask.md:22 (stated): "2~200个英文或中文字符").
+        scheduled_action (wire name ScheduledAction): 定时任务触发时需要执行的操作，填写伸缩规则的唯一标识符。
+        launch_time (wire name LaunchTime): 定时任务触发的时间点。 按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起90日后的时间。
+
+            如果指定了RecurrenceType，则此属性指定的时间点，默认为循环执行的时间点。
+
+            如果未指定RecurrenceType，则按指定的日期和时间执行一次。
+        recurrence_type (wire name RecurrenceType): 重复执行定时任务的类型。可选值：
+
+            - Daily：每多少天重复执行一次定时任务。
+            - Weekly：每周指定几天重复执行一次定时任务。
+            - Monthly：每月内指定几天重复执行一次定时任务。
+            - Cron：按照指定的Cron表达式执行定时任务。
+
+            修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+
+            Values: Daily, Weekly, Monthly, Cron (sources/alibaba/ModifyScheduledTask.md:35 (stated): "可选值：").
+        recurrence_value (wire name RecurrenceValue): 重复执行定时任务的数值。
+
+            - RecurrenceType取Daily时，只能填一个值，取值范围：1~31。
+            - RecurrenceType取Weekly时，可以填入多个值，填多个值时使用英文逗号（,）分隔。比如，周日、周一、周二、周三、周四、周五、周六的值依次为：0,1,2,3,4,5,6。
+            - RecurrenceType取Monthly时，格式为A-B。A、B的取值范围为1~31，并且B必须大于等于A。
+            - RecurrenceType取Cron时，表示UTC时间，支持分、时、日、月、星期的5域表达式，支持通配符英文逗号（,）、英文问号（?）、连词符（-）、星号（*）、井号（#）、斜线（/）、L和W。
+
+            修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+        recurrence_end_time (wire name RecurrenceEndTime): 重复执行定时任务的结束时间。按照ISO8601标准表示，并需要使用UTC时间。格式为：YYYY-MM-DDThh:mmZ。不能填写自修改当天起365日后的时间。
+
+            修改后，RecurrenceType、RecurrenceValue和RecurrenceEndTime需要同时有效。
+        task_enabled (wire name TaskEnabled): 是否启动定时任务。
+
+            - true：启动任务 。
+            - false：停止任务 。
+        launch_expiration_time (wire name LaunchExpirationTime): 定时任务触发操作失败后，在此时间内重试。单位为秒，取值范围：0~21600。
+
+            Range: 0..21600 seconds (sources/alibaba/ModifyScheduledTask.md:66 (stated): "取值范围：0~21600").
+
+    """
+
+    # sources/alibaba/ModifyScheduledTask.md:13 (stated)
+    scheduled_task_id: str
+    # sources/alibaba/ModifyScheduledTask.md:19 (stated)
+    scheduled_task_name: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:22 (stated)
+    description: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:25 (stated)
+    scheduled_action: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:28 (stated)
+    launch_time: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:35 (stated)
+    recurrence_type: RecurrenceType | str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:45 (stated)
+    recurrence_value: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:55 (stated)
+    recurrence_end_time: str | None = None
+    # sources/alibaba/ModifyScheduledTask.md:60 (stated)
+    task_enabled: bool | None = None
+    # sources/alibaba/ModifyScheduledTask.md:66 (stated)
+    launch_expiration_time: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScheduledTaskId"] = self.scheduled_task_id
+        if self.scheduled_task_name is not None:
+            out["ScheduledTaskName"] = self.scheduled_task_name
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.scheduled_action is not None:
+            out["ScheduledAction"] = self.scheduled_action
+        if self.launch_time is not None:
+            out["LaunchTime"] = self.launch_time
+        if self.recurrence_type is not None:
+            out["RecurrenceType"] = _enum_value(self.recurrence_type)
+        if self.recurrence_value is not None:
+            out["RecurrenceValue"] = self.recurrence_value
+        if self.recurrence_end_time is not None:
+            out["RecurrenceEndTime"] = self.recurrence_end_time
+        if self.task_enabled is not None:
+            out["TaskEnabled"] = self.task_enabled
+        if self.launch_expiration_time is not None:
+            out["LaunchExpirationTime"] = self.launch_expiration_time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScheduledTaskResponse:
+    """The answer of ModifyScheduledTask.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScheduledTaskResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class RebalanceInstancesRequest:
+    """The request of RebalanceInstances.
+
+    调用RebalanceInstances重新平衡多可用区伸缩组内ECS实例的分布。
+
+    分布再平衡会通过新建ECS实例替换已有ECS实例补偿平衡可用区，终止已有ECS实例前会先启动新ECS实例，分布再平衡不会影响您的应用程序性能或可用性。
+
+    - 只支持设置了MultiAZPolicy为BALANCE的多可用区伸缩组，用于平衡多可用区间ECS实例的分布。
+    - 只有伸缩组内实例分布严重不平衡时可以执行再平衡操作。
+    - 一次分布再平衡活动最多只替换20台ECS实例。
+    - 分布再平衡活动期间，如果组内实例数量接近或达到指定的最大ECS实例台数（MaxSize），但需要继续分布再平衡，弹性伸缩允许暂时超出MaxSize的10%，最低允许超出1台ECS实例。该超出状态持续重新平衡该伸缩组所需的时间，通常为1至6分钟。
+
+    Source: sources/alibaba/RebalanceInstances.md:1 (stated)
+
+    Attributes:
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/RebalanceInstances.md:22 (stated)).
+
+    """
+
+    # sources/alibaba/RebalanceInstances.md:22 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RebalanceInstancesResponse:
+    """The answer of RebalanceInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/RebalanceInstances.md:36 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> RebalanceInstancesResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class RecordLifecycleActionHeartbeatRequest:
     """The request of RecordLifecycleActionHeartbeat.
 
@@ -624,6 +9705,7 @@ class RecordLifecycleActionHeartbeatRequest:
 
             Default: 600 (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "默认值：600").
             Range: 30..21600 seconds (sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated): "取值范围：30~21600，单位为秒").
+        lifecycle_action_result (wire name LifecycleActionResult): Not described on the page.
 
     """
 
@@ -633,6 +9715,8 @@ class RecordLifecycleActionHeartbeatRequest:
     lifecycle_hook_id: str
     # sources/alibaba/RecordLifecycleActionHeartbeat.md:26 (stated)
     heartbeat_timeout: int | None = None
+    # sources/alibaba/RecordLifecycleActionHeartbeat.md:49 (inferred)
+    lifecycle_action_result: str | None = None
 
     def to_wire(self) -> dict[str, object]:
         """The wire form: wire names, JSON-like values, absent (None) members left out."""
@@ -641,6 +9725,8 @@ class RecordLifecycleActionHeartbeatRequest:
         out["lifecycleHookId"] = self.lifecycle_hook_id
         if self.heartbeat_timeout is not None:
             out["heartbeatTimeout"] = self.heartbeat_timeout
+        if self.lifecycle_action_result is not None:
+            out["LifecycleActionResult"] = self.lifecycle_action_result
         return out
 
 
@@ -661,6 +9747,166 @@ class RecordLifecycleActionHeartbeatResponse:
     def from_wire(
         cls, data: Mapping[str, object], request_id: str | None
     ) -> RecordLifecycleActionHeartbeatResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class RemoveInstancesRequest:
+    """The request of RemoveInstances.
+
+    调用RemoveInstances从一个伸缩组里移出ECS实例。
+
+    调用本接口前请确保满足以下条件：
+
+    - 伸缩组为Active状态。
+    - 伸缩组没有伸缩活动正在执行。
+
+    当伸缩组没有伸缩活动正在执行时，该接口可以绕过冷却时间（Cooldown）直接执行。
+
+    从伸缩组移出弹性伸缩自动创建的ECS实例时，ECS实例进入停机不收费状态或者被释放。
+
+    从伸缩组移出用户手工加入的ECS实例时，不停止和释放该ECS实例。
+
+    调用该接口返回成功，只是表示弹性伸缩服务接受了该接口调用的请求，伸缩活动可以执行，但不代表伸缩活动能够执行成功。用户需要通过返回的ScalingActivityId查看该伸缩活动的执行状态。
+
+    如果当前伸缩组的实例数（Total Capacity）减去该接口指定的实例数小于MinSize时，则调用失败。
+
+    Source: sources/alibaba/RemoveInstances.md:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): 待移出ECS实例的ID。N的取值范围：1~20。
+
+            Required (sources/alibaba/RemoveInstances.md:30 (stated)).
+            Length: ..20 items (sources/alibaba/RemoveInstances.md:30 (stated): "N的取值范围：1~20").
+        scaling_group_id (wire name ScalingGroupId): 伸缩组的ID。
+
+            Required (sources/alibaba/RemoveInstances.md:33 (stated)).
+        remove_policy (wire name RemovePolicy): 指定被移出实例的动作，取值范围：
+
+            - recycle：实例进入停机不收费状态。
+
+            Note: 仅在ScalingPolicy为recycle时生效。
+
+            - release：实例被释放。
+
+            默认值：release。
+
+            Default: 'release' (sources/alibaba/RemoveInstances.md:47 (stated): "默认值：release").
+            Values: recycle, release (sources/alibaba/RemoveInstances.md:39 (stated): "取值范围：").
+
+    """
+
+    # sources/alibaba/RemoveInstances.md:30 (stated)
+    instance_id: list[str]
+    # sources/alibaba/RemoveInstances.md:33 (stated)
+    scaling_group_id: str
+    # sources/alibaba/RemoveInstances.md:39 (stated)
+    remove_policy: RemovePolicy | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = list(self.instance_id)
+        out["ScalingGroupId"] = self.scaling_group_id
+        if self.remove_policy is not None:
+            out["RemovePolicy"] = _enum_value(self.remove_policy)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RemoveInstancesResponse:
+    """The answer of RemoveInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_activity_id (wire name ScalingActivityId): 伸缩活动的ID。
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/alibaba/RemoveInstances.md:58 (stated)
+    scaling_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> RemoveInstancesResponse:
+        return cls(
+            request_id=request_id,
+            scaling_activity_id=_wire.as_str(data.get("ScalingActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstancesProtectionRequest:
+    """The request of SetInstancesProtection.
+
+    保护或者停止保护伸缩组内的一台或者多台 ECS 实例（SetInstancesProtection）。
+
+    ECS 实例开启保护状态后：
+
+    - 实例保持此状态，直至您停止保护状态。
+    - 由于伸缩组内实例数量的变化和监控任务触发的自动缩容的伸缩活动不会移除处于保护状态的 ECS 实例。您需要自行 移出ECS实例 后才能释放实例。
+    - ECS 实例被停止或者重启，不会更新 ECS 实例的健康检查状态。
+
+    Source: sources/alibaba/SetInstancesProtection.md:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): ECS 实例 ID，N 的取值范围为 1~20。
+
+            Required (sources/alibaba/SetInstancesProtection.md:21 (stated)).
+            Length: ..20 items (sources/alibaba/SetInstancesProtection.md:21 (stated): "N 的取值范围为 1~20").
+        protected_from_scale_in (wire name ProtectedFromScaleIn): 伸缩组自动缩容时是否保护 ECS 实例而使其不被终止或移出伸缩组。取值范围：
+
+            - true
+            - false
+
+            Required (sources/alibaba/SetInstancesProtection.md:24 (stated)).
+        scaling_group_id (wire name ScalingGroupId): 伸缩组 ID。
+
+            Required (sources/alibaba/SetInstancesProtection.md:30 (stated)).
+
+    """
+
+    # sources/alibaba/SetInstancesProtection.md:21 (stated)
+    instance_id: list[str]
+    # sources/alibaba/SetInstancesProtection.md:24 (stated)
+    protected_from_scale_in: bool
+    # sources/alibaba/SetInstancesProtection.md:30 (stated)
+    scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = list(self.instance_id)
+        out["ProtectedFromScaleIn"] = self.protected_from_scale_in
+        out["ScalingGroupId"] = self.scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstancesProtectionResponse:
+    """The answer of SetInstancesProtection.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SetInstancesProtectionResponse:
         return cls(
             request_id=request_id,
             raw=dict(data),

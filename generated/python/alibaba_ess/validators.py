@@ -67,11 +67,31 @@ _SET_MESSAGE: Final = Problem.__dict__["message"].__set__
 _SET_CODE: Final = Problem.__dict__["code"].__set__
 _SET_STATUS: Final = Problem.__dict__["status"].__set__
 
+# sources/alibaba/AttachAlbServerGroups.md:34 (stated)
+_RE_ATTACH_ALB_SERVER_GROUPS_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
+# sources/alibaba/AttachLoadBalancers.md:34 (stated)
+_RE_ATTACH_LOAD_BALANCERS_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
 # sources/alibaba/CompleteLifecycleAction.md:31 (stated)
 _RE_COMPLETE_LIFECYCLE_ACTION_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
 # sources/alibaba/CreateLifecycleHook.md:29 (stated)
 _RE_CREATE_LIFECYCLE_HOOK_LIFECYCLE_HOOK_NAME: Final = re.compile(
-    "^[0-9A-Za-z\\u4e00-\\u9fa5][0-9A-Za-z\\u4e00-\\u9fa5_.-]*$"
+    "^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$"
+)
+# sources/alibaba/CreateScalingConfiguration.md:111 (stated)
+_RE_CREATE_SCALING_CONFIGURATION_SCALING_CONFIGURATION_NAME: Final = re.compile(
+    "^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$"
+)
+# sources/alibaba/CreateScalingConfiguration.md:216 (stated)
+_RE_CREATE_SCALING_CONFIGURATION_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
+# sources/alibaba/CreateScalingGroup.md:190 (stated)
+_RE_CREATE_SCALING_GROUP_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
+# sources/alibaba/DetachAlbServerGroups.md:17 (stated)
+_RE_DETACH_ALB_SERVER_GROUPS_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
+# sources/alibaba/DetachLoadBalancers.md:22 (stated)
+_RE_DETACH_LOAD_BALANCERS_CLIENT_TOKEN: Final = re.compile("^[\\x00-\\x7F]*$")
+# sources/alibaba/ModifyScalingConfiguration.md:74 (stated)
+_RE_MODIFY_SCALING_CONFIGURATION_SCALING_CONFIGURATION_NAME: Final = re.compile(
+    "^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$"
 )
 
 # --- wire text -> typed values -----------------------------------------------------------------
@@ -177,6 +197,1479 @@ def _pass_unknown(
         rest = key[len(prefix) :]
         if rest not in scalars and rest.partition(".")[0] not in composites:
             out[rest] = params[key]
+
+
+# --- AttachAlbServerGroups ---------------------------------------------------------------------
+
+
+def validate_attach_alb_server_groups(request: Mapping[str, object]) -> list[Problem]:
+    """AttachAlbServerGroups: 调用AttachAlbServerGroups向伸缩组添加一个或多个ALB服务器组。
+
+    sources/alibaba/AttachAlbServerGroups.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/AttachAlbServerGroups.md:21 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/AttachAlbServerGroups.md:22 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # AlbServerGroup: array; sources/alibaba/AttachAlbServerGroups.md:23 (inferred)
+    if "AlbServerGroup" in request:
+        v0 = request["AlbServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AlbServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "AlbServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (AlbServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # AlbServerGroupId: string, required; sources/alibaba/AttachAlbServerGroups.md:23 (stated)
+                    if "AlbServerGroupId" in v1:
+                        v2 = v1["AlbServerGroupId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].AlbServerGroupId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].AlbServerGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    # Port: integer, required; sources/alibaba/AttachAlbServerGroups.md:26 (stated)
+                    if "Port" in v1:
+                        v2 = v1["Port"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".Port",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/AttachAlbServerGroups.md:26 (stated)
+                            if not 1 <= v2 <= 65535:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + ".Port",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be between 1 and 65535)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".Port",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].Port" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    # Weight: integer, required; sources/alibaba/AttachAlbServerGroups.md:31 (stated)
+                    if "Weight" in v1:
+                        v2 = v1["Weight"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".Weight",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/AttachAlbServerGroups.md:31 (stated)
+                            if not 0 <= v2 <= 100:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + ".Weight",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be between 0 and 100)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".Weight",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].Weight" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"AlbServerGroupId", "Port", "Weight"}:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "AlbServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of AlbServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # ClientToken: string; sources/alibaba/AttachAlbServerGroups.md:34 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/AttachAlbServerGroups.md:34 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/AttachAlbServerGroups.md:34 (stated)
+            if _RE_ATTACH_ALB_SERVER_GROUPS_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ForceAttach: boolean; sources/alibaba/AttachAlbServerGroups.md:35 (stated)
+    if "ForceAttach" in request:
+        v0 = request["ForceAttach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceAttach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "ScalingGroupId",
+                "AlbServerGroup",
+                "ClientToken",
+                "ForceAttach",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of AttachAlbServerGroups)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_alb_server_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachAlbServerGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "ScalingGroupId", "ClientToken", "ForceAttach"),
+        ("AlbServerGroup",),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # AlbServerGroup: array
+    t0 = params.get("AlbServerGroup")
+    if t0 is not None:
+        request["AlbServerGroup"] = _flat_list(
+            t0,
+            "AlbServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AlbServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("AlbServerGroupId", "Port", "Weight"), (), o1)
+                # AlbServerGroupId: string
+                t2 = params.get(p0 + ".AlbServerGroupId")
+                if t2 is not None:
+                    o1["AlbServerGroupId"] = t2
+                # Port: integer
+                t2 = params.get(p0 + ".Port")
+                if t2 is not None:
+                    o1["Port"] = _integer(
+                        t2,
+                        "AlbServerGroup." + str(i0) + ".Port",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # Weight: integer
+                t2 = params.get(p0 + ".Weight")
+                if t2 is not None:
+                    o1["Weight"] = _integer(
+                        t2,
+                        "AlbServerGroup." + str(i0) + ".Weight",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["AlbServerGroup"] = l0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # ForceAttach: boolean
+    t0 = params.get("ForceAttach")
+    if t0 is not None:
+        request["ForceAttach"] = _boolean(
+            t0,
+            "ForceAttach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_attach_alb_server_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachAlbServerGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_alb_server_groups(coerce_attach_alb_server_groups(params)[0])
+
+
+# --- AttachDBInstances ---------------------------------------------------------------------
+
+
+def validate_attach_db_instances(request: Mapping[str, object]) -> list[Problem]:
+    """AttachDBInstances: 调用AttachDBInstances添加一个或多个RDS实例。
+
+    sources/alibaba/AttachDBInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # DBInstance: array, required; sources/alibaba/AttachDBInstances.md:22 (stated)
+    if "DBInstance" in request:
+        v0 = request["DBInstance"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DBInstance",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DBInstance) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "DBInstance." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (DBInstance[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "DBInstance",
+                "missing",
+                None,
+                'The input parameter "DBInstance" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/AttachDBInstances.md:25 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceAttach: boolean; sources/alibaba/AttachDBInstances.md:31 (stated)
+    if "ForceAttach" in request:
+        v0 = request["ForceAttach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceAttach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"DBInstance", "ScalingGroupId", "ForceAttach"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of AttachDBInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_db_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachDBInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId", "ForceAttach"), ("DBInstance",), request)
+
+    # DBInstance: array
+    t0 = params.get("DBInstance")
+    if t0 is not None:
+        request["DBInstance"] = _flat_list(
+            t0,
+            "DBInstance",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DBInstance) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "DBInstance.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["DBInstance"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceAttach: boolean
+    t0 = params.get("ForceAttach")
+    if t0 is not None:
+        request["ForceAttach"] = _boolean(
+            t0,
+            "ForceAttach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_attach_db_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachDBInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_db_instances(coerce_attach_db_instances(params)[0])
+
+
+# --- AttachInstances ---------------------------------------------------------------------
+
+
+def validate_attach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: 调用AttachInstances为伸缩组手动添加ECS实例。
+
+    sources/alibaba/AttachInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/AttachInstances.md:38 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # InstanceId: array; sources/alibaba/AttachInstances.md:39 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/AttachInstances.md:39 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # LoadBalancerWeight: array; sources/alibaba/AttachInstances.md:40 (stated)
+    if "LoadBalancerWeight" in request:
+        v0 = request["LoadBalancerWeight"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerWeight",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancerWeight) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/AttachInstances.md:40 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "LoadBalancerWeight",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (LoadBalancerWeight) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerWeight." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/AttachInstances.md:40 (stated)
+                    if not 1 <= v1 <= 100:
+                        problems.append(
+                            Problem(
+                                "LoadBalancerWeight." + str(i0),
+                                "range",
+                                v1,
+                                "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be between 1 and 100)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # Entrusted: boolean; sources/alibaba/AttachInstances.md:43 (stated)
+    if "Entrusted" in request:
+        v0 = request["Entrusted"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "Entrusted",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Entrusted) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ScalingGroupId", "InstanceId", "LoadBalancerWeight", "Entrusted"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of AttachInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("ScalingGroupId", "Entrusted"), ("InstanceId", "LoadBalancerWeight"), request
+    )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # LoadBalancerWeight: array
+    t0 = params.get("LoadBalancerWeight")
+    if t0 is not None:
+        request["LoadBalancerWeight"] = _flat_list(
+            t0,
+            "LoadBalancerWeight",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancerWeight) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancerWeight.", False, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                l0.append(
+                    _integer(
+                        params[p0],
+                        "LoadBalancerWeight." + str(i0),
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                )
+            request["LoadBalancerWeight"] = l0
+
+    # Entrusted: boolean
+    t0 = params.get("Entrusted")
+    if t0 is not None:
+        request["Entrusted"] = _boolean(
+            t0,
+            "Entrusted",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Entrusted) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_attach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_instances(coerce_attach_instances(params)[0])
+
+
+# --- AttachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_attach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: 调用AttachLoadBalancers添加一个或多个负载均衡实例。
+
+    sources/alibaba/AttachLoadBalancers.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LoadBalancer: array, required; sources/alibaba/AttachLoadBalancers.md:26 (stated)
+    if "LoadBalancer" in request:
+        v0 = request["LoadBalancer"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancer",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancer) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/AttachLoadBalancers.md:26 (stated)
+            if len(v0) > 5:
+                problems.append(
+                    Problem(
+                        "LoadBalancer",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (LoadBalancer) (must have at most 5 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancer." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LoadBalancer[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "LoadBalancer",
+                "missing",
+                None,
+                'The input parameter "LoadBalancer" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/AttachLoadBalancers.md:27 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceAttach: boolean; sources/alibaba/AttachLoadBalancers.md:28 (stated)
+    if "ForceAttach" in request:
+        v0 = request["ForceAttach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceAttach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ClientToken: string; sources/alibaba/AttachLoadBalancers.md:34 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/AttachLoadBalancers.md:34 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/AttachLoadBalancers.md:34 (stated)
+            if _RE_ATTACH_LOAD_BALANCERS_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Async: boolean; sources/alibaba/AttachLoadBalancers.md:35 (stated)
+    if "Async" in request:
+        v0 = request["Async"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "Async",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Async) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"LoadBalancer", "ScalingGroupId", "ForceAttach", "ClientToken", "Async"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of AttachLoadBalancers)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachLoadBalancers: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("ScalingGroupId", "ForceAttach", "ClientToken", "Async"),
+        ("LoadBalancer",),
+        request,
+    )
+
+    # LoadBalancer: array
+    t0 = params.get("LoadBalancer")
+    if t0 is not None:
+        request["LoadBalancer"] = _flat_list(
+            t0,
+            "LoadBalancer",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancer) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancer.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LoadBalancer"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceAttach: boolean
+    t0 = params.get("ForceAttach")
+    if t0 is not None:
+        request["ForceAttach"] = _boolean(
+            t0,
+            "ForceAttach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # Async: boolean
+    t0 = params.get("Async")
+    if t0 is not None:
+        request["Async"] = _boolean(
+            t0,
+            "Async",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Async) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_attach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_load_balancers(coerce_attach_load_balancers(params)[0])
+
+
+# --- AttachVServerGroups ---------------------------------------------------------------------
+
+
+def validate_attach_v_server_groups(request: Mapping[str, object]) -> list[Problem]:
+    """AttachVServerGroups: 调用AttachVServerGroups添加负载均衡实例下的一个或者多个虚拟服务器组。
+
+    sources/alibaba/AttachVServerGroups.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/AttachVServerGroups.md:34 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/AttachVServerGroups.md:37 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceAttach: boolean; sources/alibaba/AttachVServerGroups.md:43 (stated)
+    if "ForceAttach" in request:
+        v0 = request["ForceAttach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceAttach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # VServerGroup: array; sources/alibaba/AttachVServerGroups.md:51 (inferred)
+    if "VServerGroup" in request:
+        v0 = request["VServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "VServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "VServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (VServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string; sources/alibaba/AttachVServerGroups.md:51 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].LoadBalancerId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # VServerGroupAttribute: array; sources/alibaba/AttachVServerGroups.md:54 (inferred)
+                    if "VServerGroupAttribute" in v1:
+                        v2 = v1["VServerGroupAttribute"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "VServerGroup."
+                                            + str(i0)
+                                            + ".VServerGroupAttribute."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[]) (must be an object)",
+                                            "InvalidParamter",
+                                            400,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer; sources/alibaba/AttachVServerGroups.md:54 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    # VServerGroupId: string; sources/alibaba/AttachVServerGroups.md:61 (stated)
+                                    if "VServerGroupId" in v3:
+                                        v4 = v3["VServerGroupId"]
+                                        known4 += 1
+                                        if not isinstance(v4, str):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".VServerGroupId",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].VServerGroupId) (must be a string)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    # Weight: integer; sources/alibaba/AttachVServerGroups.md:66 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Weight) (must be an integer)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "VServerGroupId", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The specified value of parameter is not valid. ("
+                                                        + "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + ") (not a member of VServerGroup[].VServerGroupAttribute[])",
+                                                        "InvalidParamter",
+                                                        400,
+                                                    )
+                                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"LoadBalancerId", "VServerGroupAttribute"}:
+                                problems.append(
+                                    Problem(
+                                        "VServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "VServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of VServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"RegionId", "ScalingGroupId", "ForceAttach", "VServerGroup"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of AttachVServerGroups)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_v_server_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachVServerGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("RegionId", "ScalingGroupId", "ForceAttach"), ("VServerGroup",), request
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceAttach: boolean
+    t0 = params.get("ForceAttach")
+    if t0 is not None:
+        request["ForceAttach"] = _boolean(
+            t0,
+            "ForceAttach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceAttach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # VServerGroup: array
+    t0 = params.get("VServerGroup")
+    if t0 is not None:
+        request["VServerGroup"] = _flat_list(
+            t0,
+            "VServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "VServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("LoadBalancerId",), ("VServerGroupAttribute",), o1)
+                # LoadBalancerId: string
+                t2 = params.get(p0 + ".LoadBalancerId")
+                if t2 is not None:
+                    o1["LoadBalancerId"] = t2
+                # VServerGroupAttribute: array
+                t2 = params.get(p0 + ".VServerGroupAttribute")
+                if t2 is not None:
+                    o1["VServerGroupAttribute"] = _flat_list(
+                        t2,
+                        "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                else:
+                    m2 = _members(params, p0 + ".VServerGroupAttribute.", True, request)
+                    if m2:
+                        l2 = list[object]()
+                        for i2, p2 in enumerate(m2):
+                            o3 = dict[str, object]()
+                            _pass_unknown(
+                                params, p2 + ".", ("Port", "VServerGroupId", "Weight"), (), o3
+                            )
+                            # Port: integer
+                            t4 = params.get(p2 + ".Port")
+                            if t4 is not None:
+                                o3["Port"] = _integer(
+                                    t4,
+                                    "VServerGroup."
+                                    + str(i0)
+                                    + ".VServerGroupAttribute."
+                                    + str(i2)
+                                    + ".Port",
+                                    problems,
+                                    (
+                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                        "InvalidParamter",
+                                        400,
+                                    ),
+                                )
+                            # VServerGroupId: string
+                            t4 = params.get(p2 + ".VServerGroupId")
+                            if t4 is not None:
+                                o3["VServerGroupId"] = t4
+                            # Weight: integer
+                            t4 = params.get(p2 + ".Weight")
+                            if t4 is not None:
+                                o3["Weight"] = _integer(
+                                    t4,
+                                    "VServerGroup."
+                                    + str(i0)
+                                    + ".VServerGroupAttribute."
+                                    + str(i2)
+                                    + ".Weight",
+                                    problems,
+                                    (
+                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Weight) (must be an integer)",
+                                        "InvalidParamter",
+                                        400,
+                                    ),
+                                )
+                            l2.append(o3)
+                        o1["VServerGroupAttribute"] = l2
+                l0.append(o1)
+            request["VServerGroup"] = l0
+    return request, problems
+
+
+def validate_attach_v_server_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachVServerGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_v_server_groups(coerce_attach_v_server_groups(params)[0])
 
 
 # --- CompleteLifecycleAction ---------------------------------------------------------------------
@@ -374,6 +1867,664 @@ def validate_complete_lifecycle_action_wire(params: Mapping[str, object]) -> lis
     return validate_complete_lifecycle_action(coerce_complete_lifecycle_action(params)[0])
 
 
+# --- CreateAlarm ---------------------------------------------------------------------
+
+
+def validate_create_alarm(request: Mapping[str, object]) -> list[Problem]:
+    """CreateAlarm: 调用CreateAlarm创建一个报警任务。
+
+    sources/alibaba/CreateAlarm.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # MetricName: string, required; sources/alibaba/CreateAlarm.md:109 (stated)
+    if "MetricName" in request:
+        v0 = request["MetricName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateAlarm.md:109 (stated)
+            if v0 not in {
+                "CpuUtilization",
+                "ClassicInternetRx",
+                "ClassicInternetTx",
+                "VpcInternetRx",
+                "VpcInternetTx",
+                "IntranetRx",
+                "IntranetTx",
+                "LoadAverage",
+                "MemoryUtilization",
+                "SystemDiskReadBps",
+                "SystemDiskWriteBps",
+                "SystemDiskReadOps",
+                "SystemDiskWriteOps",
+                "PackagesNetIn",
+                "PackagesNetOut",
+                "TcpConnection",
+            }:
+                problems.append(
+                    Problem(
+                        "MetricName",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MetricName) (must be one of: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "MetricName",
+                "missing",
+                None,
+                'The input parameter "MetricName" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/CreateAlarm.md:129 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/CreateAlarm.md:130 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # Threshold: number, required; sources/alibaba/CreateAlarm.md:131 (stated)
+    if "Threshold" in request:
+        v0 = request["Threshold"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "Threshold",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Threshold) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "Threshold",
+                "missing",
+                None,
+                'The input parameter "Threshold" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # Name: string; sources/alibaba/CreateAlarm.md:132 (stated)
+    if "Name" in request:
+        v0 = request["Name"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Name",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Name) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Description: string; sources/alibaba/CreateAlarm.md:133 (stated)
+    if "Description" in request:
+        v0 = request["Description"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Description",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Description) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # AlarmAction: array; sources/alibaba/CreateAlarm.md:134 (stated)
+    if "AlarmAction" in request:
+        v0 = request["AlarmAction"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AlarmAction",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmAction) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AlarmAction." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (AlarmAction[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # MetricType: string; sources/alibaba/CreateAlarm.md:135 (stated)
+    if "MetricType" in request:
+        v0 = request["MetricType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateAlarm.md:135 (stated)
+            if v0 not in {"system", "custom"}:
+                problems.append(
+                    Problem(
+                        "MetricType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MetricType) (must be one of: system, custom)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Period: integer; sources/alibaba/CreateAlarm.md:139 (stated)
+    if "Period" in request:
+        v0 = request["Period"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Period",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Period) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateAlarm.md:139 (stated)
+            if v0 not in {60, 120, 300, 900}:
+                problems.append(
+                    Problem(
+                        "Period",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Period) (must be one of: 60, 120, 300, 900)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Statistics: string; sources/alibaba/CreateAlarm.md:147 (stated)
+    if "Statistics" in request:
+        v0 = request["Statistics"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Statistics",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Statistics) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateAlarm.md:147 (stated)
+            if v0 not in {"Average", "Minimum", "Maximum"}:
+                problems.append(
+                    Problem(
+                        "Statistics",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Statistics) (must be one of: Average, Minimum, Maximum)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ComparisonOperator: string; sources/alibaba/CreateAlarm.md:154 (stated)
+    if "ComparisonOperator" in request:
+        v0 = request["ComparisonOperator"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ComparisonOperator",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ComparisonOperator) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # EvaluationCount: integer; sources/alibaba/CreateAlarm.md:162 (stated)
+    if "EvaluationCount" in request:
+        v0 = request["EvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (EvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Dimension: array; sources/alibaba/CreateAlarm.md:165 (inferred)
+    if "Dimension" in request:
+        v0 = request["Dimension"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Dimension",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Dimension) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Dimension." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (Dimension[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # DimensionKey: string; sources/alibaba/CreateAlarm.md:165 (stated)
+                    if "DimensionKey" in v1:
+                        v2 = v1["DimensionKey"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Dimension." + str(i0) + ".DimensionKey",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Dimension[].DimensionKey) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateAlarm.md:165 (stated)
+                            if v2 not in {"user_id", "scaling_group", "device", "state"}:
+                                problems.append(
+                                    Problem(
+                                        "Dimension." + str(i0) + ".DimensionKey",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (Dimension[].DimensionKey) (must be one of: user_id, scaling_group, device, state)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # DimensionValue: string; sources/alibaba/CreateAlarm.md:171 (stated)
+                    if "DimensionValue" in v1:
+                        v2 = v1["DimensionValue"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Dimension." + str(i0) + ".DimensionValue",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Dimension[].DimensionValue) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"DimensionKey", "DimensionValue"}:
+                                problems.append(
+                                    Problem(
+                                        "Dimension." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "Dimension."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of Dimension[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # GroupId: integer; sources/alibaba/CreateAlarm.md:186 (stated)
+    if "GroupId" in request:
+        v0 = request["GroupId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "GroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (GroupId) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Effective: string; sources/alibaba/CreateAlarm.md:187 (stated)
+    if "Effective" in request:
+        v0 = request["Effective"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Effective",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Effective) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "MetricName",
+                "RegionId",
+                "ScalingGroupId",
+                "Threshold",
+                "Name",
+                "Description",
+                "AlarmAction",
+                "MetricType",
+                "Period",
+                "Statistics",
+                "ComparisonOperator",
+                "EvaluationCount",
+                "Dimension",
+                "GroupId",
+                "Effective",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateAlarm)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_alarm(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """CreateAlarm: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "MetricName",
+            "RegionId",
+            "ScalingGroupId",
+            "Threshold",
+            "Name",
+            "Description",
+            "MetricType",
+            "Period",
+            "Statistics",
+            "ComparisonOperator",
+            "EvaluationCount",
+            "GroupId",
+            "Effective",
+        ),
+        ("AlarmAction", "Dimension"),
+        request,
+    )
+
+    # MetricName: string
+    t0 = params.get("MetricName")
+    if t0 is not None:
+        request["MetricName"] = t0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # Threshold: number
+    t0 = params.get("Threshold")
+    if t0 is not None:
+        request["Threshold"] = _number(
+            t0,
+            "Threshold",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Threshold) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Name: string
+    t0 = params.get("Name")
+    if t0 is not None:
+        request["Name"] = t0
+
+    # Description: string
+    t0 = params.get("Description")
+    if t0 is not None:
+        request["Description"] = t0
+
+    # AlarmAction: array
+    t0 = params.get("AlarmAction")
+    if t0 is not None:
+        request["AlarmAction"] = _flat_list(
+            t0,
+            "AlarmAction",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AlarmAction) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AlarmAction.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AlarmAction"] = l0
+
+    # MetricType: string
+    t0 = params.get("MetricType")
+    if t0 is not None:
+        request["MetricType"] = t0
+
+    # Period: integer
+    t0 = params.get("Period")
+    if t0 is not None:
+        request["Period"] = _integer(
+            t0,
+            "Period",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Period) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Statistics: string
+    t0 = params.get("Statistics")
+    if t0 is not None:
+        request["Statistics"] = t0
+
+    # ComparisonOperator: string
+    t0 = params.get("ComparisonOperator")
+    if t0 is not None:
+        request["ComparisonOperator"] = t0
+
+    # EvaluationCount: integer
+    t0 = params.get("EvaluationCount")
+    if t0 is not None:
+        request["EvaluationCount"] = _integer(
+            t0,
+            "EvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (EvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Dimension: array
+    t0 = params.get("Dimension")
+    if t0 is not None:
+        request["Dimension"] = _flat_list(
+            t0,
+            "Dimension",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Dimension) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Dimension.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("DimensionKey", "DimensionValue"), (), o1)
+                # DimensionKey: string
+                t2 = params.get(p0 + ".DimensionKey")
+                if t2 is not None:
+                    o1["DimensionKey"] = t2
+                # DimensionValue: string
+                t2 = params.get(p0 + ".DimensionValue")
+                if t2 is not None:
+                    o1["DimensionValue"] = t2
+                l0.append(o1)
+            request["Dimension"] = l0
+
+    # GroupId: integer
+    t0 = params.get("GroupId")
+    if t0 is not None:
+        request["GroupId"] = _integer(
+            t0,
+            "GroupId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (GroupId) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Effective: string
+    t0 = params.get("Effective")
+    if t0 is not None:
+        request["Effective"] = t0
+    return request, problems
+
+
+def validate_create_alarm_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateAlarm: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_alarm(coerce_create_alarm(params)[0])
+
+
 # --- CreateLifecycleHook ---------------------------------------------------------------------
 
 
@@ -484,7 +2635,7 @@ def validate_create_lifecycle_hook(request: Mapping[str, object]) -> list[Proble
                         "LifecycleHookName",
                         "pattern",
                         v0,
-                        "The specified value of parameter is not valid. (LifecycleHookName) (must match ^[0-9A-Za-z\\u4e00-\\u9fa5][0-9A-Za-z\\u4e00-\\u9fa5_.-]*$)",
+                        "The specified value of parameter is not valid. (LifecycleHookName) (must match ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$)",
                         "InvalidParamter",
                         400,
                     )
@@ -700,6 +2851,5699 @@ def validate_create_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     return validate_create_lifecycle_hook(coerce_create_lifecycle_hook(params)[0])
 
 
+# --- CreateNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_create_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """CreateNotificationConfiguration: 调用CreateNotificationConfiguration创建弹性伸缩事件及资源变化通知。
+
+    sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # NotificationArn: string, required; sources/alibaba/CreateNotificationConfiguration.md:17 (stated)
+    if "NotificationArn" in request:
+        v0 = request["NotificationArn"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NotificationArn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationArn) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "NotificationArn",
+                "missing",
+                None,
+                'The input parameter "NotificationArn" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # NotificationType: array, required; sources/alibaba/CreateNotificationConfiguration.md:27 (stated)
+    if "NotificationType" in request:
+        v0 = request["NotificationType"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationType) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateNotificationConfiguration.md:27 (stated)
+            if len(v0) > 8:
+                problems.append(
+                    Problem(
+                        "NotificationType",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (NotificationType) (must have at most 8 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationType." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (NotificationType[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "NotificationType",
+                "missing",
+                None,
+                'The input parameter "NotificationType" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/CreateNotificationConfiguration.md:32 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"NotificationArn", "NotificationType", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateNotificationConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateNotificationConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("NotificationArn", "ScalingGroupId"), ("NotificationType",), request)
+
+    # NotificationArn: string
+    t0 = params.get("NotificationArn")
+    if t0 is not None:
+        request["NotificationArn"] = t0
+
+    # NotificationType: array
+    t0 = params.get("NotificationType")
+    if t0 is not None:
+        request["NotificationType"] = _flat_list(
+            t0,
+            "NotificationType",
+            problems,
+            (
+                "The specified value of parameter is not valid. (NotificationType) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "NotificationType.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["NotificationType"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_create_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_notification_configuration(
+        coerce_create_notification_configuration(params)[0]
+    )
+
+
+# --- CreateScalingConfiguration ---------------------------------------------------------------------
+
+
+def validate_create_scaling_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingConfiguration: 调用CreateScalingConfiguration创建一个伸缩配置。
+
+    sources/alibaba/CreateScalingConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/CreateScalingConfiguration.md:14 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ImageId: string; sources/alibaba/CreateScalingConfiguration.md:15 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ImageName: string; sources/alibaba/CreateScalingConfiguration.md:16 (stated)
+    if "ImageName" in request:
+        v0 = request["ImageName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceType: string; sources/alibaba/CreateScalingConfiguration.md:19 (stated)
+    if "InstanceType" in request:
+        v0 = request["InstanceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Cpu: integer; sources/alibaba/CreateScalingConfiguration.md:20 (stated)
+    if "Cpu" in request:
+        v0 = request["Cpu"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cpu",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Cpu) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Memory: integer; sources/alibaba/CreateScalingConfiguration.md:25 (stated)
+    if "Memory" in request:
+        v0 = request["Memory"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Memory",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Memory) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DeploymentSetId: string; sources/alibaba/CreateScalingConfiguration.md:30 (stated)
+    if "DeploymentSetId" in request:
+        v0 = request["DeploymentSetId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DeploymentSetId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DeploymentSetId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceTypes: array; sources/alibaba/CreateScalingConfiguration.md:31 (stated)
+    if "InstanceTypes" in request:
+        v0 = request["InstanceTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypes",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceTypes) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceTypes[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # InstanceTypeOverride: array; sources/alibaba/CreateScalingConfiguration.md:34 (inferred)
+    if "InstanceTypeOverride" in request:
+        v0 = request["InstanceTypeOverride"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypeOverride",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceTypeOverride) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceTypeOverride." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceTypeOverride[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/CreateScalingConfiguration.md:34 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTypeOverride." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (InstanceTypeOverride[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # WeightedCapacity: integer; sources/alibaba/CreateScalingConfiguration.md:41 (stated)
+                    if "WeightedCapacity" in v1:
+                        v2 = v1["WeightedCapacity"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:57 (stated)
+                            if not 1 <= v2 <= 500:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be between 1 and 500)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "WeightedCapacity"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTypeOverride." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "InstanceTypeOverride."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of InstanceTypeOverride[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # SecurityGroupId: string; sources/alibaba/CreateScalingConfiguration.md:58 (stated)
+    if "SecurityGroupId" in request:
+        v0 = request["SecurityGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SecurityGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SecurityGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # IoOptimized: string; sources/alibaba/CreateScalingConfiguration.md:59 (stated)
+    if "IoOptimized" in request:
+        v0 = request["IoOptimized"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "IoOptimized",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (IoOptimized) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:59 (stated)
+            if v0 not in {"none", "optimized"}:
+                problems.append(
+                    Problem(
+                        "IoOptimized",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (IoOptimized) (must be one of: none, optimized)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InternetChargeType: string; sources/alibaba/CreateScalingConfiguration.md:63 (stated)
+    if "InternetChargeType" in request:
+        v0 = request["InternetChargeType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InternetChargeType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InternetChargeType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:63 (stated)
+            if v0 not in {"PayByBandwidth", "PayByTraffic"}:
+                problems.append(
+                    Problem(
+                        "InternetChargeType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (InternetChargeType) (must be one of: PayByBandwidth, PayByTraffic)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InternetMaxBandwidthIn: integer; sources/alibaba/CreateScalingConfiguration.md:69 (stated)
+    if "InternetMaxBandwidthIn" in request:
+        v0 = request["InternetMaxBandwidthIn"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "InternetMaxBandwidthIn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InternetMaxBandwidthIn) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:69 (stated)
+            if not 1 <= v0 <= 200:
+                problems.append(
+                    Problem(
+                        "InternetMaxBandwidthIn",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (InternetMaxBandwidthIn) (must be between 1 and 200)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InternetMaxBandwidthOut: integer; sources/alibaba/CreateScalingConfiguration.md:72 (stated)
+    if "InternetMaxBandwidthOut" in request:
+        v0 = request["InternetMaxBandwidthOut"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "InternetMaxBandwidthOut",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InternetMaxBandwidthOut) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SystemDisk: object; sources/alibaba/CreateScalingConfiguration.md:76 (inferred)
+    if "SystemDisk" in request:
+        v0 = request["SystemDisk"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SystemDisk",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SystemDisk) (must be an object)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            known1 = 0
+            # Category: string; sources/alibaba/CreateScalingConfiguration.md:76 (stated)
+            if "Category" in v0:
+                v1 = v0["Category"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Category",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Category) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/CreateScalingConfiguration.md:76 (stated)
+                    if v1 not in {
+                        "cloud",
+                        "cloud_efficiency",
+                        "cloud_ssd",
+                        "ephemeral_ssd",
+                        "cloud_essd",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.Category",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.Category) (must be one of: cloud, cloud_efficiency, cloud_ssd, ephemeral_ssd, cloud_essd)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Size: integer; sources/alibaba/CreateScalingConfiguration.md:85 (stated)
+            if "Size" in v0:
+                v1 = v0["Size"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Size",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Size) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            # DiskName: string; sources/alibaba/CreateScalingConfiguration.md:96 (stated)
+            if "DiskName" in v0:
+                v1 = v0["DiskName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskName",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.DiskName) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/CreateScalingConfiguration.md:96 (stated)
+                    if not 2 <= len(v1) <= 128:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.DiskName",
+                                "length",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.DiskName) (length must be between 2 and 128 characters)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Description: string; sources/alibaba/CreateScalingConfiguration.md:99 (stated)
+            if "Description" in v0:
+                v1 = v0["Description"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Description",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Description) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/CreateScalingConfiguration.md:99 (stated)
+                    if not 2 <= len(v1) <= 256:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.Description",
+                                "length",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.Description) (length must be between 2 and 256 characters)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # AutoSnapshotPolicyId: string; sources/alibaba/CreateScalingConfiguration.md:100 (stated)
+            if "AutoSnapshotPolicyId" in v0:
+                v1 = v0["AutoSnapshotPolicyId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.AutoSnapshotPolicyId",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.AutoSnapshotPolicyId) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            # PerformanceLevel: string; sources/alibaba/CreateScalingConfiguration.md:101 (stated)
+            if "PerformanceLevel" in v0:
+                v1 = v0["PerformanceLevel"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.PerformanceLevel",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.PerformanceLevel) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/CreateScalingConfiguration.md:101 (stated)
+                    if v1 not in {"PL0", "PL1", "PL2", "PL3"}:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.PerformanceLevel",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.PerformanceLevel) (must be one of: PL0, PL1, PL2, PL3)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "Category",
+                        "Size",
+                        "DiskName",
+                        "Description",
+                        "AutoSnapshotPolicyId",
+                        "PerformanceLevel",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The specified value of parameter is not valid. ("
+                                + "SystemDisk."
+                                + str(k0)
+                                + ") (not a member of SystemDisk)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # ScalingConfigurationName: string; sources/alibaba/CreateScalingConfiguration.md:111 (stated)
+    if "ScalingConfigurationName" in request:
+        v0 = request["ScalingConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:111 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/CreateScalingConfiguration.md:111 (stated)
+            if _RE_CREATE_SCALING_CONFIGURATION_SCALING_CONFIGURATION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationName",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationName) (must match ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # DataDisk: array; sources/alibaba/CreateScalingConfiguration.md:114 (inferred)
+    if "DataDisk" in request:
+        v0 = request["DataDisk"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DataDisk",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DataDisk) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "DataDisk." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (DataDisk[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Size: integer; sources/alibaba/CreateScalingConfiguration.md:114 (stated)
+                    if "Size" in v1:
+                        v2 = v1["Size"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Size",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Size) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # SnapshotId: string; sources/alibaba/CreateScalingConfiguration.md:123 (stated)
+                    if "SnapshotId" in v1:
+                        v2 = v1["SnapshotId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".SnapshotId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].SnapshotId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # Category: string; sources/alibaba/CreateScalingConfiguration.md:126 (stated)
+                    if "Category" in v1:
+                        v2 = v1["Category"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Category",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Category) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:126 (stated)
+                            if v2 not in {
+                                "cloud",
+                                "cloud_efficiency",
+                                "cloud_ssd",
+                                "ephemeral_ssd",
+                                "cloud_essd",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Category",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Category) (must be one of: cloud, cloud_efficiency, cloud_ssd, ephemeral_ssd, cloud_essd)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # Device: string; sources/alibaba/CreateScalingConfiguration.md:135 (stated)
+                    if "Device" in v1:
+                        v2 = v1["Device"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Device",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Device) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # DeleteWithInstance: boolean; sources/alibaba/CreateScalingConfiguration.md:136 (stated)
+                    if "DeleteWithInstance" in v1:
+                        v2 = v1["DeleteWithInstance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".DeleteWithInstance",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].DeleteWithInstance) (must be a boolean (true or false))",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # Encrypted: string; sources/alibaba/CreateScalingConfiguration.md:144 (stated)
+                    if "Encrypted" in v1:
+                        v2 = v1["Encrypted"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Encrypted",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Encrypted) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:144 (stated)
+                            if v2 not in {"true", "false"}:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Encrypted",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Encrypted) (must be one of: true, false)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # KMSKeyId: string; sources/alibaba/CreateScalingConfiguration.md:150 (stated)
+                    if "KMSKeyId" in v1:
+                        v2 = v1["KMSKeyId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".KMSKeyId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].KMSKeyId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # DiskName: string; sources/alibaba/CreateScalingConfiguration.md:151 (stated)
+                    if "DiskName" in v1:
+                        v2 = v1["DiskName"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".DiskName",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].DiskName) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:151 (stated)
+                            if not 2 <= len(v2) <= 128:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".DiskName",
+                                        "length",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].DiskName) (length must be between 2 and 128 characters)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # Description: string; sources/alibaba/CreateScalingConfiguration.md:154 (stated)
+                    if "Description" in v1:
+                        v2 = v1["Description"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Description",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Description) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:154 (stated)
+                            if not 2 <= len(v2) <= 256:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Description",
+                                        "length",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Description) (length must be between 2 and 256 characters)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # AutoSnapshotPolicyId: string; sources/alibaba/CreateScalingConfiguration.md:155 (stated)
+                    if "AutoSnapshotPolicyId" in v1:
+                        v2 = v1["AutoSnapshotPolicyId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".AutoSnapshotPolicyId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].AutoSnapshotPolicyId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # PerformanceLevel: string; sources/alibaba/CreateScalingConfiguration.md:156 (stated)
+                    if "PerformanceLevel" in v1:
+                        v2 = v1["PerformanceLevel"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".PerformanceLevel",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].PerformanceLevel) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingConfiguration.md:156 (stated)
+                            if v2 not in {"PL0", "PL1", "PL2", "PL3"}:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".PerformanceLevel",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].PerformanceLevel) (must be one of: PL0, PL1, PL2, PL3)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "Size",
+                                "SnapshotId",
+                                "Category",
+                                "Device",
+                                "DeleteWithInstance",
+                                "Encrypted",
+                                "KMSKeyId",
+                                "DiskName",
+                                "Description",
+                                "AutoSnapshotPolicyId",
+                                "PerformanceLevel",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "DataDisk."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of DataDisk[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # LoadBalancerWeight: integer; sources/alibaba/CreateScalingConfiguration.md:166 (stated)
+    if "LoadBalancerWeight" in request:
+        v0 = request["LoadBalancerWeight"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LoadBalancerWeight",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancerWeight) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:166 (stated)
+            if not 1 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "LoadBalancerWeight",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (LoadBalancerWeight) (must be between 1 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Tags: string; sources/alibaba/CreateScalingConfiguration.md:169 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Tags) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # UserData: string; sources/alibaba/CreateScalingConfiguration.md:173 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (UserData) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # KeyPairName: string; sources/alibaba/CreateScalingConfiguration.md:174 (stated)
+    if "KeyPairName" in request:
+        v0 = request["KeyPairName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "KeyPairName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (KeyPairName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RamRoleName: string; sources/alibaba/CreateScalingConfiguration.md:178 (stated)
+    if "RamRoleName" in request:
+        v0 = request["RamRoleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RamRoleName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RamRoleName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SecurityEnhancementStrategy: string; sources/alibaba/CreateScalingConfiguration.md:179 (stated)
+    if "SecurityEnhancementStrategy" in request:
+        v0 = request["SecurityEnhancementStrategy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SecurityEnhancementStrategy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SecurityEnhancementStrategy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:179 (stated)
+            if v0 not in {"Active", "Deactive"}:
+                problems.append(
+                    Problem(
+                        "SecurityEnhancementStrategy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (SecurityEnhancementStrategy) (must be one of: Active, Deactive)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InstanceName: string; sources/alibaba/CreateScalingConfiguration.md:183 (stated)
+    if "InstanceName" in request:
+        v0 = request["InstanceName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # HostName: string; sources/alibaba/CreateScalingConfiguration.md:184 (stated)
+    if "HostName" in request:
+        v0 = request["HostName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HostName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HostName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SpotStrategy: string; sources/alibaba/CreateScalingConfiguration.md:188 (stated)
+    if "SpotStrategy" in request:
+        v0 = request["SpotStrategy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SpotStrategy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotStrategy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:188 (stated)
+            if v0 not in {"NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"}:
+                problems.append(
+                    Problem(
+                        "SpotStrategy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotStrategy) (must be one of: NoSpot, SpotWithPriceLimit, SpotAsPriceGo)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PasswordInherit: boolean; sources/alibaba/CreateScalingConfiguration.md:195 (stated)
+    if "PasswordInherit" in request:
+        v0 = request["PasswordInherit"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "PasswordInherit",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PasswordInherit) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SpotPriceLimit: array; sources/alibaba/CreateScalingConfiguration.md:199 (inferred)
+    if "SpotPriceLimit" in request:
+        v0 = request["SpotPriceLimit"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SpotPriceLimit",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotPriceLimit) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "SpotPriceLimit." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SpotPriceLimit[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/CreateScalingConfiguration.md:199 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "SpotPriceLimit." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (SpotPriceLimit[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # PriceLimit: number; sources/alibaba/CreateScalingConfiguration.md:200 (stated)
+                    if "PriceLimit" in v1:
+                        v2 = v1["PriceLimit"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "SpotPriceLimit." + str(i0) + ".PriceLimit",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (SpotPriceLimit[].PriceLimit) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "PriceLimit"}:
+                                problems.append(
+                                    Problem(
+                                        "SpotPriceLimit." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "SpotPriceLimit."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of SpotPriceLimit[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # Password: string; sources/alibaba/CreateScalingConfiguration.md:201 (stated)
+    if "Password" in request:
+        v0 = request["Password"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Password",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Password) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:201 (stated)
+            if not 8 <= len(v0) <= 30:
+                problems.append(
+                    Problem(
+                        "Password",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (Password) (length must be between 8 and 30 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ResourceGroupId: string; sources/alibaba/CreateScalingConfiguration.md:210 (stated)
+    if "ResourceGroupId" in request:
+        v0 = request["ResourceGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ResourceGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ResourceGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SecurityGroupIds: array; sources/alibaba/CreateScalingConfiguration.md:211 (stated)
+    if "SecurityGroupIds" in request:
+        v0 = request["SecurityGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroupIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SecurityGroupIds) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SecurityGroupIds[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # HpcClusterId: string; sources/alibaba/CreateScalingConfiguration.md:214 (stated)
+    if "HpcClusterId" in request:
+        v0 = request["HpcClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HpcClusterId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HpcClusterId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceDescription: string; sources/alibaba/CreateScalingConfiguration.md:215 (stated)
+    if "InstanceDescription" in request:
+        v0 = request["InstanceDescription"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceDescription",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceDescription) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:215 (stated)
+            if not 2 <= len(v0) <= 256:
+                problems.append(
+                    Problem(
+                        "InstanceDescription",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceDescription) (length must be between 2 and 256 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ClientToken: string; sources/alibaba/CreateScalingConfiguration.md:216 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:216 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/CreateScalingConfiguration.md:216 (stated)
+            if _RE_CREATE_SCALING_CONFIGURATION_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Ipv6AddressCount: integer; sources/alibaba/CreateScalingConfiguration.md:217 (stated)
+    if "Ipv6AddressCount" in request:
+        v0 = request["Ipv6AddressCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Ipv6AddressCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Ipv6AddressCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # CreditSpecification: string; sources/alibaba/CreateScalingConfiguration.md:218 (stated)
+    if "CreditSpecification" in request:
+        v0 = request["CreditSpecification"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CreditSpecification",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (CreditSpecification) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:218 (stated)
+            if v0 not in {"Standard", "Unlimited"}:
+                problems.append(
+                    Problem(
+                        "CreditSpecification",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (CreditSpecification) (must be one of: Standard, Unlimited)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ImageFamily: string; sources/alibaba/CreateScalingConfiguration.md:224 (stated)
+    if "ImageFamily" in request:
+        v0 = request["ImageFamily"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageFamily",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageFamily) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ZoneId: string; sources/alibaba/CreateScalingConfiguration.md:225 (stated)
+    if "ZoneId" in request:
+        v0 = request["ZoneId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ZoneId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ZoneId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DedicatedHostId: string; sources/alibaba/CreateScalingConfiguration.md:226 (stated)
+    if "DedicatedHostId" in request:
+        v0 = request["DedicatedHostId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DedicatedHostId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DedicatedHostId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Affinity: string; sources/alibaba/CreateScalingConfiguration.md:229 (stated)
+    if "Affinity" in request:
+        v0 = request["Affinity"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Affinity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Affinity) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:229 (stated)
+            if v0 not in {"default", "host"}:
+                problems.append(
+                    Problem(
+                        "Affinity",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Affinity) (must be one of: default, host)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Tenancy: string; sources/alibaba/CreateScalingConfiguration.md:235 (stated)
+    if "Tenancy" in request:
+        v0 = request["Tenancy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Tenancy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Tenancy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:235 (stated)
+            if v0 not in {"default", "host"}:
+                problems.append(
+                    Problem(
+                        "Tenancy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Tenancy) (must be one of: default, host)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PrivatePoolOptions: object; sources/alibaba/CreateScalingConfiguration.md:241 (inferred)
+    if "PrivatePoolOptions" in request:
+        v0 = request["PrivatePoolOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "PrivatePoolOptions",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PrivatePoolOptions) (must be an object)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            known1 = 0
+            # MatchCriteria: string; sources/alibaba/CreateScalingConfiguration.md:241 (stated)
+            if "MatchCriteria" in v0:
+                v1 = v0["MatchCriteria"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PrivatePoolOptions.MatchCriteria",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (PrivatePoolOptions.MatchCriteria) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/CreateScalingConfiguration.md:241 (stated)
+                    if v1 not in {"Open", "Target", "None"}:
+                        problems.append(
+                            Problem(
+                                "PrivatePoolOptions.MatchCriteria",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (PrivatePoolOptions.MatchCriteria) (must be one of: Open, Target, None)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Id: string; sources/alibaba/CreateScalingConfiguration.md:250 (stated)
+            if "Id" in v0:
+                v1 = v0["Id"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PrivatePoolOptions.Id",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (PrivatePoolOptions.Id) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"MatchCriteria", "Id"}:
+                        problems.append(
+                            Problem(
+                                "PrivatePoolOptions." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The specified value of parameter is not valid. ("
+                                + "PrivatePoolOptions."
+                                + str(k0)
+                                + ") (not a member of PrivatePoolOptions)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # SpotDuration: integer; sources/alibaba/CreateScalingConfiguration.md:253 (stated)
+    if "SpotDuration" in request:
+        v0 = request["SpotDuration"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "SpotDuration",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotDuration) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingConfiguration.md:253 (stated)
+            if not 0 <= v0 <= 6:
+                problems.append(
+                    Problem(
+                        "SpotDuration",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotDuration) (must be between 0 and 6)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # SpotInterruptionBehavior: string; sources/alibaba/CreateScalingConfiguration.md:259 (stated)
+    if "SpotInterruptionBehavior" in request:
+        v0 = request["SpotInterruptionBehavior"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SpotInterruptionBehavior",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInterruptionBehavior) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingGroupId",
+                "ImageId",
+                "ImageName",
+                "InstanceType",
+                "Cpu",
+                "Memory",
+                "DeploymentSetId",
+                "InstanceTypes",
+                "InstanceTypeOverride",
+                "SecurityGroupId",
+                "IoOptimized",
+                "InternetChargeType",
+                "InternetMaxBandwidthIn",
+                "InternetMaxBandwidthOut",
+                "SystemDisk",
+                "ScalingConfigurationName",
+                "DataDisk",
+                "LoadBalancerWeight",
+                "Tags",
+                "UserData",
+                "KeyPairName",
+                "RamRoleName",
+                "SecurityEnhancementStrategy",
+                "InstanceName",
+                "HostName",
+                "SpotStrategy",
+                "PasswordInherit",
+                "SpotPriceLimit",
+                "Password",
+                "ResourceGroupId",
+                "SecurityGroupIds",
+                "HpcClusterId",
+                "InstanceDescription",
+                "ClientToken",
+                "Ipv6AddressCount",
+                "CreditSpecification",
+                "ImageFamily",
+                "ZoneId",
+                "DedicatedHostId",
+                "Affinity",
+                "Tenancy",
+                "PrivatePoolOptions",
+                "SpotDuration",
+                "SpotInterruptionBehavior",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateScalingConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scaling_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScalingConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingGroupId",
+            "ImageId",
+            "ImageName",
+            "InstanceType",
+            "Cpu",
+            "Memory",
+            "DeploymentSetId",
+            "SecurityGroupId",
+            "IoOptimized",
+            "InternetChargeType",
+            "InternetMaxBandwidthIn",
+            "InternetMaxBandwidthOut",
+            "ScalingConfigurationName",
+            "LoadBalancerWeight",
+            "Tags",
+            "UserData",
+            "KeyPairName",
+            "RamRoleName",
+            "SecurityEnhancementStrategy",
+            "InstanceName",
+            "HostName",
+            "SpotStrategy",
+            "PasswordInherit",
+            "Password",
+            "ResourceGroupId",
+            "HpcClusterId",
+            "InstanceDescription",
+            "ClientToken",
+            "Ipv6AddressCount",
+            "CreditSpecification",
+            "ImageFamily",
+            "ZoneId",
+            "DedicatedHostId",
+            "Affinity",
+            "Tenancy",
+            "SpotDuration",
+            "SpotInterruptionBehavior",
+        ),
+        (
+            "InstanceTypes",
+            "InstanceTypeOverride",
+            "SystemDisk",
+            "DataDisk",
+            "SpotPriceLimit",
+            "SecurityGroupIds",
+            "PrivatePoolOptions",
+        ),
+        request,
+    )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ImageId: string
+    t0 = params.get("ImageId")
+    if t0 is not None:
+        request["ImageId"] = t0
+
+    # ImageName: string
+    t0 = params.get("ImageName")
+    if t0 is not None:
+        request["ImageName"] = t0
+
+    # InstanceType: string
+    t0 = params.get("InstanceType")
+    if t0 is not None:
+        request["InstanceType"] = t0
+
+    # Cpu: integer
+    t0 = params.get("Cpu")
+    if t0 is not None:
+        request["Cpu"] = _integer(
+            t0,
+            "Cpu",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Cpu) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Memory: integer
+    t0 = params.get("Memory")
+    if t0 is not None:
+        request["Memory"] = _integer(
+            t0,
+            "Memory",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Memory) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # DeploymentSetId: string
+    t0 = params.get("DeploymentSetId")
+    if t0 is not None:
+        request["DeploymentSetId"] = t0
+
+    # InstanceTypes: array
+    t0 = params.get("InstanceTypes")
+    if t0 is not None:
+        request["InstanceTypes"] = _flat_list(
+            t0,
+            "InstanceTypes",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceTypes) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceTypes.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceTypes"] = l0
+
+    # InstanceTypeOverride: array
+    t0 = params.get("InstanceTypeOverride")
+    if t0 is not None:
+        request["InstanceTypeOverride"] = _flat_list(
+            t0,
+            "InstanceTypeOverride",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceTypeOverride) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceTypeOverride.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "WeightedCapacity"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # WeightedCapacity: integer
+                t2 = params.get(p0 + ".WeightedCapacity")
+                if t2 is not None:
+                    o1["WeightedCapacity"] = _integer(
+                        t2,
+                        "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["InstanceTypeOverride"] = l0
+
+    # SecurityGroupId: string
+    t0 = params.get("SecurityGroupId")
+    if t0 is not None:
+        request["SecurityGroupId"] = t0
+
+    # IoOptimized: string
+    t0 = params.get("IoOptimized")
+    if t0 is not None:
+        request["IoOptimized"] = t0
+
+    # InternetChargeType: string
+    t0 = params.get("InternetChargeType")
+    if t0 is not None:
+        request["InternetChargeType"] = t0
+
+    # InternetMaxBandwidthIn: integer
+    t0 = params.get("InternetMaxBandwidthIn")
+    if t0 is not None:
+        request["InternetMaxBandwidthIn"] = _integer(
+            t0,
+            "InternetMaxBandwidthIn",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InternetMaxBandwidthIn) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # InternetMaxBandwidthOut: integer
+    t0 = params.get("InternetMaxBandwidthOut")
+    if t0 is not None:
+        request["InternetMaxBandwidthOut"] = _integer(
+            t0,
+            "InternetMaxBandwidthOut",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InternetMaxBandwidthOut) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SystemDisk: object
+    t0 = params.get("SystemDisk")
+    if t0 is not None:
+        request["SystemDisk"] = _not_text(
+            t0,
+            "SystemDisk",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SystemDisk) (must be an object)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "SystemDisk" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(
+            params,
+            "SystemDisk" + ".",
+            (
+                "Category",
+                "Size",
+                "DiskName",
+                "Description",
+                "AutoSnapshotPolicyId",
+                "PerformanceLevel",
+            ),
+            (),
+            o0,
+        )
+        # Category: string
+        t1 = params.get("SystemDisk.Category")
+        if t1 is not None:
+            o0["Category"] = t1
+        # Size: integer
+        t1 = params.get("SystemDisk.Size")
+        if t1 is not None:
+            o0["Size"] = _integer(
+                t1,
+                "SystemDisk.Size",
+                problems,
+                (
+                    "The specified value of parameter is not valid. (SystemDisk.Size) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                ),
+            )
+        # DiskName: string
+        t1 = params.get("SystemDisk.DiskName")
+        if t1 is not None:
+            o0["DiskName"] = t1
+        # Description: string
+        t1 = params.get("SystemDisk.Description")
+        if t1 is not None:
+            o0["Description"] = t1
+        # AutoSnapshotPolicyId: string
+        t1 = params.get("SystemDisk.AutoSnapshotPolicyId")
+        if t1 is not None:
+            o0["AutoSnapshotPolicyId"] = t1
+        # PerformanceLevel: string
+        t1 = params.get("SystemDisk.PerformanceLevel")
+        if t1 is not None:
+            o0["PerformanceLevel"] = t1
+        request["SystemDisk"] = o0
+
+    # ScalingConfigurationName: string
+    t0 = params.get("ScalingConfigurationName")
+    if t0 is not None:
+        request["ScalingConfigurationName"] = t0
+
+    # DataDisk: array
+    t0 = params.get("DataDisk")
+    if t0 is not None:
+        request["DataDisk"] = _flat_list(
+            t0,
+            "DataDisk",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DataDisk) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "DataDisk.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(
+                    params,
+                    p0 + ".",
+                    (
+                        "Size",
+                        "SnapshotId",
+                        "Category",
+                        "Device",
+                        "DeleteWithInstance",
+                        "Encrypted",
+                        "KMSKeyId",
+                        "DiskName",
+                        "Description",
+                        "AutoSnapshotPolicyId",
+                        "PerformanceLevel",
+                    ),
+                    (),
+                    o1,
+                )
+                # Size: integer
+                t2 = params.get(p0 + ".Size")
+                if t2 is not None:
+                    o1["Size"] = _integer(
+                        t2,
+                        "DataDisk." + str(i0) + ".Size",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (DataDisk[].Size) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # SnapshotId: string
+                t2 = params.get(p0 + ".SnapshotId")
+                if t2 is not None:
+                    o1["SnapshotId"] = t2
+                # Category: string
+                t2 = params.get(p0 + ".Category")
+                if t2 is not None:
+                    o1["Category"] = t2
+                # Device: string
+                t2 = params.get(p0 + ".Device")
+                if t2 is not None:
+                    o1["Device"] = t2
+                # DeleteWithInstance: boolean
+                t2 = params.get(p0 + ".DeleteWithInstance")
+                if t2 is not None:
+                    o1["DeleteWithInstance"] = _boolean(
+                        t2,
+                        "DataDisk." + str(i0) + ".DeleteWithInstance",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (DataDisk[].DeleteWithInstance) (must be a boolean (true or false))",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # Encrypted: string
+                t2 = params.get(p0 + ".Encrypted")
+                if t2 is not None:
+                    o1["Encrypted"] = t2
+                # KMSKeyId: string
+                t2 = params.get(p0 + ".KMSKeyId")
+                if t2 is not None:
+                    o1["KMSKeyId"] = t2
+                # DiskName: string
+                t2 = params.get(p0 + ".DiskName")
+                if t2 is not None:
+                    o1["DiskName"] = t2
+                # Description: string
+                t2 = params.get(p0 + ".Description")
+                if t2 is not None:
+                    o1["Description"] = t2
+                # AutoSnapshotPolicyId: string
+                t2 = params.get(p0 + ".AutoSnapshotPolicyId")
+                if t2 is not None:
+                    o1["AutoSnapshotPolicyId"] = t2
+                # PerformanceLevel: string
+                t2 = params.get(p0 + ".PerformanceLevel")
+                if t2 is not None:
+                    o1["PerformanceLevel"] = t2
+                l0.append(o1)
+            request["DataDisk"] = l0
+
+    # LoadBalancerWeight: integer
+    t0 = params.get("LoadBalancerWeight")
+    if t0 is not None:
+        request["LoadBalancerWeight"] = _integer(
+            t0,
+            "LoadBalancerWeight",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancerWeight) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Tags: string
+    t0 = params.get("Tags")
+    if t0 is not None:
+        request["Tags"] = t0
+
+    # UserData: string
+    t0 = params.get("UserData")
+    if t0 is not None:
+        request["UserData"] = t0
+
+    # KeyPairName: string
+    t0 = params.get("KeyPairName")
+    if t0 is not None:
+        request["KeyPairName"] = t0
+
+    # RamRoleName: string
+    t0 = params.get("RamRoleName")
+    if t0 is not None:
+        request["RamRoleName"] = t0
+
+    # SecurityEnhancementStrategy: string
+    t0 = params.get("SecurityEnhancementStrategy")
+    if t0 is not None:
+        request["SecurityEnhancementStrategy"] = t0
+
+    # InstanceName: string
+    t0 = params.get("InstanceName")
+    if t0 is not None:
+        request["InstanceName"] = t0
+
+    # HostName: string
+    t0 = params.get("HostName")
+    if t0 is not None:
+        request["HostName"] = t0
+
+    # SpotStrategy: string
+    t0 = params.get("SpotStrategy")
+    if t0 is not None:
+        request["SpotStrategy"] = t0
+
+    # PasswordInherit: boolean
+    t0 = params.get("PasswordInherit")
+    if t0 is not None:
+        request["PasswordInherit"] = _boolean(
+            t0,
+            "PasswordInherit",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PasswordInherit) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotPriceLimit: array
+    t0 = params.get("SpotPriceLimit")
+    if t0 is not None:
+        request["SpotPriceLimit"] = _flat_list(
+            t0,
+            "SpotPriceLimit",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotPriceLimit) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SpotPriceLimit.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "PriceLimit"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # PriceLimit: number
+                t2 = params.get(p0 + ".PriceLimit")
+                if t2 is not None:
+                    o1["PriceLimit"] = _number(
+                        t2,
+                        "SpotPriceLimit." + str(i0) + ".PriceLimit",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (SpotPriceLimit[].PriceLimit) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["SpotPriceLimit"] = l0
+
+    # Password: string
+    t0 = params.get("Password")
+    if t0 is not None:
+        request["Password"] = t0
+
+    # ResourceGroupId: string
+    t0 = params.get("ResourceGroupId")
+    if t0 is not None:
+        request["ResourceGroupId"] = t0
+
+    # SecurityGroupIds: array
+    t0 = params.get("SecurityGroupIds")
+    if t0 is not None:
+        request["SecurityGroupIds"] = _flat_list(
+            t0,
+            "SecurityGroupIds",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SecurityGroupIds) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SecurityGroupIds.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["SecurityGroupIds"] = l0
+
+    # HpcClusterId: string
+    t0 = params.get("HpcClusterId")
+    if t0 is not None:
+        request["HpcClusterId"] = t0
+
+    # InstanceDescription: string
+    t0 = params.get("InstanceDescription")
+    if t0 is not None:
+        request["InstanceDescription"] = t0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # Ipv6AddressCount: integer
+    t0 = params.get("Ipv6AddressCount")
+    if t0 is not None:
+        request["Ipv6AddressCount"] = _integer(
+            t0,
+            "Ipv6AddressCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Ipv6AddressCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # CreditSpecification: string
+    t0 = params.get("CreditSpecification")
+    if t0 is not None:
+        request["CreditSpecification"] = t0
+
+    # ImageFamily: string
+    t0 = params.get("ImageFamily")
+    if t0 is not None:
+        request["ImageFamily"] = t0
+
+    # ZoneId: string
+    t0 = params.get("ZoneId")
+    if t0 is not None:
+        request["ZoneId"] = t0
+
+    # DedicatedHostId: string
+    t0 = params.get("DedicatedHostId")
+    if t0 is not None:
+        request["DedicatedHostId"] = t0
+
+    # Affinity: string
+    t0 = params.get("Affinity")
+    if t0 is not None:
+        request["Affinity"] = t0
+
+    # Tenancy: string
+    t0 = params.get("Tenancy")
+    if t0 is not None:
+        request["Tenancy"] = t0
+
+    # PrivatePoolOptions: object
+    t0 = params.get("PrivatePoolOptions")
+    if t0 is not None:
+        request["PrivatePoolOptions"] = _not_text(
+            t0,
+            "PrivatePoolOptions",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PrivatePoolOptions) (must be an object)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "PrivatePoolOptions" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "PrivatePoolOptions" + ".", ("MatchCriteria", "Id"), (), o0)
+        # MatchCriteria: string
+        t1 = params.get("PrivatePoolOptions.MatchCriteria")
+        if t1 is not None:
+            o0["MatchCriteria"] = t1
+        # Id: string
+        t1 = params.get("PrivatePoolOptions.Id")
+        if t1 is not None:
+            o0["Id"] = t1
+        request["PrivatePoolOptions"] = o0
+
+    # SpotDuration: integer
+    t0 = params.get("SpotDuration")
+    if t0 is not None:
+        request["SpotDuration"] = _integer(
+            t0,
+            "SpotDuration",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotDuration) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInterruptionBehavior: string
+    t0 = params.get("SpotInterruptionBehavior")
+    if t0 is not None:
+        request["SpotInterruptionBehavior"] = t0
+    return request, problems
+
+
+def validate_create_scaling_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scaling_configuration(coerce_create_scaling_configuration(params)[0])
+
+
+# --- CreateScalingGroup ---------------------------------------------------------------------
+
+
+def validate_create_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingGroup: 调用CreateScalingGroup创建一个伸缩组。
+
+    sources/alibaba/CreateScalingGroup.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlbServerGroup: array; sources/alibaba/CreateScalingGroup.md:49 (inferred)
+    if "AlbServerGroup" in request:
+        v0 = request["AlbServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AlbServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "AlbServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (AlbServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # AlbServerGroupId: string, required; sources/alibaba/CreateScalingGroup.md:49 (stated)
+                    if "AlbServerGroupId" in v1:
+                        v2 = v1["AlbServerGroupId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].AlbServerGroupId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].AlbServerGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    # Port: integer, required; sources/alibaba/CreateScalingGroup.md:52 (stated)
+                    if "Port" in v1:
+                        v2 = v1["Port"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".Port",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:52 (stated)
+                            if not 1 <= v2 <= 65535:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + ".Port",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be between 1 and 65535)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".Port",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].Port" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    # Weight: integer, required; sources/alibaba/CreateScalingGroup.md:57 (stated)
+                    if "Weight" in v1:
+                        v2 = v1["Weight"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".Weight",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:57 (stated)
+                            if not 0 <= v2 <= 100:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + ".Weight",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be between 0 and 100)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".Weight",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].Weight" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"AlbServerGroupId", "Port", "Weight"}:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "AlbServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of AlbServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # MaxSize: integer, required; sources/alibaba/CreateScalingGroup.md:60 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MaxSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MaxSize",
+                "missing",
+                None,
+                'The input parameter "MaxSize" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # MinSize: integer, required; sources/alibaba/CreateScalingGroup.md:65 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MinSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MinSize",
+                "missing",
+                None,
+                'The input parameter "MinSize" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/CreateScalingGroup.md:68 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupName: string; sources/alibaba/CreateScalingGroup.md:69 (stated)
+    if "ScalingGroupName" in request:
+        v0 = request["ScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:69 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingGroupName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingGroupName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LaunchTemplateId: string; sources/alibaba/CreateScalingGroup.md:72 (stated)
+    if "LaunchTemplateId" in request:
+        v0 = request["LaunchTemplateId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTemplateVersion: string; sources/alibaba/CreateScalingGroup.md:73 (stated)
+    if "LaunchTemplateVersion" in request:
+        v0 = request["LaunchTemplateVersion"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateVersion",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateVersion) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceId: string; sources/alibaba/CreateScalingGroup.md:78 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DefaultCooldown: integer; sources/alibaba/CreateScalingGroup.md:79 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DefaultCooldown) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:79 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "DefaultCooldown",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (DefaultCooldown) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LoadBalancerIds: string; sources/alibaba/CreateScalingGroup.md:84 (stated)
+    if "LoadBalancerIds" in request:
+        v0 = request["LoadBalancerIds"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LoadBalancerIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancerIds) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DBInstanceIds: string; sources/alibaba/CreateScalingGroup.md:87 (stated)
+    if "DBInstanceIds" in request:
+        v0 = request["DBInstanceIds"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DBInstanceIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DBInstanceIds) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RemovalPolicy: array; sources/alibaba/CreateScalingGroup.md:90 (stated)
+    if "RemovalPolicy" in request:
+        v0 = request["RemovalPolicy"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "RemovalPolicy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RemovalPolicy) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "RemovalPolicy." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (RemovalPolicy[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # VSwitchId: string; sources/alibaba/CreateScalingGroup.md:112 (stated)
+    if "VSwitchId" in request:
+        v0 = request["VSwitchId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "VSwitchId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VSwitchId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # VSwitchIds: array; sources/alibaba/CreateScalingGroup.md:115 (stated)
+    if "VSwitchIds" in request:
+        v0 = request["VSwitchIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "VSwitchIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VSwitchIds) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:115 (stated)
+            if len(v0) > 5:
+                problems.append(
+                    Problem(
+                        "VSwitchIds",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (VSwitchIds) (must have at most 5 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "VSwitchIds." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (VSwitchIds[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # MultiAZPolicy: string; sources/alibaba/CreateScalingGroup.md:124 (stated)
+    if "MultiAZPolicy" in request:
+        v0 = request["MultiAZPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MultiAZPolicy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MultiAZPolicy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:124 (stated)
+            if v0 not in {"PRIORITY", "COST_OPTIMIZED", "BALANCE"}:
+                problems.append(
+                    Problem(
+                        "MultiAZPolicy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MultiAZPolicy) (must be one of: PRIORITY, COST_OPTIMIZED, BALANCE)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # HealthCheckType: string; sources/alibaba/CreateScalingGroup.md:134 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HealthCheckType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:134 (stated)
+            if v0 not in {"NONE", "ECS"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (HealthCheckType) (must be one of: NONE, ECS)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LifecycleHook: array; sources/alibaba/CreateScalingGroup.md:140 (inferred)
+    if "LifecycleHook" in request:
+        v0 = request["LifecycleHook"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LifecycleHook",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleHook) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "LifecycleHook." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LifecycleHook[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LifecycleHookName: string; sources/alibaba/CreateScalingGroup.md:140 (stated)
+                    if "LifecycleHookName" in v1:
+                        v2 = v1["LifecycleHookName"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".LifecycleHookName",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].LifecycleHookName) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # LifecycleTransition: string; sources/alibaba/CreateScalingGroup.md:141 (stated)
+                    if "LifecycleTransition" in v1:
+                        v2 = v1["LifecycleTransition"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".LifecycleTransition",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].LifecycleTransition) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:141 (stated)
+                            if v2 not in {"SCALE_OUT", "SCALE_IN"}:
+                                problems.append(
+                                    Problem(
+                                        "LifecycleHook." + str(i0) + ".LifecycleTransition",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LifecycleHook[].LifecycleTransition) (must be one of: SCALE_OUT, SCALE_IN)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # DefaultResult: string; sources/alibaba/CreateScalingGroup.md:147 (stated)
+                    if "DefaultResult" in v1:
+                        v2 = v1["DefaultResult"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".DefaultResult",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].DefaultResult) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:147 (stated)
+                            if v2 not in {"CONTINUE", "ABANDON"}:
+                                problems.append(
+                                    Problem(
+                                        "LifecycleHook." + str(i0) + ".DefaultResult",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LifecycleHook[].DefaultResult) (must be one of: CONTINUE, ABANDON)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # HeartbeatTimeout: integer; sources/alibaba/CreateScalingGroup.md:155 (stated)
+                    if "HeartbeatTimeout" in v1:
+                        v2 = v1["HeartbeatTimeout"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".HeartbeatTimeout",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].HeartbeatTimeout) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:155 (stated)
+                            if not 30 <= v2 <= 21600:
+                                problems.append(
+                                    Problem(
+                                        "LifecycleHook." + str(i0) + ".HeartbeatTimeout",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LifecycleHook[].HeartbeatTimeout) (must be between 30 and 21600)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # NotificationMetadata: string; sources/alibaba/CreateScalingGroup.md:160 (stated)
+                    if "NotificationMetadata" in v1:
+                        v2 = v1["NotificationMetadata"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".NotificationMetadata",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].NotificationMetadata) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:160 (stated)
+                            if len(v2) > 128:
+                                problems.append(
+                                    Problem(
+                                        "LifecycleHook." + str(i0) + ".NotificationMetadata",
+                                        "length",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LifecycleHook[].NotificationMetadata) (length must be at most 128 characters)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # NotificationArn: string; sources/alibaba/CreateScalingGroup.md:161 (stated)
+                    if "NotificationArn" in v1:
+                        v2 = v1["NotificationArn"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LifecycleHook." + str(i0) + ".NotificationArn",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LifecycleHook[].NotificationArn) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "LifecycleHookName",
+                                "LifecycleTransition",
+                                "DefaultResult",
+                                "HeartbeatTimeout",
+                                "NotificationMetadata",
+                                "NotificationArn",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "LifecycleHook." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "LifecycleHook."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of LifecycleHook[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # VServerGroup: array; sources/alibaba/CreateScalingGroup.md:170 (inferred)
+    if "VServerGroup" in request:
+        v0 = request["VServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "VServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "VServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (VServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string; sources/alibaba/CreateScalingGroup.md:170 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].LoadBalancerId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # VServerGroupAttribute: array; sources/alibaba/CreateScalingGroup.md:173 (inferred)
+                    if "VServerGroupAttribute" in v1:
+                        v2 = v1["VServerGroupAttribute"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "VServerGroup."
+                                            + str(i0)
+                                            + ".VServerGroupAttribute."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[]) (must be an object)",
+                                            "InvalidParamter",
+                                            400,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # VServerGroupId: string; sources/alibaba/CreateScalingGroup.md:173 (stated)
+                                    if "VServerGroupId" in v3:
+                                        v4 = v3["VServerGroupId"]
+                                        known4 += 1
+                                        if not isinstance(v4, str):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".VServerGroupId",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].VServerGroupId) (must be a string)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    # Port: integer; sources/alibaba/CreateScalingGroup.md:176 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                        else:
+                                            # sources/alibaba/CreateScalingGroup.md:176 (stated)
+                                            if not 1 <= v4 <= 65535:
+                                                problems.append(
+                                                    Problem(
+                                                        "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + ".Port",
+                                                        "range",
+                                                        v4,
+                                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be between 1 and 65535)",
+                                                        "InvalidParamter",
+                                                        400,
+                                                    )
+                                                )
+                                    # Weight: integer; sources/alibaba/CreateScalingGroup.md:179 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Weight) (must be an integer)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                        else:
+                                            # sources/alibaba/CreateScalingGroup.md:179 (stated)
+                                            if not 0 <= v4 <= 100:
+                                                problems.append(
+                                                    Problem(
+                                                        "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + ".Weight",
+                                                        "range",
+                                                        v4,
+                                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Weight) (must be between 0 and 100)",
+                                                        "InvalidParamter",
+                                                        400,
+                                                    )
+                                                )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"VServerGroupId", "Port", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The specified value of parameter is not valid. ("
+                                                        + "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + ") (not a member of VServerGroup[].VServerGroupAttribute[])",
+                                                        "InvalidParamter",
+                                                        400,
+                                                    )
+                                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"LoadBalancerId", "VServerGroupAttribute"}:
+                                problems.append(
+                                    Problem(
+                                        "VServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "VServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of VServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # ScalingPolicy: string; sources/alibaba/CreateScalingGroup.md:184 (stated)
+    if "ScalingPolicy" in request:
+        v0 = request["ScalingPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingPolicy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingPolicy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:184 (stated)
+            if v0 not in {"recycle", "release"}:
+                problems.append(
+                    Problem(
+                        "ScalingPolicy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingPolicy) (must be one of: recycle, release)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ClientToken: string; sources/alibaba/CreateScalingGroup.md:190 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:190 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/CreateScalingGroup.md:190 (stated)
+            if _RE_CREATE_SCALING_GROUP_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # OnDemandBaseCapacity: integer; sources/alibaba/CreateScalingGroup.md:191 (stated)
+    if "OnDemandBaseCapacity" in request:
+        v0 = request["OnDemandBaseCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "OnDemandBaseCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:191 (stated)
+            if not 0 <= v0 <= 1000:
+                problems.append(
+                    Problem(
+                        "OnDemandBaseCapacity",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be between 0 and 1000)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # OnDemandPercentageAboveBaseCapacity: integer; sources/alibaba/CreateScalingGroup.md:192 (stated)
+    if "OnDemandPercentageAboveBaseCapacity" in request:
+        v0 = request["OnDemandPercentageAboveBaseCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "OnDemandPercentageAboveBaseCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:192 (stated)
+            if not 0 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "OnDemandPercentageAboveBaseCapacity",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be between 0 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # SpotInstanceRemedy: boolean; sources/alibaba/CreateScalingGroup.md:193 (stated)
+    if "SpotInstanceRemedy" in request:
+        v0 = request["SpotInstanceRemedy"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "SpotInstanceRemedy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInstanceRemedy) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # CompensateWithOnDemand: boolean; sources/alibaba/CreateScalingGroup.md:194 (stated)
+    if "CompensateWithOnDemand" in request:
+        v0 = request["CompensateWithOnDemand"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CompensateWithOnDemand",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (CompensateWithOnDemand) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SpotInstancePools: integer; sources/alibaba/CreateScalingGroup.md:200 (stated)
+    if "SpotInstancePools" in request:
+        v0 = request["SpotInstancePools"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "SpotInstancePools",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInstancePools) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingGroup.md:200 (stated)
+            if not 1 <= v0 <= 10:
+                problems.append(
+                    Problem(
+                        "SpotInstancePools",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotInstancePools) (must be between 1 and 10)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # DesiredCapacity: integer; sources/alibaba/CreateScalingGroup.md:201 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DesiredCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # GroupDeletionProtection: boolean; sources/alibaba/CreateScalingGroup.md:202 (stated)
+    if "GroupDeletionProtection" in request:
+        v0 = request["GroupDeletionProtection"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "GroupDeletionProtection",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (GroupDeletionProtection) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Tag: array; sources/alibaba/CreateScalingGroup.md:208 (inferred)
+    if "Tag" in request:
+        v0 = request["Tag"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tag",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Tag) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tag." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (Tag[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string; sources/alibaba/CreateScalingGroup.md:208 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tag." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Tag[].Key) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # Value: string; sources/alibaba/CreateScalingGroup.md:209 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tag." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Tag[].Value) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value"}:
+                                problems.append(
+                                    Problem(
+                                        "Tag." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "Tag."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of Tag[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # LaunchTemplateOverride: array; sources/alibaba/CreateScalingGroup.md:210 (inferred)
+    if "LaunchTemplateOverride" in request:
+        v0 = request["LaunchTemplateOverride"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LaunchTemplateOverride",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "LaunchTemplateOverride." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/CreateScalingGroup.md:210 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # WeightedCapacity: integer; sources/alibaba/CreateScalingGroup.md:217 (stated)
+                    if "WeightedCapacity" in v1:
+                        v2 = v1["WeightedCapacity"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/CreateScalingGroup.md:233 (stated)
+                            if not 1 <= v2 <= 500:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be between 1 and 500)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "WeightedCapacity"}:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "LaunchTemplateOverride."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of LaunchTemplateOverride[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AlbServerGroup",
+                "MaxSize",
+                "MinSize",
+                "RegionId",
+                "ScalingGroupName",
+                "LaunchTemplateId",
+                "LaunchTemplateVersion",
+                "InstanceId",
+                "DefaultCooldown",
+                "LoadBalancerIds",
+                "DBInstanceIds",
+                "RemovalPolicy",
+                "VSwitchId",
+                "VSwitchIds",
+                "MultiAZPolicy",
+                "HealthCheckType",
+                "LifecycleHook",
+                "VServerGroup",
+                "ScalingPolicy",
+                "ClientToken",
+                "OnDemandBaseCapacity",
+                "OnDemandPercentageAboveBaseCapacity",
+                "SpotInstanceRemedy",
+                "CompensateWithOnDemand",
+                "SpotInstancePools",
+                "DesiredCapacity",
+                "GroupDeletionProtection",
+                "Tag",
+                "LaunchTemplateOverride",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateScalingGroup)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "MaxSize",
+            "MinSize",
+            "RegionId",
+            "ScalingGroupName",
+            "LaunchTemplateId",
+            "LaunchTemplateVersion",
+            "InstanceId",
+            "DefaultCooldown",
+            "LoadBalancerIds",
+            "DBInstanceIds",
+            "VSwitchId",
+            "MultiAZPolicy",
+            "HealthCheckType",
+            "ScalingPolicy",
+            "ClientToken",
+            "OnDemandBaseCapacity",
+            "OnDemandPercentageAboveBaseCapacity",
+            "SpotInstanceRemedy",
+            "CompensateWithOnDemand",
+            "SpotInstancePools",
+            "DesiredCapacity",
+            "GroupDeletionProtection",
+        ),
+        (
+            "AlbServerGroup",
+            "RemovalPolicy",
+            "VSwitchIds",
+            "LifecycleHook",
+            "VServerGroup",
+            "Tag",
+            "LaunchTemplateOverride",
+        ),
+        request,
+    )
+
+    # AlbServerGroup: array
+    t0 = params.get("AlbServerGroup")
+    if t0 is not None:
+        request["AlbServerGroup"] = _flat_list(
+            t0,
+            "AlbServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AlbServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("AlbServerGroupId", "Port", "Weight"), (), o1)
+                # AlbServerGroupId: string
+                t2 = params.get(p0 + ".AlbServerGroupId")
+                if t2 is not None:
+                    o1["AlbServerGroupId"] = t2
+                # Port: integer
+                t2 = params.get(p0 + ".Port")
+                if t2 is not None:
+                    o1["Port"] = _integer(
+                        t2,
+                        "AlbServerGroup." + str(i0) + ".Port",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # Weight: integer
+                t2 = params.get(p0 + ".Weight")
+                if t2 is not None:
+                    o1["Weight"] = _integer(
+                        t2,
+                        "AlbServerGroup." + str(i0) + ".Weight",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (AlbServerGroup[].Weight) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["AlbServerGroup"] = l0
+
+    # MaxSize: integer
+    t0 = params.get("MaxSize")
+    if t0 is not None:
+        request["MaxSize"] = _integer(
+            t0,
+            "MaxSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MaxSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MinSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupName: string
+    t0 = params.get("ScalingGroupName")
+    if t0 is not None:
+        request["ScalingGroupName"] = t0
+
+    # LaunchTemplateId: string
+    t0 = params.get("LaunchTemplateId")
+    if t0 is not None:
+        request["LaunchTemplateId"] = t0
+
+    # LaunchTemplateVersion: string
+    t0 = params.get("LaunchTemplateVersion")
+    if t0 is not None:
+        request["LaunchTemplateVersion"] = t0
+
+    # InstanceId: string
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = t0
+
+    # DefaultCooldown: integer
+    t0 = params.get("DefaultCooldown")
+    if t0 is not None:
+        request["DefaultCooldown"] = _integer(
+            t0,
+            "DefaultCooldown",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DefaultCooldown) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # LoadBalancerIds: string
+    t0 = params.get("LoadBalancerIds")
+    if t0 is not None:
+        request["LoadBalancerIds"] = t0
+
+    # DBInstanceIds: string
+    t0 = params.get("DBInstanceIds")
+    if t0 is not None:
+        request["DBInstanceIds"] = t0
+
+    # RemovalPolicy: array
+    t0 = params.get("RemovalPolicy")
+    if t0 is not None:
+        request["RemovalPolicy"] = _flat_list(
+            t0,
+            "RemovalPolicy",
+            problems,
+            (
+                "The specified value of parameter is not valid. (RemovalPolicy) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "RemovalPolicy.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["RemovalPolicy"] = l0
+
+    # VSwitchId: string
+    t0 = params.get("VSwitchId")
+    if t0 is not None:
+        request["VSwitchId"] = t0
+
+    # VSwitchIds: array
+    t0 = params.get("VSwitchIds")
+    if t0 is not None:
+        request["VSwitchIds"] = _flat_list(
+            t0,
+            "VSwitchIds",
+            problems,
+            (
+                "The specified value of parameter is not valid. (VSwitchIds) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "VSwitchIds.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["VSwitchIds"] = l0
+
+    # MultiAZPolicy: string
+    t0 = params.get("MultiAZPolicy")
+    if t0 is not None:
+        request["MultiAZPolicy"] = t0
+
+    # HealthCheckType: string
+    t0 = params.get("HealthCheckType")
+    if t0 is not None:
+        request["HealthCheckType"] = t0
+
+    # LifecycleHook: array
+    t0 = params.get("LifecycleHook")
+    if t0 is not None:
+        request["LifecycleHook"] = _flat_list(
+            t0,
+            "LifecycleHook",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LifecycleHook) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LifecycleHook.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(
+                    params,
+                    p0 + ".",
+                    (
+                        "LifecycleHookName",
+                        "LifecycleTransition",
+                        "DefaultResult",
+                        "HeartbeatTimeout",
+                        "NotificationMetadata",
+                        "NotificationArn",
+                    ),
+                    (),
+                    o1,
+                )
+                # LifecycleHookName: string
+                t2 = params.get(p0 + ".LifecycleHookName")
+                if t2 is not None:
+                    o1["LifecycleHookName"] = t2
+                # LifecycleTransition: string
+                t2 = params.get(p0 + ".LifecycleTransition")
+                if t2 is not None:
+                    o1["LifecycleTransition"] = t2
+                # DefaultResult: string
+                t2 = params.get(p0 + ".DefaultResult")
+                if t2 is not None:
+                    o1["DefaultResult"] = t2
+                # HeartbeatTimeout: integer
+                t2 = params.get(p0 + ".HeartbeatTimeout")
+                if t2 is not None:
+                    o1["HeartbeatTimeout"] = _integer(
+                        t2,
+                        "LifecycleHook." + str(i0) + ".HeartbeatTimeout",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LifecycleHook[].HeartbeatTimeout) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # NotificationMetadata: string
+                t2 = params.get(p0 + ".NotificationMetadata")
+                if t2 is not None:
+                    o1["NotificationMetadata"] = t2
+                # NotificationArn: string
+                t2 = params.get(p0 + ".NotificationArn")
+                if t2 is not None:
+                    o1["NotificationArn"] = t2
+                l0.append(o1)
+            request["LifecycleHook"] = l0
+
+    # VServerGroup: array
+    t0 = params.get("VServerGroup")
+    if t0 is not None:
+        request["VServerGroup"] = _flat_list(
+            t0,
+            "VServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "VServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("LoadBalancerId",), ("VServerGroupAttribute",), o1)
+                # LoadBalancerId: string
+                t2 = params.get(p0 + ".LoadBalancerId")
+                if t2 is not None:
+                    o1["LoadBalancerId"] = t2
+                # VServerGroupAttribute: array
+                t2 = params.get(p0 + ".VServerGroupAttribute")
+                if t2 is not None:
+                    o1["VServerGroupAttribute"] = _flat_list(
+                        t2,
+                        "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                else:
+                    m2 = _members(params, p0 + ".VServerGroupAttribute.", True, request)
+                    if m2:
+                        l2 = list[object]()
+                        for i2, p2 in enumerate(m2):
+                            o3 = dict[str, object]()
+                            _pass_unknown(
+                                params, p2 + ".", ("VServerGroupId", "Port", "Weight"), (), o3
+                            )
+                            # VServerGroupId: string
+                            t4 = params.get(p2 + ".VServerGroupId")
+                            if t4 is not None:
+                                o3["VServerGroupId"] = t4
+                            # Port: integer
+                            t4 = params.get(p2 + ".Port")
+                            if t4 is not None:
+                                o3["Port"] = _integer(
+                                    t4,
+                                    "VServerGroup."
+                                    + str(i0)
+                                    + ".VServerGroupAttribute."
+                                    + str(i2)
+                                    + ".Port",
+                                    problems,
+                                    (
+                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                        "InvalidParamter",
+                                        400,
+                                    ),
+                                )
+                            # Weight: integer
+                            t4 = params.get(p2 + ".Weight")
+                            if t4 is not None:
+                                o3["Weight"] = _integer(
+                                    t4,
+                                    "VServerGroup."
+                                    + str(i0)
+                                    + ".VServerGroupAttribute."
+                                    + str(i2)
+                                    + ".Weight",
+                                    problems,
+                                    (
+                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Weight) (must be an integer)",
+                                        "InvalidParamter",
+                                        400,
+                                    ),
+                                )
+                            l2.append(o3)
+                        o1["VServerGroupAttribute"] = l2
+                l0.append(o1)
+            request["VServerGroup"] = l0
+
+    # ScalingPolicy: string
+    t0 = params.get("ScalingPolicy")
+    if t0 is not None:
+        request["ScalingPolicy"] = t0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # OnDemandBaseCapacity: integer
+    t0 = params.get("OnDemandBaseCapacity")
+    if t0 is not None:
+        request["OnDemandBaseCapacity"] = _integer(
+            t0,
+            "OnDemandBaseCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # OnDemandPercentageAboveBaseCapacity: integer
+    t0 = params.get("OnDemandPercentageAboveBaseCapacity")
+    if t0 is not None:
+        request["OnDemandPercentageAboveBaseCapacity"] = _integer(
+            t0,
+            "OnDemandPercentageAboveBaseCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInstanceRemedy: boolean
+    t0 = params.get("SpotInstanceRemedy")
+    if t0 is not None:
+        request["SpotInstanceRemedy"] = _boolean(
+            t0,
+            "SpotInstanceRemedy",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotInstanceRemedy) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # CompensateWithOnDemand: boolean
+    t0 = params.get("CompensateWithOnDemand")
+    if t0 is not None:
+        request["CompensateWithOnDemand"] = _boolean(
+            t0,
+            "CompensateWithOnDemand",
+            problems,
+            (
+                "The specified value of parameter is not valid. (CompensateWithOnDemand) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInstancePools: integer
+    t0 = params.get("SpotInstancePools")
+    if t0 is not None:
+        request["SpotInstancePools"] = _integer(
+            t0,
+            "SpotInstancePools",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotInstancePools) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DesiredCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # GroupDeletionProtection: boolean
+    t0 = params.get("GroupDeletionProtection")
+    if t0 is not None:
+        request["GroupDeletionProtection"] = _boolean(
+            t0,
+            "GroupDeletionProtection",
+            problems,
+            (
+                "The specified value of parameter is not valid. (GroupDeletionProtection) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Tag: array
+    t0 = params.get("Tag")
+    if t0 is not None:
+        request["Tag"] = _flat_list(
+            t0,
+            "Tag",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Tag) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Tag.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("Key", "Value"), (), o1)
+                # Key: string
+                t2 = params.get(p0 + ".Key")
+                if t2 is not None:
+                    o1["Key"] = t2
+                # Value: string
+                t2 = params.get(p0 + ".Value")
+                if t2 is not None:
+                    o1["Value"] = t2
+                l0.append(o1)
+            request["Tag"] = l0
+
+    # LaunchTemplateOverride: array
+    t0 = params.get("LaunchTemplateOverride")
+    if t0 is not None:
+        request["LaunchTemplateOverride"] = _flat_list(
+            t0,
+            "LaunchTemplateOverride",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LaunchTemplateOverride.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "WeightedCapacity"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # WeightedCapacity: integer
+                t2 = params.get(p0 + ".WeightedCapacity")
+                if t2 is not None:
+                    o1["WeightedCapacity"] = _integer(
+                        t2,
+                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["LaunchTemplateOverride"] = l0
+    return request, problems
+
+
+def validate_create_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scaling_group(coerce_create_scaling_group(params)[0])
+
+
+# --- CreateScalingRule ---------------------------------------------------------------------
+
+
+def validate_create_scaling_rule(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingRule: 调用CreateScalingRule创建一条伸缩规则。
+
+    sources/alibaba/CreateScalingRule.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/CreateScalingRule.md:32 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingRuleName: string; sources/alibaba/CreateScalingRule.md:33 (stated)
+    if "ScalingRuleName" in request:
+        v0 = request["ScalingRuleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:33 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingRuleName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Cooldown: integer; sources/alibaba/CreateScalingRule.md:36 (stated)
+    if "Cooldown" in request:
+        v0 = request["Cooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cooldown",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Cooldown) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:36 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "Cooldown",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (Cooldown) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MinAdjustmentMagnitude: integer; sources/alibaba/CreateScalingRule.md:39 (stated)
+    if "MinAdjustmentMagnitude" in request:
+        v0 = request["MinAdjustmentMagnitude"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinAdjustmentMagnitude",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MinAdjustmentMagnitude) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # AdjustmentType: string; sources/alibaba/CreateScalingRule.md:40 (stated)
+    if "AdjustmentType" in request:
+        v0 = request["AdjustmentType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AdjustmentType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AdjustmentType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:40 (stated)
+            if v0 not in {"QuantityChangeInCapacity", "PercentChangeInCapacity", "TotalCapacity"}:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (AdjustmentType) (must be one of: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # AdjustmentValue: integer; sources/alibaba/CreateScalingRule.md:45 (stated)
+    if "AdjustmentValue" in request:
+        v0 = request["AdjustmentValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "AdjustmentValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AdjustmentValue) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScalingRuleType: string; sources/alibaba/CreateScalingRule.md:50 (stated)
+    if "ScalingRuleType" in request:
+        v0 = request["ScalingRuleType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:50 (stated)
+            if v0 not in {
+                "SimpleScalingRule",
+                "TargetTrackingScalingRule",
+                "StepScalingRule",
+                "PredictiveScalingRule",
+            }:
+                problems.append(
+                    Problem(
+                        "ScalingRuleType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleType) (must be one of: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # EstimatedInstanceWarmup: integer; sources/alibaba/CreateScalingRule.md:58 (stated)
+    if "EstimatedInstanceWarmup" in request:
+        v0 = request["EstimatedInstanceWarmup"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EstimatedInstanceWarmup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:62 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "EstimatedInstanceWarmup",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MetricName: string; sources/alibaba/CreateScalingRule.md:65 (stated)
+    if "MetricName" in request:
+        v0 = request["MetricName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # TargetValue: number; sources/alibaba/CreateScalingRule.md:82 (stated)
+    if "TargetValue" in request:
+        v0 = request["TargetValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "TargetValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (TargetValue) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DisableScaleIn: boolean; sources/alibaba/CreateScalingRule.md:83 (stated)
+    if "DisableScaleIn" in request:
+        v0 = request["DisableScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableScaleIn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DisableScaleIn) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScaleInEvaluationCount: integer; sources/alibaba/CreateScalingRule.md:86 (stated)
+    if "ScaleInEvaluationCount" in request:
+        v0 = request["ScaleInEvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleInEvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScaleInEvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScaleOutEvaluationCount: integer; sources/alibaba/CreateScalingRule.md:89 (stated)
+    if "ScaleOutEvaluationCount" in request:
+        v0 = request["ScaleOutEvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleOutEvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScaleOutEvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # StepAdjustment: array; sources/alibaba/CreateScalingRule.md:92 (inferred)
+    if "StepAdjustment" in request:
+        v0 = request["StepAdjustment"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "StepAdjustment",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (StepAdjustment) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "StepAdjustment." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (StepAdjustment[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # MetricIntervalLowerBound: number; sources/alibaba/CreateScalingRule.md:92 (stated)
+                    if "MetricIntervalLowerBound" in v1:
+                        v2 = v1["MetricIntervalLowerBound"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".MetricIntervalLowerBound",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalLowerBound) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # MetricIntervalUpperBound: number; sources/alibaba/CreateScalingRule.md:93 (stated)
+                    if "MetricIntervalUpperBound" in v1:
+                        v2 = v1["MetricIntervalUpperBound"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".MetricIntervalUpperBound",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalUpperBound) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # ScalingAdjustment: integer; sources/alibaba/CreateScalingRule.md:94 (stated)
+                    if "ScalingAdjustment" in v1:
+                        v2 = v1["ScalingAdjustment"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".ScalingAdjustment",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].ScalingAdjustment) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "MetricIntervalLowerBound",
+                                "MetricIntervalUpperBound",
+                                "ScalingAdjustment",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "StepAdjustment." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "StepAdjustment."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of StepAdjustment[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # PredictiveScalingMode: string; sources/alibaba/CreateScalingRule.md:95 (stated)
+    if "PredictiveScalingMode" in request:
+        v0 = request["PredictiveScalingMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredictiveScalingMode",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveScalingMode) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:95 (stated)
+            if v0 not in {"PredictAndScale", "PredictOnly"}:
+                problems.append(
+                    Problem(
+                        "PredictiveScalingMode",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveScalingMode) (must be one of: PredictAndScale, PredictOnly)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveValueBehavior: string; sources/alibaba/CreateScalingRule.md:101 (stated)
+    if "PredictiveValueBehavior" in request:
+        v0 = request["PredictiveValueBehavior"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredictiveValueBehavior",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveValueBehavior) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:101 (stated)
+            if v0 not in {
+                "MaxOverridePredictiveValue",
+                "PredictiveValueOverrideMax",
+                "PredictiveValueOverrideMaxWithBuffer",
+            }:
+                problems.append(
+                    Problem(
+                        "PredictiveValueBehavior",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveValueBehavior) (must be one of: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveValueBuffer: integer; sources/alibaba/CreateScalingRule.md:108 (stated)
+    if "PredictiveValueBuffer" in request:
+        v0 = request["PredictiveValueBuffer"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PredictiveValueBuffer",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:108 (stated)
+            if not 0 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "PredictiveValueBuffer",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be between 0 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveTaskBufferTime: integer; sources/alibaba/CreateScalingRule.md:111 (stated)
+    if "PredictiveTaskBufferTime" in request:
+        v0 = request["PredictiveTaskBufferTime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PredictiveTaskBufferTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScalingRule.md:111 (stated)
+            if not 0 <= v0 <= 60:
+                problems.append(
+                    Problem(
+                        "PredictiveTaskBufferTime",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be between 0 and 60)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InitialMaxSize: integer; sources/alibaba/CreateScalingRule.md:114 (stated)
+    if "InitialMaxSize" in request:
+        v0 = request["InitialMaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "InitialMaxSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InitialMaxSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingGroupId",
+                "ScalingRuleName",
+                "Cooldown",
+                "MinAdjustmentMagnitude",
+                "AdjustmentType",
+                "AdjustmentValue",
+                "ScalingRuleType",
+                "EstimatedInstanceWarmup",
+                "MetricName",
+                "TargetValue",
+                "DisableScaleIn",
+                "ScaleInEvaluationCount",
+                "ScaleOutEvaluationCount",
+                "StepAdjustment",
+                "PredictiveScalingMode",
+                "PredictiveValueBehavior",
+                "PredictiveValueBuffer",
+                "PredictiveTaskBufferTime",
+                "InitialMaxSize",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scaling_rule(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScalingRule: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingGroupId",
+            "ScalingRuleName",
+            "Cooldown",
+            "MinAdjustmentMagnitude",
+            "AdjustmentType",
+            "AdjustmentValue",
+            "ScalingRuleType",
+            "EstimatedInstanceWarmup",
+            "MetricName",
+            "TargetValue",
+            "DisableScaleIn",
+            "ScaleInEvaluationCount",
+            "ScaleOutEvaluationCount",
+            "PredictiveScalingMode",
+            "PredictiveValueBehavior",
+            "PredictiveValueBuffer",
+            "PredictiveTaskBufferTime",
+            "InitialMaxSize",
+        ),
+        ("StepAdjustment",),
+        request,
+    )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ScalingRuleName: string
+    t0 = params.get("ScalingRuleName")
+    if t0 is not None:
+        request["ScalingRuleName"] = t0
+
+    # Cooldown: integer
+    t0 = params.get("Cooldown")
+    if t0 is not None:
+        request["Cooldown"] = _integer(
+            t0,
+            "Cooldown",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Cooldown) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MinAdjustmentMagnitude: integer
+    t0 = params.get("MinAdjustmentMagnitude")
+    if t0 is not None:
+        request["MinAdjustmentMagnitude"] = _integer(
+            t0,
+            "MinAdjustmentMagnitude",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MinAdjustmentMagnitude) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # AdjustmentType: string
+    t0 = params.get("AdjustmentType")
+    if t0 is not None:
+        request["AdjustmentType"] = t0
+
+    # AdjustmentValue: integer
+    t0 = params.get("AdjustmentValue")
+    if t0 is not None:
+        request["AdjustmentValue"] = _integer(
+            t0,
+            "AdjustmentValue",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AdjustmentValue) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingRuleType: string
+    t0 = params.get("ScalingRuleType")
+    if t0 is not None:
+        request["ScalingRuleType"] = t0
+
+    # EstimatedInstanceWarmup: integer
+    t0 = params.get("EstimatedInstanceWarmup")
+    if t0 is not None:
+        request["EstimatedInstanceWarmup"] = _integer(
+            t0,
+            "EstimatedInstanceWarmup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MetricName: string
+    t0 = params.get("MetricName")
+    if t0 is not None:
+        request["MetricName"] = t0
+
+    # TargetValue: number
+    t0 = params.get("TargetValue")
+    if t0 is not None:
+        request["TargetValue"] = _number(
+            t0,
+            "TargetValue",
+            problems,
+            (
+                "The specified value of parameter is not valid. (TargetValue) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # DisableScaleIn: boolean
+    t0 = params.get("DisableScaleIn")
+    if t0 is not None:
+        request["DisableScaleIn"] = _boolean(
+            t0,
+            "DisableScaleIn",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DisableScaleIn) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScaleInEvaluationCount: integer
+    t0 = params.get("ScaleInEvaluationCount")
+    if t0 is not None:
+        request["ScaleInEvaluationCount"] = _integer(
+            t0,
+            "ScaleInEvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScaleInEvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScaleOutEvaluationCount: integer
+    t0 = params.get("ScaleOutEvaluationCount")
+    if t0 is not None:
+        request["ScaleOutEvaluationCount"] = _integer(
+            t0,
+            "ScaleOutEvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScaleOutEvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # StepAdjustment: array
+    t0 = params.get("StepAdjustment")
+    if t0 is not None:
+        request["StepAdjustment"] = _flat_list(
+            t0,
+            "StepAdjustment",
+            problems,
+            (
+                "The specified value of parameter is not valid. (StepAdjustment) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "StepAdjustment.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(
+                    params,
+                    p0 + ".",
+                    ("MetricIntervalLowerBound", "MetricIntervalUpperBound", "ScalingAdjustment"),
+                    (),
+                    o1,
+                )
+                # MetricIntervalLowerBound: number
+                t2 = params.get(p0 + ".MetricIntervalLowerBound")
+                if t2 is not None:
+                    o1["MetricIntervalLowerBound"] = _number(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".MetricIntervalLowerBound",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalLowerBound) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # MetricIntervalUpperBound: number
+                t2 = params.get(p0 + ".MetricIntervalUpperBound")
+                if t2 is not None:
+                    o1["MetricIntervalUpperBound"] = _number(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".MetricIntervalUpperBound",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalUpperBound) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # ScalingAdjustment: integer
+                t2 = params.get(p0 + ".ScalingAdjustment")
+                if t2 is not None:
+                    o1["ScalingAdjustment"] = _integer(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".ScalingAdjustment",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].ScalingAdjustment) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["StepAdjustment"] = l0
+
+    # PredictiveScalingMode: string
+    t0 = params.get("PredictiveScalingMode")
+    if t0 is not None:
+        request["PredictiveScalingMode"] = t0
+
+    # PredictiveValueBehavior: string
+    t0 = params.get("PredictiveValueBehavior")
+    if t0 is not None:
+        request["PredictiveValueBehavior"] = t0
+
+    # PredictiveValueBuffer: integer
+    t0 = params.get("PredictiveValueBuffer")
+    if t0 is not None:
+        request["PredictiveValueBuffer"] = _integer(
+            t0,
+            "PredictiveValueBuffer",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PredictiveTaskBufferTime: integer
+    t0 = params.get("PredictiveTaskBufferTime")
+    if t0 is not None:
+        request["PredictiveTaskBufferTime"] = _integer(
+            t0,
+            "PredictiveTaskBufferTime",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # InitialMaxSize: integer
+    t0 = params.get("InitialMaxSize")
+    if t0 is not None:
+        request["InitialMaxSize"] = _integer(
+            t0,
+            "InitialMaxSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InitialMaxSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_create_scaling_rule_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingRule: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scaling_rule(coerce_create_scaling_rule(params)[0])
+
+
+# --- CreateScheduledTask ---------------------------------------------------------------------
+
+
+def validate_create_scheduled_task(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScheduledTask: 调用CreateScheduledTask接口创建一个定时任务。
+
+    sources/alibaba/CreateScheduledTask.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/CreateScheduledTask.md:19 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScheduledAction: string, required; sources/alibaba/CreateScheduledTask.md:22 (stated)
+    if "ScheduledAction" in request:
+        v0 = request["ScheduledAction"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledAction",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledAction) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledAction",
+                "missing",
+                None,
+                'The input parameter "ScheduledAction" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScheduledTaskName: string; sources/alibaba/CreateScheduledTask.md:28 (stated)
+    if "ScheduledTaskName" in request:
+        v0 = request["ScheduledTaskName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledTaskName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScheduledTask.md:28 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScheduledTaskName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScheduledTaskName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Description: string; sources/alibaba/CreateScheduledTask.md:33 (stated)
+    if "Description" in request:
+        v0 = request["Description"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Description",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Description) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScheduledTask.md:33 (stated)
+            if not 2 <= len(v0) <= 200:
+                problems.append(
+                    Problem(
+                        "Description",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (Description) (length must be between 2 and 200 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LaunchTime: string; sources/alibaba/CreateScheduledTask.md:36 (stated)
+    if "LaunchTime" in request:
+        v0 = request["LaunchTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTime) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RecurrenceType: string; sources/alibaba/CreateScheduledTask.md:43 (stated)
+    if "RecurrenceType" in request:
+        v0 = request["RecurrenceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScheduledTask.md:43 (stated)
+            if v0 not in {"Daily", "Weekly", "Monthly", "Cron"}:
+                problems.append(
+                    Problem(
+                        "RecurrenceType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (RecurrenceType) (must be one of: Daily, Weekly, Monthly, Cron)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # RecurrenceValue: string; sources/alibaba/CreateScheduledTask.md:53 (stated)
+    if "RecurrenceValue" in request:
+        v0 = request["RecurrenceValue"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceValue) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RecurrenceEndTime: string; sources/alibaba/CreateScheduledTask.md:63 (stated)
+    if "RecurrenceEndTime" in request:
+        v0 = request["RecurrenceEndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceEndTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceEndTime) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # TaskEnabled: boolean; sources/alibaba/CreateScheduledTask.md:70 (stated)
+    if "TaskEnabled" in request:
+        v0 = request["TaskEnabled"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "TaskEnabled",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (TaskEnabled) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchExpirationTime: integer; sources/alibaba/CreateScheduledTask.md:78 (stated)
+    if "LaunchExpirationTime" in request:
+        v0 = request["LaunchExpirationTime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LaunchExpirationTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchExpirationTime) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/CreateScheduledTask.md:78 (stated)
+            if not 0 <= v0 <= 21600:
+                problems.append(
+                    Problem(
+                        "LaunchExpirationTime",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (LaunchExpirationTime) (must be between 0 and 21600)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "ScheduledAction",
+                "ScheduledTaskName",
+                "Description",
+                "LaunchTime",
+                "RecurrenceType",
+                "RecurrenceValue",
+                "RecurrenceEndTime",
+                "TaskEnabled",
+                "LaunchExpirationTime",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of CreateScheduledTask)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scheduled_task(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScheduledTask: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "RegionId",
+            "ScheduledAction",
+            "ScheduledTaskName",
+            "Description",
+            "LaunchTime",
+            "RecurrenceType",
+            "RecurrenceValue",
+            "RecurrenceEndTime",
+            "TaskEnabled",
+            "LaunchExpirationTime",
+        ),
+        (),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScheduledAction: string
+    t0 = params.get("ScheduledAction")
+    if t0 is not None:
+        request["ScheduledAction"] = t0
+
+    # ScheduledTaskName: string
+    t0 = params.get("ScheduledTaskName")
+    if t0 is not None:
+        request["ScheduledTaskName"] = t0
+
+    # Description: string
+    t0 = params.get("Description")
+    if t0 is not None:
+        request["Description"] = t0
+
+    # LaunchTime: string
+    t0 = params.get("LaunchTime")
+    if t0 is not None:
+        request["LaunchTime"] = t0
+
+    # RecurrenceType: string
+    t0 = params.get("RecurrenceType")
+    if t0 is not None:
+        request["RecurrenceType"] = t0
+
+    # RecurrenceValue: string
+    t0 = params.get("RecurrenceValue")
+    if t0 is not None:
+        request["RecurrenceValue"] = t0
+
+    # RecurrenceEndTime: string
+    t0 = params.get("RecurrenceEndTime")
+    if t0 is not None:
+        request["RecurrenceEndTime"] = t0
+
+    # TaskEnabled: boolean
+    t0 = params.get("TaskEnabled")
+    if t0 is not None:
+        request["TaskEnabled"] = _boolean(
+            t0,
+            "TaskEnabled",
+            problems,
+            (
+                "The specified value of parameter is not valid. (TaskEnabled) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # LaunchExpirationTime: integer
+    t0 = params.get("LaunchExpirationTime")
+    if t0 is not None:
+        request["LaunchExpirationTime"] = _integer(
+            t0,
+            "LaunchExpirationTime",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LaunchExpirationTime) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_create_scheduled_task_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScheduledTask: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scheduled_task(coerce_create_scheduled_task(params)[0])
+
+
+# --- DeleteAlarm ---------------------------------------------------------------------
+
+
+def validate_delete_alarm(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteAlarm: 调用DeleteAlarm删除一个报警任务。
+
+    sources/alibaba/DeleteAlarm.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlarmTaskId: string, required; sources/alibaba/DeleteAlarm.md:14 (stated)
+    if "AlarmTaskId" in request:
+        v0 = request["AlarmTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AlarmTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AlarmTaskId",
+                "missing",
+                None,
+                'The input parameter "AlarmTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/DeleteAlarm.md:15 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AlarmTaskId", "RegionId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteAlarm)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_alarm(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteAlarm: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AlarmTaskId", "RegionId"), (), request)
+
+    # AlarmTaskId: string
+    t0 = params.get("AlarmTaskId")
+    if t0 is not None:
+        request["AlarmTaskId"] = t0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+    return request, problems
+
+
+def validate_delete_alarm_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteAlarm: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_alarm(coerce_delete_alarm(params)[0])
+
+
 # --- DeleteLifecycleHook ---------------------------------------------------------------------
 
 
@@ -804,6 +8648,957 @@ def validate_delete_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     """DeleteLifecycleHook: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_delete_lifecycle_hook(coerce_delete_lifecycle_hook(params)[0])
+
+
+# --- DeleteNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: 删除弹性伸缩事件及资源变化通知（`DeleteNotificationConfiguration`）。
+
+    sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # NotificationArn: string, required; sources/alibaba/DeleteNotificationConfiguration.md:13 (stated)
+    if "NotificationArn" in request:
+        v0 = request["NotificationArn"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NotificationArn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationArn) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "NotificationArn",
+                "missing",
+                None,
+                'The input parameter "NotificationArn" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DeleteNotificationConfiguration.md:20 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"NotificationArn", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteNotificationConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteNotificationConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("NotificationArn", "ScalingGroupId"), (), request)
+
+    # NotificationArn: string
+    t0 = params.get("NotificationArn")
+    if t0 is not None:
+        request["NotificationArn"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_delete_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_notification_configuration(
+        coerce_delete_notification_configuration(params)[0]
+    )
+
+
+# --- DeleteScalingConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_scaling_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingConfiguration: 调用DeleteScalingConfiguration删除一个伸缩配置。
+
+    sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingConfigurationId: string, required; sources/alibaba/DeleteScalingConfiguration.md:20 (stated)
+    if "ScalingConfigurationId" in request:
+        v0 = request["ScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingConfigurationId",
+                "missing",
+                None,
+                'The input parameter "ScalingConfigurationId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScalingConfigurationId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteScalingConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scaling_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScalingConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingConfigurationId",), (), request)
+
+    # ScalingConfigurationId: string
+    t0 = params.get("ScalingConfigurationId")
+    if t0 is not None:
+        request["ScalingConfigurationId"] = t0
+    return request, problems
+
+
+def validate_delete_scaling_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scaling_configuration(coerce_delete_scaling_configuration(params)[0])
+
+
+# --- DeleteScalingGroup ---------------------------------------------------------------------
+
+
+def validate_delete_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingGroup: 调用DeleteScalingGroup删除一个伸缩组。
+
+    sources/alibaba/DeleteScalingGroup.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/DeleteScalingGroup.md:28 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceDelete: boolean; sources/alibaba/DeleteScalingGroup.md:34 (stated)
+    if "ForceDelete" in request:
+        v0 = request["ForceDelete"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDelete",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceDelete) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ScalingGroupId", "ForceDelete"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteScalingGroup)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId", "ForceDelete"), (), request)
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceDelete: boolean
+    t0 = params.get("ForceDelete")
+    if t0 is not None:
+        request["ForceDelete"] = _boolean(
+            t0,
+            "ForceDelete",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceDelete) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_delete_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scaling_group(coerce_delete_scaling_group(params)[0])
+
+
+# --- DeleteScalingRule ---------------------------------------------------------------------
+
+
+def validate_delete_scaling_rule(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingRule: 本文介绍删除伸缩规则 API 操作。
+
+    sources/alibaba/DeleteScalingRule.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingRuleId: string, required; sources/alibaba/DeleteScalingRule.md:17 (stated)
+    if "ScalingRuleId" in request:
+        v0 = request["ScalingRuleId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingRuleId",
+                "missing",
+                None,
+                'The input parameter "ScalingRuleId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScalingRuleId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scaling_rule(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScalingRule: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingRuleId",), (), request)
+
+    # ScalingRuleId: string
+    t0 = params.get("ScalingRuleId")
+    if t0 is not None:
+        request["ScalingRuleId"] = t0
+    return request, problems
+
+
+def validate_delete_scaling_rule_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingRule: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scaling_rule(coerce_delete_scaling_rule(params)[0])
+
+
+# --- DeleteScheduledTask ---------------------------------------------------------------------
+
+
+def validate_delete_scheduled_task(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledTask: 调用DeleteScheduledTask删除一个定时任务。
+
+    sources/alibaba/DeleteScheduledTask.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScheduledTaskId: string, required; sources/alibaba/DeleteScheduledTask.md:13 (stated)
+    if "ScheduledTaskId" in request:
+        v0 = request["ScheduledTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledTaskId",
+                "missing",
+                None,
+                'The input parameter "ScheduledTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScheduledTaskId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DeleteScheduledTask)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scheduled_task(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScheduledTask: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScheduledTaskId",), (), request)
+
+    # ScheduledTaskId: string
+    t0 = params.get("ScheduledTaskId")
+    if t0 is not None:
+        request["ScheduledTaskId"] = t0
+    return request, problems
+
+
+def validate_delete_scheduled_task_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledTask: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scheduled_task(coerce_delete_scheduled_task(params)[0])
+
+
+# --- DescribeAlarms ---------------------------------------------------------------------
+
+
+def validate_describe_alarms(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAlarms: 调用DescribeAlarms查询报警任务的信息。
+
+    sources/alibaba/DescribeAlarms.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeAlarms.md:14 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string; sources/alibaba/DescribeAlarms.md:15 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # AlarmTaskId: string; sources/alibaba/DescribeAlarms.md:16 (stated)
+    if "AlarmTaskId" in request:
+        v0 = request["AlarmTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AlarmTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # State: string; sources/alibaba/DescribeAlarms.md:17 (stated)
+    if "State" in request:
+        v0 = request["State"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "State",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (State) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeAlarms.md:17 (stated)
+            if v0 not in {"ALARM", "OK", "INSUFFICIENT_DATA"}:
+                problems.append(
+                    Problem(
+                        "State",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (State) (must be one of: ALARM, OK, INSUFFICIENT_DATA)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # IsEnable: boolean; sources/alibaba/DescribeAlarms.md:22 (stated)
+    if "IsEnable" in request:
+        v0 = request["IsEnable"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "IsEnable",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (IsEnable) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # MetricType: string; sources/alibaba/DescribeAlarms.md:26 (stated)
+    if "MetricType" in request:
+        v0 = request["MetricType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeAlarms.md:26 (stated)
+            if v0 not in {"system", "custom"}:
+                problems.append(
+                    Problem(
+                        "MetricType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MetricType) (must be one of: system, custom)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MetricName: string; sources/alibaba/DescribeAlarms.md:30 (stated)
+    if "MetricName" in request:
+        v0 = request["MetricName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # PageSize: integer; sources/alibaba/DescribeAlarms.md:31 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeAlarms.md:31 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageNumber: integer; sources/alibaba/DescribeAlarms.md:34 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeAlarms.md:34 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "ScalingGroupId",
+                "AlarmTaskId",
+                "State",
+                "IsEnable",
+                "MetricType",
+                "MetricName",
+                "PageSize",
+                "PageNumber",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeAlarms)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_alarms(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAlarms: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "RegionId",
+            "ScalingGroupId",
+            "AlarmTaskId",
+            "State",
+            "IsEnable",
+            "MetricType",
+            "MetricName",
+            "PageSize",
+            "PageNumber",
+        ),
+        (),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # AlarmTaskId: string
+    t0 = params.get("AlarmTaskId")
+    if t0 is not None:
+        request["AlarmTaskId"] = t0
+
+    # State: string
+    t0 = params.get("State")
+    if t0 is not None:
+        request["State"] = t0
+
+    # IsEnable: boolean
+    t0 = params.get("IsEnable")
+    if t0 is not None:
+        request["IsEnable"] = _boolean(
+            t0,
+            "IsEnable",
+            problems,
+            (
+                "The specified value of parameter is not valid. (IsEnable) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MetricType: string
+    t0 = params.get("MetricType")
+    if t0 is not None:
+        request["MetricType"] = t0
+
+    # MetricName: string
+    t0 = params.get("MetricName")
+    if t0 is not None:
+        request["MetricName"] = t0
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_describe_alarms_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAlarms: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_alarms(coerce_describe_alarms(params)[0])
+
+
+# --- DescribeLifecycleActions ---------------------------------------------------------------------
+
+
+def validate_describe_lifecycle_actions(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLifecycleActions: 调用DescribeLifecycleActions查看伸缩活动对应的生命周期操作。
+
+    sources/alibaba/DescribeLifecycleActions.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingActivityId: string, required; sources/alibaba/DescribeLifecycleActions.md:24 (stated)
+    if "ScalingActivityId" in request:
+        v0 = request["ScalingActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingActivityId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingActivityId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingActivityId",
+                "missing",
+                None,
+                'The input parameter "ScalingActivityId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # LifecycleActionStatus: string; sources/alibaba/DescribeLifecycleActions.md:25 (stated)
+    if "LifecycleActionStatus" in request:
+        v0 = request["LifecycleActionStatus"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleActionStatus",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleActionStatus) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeLifecycleActions.md:25 (stated)
+            if v0 not in {"Pending", "Timeout", "Completed"}:
+                problems.append(
+                    Problem(
+                        "LifecycleActionStatus",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (LifecycleActionStatus) (must be one of: Pending, Timeout, Completed)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/alibaba/DescribeLifecycleActions.md:30 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NextToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # MaxResults: integer; sources/alibaba/DescribeLifecycleActions.md:31 (stated)
+    if "MaxResults" in request:
+        v0 = request["MaxResults"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxResults",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MaxResults) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeLifecycleActions.md:31 (stated)
+            if not 1 <= v0 <= 50:
+                problems.append(
+                    Problem(
+                        "MaxResults",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (MaxResults) (must be between 1 and 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ScalingActivityId", "LifecycleActionStatus", "NextToken", "MaxResults"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeLifecycleActions)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_lifecycle_actions(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLifecycleActions: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("ScalingActivityId", "LifecycleActionStatus", "NextToken", "MaxResults"),
+        (),
+        request,
+    )
+
+    # ScalingActivityId: string
+    t0 = params.get("ScalingActivityId")
+    if t0 is not None:
+        request["ScalingActivityId"] = t0
+
+    # LifecycleActionStatus: string
+    t0 = params.get("LifecycleActionStatus")
+    if t0 is not None:
+        request["LifecycleActionStatus"] = t0
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+
+    # MaxResults: integer
+    t0 = params.get("MaxResults")
+    if t0 is not None:
+        request["MaxResults"] = _integer(
+            t0,
+            "MaxResults",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MaxResults) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_describe_lifecycle_actions_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeLifecycleActions: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_lifecycle_actions(coerce_describe_lifecycle_actions(params)[0])
 
 
 # --- DescribeLifecycleHooks ---------------------------------------------------------------------
@@ -1035,6 +9830,10046 @@ def validate_describe_lifecycle_hooks_wire(params: Mapping[str, object]) -> list
     return validate_describe_lifecycle_hooks(coerce_describe_lifecycle_hooks(params)[0])
 
 
+# --- DescribeNotificationConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_notification_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeNotificationConfigurations: 调用DescribeNotificationConfigurations查询您创建的弹性伸缩事件及资源变化通知。
+
+    sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/DescribeNotificationConfigurations.md:13 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeNotificationConfigurations)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_notification_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeNotificationConfigurations: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), (), request)
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_describe_notification_configurations_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeNotificationConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_notification_configurations(
+        coerce_describe_notification_configurations(params)[0]
+    )
+
+
+# --- DescribeNotificationTypes ---------------------------------------------------------------------
+
+
+def validate_describe_notification_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeNotificationTypes: 调用DescribeNotificationTypes查询弹性伸缩事件及资源变化通知的类型。
+
+    sources/alibaba/DescribeNotificationTypes.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeNotificationTypes)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_notification_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeNotificationTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_notification_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeNotificationTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_notification_types(coerce_describe_notification_types(params)[0])
+
+
+# --- DescribeRegions ---------------------------------------------------------------------
+
+
+def validate_describe_regions(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeRegions: 调用DescribeRegions查询可以使用弹性伸缩服务的地域。
+
+    sources/alibaba/DescribeRegions.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AcceptLanguage: string; sources/alibaba/DescribeRegions.md:13 (stated)
+    if "AcceptLanguage" in request:
+        v0 = request["AcceptLanguage"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AcceptLanguage",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AcceptLanguage) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeRegions.md:13 (stated)
+            if v0 not in {"zh-CN", "en-US", "ja"}:
+                problems.append(
+                    Problem(
+                        "AcceptLanguage",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (AcceptLanguage) (must be one of: zh-CN, en-US, ja)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key != "AcceptLanguage":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeRegions)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_regions(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeRegions: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AcceptLanguage",), (), request)
+
+    # AcceptLanguage: string
+    t0 = params.get("AcceptLanguage")
+    if t0 is not None:
+        request["AcceptLanguage"] = t0
+    return request, problems
+
+
+def validate_describe_regions_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeRegions: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_regions(coerce_describe_regions(params)[0])
+
+
+# --- DescribeScalingActivities ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_activities(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingActivities: 调用DescribeScalingActivities查询伸缩活动。
+
+    sources/alibaba/DescribeScalingActivities.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScalingActivities.md:22 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # PageNumber: integer; sources/alibaba/DescribeScalingActivities.md:23 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingActivities.md:23 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScalingActivities.md:26 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingActivities.md:26 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingGroupId: string; sources/alibaba/DescribeScalingActivities.md:29 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # StatusCode: string; sources/alibaba/DescribeScalingActivities.md:30 (stated)
+    if "StatusCode" in request:
+        v0 = request["StatusCode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StatusCode",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (StatusCode) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingActivities.md:30 (stated)
+            if v0 not in {"Successful", "Warning", "Failed", "InProgress", "Rejected"}:
+                problems.append(
+                    Problem(
+                        "StatusCode",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (StatusCode) (must be one of: Successful, Warning, Failed, InProgress, Rejected)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingActivityId: array; sources/alibaba/DescribeScalingActivities.md:37 (stated)
+    if "ScalingActivityId" in request:
+        v0 = request["ScalingActivityId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingActivityId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingActivityId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingActivities.md:37 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScalingActivityId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingActivityId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingActivityId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingActivityId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "PageNumber",
+                "PageSize",
+                "ScalingGroupId",
+                "StatusCode",
+                "ScalingActivityId",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScalingActivities)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_activities(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingActivities: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "PageNumber", "PageSize", "ScalingGroupId", "StatusCode"),
+        ("ScalingActivityId",),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # StatusCode: string
+    t0 = params.get("StatusCode")
+    if t0 is not None:
+        request["StatusCode"] = t0
+
+    # ScalingActivityId: array
+    t0 = params.get("ScalingActivityId")
+    if t0 is not None:
+        request["ScalingActivityId"] = _flat_list(
+            t0,
+            "ScalingActivityId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingActivityId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingActivityId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingActivityId"] = l0
+    return request, problems
+
+
+def validate_describe_scaling_activities_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingActivities: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_activities(coerce_describe_scaling_activities(params)[0])
+
+
+# --- DescribeScalingConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingConfigurations: 调用DescribeScalingConfigurations查询伸缩配置的信息。
+
+    sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScalingConfigurations.md:14 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # PageNumber: integer; sources/alibaba/DescribeScalingConfigurations.md:15 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingConfigurations.md:15 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScalingConfigurations.md:18 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingConfigurations.md:18 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingGroupId: string; sources/alibaba/DescribeScalingConfigurations.md:21 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScalingConfigurationId: array; sources/alibaba/DescribeScalingConfigurations.md:22 (stated)
+    if "ScalingConfigurationId" in request:
+        v0 = request["ScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingConfigurations.md:22 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationId) (must have at most 10 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingConfigurationId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingConfigurationId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingConfigurationName: array; sources/alibaba/DescribeScalingConfigurations.md:23 (stated)
+    if "ScalingConfigurationName" in request:
+        v0 = request["ScalingConfigurationName"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationName) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingConfigurations.md:23 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationName) (must have at most 10 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingConfigurationName." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingConfigurationName[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "PageNumber",
+                "PageSize",
+                "ScalingGroupId",
+                "ScalingConfigurationId",
+                "ScalingConfigurationName",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScalingConfigurations)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingConfigurations: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "PageNumber", "PageSize", "ScalingGroupId"),
+        ("ScalingConfigurationId", "ScalingConfigurationName"),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ScalingConfigurationId: array
+    t0 = params.get("ScalingConfigurationId")
+    if t0 is not None:
+        request["ScalingConfigurationId"] = _flat_list(
+            t0,
+            "ScalingConfigurationId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingConfigurationId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingConfigurationId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingConfigurationId"] = l0
+
+    # ScalingConfigurationName: array
+    t0 = params.get("ScalingConfigurationName")
+    if t0 is not None:
+        request["ScalingConfigurationName"] = _flat_list(
+            t0,
+            "ScalingConfigurationName",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingConfigurationName) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingConfigurationName.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingConfigurationName"] = l0
+    return request, problems
+
+
+def validate_describe_scaling_configurations_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_configurations(
+        coerce_describe_scaling_configurations(params)[0]
+    )
+
+
+# --- DescribeScalingGroups ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingGroups: 调用DescribeScalingGroups查询伸缩组。
+
+    sources/alibaba/DescribeScalingGroups.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScalingGroups.md:14 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # PageNumber: integer; sources/alibaba/DescribeScalingGroups.md:15 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingGroups.md:15 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScalingGroups.md:18 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingGroups.md:18 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingGroupId: array; sources/alibaba/DescribeScalingGroups.md:21 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingGroups.md:21 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScalingGroupId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingGroupId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingGroupId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingGroupId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingGroupName: array; sources/alibaba/DescribeScalingGroups.md:22 (stated)
+    if "ScalingGroupName" in request:
+        v0 = request["ScalingGroupName"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingGroupName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupName) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingGroups.md:22 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScalingGroupName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingGroupName) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingGroupName." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingGroupName[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "PageNumber",
+                "PageSize",
+                "ScalingGroupId",
+                "ScalingGroupName",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScalingGroups)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "PageNumber", "PageSize"),
+        ("ScalingGroupId", "ScalingGroupName"),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingGroupId: array
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = _flat_list(
+            t0,
+            "ScalingGroupId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingGroupId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingGroupId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingGroupId"] = l0
+
+    # ScalingGroupName: array
+    t0 = params.get("ScalingGroupName")
+    if t0 is not None:
+        request["ScalingGroupName"] = _flat_list(
+            t0,
+            "ScalingGroupName",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingGroupName) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingGroupName.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingGroupName"] = l0
+    return request, problems
+
+
+def validate_describe_scaling_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_groups(coerce_describe_scaling_groups(params)[0])
+
+
+# --- DescribeScalingInstances ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingInstances: 调用DescribeScalingInstances查询伸缩组内ECS实例的列表，并列出ECS实例的信息。
+
+    sources/alibaba/DescribeScalingInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScalingInstances.md:18 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string; sources/alibaba/DescribeScalingInstances.md:19 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScalingConfigurationId: string; sources/alibaba/DescribeScalingInstances.md:20 (stated)
+    if "ScalingConfigurationId" in request:
+        v0 = request["ScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # HealthStatus: string; sources/alibaba/DescribeScalingInstances.md:21 (stated)
+    if "HealthStatus" in request:
+        v0 = request["HealthStatus"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthStatus",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HealthStatus) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:21 (stated)
+            if v0 not in {"Healthy", "Unhealthy"}:
+                problems.append(
+                    Problem(
+                        "HealthStatus",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (HealthStatus) (must be one of: Healthy, Unhealthy)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LifecycleState: string; sources/alibaba/DescribeScalingInstances.md:31 (stated)
+    if "LifecycleState" in request:
+        v0 = request["LifecycleState"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleState",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleState) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:31 (stated)
+            if v0 not in {
+                "InService",
+                "Pending",
+                "Pending:Wait",
+                "Protected",
+                "Standby",
+                "Stopped",
+                "Removing",
+                "Removing:Wait",
+            }:
+                problems.append(
+                    Problem(
+                        "LifecycleState",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (LifecycleState) (must be one of: InService, Pending, Pending:Wait, Protected, Standby, Stopped, Removing, Removing:Wait)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # CreationType: string; sources/alibaba/DescribeScalingInstances.md:41 (stated)
+    if "CreationType" in request:
+        v0 = request["CreationType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CreationType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (CreationType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:41 (stated)
+            if v0 not in {"AutoCreated", "Attached"}:
+                problems.append(
+                    Problem(
+                        "CreationType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (CreationType) (must be one of: AutoCreated, Attached)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageNumber: integer; sources/alibaba/DescribeScalingInstances.md:45 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:45 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScalingInstances.md:48 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:48 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InstanceId: array; sources/alibaba/DescribeScalingInstances.md:51 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingInstances.md:51 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingActivityId: string; sources/alibaba/DescribeScalingInstances.md:52 (stated)
+    if "ScalingActivityId" in request:
+        v0 = request["ScalingActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingActivityId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingActivityId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "ScalingGroupId",
+                "ScalingConfigurationId",
+                "HealthStatus",
+                "LifecycleState",
+                "CreationType",
+                "PageNumber",
+                "PageSize",
+                "InstanceId",
+                "ScalingActivityId",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScalingInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "RegionId",
+            "ScalingGroupId",
+            "ScalingConfigurationId",
+            "HealthStatus",
+            "LifecycleState",
+            "CreationType",
+            "PageNumber",
+            "PageSize",
+            "ScalingActivityId",
+        ),
+        ("InstanceId",),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ScalingConfigurationId: string
+    t0 = params.get("ScalingConfigurationId")
+    if t0 is not None:
+        request["ScalingConfigurationId"] = t0
+
+    # HealthStatus: string
+    t0 = params.get("HealthStatus")
+    if t0 is not None:
+        request["HealthStatus"] = t0
+
+    # LifecycleState: string
+    t0 = params.get("LifecycleState")
+    if t0 is not None:
+        request["LifecycleState"] = t0
+
+    # CreationType: string
+    t0 = params.get("CreationType")
+    if t0 is not None:
+        request["CreationType"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ScalingActivityId: string
+    t0 = params.get("ScalingActivityId")
+    if t0 is not None:
+        request["ScalingActivityId"] = t0
+    return request, problems
+
+
+def validate_describe_scaling_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_instances(coerce_describe_scaling_instances(params)[0])
+
+
+# --- DescribeScalingRules ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_rules(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingRules: 调用DescribeScalingRules查询伸缩组下的伸缩规则，并列出伸缩规则的信息。
+
+    sources/alibaba/DescribeScalingRules.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScalingRules.md:18 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # PageNumber: integer; sources/alibaba/DescribeScalingRules.md:19 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:19 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScalingRules.md:22 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:22 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingGroupId: string; sources/alibaba/DescribeScalingRules.md:25 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScalingRuleType: string; sources/alibaba/DescribeScalingRules.md:26 (stated)
+    if "ScalingRuleType" in request:
+        v0 = request["ScalingRuleType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:26 (stated)
+            if v0 not in {
+                "SimpleScalingRule",
+                "TargetTrackingScalingRule",
+                "StepScalingRule",
+                "PredictiveScalingRule",
+            }:
+                problems.append(
+                    Problem(
+                        "ScalingRuleType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleType) (must be one of: SimpleScalingRule, TargetTrackingScalingRule, StepScalingRule, PredictiveScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ShowAlarmRules: boolean; sources/alibaba/DescribeScalingRules.md:32 (stated)
+    if "ShowAlarmRules" in request:
+        v0 = request["ShowAlarmRules"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ShowAlarmRules",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ShowAlarmRules) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScalingRuleId: array; sources/alibaba/DescribeScalingRules.md:38 (stated)
+    if "ScalingRuleId" in request:
+        v0 = request["ScalingRuleId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingRuleId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:38 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "ScalingRuleId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleId) (must have at most 10 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingRuleId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingRuleId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingRuleName: array; sources/alibaba/DescribeScalingRules.md:39 (stated)
+    if "ScalingRuleName" in request:
+        v0 = request["ScalingRuleName"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingRuleName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleName) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:39 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "ScalingRuleName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleName) (must have at most 10 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingRuleName." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingRuleName[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingRuleAri: array; sources/alibaba/DescribeScalingRules.md:40 (stated)
+    if "ScalingRuleAri" in request:
+        v0 = request["ScalingRuleAri"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingRuleAri",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleAri) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScalingRules.md:40 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "ScalingRuleAri",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleAri) (must have at most 10 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingRuleAri." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScalingRuleAri[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "PageNumber",
+                "PageSize",
+                "ScalingGroupId",
+                "ScalingRuleType",
+                "ShowAlarmRules",
+                "ScalingRuleId",
+                "ScalingRuleName",
+                "ScalingRuleAri",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScalingRules)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_rules(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingRules: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "RegionId",
+            "PageNumber",
+            "PageSize",
+            "ScalingGroupId",
+            "ScalingRuleType",
+            "ShowAlarmRules",
+        ),
+        ("ScalingRuleId", "ScalingRuleName", "ScalingRuleAri"),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ScalingRuleType: string
+    t0 = params.get("ScalingRuleType")
+    if t0 is not None:
+        request["ScalingRuleType"] = t0
+
+    # ShowAlarmRules: boolean
+    t0 = params.get("ShowAlarmRules")
+    if t0 is not None:
+        request["ShowAlarmRules"] = _boolean(
+            t0,
+            "ShowAlarmRules",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ShowAlarmRules) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingRuleId: array
+    t0 = params.get("ScalingRuleId")
+    if t0 is not None:
+        request["ScalingRuleId"] = _flat_list(
+            t0,
+            "ScalingRuleId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingRuleId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingRuleId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingRuleId"] = l0
+
+    # ScalingRuleName: array
+    t0 = params.get("ScalingRuleName")
+    if t0 is not None:
+        request["ScalingRuleName"] = _flat_list(
+            t0,
+            "ScalingRuleName",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingRuleName) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingRuleName.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingRuleName"] = l0
+
+    # ScalingRuleAri: array
+    t0 = params.get("ScalingRuleAri")
+    if t0 is not None:
+        request["ScalingRuleAri"] = _flat_list(
+            t0,
+            "ScalingRuleAri",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScalingRuleAri) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingRuleAri.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingRuleAri"] = l0
+    return request, problems
+
+
+def validate_describe_scaling_rules_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingRules: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_rules(coerce_describe_scaling_rules(params)[0])
+
+
+# --- DescribeScheduledTasks ---------------------------------------------------------------------
+
+
+def validate_describe_scheduled_tasks(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledTasks: 调用DescribeScheduledTasks查询定时任务的信息。
+
+    sources/alibaba/DescribeScheduledTasks.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DescribeScheduledTasks.md:18 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # PageNumber: integer; sources/alibaba/DescribeScheduledTasks.md:19 (stated)
+    if "PageNumber" in request:
+        v0 = request["PageNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageNumber",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScheduledTasks.md:19 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "PageNumber",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageNumber) (must be at least 1)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PageSize: integer; sources/alibaba/DescribeScheduledTasks.md:22 (stated)
+    if "PageSize" in request:
+        v0 = request["PageSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PageSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScheduledTasks.md:22 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "PageSize",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PageSize) (must be at most 50)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScheduledAction: array; sources/alibaba/DescribeScheduledTasks.md:25 (stated)
+    if "ScheduledAction" in request:
+        v0 = request["ScheduledAction"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledAction",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledAction) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScheduledTasks.md:25 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScheduledAction",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScheduledAction) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledAction." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScheduledAction[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScheduledTaskId: array; sources/alibaba/DescribeScheduledTasks.md:26 (stated)
+    if "ScheduledTaskId" in request:
+        v0 = request["ScheduledTaskId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScheduledTasks.md:26 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScheduledTaskId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScheduledTaskId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledTaskId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScheduledTaskId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScheduledTaskName: array; sources/alibaba/DescribeScheduledTasks.md:27 (stated)
+    if "ScheduledTaskName" in request:
+        v0 = request["ScheduledTaskName"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledTaskName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskName) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DescribeScheduledTasks.md:27 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "ScheduledTaskName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScheduledTaskName) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledTaskName." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (ScheduledTaskName[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ScalingGroupId: string; sources/alibaba/DescribeScheduledTasks.md:28 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "RegionId",
+                "PageNumber",
+                "PageSize",
+                "ScheduledAction",
+                "ScheduledTaskId",
+                "ScheduledTaskName",
+                "ScalingGroupId",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DescribeScheduledTasks)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scheduled_tasks(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScheduledTasks: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "PageNumber", "PageSize", "ScalingGroupId"),
+        ("ScheduledAction", "ScheduledTaskId", "ScheduledTaskName"),
+        request,
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # PageNumber: integer
+    t0 = params.get("PageNumber")
+    if t0 is not None:
+        request["PageNumber"] = _integer(
+            t0,
+            "PageNumber",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageNumber) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PageSize: integer
+    t0 = params.get("PageSize")
+    if t0 is not None:
+        request["PageSize"] = _integer(
+            t0,
+            "PageSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PageSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScheduledAction: array
+    t0 = params.get("ScheduledAction")
+    if t0 is not None:
+        request["ScheduledAction"] = _flat_list(
+            t0,
+            "ScheduledAction",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScheduledAction) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledAction.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScheduledAction"] = l0
+
+    # ScheduledTaskId: array
+    t0 = params.get("ScheduledTaskId")
+    if t0 is not None:
+        request["ScheduledTaskId"] = _flat_list(
+            t0,
+            "ScheduledTaskId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScheduledTaskId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledTaskId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScheduledTaskId"] = l0
+
+    # ScheduledTaskName: array
+    t0 = params.get("ScheduledTaskName")
+    if t0 is not None:
+        request["ScheduledTaskName"] = _flat_list(
+            t0,
+            "ScheduledTaskName",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScheduledTaskName) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledTaskName.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScheduledTaskName"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_describe_scheduled_tasks_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledTasks: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scheduled_tasks(coerce_describe_scheduled_tasks(params)[0])
+
+
+# --- DetachAlbServerGroups ---------------------------------------------------------------------
+
+
+def validate_detach_alb_server_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DetachAlbServerGroups: 调用DetachAlbServerGroups从伸缩组移出一个或多个ALB服务器组。
+
+    sources/alibaba/DetachAlbServerGroups.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlbServerGroup: array; sources/alibaba/DetachAlbServerGroups.md:13 (inferred)
+    if "AlbServerGroup" in request:
+        v0 = request["AlbServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AlbServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "AlbServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (AlbServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # AlbServerGroupId: string, required; sources/alibaba/DetachAlbServerGroups.md:13 (stated)
+                    if "AlbServerGroupId" in v1:
+                        v2 = v1["AlbServerGroupId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].AlbServerGroupId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".AlbServerGroupId",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].AlbServerGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    # Port: integer, required; sources/alibaba/DetachAlbServerGroups.md:14 (stated)
+                    if "Port" in v1:
+                        v2 = v1["Port"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "AlbServerGroup." + str(i0) + ".Port",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "AlbServerGroup." + str(i0) + ".Port",
+                                "missing",
+                                None,
+                                'The input parameter "AlbServerGroup[].Port" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                                "MissingParameter",
+                                400,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"AlbServerGroupId", "Port"}:
+                                problems.append(
+                                    Problem(
+                                        "AlbServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "AlbServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of AlbServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # RegionId: string, required; sources/alibaba/DetachAlbServerGroups.md:15 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DetachAlbServerGroups.md:16 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ClientToken: string; sources/alibaba/DetachAlbServerGroups.md:17 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DetachAlbServerGroups.md:17 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/DetachAlbServerGroups.md:17 (stated)
+            if _RE_DETACH_ALB_SERVER_GROUPS_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ForceDetach: boolean; sources/alibaba/DetachAlbServerGroups.md:18 (stated)
+    if "ForceDetach" in request:
+        v0 = request["ForceDetach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDetach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AlbServerGroup",
+                "RegionId",
+                "ScalingGroupId",
+                "ClientToken",
+                "ForceDetach",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DetachAlbServerGroups)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_alb_server_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachAlbServerGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("RegionId", "ScalingGroupId", "ClientToken", "ForceDetach"),
+        ("AlbServerGroup",),
+        request,
+    )
+
+    # AlbServerGroup: array
+    t0 = params.get("AlbServerGroup")
+    if t0 is not None:
+        request["AlbServerGroup"] = _flat_list(
+            t0,
+            "AlbServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AlbServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AlbServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("AlbServerGroupId", "Port"), (), o1)
+                # AlbServerGroupId: string
+                t2 = params.get(p0 + ".AlbServerGroupId")
+                if t2 is not None:
+                    o1["AlbServerGroupId"] = t2
+                # Port: integer
+                t2 = params.get(p0 + ".Port")
+                if t2 is not None:
+                    o1["Port"] = _integer(
+                        t2,
+                        "AlbServerGroup." + str(i0) + ".Port",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (AlbServerGroup[].Port) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["AlbServerGroup"] = l0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # ForceDetach: boolean
+    t0 = params.get("ForceDetach")
+    if t0 is not None:
+        request["ForceDetach"] = _boolean(
+            t0,
+            "ForceDetach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_detach_alb_server_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachAlbServerGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_alb_server_groups(coerce_detach_alb_server_groups(params)[0])
+
+
+# --- DetachDBInstances ---------------------------------------------------------------------
+
+
+def validate_detach_db_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DetachDBInstances: 移除一个或多个 RDS 实例。
+
+    sources/alibaba/DetachDBInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # DBInstance: array, required; sources/alibaba/DetachDBInstances.md:13 (stated)
+    if "DBInstance" in request:
+        v0 = request["DBInstance"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DBInstance",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DBInstance) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "DBInstance." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (DBInstance[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "DBInstance",
+                "missing",
+                None,
+                'The input parameter "DBInstance" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DetachDBInstances.md:16 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceDetach: boolean; sources/alibaba/DetachDBInstances.md:22 (stated)
+    if "ForceDetach" in request:
+        v0 = request["ForceDetach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDetach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"DBInstance", "ScalingGroupId", "ForceDetach"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DetachDBInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_db_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachDBInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId", "ForceDetach"), ("DBInstance",), request)
+
+    # DBInstance: array
+    t0 = params.get("DBInstance")
+    if t0 is not None:
+        request["DBInstance"] = _flat_list(
+            t0,
+            "DBInstance",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DBInstance) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "DBInstance.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["DBInstance"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceDetach: boolean
+    t0 = params.get("ForceDetach")
+    if t0 is not None:
+        request["ForceDetach"] = _boolean(
+            t0,
+            "ForceDetach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_detach_db_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachDBInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_db_instances(coerce_detach_db_instances(params)[0])
+
+
+# --- DetachInstances ---------------------------------------------------------------------
+
+
+def validate_detach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: 从一个伸缩组分离一台或多台 ECS 实例。
+
+    sources/alibaba/DetachInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: array, required; sources/alibaba/DetachInstances.md:25 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DetachInstances.md:25 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                'The input parameter "InstanceId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DetachInstances.md:28 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DetachInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), ("InstanceId",), request)
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_detach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_instances(coerce_detach_instances(params)[0])
+
+
+# --- DetachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_detach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: 调用DetachLoadBalancers移除一个或多个负载均衡实例。
+
+    sources/alibaba/DetachLoadBalancers.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LoadBalancer: array, required; sources/alibaba/DetachLoadBalancers.md:14 (stated)
+    if "LoadBalancer" in request:
+        v0 = request["LoadBalancer"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancer",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancer) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancer." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LoadBalancer[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "LoadBalancer",
+                "missing",
+                None,
+                'The input parameter "LoadBalancer" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DetachLoadBalancers.md:15 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceDetach: boolean; sources/alibaba/DetachLoadBalancers.md:16 (stated)
+    if "ForceDetach" in request:
+        v0 = request["ForceDetach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDetach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ClientToken: string; sources/alibaba/DetachLoadBalancers.md:22 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/DetachLoadBalancers.md:22 (stated)
+            if len(v0) > 64:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (length must be at most 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/DetachLoadBalancers.md:22 (stated)
+            if _RE_DETACH_LOAD_BALANCERS_CLIENT_TOKEN.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ClientToken",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ClientToken) (must match ^[\\x00-\\x7F]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Async: boolean; sources/alibaba/DetachLoadBalancers.md:23 (stated)
+    if "Async" in request:
+        v0 = request["Async"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "Async",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Async) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"LoadBalancer", "ScalingGroupId", "ForceDetach", "ClientToken", "Async"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DetachLoadBalancers)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachLoadBalancers: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("ScalingGroupId", "ForceDetach", "ClientToken", "Async"),
+        ("LoadBalancer",),
+        request,
+    )
+
+    # LoadBalancer: array
+    t0 = params.get("LoadBalancer")
+    if t0 is not None:
+        request["LoadBalancer"] = _flat_list(
+            t0,
+            "LoadBalancer",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancer) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancer.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LoadBalancer"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceDetach: boolean
+    t0 = params.get("ForceDetach")
+    if t0 is not None:
+        request["ForceDetach"] = _boolean(
+            t0,
+            "ForceDetach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # Async: boolean
+    t0 = params.get("Async")
+    if t0 is not None:
+        request["Async"] = _boolean(
+            t0,
+            "Async",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Async) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_detach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_load_balancers(coerce_detach_load_balancers(params)[0])
+
+
+# --- DetachVServerGroups ---------------------------------------------------------------------
+
+
+def validate_detach_v_server_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DetachVServerGroups: 您可以通过 DetachVServerGroups 移除一个或者多个虚拟服务器组。
+
+    sources/alibaba/DetachVServerGroups.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RegionId: string, required; sources/alibaba/DetachVServerGroups.md:20 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/DetachVServerGroups.md:23 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ForceDetach: boolean; sources/alibaba/DetachVServerGroups.md:29 (stated)
+    if "ForceDetach" in request:
+        v0 = request["ForceDetach"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDetach",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # VServerGroup: array; sources/alibaba/DetachVServerGroups.md:37 (inferred)
+    if "VServerGroup" in request:
+        v0 = request["VServerGroup"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "VServerGroup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "VServerGroup." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (VServerGroup[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string; sources/alibaba/DetachVServerGroups.md:37 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].LoadBalancerId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # VServerGroupAttribute: array; sources/alibaba/DetachVServerGroups.md:40 (inferred)
+                    if "VServerGroupAttribute" in v1:
+                        v2 = v1["VServerGroupAttribute"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "VServerGroup."
+                                            + str(i0)
+                                            + ".VServerGroupAttribute."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[]) (must be an object)",
+                                            "InvalidParamter",
+                                            400,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer; sources/alibaba/DetachVServerGroups.md:40 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    # VServerGroupId: string; sources/alibaba/DetachVServerGroups.md:45 (stated)
+                                    if "VServerGroupId" in v3:
+                                        v4 = v3["VServerGroupId"]
+                                        known4 += 1
+                                        if not isinstance(v4, str):
+                                            problems.append(
+                                                Problem(
+                                                    "VServerGroup."
+                                                    + str(i0)
+                                                    + ".VServerGroupAttribute."
+                                                    + str(i2)
+                                                    + ".VServerGroupId",
+                                                    "type",
+                                                    v4,
+                                                    "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].VServerGroupId) (must be a string)",
+                                                    "InvalidParamter",
+                                                    400,
+                                                )
+                                            )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "VServerGroupId"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The specified value of parameter is not valid. ("
+                                                        + "VServerGroup."
+                                                        + str(i0)
+                                                        + ".VServerGroupAttribute."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + ") (not a member of VServerGroup[].VServerGroupAttribute[])",
+                                                        "InvalidParamter",
+                                                        400,
+                                                    )
+                                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"LoadBalancerId", "VServerGroupAttribute"}:
+                                problems.append(
+                                    Problem(
+                                        "VServerGroup." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "VServerGroup."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of VServerGroup[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"RegionId", "ScalingGroupId", "ForceDetach", "VServerGroup"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DetachVServerGroups)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_v_server_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachVServerGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("RegionId", "ScalingGroupId", "ForceDetach"), ("VServerGroup",), request
+    )
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ForceDetach: boolean
+    t0 = params.get("ForceDetach")
+    if t0 is not None:
+        request["ForceDetach"] = _boolean(
+            t0,
+            "ForceDetach",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ForceDetach) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # VServerGroup: array
+    t0 = params.get("VServerGroup")
+    if t0 is not None:
+        request["VServerGroup"] = _flat_list(
+            t0,
+            "VServerGroup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (VServerGroup) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "VServerGroup.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("LoadBalancerId",), ("VServerGroupAttribute",), o1)
+                # LoadBalancerId: string
+                t2 = params.get(p0 + ".LoadBalancerId")
+                if t2 is not None:
+                    o1["LoadBalancerId"] = t2
+                # VServerGroupAttribute: array
+                t2 = params.get(p0 + ".VServerGroupAttribute")
+                if t2 is not None:
+                    o1["VServerGroupAttribute"] = _flat_list(
+                        t2,
+                        "VServerGroup." + str(i0) + ".VServerGroupAttribute",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute) (must be a list)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                else:
+                    m2 = _members(params, p0 + ".VServerGroupAttribute.", True, request)
+                    if m2:
+                        l2 = list[object]()
+                        for i2, p2 in enumerate(m2):
+                            o3 = dict[str, object]()
+                            _pass_unknown(params, p2 + ".", ("Port", "VServerGroupId"), (), o3)
+                            # Port: integer
+                            t4 = params.get(p2 + ".Port")
+                            if t4 is not None:
+                                o3["Port"] = _integer(
+                                    t4,
+                                    "VServerGroup."
+                                    + str(i0)
+                                    + ".VServerGroupAttribute."
+                                    + str(i2)
+                                    + ".Port",
+                                    problems,
+                                    (
+                                        "The specified value of parameter is not valid. (VServerGroup[].VServerGroupAttribute[].Port) (must be an integer)",
+                                        "InvalidParamter",
+                                        400,
+                                    ),
+                                )
+                            # VServerGroupId: string
+                            t4 = params.get(p2 + ".VServerGroupId")
+                            if t4 is not None:
+                                o3["VServerGroupId"] = t4
+                            l2.append(o3)
+                        o1["VServerGroupAttribute"] = l2
+                l0.append(o1)
+            request["VServerGroup"] = l0
+    return request, problems
+
+
+def validate_detach_v_server_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachVServerGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_v_server_groups(coerce_detach_v_server_groups(params)[0])
+
+
+# --- DisableAlarm ---------------------------------------------------------------------
+
+
+def validate_disable_alarm(request: Mapping[str, object]) -> list[Problem]:
+    """DisableAlarm: 调用DisableAlarm停用一个报警任务。
+
+    sources/alibaba/DisableAlarm.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlarmTaskId: string, required; sources/alibaba/DisableAlarm.md:14 (stated)
+    if "AlarmTaskId" in request:
+        v0 = request["AlarmTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AlarmTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AlarmTaskId",
+                "missing",
+                None,
+                'The input parameter "AlarmTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/DisableAlarm.md:15 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AlarmTaskId", "RegionId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DisableAlarm)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_disable_alarm(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DisableAlarm: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AlarmTaskId", "RegionId"), (), request)
+
+    # AlarmTaskId: string
+    t0 = params.get("AlarmTaskId")
+    if t0 is not None:
+        request["AlarmTaskId"] = t0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+    return request, problems
+
+
+def validate_disable_alarm_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DisableAlarm: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_disable_alarm(coerce_disable_alarm(params)[0])
+
+
+# --- DisableScalingGroup ---------------------------------------------------------------------
+
+
+def validate_disable_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """DisableScalingGroup: 调用DisableScalingGroup停用一个伸缩组。
+
+    sources/alibaba/DisableScalingGroup.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/DisableScalingGroup.md:20 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of DisableScalingGroup)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_disable_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DisableScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), (), request)
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_disable_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DisableScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_disable_scaling_group(coerce_disable_scaling_group(params)[0])
+
+
+# --- EnableAlarm ---------------------------------------------------------------------
+
+
+def validate_enable_alarm(request: Mapping[str, object]) -> list[Problem]:
+    """EnableAlarm: 调用EnableAlarm启用一个报警任务。
+
+    sources/alibaba/EnableAlarm.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlarmTaskId: string, required; sources/alibaba/EnableAlarm.md:14 (stated)
+    if "AlarmTaskId" in request:
+        v0 = request["AlarmTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AlarmTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AlarmTaskId",
+                "missing",
+                None,
+                'The input parameter "AlarmTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/EnableAlarm.md:15 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AlarmTaskId", "RegionId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of EnableAlarm)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_enable_alarm(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """EnableAlarm: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AlarmTaskId", "RegionId"), (), request)
+
+    # AlarmTaskId: string
+    t0 = params.get("AlarmTaskId")
+    if t0 is not None:
+        request["AlarmTaskId"] = t0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+    return request, problems
+
+
+def validate_enable_alarm_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnableAlarm: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enable_alarm(coerce_enable_alarm(params)[0])
+
+
+# --- EnableScalingGroup ---------------------------------------------------------------------
+
+
+def validate_enable_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """EnableScalingGroup: 调用EnableScalingGroup启用一个伸缩组。
+
+    sources/alibaba/EnableScalingGroup.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/EnableScalingGroup.md:25 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ActiveScalingConfigurationId: string; sources/alibaba/EnableScalingGroup.md:26 (stated)
+    if "ActiveScalingConfigurationId" in request:
+        v0 = request["ActiveScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ActiveScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ActiveScalingConfigurationId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceId: array; sources/alibaba/EnableScalingGroup.md:27 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/EnableScalingGroup.md:27 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # LoadBalancerWeight: array; sources/alibaba/EnableScalingGroup.md:37 (stated)
+    if "LoadBalancerWeight" in request:
+        v0 = request["LoadBalancerWeight"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerWeight",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancerWeight) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/EnableScalingGroup.md:37 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "LoadBalancerWeight",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (LoadBalancerWeight) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerWeight." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/EnableScalingGroup.md:37 (stated)
+                    if not 1 <= v1 <= 100:
+                        problems.append(
+                            Problem(
+                                "LoadBalancerWeight." + str(i0),
+                                "range",
+                                v1,
+                                "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be between 1 and 100)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # LaunchTemplateId: string; sources/alibaba/EnableScalingGroup.md:40 (stated)
+    if "LaunchTemplateId" in request:
+        v0 = request["LaunchTemplateId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTemplateVersion: string; sources/alibaba/EnableScalingGroup.md:41 (stated)
+    if "LaunchTemplateVersion" in request:
+        v0 = request["LaunchTemplateVersion"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateVersion",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateVersion) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTemplateOverride: array; sources/alibaba/EnableScalingGroup.md:46 (inferred)
+    if "LaunchTemplateOverride" in request:
+        v0 = request["LaunchTemplateOverride"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LaunchTemplateOverride",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "LaunchTemplateOverride." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/EnableScalingGroup.md:46 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # WeightedCapacity: integer; sources/alibaba/EnableScalingGroup.md:53 (stated)
+                    if "WeightedCapacity" in v1:
+                        v2 = v1["WeightedCapacity"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/EnableScalingGroup.md:69 (stated)
+                            if not 1 <= v2 <= 500:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be between 1 and 500)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "WeightedCapacity"}:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "LaunchTemplateOverride."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of LaunchTemplateOverride[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingGroupId",
+                "ActiveScalingConfigurationId",
+                "InstanceId",
+                "LoadBalancerWeight",
+                "LaunchTemplateId",
+                "LaunchTemplateVersion",
+                "LaunchTemplateOverride",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of EnableScalingGroup)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_enable_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """EnableScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingGroupId",
+            "ActiveScalingConfigurationId",
+            "LaunchTemplateId",
+            "LaunchTemplateVersion",
+        ),
+        ("InstanceId", "LoadBalancerWeight", "LaunchTemplateOverride"),
+        request,
+    )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ActiveScalingConfigurationId: string
+    t0 = params.get("ActiveScalingConfigurationId")
+    if t0 is not None:
+        request["ActiveScalingConfigurationId"] = t0
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # LoadBalancerWeight: array
+    t0 = params.get("LoadBalancerWeight")
+    if t0 is not None:
+        request["LoadBalancerWeight"] = _flat_list(
+            t0,
+            "LoadBalancerWeight",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancerWeight) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancerWeight.", False, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                l0.append(
+                    _integer(
+                        params[p0],
+                        "LoadBalancerWeight." + str(i0),
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LoadBalancerWeight[]) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                )
+            request["LoadBalancerWeight"] = l0
+
+    # LaunchTemplateId: string
+    t0 = params.get("LaunchTemplateId")
+    if t0 is not None:
+        request["LaunchTemplateId"] = t0
+
+    # LaunchTemplateVersion: string
+    t0 = params.get("LaunchTemplateVersion")
+    if t0 is not None:
+        request["LaunchTemplateVersion"] = t0
+
+    # LaunchTemplateOverride: array
+    t0 = params.get("LaunchTemplateOverride")
+    if t0 is not None:
+        request["LaunchTemplateOverride"] = _flat_list(
+            t0,
+            "LaunchTemplateOverride",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LaunchTemplateOverride.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "WeightedCapacity"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # WeightedCapacity: integer
+                t2 = params.get(p0 + ".WeightedCapacity")
+                if t2 is not None:
+                    o1["WeightedCapacity"] = _integer(
+                        t2,
+                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["LaunchTemplateOverride"] = l0
+    return request, problems
+
+
+def validate_enable_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnableScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enable_scaling_group(coerce_enable_scaling_group(params)[0])
+
+
+# --- EnterStandby ---------------------------------------------------------------------
+
+
+def validate_enter_standby(request: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: 设置伸缩组内的ECS实例为备用状态（`EnterStandby`）。
+
+    sources/alibaba/EnterStandby.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: array, required; sources/alibaba/EnterStandby.md:21 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                'The input parameter "InstanceId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/EnterStandby.md:24 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of EnterStandby)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_enter_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """EnterStandby: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), ("InstanceId",), request)
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_enter_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enter_standby(coerce_enter_standby(params)[0])
+
+
+# --- ExecuteScalingRule ---------------------------------------------------------------------
+
+
+def validate_execute_scaling_rule(request: Mapping[str, object]) -> list[Problem]:
+    """ExecuteScalingRule: 调用ExecuteScalingRule执行一条伸缩规则。
+
+    sources/alibaba/ExecuteScalingRule.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingRuleAri: string, required; sources/alibaba/ExecuteScalingRule.md:31 (stated)
+    if "ScalingRuleAri" in request:
+        v0 = request["ScalingRuleAri"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleAri",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleAri) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingRuleAri",
+                "missing",
+                None,
+                'The input parameter "ScalingRuleAri" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ClientToken: string; sources/alibaba/ExecuteScalingRule.md:34 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ClientToken) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # BreachThreshold: number; sources/alibaba/ExecuteScalingRule.md:35 (stated)
+    if "BreachThreshold" in request:
+        v0 = request["BreachThreshold"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "BreachThreshold",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (BreachThreshold) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # MetricValue: number; sources/alibaba/ExecuteScalingRule.md:36 (stated)
+    if "MetricValue" in request:
+        v0 = request["MetricValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "MetricValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricValue) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ScalingRuleAri", "ClientToken", "BreachThreshold", "MetricValue"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ExecuteScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # rule, requires: sources/alibaba/ExecuteScalingRule.md:33 (stated)
+    if "ScalingRuleAri" in request and not (
+        "BreachThreshold" in request and "MetricValue" in request
+    ):
+        problems.append(
+            Problem(
+                "ScalingRuleAri,BreachThreshold,MetricValue",
+                "requires",
+                request["ScalingRuleAri"],
+                'The input parameter "ScalingRuleAri,BreachThreshold,MetricValue" that is mandatory for processing this request is not supplied. (ScalingRuleAri requires BreachThreshold, MetricValue)',
+                "MissingParameter",
+                400,
+            )
+        )
+    return problems
+
+
+def coerce_execute_scaling_rule(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ExecuteScalingRule: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("ScalingRuleAri", "ClientToken", "BreachThreshold", "MetricValue"), (), request
+    )
+
+    # ScalingRuleAri: string
+    t0 = params.get("ScalingRuleAri")
+    if t0 is not None:
+        request["ScalingRuleAri"] = t0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # BreachThreshold: number
+    t0 = params.get("BreachThreshold")
+    if t0 is not None:
+        request["BreachThreshold"] = _number(
+            t0,
+            "BreachThreshold",
+            problems,
+            (
+                "The specified value of parameter is not valid. (BreachThreshold) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MetricValue: number
+    t0 = params.get("MetricValue")
+    if t0 is not None:
+        request["MetricValue"] = _number(
+            t0,
+            "MetricValue",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MetricValue) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_execute_scaling_rule_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExecuteScalingRule: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_execute_scaling_rule(coerce_execute_scaling_rule(params)[0])
+
+
+# --- ExitStandby ---------------------------------------------------------------------
+
+
+def validate_exit_standby(request: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: 运行伸缩组内的处于备用状态的 ECS 实例（`ExitStandby`）。
+
+    sources/alibaba/ExitStandby.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: array, required; sources/alibaba/ExitStandby.md:17 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                'The input parameter "InstanceId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/ExitStandby.md:20 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ExitStandby)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_exit_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """ExitStandby: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), ("InstanceId",), request)
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_exit_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_exit_standby(coerce_exit_standby(params)[0])
+
+
+# --- ModifyAlarm ---------------------------------------------------------------------
+
+
+def validate_modify_alarm(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyAlarm: 调用ModifyAlarm修改一个报警任务。
+
+    sources/alibaba/ModifyAlarm.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AlarmTaskId: string, required; sources/alibaba/ModifyAlarm.md:109 (stated)
+    if "AlarmTaskId" in request:
+        v0 = request["AlarmTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AlarmTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AlarmTaskId",
+                "missing",
+                None,
+                'The input parameter "AlarmTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RegionId: string, required; sources/alibaba/ModifyAlarm.md:110 (stated)
+    if "RegionId" in request:
+        v0 = request["RegionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RegionId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RegionId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RegionId",
+                "missing",
+                None,
+                'The input parameter "RegionId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # Name: string; sources/alibaba/ModifyAlarm.md:111 (stated)
+    if "Name" in request:
+        v0 = request["Name"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Name",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Name) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Description: string; sources/alibaba/ModifyAlarm.md:112 (stated)
+    if "Description" in request:
+        v0 = request["Description"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Description",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Description) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # AlarmAction: array; sources/alibaba/ModifyAlarm.md:113 (stated)
+    if "AlarmAction" in request:
+        v0 = request["AlarmAction"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AlarmAction",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AlarmAction) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AlarmAction." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (AlarmAction[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # MetricName: string; sources/alibaba/ModifyAlarm.md:114 (stated)
+    if "MetricName" in request:
+        v0 = request["MetricName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyAlarm.md:114 (stated)
+            if v0 not in {
+                "CpuUtilization",
+                "ClassicInternetRx",
+                "ClassicInternetTx",
+                "VpcInternetRx",
+                "VpcInternetTx",
+                "IntranetRx",
+                "IntranetTx",
+                "LoadAverage",
+                "MemoryUtilization",
+                "SystemDiskReadBps",
+                "SystemDiskWriteBps",
+                "SystemDiskReadOps",
+                "SystemDiskWriteOps",
+                "PackagesNetIn",
+                "PackagesNetOut",
+                "TcpConnection",
+            }:
+                problems.append(
+                    Problem(
+                        "MetricName",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MetricName) (must be one of: CpuUtilization, ClassicInternetRx, ClassicInternetTx, VpcInternetRx, VpcInternetTx, IntranetRx, IntranetTx, LoadAverage, MemoryUtilization, SystemDiskReadBps, SystemDiskWriteBps, SystemDiskReadOps, SystemDiskWriteOps, PackagesNetIn, PackagesNetOut, TcpConnection)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MetricType: string; sources/alibaba/ModifyAlarm.md:134 (stated)
+    if "MetricType" in request:
+        v0 = request["MetricType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyAlarm.md:134 (stated)
+            if v0 not in {"system", "custom"}:
+                problems.append(
+                    Problem(
+                        "MetricType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (MetricType) (must be one of: system, custom)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Period: integer; sources/alibaba/ModifyAlarm.md:138 (stated)
+    if "Period" in request:
+        v0 = request["Period"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Period",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Period) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyAlarm.md:138 (stated)
+            if v0 not in {60, 120, 300, 900}:
+                problems.append(
+                    Problem(
+                        "Period",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Period) (must be one of: 60, 120, 300, 900)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Statistics: string; sources/alibaba/ModifyAlarm.md:144 (stated)
+    if "Statistics" in request:
+        v0 = request["Statistics"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Statistics",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Statistics) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyAlarm.md:144 (stated)
+            if v0 not in {"Average", "Minimum", "Maximum"}:
+                problems.append(
+                    Problem(
+                        "Statistics",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Statistics) (must be one of: Average, Minimum, Maximum)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Threshold: number; sources/alibaba/ModifyAlarm.md:149 (stated)
+    if "Threshold" in request:
+        v0 = request["Threshold"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "Threshold",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Threshold) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ComparisonOperator: string; sources/alibaba/ModifyAlarm.md:150 (stated)
+    if "ComparisonOperator" in request:
+        v0 = request["ComparisonOperator"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ComparisonOperator",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ComparisonOperator) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # EvaluationCount: integer; sources/alibaba/ModifyAlarm.md:156 (stated)
+    if "EvaluationCount" in request:
+        v0 = request["EvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (EvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # GroupId: integer; sources/alibaba/ModifyAlarm.md:157 (stated)
+    if "GroupId" in request:
+        v0 = request["GroupId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "GroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (GroupId) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Dimension: array; sources/alibaba/ModifyAlarm.md:158 (inferred)
+    if "Dimension" in request:
+        v0 = request["Dimension"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Dimension",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Dimension) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Dimension." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (Dimension[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # DimensionKey: string; sources/alibaba/ModifyAlarm.md:158 (stated)
+                    if "DimensionKey" in v1:
+                        v2 = v1["DimensionKey"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Dimension." + str(i0) + ".DimensionKey",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Dimension[].DimensionKey) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyAlarm.md:158 (stated)
+                            if v2 not in {"user_id", "scaling_group", "device", "state"}:
+                                problems.append(
+                                    Problem(
+                                        "Dimension." + str(i0) + ".DimensionKey",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (Dimension[].DimensionKey) (must be one of: user_id, scaling_group, device, state)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # DimensionValue: string; sources/alibaba/ModifyAlarm.md:164 (stated)
+                    if "DimensionValue" in v1:
+                        v2 = v1["DimensionValue"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Dimension." + str(i0) + ".DimensionValue",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (Dimension[].DimensionValue) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"DimensionKey", "DimensionValue"}:
+                                problems.append(
+                                    Problem(
+                                        "Dimension." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "Dimension."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of Dimension[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # Effective: string; sources/alibaba/ModifyAlarm.md:179 (stated)
+    if "Effective" in request:
+        v0 = request["Effective"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Effective",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Effective) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AlarmTaskId",
+                "RegionId",
+                "Name",
+                "Description",
+                "AlarmAction",
+                "MetricName",
+                "MetricType",
+                "Period",
+                "Statistics",
+                "Threshold",
+                "ComparisonOperator",
+                "EvaluationCount",
+                "GroupId",
+                "Dimension",
+                "Effective",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyAlarm)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_alarm(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyAlarm: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "AlarmTaskId",
+            "RegionId",
+            "Name",
+            "Description",
+            "MetricName",
+            "MetricType",
+            "Period",
+            "Statistics",
+            "Threshold",
+            "ComparisonOperator",
+            "EvaluationCount",
+            "GroupId",
+            "Effective",
+        ),
+        ("AlarmAction", "Dimension"),
+        request,
+    )
+
+    # AlarmTaskId: string
+    t0 = params.get("AlarmTaskId")
+    if t0 is not None:
+        request["AlarmTaskId"] = t0
+
+    # RegionId: string
+    t0 = params.get("RegionId")
+    if t0 is not None:
+        request["RegionId"] = t0
+
+    # Name: string
+    t0 = params.get("Name")
+    if t0 is not None:
+        request["Name"] = t0
+
+    # Description: string
+    t0 = params.get("Description")
+    if t0 is not None:
+        request["Description"] = t0
+
+    # AlarmAction: array
+    t0 = params.get("AlarmAction")
+    if t0 is not None:
+        request["AlarmAction"] = _flat_list(
+            t0,
+            "AlarmAction",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AlarmAction) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AlarmAction.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AlarmAction"] = l0
+
+    # MetricName: string
+    t0 = params.get("MetricName")
+    if t0 is not None:
+        request["MetricName"] = t0
+
+    # MetricType: string
+    t0 = params.get("MetricType")
+    if t0 is not None:
+        request["MetricType"] = t0
+
+    # Period: integer
+    t0 = params.get("Period")
+    if t0 is not None:
+        request["Period"] = _integer(
+            t0,
+            "Period",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Period) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Statistics: string
+    t0 = params.get("Statistics")
+    if t0 is not None:
+        request["Statistics"] = t0
+
+    # Threshold: number
+    t0 = params.get("Threshold")
+    if t0 is not None:
+        request["Threshold"] = _number(
+            t0,
+            "Threshold",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Threshold) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ComparisonOperator: string
+    t0 = params.get("ComparisonOperator")
+    if t0 is not None:
+        request["ComparisonOperator"] = t0
+
+    # EvaluationCount: integer
+    t0 = params.get("EvaluationCount")
+    if t0 is not None:
+        request["EvaluationCount"] = _integer(
+            t0,
+            "EvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (EvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # GroupId: integer
+    t0 = params.get("GroupId")
+    if t0 is not None:
+        request["GroupId"] = _integer(
+            t0,
+            "GroupId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (GroupId) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Dimension: array
+    t0 = params.get("Dimension")
+    if t0 is not None:
+        request["Dimension"] = _flat_list(
+            t0,
+            "Dimension",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Dimension) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Dimension.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("DimensionKey", "DimensionValue"), (), o1)
+                # DimensionKey: string
+                t2 = params.get(p0 + ".DimensionKey")
+                if t2 is not None:
+                    o1["DimensionKey"] = t2
+                # DimensionValue: string
+                t2 = params.get(p0 + ".DimensionValue")
+                if t2 is not None:
+                    o1["DimensionValue"] = t2
+                l0.append(o1)
+            request["Dimension"] = l0
+
+    # Effective: string
+    t0 = params.get("Effective")
+    if t0 is not None:
+        request["Effective"] = t0
+    return request, problems
+
+
+def validate_modify_alarm_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyAlarm: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_alarm(coerce_modify_alarm(params)[0])
+
+
+# --- ModifyLifecycleHook ---------------------------------------------------------------------
+
+
+def validate_modify_lifecycle_hook(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyLifecycleHook: 修改一个生命周期挂钩的属性（`ModifyLifecycleHook`）。
+
+    sources/alibaba/ModifyLifecycleHook.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # DefaultResult: string; sources/alibaba/ModifyLifecycleHook.md:23 (stated)
+    if "DefaultResult" in request:
+        v0 = request["DefaultResult"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DefaultResult",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DefaultResult) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyLifecycleHook.md:23 (stated)
+            if v0 not in {"CONTINUE", "ABANDON"}:
+                problems.append(
+                    Problem(
+                        "DefaultResult",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (DefaultResult) (must be one of: CONTINUE, ABANDON)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # HeartbeatTimeout: integer; sources/alibaba/ModifyLifecycleHook.md:33 (stated)
+    if "HeartbeatTimeout" in request:
+        v0 = request["HeartbeatTimeout"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "HeartbeatTimeout",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HeartbeatTimeout) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyLifecycleHook.md:33 (stated)
+            if not 30 <= v0 <= 21600:
+                problems.append(
+                    Problem(
+                        "HeartbeatTimeout",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (HeartbeatTimeout) (must be between 30 and 21600)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LifecycleHookId: string; sources/alibaba/ModifyLifecycleHook.md:38 (stated)
+    if "LifecycleHookId" in request:
+        v0 = request["LifecycleHookId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleHookId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleHookId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LifecycleHookName: string; sources/alibaba/ModifyLifecycleHook.md:41 (stated)
+    if "LifecycleHookName" in request:
+        v0 = request["LifecycleHookName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleHookName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleHookName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LifecycleTransition: string; sources/alibaba/ModifyLifecycleHook.md:44 (stated)
+    if "LifecycleTransition" in request:
+        v0 = request["LifecycleTransition"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleTransition",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleTransition) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyLifecycleHook.md:44 (stated)
+            if v0 not in {"SCALE_OUT", "SCALE_IN"}:
+                problems.append(
+                    Problem(
+                        "LifecycleTransition",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (LifecycleTransition) (must be one of: SCALE_OUT, SCALE_IN)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # NotificationArn: string; sources/alibaba/ModifyLifecycleHook.md:50 (stated)
+    if "NotificationArn" in request:
+        v0 = request["NotificationArn"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NotificationArn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationArn) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # NotificationMetadata: string; sources/alibaba/ModifyLifecycleHook.md:61 (stated)
+    if "NotificationMetadata" in request:
+        v0 = request["NotificationMetadata"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NotificationMetadata",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationMetadata) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyLifecycleHook.md:61 (stated)
+            if len(v0) > 128:
+                problems.append(
+                    Problem(
+                        "NotificationMetadata",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (NotificationMetadata) (length must be at most 128 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScalingGroupId: string; sources/alibaba/ModifyLifecycleHook.md:64 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "DefaultResult",
+                "HeartbeatTimeout",
+                "LifecycleHookId",
+                "LifecycleHookName",
+                "LifecycleTransition",
+                "NotificationArn",
+                "NotificationMetadata",
+                "ScalingGroupId",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyLifecycleHook)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_lifecycle_hook(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyLifecycleHook: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "DefaultResult",
+            "HeartbeatTimeout",
+            "LifecycleHookId",
+            "LifecycleHookName",
+            "LifecycleTransition",
+            "NotificationArn",
+            "NotificationMetadata",
+            "ScalingGroupId",
+        ),
+        (),
+        request,
+    )
+
+    # DefaultResult: string
+    t0 = params.get("DefaultResult")
+    if t0 is not None:
+        request["DefaultResult"] = t0
+
+    # HeartbeatTimeout: integer
+    t0 = params.get("HeartbeatTimeout")
+    if t0 is not None:
+        request["HeartbeatTimeout"] = _integer(
+            t0,
+            "HeartbeatTimeout",
+            problems,
+            (
+                "The specified value of parameter is not valid. (HeartbeatTimeout) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # LifecycleHookId: string
+    t0 = params.get("LifecycleHookId")
+    if t0 is not None:
+        request["LifecycleHookId"] = t0
+
+    # LifecycleHookName: string
+    t0 = params.get("LifecycleHookName")
+    if t0 is not None:
+        request["LifecycleHookName"] = t0
+
+    # LifecycleTransition: string
+    t0 = params.get("LifecycleTransition")
+    if t0 is not None:
+        request["LifecycleTransition"] = t0
+
+    # NotificationArn: string
+    t0 = params.get("NotificationArn")
+    if t0 is not None:
+        request["NotificationArn"] = t0
+
+    # NotificationMetadata: string
+    t0 = params.get("NotificationMetadata")
+    if t0 is not None:
+        request["NotificationMetadata"] = t0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_modify_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyLifecycleHook: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_lifecycle_hook(coerce_modify_lifecycle_hook(params)[0])
+
+
+# --- ModifyNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_modify_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyNotificationConfiguration: 修改您创建的弹性伸缩事件及资源变化通知（ModifyNotificationConfiguration）。
+
+    sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # NotificationArn: string, required; sources/alibaba/ModifyNotificationConfiguration.md:13 (stated)
+    if "NotificationArn" in request:
+        v0 = request["NotificationArn"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NotificationArn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationArn) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "NotificationArn",
+                "missing",
+                None,
+                'The input parameter "NotificationArn" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # NotificationType: array, required; sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)
+    if "NotificationType" in request:
+        v0 = request["NotificationType"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (NotificationType) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyNotificationConfiguration.md:20 (stated)
+            if len(v0) > 5:
+                problems.append(
+                    Problem(
+                        "NotificationType",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (NotificationType) (must have at most 5 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationType." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (NotificationType[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "NotificationType",
+                "missing",
+                None,
+                'The input parameter "NotificationType" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/ModifyNotificationConfiguration.md:23 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"NotificationArn", "NotificationType", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyNotificationConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyNotificationConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("NotificationArn", "ScalingGroupId"), ("NotificationType",), request)
+
+    # NotificationArn: string
+    t0 = params.get("NotificationArn")
+    if t0 is not None:
+        request["NotificationArn"] = t0
+
+    # NotificationType: array
+    t0 = params.get("NotificationType")
+    if t0 is not None:
+        request["NotificationType"] = _flat_list(
+            t0,
+            "NotificationType",
+            problems,
+            (
+                "The specified value of parameter is not valid. (NotificationType) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "NotificationType.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["NotificationType"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_modify_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_notification_configuration(
+        coerce_modify_notification_configuration(params)[0]
+    )
+
+
+# --- ModifyScalingConfiguration ---------------------------------------------------------------------
+
+
+def validate_modify_scaling_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingConfiguration: 调用ModifyScalingConfiguration修改一个伸缩配置。
+
+    sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingConfigurationId: string, required; sources/alibaba/ModifyScalingConfiguration.md:18 (stated)
+    if "ScalingConfigurationId" in request:
+        v0 = request["ScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingConfigurationId",
+                "missing",
+                None,
+                'The input parameter "ScalingConfigurationId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # IoOptimized: string; sources/alibaba/ModifyScalingConfiguration.md:19 (stated)
+    if "IoOptimized" in request:
+        v0 = request["IoOptimized"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "IoOptimized",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (IoOptimized) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:19 (stated)
+            if v0 not in {"none", "optimized"}:
+                problems.append(
+                    Problem(
+                        "IoOptimized",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (IoOptimized) (must be one of: none, optimized)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # DataDisk: array; sources/alibaba/ModifyScalingConfiguration.md:23 (inferred)
+    if "DataDisk" in request:
+        v0 = request["DataDisk"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DataDisk",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DataDisk) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "DataDisk." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (DataDisk[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Size: integer; sources/alibaba/ModifyScalingConfiguration.md:23 (stated)
+                    if "Size" in v1:
+                        v2 = v1["Size"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Size",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Size) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # SnapshotId: string; sources/alibaba/ModifyScalingConfiguration.md:32 (stated)
+                    if "SnapshotId" in v1:
+                        v2 = v1["SnapshotId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".SnapshotId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].SnapshotId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # Category: string; sources/alibaba/ModifyScalingConfiguration.md:35 (stated)
+                    if "Category" in v1:
+                        v2 = v1["Category"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Category",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Category) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:35 (stated)
+                            if v2 not in {
+                                "cloud",
+                                "cloud_efficiency",
+                                "cloud_ssd",
+                                "cloud_essd",
+                                "ephemeral_ssd",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Category",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Category) (must be one of: cloud, cloud_efficiency, cloud_ssd, cloud_essd, ephemeral_ssd)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # Device: string; sources/alibaba/ModifyScalingConfiguration.md:42 (stated)
+                    if "Device" in v1:
+                        v2 = v1["Device"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Device",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Device) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # DeleteWithInstance: boolean; sources/alibaba/ModifyScalingConfiguration.md:43 (stated)
+                    if "DeleteWithInstance" in v1:
+                        v2 = v1["DeleteWithInstance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".DeleteWithInstance",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].DeleteWithInstance) (must be a boolean (true or false))",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # Encrypted: string; sources/alibaba/ModifyScalingConfiguration.md:49 (stated)
+                    if "Encrypted" in v1:
+                        v2 = v1["Encrypted"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Encrypted",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Encrypted) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:49 (stated)
+                            if v2 not in {"true", "false"}:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Encrypted",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Encrypted) (must be one of: true, false)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # KMSKeyId: string; sources/alibaba/ModifyScalingConfiguration.md:53 (stated)
+                    if "KMSKeyId" in v1:
+                        v2 = v1["KMSKeyId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".KMSKeyId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].KMSKeyId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # DiskName: string; sources/alibaba/ModifyScalingConfiguration.md:54 (stated)
+                    if "DiskName" in v1:
+                        v2 = v1["DiskName"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".DiskName",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].DiskName) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:54 (stated)
+                            if not 2 <= len(v2) <= 128:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".DiskName",
+                                        "length",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].DiskName) (length must be between 2 and 128 characters)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # Description: string; sources/alibaba/ModifyScalingConfiguration.md:55 (stated)
+                    if "Description" in v1:
+                        v2 = v1["Description"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".Description",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].Description) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:55 (stated)
+                            if not 2 <= len(v2) <= 256:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".Description",
+                                        "length",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].Description) (length must be between 2 and 256 characters)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    # AutoSnapshotPolicyId: string; sources/alibaba/ModifyScalingConfiguration.md:56 (stated)
+                    if "AutoSnapshotPolicyId" in v1:
+                        v2 = v1["AutoSnapshotPolicyId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".AutoSnapshotPolicyId",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].AutoSnapshotPolicyId) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # PerformanceLevel: string; sources/alibaba/ModifyScalingConfiguration.md:57 (stated)
+                    if "PerformanceLevel" in v1:
+                        v2 = v1["PerformanceLevel"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisk." + str(i0) + ".PerformanceLevel",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (DataDisk[].PerformanceLevel) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:57 (stated)
+                            if v2 not in {"PL0", "PL1", "PL2", "PL3"}:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + ".PerformanceLevel",
+                                        "enum",
+                                        v2,
+                                        "The specified value of parameter is not valid. (DataDisk[].PerformanceLevel) (must be one of: PL0, PL1, PL2, PL3)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "Size",
+                                "SnapshotId",
+                                "Category",
+                                "Device",
+                                "DeleteWithInstance",
+                                "Encrypted",
+                                "KMSKeyId",
+                                "DiskName",
+                                "Description",
+                                "AutoSnapshotPolicyId",
+                                "PerformanceLevel",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisk." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "DataDisk."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of DataDisk[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # SpotStrategy: string; sources/alibaba/ModifyScalingConfiguration.md:67 (stated)
+    if "SpotStrategy" in request:
+        v0 = request["SpotStrategy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SpotStrategy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotStrategy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:67 (stated)
+            if v0 not in {"NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"}:
+                problems.append(
+                    Problem(
+                        "SpotStrategy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotStrategy) (must be one of: NoSpot, SpotWithPriceLimit, SpotAsPriceGo)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # SpotPriceLimit: array; sources/alibaba/ModifyScalingConfiguration.md:72 (inferred)
+    if "SpotPriceLimit" in request:
+        v0 = request["SpotPriceLimit"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SpotPriceLimit",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotPriceLimit) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "SpotPriceLimit." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SpotPriceLimit[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/ModifyScalingConfiguration.md:72 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "SpotPriceLimit." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (SpotPriceLimit[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # PriceLimit: number; sources/alibaba/ModifyScalingConfiguration.md:73 (stated)
+                    if "PriceLimit" in v1:
+                        v2 = v1["PriceLimit"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "SpotPriceLimit." + str(i0) + ".PriceLimit",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (SpotPriceLimit[].PriceLimit) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "PriceLimit"}:
+                                problems.append(
+                                    Problem(
+                                        "SpotPriceLimit." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "SpotPriceLimit."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of SpotPriceLimit[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # ScalingConfigurationName: string; sources/alibaba/ModifyScalingConfiguration.md:74 (stated)
+    if "ScalingConfigurationName" in request:
+        v0 = request["ScalingConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingConfigurationName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingConfigurationName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:74 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            # sources/alibaba/ModifyScalingConfiguration.md:74 (stated)
+            if _RE_MODIFY_SCALING_CONFIGURATION_SCALING_CONFIGURATION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ScalingConfigurationName",
+                        "pattern",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingConfigurationName) (must match ^[0-9A-Za-z\\u4e00-\\u9fa5][\\s\\S]*$)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InstanceName: string; sources/alibaba/ModifyScalingConfiguration.md:77 (stated)
+    if "InstanceName" in request:
+        v0 = request["InstanceName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # HostName: string; sources/alibaba/ModifyScalingConfiguration.md:78 (stated)
+    if "HostName" in request:
+        v0 = request["HostName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HostName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HostName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ImageId: string; sources/alibaba/ModifyScalingConfiguration.md:82 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ImageName: string; sources/alibaba/ModifyScalingConfiguration.md:85 (stated)
+    if "ImageName" in request:
+        v0 = request["ImageName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceTypes: array; sources/alibaba/ModifyScalingConfiguration.md:88 (stated)
+    if "InstanceTypes" in request:
+        v0 = request["InstanceTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypes",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceTypes) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceTypes[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # InstanceTypeOverride: array; sources/alibaba/ModifyScalingConfiguration.md:91 (inferred)
+    if "InstanceTypeOverride" in request:
+        v0 = request["InstanceTypeOverride"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypeOverride",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceTypeOverride) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceTypeOverride." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceTypeOverride[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/ModifyScalingConfiguration.md:91 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTypeOverride." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (InstanceTypeOverride[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # WeightedCapacity: integer; sources/alibaba/ModifyScalingConfiguration.md:98 (stated)
+                    if "WeightedCapacity" in v1:
+                        v2 = v1["WeightedCapacity"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingConfiguration.md:114 (stated)
+                            if not 1 <= v2 <= 500:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be between 1 and 500)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "WeightedCapacity"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTypeOverride." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "InstanceTypeOverride."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of InstanceTypeOverride[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # Cpu: integer; sources/alibaba/ModifyScalingConfiguration.md:115 (stated)
+    if "Cpu" in request:
+        v0 = request["Cpu"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cpu",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Cpu) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Memory: integer; sources/alibaba/ModifyScalingConfiguration.md:120 (stated)
+    if "Memory" in request:
+        v0 = request["Memory"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Memory",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Memory) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InternetChargeType: string; sources/alibaba/ModifyScalingConfiguration.md:125 (stated)
+    if "InternetChargeType" in request:
+        v0 = request["InternetChargeType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InternetChargeType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InternetChargeType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:125 (stated)
+            if v0 not in {"PayByBandwidth", "PayByTraffic"}:
+                problems.append(
+                    Problem(
+                        "InternetChargeType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (InternetChargeType) (must be one of: PayByBandwidth, PayByTraffic)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InternetMaxBandwidthOut: integer; sources/alibaba/ModifyScalingConfiguration.md:129 (stated)
+    if "InternetMaxBandwidthOut" in request:
+        v0 = request["InternetMaxBandwidthOut"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "InternetMaxBandwidthOut",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InternetMaxBandwidthOut) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SystemDisk: object; sources/alibaba/ModifyScalingConfiguration.md:133 (inferred)
+    if "SystemDisk" in request:
+        v0 = request["SystemDisk"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SystemDisk",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SystemDisk) (must be an object)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            known1 = 0
+            # Category: string; sources/alibaba/ModifyScalingConfiguration.md:133 (stated)
+            if "Category" in v0:
+                v1 = v0["Category"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Category",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Category) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/ModifyScalingConfiguration.md:133 (stated)
+                    if v1 not in {
+                        "cloud",
+                        "cloud_efficiency",
+                        "cloud_ssd",
+                        "cloud_essd",
+                        "ephemeral_ssd",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.Category",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.Category) (must be one of: cloud, cloud_efficiency, cloud_ssd, cloud_essd, ephemeral_ssd)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Size: integer; sources/alibaba/ModifyScalingConfiguration.md:140 (stated)
+            if "Size" in v0:
+                v1 = v0["Size"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Size",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Size) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            # DiskName: string; sources/alibaba/ModifyScalingConfiguration.md:149 (stated)
+            if "DiskName" in v0:
+                v1 = v0["DiskName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskName",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.DiskName) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/ModifyScalingConfiguration.md:149 (stated)
+                    if not 2 <= len(v1) <= 128:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.DiskName",
+                                "length",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.DiskName) (length must be between 2 and 128 characters)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Description: string; sources/alibaba/ModifyScalingConfiguration.md:150 (stated)
+            if "Description" in v0:
+                v1 = v0["Description"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.Description",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.Description) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/ModifyScalingConfiguration.md:150 (stated)
+                    if not 2 <= len(v1) <= 256:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.Description",
+                                "length",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.Description) (length must be between 2 and 256 characters)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # AutoSnapshotPolicyId: string; sources/alibaba/ModifyScalingConfiguration.md:151 (stated)
+            if "AutoSnapshotPolicyId" in v0:
+                v1 = v0["AutoSnapshotPolicyId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.AutoSnapshotPolicyId",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.AutoSnapshotPolicyId) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            # PerformanceLevel: string; sources/alibaba/ModifyScalingConfiguration.md:152 (stated)
+            if "PerformanceLevel" in v0:
+                v1 = v0["PerformanceLevel"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.PerformanceLevel",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SystemDisk.PerformanceLevel) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/ModifyScalingConfiguration.md:152 (stated)
+                    if v1 not in {"PL0", "PL1", "PL2", "PL3"}:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.PerformanceLevel",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (SystemDisk.PerformanceLevel) (must be one of: PL0, PL1, PL2, PL3)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "Category",
+                        "Size",
+                        "DiskName",
+                        "Description",
+                        "AutoSnapshotPolicyId",
+                        "PerformanceLevel",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The specified value of parameter is not valid. ("
+                                + "SystemDisk."
+                                + str(k0)
+                                + ") (not a member of SystemDisk)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # LoadBalancerWeight: integer; sources/alibaba/ModifyScalingConfiguration.md:162 (stated)
+    if "LoadBalancerWeight" in request:
+        v0 = request["LoadBalancerWeight"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LoadBalancerWeight",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LoadBalancerWeight) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:162 (stated)
+            if not 1 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "LoadBalancerWeight",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (LoadBalancerWeight) (must be between 1 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # UserData: string; sources/alibaba/ModifyScalingConfiguration.md:163 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (UserData) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # KeyPairName: string; sources/alibaba/ModifyScalingConfiguration.md:164 (stated)
+    if "KeyPairName" in request:
+        v0 = request["KeyPairName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "KeyPairName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (KeyPairName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RamRoleName: string; sources/alibaba/ModifyScalingConfiguration.md:168 (stated)
+    if "RamRoleName" in request:
+        v0 = request["RamRoleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RamRoleName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RamRoleName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # PasswordInherit: boolean; sources/alibaba/ModifyScalingConfiguration.md:169 (stated)
+    if "PasswordInherit" in request:
+        v0 = request["PasswordInherit"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "PasswordInherit",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PasswordInherit) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Tags: string; sources/alibaba/ModifyScalingConfiguration.md:170 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Tags) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DeploymentSetId: string; sources/alibaba/ModifyScalingConfiguration.md:174 (stated)
+    if "DeploymentSetId" in request:
+        v0 = request["DeploymentSetId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DeploymentSetId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DeploymentSetId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SecurityGroupId: string; sources/alibaba/ModifyScalingConfiguration.md:175 (stated)
+    if "SecurityGroupId" in request:
+        v0 = request["SecurityGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SecurityGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SecurityGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Override: boolean; sources/alibaba/ModifyScalingConfiguration.md:176 (stated)
+    if "Override" in request:
+        v0 = request["Override"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "Override",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Override) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ResourceGroupId: string; sources/alibaba/ModifyScalingConfiguration.md:180 (stated)
+    if "ResourceGroupId" in request:
+        v0 = request["ResourceGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ResourceGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ResourceGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SecurityGroupIds: array; sources/alibaba/ModifyScalingConfiguration.md:181 (stated)
+    if "SecurityGroupIds" in request:
+        v0 = request["SecurityGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroupIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SecurityGroupIds) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (SecurityGroupIds[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # HpcClusterId: string; sources/alibaba/ModifyScalingConfiguration.md:184 (stated)
+    if "HpcClusterId" in request:
+        v0 = request["HpcClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HpcClusterId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HpcClusterId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # InstanceDescription: string; sources/alibaba/ModifyScalingConfiguration.md:185 (stated)
+    if "InstanceDescription" in request:
+        v0 = request["InstanceDescription"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceDescription",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceDescription) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:185 (stated)
+            if not 2 <= len(v0) <= 256:
+                problems.append(
+                    Problem(
+                        "InstanceDescription",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceDescription) (length must be between 2 and 256 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Ipv6AddressCount: integer; sources/alibaba/ModifyScalingConfiguration.md:186 (stated)
+    if "Ipv6AddressCount" in request:
+        v0 = request["Ipv6AddressCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Ipv6AddressCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Ipv6AddressCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # CreditSpecification: string; sources/alibaba/ModifyScalingConfiguration.md:187 (stated)
+    if "CreditSpecification" in request:
+        v0 = request["CreditSpecification"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CreditSpecification",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (CreditSpecification) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:187 (stated)
+            if v0 not in {"Standard", "Unlimited"}:
+                problems.append(
+                    Problem(
+                        "CreditSpecification",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (CreditSpecification) (must be one of: Standard, Unlimited)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ImageFamily: string; sources/alibaba/ModifyScalingConfiguration.md:191 (stated)
+    if "ImageFamily" in request:
+        v0 = request["ImageFamily"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageFamily",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ImageFamily) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ZoneId: string; sources/alibaba/ModifyScalingConfiguration.md:192 (stated)
+    if "ZoneId" in request:
+        v0 = request["ZoneId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ZoneId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ZoneId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DedicatedHostId: string; sources/alibaba/ModifyScalingConfiguration.md:193 (stated)
+    if "DedicatedHostId" in request:
+        v0 = request["DedicatedHostId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DedicatedHostId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DedicatedHostId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # Affinity: string; sources/alibaba/ModifyScalingConfiguration.md:196 (stated)
+    if "Affinity" in request:
+        v0 = request["Affinity"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Affinity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Affinity) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:196 (stated)
+            if v0 not in {"default", "host"}:
+                problems.append(
+                    Problem(
+                        "Affinity",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Affinity) (must be one of: default, host)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Tenancy: string; sources/alibaba/ModifyScalingConfiguration.md:200 (stated)
+    if "Tenancy" in request:
+        v0 = request["Tenancy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Tenancy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Tenancy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:200 (stated)
+            if v0 not in {"default", "host"}:
+                problems.append(
+                    Problem(
+                        "Tenancy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (Tenancy) (must be one of: default, host)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PrivatePoolOptions: object; sources/alibaba/ModifyScalingConfiguration.md:204 (inferred)
+    if "PrivatePoolOptions" in request:
+        v0 = request["PrivatePoolOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "PrivatePoolOptions",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PrivatePoolOptions) (must be an object)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            known1 = 0
+            # MatchCriteria: string; sources/alibaba/ModifyScalingConfiguration.md:204 (stated)
+            if "MatchCriteria" in v0:
+                v1 = v0["MatchCriteria"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PrivatePoolOptions.MatchCriteria",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (PrivatePoolOptions.MatchCriteria) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    # sources/alibaba/ModifyScalingConfiguration.md:204 (stated)
+                    if v1 not in {"Open", "Target", "None"}:
+                        problems.append(
+                            Problem(
+                                "PrivatePoolOptions.MatchCriteria",
+                                "enum",
+                                v1,
+                                "The specified value of parameter is not valid. (PrivatePoolOptions.MatchCriteria) (must be one of: Open, Target, None)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+            # Id: string; sources/alibaba/ModifyScalingConfiguration.md:211 (stated)
+            if "Id" in v0:
+                v1 = v0["Id"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PrivatePoolOptions.Id",
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (PrivatePoolOptions.Id) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"MatchCriteria", "Id"}:
+                        problems.append(
+                            Problem(
+                                "PrivatePoolOptions." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The specified value of parameter is not valid. ("
+                                + "PrivatePoolOptions."
+                                + str(k0)
+                                + ") (not a member of PrivatePoolOptions)",
+                                "InvalidParamter",
+                                400,
+                            )
+                        )
+    # SpotDuration: integer; sources/alibaba/ModifyScalingConfiguration.md:214 (stated)
+    if "SpotDuration" in request:
+        v0 = request["SpotDuration"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "SpotDuration",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotDuration) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingConfiguration.md:214 (stated)
+            if not 0 <= v0 <= 6:
+                problems.append(
+                    Problem(
+                        "SpotDuration",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotDuration) (must be between 0 and 6)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # SpotInterruptionBehavior: string; sources/alibaba/ModifyScalingConfiguration.md:220 (stated)
+    if "SpotInterruptionBehavior" in request:
+        v0 = request["SpotInterruptionBehavior"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SpotInterruptionBehavior",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInterruptionBehavior) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingConfigurationId",
+                "IoOptimized",
+                "DataDisk",
+                "SpotStrategy",
+                "SpotPriceLimit",
+                "ScalingConfigurationName",
+                "InstanceName",
+                "HostName",
+                "ImageId",
+                "ImageName",
+                "InstanceTypes",
+                "InstanceTypeOverride",
+                "Cpu",
+                "Memory",
+                "InternetChargeType",
+                "InternetMaxBandwidthOut",
+                "SystemDisk",
+                "LoadBalancerWeight",
+                "UserData",
+                "KeyPairName",
+                "RamRoleName",
+                "PasswordInherit",
+                "Tags",
+                "DeploymentSetId",
+                "SecurityGroupId",
+                "Override",
+                "ResourceGroupId",
+                "SecurityGroupIds",
+                "HpcClusterId",
+                "InstanceDescription",
+                "Ipv6AddressCount",
+                "CreditSpecification",
+                "ImageFamily",
+                "ZoneId",
+                "DedicatedHostId",
+                "Affinity",
+                "Tenancy",
+                "PrivatePoolOptions",
+                "SpotDuration",
+                "SpotInterruptionBehavior",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyScalingConfiguration)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scaling_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScalingConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingConfigurationId",
+            "IoOptimized",
+            "SpotStrategy",
+            "ScalingConfigurationName",
+            "InstanceName",
+            "HostName",
+            "ImageId",
+            "ImageName",
+            "Cpu",
+            "Memory",
+            "InternetChargeType",
+            "InternetMaxBandwidthOut",
+            "LoadBalancerWeight",
+            "UserData",
+            "KeyPairName",
+            "RamRoleName",
+            "PasswordInherit",
+            "Tags",
+            "DeploymentSetId",
+            "SecurityGroupId",
+            "Override",
+            "ResourceGroupId",
+            "HpcClusterId",
+            "InstanceDescription",
+            "Ipv6AddressCount",
+            "CreditSpecification",
+            "ImageFamily",
+            "ZoneId",
+            "DedicatedHostId",
+            "Affinity",
+            "Tenancy",
+            "SpotDuration",
+            "SpotInterruptionBehavior",
+        ),
+        (
+            "DataDisk",
+            "SpotPriceLimit",
+            "InstanceTypes",
+            "InstanceTypeOverride",
+            "SystemDisk",
+            "SecurityGroupIds",
+            "PrivatePoolOptions",
+        ),
+        request,
+    )
+
+    # ScalingConfigurationId: string
+    t0 = params.get("ScalingConfigurationId")
+    if t0 is not None:
+        request["ScalingConfigurationId"] = t0
+
+    # IoOptimized: string
+    t0 = params.get("IoOptimized")
+    if t0 is not None:
+        request["IoOptimized"] = t0
+
+    # DataDisk: array
+    t0 = params.get("DataDisk")
+    if t0 is not None:
+        request["DataDisk"] = _flat_list(
+            t0,
+            "DataDisk",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DataDisk) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "DataDisk.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(
+                    params,
+                    p0 + ".",
+                    (
+                        "Size",
+                        "SnapshotId",
+                        "Category",
+                        "Device",
+                        "DeleteWithInstance",
+                        "Encrypted",
+                        "KMSKeyId",
+                        "DiskName",
+                        "Description",
+                        "AutoSnapshotPolicyId",
+                        "PerformanceLevel",
+                    ),
+                    (),
+                    o1,
+                )
+                # Size: integer
+                t2 = params.get(p0 + ".Size")
+                if t2 is not None:
+                    o1["Size"] = _integer(
+                        t2,
+                        "DataDisk." + str(i0) + ".Size",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (DataDisk[].Size) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # SnapshotId: string
+                t2 = params.get(p0 + ".SnapshotId")
+                if t2 is not None:
+                    o1["SnapshotId"] = t2
+                # Category: string
+                t2 = params.get(p0 + ".Category")
+                if t2 is not None:
+                    o1["Category"] = t2
+                # Device: string
+                t2 = params.get(p0 + ".Device")
+                if t2 is not None:
+                    o1["Device"] = t2
+                # DeleteWithInstance: boolean
+                t2 = params.get(p0 + ".DeleteWithInstance")
+                if t2 is not None:
+                    o1["DeleteWithInstance"] = _boolean(
+                        t2,
+                        "DataDisk." + str(i0) + ".DeleteWithInstance",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (DataDisk[].DeleteWithInstance) (must be a boolean (true or false))",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # Encrypted: string
+                t2 = params.get(p0 + ".Encrypted")
+                if t2 is not None:
+                    o1["Encrypted"] = t2
+                # KMSKeyId: string
+                t2 = params.get(p0 + ".KMSKeyId")
+                if t2 is not None:
+                    o1["KMSKeyId"] = t2
+                # DiskName: string
+                t2 = params.get(p0 + ".DiskName")
+                if t2 is not None:
+                    o1["DiskName"] = t2
+                # Description: string
+                t2 = params.get(p0 + ".Description")
+                if t2 is not None:
+                    o1["Description"] = t2
+                # AutoSnapshotPolicyId: string
+                t2 = params.get(p0 + ".AutoSnapshotPolicyId")
+                if t2 is not None:
+                    o1["AutoSnapshotPolicyId"] = t2
+                # PerformanceLevel: string
+                t2 = params.get(p0 + ".PerformanceLevel")
+                if t2 is not None:
+                    o1["PerformanceLevel"] = t2
+                l0.append(o1)
+            request["DataDisk"] = l0
+
+    # SpotStrategy: string
+    t0 = params.get("SpotStrategy")
+    if t0 is not None:
+        request["SpotStrategy"] = t0
+
+    # SpotPriceLimit: array
+    t0 = params.get("SpotPriceLimit")
+    if t0 is not None:
+        request["SpotPriceLimit"] = _flat_list(
+            t0,
+            "SpotPriceLimit",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotPriceLimit) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SpotPriceLimit.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "PriceLimit"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # PriceLimit: number
+                t2 = params.get(p0 + ".PriceLimit")
+                if t2 is not None:
+                    o1["PriceLimit"] = _number(
+                        t2,
+                        "SpotPriceLimit." + str(i0) + ".PriceLimit",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (SpotPriceLimit[].PriceLimit) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["SpotPriceLimit"] = l0
+
+    # ScalingConfigurationName: string
+    t0 = params.get("ScalingConfigurationName")
+    if t0 is not None:
+        request["ScalingConfigurationName"] = t0
+
+    # InstanceName: string
+    t0 = params.get("InstanceName")
+    if t0 is not None:
+        request["InstanceName"] = t0
+
+    # HostName: string
+    t0 = params.get("HostName")
+    if t0 is not None:
+        request["HostName"] = t0
+
+    # ImageId: string
+    t0 = params.get("ImageId")
+    if t0 is not None:
+        request["ImageId"] = t0
+
+    # ImageName: string
+    t0 = params.get("ImageName")
+    if t0 is not None:
+        request["ImageName"] = t0
+
+    # InstanceTypes: array
+    t0 = params.get("InstanceTypes")
+    if t0 is not None:
+        request["InstanceTypes"] = _flat_list(
+            t0,
+            "InstanceTypes",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceTypes) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceTypes.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceTypes"] = l0
+
+    # InstanceTypeOverride: array
+    t0 = params.get("InstanceTypeOverride")
+    if t0 is not None:
+        request["InstanceTypeOverride"] = _flat_list(
+            t0,
+            "InstanceTypeOverride",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceTypeOverride) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceTypeOverride.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "WeightedCapacity"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # WeightedCapacity: integer
+                t2 = params.get(p0 + ".WeightedCapacity")
+                if t2 is not None:
+                    o1["WeightedCapacity"] = _integer(
+                        t2,
+                        "InstanceTypeOverride." + str(i0) + ".WeightedCapacity",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (InstanceTypeOverride[].WeightedCapacity) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["InstanceTypeOverride"] = l0
+
+    # Cpu: integer
+    t0 = params.get("Cpu")
+    if t0 is not None:
+        request["Cpu"] = _integer(
+            t0,
+            "Cpu",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Cpu) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Memory: integer
+    t0 = params.get("Memory")
+    if t0 is not None:
+        request["Memory"] = _integer(
+            t0,
+            "Memory",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Memory) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # InternetChargeType: string
+    t0 = params.get("InternetChargeType")
+    if t0 is not None:
+        request["InternetChargeType"] = t0
+
+    # InternetMaxBandwidthOut: integer
+    t0 = params.get("InternetMaxBandwidthOut")
+    if t0 is not None:
+        request["InternetMaxBandwidthOut"] = _integer(
+            t0,
+            "InternetMaxBandwidthOut",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InternetMaxBandwidthOut) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SystemDisk: object
+    t0 = params.get("SystemDisk")
+    if t0 is not None:
+        request["SystemDisk"] = _not_text(
+            t0,
+            "SystemDisk",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SystemDisk) (must be an object)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "SystemDisk" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(
+            params,
+            "SystemDisk" + ".",
+            (
+                "Category",
+                "Size",
+                "DiskName",
+                "Description",
+                "AutoSnapshotPolicyId",
+                "PerformanceLevel",
+            ),
+            (),
+            o0,
+        )
+        # Category: string
+        t1 = params.get("SystemDisk.Category")
+        if t1 is not None:
+            o0["Category"] = t1
+        # Size: integer
+        t1 = params.get("SystemDisk.Size")
+        if t1 is not None:
+            o0["Size"] = _integer(
+                t1,
+                "SystemDisk.Size",
+                problems,
+                (
+                    "The specified value of parameter is not valid. (SystemDisk.Size) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                ),
+            )
+        # DiskName: string
+        t1 = params.get("SystemDisk.DiskName")
+        if t1 is not None:
+            o0["DiskName"] = t1
+        # Description: string
+        t1 = params.get("SystemDisk.Description")
+        if t1 is not None:
+            o0["Description"] = t1
+        # AutoSnapshotPolicyId: string
+        t1 = params.get("SystemDisk.AutoSnapshotPolicyId")
+        if t1 is not None:
+            o0["AutoSnapshotPolicyId"] = t1
+        # PerformanceLevel: string
+        t1 = params.get("SystemDisk.PerformanceLevel")
+        if t1 is not None:
+            o0["PerformanceLevel"] = t1
+        request["SystemDisk"] = o0
+
+    # LoadBalancerWeight: integer
+    t0 = params.get("LoadBalancerWeight")
+    if t0 is not None:
+        request["LoadBalancerWeight"] = _integer(
+            t0,
+            "LoadBalancerWeight",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LoadBalancerWeight) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # UserData: string
+    t0 = params.get("UserData")
+    if t0 is not None:
+        request["UserData"] = t0
+
+    # KeyPairName: string
+    t0 = params.get("KeyPairName")
+    if t0 is not None:
+        request["KeyPairName"] = t0
+
+    # RamRoleName: string
+    t0 = params.get("RamRoleName")
+    if t0 is not None:
+        request["RamRoleName"] = t0
+
+    # PasswordInherit: boolean
+    t0 = params.get("PasswordInherit")
+    if t0 is not None:
+        request["PasswordInherit"] = _boolean(
+            t0,
+            "PasswordInherit",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PasswordInherit) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # Tags: string
+    t0 = params.get("Tags")
+    if t0 is not None:
+        request["Tags"] = t0
+
+    # DeploymentSetId: string
+    t0 = params.get("DeploymentSetId")
+    if t0 is not None:
+        request["DeploymentSetId"] = t0
+
+    # SecurityGroupId: string
+    t0 = params.get("SecurityGroupId")
+    if t0 is not None:
+        request["SecurityGroupId"] = t0
+
+    # Override: boolean
+    t0 = params.get("Override")
+    if t0 is not None:
+        request["Override"] = _boolean(
+            t0,
+            "Override",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Override) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ResourceGroupId: string
+    t0 = params.get("ResourceGroupId")
+    if t0 is not None:
+        request["ResourceGroupId"] = t0
+
+    # SecurityGroupIds: array
+    t0 = params.get("SecurityGroupIds")
+    if t0 is not None:
+        request["SecurityGroupIds"] = _flat_list(
+            t0,
+            "SecurityGroupIds",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SecurityGroupIds) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SecurityGroupIds.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["SecurityGroupIds"] = l0
+
+    # HpcClusterId: string
+    t0 = params.get("HpcClusterId")
+    if t0 is not None:
+        request["HpcClusterId"] = t0
+
+    # InstanceDescription: string
+    t0 = params.get("InstanceDescription")
+    if t0 is not None:
+        request["InstanceDescription"] = t0
+
+    # Ipv6AddressCount: integer
+    t0 = params.get("Ipv6AddressCount")
+    if t0 is not None:
+        request["Ipv6AddressCount"] = _integer(
+            t0,
+            "Ipv6AddressCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Ipv6AddressCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # CreditSpecification: string
+    t0 = params.get("CreditSpecification")
+    if t0 is not None:
+        request["CreditSpecification"] = t0
+
+    # ImageFamily: string
+    t0 = params.get("ImageFamily")
+    if t0 is not None:
+        request["ImageFamily"] = t0
+
+    # ZoneId: string
+    t0 = params.get("ZoneId")
+    if t0 is not None:
+        request["ZoneId"] = t0
+
+    # DedicatedHostId: string
+    t0 = params.get("DedicatedHostId")
+    if t0 is not None:
+        request["DedicatedHostId"] = t0
+
+    # Affinity: string
+    t0 = params.get("Affinity")
+    if t0 is not None:
+        request["Affinity"] = t0
+
+    # Tenancy: string
+    t0 = params.get("Tenancy")
+    if t0 is not None:
+        request["Tenancy"] = t0
+
+    # PrivatePoolOptions: object
+    t0 = params.get("PrivatePoolOptions")
+    if t0 is not None:
+        request["PrivatePoolOptions"] = _not_text(
+            t0,
+            "PrivatePoolOptions",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PrivatePoolOptions) (must be an object)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "PrivatePoolOptions" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "PrivatePoolOptions" + ".", ("MatchCriteria", "Id"), (), o0)
+        # MatchCriteria: string
+        t1 = params.get("PrivatePoolOptions.MatchCriteria")
+        if t1 is not None:
+            o0["MatchCriteria"] = t1
+        # Id: string
+        t1 = params.get("PrivatePoolOptions.Id")
+        if t1 is not None:
+            o0["Id"] = t1
+        request["PrivatePoolOptions"] = o0
+
+    # SpotDuration: integer
+    t0 = params.get("SpotDuration")
+    if t0 is not None:
+        request["SpotDuration"] = _integer(
+            t0,
+            "SpotDuration",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotDuration) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInterruptionBehavior: string
+    t0 = params.get("SpotInterruptionBehavior")
+    if t0 is not None:
+        request["SpotInterruptionBehavior"] = t0
+    return request, problems
+
+
+def validate_modify_scaling_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scaling_configuration(coerce_modify_scaling_configuration(params)[0])
+
+
+# --- ModifyScalingGroup ---------------------------------------------------------------------
+
+
+def validate_modify_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingGroup: 调用ModifyScalingGroup修改一个伸缩组。
+
+    sources/alibaba/ModifyScalingGroup.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/ModifyScalingGroup.md:31 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupName: string; sources/alibaba/ModifyScalingGroup.md:32 (stated)
+    if "ScalingGroupName" in request:
+        v0 = request["ScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:32 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingGroupName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingGroupName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MinSize: integer; sources/alibaba/ModifyScalingGroup.md:33 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MinSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # MaxSize: integer; sources/alibaba/ModifyScalingGroup.md:36 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MaxSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # VSwitchIds: array; sources/alibaba/ModifyScalingGroup.md:41 (stated)
+    if "VSwitchIds" in request:
+        v0 = request["VSwitchIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "VSwitchIds",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (VSwitchIds) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:41 (stated)
+            if len(v0) > 5:
+                problems.append(
+                    Problem(
+                        "VSwitchIds",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (VSwitchIds) (must have at most 5 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "VSwitchIds." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (VSwitchIds[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # DefaultCooldown: integer; sources/alibaba/ModifyScalingGroup.md:46 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DefaultCooldown) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:46 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "DefaultCooldown",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (DefaultCooldown) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # RemovalPolicy: array; sources/alibaba/ModifyScalingGroup.md:49 (stated)
+    if "RemovalPolicy" in request:
+        v0 = request["RemovalPolicy"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "RemovalPolicy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RemovalPolicy) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:49 (stated)
+            if len(v0) > 2:
+                problems.append(
+                    Problem(
+                        "RemovalPolicy",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (RemovalPolicy) (must have at most 2 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "RemovalPolicy." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (RemovalPolicy[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    # ActiveScalingConfigurationId: string; sources/alibaba/ModifyScalingGroup.md:54 (stated)
+    if "ActiveScalingConfigurationId" in request:
+        v0 = request["ActiveScalingConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ActiveScalingConfigurationId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ActiveScalingConfigurationId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # HealthCheckType: string; sources/alibaba/ModifyScalingGroup.md:55 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (HealthCheckType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:55 (stated)
+            if v0 not in {"NONE", "ECS"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (HealthCheckType) (must be one of: NONE, ECS)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # LaunchTemplateId: string; sources/alibaba/ModifyScalingGroup.md:59 (stated)
+    if "LaunchTemplateId" in request:
+        v0 = request["LaunchTemplateId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTemplateVersion: string; sources/alibaba/ModifyScalingGroup.md:60 (stated)
+    if "LaunchTemplateVersion" in request:
+        v0 = request["LaunchTemplateVersion"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTemplateVersion",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateVersion) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # OnDemandBaseCapacity: integer; sources/alibaba/ModifyScalingGroup.md:65 (stated)
+    if "OnDemandBaseCapacity" in request:
+        v0 = request["OnDemandBaseCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "OnDemandBaseCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:65 (stated)
+            if not 0 <= v0 <= 1000:
+                problems.append(
+                    Problem(
+                        "OnDemandBaseCapacity",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be between 0 and 1000)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # OnDemandPercentageAboveBaseCapacity: integer; sources/alibaba/ModifyScalingGroup.md:66 (stated)
+    if "OnDemandPercentageAboveBaseCapacity" in request:
+        v0 = request["OnDemandPercentageAboveBaseCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "OnDemandPercentageAboveBaseCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:66 (stated)
+            if not 0 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "OnDemandPercentageAboveBaseCapacity",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be between 0 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # SpotInstanceRemedy: boolean; sources/alibaba/ModifyScalingGroup.md:67 (stated)
+    if "SpotInstanceRemedy" in request:
+        v0 = request["SpotInstanceRemedy"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "SpotInstanceRemedy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInstanceRemedy) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # CompensateWithOnDemand: boolean; sources/alibaba/ModifyScalingGroup.md:68 (stated)
+    if "CompensateWithOnDemand" in request:
+        v0 = request["CompensateWithOnDemand"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CompensateWithOnDemand",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (CompensateWithOnDemand) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # SpotInstancePools: integer; sources/alibaba/ModifyScalingGroup.md:72 (stated)
+    if "SpotInstancePools" in request:
+        v0 = request["SpotInstancePools"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "SpotInstancePools",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (SpotInstancePools) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingGroup.md:72 (stated)
+            if not 0 <= v0 <= 10:
+                problems.append(
+                    Problem(
+                        "SpotInstancePools",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (SpotInstancePools) (must be between 0 and 10)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # DesiredCapacity: integer; sources/alibaba/ModifyScalingGroup.md:73 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DesiredCapacity) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # GroupDeletionProtection: boolean; sources/alibaba/ModifyScalingGroup.md:74 (stated)
+    if "GroupDeletionProtection" in request:
+        v0 = request["GroupDeletionProtection"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "GroupDeletionProtection",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (GroupDeletionProtection) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTemplateOverride: array; sources/alibaba/ModifyScalingGroup.md:78 (inferred)
+    if "LaunchTemplateOverride" in request:
+        v0 = request["LaunchTemplateOverride"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LaunchTemplateOverride",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "LaunchTemplateOverride." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # InstanceType: string; sources/alibaba/ModifyScalingGroup.md:78 (stated)
+                    if "InstanceType" in v1:
+                        v2 = v1["InstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".InstanceType",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].InstanceType) (must be a string)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # WeightedCapacity: integer; sources/alibaba/ModifyScalingGroup.md:85 (stated)
+                    if "WeightedCapacity" in v1:
+                        v2 = v1["WeightedCapacity"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                        else:
+                            # sources/alibaba/ModifyScalingGroup.md:103 (stated)
+                            if not 1 <= v2 <= 500:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                                        "range",
+                                        v2,
+                                        "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be between 1 and 500)",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"InstanceType", "WeightedCapacity"}:
+                                problems.append(
+                                    Problem(
+                                        "LaunchTemplateOverride." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "LaunchTemplateOverride."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of LaunchTemplateOverride[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingGroupId",
+                "ScalingGroupName",
+                "MinSize",
+                "MaxSize",
+                "VSwitchIds",
+                "DefaultCooldown",
+                "RemovalPolicy",
+                "ActiveScalingConfigurationId",
+                "HealthCheckType",
+                "LaunchTemplateId",
+                "LaunchTemplateVersion",
+                "OnDemandBaseCapacity",
+                "OnDemandPercentageAboveBaseCapacity",
+                "SpotInstanceRemedy",
+                "CompensateWithOnDemand",
+                "SpotInstancePools",
+                "DesiredCapacity",
+                "GroupDeletionProtection",
+                "LaunchTemplateOverride",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyScalingGroup)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingGroupId",
+            "ScalingGroupName",
+            "MinSize",
+            "MaxSize",
+            "DefaultCooldown",
+            "ActiveScalingConfigurationId",
+            "HealthCheckType",
+            "LaunchTemplateId",
+            "LaunchTemplateVersion",
+            "OnDemandBaseCapacity",
+            "OnDemandPercentageAboveBaseCapacity",
+            "SpotInstanceRemedy",
+            "CompensateWithOnDemand",
+            "SpotInstancePools",
+            "DesiredCapacity",
+            "GroupDeletionProtection",
+        ),
+        ("VSwitchIds", "RemovalPolicy", "LaunchTemplateOverride"),
+        request,
+    )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # ScalingGroupName: string
+    t0 = params.get("ScalingGroupName")
+    if t0 is not None:
+        request["ScalingGroupName"] = t0
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MinSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MaxSize: integer
+    t0 = params.get("MaxSize")
+    if t0 is not None:
+        request["MaxSize"] = _integer(
+            t0,
+            "MaxSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MaxSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # VSwitchIds: array
+    t0 = params.get("VSwitchIds")
+    if t0 is not None:
+        request["VSwitchIds"] = _flat_list(
+            t0,
+            "VSwitchIds",
+            problems,
+            (
+                "The specified value of parameter is not valid. (VSwitchIds) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "VSwitchIds.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["VSwitchIds"] = l0
+
+    # DefaultCooldown: integer
+    t0 = params.get("DefaultCooldown")
+    if t0 is not None:
+        request["DefaultCooldown"] = _integer(
+            t0,
+            "DefaultCooldown",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DefaultCooldown) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # RemovalPolicy: array
+    t0 = params.get("RemovalPolicy")
+    if t0 is not None:
+        request["RemovalPolicy"] = _flat_list(
+            t0,
+            "RemovalPolicy",
+            problems,
+            (
+                "The specified value of parameter is not valid. (RemovalPolicy) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "RemovalPolicy.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["RemovalPolicy"] = l0
+
+    # ActiveScalingConfigurationId: string
+    t0 = params.get("ActiveScalingConfigurationId")
+    if t0 is not None:
+        request["ActiveScalingConfigurationId"] = t0
+
+    # HealthCheckType: string
+    t0 = params.get("HealthCheckType")
+    if t0 is not None:
+        request["HealthCheckType"] = t0
+
+    # LaunchTemplateId: string
+    t0 = params.get("LaunchTemplateId")
+    if t0 is not None:
+        request["LaunchTemplateId"] = t0
+
+    # LaunchTemplateVersion: string
+    t0 = params.get("LaunchTemplateVersion")
+    if t0 is not None:
+        request["LaunchTemplateVersion"] = t0
+
+    # OnDemandBaseCapacity: integer
+    t0 = params.get("OnDemandBaseCapacity")
+    if t0 is not None:
+        request["OnDemandBaseCapacity"] = _integer(
+            t0,
+            "OnDemandBaseCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (OnDemandBaseCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # OnDemandPercentageAboveBaseCapacity: integer
+    t0 = params.get("OnDemandPercentageAboveBaseCapacity")
+    if t0 is not None:
+        request["OnDemandPercentageAboveBaseCapacity"] = _integer(
+            t0,
+            "OnDemandPercentageAboveBaseCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (OnDemandPercentageAboveBaseCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInstanceRemedy: boolean
+    t0 = params.get("SpotInstanceRemedy")
+    if t0 is not None:
+        request["SpotInstanceRemedy"] = _boolean(
+            t0,
+            "SpotInstanceRemedy",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotInstanceRemedy) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # CompensateWithOnDemand: boolean
+    t0 = params.get("CompensateWithOnDemand")
+    if t0 is not None:
+        request["CompensateWithOnDemand"] = _boolean(
+            t0,
+            "CompensateWithOnDemand",
+            problems,
+            (
+                "The specified value of parameter is not valid. (CompensateWithOnDemand) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # SpotInstancePools: integer
+    t0 = params.get("SpotInstancePools")
+    if t0 is not None:
+        request["SpotInstancePools"] = _integer(
+            t0,
+            "SpotInstancePools",
+            problems,
+            (
+                "The specified value of parameter is not valid. (SpotInstancePools) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DesiredCapacity) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # GroupDeletionProtection: boolean
+    t0 = params.get("GroupDeletionProtection")
+    if t0 is not None:
+        request["GroupDeletionProtection"] = _boolean(
+            t0,
+            "GroupDeletionProtection",
+            problems,
+            (
+                "The specified value of parameter is not valid. (GroupDeletionProtection) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # LaunchTemplateOverride: array
+    t0 = params.get("LaunchTemplateOverride")
+    if t0 is not None:
+        request["LaunchTemplateOverride"] = _flat_list(
+            t0,
+            "LaunchTemplateOverride",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LaunchTemplateOverride) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LaunchTemplateOverride.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", ("InstanceType", "WeightedCapacity"), (), o1)
+                # InstanceType: string
+                t2 = params.get(p0 + ".InstanceType")
+                if t2 is not None:
+                    o1["InstanceType"] = t2
+                # WeightedCapacity: integer
+                t2 = params.get(p0 + ".WeightedCapacity")
+                if t2 is not None:
+                    o1["WeightedCapacity"] = _integer(
+                        t2,
+                        "LaunchTemplateOverride." + str(i0) + ".WeightedCapacity",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (LaunchTemplateOverride[].WeightedCapacity) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["LaunchTemplateOverride"] = l0
+    return request, problems
+
+
+def validate_modify_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scaling_group(coerce_modify_scaling_group(params)[0])
+
+
+# --- ModifyScalingRule ---------------------------------------------------------------------
+
+
+def validate_modify_scaling_rule(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingRule: 调用ModifyScalingRule修改一条伸缩规则。
+
+    sources/alibaba/ModifyScalingRule.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingRuleId: string, required; sources/alibaba/ModifyScalingRule.md:14 (stated)
+    if "ScalingRuleId" in request:
+        v0 = request["ScalingRuleId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingRuleId",
+                "missing",
+                None,
+                'The input parameter "ScalingRuleId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingRuleName: string; sources/alibaba/ModifyScalingRule.md:15 (stated)
+    if "ScalingRuleName" in request:
+        v0 = request["ScalingRuleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingRuleName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingRuleName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:15 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScalingRuleName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScalingRuleName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Cooldown: integer; sources/alibaba/ModifyScalingRule.md:16 (stated)
+    if "Cooldown" in request:
+        v0 = request["Cooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cooldown",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Cooldown) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:18 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "Cooldown",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (Cooldown) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MinAdjustmentMagnitude: integer; sources/alibaba/ModifyScalingRule.md:19 (stated)
+    if "MinAdjustmentMagnitude" in request:
+        v0 = request["MinAdjustmentMagnitude"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinAdjustmentMagnitude",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MinAdjustmentMagnitude) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # AdjustmentType: string; sources/alibaba/ModifyScalingRule.md:20 (stated)
+    if "AdjustmentType" in request:
+        v0 = request["AdjustmentType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AdjustmentType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AdjustmentType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:20 (stated)
+            if v0 not in {"QuantityChangeInCapacity", "PercentChangeInCapacity", "TotalCapacity"}:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (AdjustmentType) (must be one of: QuantityChangeInCapacity, PercentChangeInCapacity, TotalCapacity)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # AdjustmentValue: integer; sources/alibaba/ModifyScalingRule.md:25 (stated)
+    if "AdjustmentValue" in request:
+        v0 = request["AdjustmentValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "AdjustmentValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (AdjustmentValue) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # EstimatedInstanceWarmup: integer; sources/alibaba/ModifyScalingRule.md:30 (stated)
+    if "EstimatedInstanceWarmup" in request:
+        v0 = request["EstimatedInstanceWarmup"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EstimatedInstanceWarmup",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:34 (stated)
+            if not 0 <= v0 <= 86400:
+                problems.append(
+                    Problem(
+                        "EstimatedInstanceWarmup",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be between 0 and 86400)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # MetricName: string; sources/alibaba/ModifyScalingRule.md:35 (stated)
+    if "MetricName" in request:
+        v0 = request["MetricName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (MetricName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # TargetValue: number; sources/alibaba/ModifyScalingRule.md:52 (stated)
+    if "TargetValue" in request:
+        v0 = request["TargetValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "TargetValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (TargetValue) (must be a number)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # DisableScaleIn: boolean; sources/alibaba/ModifyScalingRule.md:53 (stated)
+    if "DisableScaleIn" in request:
+        v0 = request["DisableScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableScaleIn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (DisableScaleIn) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScaleInEvaluationCount: integer; sources/alibaba/ModifyScalingRule.md:54 (stated)
+    if "ScaleInEvaluationCount" in request:
+        v0 = request["ScaleInEvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleInEvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScaleInEvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # ScaleOutEvaluationCount: integer; sources/alibaba/ModifyScalingRule.md:55 (stated)
+    if "ScaleOutEvaluationCount" in request:
+        v0 = request["ScaleOutEvaluationCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleOutEvaluationCount",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScaleOutEvaluationCount) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # StepAdjustment: array; sources/alibaba/ModifyScalingRule.md:56 (inferred)
+    if "StepAdjustment" in request:
+        v0 = request["StepAdjustment"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "StepAdjustment",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (StepAdjustment) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "StepAdjustment." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (StepAdjustment[]) (must be an object)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # MetricIntervalLowerBound: number; sources/alibaba/ModifyScalingRule.md:56 (stated)
+                    if "MetricIntervalLowerBound" in v1:
+                        v2 = v1["MetricIntervalLowerBound"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".MetricIntervalLowerBound",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalLowerBound) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # MetricIntervalUpperBound: number; sources/alibaba/ModifyScalingRule.md:57 (stated)
+                    if "MetricIntervalUpperBound" in v1:
+                        v2 = v1["MetricIntervalUpperBound"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, (int, float)):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".MetricIntervalUpperBound",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalUpperBound) (must be a number)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    # ScalingAdjustment: integer; sources/alibaba/ModifyScalingRule.md:58 (stated)
+                    if "ScalingAdjustment" in v1:
+                        v2 = v1["ScalingAdjustment"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "StepAdjustment." + str(i0) + ".ScalingAdjustment",
+                                    "type",
+                                    v2,
+                                    "The specified value of parameter is not valid. (StepAdjustment[].ScalingAdjustment) (must be an integer)",
+                                    "InvalidParamter",
+                                    400,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "MetricIntervalLowerBound",
+                                "MetricIntervalUpperBound",
+                                "ScalingAdjustment",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "StepAdjustment." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The specified value of parameter is not valid. ("
+                                        + "StepAdjustment."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + ") (not a member of StepAdjustment[])",
+                                        "InvalidParamter",
+                                        400,
+                                    )
+                                )
+    # PredictiveScalingMode: string; sources/alibaba/ModifyScalingRule.md:59 (stated)
+    if "PredictiveScalingMode" in request:
+        v0 = request["PredictiveScalingMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredictiveScalingMode",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveScalingMode) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:59 (stated)
+            if v0 not in {"PredictAndScale", "PredictOnly"}:
+                problems.append(
+                    Problem(
+                        "PredictiveScalingMode",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveScalingMode) (must be one of: PredictAndScale, PredictOnly)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveValueBehavior: string; sources/alibaba/ModifyScalingRule.md:63 (stated)
+    if "PredictiveValueBehavior" in request:
+        v0 = request["PredictiveValueBehavior"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredictiveValueBehavior",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveValueBehavior) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:63 (stated)
+            if v0 not in {
+                "MaxOverridePredictiveValue",
+                "PredictiveValueOverrideMax",
+                "PredictiveValueOverrideMaxWithBuffer",
+            }:
+                problems.append(
+                    Problem(
+                        "PredictiveValueBehavior",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveValueBehavior) (must be one of: MaxOverridePredictiveValue, PredictiveValueOverrideMax, PredictiveValueOverrideMaxWithBuffer)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveValueBuffer: integer; sources/alibaba/ModifyScalingRule.md:68 (stated)
+    if "PredictiveValueBuffer" in request:
+        v0 = request["PredictiveValueBuffer"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PredictiveValueBuffer",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:68 (stated)
+            if not 0 <= v0 <= 100:
+                problems.append(
+                    Problem(
+                        "PredictiveValueBuffer",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be between 0 and 100)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # PredictiveTaskBufferTime: integer; sources/alibaba/ModifyScalingRule.md:69 (stated)
+    if "PredictiveTaskBufferTime" in request:
+        v0 = request["PredictiveTaskBufferTime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "PredictiveTaskBufferTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScalingRule.md:69 (stated)
+            if not 0 <= v0 <= 60:
+                problems.append(
+                    Problem(
+                        "PredictiveTaskBufferTime",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be between 0 and 60)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # InitialMaxSize: integer; sources/alibaba/ModifyScalingRule.md:70 (stated)
+    if "InitialMaxSize" in request:
+        v0 = request["InitialMaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "InitialMaxSize",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InitialMaxSize) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScalingRuleId",
+                "ScalingRuleName",
+                "Cooldown",
+                "MinAdjustmentMagnitude",
+                "AdjustmentType",
+                "AdjustmentValue",
+                "EstimatedInstanceWarmup",
+                "MetricName",
+                "TargetValue",
+                "DisableScaleIn",
+                "ScaleInEvaluationCount",
+                "ScaleOutEvaluationCount",
+                "StepAdjustment",
+                "PredictiveScalingMode",
+                "PredictiveValueBehavior",
+                "PredictiveValueBuffer",
+                "PredictiveTaskBufferTime",
+                "InitialMaxSize",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyScalingRule)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scaling_rule(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScalingRule: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScalingRuleId",
+            "ScalingRuleName",
+            "Cooldown",
+            "MinAdjustmentMagnitude",
+            "AdjustmentType",
+            "AdjustmentValue",
+            "EstimatedInstanceWarmup",
+            "MetricName",
+            "TargetValue",
+            "DisableScaleIn",
+            "ScaleInEvaluationCount",
+            "ScaleOutEvaluationCount",
+            "PredictiveScalingMode",
+            "PredictiveValueBehavior",
+            "PredictiveValueBuffer",
+            "PredictiveTaskBufferTime",
+            "InitialMaxSize",
+        ),
+        ("StepAdjustment",),
+        request,
+    )
+
+    # ScalingRuleId: string
+    t0 = params.get("ScalingRuleId")
+    if t0 is not None:
+        request["ScalingRuleId"] = t0
+
+    # ScalingRuleName: string
+    t0 = params.get("ScalingRuleName")
+    if t0 is not None:
+        request["ScalingRuleName"] = t0
+
+    # Cooldown: integer
+    t0 = params.get("Cooldown")
+    if t0 is not None:
+        request["Cooldown"] = _integer(
+            t0,
+            "Cooldown",
+            problems,
+            (
+                "The specified value of parameter is not valid. (Cooldown) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MinAdjustmentMagnitude: integer
+    t0 = params.get("MinAdjustmentMagnitude")
+    if t0 is not None:
+        request["MinAdjustmentMagnitude"] = _integer(
+            t0,
+            "MinAdjustmentMagnitude",
+            problems,
+            (
+                "The specified value of parameter is not valid. (MinAdjustmentMagnitude) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # AdjustmentType: string
+    t0 = params.get("AdjustmentType")
+    if t0 is not None:
+        request["AdjustmentType"] = t0
+
+    # AdjustmentValue: integer
+    t0 = params.get("AdjustmentValue")
+    if t0 is not None:
+        request["AdjustmentValue"] = _integer(
+            t0,
+            "AdjustmentValue",
+            problems,
+            (
+                "The specified value of parameter is not valid. (AdjustmentValue) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # EstimatedInstanceWarmup: integer
+    t0 = params.get("EstimatedInstanceWarmup")
+    if t0 is not None:
+        request["EstimatedInstanceWarmup"] = _integer(
+            t0,
+            "EstimatedInstanceWarmup",
+            problems,
+            (
+                "The specified value of parameter is not valid. (EstimatedInstanceWarmup) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # MetricName: string
+    t0 = params.get("MetricName")
+    if t0 is not None:
+        request["MetricName"] = t0
+
+    # TargetValue: number
+    t0 = params.get("TargetValue")
+    if t0 is not None:
+        request["TargetValue"] = _number(
+            t0,
+            "TargetValue",
+            problems,
+            (
+                "The specified value of parameter is not valid. (TargetValue) (must be a number)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # DisableScaleIn: boolean
+    t0 = params.get("DisableScaleIn")
+    if t0 is not None:
+        request["DisableScaleIn"] = _boolean(
+            t0,
+            "DisableScaleIn",
+            problems,
+            (
+                "The specified value of parameter is not valid. (DisableScaleIn) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScaleInEvaluationCount: integer
+    t0 = params.get("ScaleInEvaluationCount")
+    if t0 is not None:
+        request["ScaleInEvaluationCount"] = _integer(
+            t0,
+            "ScaleInEvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScaleInEvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScaleOutEvaluationCount: integer
+    t0 = params.get("ScaleOutEvaluationCount")
+    if t0 is not None:
+        request["ScaleOutEvaluationCount"] = _integer(
+            t0,
+            "ScaleOutEvaluationCount",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ScaleOutEvaluationCount) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # StepAdjustment: array
+    t0 = params.get("StepAdjustment")
+    if t0 is not None:
+        request["StepAdjustment"] = _flat_list(
+            t0,
+            "StepAdjustment",
+            problems,
+            (
+                "The specified value of parameter is not valid. (StepAdjustment) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "StepAdjustment.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(
+                    params,
+                    p0 + ".",
+                    ("MetricIntervalLowerBound", "MetricIntervalUpperBound", "ScalingAdjustment"),
+                    (),
+                    o1,
+                )
+                # MetricIntervalLowerBound: number
+                t2 = params.get(p0 + ".MetricIntervalLowerBound")
+                if t2 is not None:
+                    o1["MetricIntervalLowerBound"] = _number(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".MetricIntervalLowerBound",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalLowerBound) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # MetricIntervalUpperBound: number
+                t2 = params.get(p0 + ".MetricIntervalUpperBound")
+                if t2 is not None:
+                    o1["MetricIntervalUpperBound"] = _number(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".MetricIntervalUpperBound",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].MetricIntervalUpperBound) (must be a number)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                # ScalingAdjustment: integer
+                t2 = params.get(p0 + ".ScalingAdjustment")
+                if t2 is not None:
+                    o1["ScalingAdjustment"] = _integer(
+                        t2,
+                        "StepAdjustment." + str(i0) + ".ScalingAdjustment",
+                        problems,
+                        (
+                            "The specified value of parameter is not valid. (StepAdjustment[].ScalingAdjustment) (must be an integer)",
+                            "InvalidParamter",
+                            400,
+                        ),
+                    )
+                l0.append(o1)
+            request["StepAdjustment"] = l0
+
+    # PredictiveScalingMode: string
+    t0 = params.get("PredictiveScalingMode")
+    if t0 is not None:
+        request["PredictiveScalingMode"] = t0
+
+    # PredictiveValueBehavior: string
+    t0 = params.get("PredictiveValueBehavior")
+    if t0 is not None:
+        request["PredictiveValueBehavior"] = t0
+
+    # PredictiveValueBuffer: integer
+    t0 = params.get("PredictiveValueBuffer")
+    if t0 is not None:
+        request["PredictiveValueBuffer"] = _integer(
+            t0,
+            "PredictiveValueBuffer",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PredictiveValueBuffer) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # PredictiveTaskBufferTime: integer
+    t0 = params.get("PredictiveTaskBufferTime")
+    if t0 is not None:
+        request["PredictiveTaskBufferTime"] = _integer(
+            t0,
+            "PredictiveTaskBufferTime",
+            problems,
+            (
+                "The specified value of parameter is not valid. (PredictiveTaskBufferTime) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # InitialMaxSize: integer
+    t0 = params.get("InitialMaxSize")
+    if t0 is not None:
+        request["InitialMaxSize"] = _integer(
+            t0,
+            "InitialMaxSize",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InitialMaxSize) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_modify_scaling_rule_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingRule: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scaling_rule(coerce_modify_scaling_rule(params)[0])
+
+
+# --- ModifyScheduledTask ---------------------------------------------------------------------
+
+
+def validate_modify_scheduled_task(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScheduledTask: 调用ModifyScheduledTask接口修改一个定时任务的属性。
+
+    sources/alibaba/ModifyScheduledTask.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScheduledTaskId: string, required; sources/alibaba/ModifyScheduledTask.md:13 (stated)
+    if "ScheduledTaskId" in request:
+        v0 = request["ScheduledTaskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledTaskId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledTaskId",
+                "missing",
+                None,
+                'The input parameter "ScheduledTaskId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScheduledTaskName: string; sources/alibaba/ModifyScheduledTask.md:19 (stated)
+    if "ScheduledTaskName" in request:
+        v0 = request["ScheduledTaskName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledTaskName",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledTaskName) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScheduledTask.md:19 (stated)
+            if not 2 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "ScheduledTaskName",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (ScheduledTaskName) (length must be between 2 and 64 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # Description: string; sources/alibaba/ModifyScheduledTask.md:22 (stated)
+    if "Description" in request:
+        v0 = request["Description"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Description",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (Description) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScheduledTask.md:22 (stated)
+            if not 2 <= len(v0) <= 200:
+                problems.append(
+                    Problem(
+                        "Description",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (Description) (length must be between 2 and 200 characters)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # ScheduledAction: string; sources/alibaba/ModifyScheduledTask.md:25 (stated)
+    if "ScheduledAction" in request:
+        v0 = request["ScheduledAction"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledAction",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScheduledAction) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchTime: string; sources/alibaba/ModifyScheduledTask.md:28 (stated)
+    if "LaunchTime" in request:
+        v0 = request["LaunchTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchTime) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RecurrenceType: string; sources/alibaba/ModifyScheduledTask.md:35 (stated)
+    if "RecurrenceType" in request:
+        v0 = request["RecurrenceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceType",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceType) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScheduledTask.md:35 (stated)
+            if v0 not in {"Daily", "Weekly", "Monthly", "Cron"}:
+                problems.append(
+                    Problem(
+                        "RecurrenceType",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (RecurrenceType) (must be one of: Daily, Weekly, Monthly, Cron)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    # RecurrenceValue: string; sources/alibaba/ModifyScheduledTask.md:45 (stated)
+    if "RecurrenceValue" in request:
+        v0 = request["RecurrenceValue"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceValue",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceValue) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # RecurrenceEndTime: string; sources/alibaba/ModifyScheduledTask.md:55 (stated)
+    if "RecurrenceEndTime" in request:
+        v0 = request["RecurrenceEndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RecurrenceEndTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RecurrenceEndTime) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # TaskEnabled: boolean; sources/alibaba/ModifyScheduledTask.md:60 (stated)
+    if "TaskEnabled" in request:
+        v0 = request["TaskEnabled"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "TaskEnabled",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (TaskEnabled) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    # LaunchExpirationTime: integer; sources/alibaba/ModifyScheduledTask.md:66 (stated)
+    if "LaunchExpirationTime" in request:
+        v0 = request["LaunchExpirationTime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LaunchExpirationTime",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LaunchExpirationTime) (must be an integer)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/ModifyScheduledTask.md:66 (stated)
+            if not 0 <= v0 <= 21600:
+                problems.append(
+                    Problem(
+                        "LaunchExpirationTime",
+                        "range",
+                        v0,
+                        "The specified value of parameter is not valid. (LaunchExpirationTime) (must be between 0 and 21600)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScheduledTaskId",
+                "ScheduledTaskName",
+                "Description",
+                "ScheduledAction",
+                "LaunchTime",
+                "RecurrenceType",
+                "RecurrenceValue",
+                "RecurrenceEndTime",
+                "TaskEnabled",
+                "LaunchExpirationTime",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of ModifyScheduledTask)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scheduled_task(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScheduledTask: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "ScheduledTaskId",
+            "ScheduledTaskName",
+            "Description",
+            "ScheduledAction",
+            "LaunchTime",
+            "RecurrenceType",
+            "RecurrenceValue",
+            "RecurrenceEndTime",
+            "TaskEnabled",
+            "LaunchExpirationTime",
+        ),
+        (),
+        request,
+    )
+
+    # ScheduledTaskId: string
+    t0 = params.get("ScheduledTaskId")
+    if t0 is not None:
+        request["ScheduledTaskId"] = t0
+
+    # ScheduledTaskName: string
+    t0 = params.get("ScheduledTaskName")
+    if t0 is not None:
+        request["ScheduledTaskName"] = t0
+
+    # Description: string
+    t0 = params.get("Description")
+    if t0 is not None:
+        request["Description"] = t0
+
+    # ScheduledAction: string
+    t0 = params.get("ScheduledAction")
+    if t0 is not None:
+        request["ScheduledAction"] = t0
+
+    # LaunchTime: string
+    t0 = params.get("LaunchTime")
+    if t0 is not None:
+        request["LaunchTime"] = t0
+
+    # RecurrenceType: string
+    t0 = params.get("RecurrenceType")
+    if t0 is not None:
+        request["RecurrenceType"] = t0
+
+    # RecurrenceValue: string
+    t0 = params.get("RecurrenceValue")
+    if t0 is not None:
+        request["RecurrenceValue"] = t0
+
+    # RecurrenceEndTime: string
+    t0 = params.get("RecurrenceEndTime")
+    if t0 is not None:
+        request["RecurrenceEndTime"] = t0
+
+    # TaskEnabled: boolean
+    t0 = params.get("TaskEnabled")
+    if t0 is not None:
+        request["TaskEnabled"] = _boolean(
+            t0,
+            "TaskEnabled",
+            problems,
+            (
+                "The specified value of parameter is not valid. (TaskEnabled) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # LaunchExpirationTime: integer
+    t0 = params.get("LaunchExpirationTime")
+    if t0 is not None:
+        request["LaunchExpirationTime"] = _integer(
+            t0,
+            "LaunchExpirationTime",
+            problems,
+            (
+                "The specified value of parameter is not valid. (LaunchExpirationTime) (must be an integer)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_modify_scheduled_task_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScheduledTask: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scheduled_task(coerce_modify_scheduled_task(params)[0])
+
+
+# --- RebalanceInstances ---------------------------------------------------------------------
+
+
+def validate_rebalance_instances(request: Mapping[str, object]) -> list[Problem]:
+    """RebalanceInstances: 调用RebalanceInstances重新平衡多可用区伸缩组内ECS实例的分布。
+
+    sources/alibaba/RebalanceInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScalingGroupId: string, required; sources/alibaba/RebalanceInstances.md:22 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of RebalanceInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_rebalance_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """RebalanceInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId",), (), request)
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_rebalance_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """RebalanceInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_rebalance_instances(coerce_rebalance_instances(params)[0])
+
+
 # --- RecordLifecycleActionHeartbeat ---------------------------------------------------------------------
 
 
@@ -1125,9 +19960,29 @@ def validate_record_lifecycle_action_heartbeat(request: Mapping[str, object]) ->
                         400,
                     )
                 )
+    # LifecycleActionResult: string; sources/alibaba/RecordLifecycleActionHeartbeat.md:49 (inferred)
+    if "LifecycleActionResult" in request:
+        v0 = request["LifecycleActionResult"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LifecycleActionResult",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (LifecycleActionResult) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
     if len(request) != known:
         for key in request:
-            if key not in {"lifecycleActionToken", "lifecycleHookId", "heartbeatTimeout"}:
+            if key not in {
+                "lifecycleActionToken",
+                "lifecycleHookId",
+                "heartbeatTimeout",
+                "LifecycleActionResult",
+            }:
                 problems.append(
                     Problem(
                         key,
@@ -1150,7 +20005,11 @@ def coerce_record_lifecycle_action_heartbeat(
     request: dict[str, object] = {}
     problems: list[Problem] = []
     _pass_unknown(
-        params, "", ("lifecycleActionToken", "lifecycleHookId", "heartbeatTimeout"), (), request
+        params,
+        "",
+        ("lifecycleActionToken", "lifecycleHookId", "heartbeatTimeout", "LifecycleActionResult"),
+        (),
+        request,
     )
 
     # lifecycleActionToken: string
@@ -1176,6 +20035,11 @@ def coerce_record_lifecycle_action_heartbeat(
                 400,
             ),
         )
+
+    # LifecycleActionResult: string
+    t0 = params.get("LifecycleActionResult")
+    if t0 is not None:
+        request["LifecycleActionResult"] = t0
     return request, problems
 
 
@@ -1187,18 +20051,485 @@ def validate_record_lifecycle_action_heartbeat_wire(params: Mapping[str, object]
     )
 
 
+# --- RemoveInstances ---------------------------------------------------------------------
+
+
+def validate_remove_instances(request: Mapping[str, object]) -> list[Problem]:
+    """RemoveInstances: 调用RemoveInstances从一个伸缩组里移出ECS实例。
+
+    sources/alibaba/RemoveInstances.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: array, required; sources/alibaba/RemoveInstances.md:30 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/RemoveInstances.md:30 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                'The input parameter "InstanceId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/RemoveInstances.md:33 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # RemovePolicy: string; sources/alibaba/RemoveInstances.md:39 (stated)
+    if "RemovePolicy" in request:
+        v0 = request["RemovePolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RemovePolicy",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (RemovePolicy) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/RemoveInstances.md:39 (stated)
+            if v0 not in {"recycle", "release"}:
+                problems.append(
+                    Problem(
+                        "RemovePolicy",
+                        "enum",
+                        v0,
+                        "The specified value of parameter is not valid. (RemovePolicy) (must be one of: recycle, release)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ScalingGroupId", "RemovePolicy"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of RemoveInstances)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_remove_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """RemoveInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ScalingGroupId", "RemovePolicy"), ("InstanceId",), request)
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+
+    # RemovePolicy: string
+    t0 = params.get("RemovePolicy")
+    if t0 is not None:
+        request["RemovePolicy"] = t0
+    return request, problems
+
+
+def validate_remove_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """RemoveInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_remove_instances(coerce_remove_instances(params)[0])
+
+
+# --- SetInstancesProtection ---------------------------------------------------------------------
+
+
+def validate_set_instances_protection(request: Mapping[str, object]) -> list[Problem]:
+    """SetInstancesProtection: 保护或者停止保护伸缩组内的一台或者多台 ECS 实例（SetInstancesProtection）。
+
+    sources/alibaba/SetInstancesProtection.md:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: array, required; sources/alibaba/SetInstancesProtection.md:21 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+        else:
+            # sources/alibaba/SetInstancesProtection.md:21 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "The specified value of parameter is not valid. (InstanceId) (must have at most 20 items)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceId." + str(i0),
+                            "type",
+                            v1,
+                            "The specified value of parameter is not valid. (InstanceId[]) (must be a string)",
+                            "InvalidParamter",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                'The input parameter "InstanceId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ProtectedFromScaleIn: boolean, required; sources/alibaba/SetInstancesProtection.md:24 (stated)
+    if "ProtectedFromScaleIn" in request:
+        v0 = request["ProtectedFromScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ProtectedFromScaleIn",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ProtectedFromScaleIn) (must be a boolean (true or false))",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ProtectedFromScaleIn",
+                "missing",
+                None,
+                'The input parameter "ProtectedFromScaleIn" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    # ScalingGroupId: string, required; sources/alibaba/SetInstancesProtection.md:30 (stated)
+    if "ScalingGroupId" in request:
+        v0 = request["ScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingGroupId",
+                    "type",
+                    v0,
+                    "The specified value of parameter is not valid. (ScalingGroupId) (must be a string)",
+                    "InvalidParamter",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScalingGroupId",
+                "missing",
+                None,
+                'The input parameter "ScalingGroupId" that is mandatory for processing this request is not supplied. (a required parameter is missing)',
+                "MissingParameter",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ProtectedFromScaleIn", "ScalingGroupId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The specified value of parameter is not valid. ("
+                        + key
+                        + ") (not a parameter of SetInstancesProtection)",
+                        "InvalidParamter",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_set_instances_protection(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SetInstancesProtection: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("ProtectedFromScaleIn", "ScalingGroupId"), ("InstanceId",), request)
+
+    # InstanceId: array
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = _flat_list(
+            t0,
+            "InstanceId",
+            problems,
+            (
+                "The specified value of parameter is not valid. (InstanceId) (must be a list)",
+                "InvalidParamter",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceId.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceId"] = l0
+
+    # ProtectedFromScaleIn: boolean
+    t0 = params.get("ProtectedFromScaleIn")
+    if t0 is not None:
+        request["ProtectedFromScaleIn"] = _boolean(
+            t0,
+            "ProtectedFromScaleIn",
+            problems,
+            (
+                "The specified value of parameter is not valid. (ProtectedFromScaleIn) (must be a boolean (true or false))",
+                "InvalidParamter",
+                400,
+            ),
+        )
+
+    # ScalingGroupId: string
+    t0 = params.get("ScalingGroupId")
+    if t0 is not None:
+        request["ScalingGroupId"] = t0
+    return request, problems
+
+
+def validate_set_instances_protection_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SetInstancesProtection: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_set_instances_protection(coerce_set_instances_protection(params)[0])
+
+
 VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachAlbServerGroups": validate_attach_alb_server_groups,
+    "AttachDBInstances": validate_attach_db_instances,
+    "AttachInstances": validate_attach_instances,
+    "AttachLoadBalancers": validate_attach_load_balancers,
+    "AttachVServerGroups": validate_attach_v_server_groups,
     "CompleteLifecycleAction": validate_complete_lifecycle_action,
+    "CreateAlarm": validate_create_alarm,
     "CreateLifecycleHook": validate_create_lifecycle_hook,
+    "CreateNotificationConfiguration": validate_create_notification_configuration,
+    "CreateScalingConfiguration": validate_create_scaling_configuration,
+    "CreateScalingGroup": validate_create_scaling_group,
+    "CreateScalingRule": validate_create_scaling_rule,
+    "CreateScheduledTask": validate_create_scheduled_task,
+    "DeleteAlarm": validate_delete_alarm,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration,
+    "DeleteScalingConfiguration": validate_delete_scaling_configuration,
+    "DeleteScalingGroup": validate_delete_scaling_group,
+    "DeleteScalingRule": validate_delete_scaling_rule,
+    "DeleteScheduledTask": validate_delete_scheduled_task,
+    "DescribeAlarms": validate_describe_alarms,
+    "DescribeLifecycleActions": validate_describe_lifecycle_actions,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations,
+    "DescribeNotificationTypes": validate_describe_notification_types,
+    "DescribeRegions": validate_describe_regions,
+    "DescribeScalingActivities": validate_describe_scaling_activities,
+    "DescribeScalingConfigurations": validate_describe_scaling_configurations,
+    "DescribeScalingGroups": validate_describe_scaling_groups,
+    "DescribeScalingInstances": validate_describe_scaling_instances,
+    "DescribeScalingRules": validate_describe_scaling_rules,
+    "DescribeScheduledTasks": validate_describe_scheduled_tasks,
+    "DetachAlbServerGroups": validate_detach_alb_server_groups,
+    "DetachDBInstances": validate_detach_db_instances,
+    "DetachInstances": validate_detach_instances,
+    "DetachLoadBalancers": validate_detach_load_balancers,
+    "DetachVServerGroups": validate_detach_v_server_groups,
+    "DisableAlarm": validate_disable_alarm,
+    "DisableScalingGroup": validate_disable_scaling_group,
+    "EnableAlarm": validate_enable_alarm,
+    "EnableScalingGroup": validate_enable_scaling_group,
+    "EnterStandby": validate_enter_standby,
+    "ExecuteScalingRule": validate_execute_scaling_rule,
+    "ExitStandby": validate_exit_standby,
+    "ModifyAlarm": validate_modify_alarm,
+    "ModifyLifecycleHook": validate_modify_lifecycle_hook,
+    "ModifyNotificationConfiguration": validate_modify_notification_configuration,
+    "ModifyScalingConfiguration": validate_modify_scaling_configuration,
+    "ModifyScalingGroup": validate_modify_scaling_group,
+    "ModifyScalingRule": validate_modify_scaling_rule,
+    "ModifyScheduledTask": validate_modify_scheduled_task,
+    "RebalanceInstances": validate_rebalance_instances,
     "RecordLifecycleActionHeartbeat": validate_record_lifecycle_action_heartbeat,
+    "RemoveInstances": validate_remove_instances,
+    "SetInstancesProtection": validate_set_instances_protection,
 }
 
 WIRE_VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachAlbServerGroups": validate_attach_alb_server_groups_wire,
+    "AttachDBInstances": validate_attach_db_instances_wire,
+    "AttachInstances": validate_attach_instances_wire,
+    "AttachLoadBalancers": validate_attach_load_balancers_wire,
+    "AttachVServerGroups": validate_attach_v_server_groups_wire,
     "CompleteLifecycleAction": validate_complete_lifecycle_action_wire,
+    "CreateAlarm": validate_create_alarm_wire,
     "CreateLifecycleHook": validate_create_lifecycle_hook_wire,
+    "CreateNotificationConfiguration": validate_create_notification_configuration_wire,
+    "CreateScalingConfiguration": validate_create_scaling_configuration_wire,
+    "CreateScalingGroup": validate_create_scaling_group_wire,
+    "CreateScalingRule": validate_create_scaling_rule_wire,
+    "CreateScheduledTask": validate_create_scheduled_task_wire,
+    "DeleteAlarm": validate_delete_alarm_wire,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook_wire,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration_wire,
+    "DeleteScalingConfiguration": validate_delete_scaling_configuration_wire,
+    "DeleteScalingGroup": validate_delete_scaling_group_wire,
+    "DeleteScalingRule": validate_delete_scaling_rule_wire,
+    "DeleteScheduledTask": validate_delete_scheduled_task_wire,
+    "DescribeAlarms": validate_describe_alarms_wire,
+    "DescribeLifecycleActions": validate_describe_lifecycle_actions_wire,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks_wire,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations_wire,
+    "DescribeNotificationTypes": validate_describe_notification_types_wire,
+    "DescribeRegions": validate_describe_regions_wire,
+    "DescribeScalingActivities": validate_describe_scaling_activities_wire,
+    "DescribeScalingConfigurations": validate_describe_scaling_configurations_wire,
+    "DescribeScalingGroups": validate_describe_scaling_groups_wire,
+    "DescribeScalingInstances": validate_describe_scaling_instances_wire,
+    "DescribeScalingRules": validate_describe_scaling_rules_wire,
+    "DescribeScheduledTasks": validate_describe_scheduled_tasks_wire,
+    "DetachAlbServerGroups": validate_detach_alb_server_groups_wire,
+    "DetachDBInstances": validate_detach_db_instances_wire,
+    "DetachInstances": validate_detach_instances_wire,
+    "DetachLoadBalancers": validate_detach_load_balancers_wire,
+    "DetachVServerGroups": validate_detach_v_server_groups_wire,
+    "DisableAlarm": validate_disable_alarm_wire,
+    "DisableScalingGroup": validate_disable_scaling_group_wire,
+    "EnableAlarm": validate_enable_alarm_wire,
+    "EnableScalingGroup": validate_enable_scaling_group_wire,
+    "EnterStandby": validate_enter_standby_wire,
+    "ExecuteScalingRule": validate_execute_scaling_rule_wire,
+    "ExitStandby": validate_exit_standby_wire,
+    "ModifyAlarm": validate_modify_alarm_wire,
+    "ModifyLifecycleHook": validate_modify_lifecycle_hook_wire,
+    "ModifyNotificationConfiguration": validate_modify_notification_configuration_wire,
+    "ModifyScalingConfiguration": validate_modify_scaling_configuration_wire,
+    "ModifyScalingGroup": validate_modify_scaling_group_wire,
+    "ModifyScalingRule": validate_modify_scaling_rule_wire,
+    "ModifyScheduledTask": validate_modify_scheduled_task_wire,
+    "RebalanceInstances": validate_rebalance_instances_wire,
     "RecordLifecycleActionHeartbeat": validate_record_lifecycle_action_heartbeat_wire,
+    "RemoveInstances": validate_remove_instances_wire,
+    "SetInstancesProtection": validate_set_instances_protection_wire,
 }

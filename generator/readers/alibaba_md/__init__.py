@@ -2,22 +2,45 @@
 
 Three generations of the same docs are this family: the current style (plain headings:
 接口说明 / 调试 / 请求参数 / 返回数据 / 示例 / 错误码), the 2019 style (the same headings with
-`{#... .section}` anchors) and the early-2019 style (描述 / 返回参数).
+`{#... .section}` anchors) and the early-2019 style (描述 / 返回参数). A page's shape:
 
-How a page is read, one module per step:
-    sniffing        is the page one of ours
-    row_joining     pre-pass: each pipe-table row onto one line (line_markers keep the
-                    page lines of the joined continuation lines)
-    document        markdown-it-py -> Document of sections and blocks (blocks); inline
-                    tokens -> plain lines and links (inline, plain_text)
-    sections        section kinds, their tables and prose
+    # CreateLifecycleHook
+    调用CreateLifecycleHook创建生命周期挂钩。
+    ## 请求参数
+    |名称|类型|是否必选|示例值|描述|
+    |--|--|--|--|--|
+    |Action|String|是|CreateLifecycleHook|系统规定参数。取值：CreateLifecycleHook|
+    |ScalingGroupId|String|是|asg-bp1...|伸缩组的ID。|
+    |NotificationMetadata|String|否|Test|通知的固定字符串，不能超过4096个字符。|
+    ## 返回数据
+    |名称|类型|示例值|描述|
+    ...
+    ## 示例
+    请求示例
+    ```
+    http(s)://ess.aliyuncs.com/?Action=CreateLifecycleHook&...
+    ```
+    正常返回示例
+    `XML` 格式 / `JSON` 格式 code blocks
+    ## 错误码
+    |HttpCode|错误码|错误信息|描述|
+
+The modules, in the order a page goes through them:
+    sniff           is the page one of ours
+    row_joining     pre-pass: each pipe-table row onto one line (line_markers keep the page
+                    lines of the joined continuation lines)
+    document        markdown-it-py -> Document of sections and blocks; inline tokens -> plain
+                    lines and links (inline, plain_text)
+    sections        section kinds and their tables
     columns         table columns by meaning; doc_types: type cells; wire_names
-    request         request table -> query parameters, Action and Version rows
+    parameters      request table -> query parameters, Action and Version rows
     examples        示例 code blocks -> Examples
-    example_shapes  response examples -> nesting; response: flat table -> nested fields
-    error_codes     错误码 table -> ErrorCodes
-    identity        operation name, service, version, endpoint
-    operation       everything above -> the Operation
+    example_shapes  response examples -> nesting
+    responses       flat response table -> nested fields
+    errors          错误码 table -> ErrorCodes
+    prose           the operation-level Lines handed to mining
+    operation       identity (name, service, version, endpoint) and everything above -> the
+                    Operation
 
 RPC conventions the page does not state: POST to "/", every parameter in the query. A
 `Name.N` row is a list sent as Name.1, Name.2, ...; `Name.N.Key` a list of objects sent as
@@ -27,54 +50,7 @@ parameters named `Name` and says so in Operation.notes.
 
 from __future__ import annotations
 
-from .blocks import Block, Cell, Document, Fence, Heading, Prose, Row, Section, Table
-from .columns import TableRow
-from .doc_types import DocType, doc_type
-from .document import parse_document
-from .error_codes import read_error_table
-from .example_shapes import Shape, example_shape
-from .examples import read_examples
-from .identity import DEFAULT_SERVICE, DEFAULT_VERSION
-from .operation import FAMILY, PROTOCOL, PROVIDER, read
-from .plain_text import text_of
-from .request import RequestTable, SystemValue, read_request_table
-from .response import read_response_table
-from .row_joining import JoinedText, join_table_rows
-from .sections import SectionKind, section_kind
-from .sniffing import sniff
+from .operation import FAMILY, read
+from .sniff import sniff
 
-__all__ = [
-    "DEFAULT_SERVICE",
-    "DEFAULT_VERSION",
-    "FAMILY",
-    "PROTOCOL",
-    "PROVIDER",
-    "Block",
-    "Cell",
-    "DocType",
-    "Document",
-    "Fence",
-    "Heading",
-    "JoinedText",
-    "Prose",
-    "RequestTable",
-    "Row",
-    "Section",
-    "SectionKind",
-    "Shape",
-    "SystemValue",
-    "Table",
-    "TableRow",
-    "doc_type",
-    "example_shape",
-    "join_table_rows",
-    "parse_document",
-    "read",
-    "read_error_table",
-    "read_examples",
-    "read_request_table",
-    "read_response_table",
-    "section_kind",
-    "sniff",
-    "text_of",
-]
+__all__ = ["FAMILY", "read", "sniff"]

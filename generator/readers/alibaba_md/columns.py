@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...errors import fail
 from .. import Lines
-from .blocks import Cell, Row, Table
+from .document import Cell, Row, Table
 
 # column -> the header names that mean it (lower-cased); the first is the one error
 # messages name

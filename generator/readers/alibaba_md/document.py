@@ -1,5 +1,9 @@
 """The page -> a Document: markdown-it-py parses the row-joined text into blocks.
 
+What a parsed page is made of: a title, intro blocks, and sections of blocks (tables, code
+fences, prose, sub-headings). Every block keeps the page line it starts on. Format only: what
+a section or a table means is read elsewhere (sections, parameters, responses, ...).
+
 The first level-1 heading is the title; level-1/2 headings open sections; deeper headings
 stay inside their section as Heading blocks (the examples section labels its code that way).
 A top-level list becomes one Prose block, its items as "- item" / "1. item" lines.
@@ -10,16 +14,90 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ... import model
 from .. import Lines, Page
-from .blocks import Block, Cell, Document, Fence, Heading, Prose, Row, Section, Table
 from .inline import render_inline
-from .plain_text import tidy
+from .plain_text import join_words, tidy
 from .row_joining import JoinedText, join_table_rows
+
+
+@dataclass
+class Cell:
+    lines: Lines  # rendered lines as they sit in the page (markup gone, not yet tidied)
+
+    @property
+    def line(self) -> int:
+        """The line of the cell's first text (0 for an empty cell)."""
+        for line, text in self.lines:
+            if text.strip():
+                return line
+        return 0
+
+    @property
+    def text(self) -> str:
+        """The cell as one value: its lines joined without paragraph breaks."""
+        return join_words(" ".join(text.split()) for _, text in self.lines)
+
+    @property
+    def prose(self) -> Lines:
+        """The cell as description lines (bullets, notes, paragraph breaks)."""
+        return tidy(self.lines)
+
+
+@dataclass
+class Row:
+    line: int
+    cells: list[Cell]
+
+
+@dataclass
+class Table:
+    line: int
+    header: list[str]
+    rows: list[Row]
+
+
+@dataclass
+class Fence:
+    line: int  # the first line of `body`
+    body: str
+
+
+@dataclass
+class Prose:
+    lines: Lines
+
+
+@dataclass
+class Heading:
+    level: int
+    line: int
+    text: str
+
+
+Block = Table | Fence | Prose | Heading
+
+
+@dataclass
+class Section:
+    title: str
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str | None
+    title_line: int
+    intro: list[Block]
+    sections: list[Section]
+    links: list[model.Link]
+
 
 # 2019-style headings end in an attribute block: "## 请求参数 {#parameters .section}"
 _ANCHOR = re.compile(r"\s*\{\s*[#.][^{}]*\}\s*$")

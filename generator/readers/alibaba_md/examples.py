@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ... import model
-from .blocks import Block, Fence, Heading, Prose
+from .document import Block, Fence, Heading, Prose
 from .plain_text import join_words
 
 ExampleKind = Literal["request", "response", "error"]
@@ -69,4 +69,16 @@ def read_examples(blocks: Sequence[Block], path: str) -> list[model.Example]:
                 title=title,
             )
         )
+    return out
+
+
+_QUERY_PAIR = re.compile(r"(?:^|[?&])([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)=([^&\s]*)")
+
+
+def example_query_pairs(example: model.Example) -> list[tuple[str, str, int]]:
+    """(name, value, page line) of each parameter a query request example sends."""
+    out: list[tuple[str, str, int]] = []
+    for offset, text in enumerate(example.body.split("\n")):
+        for name, value in _QUERY_PAIR.findall(text.strip()):
+            out.append((name, value, example.source.line + offset))
     return out

@@ -4,7 +4,8 @@ The pages put a cell's paragraphs on lines of their own, which GFM tables do not
 pre-pass joins each row (from the line starting with '|' to the line that closes its last
 cell) and puts a line marker before each joined continuation line, so every cell line still
 cites the line it came from. It also checks each row's cell count against the header's: a
-short or long row would otherwise be padded or cut silently by the GFM parser.
+short or long row (an unescaped '|' in the text) is read as GFM renders it, missing cells
+empty and extra ones left out, with a warning that says so.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class JoinedText:
     line_of: list[int] = field(default_factory=list)
     # page lines that start with '|' but are not part of a table
     stray_pipe_lines: list[int] = field(default_factory=list)
+    # rows read as the renderer shows them, not as they seem meant (Operation.notes)
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, text: str, line: int) -> None:
         self.lines.append(text)
@@ -89,6 +92,18 @@ def _unclosed_message(lines: Sequence[str], unclosed: _UnclosedRow) -> str:
     return f"table row is not closed: no '|' ends its last cell before {where} (truncated table?)"
 
 
+def _cell_count_warning(line: int, cells: int, expected: int) -> str:
+    how = (
+        f"the cells after the {expected}th are left out (an unescaped '|' in the text?)"
+        if cells > expected
+        else "the missing cells are read as empty"
+    )
+    return (
+        f"warning: line {line}: table row has {cells} cells, header has {expected}; read as "
+        f"a Markdown renderer shows it: {how}"
+    )
+
+
 def _is_table_header(lines: Sequence[str], start: int, header: _GatheredRow) -> bool:
     """Whether the row gathered at `start` heads a table: a delimiter row follows it."""
     # a header's cells are names: each on its own '|' line at most, never prose
@@ -123,11 +138,18 @@ def _join_table(
         row = _gather_row(lines, index)
         if isinstance(row, _UnclosedRow):
             raise fail(path, index + 1, _unclosed_message(lines, row))
+        swallowed = any(_starts_row(text) for text in lines[index + 1 : row.last + 1])
+        if row.cells > expected and swallowed:
+            # the row swallowed the next one: its closing '|' is missing, and no reading of
+            # it keeps both rows
+            raise fail(
+                path,
+                index + 1,
+                f"table row has {row.cells} cells, header has {expected} (the row runs on to "
+                f"line {row.last + 1}: is its closing '|' missing?)",
+            )
         if row.cells != expected:
-            message = f"table row has {row.cells} cells, header has {expected}"
-            if row.cells > expected and row.last > index:
-                message += f" (the row runs on to line {row.last + 1}: is its closing '|' missing?)"
-            raise fail(path, index + 1, message)
+            out.warnings.append(_cell_count_warning(index + 1, row.cells, expected))
         out.add(row.text, index + 1)
         index = row.last + 1
     if index < len(lines) and lines[index].strip():

@@ -1,4 +1,4 @@
-"""Sections by kind, and what a section holds: its tables, its prose.
+"""Sections by kind, and the tables a section holds.
 
 The three generations of the docs name the same sections differently (接口说明 / 描述,
 返回数据 / 返回参数, ...); the kind is what the reader goes by.
@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ...errors import fail
-from .. import Lines
-from .blocks import Block, Heading, Prose, Section, Table
+from .document import Section, Table
 from .row_joining import JoinedText
 
 SectionKind = Literal[
@@ -69,22 +68,3 @@ def check_tables_complete(
                 line,
                 f"'|' line in {section.title} forms no table: header row without a '|--|' delimiter row under it (truncated table?)",
             )
-
-
-def prose_lines(blocks: Sequence[Block]) -> Lines:
-    """The prose and sub-headings of `blocks` as one Lines list, a "" entry between blocks
-    (tables and code are left out)."""
-    out: Lines = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            lines: Lines = [(block.line, block.text)]
-        elif isinstance(block, Prose):
-            lines = block.lines
-        else:
-            continue
-        if not lines:
-            continue
-        if out:
-            out.append((lines[0][0] - 1, ""))
-        out.extend(lines)
-    return out

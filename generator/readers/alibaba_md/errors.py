@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ... import model
 from ...errors import fail
-from .blocks import Table
 from .columns import table_columns
+from .document import Table
 
 
 def read_error_table(table: Table, path: str) -> list[model.ErrorCode]:

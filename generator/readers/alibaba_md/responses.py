@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ... import model
 from ...errors import fail
-from .blocks import Table
 from .columns import parameter_rows
 from .doc_types import DocType, doc_type
+from .document import Table
 from .example_shapes import Shape
 from .plain_text import text_of
 from .wire_names import is_wire_name
@@ -71,12 +71,14 @@ def read_response_table(
     by_table_order = False
 
     names = [_TREE_DRAWING.sub("", row.name) for row in rows]
-    for position, (row, name) in enumerate(zip(rows, names, strict=True)):
-        if not is_wire_name(name):
+    for position, (row, dotted) in enumerate(zip(rows, names, strict=True)):
+        # "PrivatePoolOptions.Id": the field Id of the object PrivatePoolOptions
+        name, *members = dotted.split(".")
+        if not all(is_wire_name(part) for part in (name, *members)):
             raise fail(path, row.line, f"response field name {row.name!r} is not a wire name")
         typed = doc_type(row.type)
         param = model.Parameter(
-            name=name,
+            name=members[-1] if members else name,
             source=model.Source(path, row.name_line),
             type=typed.type or "string",
             location="body",
@@ -96,6 +98,10 @@ def read_response_table(
                 )
         del stack[depth + 1 :]
 
+        if members:
+            siblings = stack[depth].param.fields if depth >= 0 else top
+            _place_dotted(param, name, members, siblings, row.line, reading)
+            continue
         if depth >= 0:
             frame = stack[depth]
             param.source = model.Source(path, row.name_line, "inferred")
@@ -126,6 +132,42 @@ def read_response_table(
             "response: no example response to read nesting from; members placed by table order"
         )
     return top, notes
+
+
+def _place_dotted(
+    param: model.Parameter,
+    name: str,
+    members: list[str],
+    siblings: list[model.Parameter],
+    line: int,
+    reading: _Reading,
+) -> None:
+    """A row named `name.member...`: `param` goes into the object `name` among `siblings`
+    (made here, as the row's name says, when no row of its own describes it)."""
+    for container_name in (name, *members[:-1]):
+        container = next((p for p in siblings if p.name == container_name), None)
+        if container is None:
+            container = model.Parameter(
+                name=container_name,
+                source=model.Source(reading.path, param.source.line, "inferred"),
+                type="object",
+                location="body",
+            )
+            siblings.append(container)
+        elif container.type != "object":
+            raise fail(
+                reading.path,
+                line,
+                f"response field {container_name}.{'.'.join(members)}: {container_name} is "
+                f"a {container.type}, not an object",
+            )
+        siblings = container.fields
+    param.source = model.Source(reading.path, param.source.line, "inferred")
+    siblings.append(param)
+    reading.notes.append(
+        f"response field {'.'.join((name, *members))} (line {line}): read as the field "
+        f"{param.name} of the object {'.'.join((name, *members[:-1]))}"
+    )
 
 
 def _placement(
@@ -178,6 +220,15 @@ def _open_container(
         # "ScalingGroups: Array of ScalingGroup" and no example: 2014 JSON wraps such lists.
         shape = Shape("object", {typed.element: Shape("array", item=Shape("object"))})
     if shape is None or shape.kind == "scalar":
+        if param.type == "array" and param.items is None and param.example:
+            # "VSwitchIds | List | vsw-bp1... |": one scalar as the example value, and no
+            # example response to say more: a list of scalars, with no member rows
+            param.items = "integer" if param.example.isdigit() else "string"
+            reading.notes.append(
+                f"response field {param.name}: the page says {param.doc_type} with the example "
+                f"value {param.example!r}; read as a list of {param.items}s"
+            )
+            return None
         if param.type == "array":
             param.items = param.items or "object"
             return _Frame(param, None) if param.items == "object" else None
