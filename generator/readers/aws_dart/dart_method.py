@@ -47,7 +47,8 @@ class Implementation:
     not_null: set[str] = field(default_factory=set)  # ArgumentError.checkNotNull targets
     validations: list[Validation] = field(default_factory=list)
     wire: dict[str, tuple[str, int]] = field(default_factory=dict)  # dart -> (wire, line)
-    hints: dict[str, set[str]] = field(default_factory=dict)  # dart -> {"enum", "structure"}
+    # dart -> {"enum", "structure", "idempotency_token"}
+    hints: dict[str, set[str]] = field(default_factory=dict)
     send: dict[str, tuple[str, int]] = field(default_factory=dict)  # named arg -> (value, line)
 
 
@@ -292,6 +293,9 @@ def _bind(
         impl.wire[dart] = (wire, line)
     texts = [t.text for t in prefix + value]
     hints = impl.hints.setdefault(dart, set())
+    if "generateIdempotencyToken" in texts:
+        # `clientToken ?? _s.generateIdempotencyToken()`: the client fills it when not given
+        hints.add("idempotency_token")
     if "toQueryMap" in texts or "toJson" in texts:
         hints.add("structure")
     elif "toValue" in texts or "value" in texts:

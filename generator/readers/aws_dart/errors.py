@@ -24,8 +24,18 @@ def read_errors(page: Page, start: int, end: int) -> list[model.ErrorCode]:
             if name in seen:
                 continue
             seen.add(name)
-            # the aws-query wire code is the exception name without its Fault suffix
-            code = name[: -len("Fault")] if name.endswith("Fault") and name != "Fault" else name
+            code = wire_code(name)
             source = model.Source(page.path, number, quote=match.group())
             errors.append(model.ErrorCode(code=code, source=source, meaning=name))
     return errors
+
+
+def wire_code(exception: str) -> str:
+    """The aws-query error code of a Dart exception class: its name without the `Fault` or
+    `Error` suffix (`ResourceContentionFault` -> `ResourceContention`,
+    `IdempotentParameterMismatchError` -> `IdempotentParameterMismatch`), as the service
+    sends it (botocore's model records the same code for each exception shape)."""
+    for suffix in ("Fault", "Error"):
+        if exception.endswith(suffix) and exception != suffix:
+            return exception[: -len(suffix)]
+    return exception

@@ -24,6 +24,9 @@ _SCALARS: dict[str, model.SpecType] = {
 }
 
 
+_TIMESTAMPS = ("DateTime", "List<DateTime>")
+
+
 def spec_type(dart_type: str, hints: set[str]) -> tuple[model.SpecType, str | None, str | None]:
     """(type, items, note) for a Dart type; `note` says what could not be known."""
     bare = dart_type.rstrip("?").replace(" ", "")
@@ -71,6 +74,8 @@ def read_parameter(
         or argument.name in impl.not_null
         or any(_is_required_validation(v, argument.name) for v in impl.validations)
     )
+    # the client fills an idempotency token in, so the caller never has to
+    required = required and "idempotency_token" not in hints
     parameter = model.Parameter(
         name=wire,
         source=model.Source(page.path, argument.line),
@@ -80,6 +85,10 @@ def read_parameter(
         doc_type=argument.dart_type,
         items=items,
     )
+    if argument.dart_type.rstrip("?") in _TIMESTAMPS:
+        parameter.format = "date-time"  # a Dart DateTime travels as an ISO 8601 timestamp
+    if "idempotency_token" in hints:
+        parameter.idempotency_token = True
     if argument.default is not None:
         notes.append(f"{wire}: the Dart client defaults it to {argument.default} (not modelled)")
     for validation in impl.validations:
