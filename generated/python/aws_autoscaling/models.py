@@ -138,14 +138,14 @@ class Granularity(enum.StrEnum):
 class RetryStrategy(enum.StrEnum):
     """Values of RetryStrategy.
 
-    - NONE: default, no async retry
-    - RETRY_WITH_GROUP_CONFIGURATION: increase desired capacity and retry with group configuration
+    - none: default, no async retry
+    - retry-with-group-configuration: increase desired capacity and retry with group configuration
 
-    Source: sources/aws/launchInstances.txt:27 (stated)
+    Source: specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)
     """
 
-    NONE = "NONE"
-    RETRY_WITH_GROUP_CONFIGURATION = "RETRY_WITH_GROUP_CONFIGURATION"
+    NONE = "none"
+    RETRY_WITH_GROUP_CONFIGURATION = "retry-with-group-configuration"
 
     @classmethod
     def from_value(cls, raw: object) -> RetryStrategy | str | None:
@@ -3560,13 +3560,13 @@ class LaunchInstancesRequest:
         requested_capacity (wire name RequestedCapacity): The number of instances to launch. Although this value can exceed 100 for instance weights, the actual instance count is limited to 100 instances per launch.
 
             Required (sources/aws/launchInstances.txt:5 (stated)).
-            Range: 1..1152921504606846976 (sources/aws/launchInstances.txt:42 (stated): "_s.validateNumRange('requestedCapacity', requestedCapacity, 1, 1152921504606846976, isRequired: true)").
+            Range: 1.. (sources/aws/launchInstances.txt:42 (stated): "_s.validateNumRange('requestedCapacity', requestedCapacity, 1, 1152921504606846976, isRequired: true)").
         availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
         availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
         client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
         retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
 
-            Values: NONE, RETRY_WITH_GROUP_CONFIGURATION (sources/aws/launchInstances.txt:27 (stated): "Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry…").
+            Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
         subnet_ids (wire name SubnetIds): The subnet IDs for the instance launch. Either AvailabilityZones or SubnetIds must be specified. If both are specified, the subnets must reside in the specified Availability Zones.
 
     """
@@ -3581,7 +3581,7 @@ class LaunchInstancesRequest:
     availability_zones: list[str] | None = None
     # sources/aws/launchInstances.txt:8 (stated)
     client_token: str | None = None
-    # sources/aws/launchInstances.txt:9 (stated)
+    # specs/overlays/aws-launch-instances-retry-strategy.yaml:9 (human)
     retry_strategy: RetryStrategy | str | None = None
     # sources/aws/launchInstances.txt:10 (stated)
     subnet_ids: list[str] | None = None
@@ -4103,10 +4103,10 @@ class PutWarmPoolRequest:
 
             The size of the warm pool is dynamic. Only when MaxGroupPreparedCapacity and MinSize are set to the same value does the warm pool have an absolute size. If the desired capacity of the Auto Scaling group is higher than the MaxGroupPreparedCapacity, the capacity of the warm pool is 0, unless you specify a value for MinSize. To remove a value that you previously set, include the property but specify -1 for the value.
 
-            Range: -1..1152921504606846976 (sources/aws/putWarmPool.txt:42 (stated): "_s.validateNumRange('maxGroupPreparedCapacity', maxGroupPreparedCapacity, -1, 1152921504606846976)").
+            Range: -1.. (sources/aws/putWarmPool.txt:42 (stated): "_s.validateNumRange('maxGroupPreparedCapacity', maxGroupPreparedCapacity, -1, 1152921504606846976)").
         min_size (wire name MinSize): Specifies the minimum number of instances to maintain in the warm pool. This helps you to ensure that there is always a certain number of warmed instances available to handle traffic spikes. Defaults to 0 if not specified.
 
-            Range: 0..1152921504606846976 (sources/aws/putWarmPool.txt:48 (stated): "_s.validateNumRange('minSize', minSize, 0, 1152921504606846976)").
+            Range: 0.. (sources/aws/putWarmPool.txt:48 (stated): "_s.validateNumRange('minSize', minSize, 0, 1152921504606846976)").
         pool_state (wire name PoolState): Sets the instance state to transition to after the lifecycle actions are complete. Default is Stopped.
 
             Default: 'Stopped' (sources/aws/putWarmPool.txt:31 (stated): "Default is Stopped").

@@ -8611,13 +8611,13 @@ def validate_launch_instances(request: Mapping[str, object]) -> list[Problem]:
             )
         else:
             # sources/aws/launchInstances.txt:42 (stated)
-            if not 1 <= v0 <= 1152921504606846976:
+            if v0 < 1:
                 problems.append(
                     Problem(
                         "RequestedCapacity",
                         "range",
                         v0,
-                        "1 validation error detected: Value at 'RequestedCapacity' failed to satisfy constraint: Member must be within the documented range (must be between 1 and 1152921504606846976)",
+                        "1 validation error detected: Value at 'RequestedCapacity' failed to satisfy constraint: Member must be within the documented range (must be at least 1)",
                         "ValidationError",
                         400,
                     )
@@ -8704,7 +8704,7 @@ def validate_launch_instances(request: Mapping[str, object]) -> list[Problem]:
                     400,
                 )
             )
-    # RetryStrategy: string; sources/aws/launchInstances.txt:9 (stated)
+    # RetryStrategy: string; specs/overlays/aws-launch-instances-retry-strategy.yaml:9 (human)
     if "RetryStrategy" in request:
         v0 = request["RetryStrategy"]
         known += 1
@@ -8720,14 +8720,14 @@ def validate_launch_instances(request: Mapping[str, object]) -> list[Problem]:
                 )
             )
         else:
-            # sources/aws/launchInstances.txt:27 (stated)
-            if v0 not in {"NONE", "RETRY_WITH_GROUP_CONFIGURATION"}:
+            # specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)
+            if v0 not in {"none", "retry-with-group-configuration"}:
                 problems.append(
                     Problem(
                         "RetryStrategy",
                         "enum",
                         v0,
-                        "1 validation error detected: Value at 'RetryStrategy' failed to satisfy constraint: Member must satisfy enum value set (must be one of: NONE, RETRY_WITH_GROUP_CONFIGURATION)",
+                        "1 validation error detected: Value at 'RetryStrategy' failed to satisfy constraint: Member must satisfy enum value set (must be one of: none, retry-with-group-configuration)",
                         "ValidationError",
                         400,
                     )
@@ -10437,13 +10437,13 @@ def validate_put_warm_pool(request: Mapping[str, object]) -> list[Problem]:
             )
         else:
             # sources/aws/putWarmPool.txt:42 (stated)
-            if not -1 <= v0 <= 1152921504606846976:
+            if v0 < -1:
                 problems.append(
                     Problem(
                         "MaxGroupPreparedCapacity",
                         "range",
                         v0,
-                        "1 validation error detected: Value at 'MaxGroupPreparedCapacity' failed to satisfy constraint: Member must be within the documented range (must be between -1 and 1152921504606846976)",
+                        "1 validation error detected: Value at 'MaxGroupPreparedCapacity' failed to satisfy constraint: Member must be within the documented range (must be at least -1)",
                         "ValidationError",
                         400,
                     )
@@ -10465,13 +10465,13 @@ def validate_put_warm_pool(request: Mapping[str, object]) -> list[Problem]:
             )
         else:
             # sources/aws/putWarmPool.txt:48 (stated)
-            if not 0 <= v0 <= 1152921504606846976:
+            if v0 < 0:
                 problems.append(
                     Problem(
                         "MinSize",
                         "range",
                         v0,
-                        "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be within the documented range (must be between 0 and 1152921504606846976)",
+                        "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be within the documented range (must be at least 0)",
                         "ValidationError",
                         400,
                     )

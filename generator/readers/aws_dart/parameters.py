@@ -110,7 +110,7 @@ def read_parameter(
             and not isinstance(low, _Unreadable)
             and not isinstance(high, _Unreadable)
         ):
-            parameter.range = model.Range(source, min=low, max=high)
+            parameter.range = model.Range(source, min=low, max=_open(high))
         else:
             notes.append(f"{wire}: not modelled: {validation.quote} (line {validation.line})")
     return parameter, notes
@@ -139,6 +139,14 @@ class _Unreadable:
 
 
 _UNREADABLE = _Unreadable()
+
+# aws_client's code generator writes 2^60 as the upper bound of a number the service model
+# leaves unbounded (`validateNumRange('minSize', minSize, 0, 1152921504606846976)`).
+_NO_MAXIMUM = 1152921504606846976
+
+
+def _open(high: int | float | None) -> int | float | None:
+    return None if high == _NO_MAXIMUM else high
 
 
 def _number(tokens: list[Token]) -> int | float | None | _Unreadable:
