@@ -99,3 +99,8 @@ def mine_operation(result: ReadResult, file: str) -> None:
     for rule in rules.find_rules(op.parameters, result.parameter_text, result.operation_text, file):
         if not any(_same_rule(rule, r) for r in op.rules):
             op.rules.append(rule)
+    for note in rules.conditional_notes(
+        op.parameters, result.parameter_text, result.operation_text
+    ):
+        if note not in op.notes:
+            op.notes.append(note)

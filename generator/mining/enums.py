@@ -168,6 +168,79 @@ def either_or(sentences: list[Sentence]) -> list[Candidate]:
     return out
 
 
+_ONLY_VALUE = re.compile(
+    rf"\bthe\s+only\s+(?:valid|allowed|possible|supported)\s+value\s+is\s+(?P<value>{_ITEM}){_LIST_END}",
+    re.IGNORECASE,
+)
+
+
+def only_value(sentences: list[Sentence]) -> list[Candidate]:
+    """'The only valid value is Rolling.'"""
+    out: list[Candidate] = []
+    for sentence in sentences:
+        for m in _ONLY_VALUE.finditer(sentence.text):
+            value = m["value"].strip("\"'")
+            out.append(Candidate([(value, None)], sentence.line_at(m.start()), m.group(0)))
+    return out
+
+
+# A value with its gloss in brackets: "NONE (default, no async retry)", "EC2 (default)".
+_GLOSSED = rf"{_ITEM}\s*\([^()]*\)"
+_GLOSSED_LIST = re.compile(
+    r"\b(?:the\s+)?(?:valid|possible|allowed)\s+values?\s+(?:are|is|include)\s*[:：]?\s*"
+    rf"(?P<list>{_GLOSSED}(?:{_LIST_SEP}(?:{_GLOSSED}|{_ITEM})){{1,99}}|{_ITEM}(?:{_LIST_SEP}"
+    rf"(?:{_GLOSSED}|{_ITEM})){{0,98}}{_LIST_SEP}{_GLOSSED}){_LIST_END}",
+    re.IGNORECASE,
+)
+_GLOSSED_ITEM = re.compile(rf"(?P<value>{_ITEM})\s*(?:\((?P<gloss>[^()]*)\))?", re.DOTALL)
+
+
+def glossed_list(sentences: list[Sentence]) -> list[Candidate]:
+    """'Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION
+    (increase desired capacity ...).', 'The valid values are EC2 (default) and ELB.'"""
+    out: list[Candidate] = []
+    for sentence in sentences:
+        if sentence.bullet:
+            continue
+        for m in _GLOSSED_LIST.finditer(sentence.text):
+            masked = re.sub(r"\([^()]*\)", _mask_gloss, m["list"])
+            values: list[tuple[str, str | None]] = []
+            for piece in _split_list(masked):
+                item = _GLOSSED_ITEM.fullmatch(piece)
+                if item is None:
+                    break
+                gloss = item["gloss"]
+                values.append((item["value"].strip("\"'"), _unmask(gloss) if gloss else None))
+            else:
+                out.append(Candidate(values, sentence.line_at(m.start()), m.group(0)))
+    return out
+
+
+_MASKS = ((",", "\x00"), (" and ", "\x01"), (" or ", "\x02"), ("/", "\x03"), (" ", "\x04"))
+
+
+def _mask_gloss(match: re.Match[str]) -> str:
+    # a gloss may hold separators ("default, no retry"): hide them from the item split
+    text = match.group(0)
+    for plain, mask in _MASKS:
+        text = text.replace(plain, mask)
+    return text
+
+
+def _unmask(text: str) -> str:
+    for plain, mask in _MASKS:
+        text = text.replace(mask, plain)
+    return text
+
+
+# "one or more health check types ... EC2, EBS, ELB": a multi-value string, not one value
+_MULTI_VALUE = re.compile(r"\bcomma[- ]separated\b|\bone\s+or\s+more\b", re.IGNORECASE)
+
+
+def is_multi_value(sentences: list[Sentence]) -> bool:
+    return any(_MULTI_VALUE.search(s.text) for s in sentences)
+
+
 def _merge(candidates: list[Candidate]) -> Candidate | None:
     """One set of values, with the descriptions any candidate gives. Different sets: None."""
     if not candidates:
@@ -192,8 +265,15 @@ def find_enum(
     if param.type not in ("string", "integer", "number"):
         return None
     # In order of precedence for the source: a cue beats a bare list of constants.
+    if param.type == "string" and is_multi_value(found):
+        return None
     merged = _merge(
-        cued_list(parts) + inline_list(found) + either_or(found) + constant_bullets(parts)
+        cued_list(parts)
+        + inline_list(found)
+        + either_or(found)
+        + only_value(found)
+        + glossed_list(found)
+        + constant_bullets(parts)
     )
     if merged is None:
         return None

@@ -270,9 +270,44 @@ def one_of(sentence: Sentence, this: str | None, names: Names) -> list[Statement
     for pattern in _ONE_OF_LISTED:
         for m in pattern.finditer(sentence.text):
             listed = names.resolve_all(m["list"], this)
-            if listed and len(listed) >= 2:
+            if listed and len(listed) >= 2 and not is_conditional(sentence.text, m.end()):
                 out.append(_statement("one_of", names.sort(listed), sentence, m))
     return out
+
+
+# "... must be specified for groups with multiple Availability Zone configurations": the
+# statement holds only under the condition that follows it.
+_CONDITION_AFTER = re.compile(
+    r"\s*,?\s*(?:for|when|if|unless|in\s+case|only\s+(?:for|when|if))\b", re.I
+)
+
+
+def is_conditional(sentence: str, end: int) -> bool:
+    """Does a condition follow the statement that ends at `end`?"""
+    return _CONDITION_AFTER.match(sentence, end) is not None
+
+
+def conditional_notes(
+    params: list[model.Parameter], parameter_text: dict[str, Lines], operation_text: Lines
+) -> list[str]:
+    """Notes for the 'one of X or Y' statements a condition limits: never rules, since the
+    model has no condition to carry (the sentence says when they hold)."""
+    names = Names(params)
+    notes: list[str] = []
+    texts = [parameter_text[p.name] for p in params if p.name in parameter_text]
+    for lines in [*texts, operation_text]:
+        for sentence in text.read(lines):
+            for pattern in _ONE_OF_LISTED:
+                for m in pattern.finditer(sentence.text):
+                    listed = names.resolve_all(m["list"], None)
+                    if listed and len(listed) >= 2 and is_conditional(sentence.text, m.end()):
+                        note = (
+                            f"one of {', '.join(names.sort(listed))} only under a condition "
+                            f"(line {sentence.line_at(m.start())}): {sentence.text}"
+                        )
+                        if note not in notes:
+                            notes.append(note)
+    return notes
 
 
 _ON_CREATE = [

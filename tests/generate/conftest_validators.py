@@ -659,6 +659,7 @@ def spec_operations() -> list[Operation]:
     return [
         spec_io.load_operation(str(p), p.relative_to(ROOT).as_posix())
         for p in sorted(ROOT.glob("specs/*/*.yaml"))
+        if p.parent.name != "overlays"  # hand corrections, not specs (generator.overlays)
     ]
 
 

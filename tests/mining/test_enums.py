@@ -298,3 +298,50 @@ def test_a_default_marked_bullet_after_a_cue() -> None:
         "- yes: indicates to forcibly delete an AS group.",
     )
     assert [value for value, _ in values(find(found))] == ["no", "yes"]
+
+
+# --- English forms of the whole AWS service (aws/*.txt) ------------------------------------
+
+
+def test_the_only_valid_value_is_a_one_value_enum() -> None:
+    found = page_lines(
+        "aws/startInstanceRefresh.txt",
+        "The strategy to use for the instance refresh. The only valid value is Rolling.",
+    )
+    assert values(find(found)) == [("Rolling", None)]
+
+
+def test_inline_values_with_glosses_keep_each_gloss() -> None:
+    found = page_lines(
+        "aws/launchInstances.txt",
+        "Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).",
+    )
+    assert values(find(found)) == [
+        ("NONE", "default, no async retry"),
+        (
+            "RETRY_WITH_GROUP_CONFIGURATION",
+            "increase desired capacity and retry with group configuration",
+        ),
+    ]
+
+
+def test_default_marker_among_inline_values() -> None:
+    found = page_lines(
+        "aws/createAutoScalingGroup.txt",
+        "The service to use for the health checks. The valid values are EC2 (default) and ELB.",
+    )
+    assert values(find(found)) == [("EC2", "default"), ("ELB", None)]
+
+
+def test_a_comma_separated_multi_value_string_is_no_enum() -> None:
+    found = lines(
+        "A comma-separated value string of one or more health check types. The valid values are EC2, EBS, ELB, and VPC_LATTICE."
+    )
+    assert find(found) is None
+    # the same list for a one-value parameter is an enum
+    assert values(find(lines("The valid values are EC2, EBS, ELB, and VPC_LATTICE."))) == [
+        ("EC2", None),
+        ("EBS", None),
+        ("ELB", None),
+        ("VPC_LATTICE", None),
+    ]

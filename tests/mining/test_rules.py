@@ -361,3 +361,21 @@ def test_rules_are_ordered_by_line_then_kind() -> None:
         lines("A and B are mutually exclusive.", first=9),
     )
     assert [r.kind for r in found] == ["required_on_create", "mutually_exclusive"]
+
+
+def test_one_of_limited_by_a_condition_is_a_note_not_a_rule() -> None:
+    said = page_lines(
+        "aws/launchInstances.txt",
+        "Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.",
+    )
+    names = ["AvailabilityZones", "SubnetIds"]
+    assert find(names, {"AvailabilityZones": said}) == []
+    notes = rules.conditional_notes([param(n) for n in names], {"AvailabilityZones": said}, [])
+    assert len(notes) == 1
+    assert "AvailabilityZones, SubnetIds only under a condition" in notes[0]
+    assert f"(line {said[0][0]})" in notes[0]
+    # without the condition it is a rule
+    plain = lines("Either AvailabilityZones or SubnetIds must be specified.")
+    assert shape(find(names, {"SubnetIds": plain})) == [
+        ("one_of", [], [], [["AvailabilityZones"], ["SubnetIds"]])
+    ]

@@ -405,7 +405,8 @@ def test_inline_page_enum_structure_datetime_map_literal_and_unknown_helpers() -
     assert group.pattern is None  # validateStringPattern is noted, not turned into a Pattern
     assert any("validateStringPattern" in n for n in op.notes)
     size = param(op, "MinSize").range
-    assert size is not None and (size.min, size.max) == (0, 1152921504606846976)
+    # 2^60 is the code generator's stand-in for "no maximum"
+    assert size is not None and (size.min, size.max) == (0, None)
     assert any(n.startswith("InstanceReusePolicy") for n in op.notes)
     assert op.provenance["action"].line == line_of(page, "'Action': 'PutWarmPool'")
 
@@ -561,3 +562,38 @@ def test_parameter_prose_may_name_the_wire_name() -> None:
     result = read_one(page_of(text))
     assert result.parameter_text["RoleARN"][0][0] == 59
     assert param(result.operation, "RoleARN").description.startswith("The ARN of the IAM role")
+
+
+# --- the whole service ---------------------------------------------------------------------
+
+
+def test_error_codes_as_the_service_sends_them() -> None:
+    page = load(ROOT / "sources" / "aws" / "launchInstances.txt")
+    op = read_one(page).operation
+    assert [(e.code, e.meaning) for e in op.errors] == [
+        ("IdempotentParameterMismatch", "IdempotentParameterMismatchError"),
+        ("ResourceContention", "ResourceContentionFault"),
+    ]
+
+
+def test_idempotency_token_is_filled_by_the_client_not_required() -> None:
+    page = load(ROOT / "sources" / "aws" / "launchInstances.txt")
+    token = param(read_one(page).operation, "ClientToken")
+    assert token.idempotency_token is True
+    assert token.required is False
+    assert param(read_one(page).operation, "SubnetIds").idempotency_token is None
+
+
+def test_dart_datetime_is_a_date_time_string() -> None:
+    page = load(ROOT / "sources" / "aws" / "getPredictiveScalingForecast.txt")
+    op = read_one(page).operation
+    start = param(op, "StartTime")
+    assert (start.type, start.format, start.required) == ("string", "date-time", True)
+    assert param(op, "PolicyName").format is None
+
+
+def test_every_page_of_the_service_reads() -> None:
+    pages = sorted((ROOT / "sources" / "aws").glob("*.txt"))
+    assert len(pages) == 66
+    names = {read_one(load(path)).operation.name for path in pages}
+    assert len(names) == 66

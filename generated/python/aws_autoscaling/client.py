@@ -41,19 +41,148 @@ import httpx
 from . import _signing, _wire
 from .errors import AwsAutoscalingError, error_for
 from .models import (
+    AdjustmentType,
+    AttachInstancesRequest,
+    AttachInstancesResponse,
+    AttachLoadBalancerTargetGroupsRequest,
+    AttachLoadBalancerTargetGroupsResponse,
+    AttachLoadBalancersRequest,
+    AttachLoadBalancersResponse,
+    AttachTrafficSourcesRequest,
+    AttachTrafficSourcesResponse,
+    BatchDeleteScheduledActionRequest,
+    BatchDeleteScheduledActionResponse,
+    BatchPutScheduledUpdateGroupActionRequest,
+    BatchPutScheduledUpdateGroupActionResponse,
+    CancelInstanceRefreshRequest,
+    CancelInstanceRefreshResponse,
     CompleteLifecycleActionRequest,
     CompleteLifecycleActionResponse,
+    CreateAutoScalingGroupRequest,
+    CreateAutoScalingGroupResponse,
+    CreateLaunchConfigurationRequest,
+    CreateLaunchConfigurationResponse,
+    CreateOrUpdateTagsRequest,
+    CreateOrUpdateTagsResponse,
     DefaultResult,
+    DeleteAutoScalingGroupRequest,
+    DeleteAutoScalingGroupResponse,
+    DeleteLaunchConfigurationRequest,
+    DeleteLaunchConfigurationResponse,
     DeleteLifecycleHookRequest,
     DeleteLifecycleHookResponse,
+    DeleteNotificationConfigurationRequest,
+    DeleteNotificationConfigurationResponse,
+    DeletePolicyRequest,
+    DeletePolicyResponse,
+    DeleteScheduledActionRequest,
+    DeleteScheduledActionResponse,
+    DeleteTagsRequest,
+    DeleteTagsResponse,
+    DeleteWarmPoolRequest,
+    DeleteWarmPoolResponse,
+    DescribeAccountLimitsRequest,
+    DescribeAccountLimitsResponse,
+    DescribeAdjustmentTypesRequest,
+    DescribeAdjustmentTypesResponse,
+    DescribeAutoScalingGroupsRequest,
+    DescribeAutoScalingGroupsResponse,
+    DescribeAutoScalingInstancesRequest,
+    DescribeAutoScalingInstancesResponse,
+    DescribeAutoScalingNotificationTypesRequest,
+    DescribeAutoScalingNotificationTypesResponse,
+    DescribeInstanceRefreshesRequest,
+    DescribeInstanceRefreshesResponse,
+    DescribeLaunchConfigurationsRequest,
+    DescribeLaunchConfigurationsResponse,
+    DescribeLifecycleHookTypesRequest,
+    DescribeLifecycleHookTypesResponse,
     DescribeLifecycleHooksRequest,
     DescribeLifecycleHooksResponse,
+    DescribeLoadBalancerTargetGroupsRequest,
+    DescribeLoadBalancerTargetGroupsResponse,
+    DescribeLoadBalancersRequest,
+    DescribeLoadBalancersResponse,
+    DescribeMetricCollectionTypesRequest,
+    DescribeMetricCollectionTypesResponse,
+    DescribeNotificationConfigurationsRequest,
+    DescribeNotificationConfigurationsResponse,
+    DescribePoliciesRequest,
+    DescribePoliciesResponse,
+    DescribeScalingActivitiesRequest,
+    DescribeScalingActivitiesResponse,
+    DescribeScalingProcessTypesRequest,
+    DescribeScalingProcessTypesResponse,
+    DescribeScheduledActionsRequest,
+    DescribeScheduledActionsResponse,
+    DescribeTagsRequest,
+    DescribeTagsResponse,
+    DescribeTerminationPolicyTypesRequest,
+    DescribeTerminationPolicyTypesResponse,
+    DescribeTrafficSourcesRequest,
+    DescribeTrafficSourcesResponse,
+    DescribeWarmPoolRequest,
+    DescribeWarmPoolResponse,
+    DetachInstancesRequest,
+    DetachInstancesResponse,
+    DetachLoadBalancerTargetGroupsRequest,
+    DetachLoadBalancerTargetGroupsResponse,
+    DetachLoadBalancersRequest,
+    DetachLoadBalancersResponse,
+    DetachTrafficSourcesRequest,
+    DetachTrafficSourcesResponse,
+    DisableMetricsCollectionRequest,
+    DisableMetricsCollectionResponse,
+    EnableMetricsCollectionRequest,
+    EnableMetricsCollectionResponse,
+    EnterStandbyRequest,
+    EnterStandbyResponse,
+    ExecutePolicyRequest,
+    ExecutePolicyResponse,
+    ExitStandbyRequest,
+    ExitStandbyResponse,
+    GetPredictiveScalingForecastRequest,
+    GetPredictiveScalingForecastResponse,
+    Granularity,
+    HealthCheckType,
+    LaunchInstancesRequest,
+    LaunchInstancesResponse,
     LifecycleActionResult,
     LifecycleTransition,
+    MetricAggregationType,
+    PlacementTenancy,
     PutLifecycleHookRequest,
     PutLifecycleHookResponse,
+    PutNotificationConfigurationRequest,
+    PutNotificationConfigurationResponse,
+    PutScalingPolicyRequest,
+    PutScalingPolicyResponse,
+    PutScheduledUpdateGroupActionRequest,
+    PutScheduledUpdateGroupActionResponse,
+    PutWarmPoolRequest,
+    PutWarmPoolResponse,
     RecordLifecycleActionHeartbeatRequest,
     RecordLifecycleActionHeartbeatResponse,
+    ResumeProcessesRequest,
+    ResumeProcessesResponse,
+    RetryStrategy,
+    RollbackInstanceRefreshRequest,
+    RollbackInstanceRefreshResponse,
+    SetDesiredCapacityRequest,
+    SetDesiredCapacityResponse,
+    SetInstanceHealthRequest,
+    SetInstanceHealthResponse,
+    SetInstanceProtectionRequest,
+    SetInstanceProtectionResponse,
+    StartInstanceRefreshRequest,
+    StartInstanceRefreshResponse,
+    Strategy,
+    SuspendProcessesRequest,
+    SuspendProcessesResponse,
+    TerminateInstanceInAutoScalingGroupRequest,
+    TerminateInstanceInAutoScalingGroupResponse,
+    UpdateAutoScalingGroupRequest,
+    UpdateAutoScalingGroupResponse,
 )
 from .validators import VALIDATORS
 
@@ -83,6 +212,101 @@ class _Operation:
     idempotency_token: str | None
 
 
+_ATTACH_INSTANCES = _Operation(
+    name="AttachInstances",
+    action="AttachInstances",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_LOAD_BALANCER_TARGET_GROUPS = _Operation(
+    name="AttachLoadBalancerTargetGroups",
+    action="AttachLoadBalancerTargetGroups",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "TargetGroupARNs": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_LOAD_BALANCERS = _Operation(
+    name="AttachLoadBalancers",
+    action="AttachLoadBalancers",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "LoadBalancerNames": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_TRAFFIC_SOURCES = _Operation(
+    name="AttachTrafficSources",
+    action="AttachTrafficSources",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "TrafficSources": "body",
+        "SkipZonalShiftValidation": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_BATCH_DELETE_SCHEDULED_ACTION = _Operation(
+    name="BatchDeleteScheduledAction",
+    action="BatchDeleteScheduledAction",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ScheduledActionNames": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_BATCH_PUT_SCHEDULED_UPDATE_GROUP_ACTION = _Operation(
+    name="BatchPutScheduledUpdateGroupAction",
+    action="BatchPutScheduledUpdateGroupAction",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ScheduledUpdateGroupActions": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CANCEL_INSTANCE_REFRESH = _Operation(
+    name="CancelInstanceRefresh",
+    action="CancelInstanceRefresh",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _COMPLETE_LIFECYCLE_ACTION = _Operation(
     name="CompleteLifecycleAction",
     action="CompleteLifecycleAction",
@@ -102,6 +326,115 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
 )
 
 
+_CREATE_AUTO_SCALING_GROUP = _Operation(
+    name="CreateAutoScalingGroup",
+    action="CreateAutoScalingGroup",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "AvailabilityZones": "body",
+        "CapacityRebalance": "body",
+        "DefaultCooldown": "body",
+        "DesiredCapacity": "body",
+        "HealthCheckGracePeriod": "body",
+        "HealthCheckType": "body",
+        "InstanceId": "body",
+        "LaunchConfigurationName": "body",
+        "LaunchTemplate": "body",
+        "LifecycleHookSpecificationList": "body",
+        "LoadBalancerNames": "body",
+        "MaxInstanceLifetime": "body",
+        "MixedInstancesPolicy": "body",
+        "NewInstancesProtectedFromScaleIn": "body",
+        "PlacementGroup": "body",
+        "ServiceLinkedRoleARN": "body",
+        "Tags": "body",
+        "TargetGroupARNs": "body",
+        "TerminationPolicies": "body",
+        "VPCZoneIdentifier": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_LAUNCH_CONFIGURATION = _Operation(
+    name="CreateLaunchConfiguration",
+    action="CreateLaunchConfiguration",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationName": "body",
+        "AssociatePublicIpAddress": "body",
+        "BlockDeviceMappings": "body",
+        "ClassicLinkVPCId": "body",
+        "ClassicLinkVPCSecurityGroups": "body",
+        "EbsOptimized": "body",
+        "IamInstanceProfile": "body",
+        "ImageId": "body",
+        "InstanceId": "body",
+        "InstanceMonitoring": "body",
+        "InstanceType": "body",
+        "KernelId": "body",
+        "KeyName": "body",
+        "MetadataOptions": "body",
+        "PlacementTenancy": "body",
+        "RamdiskId": "body",
+        "SecurityGroups": "body",
+        "SpotPrice": "body",
+        "UserData": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_OR_UPDATE_TAGS = _Operation(
+    name="CreateOrUpdateTags",
+    action="CreateOrUpdateTags",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"Tags": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_AUTO_SCALING_GROUP = _Operation(
+    name="DeleteAutoScalingGroup",
+    action="DeleteAutoScalingGroup",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ForceDelete": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_LAUNCH_CONFIGURATION = _Operation(
+    name="DeleteLaunchConfiguration",
+    action="DeleteLaunchConfiguration",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"LaunchConfigurationName": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _DELETE_LIFECYCLE_HOOK = _Operation(
     name="DeleteLifecycleHook",
     action="DeleteLifecycleHook",
@@ -111,6 +444,180 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     locations={"AutoScalingGroupName": "body", "LifecycleHookName": "body"},
     fills=(),
     retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_NOTIFICATION_CONFIGURATION = _Operation(
+    name="DeleteNotificationConfiguration",
+    action="DeleteNotificationConfiguration",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "TopicARN": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_POLICY = _Operation(
+    name="DeletePolicy",
+    action="DeletePolicy",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"PolicyName": "body", "AutoScalingGroupName": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCHEDULED_ACTION = _Operation(
+    name="DeleteScheduledAction",
+    action="DeleteScheduledAction",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ScheduledActionName": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_TAGS = _Operation(
+    name="DeleteTags",
+    action="DeleteTags",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"Tags": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_WARM_POOL = _Operation(
+    name="DeleteWarmPool",
+    action="DeleteWarmPool",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ForceDelete": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_ACCOUNT_LIMITS = _Operation(
+    name="DescribeAccountLimits",
+    action="DescribeAccountLimits",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_ADJUSTMENT_TYPES = _Operation(
+    name="DescribeAdjustmentTypes",
+    action="DescribeAdjustmentTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_GROUPS = _Operation(
+    name="DescribeAutoScalingGroups",
+    action="DescribeAutoScalingGroups",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupNames": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_INSTANCES = _Operation(
+    name="DescribeAutoScalingInstances",
+    action="DescribeAutoScalingInstances",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"InstanceIds": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_NOTIFICATION_TYPES = _Operation(
+    name="DescribeAutoScalingNotificationTypes",
+    action="DescribeAutoScalingNotificationTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_INSTANCE_REFRESHES = _Operation(
+    name="DescribeInstanceRefreshes",
+    action="DescribeInstanceRefreshes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "InstanceRefreshIds": "body",
+        "MaxRecords": "body",
+        "NextToken": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_LAUNCH_CONFIGURATIONS = _Operation(
+    name="DescribeLaunchConfigurations",
+    action="DescribeLaunchConfigurations",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"LaunchConfigurationNames": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_LIFECYCLE_HOOK_TYPES = _Operation(
+    name="DescribeLifecycleHookTypes",
+    action="DescribeLifecycleHookTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
     idempotency_token=None,
 )
 
@@ -125,6 +632,355 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+)
+
+
+_DESCRIBE_LOAD_BALANCER_TARGET_GROUPS = _Operation(
+    name="DescribeLoadBalancerTargetGroups",
+    action="DescribeLoadBalancerTargetGroups",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_LOAD_BALANCERS = _Operation(
+    name="DescribeLoadBalancers",
+    action="DescribeLoadBalancers",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_METRIC_COLLECTION_TYPES = _Operation(
+    name="DescribeMetricCollectionTypes",
+    action="DescribeMetricCollectionTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
+    name="DescribeNotificationConfigurations",
+    action="DescribeNotificationConfigurations",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupNames": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_POLICIES = _Operation(
+    name="DescribePolicies",
+    action="DescribePolicies",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "MaxRecords": "body",
+        "NextToken": "body",
+        "PolicyNames": "body",
+        "PolicyTypes": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_ACTIVITIES = _Operation(
+    name="DescribeScalingActivities",
+    action="DescribeScalingActivities",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "ActivityIds": "body",
+        "AutoScalingGroupName": "body",
+        "MaxRecords": "body",
+        "NextToken": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_PROCESS_TYPES = _Operation(
+    name="DescribeScalingProcessTypes",
+    action="DescribeScalingProcessTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCHEDULED_ACTIONS = _Operation(
+    name="DescribeScheduledActions",
+    action="DescribeScheduledActions",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "EndTime": "body",
+        "MaxRecords": "body",
+        "NextToken": "body",
+        "ScheduledActionNames": "body",
+        "StartTime": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_TAGS = _Operation(
+    name="DescribeTags",
+    action="DescribeTags",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"Filters": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_TERMINATION_POLICY_TYPES = _Operation(
+    name="DescribeTerminationPolicyTypes",
+    action="DescribeTerminationPolicyTypes",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_TRAFFIC_SOURCES = _Operation(
+    name="DescribeTrafficSources",
+    action="DescribeTrafficSources",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "MaxRecords": "body",
+        "NextToken": "body",
+        "TrafficSourceType": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_WARM_POOL = _Operation(
+    name="DescribeWarmPool",
+    action="DescribeWarmPool",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "MaxRecords": "body", "NextToken": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DETACH_INSTANCES = _Operation(
+    name="DetachInstances",
+    action="DetachInstances",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "ShouldDecrementDesiredCapacity": "body",
+        "InstanceIds": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_LOAD_BALANCER_TARGET_GROUPS = _Operation(
+    name="DetachLoadBalancerTargetGroups",
+    action="DetachLoadBalancerTargetGroups",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "TargetGroupARNs": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_LOAD_BALANCERS = _Operation(
+    name="DetachLoadBalancers",
+    action="DetachLoadBalancers",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "LoadBalancerNames": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_TRAFFIC_SOURCES = _Operation(
+    name="DetachTrafficSources",
+    action="DetachTrafficSources",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "TrafficSources": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DISABLE_METRICS_COLLECTION = _Operation(
+    name="DisableMetricsCollection",
+    action="DisableMetricsCollection",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "Metrics": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENABLE_METRICS_COLLECTION = _Operation(
+    name="EnableMetricsCollection",
+    action="EnableMetricsCollection",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "Granularity": "body", "Metrics": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENTER_STANDBY = _Operation(
+    name="EnterStandby",
+    action="EnterStandby",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "ShouldDecrementDesiredCapacity": "body",
+        "InstanceIds": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_EXECUTE_POLICY = _Operation(
+    name="ExecutePolicy",
+    action="ExecutePolicy",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "PolicyName": "body",
+        "AutoScalingGroupName": "body",
+        "BreachThreshold": "body",
+        "HonorCooldown": "body",
+        "MetricValue": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_EXIT_STANDBY = _Operation(
+    name="ExitStandby",
+    action="ExitStandby",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_GET_PREDICTIVE_SCALING_FORECAST = _Operation(
+    name="GetPredictiveScalingForecast",
+    action="GetPredictiveScalingForecast",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "EndTime": "body",
+        "PolicyName": "body",
+        "StartTime": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_LAUNCH_INSTANCES = _Operation(
+    name="LaunchInstances",
+    action="LaunchInstances",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "RequestedCapacity": "body",
+        "AvailabilityZoneIds": "body",
+        "AvailabilityZones": "body",
+        "ClientToken": "body",
+        "RetryStrategy": "body",
+        "SubnetIds": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token="ClientToken",
 )
 
 
@@ -150,6 +1006,88 @@ _PUT_LIFECYCLE_HOOK = _Operation(
 )
 
 
+_PUT_NOTIFICATION_CONFIGURATION = _Operation(
+    name="PutNotificationConfiguration",
+    action="PutNotificationConfiguration",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "NotificationTypes": "body", "TopicARN": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_PUT_SCALING_POLICY = _Operation(
+    name="PutScalingPolicy",
+    action="PutScalingPolicy",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "PolicyName": "body",
+        "AdjustmentType": "body",
+        "Cooldown": "body",
+        "Enabled": "body",
+        "EstimatedInstanceWarmup": "body",
+        "MetricAggregationType": "body",
+        "MinAdjustmentMagnitude": "body",
+        "MinAdjustmentStep": "body",
+        "PolicyType": "body",
+        "ScalingAdjustment": "body",
+        "StepAdjustments": "body",
+        "TargetTrackingConfiguration": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_PUT_SCHEDULED_UPDATE_GROUP_ACTION = _Operation(
+    name="PutScheduledUpdateGroupAction",
+    action="PutScheduledUpdateGroupAction",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "ScheduledActionName": "body",
+        "DesiredCapacity": "body",
+        "EndTime": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "Recurrence": "body",
+        "StartTime": "body",
+        "Time": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_PUT_WARM_POOL = _Operation(
+    name="PutWarmPool",
+    action="PutWarmPool",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "InstanceReusePolicy": "body",
+        "MaxGroupPreparedCapacity": "body",
+        "MinSize": "body",
+        "PoolState": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
     name="RecordLifecycleActionHeartbeat",
     action="RecordLifecycleActionHeartbeat",
@@ -161,6 +1099,146 @@ _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
         "LifecycleHookName": "body",
         "InstanceId": "body",
         "LifecycleActionToken": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_RESUME_PROCESSES = _Operation(
+    name="ResumeProcesses",
+    action="ResumeProcesses",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ScalingProcesses": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ROLLBACK_INSTANCE_REFRESH = _Operation(
+    name="RollbackInstanceRefresh",
+    action="RollbackInstanceRefresh",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SET_DESIRED_CAPACITY = _Operation(
+    name="SetDesiredCapacity",
+    action="SetDesiredCapacity",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "DesiredCapacity": "body", "HonorCooldown": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SET_INSTANCE_HEALTH = _Operation(
+    name="SetInstanceHealth",
+    action="SetInstanceHealth",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"HealthStatus": "body", "InstanceId": "body", "ShouldRespectGracePeriod": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SET_INSTANCE_PROTECTION = _Operation(
+    name="SetInstanceProtection",
+    action="SetInstanceProtection",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "InstanceIds": "body",
+        "ProtectedFromScaleIn": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_START_INSTANCE_REFRESH = _Operation(
+    name="StartInstanceRefresh",
+    action="StartInstanceRefresh",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "Preferences": "body", "Strategy": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SUSPEND_PROCESSES = _Operation(
+    name="SuspendProcesses",
+    action="SuspendProcesses",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupName": "body", "ScalingProcesses": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_TERMINATE_INSTANCE_IN_AUTO_SCALING_GROUP = _Operation(
+    name="TerminateInstanceInAutoScalingGroup",
+    action="TerminateInstanceInAutoScalingGroup",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={"InstanceId": "body", "ShouldDecrementDesiredCapacity": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_UPDATE_AUTO_SCALING_GROUP = _Operation(
+    name="UpdateAutoScalingGroup",
+    action="UpdateAutoScalingGroup",
+    version="2011-01-01",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "AvailabilityZones": "body",
+        "CapacityRebalance": "body",
+        "DefaultCooldown": "body",
+        "DesiredCapacity": "body",
+        "HealthCheckGracePeriod": "body",
+        "HealthCheckType": "body",
+        "LaunchConfigurationName": "body",
+        "LaunchTemplate": "body",
+        "MaxInstanceLifetime": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "MixedInstancesPolicy": "body",
+        "NewInstancesProtectedFromScaleIn": "body",
+        "PlacementGroup": "body",
+        "ServiceLinkedRoleARN": "body",
+        "TerminationPolicies": "body",
+        "VPCZoneIdentifier": "body",
     },
     fills=(),
     retry_safe=False,
@@ -453,6 +1531,270 @@ class Client:
                         raise
             self._sleep(self._policy.delay(attempt))
 
+    def attach_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str] | None = None,
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        Attaches one or more EC2 instances to the specified Auto Scaling group.
+
+        When you attach instances, Amazon EC2 Auto Scaling increases the desired capacity of the group by the number of instances being attached. If the number of instances being attached plus the desired capacity of the group exceeds the maximum size of the group, the operation fails.
+
+        If there is a Classic Load Balancer attached to your Auto Scaling group, the instances are also registered with the load balancer. If there are target groups attached to your Auto Scaling group, the instances are also registered with the target groups.
+
+        For more information, see Attach EC2 instances to your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachInstances.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachInstances.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+        )
+        return self._call(_ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire)
+
+    def attach_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        target_group_ar_ns: list[str],
+    ) -> AttachLoadBalancerTargetGroupsResponse:
+        """Call AttachLoadBalancerTargetGroups (POST /).
+
+        Attaches one or more target groups to the specified Auto Scaling group.
+
+        This operation is used with the following load balancer types:
+
+        - Application Load Balancer - Operates at the application layer (layer 7) and supports HTTP and HTTPS.
+        - Network Load Balancer - Operates at the transport layer (layer 4) and supports TCP, TLS, and UDP.
+        - Gateway Load Balancer - Operates at the network layer (layer 3).
+
+        To describe the target groups for an Auto Scaling group, call the DescribeLoadBalancerTargetGroups API. To detach the target group from the Auto Scaling group, call the DetachLoadBalancerTargetGroups API.
+
+        For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachLoadBalancerTargetGroups.txt:32 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups. To get the ARN of a target group, use the Elastic Load Balancing DescribeTargetGroups API operation.
+
+                Required (sources/aws/attachLoadBalancerTargetGroups.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            target_group_ar_ns=target_group_ar_ns,
+        )
+        return self._call(
+            _ATTACH_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            AttachLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    def attach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        load_balancer_names: list[str],
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead. Attaches one or more Classic Load Balancers to the specified Auto Scaling group. Amazon EC2 Auto Scaling registers the running instances with these Classic Load Balancers.
+
+        To describe the load balancers for an Auto Scaling group, call the DescribeLoadBalancers API. To detach the load balancer from the Auto Scaling group, call the DetachLoadBalancers API.
+
+        For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+                Required (sources/aws/attachLoadBalancers.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            load_balancer_names=load_balancer_names,
+        )
+        return self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    def attach_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        traffic_sources: list[dict[str, object]],
+        skip_zonal_shift_validation: bool | None = None,
+    ) -> AttachTrafficSourcesResponse:
+        """Call AttachTrafficSources (POST /).
+
+        Attaches one or more traffic sources to the specified Auto Scaling group.
+
+        You can use any of the following as traffic sources for an Auto Scaling group:
+
+        - Application Load Balancer
+        - Classic Load Balancer
+        - Gateway Load Balancer
+        - Network Load Balancer
+        - VPC Lattice
+
+        This operation is additive and does not detach existing traffic sources from the Auto Scaling group.
+
+        After the operation completes, use the DescribeTrafficSources API to return details about the state of the attachments between traffic sources and your Auto Scaling group. To detach a traffic source from the Auto Scaling group, call the DetachTrafficSources API.
+
+        Source: sources/aws/attachTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachTrafficSources.txt:4 (stated)).
+            traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+                Required (sources/aws/attachTrafficSources.txt:5 (stated)).
+            skip_zonal_shift_validation (wire name SkipZonalShiftValidation): If you enable zonal shift with cross-zone disabled load balancers, capacity could become imbalanced across Availability Zones. To skip the validation, specify true. For more information, see Auto Scaling group zonal shift in the Amazon EC2 Auto Scaling User Guide.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            traffic_sources=traffic_sources,
+            skip_zonal_shift_validation=skip_zonal_shift_validation,
+        )
+        return self._call(
+            _ATTACH_TRAFFIC_SOURCES, request.to_wire(), AttachTrafficSourcesResponse.from_wire
+        )
+
+    def batch_delete_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_names: list[str],
+    ) -> BatchDeleteScheduledActionResponse:
+        """Call BatchDeleteScheduledAction (POST /).
+
+        Deletes one or more scheduled actions for the specified Auto Scaling group.
+
+        Source: sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/batchDeleteScheduledAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/batchDeleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_names (wire name ScheduledActionNames): The names of the scheduled actions to delete. The maximum number allowed is 50.
+
+                Required (sources/aws/batchDeleteScheduledAction.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = BatchDeleteScheduledActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_names=scheduled_action_names,
+        )
+        return self._call(
+            _BATCH_DELETE_SCHEDULED_ACTION,
+            request.to_wire(),
+            BatchDeleteScheduledActionResponse.from_wire,
+        )
+
+    def batch_put_scheduled_update_group_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_update_group_actions: list[dict[str, object]],
+    ) -> BatchPutScheduledUpdateGroupActionResponse:
+        """Call BatchPutScheduledUpdateGroupAction (POST /).
+
+        Creates or updates one or more scheduled scaling actions for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+        Source: sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/batchPutScheduledUpdateGroupAction.txt:25 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_update_group_actions (wire name ScheduledUpdateGroupActions): One or more scheduled actions. The maximum number allowed is 50.
+
+                Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = BatchPutScheduledUpdateGroupActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_update_group_actions=scheduled_update_group_actions,
+        )
+        return self._call(
+            _BATCH_PUT_SCHEDULED_UPDATE_GROUP_ACTION,
+            request.to_wire(),
+            BatchPutScheduledUpdateGroupActionResponse.from_wire,
+        )
+
+    def cancel_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+    ) -> CancelInstanceRefreshResponse:
+        """Call CancelInstanceRefresh (POST /).
+
+        Cancels an instance refresh operation in progress. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/cancelInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/cancelInstanceRefresh.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/cancelInstanceRefresh.txt:21 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CancelInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return self._call(
+            _CANCEL_INSTANCE_REFRESH, request.to_wire(), CancelInstanceRefreshResponse.from_wire
+        )
+
     def complete_lifecycle_action(
         self,
         *,
@@ -513,6 +1855,390 @@ class Client:
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
         )
 
+    def create_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_size: int,
+        min_size: int,
+        availability_zones: list[str] | None = None,
+        capacity_rebalance: bool | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        health_check_grace_period: int | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        instance_id: str | None = None,
+        launch_configuration_name: str | None = None,
+        launch_template: dict[str, object] | None = None,
+        lifecycle_hook_specification_list: list[dict[str, object]] | None = None,
+        load_balancer_names: list[str] | None = None,
+        max_instance_lifetime: int | None = None,
+        mixed_instances_policy: dict[str, object] | None = None,
+        new_instances_protected_from_scale_in: bool | None = None,
+        placement_group: str | None = None,
+        service_linked_role_arn: str | None = None,
+        tags: list[dict[str, object]] | None = None,
+        target_group_ar_ns: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_zone_identifier: str | None = None,
+    ) -> CreateAutoScalingGroupResponse:
+        """Call CreateAutoScalingGroup (POST /).
+
+        Creates an Auto Scaling group with the specified name and attributes.
+
+        If you exceed your maximum limit of Auto Scaling groups, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        For introductory exercises for creating an Auto Scaling group, see Getting started with Amazon EC2 Auto Scaling and Tutorial: Set up a scaled and load-balanced application in the Amazon EC2 Auto Scaling User Guide. For more information, see Auto Scaling groups in the Amazon EC2 Auto Scaling User Guide.
+
+        Every Auto Scaling group has three size parameters (DesiredCapacity, MaxSize, and MinSize). Usually, you set these sizes based on a specific number of instances. However, if you configure a mixed instances policy that defines weights for the instance types, you must specify these sizes with the same units that you use for weighting instances.
+
+        Source: sources/aws/createAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group. This name must be unique per Region per account.
+
+                Required (sources/aws/createAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_size (wire name MaxSize): The maximum size of the group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+
+                Required (sources/aws/createAutoScalingGroup.txt:5 (stated)).
+            min_size (wire name MinSize): The minimum size of the group.
+
+                Required (sources/aws/createAutoScalingGroup.txt:6 (stated)).
+            availability_zones (wire name AvailabilityZones): A list of Availability Zones where instances in the Auto Scaling group can be created. This parameter is optional if you specify one or more subnets for VPCZoneIdentifier.
+
+                Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into EC2-Classic.
+            capacity_rebalance (wire name CapacityRebalance): Indicates whether Capacity Rebalancing is enabled. Otherwise, Capacity Rebalancing is disabled. When you turn on Capacity Rebalancing, Amazon EC2 Auto Scaling attempts to launch a Spot Instance whenever Amazon EC2 notifies that a Spot Instance is at an elevated risk of interruption. After launching a new instance, it then terminates an old instance. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+            default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Default: 300 (sources/aws/createAutoScalingGroup.txt:51 (stated): "The default value is 300").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group at the time of its creation and the capacity it attempts to maintain. It can scale beyond this capacity if you configure auto scaling. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group. If you do not specify a desired capacity, the default is the minimum size of the group.
+            health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. During this time, any health check failures for the instance are ignored. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+                Conditional: Required if you are adding an ELB health check.
+
+                Default: 0 (sources/aws/createAutoScalingGroup.txt:55 (stated): "The default value is 0").
+            health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 (default) and ELB. If you configure an Auto Scaling group to use load balancer (ELB) health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks. For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..32 characters (sources/aws/createAutoScalingGroup.txt:134 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+                Values: EC2, ELB (sources/aws/createAutoScalingGroup.txt:59 (stated): "The valid values are EC2 (default) and ELB").
+            instance_id (wire name InstanceId): The ID of the instance used to base the launch configuration on. If specified, Amazon EC2 Auto Scaling uses the configuration values from the specified instance to create a new launch configuration. To get the instance ID, use the Amazon EC2 DescribeInstances API operation. For more information, see Creating an Auto Scaling group using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..19 characters (sources/aws/createAutoScalingGroup.txt:140 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration to use to launch instances.
+
+                Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId).
+
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:146 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+            launch_template (wire name LaunchTemplate): Parameters used to specify the launch template and version to use to launch instances.
+
+                Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId). The launch template that is specified must be configured for use with an Auto Scaling group. For more information, see Creating a launch template for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+            lifecycle_hook_specification_list (wire name LifecycleHookSpecificationList): One or more lifecycle hooks for the group, which specify actions to perform when Amazon EC2 Auto Scaling launches or terminates instances.
+            load_balancer_names (wire name LoadBalancerNames): A list of Classic Load Balancers associated with this Auto Scaling group. For Application Load Balancers, Network Load Balancers, and Gateway Load Balancers, specify the TargetGroupARNs property instead.
+            max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+            mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. The required parameters must be specified. If optional parameters are unspecified, their default values are used.
+
+                The policy includes parameters that not only define the distribution of On-Demand Instances and Spot Instances, the maximum price to pay for Spot Instances, and how the Auto Scaling group allocates instance types to fulfill On-Demand and Spot capacities, but also the parameters that specify the instance configuration information—the launch template and instance types. The policy can also include a weight for each instance type and different launch templates for individual instance types. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+            new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+            placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:152 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+            service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. By default, Amazon EC2 Auto Scaling uses a service-linked role named AWSServiceRoleForAutoScaling, which it creates if it does not exist. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/createAutoScalingGroup.txt:158 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+            tags (wire name Tags): One or more tags. You can tag your Auto Scaling group and propagate the tags to the Amazon EC2 instances it launches. Tags are not propagated to Amazon EBS volumes. To add tags to Amazon EBS volumes, specify the tags in a launch template but use caution. If the launch template specifies an instance tag with a key that is also specified for the Auto Scaling group, Amazon EC2 Auto Scaling overrides the value of that instance tag with the value specified by the Auto Scaling group. For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups to associate with the Auto Scaling group. Instances are registered as targets in a target group, and traffic is routed to the target group. For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instance to terminate. These policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+            vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC) where instances in the Auto Scaling group can be created. If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+                Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into a VPC.
+
+                Length: 1..2047 characters (sources/aws/createAutoScalingGroup.txt:164 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_size=max_size,
+            min_size=min_size,
+            availability_zones=availability_zones,
+            capacity_rebalance=capacity_rebalance,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            health_check_grace_period=health_check_grace_period,
+            health_check_type=health_check_type,
+            instance_id=instance_id,
+            launch_configuration_name=launch_configuration_name,
+            launch_template=launch_template,
+            lifecycle_hook_specification_list=lifecycle_hook_specification_list,
+            load_balancer_names=load_balancer_names,
+            max_instance_lifetime=max_instance_lifetime,
+            mixed_instances_policy=mixed_instances_policy,
+            new_instances_protected_from_scale_in=new_instances_protected_from_scale_in,
+            placement_group=placement_group,
+            service_linked_role_arn=service_linked_role_arn,
+            tags=tags,
+            target_group_ar_ns=target_group_ar_ns,
+            termination_policies=termination_policies,
+            vpc_zone_identifier=vpc_zone_identifier,
+        )
+        return self._call(
+            _CREATE_AUTO_SCALING_GROUP, request.to_wire(), CreateAutoScalingGroupResponse.from_wire
+        )
+
+    def create_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+        associate_public_ip_address: bool | None = None,
+        block_device_mappings: list[dict[str, object]] | None = None,
+        classic_link_vpc_id: str | None = None,
+        classic_link_vpc_security_groups: list[str] | None = None,
+        ebs_optimized: bool | None = None,
+        iam_instance_profile: str | None = None,
+        image_id: str | None = None,
+        instance_id: str | None = None,
+        instance_monitoring: dict[str, object] | None = None,
+        instance_type: str | None = None,
+        kernel_id: str | None = None,
+        key_name: str | None = None,
+        metadata_options: dict[str, object] | None = None,
+        placement_tenancy: PlacementTenancy | str | None = None,
+        ramdisk_id: str | None = None,
+        security_groups: list[str] | None = None,
+        spot_price: str | None = None,
+        user_data: str | None = None,
+    ) -> CreateLaunchConfigurationResponse:
+        """Call CreateLaunchConfiguration (POST /).
+
+        Creates a launch configuration.
+
+        If you exceed your maximum limit of launch configurations, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        For more information, see Launch configurations in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/createLaunchConfiguration.txt:1 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. This name must be unique per Region per account.
+
+                Required (sources/aws/createLaunchConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:132 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+            associate_public_ip_address (wire name AssociatePublicIpAddress): For Auto Scaling groups that are running in a virtual private cloud (VPC), specifies whether to assign a public IP address to the group's instances. If you specify true, each instance in the Auto Scaling group receives a unique public IP address. For more information, see Launching Auto Scaling instances in a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                If you specify this parameter, you must specify at least one subnet for VPCZoneIdentifier when you create your group. If the instance is launched into a default subnet, the default is to assign a public IP address, unless you disabled the option to assign a public IP address on the subnet. If the instance is launched into a nondefault subnet, the default is not to assign a public IP address, unless you enabled the option to assign a public IP address on the subnet.
+            block_device_mappings (wire name BlockDeviceMappings): A block device mapping, which specifies the block devices for the instance. You can specify virtual devices and EBS volumes. For more information, see Block Device Mapping in the Amazon EC2 User Guide for Linux Instances.
+            classic_link_vpc_id (wire name ClassicLinkVPCId): The ID of a ClassicLink-enabled VPC to link your EC2-Classic instances to. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                This parameter can only be used if you are launching EC2-Classic instances.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:139 (stated): "_s.validateStringLength('classicLinkVPCId', classicLinkVPCId, 1, 255)").
+            classic_link_vpc_security_groups (wire name ClassicLinkVPCSecurityGroups): The IDs of one or more security groups for the specified ClassicLink-enabled VPC. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                If you specify the ClassicLinkVPCId parameter, you must specify this parameter.
+            ebs_optimized (wire name EbsOptimized): Specifies whether the launch configuration is optimized for EBS I/O (true) or not (false). The optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization is not available with all instance types. Additional fees are incurred when you enable EBS optimization for an instance type that is not EBS-optimized by default. For more information, see Amazon EBS-Optimized Instances in the Amazon EC2 User Guide for Linux Instances.
+
+                The default value is false.
+
+                Default: False (sources/aws/createLaunchConfiguration.txt:51 (stated): "The default value is false").
+            iam_instance_profile (wire name IamInstanceProfile): The name or the Amazon Resource Name (ARN) of the instance profile associated with the IAM role for the instance. The instance profile contains the IAM role.
+
+                For more information, see IAM role for applications that run on Amazon EC2 instances in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/createLaunchConfiguration.txt:145 (stated): "_s.validateStringLength('iamInstanceProfile', iamInstanceProfile, 1, 1600)").
+            image_id (wire name ImageId): The ID of the Amazon Machine Image (AMI) that was assigned during registration. For more information, see Finding an AMI in the Amazon EC2 User Guide for Linux Instances.
+
+                If you do not specify InstanceId, you must specify ImageId.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:151 (stated): "_s.validateStringLength('imageId', imageId, 1, 255)").
+            instance_id (wire name InstanceId): The ID of the instance to use to create the launch configuration. The new launch configuration derives attributes from the instance, except for the block device mapping.
+
+                To create a launch configuration with a block device mapping or override any other instance attributes, specify them as part of the same request.
+
+                For more information, see Creating a launch configuration using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+                If you do not specify InstanceId, you must specify both ImageId and InstanceType.
+
+                Length: 1..19 characters (sources/aws/createLaunchConfiguration.txt:157 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+            instance_monitoring (wire name InstanceMonitoring): Controls whether instances in this group are launched with detailed (true) or basic (false) monitoring.
+
+                The default value is true (enabled). When detailed monitoring is enabled, Amazon CloudWatch generates metrics every minute and your account is charged a fee. When you disable detailed monitoring, CloudWatch generates metrics every 5 minutes. For more information, see Configure Monitoring for Auto Scaling Instances in the Amazon EC2 Auto Scaling User Guide.
+            instance_type (wire name InstanceType): Specifies the instance type of the EC2 instance.
+
+                For information about available instance types, see Available Instance Types in the Amazon EC2 User Guide for Linux Instances.
+
+                If you do not specify InstanceId, you must specify InstanceType.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:163 (stated): "_s.validateStringLength('instanceType', instanceType, 1, 255)").
+            kernel_id (wire name KernelId): The ID of the kernel associated with the AMI.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:169 (stated): "_s.validateStringLength('kernelId', kernelId, 1, 255)").
+            key_name (wire name KeyName): The name of the key pair. For more information, see Amazon EC2 Key Pairs in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:175 (stated): "_s.validateStringLength('keyName', keyName, 1, 255)").
+            metadata_options (wire name MetadataOptions): The metadata options for the instances. For more information, see Configuring the Instance Metadata Options in the Amazon EC2 Auto Scaling User Guide.
+            placement_tenancy (wire name PlacementTenancy): The tenancy of the instance. An instance with dedicated tenancy runs on isolated, single-tenant hardware and can only be launched into a VPC.
+
+                To launch dedicated instances into a shared tenancy VPC (a VPC with the instance placement tenancy attribute set to default), you must set the value of this parameter to dedicated.
+
+                If you specify PlacementTenancy, you must specify at least one subnet for VPCZoneIdentifier when you create your group.
+
+                For more information, see Configuring instance tenancy with Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Valid Values: default | dedicated
+
+                Length: 1..64 characters (sources/aws/createLaunchConfiguration.txt:181 (stated): "_s.validateStringLength('placementTenancy', placementTenancy, 1, 64)").
+                Values: default, dedicated (sources/aws/createLaunchConfiguration.txt:93 (stated): "Valid Values: default | dedicated").
+            ramdisk_id (wire name RamdiskId): The ID of the RAM disk to select.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:187 (stated): "_s.validateStringLength('ramdiskId', ramdiskId, 1, 255)").
+            security_groups (wire name SecurityGroups): A list that contains the security groups to assign to the instances in the Auto Scaling group.
+
+                [EC2-VPC] Specify the security group IDs. For more information, see Security Groups for Your VPC in the Amazon Virtual Private Cloud User Guide.
+
+                [EC2-Classic] Specify either the security group names or the security group IDs. For more information, see Amazon EC2 Security Groups in the Amazon EC2 User Guide for Linux Instances.
+            spot_price (wire name SpotPrice): The maximum hourly price to be paid for any Spot Instance launched to fulfill the request. Spot Instances are launched when the price you specify exceeds the current Spot price. For more information, see Requesting Spot Instances in the Amazon EC2 Auto Scaling User Guide. When you change your maximum price by creating a new launch configuration, running instances will continue to run as long as the maximum price for those running instances is higher than the current Spot price.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:193 (stated): "_s.validateStringLength('spotPrice', spotPrice, 1, 255)").
+            user_data (wire name UserData): The Base64-encoded user data to make available to the launched EC2 instances. For more information, see Instance metadata and user data in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 0..21847 characters (sources/aws/createLaunchConfiguration.txt:199 (stated): "_s.validateStringLength('userData', userData, 0, 21847)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+            associate_public_ip_address=associate_public_ip_address,
+            block_device_mappings=block_device_mappings,
+            classic_link_vpc_id=classic_link_vpc_id,
+            classic_link_vpc_security_groups=classic_link_vpc_security_groups,
+            ebs_optimized=ebs_optimized,
+            iam_instance_profile=iam_instance_profile,
+            image_id=image_id,
+            instance_id=instance_id,
+            instance_monitoring=instance_monitoring,
+            instance_type=instance_type,
+            kernel_id=kernel_id,
+            key_name=key_name,
+            metadata_options=metadata_options,
+            placement_tenancy=placement_tenancy,
+            ramdisk_id=ramdisk_id,
+            security_groups=security_groups,
+            spot_price=spot_price,
+            user_data=user_data,
+        )
+        return self._call(
+            _CREATE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            CreateLaunchConfigurationResponse.from_wire,
+        )
+
+    def create_or_update_tags(
+        self,
+        *,
+        tags: list[dict[str, object]],
+    ) -> CreateOrUpdateTagsResponse:
+        """Call CreateOrUpdateTags (POST /).
+
+        Creates or updates tags for the specified Auto Scaling group.
+
+        When you specify a tag with a key that already exists, the operation overwrites the previous tag definition, and you do not get an error message.
+
+        For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/createOrUpdateTags.txt:1 (stated)
+
+        Args:
+            tags (wire name Tags): One or more tags.
+
+                Required (sources/aws/createOrUpdateTags.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateOrUpdateTagsRequest(
+            tags=tags,
+        )
+        return self._call(
+            _CREATE_OR_UPDATE_TAGS, request.to_wire(), CreateOrUpdateTagsResponse.from_wire
+        )
+
+    def delete_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        force_delete: bool | None = None,
+    ) -> DeleteAutoScalingGroupResponse:
+        """Call DeleteAutoScalingGroup (POST /).
+
+        Deletes the specified Auto Scaling group.
+
+        If the group has instances or scaling activities in progress, you must specify the option to force the deletion in order for it to succeed.
+
+        If the group has policies, deleting the group deletes the policies, the underlying alarm actions, and any alarm that no longer has an associated action.
+
+        To remove instances from the Auto Scaling group before deleting it, call the DetachInstances API with the list of instances and the option to decrement the desired capacity. This ensures that Amazon EC2 Auto Scaling does not launch replacement instances.
+
+        To terminate all instances before deleting the Auto Scaling group, call the UpdateAutoScalingGroup API and set the minimum size and desired capacity of the Auto Scaling group to zero.
+
+        Source: sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteAutoScalingGroup.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            force_delete (wire name ForceDelete): Specifies that the group is to be deleted along with all instances associated with the group, without waiting for all instances to be terminated. This parameter also deletes any lifecycle actions associated with the group.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            force_delete=force_delete,
+        )
+        return self._call(
+            _DELETE_AUTO_SCALING_GROUP, request.to_wire(), DeleteAutoScalingGroupResponse.from_wire
+        )
+
+    def delete_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+    ) -> DeleteLaunchConfigurationResponse:
+        """Call DeleteLaunchConfiguration (POST /).
+
+        Deletes the specified launch configuration.
+
+        The launch configuration must not be attached to an Auto Scaling group. When this call completes, the launch configuration is no longer available for use.
+
+        Source: sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration.
+
+                Required (sources/aws/deleteLaunchConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteLaunchConfiguration.txt:22 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+        )
+        return self._call(
+            _DELETE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            DeleteLaunchConfigurationResponse.from_wire,
+        )
+
     def delete_lifecycle_hook(
         self,
         *,
@@ -549,6 +2275,418 @@ class Client:
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
         )
 
+    def delete_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        topic_arn: str,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        Deletes the specified notification.
+
+        Source: sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteNotificationConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+                Required (sources/aws/deleteNotificationConfiguration.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:31 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            topic_arn=topic_arn,
+        )
+        return self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    def delete_policy(
+        self,
+        *,
+        policy_name: str,
+        auto_scaling_group_name: str | None = None,
+    ) -> DeletePolicyResponse:
+        """Call DeletePolicy (POST /).
+
+        Deletes the specified scaling policy.
+
+        Deleting either a step scaling policy or a simple scaling policy deletes the underlying alarm action, but does not delete the alarm, even if it no longer has an associated action.
+
+        For more information, see Deleting a scaling policy in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/deletePolicy.txt:1 (stated)
+
+        Args:
+            policy_name (wire name PolicyName): The name or Amazon Resource Name (ARN) of the policy.
+
+                Required (sources/aws/deletePolicy.txt:4 (stated)).
+                Length: 1..1600 characters (sources/aws/deletePolicy.txt:27 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/deletePolicy.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeletePolicyRequest(
+            policy_name=policy_name,
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return self._call(_DELETE_POLICY, request.to_wire(), DeletePolicyResponse.from_wire)
+
+    def delete_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_name: str,
+    ) -> DeleteScheduledActionResponse:
+        """Call DeleteScheduledAction (POST /).
+
+        Deletes the specified scheduled action.
+
+        Source: sources/aws/deleteScheduledAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteScheduledAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_name (wire name ScheduledActionName): The name of the action to delete.
+
+                Required (sources/aws/deleteScheduledAction.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:31 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_name=scheduled_action_name,
+        )
+        return self._call(
+            _DELETE_SCHEDULED_ACTION, request.to_wire(), DeleteScheduledActionResponse.from_wire
+        )
+
+    def delete_tags(
+        self,
+        *,
+        tags: list[dict[str, object]],
+    ) -> DeleteTagsResponse:
+        """Call DeleteTags (POST /).
+
+        Deletes the specified tags.
+
+        Source: sources/aws/deleteTags.txt:1 (stated)
+
+        Args:
+            tags (wire name Tags): One or more tags.
+
+                Required (sources/aws/deleteTags.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteTagsRequest(
+            tags=tags,
+        )
+        return self._call(_DELETE_TAGS, request.to_wire(), DeleteTagsResponse.from_wire)
+
+    def delete_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        force_delete: bool | None = None,
+    ) -> DeleteWarmPoolResponse:
+        """Call DeleteWarmPool (POST /).
+
+        Deletes the warm pool for the specified Auto Scaling group.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/deleteWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteWarmPool.txt:4 (stated)).
+            force_delete (wire name ForceDelete): Specifies that the warm pool is to be deleted along with all of its associated instances, without waiting for all instances to be terminated. This parameter also deletes any outstanding lifecycle actions associated with the warm pool instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            force_delete=force_delete,
+        )
+        return self._call(_DELETE_WARM_POOL, request.to_wire(), DeleteWarmPoolResponse.from_wire)
+
+    def describe_account_limits(
+        self,
+    ) -> DescribeAccountLimitsResponse:
+        """Call DescribeAccountLimits (POST /).
+
+        Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
+
+        For information about requesting an increase, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeAccountLimits.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAccountLimitsRequest()
+        return self._call(
+            _DESCRIBE_ACCOUNT_LIMITS, request.to_wire(), DescribeAccountLimitsResponse.from_wire
+        )
+
+    def describe_adjustment_types(
+        self,
+    ) -> DescribeAdjustmentTypesResponse:
+        """Call DescribeAdjustmentTypes (POST /).
+
+        Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies. These settings apply to step scaling policies and simple scaling policies; they do not apply to target tracking scaling policies.
+
+        The following adjustment types are supported:
+
+        - ChangeInCapacity
+        - ExactCapacity
+        - PercentChangeInCapacity
+
+        Source: sources/aws/describeAdjustmentTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAdjustmentTypesRequest()
+        return self._call(
+            _DESCRIBE_ADJUSTMENT_TYPES, request.to_wire(), DescribeAdjustmentTypesResponse.from_wire
+        )
+
+    def describe_auto_scaling_groups(
+        self,
+        *,
+        auto_scaling_group_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeAutoScalingGroupsResponse:
+        """Call DescribeAutoScalingGroups (POST /).
+
+        Describes one or more Auto Scaling groups.
+
+        Source: sources/aws/describeAutoScalingGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_names (wire name AutoScalingGroupNames): The names of the Auto Scaling groups. By default, you can only specify up to 50 names. You can optionally increase this limit using the MaxRecords parameter.
+
+                If you omit this parameter, all Auto Scaling groups are described.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupsRequest(
+            auto_scaling_group_names=auto_scaling_group_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_GROUPS,
+            request.to_wire(),
+            DescribeAutoScalingGroupsResponse.from_wire,
+        )
+
+    def describe_auto_scaling_instances(
+        self,
+        *,
+        instance_ids: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeAutoScalingInstancesResponse:
+        """Call DescribeAutoScalingInstances (POST /).
+
+        Describes one or more Auto Scaling instances.
+
+        Source: sources/aws/describeAutoScalingInstances.txt:1 (stated)
+
+        Args:
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to MaxRecords IDs. If you omit this parameter, all Auto Scaling instances are described. If you specify an ID that does not exist, it is ignored with no error.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 50.
+
+                Default: 50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "The default value is 50").
+                Range: ..50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "the maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingInstancesRequest(
+            instance_ids=instance_ids,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeAutoScalingInstancesResponse.from_wire,
+        )
+
+    def describe_auto_scaling_notification_types(
+        self,
+    ) -> DescribeAutoScalingNotificationTypesResponse:
+        """Call DescribeAutoScalingNotificationTypes (POST /).
+
+        Describes the notification types that are supported by Amazon EC2 Auto Scaling.
+
+        Source: sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingNotificationTypesRequest()
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_NOTIFICATION_TYPES,
+            request.to_wire(),
+            DescribeAutoScalingNotificationTypesResponse.from_wire,
+        )
+
+    def describe_instance_refreshes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_refresh_ids: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeInstanceRefreshesResponse:
+        """Call DescribeInstanceRefreshes (POST /).
+
+        Describes one or more instance refreshes.
+
+        You can determine the status of a request by looking at the Status parameter. The following are the possible statuses:
+
+        - Pending - The request was created, but the operation has not started.
+        - InProgress - The operation is in progress.
+        - Successful - The operation completed successfully.
+        - Failed - The operation failed to complete. You can troubleshoot using the status reason and the scaling activities.
+        - Cancelling - An ongoing operation is being cancelled. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+        - Cancelled - The operation is cancelled.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/describeInstanceRefreshes.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeInstanceRefreshes.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeInstanceRefreshes.txt:41 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_refresh_ids (wire name InstanceRefreshIds): One or more instance refresh IDs.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeInstanceRefreshesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_refresh_ids=instance_refresh_ids,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_INSTANCE_REFRESHES,
+            request.to_wire(),
+            DescribeInstanceRefreshesResponse.from_wire,
+        )
+
+    def describe_launch_configurations(
+        self,
+        *,
+        launch_configuration_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLaunchConfigurationsResponse:
+        """Call DescribeLaunchConfigurations (POST /).
+
+        Describes one or more launch configurations.
+
+        Source: sources/aws/describeLaunchConfigurations.txt:1 (stated)
+
+        Args:
+            launch_configuration_names (wire name LaunchConfigurationNames): The launch configuration names. If you omit this parameter, all launch configurations are described.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLaunchConfigurationsRequest(
+            launch_configuration_names=launch_configuration_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_LAUNCH_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeLaunchConfigurationsResponse.from_wire,
+        )
+
+    def describe_lifecycle_hook_types(
+        self,
+    ) -> DescribeLifecycleHookTypesResponse:
+        """Call DescribeLifecycleHookTypes (POST /).
+
+        Describes the available types of lifecycle hooks.
+
+        The following hook types are supported:
+
+        - autoscaling:EC2_INSTANCE_LAUNCHING
+        - autoscaling:EC2_INSTANCE_TERMINATING
+
+        Source: sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLifecycleHookTypesRequest()
+        return self._call(
+            _DESCRIBE_LIFECYCLE_HOOK_TYPES,
+            request.to_wire(),
+            DescribeLifecycleHookTypesResponse.from_wire,
+        )
+
     def describe_lifecycle_hooks(
         self,
         *,
@@ -579,6 +2717,910 @@ class Client:
         return self._call(
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
         )
+
+    def describe_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLoadBalancerTargetGroupsResponse:
+        """Call DescribeLoadBalancerTargetGroups (POST /).
+
+        Describes the target groups for the specified Auto Scaling group.
+
+        Source: sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeLoadBalancerTargetGroups.txt:28 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            DescribeLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    def describe_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLoadBalancersResponse:
+        """Call DescribeLoadBalancers (POST /).
+
+        Describes the load balancers for the specified Auto Scaling group.
+
+        This operation describes only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DescribeLoadBalancerTargetGroups API instead.
+
+        Source: sources/aws/describeLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeLoadBalancers.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeLoadBalancers.txt:17 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeLoadBalancers.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_LOAD_BALANCERS, request.to_wire(), DescribeLoadBalancersResponse.from_wire
+        )
+
+    def describe_metric_collection_types(
+        self,
+    ) -> DescribeMetricCollectionTypesResponse:
+        """Call DescribeMetricCollectionTypes (POST /).
+
+        Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
+
+        The GroupStandbyInstances metric is not returned by default. You must explicitly request this metric when calling the EnableMetricsCollection API.
+
+        Source: sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeMetricCollectionTypesRequest()
+        return self._call(
+            _DESCRIBE_METRIC_COLLECTION_TYPES,
+            request.to_wire(),
+            DescribeMetricCollectionTypesResponse.from_wire,
+        )
+
+    def describe_notification_configurations(
+        self,
+        *,
+        auto_scaling_group_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        Describes the notification actions associated with the specified Auto Scaling group.
+
+        Source: sources/aws/describeNotificationConfigurations.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_names (wire name AutoScalingGroupNames): The name of the Auto Scaling group.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            auto_scaling_group_names=auto_scaling_group_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    def describe_policies(
+        self,
+        *,
+        auto_scaling_group_name: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        policy_names: list[str] | None = None,
+        policy_types: list[str] | None = None,
+    ) -> DescribePoliciesResponse:
+        """Call DescribePolicies (POST /).
+
+        Describes the policies for the specified Auto Scaling group.
+
+        Source: sources/aws/describePolicies.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describePolicies.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            max_records (wire name MaxRecords): The maximum number of items to be returned with each call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describePolicies.txt:17 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describePolicies.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            policy_names (wire name PolicyNames): The names of one or more policies. If you omit this parameter, all policies are described. If a group name is provided, the results are limited to that group. This list is limited to 50 items. If you specify an unknown policy name, it is ignored with no error.
+            policy_types (wire name PolicyTypes): One or more policy types. The valid values are SimpleScaling, StepScaling, and TargetTrackingScaling.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribePoliciesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+            policy_names=policy_names,
+            policy_types=policy_types,
+        )
+        return self._call(_DESCRIBE_POLICIES, request.to_wire(), DescribePoliciesResponse.from_wire)
+
+    def describe_scaling_activities(
+        self,
+        *,
+        activity_ids: list[str] | None = None,
+        auto_scaling_group_name: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeScalingActivitiesResponse:
+        """Call DescribeScalingActivities (POST /).
+
+        Describes one or more scaling activities for the specified Auto Scaling group.
+
+        Source: sources/aws/describeScalingActivities.txt:1 (stated)
+
+        Args:
+            activity_ids (wire name ActivityIds): The activity IDs of the desired scaling activities. You can specify up to 50 IDs. If you omit this parameter, all activities for the past six weeks are described. If unknown activities are requested, they are ignored with no error. If you specify an Auto Scaling group, the results are limited to that group.
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describeScalingActivities.txt:30 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeScalingActivities.txt:18 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeScalingActivities.txt:18 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingActivitiesRequest(
+            activity_ids=activity_ids,
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeScalingActivitiesResponse.from_wire,
+        )
+
+    def describe_scaling_process_types(
+        self,
+    ) -> DescribeScalingProcessTypesResponse:
+        """Call DescribeScalingProcessTypes (POST /).
+
+        Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
+
+        Source: sources/aws/describeScalingProcessTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingProcessTypesRequest()
+        return self._call(
+            _DESCRIBE_SCALING_PROCESS_TYPES,
+            request.to_wire(),
+            DescribeScalingProcessTypesResponse.from_wire,
+        )
+
+    def describe_scheduled_actions(
+        self,
+        *,
+        auto_scaling_group_name: str | None = None,
+        end_time: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        scheduled_action_names: list[str] | None = None,
+        start_time: str | None = None,
+    ) -> DescribeScheduledActionsResponse:
+        """Call DescribeScheduledActions (POST /).
+
+        Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time. To describe the actions that have already run, call the DescribeScalingActivities API.
+
+        Source: sources/aws/describeScheduledActions.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describeScheduledActions.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            end_time (wire name EndTime): The latest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeScheduledActions.txt:20 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeScheduledActions.txt:20 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            scheduled_action_names (wire name ScheduledActionNames): The names of one or more scheduled actions. You can specify up to 50 actions. If you omit this parameter, all scheduled actions are described. If you specify an unknown scheduled action, it is ignored with no error.
+            start_time (wire name StartTime): The earliest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledActionsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            end_time=end_time,
+            max_records=max_records,
+            next_token=next_token,
+            scheduled_action_names=scheduled_action_names,
+            start_time=start_time,
+        )
+        return self._call(
+            _DESCRIBE_SCHEDULED_ACTIONS,
+            request.to_wire(),
+            DescribeScheduledActionsResponse.from_wire,
+        )
+
+    def describe_tags(
+        self,
+        *,
+        filters: list[dict[str, object]] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeTagsResponse:
+        """Call DescribeTags (POST /).
+
+        Describes the specified tags.
+
+        You can use filters to limit the results. For example, you can query for the tags for a specific Auto Scaling group. You can specify multiple values for a filter. A tag must match at least one of the specified values for it to be included in the results.
+
+        You can also specify multiple filters. The result includes information for a particular tag only if it matches all the filters. If there's no match, no special message is returned.
+
+        For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeTags.txt:1 (stated)
+
+        Args:
+            filters (wire name Filters): One or more filters to scope the tags to return. The maximum number of filters per filter type (for example, auto-scaling-group) is 1000.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeTags.txt:21 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeTags.txt:21 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTagsRequest(
+            filters=filters,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(_DESCRIBE_TAGS, request.to_wire(), DescribeTagsResponse.from_wire)
+
+    def describe_termination_policy_types(
+        self,
+    ) -> DescribeTerminationPolicyTypesResponse:
+        """Call DescribeTerminationPolicyTypes (POST /).
+
+        Describes the termination policies supported by Amazon EC2 Auto Scaling.
+
+        For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTerminationPolicyTypesRequest()
+        return self._call(
+            _DESCRIBE_TERMINATION_POLICY_TYPES,
+            request.to_wire(),
+            DescribeTerminationPolicyTypesResponse.from_wire,
+        )
+
+    def describe_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        traffic_source_type: str | None = None,
+    ) -> DescribeTrafficSourcesResponse:
+        """Call DescribeTrafficSources (POST /).
+
+        Gets information about the traffic sources for the specified Auto Scaling group.
+
+        You can optionally provide a traffic source type. If you provide a traffic source type, then the results only include that traffic source type.
+
+        If you do not provide a traffic source type, then the results include all the traffic sources for the specified Auto Scaling group.
+
+        Source: sources/aws/describeTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeTrafficSources.txt:4 (stated)).
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The maximum value is 50.
+
+                Range: ..50 (sources/aws/describeTrafficSources.txt:20 (stated): "The maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            traffic_source_type (wire name TrafficSourceType): The traffic source type that you want to describe.
+
+                The following lists the valid values:
+
+                - elb if the traffic source is a Classic Load Balancer.
+                - elbv2 if the traffic source is a Application Load Balancer, Gateway Load Balancer, or Network Load Balancer.
+                - vpc-lattice if the traffic source is VPC Lattice.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+            traffic_source_type=traffic_source_type,
+        )
+        return self._call(
+            _DESCRIBE_TRAFFIC_SOURCES, request.to_wire(), DescribeTrafficSourcesResponse.from_wire
+        )
+
+    def describe_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeWarmPoolResponse:
+        """Call DescribeWarmPool (POST /).
+
+        Gets information about a warm pool and its instances.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeWarmPool.txt:4 (stated)).
+            max_records (wire name MaxRecords): The maximum number of instances to return with this call. The maximum value is 50.
+
+                Range: ..50 (sources/aws/describeWarmPool.txt:17 (stated): "The maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of instances to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return self._call(
+            _DESCRIBE_WARM_POOL, request.to_wire(), DescribeWarmPoolResponse.from_wire
+        )
+
+    def detach_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        should_decrement_desired_capacity: bool,
+        instance_ids: list[str] | None = None,
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        Removes one or more instances from the specified Auto Scaling group.
+
+        After the instances are detached, you can manage them independent of the Auto Scaling group.
+
+        If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are detached.
+
+        If there is a Classic Load Balancer attached to the Auto Scaling group, the instances are deregistered from the load balancer. If there are target groups attached to the Auto Scaling group, the instances are deregistered from the target groups.
+
+        For more information, see Detach EC2 instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/detachInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachInstances.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachInstances.txt:35 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether the Auto Scaling group decrements the desired capacity value by the number of instances detached.
+
+                Required (sources/aws/detachInstances.txt:5 (stated)).
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+            instance_ids=instance_ids,
+        )
+        return self._call(_DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire)
+
+    def detach_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        target_group_ar_ns: list[str],
+    ) -> DetachLoadBalancerTargetGroupsResponse:
+        """Call DetachLoadBalancerTargetGroups (POST /).
+
+        Detaches one or more target groups from the specified Auto Scaling group.
+
+        Source: sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachLoadBalancerTargetGroups.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups.
+
+                Required (sources/aws/detachLoadBalancerTargetGroups.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            target_group_ar_ns=target_group_ar_ns,
+        )
+        return self._call(
+            _DETACH_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            DetachLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    def detach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        load_balancer_names: list[str],
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
+
+        This operation detaches only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DetachLoadBalancerTargetGroups API instead.
+
+        When you detach a load balancer, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the load balancer using the DescribeLoadBalancers API call. The instances remain running.
+
+        Source: sources/aws/detachLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+                Required (sources/aws/detachLoadBalancers.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            load_balancer_names=load_balancer_names,
+        )
+        return self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    def detach_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        traffic_sources: list[dict[str, object]],
+    ) -> DetachTrafficSourcesResponse:
+        """Call DetachTrafficSources (POST /).
+
+        Detaches one or more traffic sources from the specified Auto Scaling group.
+
+        When you detach a traffic source, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the traffic source using the DescribeTrafficSources API call. The instances continue to run.
+
+        Source: sources/aws/detachTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachTrafficSources.txt:4 (stated)).
+            traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+                Required (sources/aws/detachTrafficSources.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            traffic_sources=traffic_sources,
+        )
+        return self._call(
+            _DETACH_TRAFFIC_SOURCES, request.to_wire(), DetachTrafficSourcesResponse.from_wire
+        )
+
+    def disable_metrics_collection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        metrics: list[str] | None = None,
+    ) -> DisableMetricsCollectionResponse:
+        """Call DisableMetricsCollection (POST /).
+
+        Disables group metrics for the specified Auto Scaling group.
+
+        Source: sources/aws/disableMetricsCollection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/disableMetricsCollection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/disableMetricsCollection.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            metrics (wire name Metrics): Specifies one or more of the following metrics:
+
+                - GroupMinSize
+                - GroupMaxSize
+                - GroupDesiredCapacity
+                - GroupInServiceInstances
+                - GroupPendingInstances
+                - GroupStandbyInstances
+                - GroupTerminatingInstances
+                - GroupTotalInstances
+                - GroupInServiceCapacity
+                - GroupPendingCapacity
+                - GroupStandbyCapacity
+                - GroupTerminatingCapacity
+                - GroupTotalCapacity
+
+                If you omit this parameter, all metrics are disabled.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableMetricsCollectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            metrics=metrics,
+        )
+        return self._call(
+            _DISABLE_METRICS_COLLECTION,
+            request.to_wire(),
+            DisableMetricsCollectionResponse.from_wire,
+        )
+
+    def enable_metrics_collection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        granularity: Granularity | str,
+        metrics: list[str] | None = None,
+    ) -> EnableMetricsCollectionResponse:
+        """Call EnableMetricsCollection (POST /).
+
+        Enables group metrics for the specified Auto Scaling group. For more information, see Monitoring CloudWatch metrics for your Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/enableMetricsCollection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/enableMetricsCollection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:44 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            granularity (wire name Granularity): The granularity to associate with the metrics to collect. The only valid value is 1Minute.
+
+                Required (sources/aws/enableMetricsCollection.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:52 (stated): "_s.validateStringLength('granularity', granularity, 1, 255, isRequired: true)").
+                Values: 1Minute (sources/aws/enableMetricsCollection.txt:15 (stated): "The only valid value is 1Minute").
+            metrics (wire name Metrics): Specifies which group-level metrics to start collecting. You can specify one or more of the following metrics:
+
+                - GroupMinSize
+                - GroupMaxSize
+                - GroupDesiredCapacity
+                - GroupInServiceInstances
+                - GroupPendingInstances
+                - GroupStandbyInstances
+                - GroupTerminatingInstances
+                - GroupTotalInstances
+
+                The instance weighting feature supports the following additional metrics:
+
+                - GroupInServiceCapacity
+                - GroupPendingCapacity
+                - GroupStandbyCapacity
+                - GroupTerminatingCapacity
+                - GroupTotalCapacity
+
+                If you omit this parameter, all metrics are enabled.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableMetricsCollectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            granularity=granularity,
+            metrics=metrics,
+        )
+        return self._call(
+            _ENABLE_METRICS_COLLECTION, request.to_wire(), EnableMetricsCollectionResponse.from_wire
+        )
+
+    def enter_standby(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        should_decrement_desired_capacity: bool,
+        instance_ids: list[str] | None = None,
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        Moves the specified instances into the standby state.
+
+        If you choose to decrement the desired capacity of the Auto Scaling group, the instances can enter standby as long as the desired capacity of the Auto Scaling group after the instances are placed into standby is equal to or greater than the minimum capacity of the group.
+
+        If you choose not to decrement the desired capacity of the Auto Scaling group, the Auto Scaling group launches new instances to replace the instances on standby.
+
+        For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/enterStandby.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/enterStandby.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/enterStandby.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether to decrement the desired capacity of the Auto Scaling group by the number of instances moved to Standby mode.
+
+                Required (sources/aws/enterStandby.txt:5 (stated)).
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+            instance_ids=instance_ids,
+        )
+        return self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    def execute_policy(
+        self,
+        *,
+        policy_name: str,
+        auto_scaling_group_name: str | None = None,
+        breach_threshold: float | None = None,
+        honor_cooldown: bool | None = None,
+        metric_value: float | None = None,
+    ) -> ExecutePolicyResponse:
+        """Call ExecutePolicy (POST /).
+
+        Executes the specified policy. This can be useful for testing the design of your scaling policy.
+
+        Source: sources/aws/executePolicy.txt:1 (stated)
+
+        Args:
+            policy_name (wire name PolicyName): The name or ARN of the policy.
+
+                Required (sources/aws/executePolicy.txt:4 (stated)).
+                Length: 1..1600 characters (sources/aws/executePolicy.txt:43 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/executePolicy.txt:50 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            breach_threshold (wire name BreachThreshold): The breach threshold for the alarm.
+
+                Required if the policy type is StepScaling and not supported otherwise.
+            honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before executing the policy.
+
+                Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            metric_value (wire name MetricValue): The metric value to compare to BreachThreshold. This enables you to execute a policy of type StepScaling and determine which step adjustment to use. For example, if the breach threshold is 50 and you want to use a step adjustment with a lower bound of 0 and an upper bound of 10, you can set the metric value to 59.
+
+                If you specify a metric value that doesn't correspond to a step adjustment for the policy, the call returns an error.
+
+                Required if the policy type is StepScaling and not supported otherwise.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecutePolicyRequest(
+            policy_name=policy_name,
+            auto_scaling_group_name=auto_scaling_group_name,
+            breach_threshold=breach_threshold,
+            honor_cooldown=honor_cooldown,
+            metric_value=metric_value,
+        )
+        return self._call(_EXECUTE_POLICY, request.to_wire(), ExecutePolicyResponse.from_wire)
+
+    def exit_standby(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str] | None = None,
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        Moves the specified instances out of the standby state.
+
+        After you put the instances back in service, the desired capacity is incremented.
+
+        For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/exitStandby.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/exitStandby.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/exitStandby.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+        )
+        return self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    def get_predictive_scaling_forecast(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        end_time: str,
+        policy_name: str,
+        start_time: str,
+    ) -> GetPredictiveScalingForecastResponse:
+        """Call GetPredictiveScalingForecast (POST /).
+
+        Retrieves the forecast data for a predictive scaling policy.
+
+        Load forecasts are predictions of the hourly load values using historical load data from CloudWatch and an analysis of historical trends. Capacity forecasts are represented as predicted values for the minimum capacity that is needed on an hourly basis, based on the hourly load forecast.
+
+        A minimum of 24 hours of data is required to create the initial forecasts. However, having a full 14 days of historical data results in more accurate forecasts.
+
+        For more information, see Predictive scaling for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:4 (stated)).
+            end_time (wire name EndTime): The exclusive end time of the time range for the forecast data to get. The maximum time duration between the start and end time is 30 days.
+
+                Although this parameter can accept a date and time that is more than two days in the future, the availability of forecast data has limits. Amazon EC2 Auto Scaling only issues forecasts for periods of two days in advance.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
+            policy_name (wire name PolicyName): The name of the policy.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:6 (stated)).
+            start_time (wire name StartTime): The inclusive start time of the time range for the forecast data to get. At most, the date and time can be one year before the current date and time.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = GetPredictiveScalingForecastRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            end_time=end_time,
+            policy_name=policy_name,
+            start_time=start_time,
+        )
+        return self._call(
+            _GET_PREDICTIVE_SCALING_FORECAST,
+            request.to_wire(),
+            GetPredictiveScalingForecastResponse.from_wire,
+        )
+
+    def launch_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        requested_capacity: int,
+        availability_zone_ids: list[str] | None = None,
+        availability_zones: list[str] | None = None,
+        client_token: str | None = None,
+        retry_strategy: RetryStrategy | str | None = None,
+        subnet_ids: list[str] | None = None,
+    ) -> LaunchInstancesResponse:
+        """Call LaunchInstances (POST /).
+
+        Launches a specified number of instances in an Auto Scaling group. Returns instance IDs and other details if launch is successful or error details if launch is unsuccessful.
+
+        Source: sources/aws/launchInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group to launch instances into.
+
+                Required (sources/aws/launchInstances.txt:4 (stated)).
+            requested_capacity (wire name RequestedCapacity): The number of instances to launch. Although this value can exceed 100 for instance weights, the actual instance count is limited to 100 instances per launch.
+
+                Required (sources/aws/launchInstances.txt:5 (stated)).
+                Range: 1.. (sources/aws/launchInstances.txt:42 (stated): "_s.validateNumRange('requestedCapacity', requestedCapacity, 1, 1152921504606846976, isRequired: true)").
+            availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
+            availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
+            client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
+            retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
+
+                Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
+            subnet_ids (wire name SubnetIds): The subnet IDs for the instance launch. Either AvailabilityZones or SubnetIds must be specified. If both are specified, the subnets must reside in the specified Availability Zones.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = LaunchInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            requested_capacity=requested_capacity,
+            availability_zone_ids=availability_zone_ids,
+            availability_zones=availability_zones,
+            client_token=client_token,
+            retry_strategy=retry_strategy,
+            subnet_ids=subnet_ids,
+        )
+        return self._call(_LAUNCH_INSTANCES, request.to_wire(), LaunchInstancesResponse.from_wire)
 
     def put_lifecycle_hook(
         self,
@@ -677,6 +3719,280 @@ class Client:
             _PUT_LIFECYCLE_HOOK, request.to_wire(), PutLifecycleHookResponse.from_wire
         )
 
+    def put_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        notification_types: list[str],
+        topic_arn: str,
+    ) -> PutNotificationConfigurationResponse:
+        """Call PutNotificationConfiguration (POST /).
+
+        Configures an Auto Scaling group to send notifications when specified events take place. Subscribers to the specified topic can have messages delivered to an endpoint such as a web server or an email address.
+
+        This configuration overwrites any existing configuration.
+
+        For more information, see Getting Amazon SNS notifications when your Auto Scaling group scales in the Amazon EC2 Auto Scaling User Guide.
+
+        If you exceed your maximum limit of SNS topics, which is 10 per Auto Scaling group, the call fails.
+
+        Source: sources/aws/putNotificationConfiguration.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putNotificationConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            notification_types (wire name NotificationTypes): The type of event that causes the notification to be sent. To query the notification types supported by Amazon EC2 Auto Scaling, call the DescribeAutoScalingNotificationTypes API.
+
+                Required (sources/aws/putNotificationConfiguration.txt:5 (stated)).
+            topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+                Required (sources/aws/putNotificationConfiguration.txt:6 (stated)).
+                Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:42 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutNotificationConfigurationRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            notification_types=notification_types,
+            topic_arn=topic_arn,
+        )
+        return self._call(
+            _PUT_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            PutNotificationConfigurationResponse.from_wire,
+        )
+
+    def put_scaling_policy(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        policy_name: str,
+        adjustment_type: AdjustmentType | str | None = None,
+        cooldown: int | None = None,
+        enabled: bool | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_aggregation_type: MetricAggregationType | str | None = None,
+        min_adjustment_magnitude: int | None = None,
+        min_adjustment_step: int | None = None,
+        policy_type: str | None = None,
+        scaling_adjustment: int | None = None,
+        step_adjustments: list[dict[str, object]] | None = None,
+        target_tracking_configuration: dict[str, object] | None = None,
+    ) -> PutScalingPolicyResponse:
+        """Call PutScalingPolicy (POST /).
+
+        Creates or updates a scaling policy for an Auto Scaling group.
+
+        For more information about using scaling policies to scale your Auto Scaling group, see Target tracking scaling policies and Step and simple scaling policies in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putScalingPolicy.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putScalingPolicy.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:99 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            policy_name (wire name PolicyName): The name of the policy.
+
+                Required (sources/aws/putScalingPolicy.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:107 (stated): "_s.validateStringLength('policyName', policyName, 1, 255, isRequired: true)").
+            adjustment_type (wire name AdjustmentType): Specifies how the scaling adjustment is interpreted (for example, an absolute number or a percentage). The valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity.
+
+                Required if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:114 (stated): "_s.validateStringLength('adjustmentType', adjustmentType, 1, 255)").
+                Values: ChangeInCapacity, ExactCapacity, PercentChangeInCapacity (sources/aws/putScalingPolicy.txt:29 (stated): "valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity").
+            cooldown (wire name Cooldown): The duration of the policy's cooldown period, in seconds. When a cooldown period is specified here, it overrides the default cooldown period defined for the Auto Scaling group.
+
+                Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            enabled (wire name Enabled): Indicates whether the scaling policy is enabled or disabled. The default is enabled. For more information, see Disabling a scaling policy for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): The estimated time, in seconds, until a newly launched instance can contribute to the CloudWatch metrics. If not provided, the default is to use the value from the default cooldown period for the Auto Scaling group.
+
+                Valid only if the policy type is TargetTrackingScaling or StepScaling.
+            metric_aggregation_type (wire name MetricAggregationType): The aggregation type for the CloudWatch metrics. The valid values are Minimum, Maximum, and Average. If the aggregation type is null, the value is treated as Average.
+
+                Valid only if the policy type is StepScaling.
+
+                Length: 1..32 characters (sources/aws/putScalingPolicy.txt:120 (stated): "_s.validateStringLength('metricAggregationType', metricAggregationType, 1, 32)").
+                Values: Minimum, Maximum, Average (sources/aws/putScalingPolicy.txt:43 (stated): "valid values are Minimum, Maximum, and Average").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): The minimum value to scale by when the adjustment type is PercentChangeInCapacity. For example, suppose that you create a step scaling policy to scale out an Auto Scaling group by 25 percent and you specify a MinAdjustmentMagnitude of 2. If the group has 4 instances and the scaling policy is performed, 25 percent of 4 is 1. However, because you specified a MinAdjustmentMagnitude of 2, Amazon EC2 Auto Scaling scales out the group by 2 instances.
+
+                Valid only if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide. Some Auto Scaling groups use instance weights. In this case, set the MinAdjustmentMagnitude to a value that is at least as large as your largest instance weight.
+            min_adjustment_step (wire name MinAdjustmentStep): Available for backward compatibility. Use MinAdjustmentMagnitude instead.
+            policy_type (wire name PolicyType): One of the following policy types:
+
+                - TargetTrackingScaling
+                - StepScaling
+                - SimpleScaling (default)
+
+                Default: 'SimpleScaling' (sources/aws/putScalingPolicy.txt:57 (stated): "SimpleScaling (default)").
+                Length: 1..64 characters (sources/aws/putScalingPolicy.txt:126 (stated): "_s.validateStringLength('policyType', policyType, 1, 64)").
+            scaling_adjustment (wire name ScalingAdjustment): The amount by which to scale, based on the specified adjustment type. A positive value adds to the current capacity while a negative number removes from the current capacity. For exact capacity, you must specify a positive value.
+
+                Required if the policy type is SimpleScaling. (Not used with any other policy type.)
+            step_adjustments (wire name StepAdjustments): A set of adjustments that enable you to scale based on the size of the alarm breach.
+
+                Required if the policy type is StepScaling. (Not used with any other policy type.)
+            target_tracking_configuration (wire name TargetTrackingConfiguration): A target tracking scaling policy. Includes support for predefined or customized metrics.
+
+                The following predefined metrics are available:
+
+                - ASGAverageCPUUtilization
+                - ASGAverageNetworkIn
+                - ASGAverageNetworkOut
+                - ALBRequestCountPerTarget
+
+                If you specify ALBRequestCountPerTarget for the metric, you must specify the ResourceLabel parameter with the PredefinedMetricSpecification.
+
+                For more information, see TargetTrackingConfiguration in the Amazon EC2 Auto Scaling API Reference.
+
+                Required if the policy type is TargetTrackingScaling.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutScalingPolicyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            policy_name=policy_name,
+            adjustment_type=adjustment_type,
+            cooldown=cooldown,
+            enabled=enabled,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_aggregation_type=metric_aggregation_type,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            min_adjustment_step=min_adjustment_step,
+            policy_type=policy_type,
+            scaling_adjustment=scaling_adjustment,
+            step_adjustments=step_adjustments,
+            target_tracking_configuration=target_tracking_configuration,
+        )
+        return self._call(
+            _PUT_SCALING_POLICY, request.to_wire(), PutScalingPolicyResponse.from_wire
+        )
+
+    def put_scheduled_update_group_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_name: str,
+        desired_capacity: int | None = None,
+        end_time: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        recurrence: str | None = None,
+        start_time: str | None = None,
+        time: str | None = None,
+    ) -> PutScheduledUpdateGroupActionResponse:
+        """Call PutScheduledUpdateGroupAction (POST /).
+
+        Creates or updates a scheduled scaling action for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+        For more information, see Scheduled scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putScheduledUpdateGroupAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:59 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_name (wire name ScheduledActionName): The name of this scaling action.
+
+                Required (sources/aws/putScheduledUpdateGroupAction.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:67 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after the scheduled action runs and the capacity it attempts to maintain. It can scale beyond this capacity if you add more scaling conditions.
+            end_time (wire name EndTime): The date and time for the recurring schedule to end. Amazon EC2 Auto Scaling does not perform the action after this time.
+            max_size (wire name MaxSize): The maximum size of the Auto Scaling group.
+            min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+            recurrence (wire name Recurrence): The recurring schedule for this action, in Unix cron syntax format. This format consists of five fields separated by white spaces: Minute Hour Day_of_Month Month_of_Year Day_of_Week. The value must be in quotes (for example, "30 0 1 1,6,12 *"). For more information about this format, see Crontab.
+
+                When StartTime and EndTime are specified with Recurrence, they form the boundaries of when the recurring action starts and stops.
+
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:74 (stated): "_s.validateStringLength('recurrence', recurrence, 1, 255)").
+            start_time (wire name StartTime): The date and time for this action to start, in YYYY-MM-DDThh:mm:ssZ format in UTC/GMT only and in quotes (for example, "2019-06-01T00:00:00Z").
+
+                If you specify Recurrence and StartTime, Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the specified recurrence.
+
+                If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error message.
+            time (wire name Time): This parameter is no longer used.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutScheduledUpdateGroupActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_name=scheduled_action_name,
+            desired_capacity=desired_capacity,
+            end_time=end_time,
+            max_size=max_size,
+            min_size=min_size,
+            recurrence=recurrence,
+            start_time=start_time,
+            time=time,
+        )
+        return self._call(
+            _PUT_SCHEDULED_UPDATE_GROUP_ACTION,
+            request.to_wire(),
+            PutScheduledUpdateGroupActionResponse.from_wire,
+        )
+
+    def put_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_reuse_policy: dict[str, object] | None = None,
+        max_group_prepared_capacity: int | None = None,
+        min_size: int | None = None,
+        pool_state: str | None = None,
+    ) -> PutWarmPoolResponse:
+        """Call PutWarmPool (POST /).
+
+        Creates or updates a warm pool for the specified Auto Scaling group. A warm pool is a pool of pre-initialized EC2 instances that sits alongside the Auto Scaling group. Whenever your application needs to scale out, the Auto Scaling group can draw on the warm pool to meet its new desired capacity.
+
+        This operation must be called from the Region in which the Auto Scaling group was created.
+
+        You can view the instances in the warm pool using the DescribeWarmPool API call. If you are no longer using a warm pool, you can delete it by calling the DeleteWarmPool API.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putWarmPool.txt:4 (stated)).
+            instance_reuse_policy (wire name InstanceReusePolicy): Indicates whether instances in the Auto Scaling group can be returned to the warm pool on scale in. The default is to terminate instances in the Auto Scaling group when the group scales in.
+            max_group_prepared_capacity (wire name MaxGroupPreparedCapacity): Specifies the maximum number of instances that are allowed to be in the warm pool or in any state except Terminated for the Auto Scaling group. This is an optional property. Specify it only if you do not want the warm pool size to be determined by the difference between the group's maximum capacity and its desired capacity. If a value for MaxGroupPreparedCapacity is not specified, Amazon EC2 Auto Scaling launches and maintains the difference between the group's maximum capacity and its desired capacity. If you specify a value for MaxGroupPreparedCapacity, Amazon EC2 Auto Scaling uses the difference between the MaxGroupPreparedCapacity and the desired capacity instead.
+
+                The size of the warm pool is dynamic. Only when MaxGroupPreparedCapacity and MinSize are set to the same value does the warm pool have an absolute size. If the desired capacity of the Auto Scaling group is higher than the MaxGroupPreparedCapacity, the capacity of the warm pool is 0, unless you specify a value for MinSize. To remove a value that you previously set, include the property but specify -1 for the value.
+
+                Range: -1.. (sources/aws/putWarmPool.txt:42 (stated): "_s.validateNumRange('maxGroupPreparedCapacity', maxGroupPreparedCapacity, -1, 1152921504606846976)").
+            min_size (wire name MinSize): Specifies the minimum number of instances to maintain in the warm pool. This helps you to ensure that there is always a certain number of warmed instances available to handle traffic spikes. Defaults to 0 if not specified.
+
+                Range: 0.. (sources/aws/putWarmPool.txt:48 (stated): "_s.validateNumRange('minSize', minSize, 0, 1152921504606846976)").
+            pool_state (wire name PoolState): Sets the instance state to transition to after the lifecycle actions are complete. Default is Stopped.
+
+                Default: 'Stopped' (sources/aws/putWarmPool.txt:31 (stated): "Default is Stopped").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_reuse_policy=instance_reuse_policy,
+            max_group_prepared_capacity=max_group_prepared_capacity,
+            min_size=min_size,
+            pool_state=pool_state,
+        )
+        return self._call(_PUT_WARM_POOL, request.to_wire(), PutWarmPoolResponse.from_wire)
+
     def record_lifecycle_action_heartbeat(
         self,
         *,
@@ -731,6 +4047,449 @@ class Client:
             _RECORD_LIFECYCLE_ACTION_HEARTBEAT,
             request.to_wire(),
             RecordLifecycleActionHeartbeatResponse.from_wire,
+        )
+
+    def resume_processes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scaling_processes: list[str] | None = None,
+    ) -> ResumeProcessesResponse:
+        """Call ResumeProcesses (POST /).
+
+        Resumes the specified suspended auto scaling processes, or all suspended process, for the specified Auto Scaling group.
+
+        For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/resumeProcesses.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/resumeProcesses.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/resumeProcesses.txt:36 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+                - Launch
+                - Terminate
+                - AddToLoadBalancer
+                - AlarmNotification
+                - AZRebalance
+                - HealthCheck
+                - InstanceRefresh
+                - ReplaceUnhealthy
+                - ScheduledActions
+
+                If you omit this parameter, all processes are specified.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ResumeProcessesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scaling_processes=scaling_processes,
+        )
+        return self._call(_RESUME_PROCESSES, request.to_wire(), ResumeProcessesResponse.from_wire)
+
+    def rollback_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+    ) -> RollbackInstanceRefreshResponse:
+        """Call RollbackInstanceRefresh (POST /).
+
+        Cancels an instance refresh that is in progress and rolls back any changes that it made. Amazon EC2 Auto Scaling replaces any instances that were replaced during the instance refresh. This restores your Auto Scaling group to the configuration that it was using before the start of the instance refresh.
+
+        This operation is part of the instance refresh feature in Amazon EC2 Auto Scaling, which helps you update instances in your Auto Scaling group after you make configuration changes.
+
+        A rollback is not supported in the following situations:
+
+        - There is no desired configuration specified for the instance refresh.
+        - The Auto Scaling group has a launch template that uses an Amazon Web Services Systems Manager parameter instead of an AMI ID for the ImageId property.
+        - The Auto Scaling group uses the launch template's $Latest or $Default version.
+
+        When you receive a successful response from this operation, Amazon EC2 Auto Scaling immediately begins replacing instances. You can check the status of this operation through the DescribeInstanceRefreshes API operation.
+
+        Source: sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/rollbackInstanceRefresh.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RollbackInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return self._call(
+            _ROLLBACK_INSTANCE_REFRESH, request.to_wire(), RollbackInstanceRefreshResponse.from_wire
+        )
+
+    def set_desired_capacity(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        desired_capacity: int,
+        honor_cooldown: bool | None = None,
+    ) -> SetDesiredCapacityResponse:
+        """Call SetDesiredCapacity (POST /).
+
+        Sets the size of the specified Auto Scaling group.
+
+        If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+
+        For more information, see Manual scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/setDesiredCapacity.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/setDesiredCapacity.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/setDesiredCapacity.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain.
+
+                Required (sources/aws/setDesiredCapacity.txt:5 (stated)).
+            honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before initiating a scaling activity to set your Auto Scaling group to its new capacity. By default, Amazon EC2 Auto Scaling does not honor the cooldown period during manual scaling activities.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetDesiredCapacityRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            desired_capacity=desired_capacity,
+            honor_cooldown=honor_cooldown,
+        )
+        return self._call(
+            _SET_DESIRED_CAPACITY, request.to_wire(), SetDesiredCapacityResponse.from_wire
+        )
+
+    def set_instance_health(
+        self,
+        *,
+        health_status: str,
+        instance_id: str,
+        should_respect_grace_period: bool | None = None,
+    ) -> SetInstanceHealthResponse:
+        """Call SetInstanceHealth (POST /).
+
+        Sets the health status of the specified instance.
+
+        For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/setInstanceHealth.txt:1 (stated)
+
+        Args:
+            health_status (wire name HealthStatus): The health status of the instance. Set to Healthy to have the instance remain in service. Set to Unhealthy to have the instance be out of service. Amazon EC2 Auto Scaling terminates and replaces the unhealthy instance.
+
+                Required (sources/aws/setInstanceHealth.txt:4 (stated)).
+                Length: 1..32 characters (sources/aws/setInstanceHealth.txt:31 (stated): "_s.validateStringLength('healthStatus', healthStatus, 1, 32, isRequired: true)").
+            instance_id (wire name InstanceId): The ID of the instance.
+
+                Required (sources/aws/setInstanceHealth.txt:5 (stated)).
+                Length: 1..19 characters (sources/aws/setInstanceHealth.txt:39 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+            should_respect_grace_period (wire name ShouldRespectGracePeriod): If the Auto Scaling group of the specified instance has a HealthCheckGracePeriod specified for the group, by default, this call respects the grace period. Set this to False, to have the call not respect the grace period associated with the group.
+
+                For more information about the health check grace period, see CreateAutoScalingGroup in the Amazon EC2 Auto Scaling API Reference.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstanceHealthRequest(
+            health_status=health_status,
+            instance_id=instance_id,
+            should_respect_grace_period=should_respect_grace_period,
+        )
+        return self._call(
+            _SET_INSTANCE_HEALTH, request.to_wire(), SetInstanceHealthResponse.from_wire
+        )
+
+    def set_instance_protection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str],
+        protected_from_scale_in: bool,
+    ) -> SetInstanceProtectionResponse:
+        """Call SetInstanceProtection (POST /).
+
+        Updates the instance protection settings of the specified instances.
+
+        For more information about preventing instances that are part of an Auto Scaling group from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+
+        If you exceed your maximum limit of instance IDs, which is 50 per Auto Scaling group, the call fails.
+
+        Source: sources/aws/setInstanceProtection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/setInstanceProtection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/setInstanceProtection.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): One or more instance IDs. You can specify up to 50 instances.
+
+                Required (sources/aws/setInstanceProtection.txt:5 (stated)).
+            protected_from_scale_in (wire name ProtectedFromScaleIn): Indicates whether the instance is protected from termination by Amazon EC2 Auto Scaling when scaling in.
+
+                Required (sources/aws/setInstanceProtection.txt:6 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstanceProtectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+            protected_from_scale_in=protected_from_scale_in,
+        )
+        return self._call(
+            _SET_INSTANCE_PROTECTION, request.to_wire(), SetInstanceProtectionResponse.from_wire
+        )
+
+    def start_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        preferences: dict[str, object] | None = None,
+        strategy: Strategy | str | None = None,
+    ) -> StartInstanceRefreshResponse:
+        """Call StartInstanceRefresh (POST /).
+
+        Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
+
+        If successful, this call creates a new instance refresh request with a unique ID that you can use to track its progress. To query its status, call the DescribeInstanceRefreshes API. To describe the instance refreshes that have already run, call the DescribeInstanceRefreshes API. To cancel an instance refresh operation in progress, use the CancelInstanceRefresh API.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/startInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/startInstanceRefresh.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/startInstanceRefresh.txt:37 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            preferences (wire name Preferences): Set of preferences associated with the instance refresh request.
+
+                If not provided, the default values are used. For MinHealthyPercentage, the default value is 90. For InstanceWarmup, the default is to use the value specified for the health check grace period for the Auto Scaling group.
+
+                For more information, see RefreshPreferences in the Amazon EC2 Auto Scaling API Reference.
+            strategy (wire name Strategy): The strategy to use for the instance refresh. The only valid value is Rolling.
+
+                A rolling update is an update that is applied to all instances in an Auto Scaling group until all instances have been updated. A rolling update can fail due to failed health checks or if instances are on standby or are protected from scale in. If the rolling update process fails, any instances that were already replaced are not rolled back to their previous configuration.
+
+                Values: Rolling (sources/aws/startInstanceRefresh.txt:25 (stated): "The only valid value is Rolling").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            preferences=preferences,
+            strategy=strategy,
+        )
+        return self._call(
+            _START_INSTANCE_REFRESH, request.to_wire(), StartInstanceRefreshResponse.from_wire
+        )
+
+    def suspend_processes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scaling_processes: list[str] | None = None,
+    ) -> SuspendProcessesResponse:
+        """Call SuspendProcesses (POST /).
+
+        Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
+
+        If you suspend either the Launch or Terminate process types, it can prevent other process types from functioning properly. For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+        To resume processes that have been suspended, call the ResumeProcesses API.
+
+        Source: sources/aws/suspendProcesses.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/suspendProcesses.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/suspendProcesses.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+                - Launch
+                - Terminate
+                - AddToLoadBalancer
+                - AlarmNotification
+                - AZRebalance
+                - HealthCheck
+                - InstanceRefresh
+                - ReplaceUnhealthy
+                - ScheduledActions
+
+                If you omit this parameter, all processes are specified.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SuspendProcessesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scaling_processes=scaling_processes,
+        )
+        return self._call(_SUSPEND_PROCESSES, request.to_wire(), SuspendProcessesResponse.from_wire)
+
+    def terminate_instance_in_auto_scaling_group(
+        self,
+        *,
+        instance_id: str,
+        should_decrement_desired_capacity: bool,
+    ) -> TerminateInstanceInAutoScalingGroupResponse:
+        """Call TerminateInstanceInAutoScalingGroup (POST /).
+
+        Terminates the specified instance and optionally adjusts the desired group size.
+
+        This call simply makes a termination request. The instance is not terminated immediately. When an instance is terminated, the instance status changes to terminated. You can't connect to or start an instance after you've terminated it.
+
+        If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are terminated.
+
+        By default, Amazon EC2 Auto Scaling balances instances across all Availability Zones. If you decrement the desired capacity, your Auto Scaling group can become unbalanced between Availability Zones. Amazon EC2 Auto Scaling tries to rebalance the group, and rebalancing might terminate instances in other zones. For more information, see Rebalancing activities in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): The ID of the instance.
+
+                Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:4 (stated)).
+                Length: 1..19 characters (sources/aws/terminateInstanceInAutoScalingGroup.txt:29 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether terminating the instance also decrements the size of the Auto Scaling group.
+
+                Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = TerminateInstanceInAutoScalingGroupRequest(
+            instance_id=instance_id,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+        )
+        return self._call(
+            _TERMINATE_INSTANCE_IN_AUTO_SCALING_GROUP,
+            request.to_wire(),
+            TerminateInstanceInAutoScalingGroupResponse.from_wire,
+        )
+
+    def update_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        availability_zones: list[str] | None = None,
+        capacity_rebalance: bool | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        health_check_grace_period: int | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        launch_configuration_name: str | None = None,
+        launch_template: dict[str, object] | None = None,
+        max_instance_lifetime: int | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        mixed_instances_policy: dict[str, object] | None = None,
+        new_instances_protected_from_scale_in: bool | None = None,
+        placement_group: str | None = None,
+        service_linked_role_arn: str | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_zone_identifier: str | None = None,
+    ) -> UpdateAutoScalingGroupResponse:
+        """Call UpdateAutoScalingGroup (POST /).
+
+        Updates the configuration for the specified Auto Scaling group.
+
+        To update an Auto Scaling group, specify the name of the group and the parameter that you want to change. Any parameters that you don't specify are not changed by this update request. The new settings take effect on any scaling activities after this call returns.
+
+        If you associate a new launch configuration or template with an Auto Scaling group, all new instances will get the updated configuration. Existing instances continue to run with the configuration that they were originally launched with. When you update a group to specify a mixed instances policy instead of a launch configuration or template, existing instances may be replaced to match the new purchasing options that you specified in the policy. For example, if the group currently has 100% On-Demand capacity and the policy specifies 50% Spot capacity, this means that half of your instances will be gradually terminated and relaunched as Spot Instances. When replacing instances, Amazon EC2 Auto Scaling launches new instances before terminating the old ones, so that updating your group does not compromise the performance or availability of your application.
+
+        Note the following about changing DesiredCapacity, MaxSize, or MinSize:
+
+        - If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+        - If you specify a new value for MinSize without specifying a value for DesiredCapacity, and the new MinSize is larger than the current size of the group, this sets the group's DesiredCapacity to the new MinSize value.
+        - If you specify a new value for MaxSize without specifying a value for DesiredCapacity, and the new MaxSize is smaller than the current size of the group, this sets the group's DesiredCapacity to the new MaxSize value.
+
+        To see which parameters have been set, call the DescribeAutoScalingGroups API. To view the scaling policies for an Auto Scaling group, call the DescribePolicies API. If the group has scaling policies, you can update them by calling the PutScalingPolicy API.
+
+        Source: sources/aws/updateAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/updateAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:100 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            availability_zones (wire name AvailabilityZones): One or more Availability Zones for the group.
+            capacity_rebalance (wire name CapacityRebalance): Enables or disables Capacity Rebalancing. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+            default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Default: 300 (sources/aws/updateAutoScalingGroup.txt:45 (stated): "The default value is 300").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group.
+            health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+                Conditional: Required if you are adding an ELB health check.
+
+                Default: 0 (sources/aws/updateAutoScalingGroup.txt:49 (stated): "The default value is 0").
+            health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 and ELB. If you configure an Auto Scaling group to use ELB health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks.
+
+                Length: 1..32 characters (sources/aws/updateAutoScalingGroup.txt:107 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+                Values: EC2, ELB (sources/aws/updateAutoScalingGroup.txt:53 (stated): "valid values are EC2 and ELB").
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. If you specify LaunchConfigurationName in your update request, you can't specify LaunchTemplate or MixedInstancesPolicy.
+
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:113 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+            launch_template (wire name LaunchTemplate): The launch template and version to use to specify the updates. If you specify LaunchTemplate in your update request, you can't specify LaunchConfigurationName or MixedInstancesPolicy.
+            max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). To clear a previously set value, specify a new value of 0. For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+            max_size (wire name MaxSize): The maximum size of the Auto Scaling group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+            min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+            mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. When you make changes to an existing policy, all optional parameters are left unchanged if not specified. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+            new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+            placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:119 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+            service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/updateAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+            termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instances to terminate. The policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+            vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC). If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+                Length: 1..2047 characters (sources/aws/updateAutoScalingGroup.txt:131 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = UpdateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            availability_zones=availability_zones,
+            capacity_rebalance=capacity_rebalance,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            health_check_grace_period=health_check_grace_period,
+            health_check_type=health_check_type,
+            launch_configuration_name=launch_configuration_name,
+            launch_template=launch_template,
+            max_instance_lifetime=max_instance_lifetime,
+            max_size=max_size,
+            min_size=min_size,
+            mixed_instances_policy=mixed_instances_policy,
+            new_instances_protected_from_scale_in=new_instances_protected_from_scale_in,
+            placement_group=placement_group,
+            service_linked_role_arn=service_linked_role_arn,
+            termination_policies=termination_policies,
+            vpc_zone_identifier=vpc_zone_identifier,
+        )
+        return self._call(
+            _UPDATE_AUTO_SCALING_GROUP, request.to_wire(), UpdateAutoScalingGroupResponse.from_wire
         )
 
 
@@ -860,6 +4619,272 @@ class AsyncClient:
                         raise
             await self._sleep(self._policy.delay(attempt))
 
+    async def attach_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str] | None = None,
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        Attaches one or more EC2 instances to the specified Auto Scaling group.
+
+        When you attach instances, Amazon EC2 Auto Scaling increases the desired capacity of the group by the number of instances being attached. If the number of instances being attached plus the desired capacity of the group exceeds the maximum size of the group, the operation fails.
+
+        If there is a Classic Load Balancer attached to your Auto Scaling group, the instances are also registered with the load balancer. If there are target groups attached to your Auto Scaling group, the instances are also registered with the target groups.
+
+        For more information, see Attach EC2 instances to your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachInstances.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachInstances.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire
+        )
+
+    async def attach_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        target_group_ar_ns: list[str],
+    ) -> AttachLoadBalancerTargetGroupsResponse:
+        """Call AttachLoadBalancerTargetGroups (POST /).
+
+        Attaches one or more target groups to the specified Auto Scaling group.
+
+        This operation is used with the following load balancer types:
+
+        - Application Load Balancer - Operates at the application layer (layer 7) and supports HTTP and HTTPS.
+        - Network Load Balancer - Operates at the transport layer (layer 4) and supports TCP, TLS, and UDP.
+        - Gateway Load Balancer - Operates at the network layer (layer 3).
+
+        To describe the target groups for an Auto Scaling group, call the DescribeLoadBalancerTargetGroups API. To detach the target group from the Auto Scaling group, call the DetachLoadBalancerTargetGroups API.
+
+        For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachLoadBalancerTargetGroups.txt:32 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups. To get the ARN of a target group, use the Elastic Load Balancing DescribeTargetGroups API operation.
+
+                Required (sources/aws/attachLoadBalancerTargetGroups.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            target_group_ar_ns=target_group_ar_ns,
+        )
+        return await self._call(
+            _ATTACH_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            AttachLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    async def attach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        load_balancer_names: list[str],
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead. Attaches one or more Classic Load Balancers to the specified Auto Scaling group. Amazon EC2 Auto Scaling registers the running instances with these Classic Load Balancers.
+
+        To describe the load balancers for an Auto Scaling group, call the DescribeLoadBalancers API. To detach the load balancer from the Auto Scaling group, call the DetachLoadBalancers API.
+
+        For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/attachLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/attachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+                Required (sources/aws/attachLoadBalancers.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            load_balancer_names=load_balancer_names,
+        )
+        return await self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    async def attach_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        traffic_sources: list[dict[str, object]],
+        skip_zonal_shift_validation: bool | None = None,
+    ) -> AttachTrafficSourcesResponse:
+        """Call AttachTrafficSources (POST /).
+
+        Attaches one or more traffic sources to the specified Auto Scaling group.
+
+        You can use any of the following as traffic sources for an Auto Scaling group:
+
+        - Application Load Balancer
+        - Classic Load Balancer
+        - Gateway Load Balancer
+        - Network Load Balancer
+        - VPC Lattice
+
+        This operation is additive and does not detach existing traffic sources from the Auto Scaling group.
+
+        After the operation completes, use the DescribeTrafficSources API to return details about the state of the attachments between traffic sources and your Auto Scaling group. To detach a traffic source from the Auto Scaling group, call the DetachTrafficSources API.
+
+        Source: sources/aws/attachTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/attachTrafficSources.txt:4 (stated)).
+            traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+                Required (sources/aws/attachTrafficSources.txt:5 (stated)).
+            skip_zonal_shift_validation (wire name SkipZonalShiftValidation): If you enable zonal shift with cross-zone disabled load balancers, capacity could become imbalanced across Availability Zones. To skip the validation, specify true. For more information, see Auto Scaling group zonal shift in the Amazon EC2 Auto Scaling User Guide.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            traffic_sources=traffic_sources,
+            skip_zonal_shift_validation=skip_zonal_shift_validation,
+        )
+        return await self._call(
+            _ATTACH_TRAFFIC_SOURCES, request.to_wire(), AttachTrafficSourcesResponse.from_wire
+        )
+
+    async def batch_delete_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_names: list[str],
+    ) -> BatchDeleteScheduledActionResponse:
+        """Call BatchDeleteScheduledAction (POST /).
+
+        Deletes one or more scheduled actions for the specified Auto Scaling group.
+
+        Source: sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/batchDeleteScheduledAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/batchDeleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_names (wire name ScheduledActionNames): The names of the scheduled actions to delete. The maximum number allowed is 50.
+
+                Required (sources/aws/batchDeleteScheduledAction.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = BatchDeleteScheduledActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_names=scheduled_action_names,
+        )
+        return await self._call(
+            _BATCH_DELETE_SCHEDULED_ACTION,
+            request.to_wire(),
+            BatchDeleteScheduledActionResponse.from_wire,
+        )
+
+    async def batch_put_scheduled_update_group_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_update_group_actions: list[dict[str, object]],
+    ) -> BatchPutScheduledUpdateGroupActionResponse:
+        """Call BatchPutScheduledUpdateGroupAction (POST /).
+
+        Creates or updates one or more scheduled scaling actions for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+        Source: sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/batchPutScheduledUpdateGroupAction.txt:25 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_update_group_actions (wire name ScheduledUpdateGroupActions): One or more scheduled actions. The maximum number allowed is 50.
+
+                Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = BatchPutScheduledUpdateGroupActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_update_group_actions=scheduled_update_group_actions,
+        )
+        return await self._call(
+            _BATCH_PUT_SCHEDULED_UPDATE_GROUP_ACTION,
+            request.to_wire(),
+            BatchPutScheduledUpdateGroupActionResponse.from_wire,
+        )
+
+    async def cancel_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+    ) -> CancelInstanceRefreshResponse:
+        """Call CancelInstanceRefresh (POST /).
+
+        Cancels an instance refresh operation in progress. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/cancelInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/cancelInstanceRefresh.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/cancelInstanceRefresh.txt:21 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CancelInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return await self._call(
+            _CANCEL_INSTANCE_REFRESH, request.to_wire(), CancelInstanceRefreshResponse.from_wire
+        )
+
     async def complete_lifecycle_action(
         self,
         *,
@@ -920,6 +4945,390 @@ class AsyncClient:
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
         )
 
+    async def create_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_size: int,
+        min_size: int,
+        availability_zones: list[str] | None = None,
+        capacity_rebalance: bool | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        health_check_grace_period: int | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        instance_id: str | None = None,
+        launch_configuration_name: str | None = None,
+        launch_template: dict[str, object] | None = None,
+        lifecycle_hook_specification_list: list[dict[str, object]] | None = None,
+        load_balancer_names: list[str] | None = None,
+        max_instance_lifetime: int | None = None,
+        mixed_instances_policy: dict[str, object] | None = None,
+        new_instances_protected_from_scale_in: bool | None = None,
+        placement_group: str | None = None,
+        service_linked_role_arn: str | None = None,
+        tags: list[dict[str, object]] | None = None,
+        target_group_ar_ns: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_zone_identifier: str | None = None,
+    ) -> CreateAutoScalingGroupResponse:
+        """Call CreateAutoScalingGroup (POST /).
+
+        Creates an Auto Scaling group with the specified name and attributes.
+
+        If you exceed your maximum limit of Auto Scaling groups, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        For introductory exercises for creating an Auto Scaling group, see Getting started with Amazon EC2 Auto Scaling and Tutorial: Set up a scaled and load-balanced application in the Amazon EC2 Auto Scaling User Guide. For more information, see Auto Scaling groups in the Amazon EC2 Auto Scaling User Guide.
+
+        Every Auto Scaling group has three size parameters (DesiredCapacity, MaxSize, and MinSize). Usually, you set these sizes based on a specific number of instances. However, if you configure a mixed instances policy that defines weights for the instance types, you must specify these sizes with the same units that you use for weighting instances.
+
+        Source: sources/aws/createAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group. This name must be unique per Region per account.
+
+                Required (sources/aws/createAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_size (wire name MaxSize): The maximum size of the group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+
+                Required (sources/aws/createAutoScalingGroup.txt:5 (stated)).
+            min_size (wire name MinSize): The minimum size of the group.
+
+                Required (sources/aws/createAutoScalingGroup.txt:6 (stated)).
+            availability_zones (wire name AvailabilityZones): A list of Availability Zones where instances in the Auto Scaling group can be created. This parameter is optional if you specify one or more subnets for VPCZoneIdentifier.
+
+                Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into EC2-Classic.
+            capacity_rebalance (wire name CapacityRebalance): Indicates whether Capacity Rebalancing is enabled. Otherwise, Capacity Rebalancing is disabled. When you turn on Capacity Rebalancing, Amazon EC2 Auto Scaling attempts to launch a Spot Instance whenever Amazon EC2 notifies that a Spot Instance is at an elevated risk of interruption. After launching a new instance, it then terminates an old instance. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+            default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Default: 300 (sources/aws/createAutoScalingGroup.txt:51 (stated): "The default value is 300").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group at the time of its creation and the capacity it attempts to maintain. It can scale beyond this capacity if you configure auto scaling. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group. If you do not specify a desired capacity, the default is the minimum size of the group.
+            health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. During this time, any health check failures for the instance are ignored. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+                Conditional: Required if you are adding an ELB health check.
+
+                Default: 0 (sources/aws/createAutoScalingGroup.txt:55 (stated): "The default value is 0").
+            health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 (default) and ELB. If you configure an Auto Scaling group to use load balancer (ELB) health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks. For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..32 characters (sources/aws/createAutoScalingGroup.txt:134 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+                Values: EC2, ELB (sources/aws/createAutoScalingGroup.txt:59 (stated): "The valid values are EC2 (default) and ELB").
+            instance_id (wire name InstanceId): The ID of the instance used to base the launch configuration on. If specified, Amazon EC2 Auto Scaling uses the configuration values from the specified instance to create a new launch configuration. To get the instance ID, use the Amazon EC2 DescribeInstances API operation. For more information, see Creating an Auto Scaling group using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..19 characters (sources/aws/createAutoScalingGroup.txt:140 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration to use to launch instances.
+
+                Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId).
+
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:146 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+            launch_template (wire name LaunchTemplate): Parameters used to specify the launch template and version to use to launch instances.
+
+                Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId). The launch template that is specified must be configured for use with an Auto Scaling group. For more information, see Creating a launch template for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+            lifecycle_hook_specification_list (wire name LifecycleHookSpecificationList): One or more lifecycle hooks for the group, which specify actions to perform when Amazon EC2 Auto Scaling launches or terminates instances.
+            load_balancer_names (wire name LoadBalancerNames): A list of Classic Load Balancers associated with this Auto Scaling group. For Application Load Balancers, Network Load Balancers, and Gateway Load Balancers, specify the TargetGroupARNs property instead.
+            max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+            mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. The required parameters must be specified. If optional parameters are unspecified, their default values are used.
+
+                The policy includes parameters that not only define the distribution of On-Demand Instances and Spot Instances, the maximum price to pay for Spot Instances, and how the Auto Scaling group allocates instance types to fulfill On-Demand and Spot capacities, but also the parameters that specify the instance configuration information—the launch template and instance types. The policy can also include a weight for each instance type and different launch templates for individual instance types. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+            new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+            placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:152 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+            service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. By default, Amazon EC2 Auto Scaling uses a service-linked role named AWSServiceRoleForAutoScaling, which it creates if it does not exist. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/createAutoScalingGroup.txt:158 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+            tags (wire name Tags): One or more tags. You can tag your Auto Scaling group and propagate the tags to the Amazon EC2 instances it launches. Tags are not propagated to Amazon EBS volumes. To add tags to Amazon EBS volumes, specify the tags in a launch template but use caution. If the launch template specifies an instance tag with a key that is also specified for the Auto Scaling group, Amazon EC2 Auto Scaling overrides the value of that instance tag with the value specified by the Auto Scaling group. For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups to associate with the Auto Scaling group. Instances are registered as targets in a target group, and traffic is routed to the target group. For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instance to terminate. These policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+            vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC) where instances in the Auto Scaling group can be created. If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+                Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into a VPC.
+
+                Length: 1..2047 characters (sources/aws/createAutoScalingGroup.txt:164 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_size=max_size,
+            min_size=min_size,
+            availability_zones=availability_zones,
+            capacity_rebalance=capacity_rebalance,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            health_check_grace_period=health_check_grace_period,
+            health_check_type=health_check_type,
+            instance_id=instance_id,
+            launch_configuration_name=launch_configuration_name,
+            launch_template=launch_template,
+            lifecycle_hook_specification_list=lifecycle_hook_specification_list,
+            load_balancer_names=load_balancer_names,
+            max_instance_lifetime=max_instance_lifetime,
+            mixed_instances_policy=mixed_instances_policy,
+            new_instances_protected_from_scale_in=new_instances_protected_from_scale_in,
+            placement_group=placement_group,
+            service_linked_role_arn=service_linked_role_arn,
+            tags=tags,
+            target_group_ar_ns=target_group_ar_ns,
+            termination_policies=termination_policies,
+            vpc_zone_identifier=vpc_zone_identifier,
+        )
+        return await self._call(
+            _CREATE_AUTO_SCALING_GROUP, request.to_wire(), CreateAutoScalingGroupResponse.from_wire
+        )
+
+    async def create_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+        associate_public_ip_address: bool | None = None,
+        block_device_mappings: list[dict[str, object]] | None = None,
+        classic_link_vpc_id: str | None = None,
+        classic_link_vpc_security_groups: list[str] | None = None,
+        ebs_optimized: bool | None = None,
+        iam_instance_profile: str | None = None,
+        image_id: str | None = None,
+        instance_id: str | None = None,
+        instance_monitoring: dict[str, object] | None = None,
+        instance_type: str | None = None,
+        kernel_id: str | None = None,
+        key_name: str | None = None,
+        metadata_options: dict[str, object] | None = None,
+        placement_tenancy: PlacementTenancy | str | None = None,
+        ramdisk_id: str | None = None,
+        security_groups: list[str] | None = None,
+        spot_price: str | None = None,
+        user_data: str | None = None,
+    ) -> CreateLaunchConfigurationResponse:
+        """Call CreateLaunchConfiguration (POST /).
+
+        Creates a launch configuration.
+
+        If you exceed your maximum limit of launch configurations, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        For more information, see Launch configurations in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/createLaunchConfiguration.txt:1 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. This name must be unique per Region per account.
+
+                Required (sources/aws/createLaunchConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:132 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+            associate_public_ip_address (wire name AssociatePublicIpAddress): For Auto Scaling groups that are running in a virtual private cloud (VPC), specifies whether to assign a public IP address to the group's instances. If you specify true, each instance in the Auto Scaling group receives a unique public IP address. For more information, see Launching Auto Scaling instances in a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                If you specify this parameter, you must specify at least one subnet for VPCZoneIdentifier when you create your group. If the instance is launched into a default subnet, the default is to assign a public IP address, unless you disabled the option to assign a public IP address on the subnet. If the instance is launched into a nondefault subnet, the default is not to assign a public IP address, unless you enabled the option to assign a public IP address on the subnet.
+            block_device_mappings (wire name BlockDeviceMappings): A block device mapping, which specifies the block devices for the instance. You can specify virtual devices and EBS volumes. For more information, see Block Device Mapping in the Amazon EC2 User Guide for Linux Instances.
+            classic_link_vpc_id (wire name ClassicLinkVPCId): The ID of a ClassicLink-enabled VPC to link your EC2-Classic instances to. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                This parameter can only be used if you are launching EC2-Classic instances.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:139 (stated): "_s.validateStringLength('classicLinkVPCId', classicLinkVPCId, 1, 255)").
+            classic_link_vpc_security_groups (wire name ClassicLinkVPCSecurityGroups): The IDs of one or more security groups for the specified ClassicLink-enabled VPC. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+                If you specify the ClassicLinkVPCId parameter, you must specify this parameter.
+            ebs_optimized (wire name EbsOptimized): Specifies whether the launch configuration is optimized for EBS I/O (true) or not (false). The optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization is not available with all instance types. Additional fees are incurred when you enable EBS optimization for an instance type that is not EBS-optimized by default. For more information, see Amazon EBS-Optimized Instances in the Amazon EC2 User Guide for Linux Instances.
+
+                The default value is false.
+
+                Default: False (sources/aws/createLaunchConfiguration.txt:51 (stated): "The default value is false").
+            iam_instance_profile (wire name IamInstanceProfile): The name or the Amazon Resource Name (ARN) of the instance profile associated with the IAM role for the instance. The instance profile contains the IAM role.
+
+                For more information, see IAM role for applications that run on Amazon EC2 instances in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/createLaunchConfiguration.txt:145 (stated): "_s.validateStringLength('iamInstanceProfile', iamInstanceProfile, 1, 1600)").
+            image_id (wire name ImageId): The ID of the Amazon Machine Image (AMI) that was assigned during registration. For more information, see Finding an AMI in the Amazon EC2 User Guide for Linux Instances.
+
+                If you do not specify InstanceId, you must specify ImageId.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:151 (stated): "_s.validateStringLength('imageId', imageId, 1, 255)").
+            instance_id (wire name InstanceId): The ID of the instance to use to create the launch configuration. The new launch configuration derives attributes from the instance, except for the block device mapping.
+
+                To create a launch configuration with a block device mapping or override any other instance attributes, specify them as part of the same request.
+
+                For more information, see Creating a launch configuration using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+                If you do not specify InstanceId, you must specify both ImageId and InstanceType.
+
+                Length: 1..19 characters (sources/aws/createLaunchConfiguration.txt:157 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+            instance_monitoring (wire name InstanceMonitoring): Controls whether instances in this group are launched with detailed (true) or basic (false) monitoring.
+
+                The default value is true (enabled). When detailed monitoring is enabled, Amazon CloudWatch generates metrics every minute and your account is charged a fee. When you disable detailed monitoring, CloudWatch generates metrics every 5 minutes. For more information, see Configure Monitoring for Auto Scaling Instances in the Amazon EC2 Auto Scaling User Guide.
+            instance_type (wire name InstanceType): Specifies the instance type of the EC2 instance.
+
+                For information about available instance types, see Available Instance Types in the Amazon EC2 User Guide for Linux Instances.
+
+                If you do not specify InstanceId, you must specify InstanceType.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:163 (stated): "_s.validateStringLength('instanceType', instanceType, 1, 255)").
+            kernel_id (wire name KernelId): The ID of the kernel associated with the AMI.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:169 (stated): "_s.validateStringLength('kernelId', kernelId, 1, 255)").
+            key_name (wire name KeyName): The name of the key pair. For more information, see Amazon EC2 Key Pairs in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:175 (stated): "_s.validateStringLength('keyName', keyName, 1, 255)").
+            metadata_options (wire name MetadataOptions): The metadata options for the instances. For more information, see Configuring the Instance Metadata Options in the Amazon EC2 Auto Scaling User Guide.
+            placement_tenancy (wire name PlacementTenancy): The tenancy of the instance. An instance with dedicated tenancy runs on isolated, single-tenant hardware and can only be launched into a VPC.
+
+                To launch dedicated instances into a shared tenancy VPC (a VPC with the instance placement tenancy attribute set to default), you must set the value of this parameter to dedicated.
+
+                If you specify PlacementTenancy, you must specify at least one subnet for VPCZoneIdentifier when you create your group.
+
+                For more information, see Configuring instance tenancy with Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Valid Values: default | dedicated
+
+                Length: 1..64 characters (sources/aws/createLaunchConfiguration.txt:181 (stated): "_s.validateStringLength('placementTenancy', placementTenancy, 1, 64)").
+                Values: default, dedicated (sources/aws/createLaunchConfiguration.txt:93 (stated): "Valid Values: default | dedicated").
+            ramdisk_id (wire name RamdiskId): The ID of the RAM disk to select.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:187 (stated): "_s.validateStringLength('ramdiskId', ramdiskId, 1, 255)").
+            security_groups (wire name SecurityGroups): A list that contains the security groups to assign to the instances in the Auto Scaling group.
+
+                [EC2-VPC] Specify the security group IDs. For more information, see Security Groups for Your VPC in the Amazon Virtual Private Cloud User Guide.
+
+                [EC2-Classic] Specify either the security group names or the security group IDs. For more information, see Amazon EC2 Security Groups in the Amazon EC2 User Guide for Linux Instances.
+            spot_price (wire name SpotPrice): The maximum hourly price to be paid for any Spot Instance launched to fulfill the request. Spot Instances are launched when the price you specify exceeds the current Spot price. For more information, see Requesting Spot Instances in the Amazon EC2 Auto Scaling User Guide. When you change your maximum price by creating a new launch configuration, running instances will continue to run as long as the maximum price for those running instances is higher than the current Spot price.
+
+                Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:193 (stated): "_s.validateStringLength('spotPrice', spotPrice, 1, 255)").
+            user_data (wire name UserData): The Base64-encoded user data to make available to the launched EC2 instances. For more information, see Instance metadata and user data in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 0..21847 characters (sources/aws/createLaunchConfiguration.txt:199 (stated): "_s.validateStringLength('userData', userData, 0, 21847)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+            associate_public_ip_address=associate_public_ip_address,
+            block_device_mappings=block_device_mappings,
+            classic_link_vpc_id=classic_link_vpc_id,
+            classic_link_vpc_security_groups=classic_link_vpc_security_groups,
+            ebs_optimized=ebs_optimized,
+            iam_instance_profile=iam_instance_profile,
+            image_id=image_id,
+            instance_id=instance_id,
+            instance_monitoring=instance_monitoring,
+            instance_type=instance_type,
+            kernel_id=kernel_id,
+            key_name=key_name,
+            metadata_options=metadata_options,
+            placement_tenancy=placement_tenancy,
+            ramdisk_id=ramdisk_id,
+            security_groups=security_groups,
+            spot_price=spot_price,
+            user_data=user_data,
+        )
+        return await self._call(
+            _CREATE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            CreateLaunchConfigurationResponse.from_wire,
+        )
+
+    async def create_or_update_tags(
+        self,
+        *,
+        tags: list[dict[str, object]],
+    ) -> CreateOrUpdateTagsResponse:
+        """Call CreateOrUpdateTags (POST /).
+
+        Creates or updates tags for the specified Auto Scaling group.
+
+        When you specify a tag with a key that already exists, the operation overwrites the previous tag definition, and you do not get an error message.
+
+        For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/createOrUpdateTags.txt:1 (stated)
+
+        Args:
+            tags (wire name Tags): One or more tags.
+
+                Required (sources/aws/createOrUpdateTags.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateOrUpdateTagsRequest(
+            tags=tags,
+        )
+        return await self._call(
+            _CREATE_OR_UPDATE_TAGS, request.to_wire(), CreateOrUpdateTagsResponse.from_wire
+        )
+
+    async def delete_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        force_delete: bool | None = None,
+    ) -> DeleteAutoScalingGroupResponse:
+        """Call DeleteAutoScalingGroup (POST /).
+
+        Deletes the specified Auto Scaling group.
+
+        If the group has instances or scaling activities in progress, you must specify the option to force the deletion in order for it to succeed.
+
+        If the group has policies, deleting the group deletes the policies, the underlying alarm actions, and any alarm that no longer has an associated action.
+
+        To remove instances from the Auto Scaling group before deleting it, call the DetachInstances API with the list of instances and the option to decrement the desired capacity. This ensures that Amazon EC2 Auto Scaling does not launch replacement instances.
+
+        To terminate all instances before deleting the Auto Scaling group, call the UpdateAutoScalingGroup API and set the minimum size and desired capacity of the Auto Scaling group to zero.
+
+        Source: sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteAutoScalingGroup.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            force_delete (wire name ForceDelete): Specifies that the group is to be deleted along with all instances associated with the group, without waiting for all instances to be terminated. This parameter also deletes any lifecycle actions associated with the group.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            force_delete=force_delete,
+        )
+        return await self._call(
+            _DELETE_AUTO_SCALING_GROUP, request.to_wire(), DeleteAutoScalingGroupResponse.from_wire
+        )
+
+    async def delete_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+    ) -> DeleteLaunchConfigurationResponse:
+        """Call DeleteLaunchConfiguration (POST /).
+
+        Deletes the specified launch configuration.
+
+        The launch configuration must not be attached to an Auto Scaling group. When this call completes, the launch configuration is no longer available for use.
+
+        Source: sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration.
+
+                Required (sources/aws/deleteLaunchConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteLaunchConfiguration.txt:22 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+        )
+        return await self._call(
+            _DELETE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            DeleteLaunchConfigurationResponse.from_wire,
+        )
+
     async def delete_lifecycle_hook(
         self,
         *,
@@ -956,6 +5365,420 @@ class AsyncClient:
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
         )
 
+    async def delete_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        topic_arn: str,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        Deletes the specified notification.
+
+        Source: sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteNotificationConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+                Required (sources/aws/deleteNotificationConfiguration.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:31 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            topic_arn=topic_arn,
+        )
+        return await self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    async def delete_policy(
+        self,
+        *,
+        policy_name: str,
+        auto_scaling_group_name: str | None = None,
+    ) -> DeletePolicyResponse:
+        """Call DeletePolicy (POST /).
+
+        Deletes the specified scaling policy.
+
+        Deleting either a step scaling policy or a simple scaling policy deletes the underlying alarm action, but does not delete the alarm, even if it no longer has an associated action.
+
+        For more information, see Deleting a scaling policy in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/deletePolicy.txt:1 (stated)
+
+        Args:
+            policy_name (wire name PolicyName): The name or Amazon Resource Name (ARN) of the policy.
+
+                Required (sources/aws/deletePolicy.txt:4 (stated)).
+                Length: 1..1600 characters (sources/aws/deletePolicy.txt:27 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/deletePolicy.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeletePolicyRequest(
+            policy_name=policy_name,
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return await self._call(_DELETE_POLICY, request.to_wire(), DeletePolicyResponse.from_wire)
+
+    async def delete_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_name: str,
+    ) -> DeleteScheduledActionResponse:
+        """Call DeleteScheduledAction (POST /).
+
+        Deletes the specified scheduled action.
+
+        Source: sources/aws/deleteScheduledAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteScheduledAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_name (wire name ScheduledActionName): The name of the action to delete.
+
+                Required (sources/aws/deleteScheduledAction.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:31 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_name=scheduled_action_name,
+        )
+        return await self._call(
+            _DELETE_SCHEDULED_ACTION, request.to_wire(), DeleteScheduledActionResponse.from_wire
+        )
+
+    async def delete_tags(
+        self,
+        *,
+        tags: list[dict[str, object]],
+    ) -> DeleteTagsResponse:
+        """Call DeleteTags (POST /).
+
+        Deletes the specified tags.
+
+        Source: sources/aws/deleteTags.txt:1 (stated)
+
+        Args:
+            tags (wire name Tags): One or more tags.
+
+                Required (sources/aws/deleteTags.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteTagsRequest(
+            tags=tags,
+        )
+        return await self._call(_DELETE_TAGS, request.to_wire(), DeleteTagsResponse.from_wire)
+
+    async def delete_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        force_delete: bool | None = None,
+    ) -> DeleteWarmPoolResponse:
+        """Call DeleteWarmPool (POST /).
+
+        Deletes the warm pool for the specified Auto Scaling group.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/deleteWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/deleteWarmPool.txt:4 (stated)).
+            force_delete (wire name ForceDelete): Specifies that the warm pool is to be deleted along with all of its associated instances, without waiting for all instances to be terminated. This parameter also deletes any outstanding lifecycle actions associated with the warm pool instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            force_delete=force_delete,
+        )
+        return await self._call(
+            _DELETE_WARM_POOL, request.to_wire(), DeleteWarmPoolResponse.from_wire
+        )
+
+    async def describe_account_limits(
+        self,
+    ) -> DescribeAccountLimitsResponse:
+        """Call DescribeAccountLimits (POST /).
+
+        Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
+
+        For information about requesting an increase, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeAccountLimits.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAccountLimitsRequest()
+        return await self._call(
+            _DESCRIBE_ACCOUNT_LIMITS, request.to_wire(), DescribeAccountLimitsResponse.from_wire
+        )
+
+    async def describe_adjustment_types(
+        self,
+    ) -> DescribeAdjustmentTypesResponse:
+        """Call DescribeAdjustmentTypes (POST /).
+
+        Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies. These settings apply to step scaling policies and simple scaling policies; they do not apply to target tracking scaling policies.
+
+        The following adjustment types are supported:
+
+        - ChangeInCapacity
+        - ExactCapacity
+        - PercentChangeInCapacity
+
+        Source: sources/aws/describeAdjustmentTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAdjustmentTypesRequest()
+        return await self._call(
+            _DESCRIBE_ADJUSTMENT_TYPES, request.to_wire(), DescribeAdjustmentTypesResponse.from_wire
+        )
+
+    async def describe_auto_scaling_groups(
+        self,
+        *,
+        auto_scaling_group_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeAutoScalingGroupsResponse:
+        """Call DescribeAutoScalingGroups (POST /).
+
+        Describes one or more Auto Scaling groups.
+
+        Source: sources/aws/describeAutoScalingGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_names (wire name AutoScalingGroupNames): The names of the Auto Scaling groups. By default, you can only specify up to 50 names. You can optionally increase this limit using the MaxRecords parameter.
+
+                If you omit this parameter, all Auto Scaling groups are described.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupsRequest(
+            auto_scaling_group_names=auto_scaling_group_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_GROUPS,
+            request.to_wire(),
+            DescribeAutoScalingGroupsResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_instances(
+        self,
+        *,
+        instance_ids: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeAutoScalingInstancesResponse:
+        """Call DescribeAutoScalingInstances (POST /).
+
+        Describes one or more Auto Scaling instances.
+
+        Source: sources/aws/describeAutoScalingInstances.txt:1 (stated)
+
+        Args:
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to MaxRecords IDs. If you omit this parameter, all Auto Scaling instances are described. If you specify an ID that does not exist, it is ignored with no error.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 50.
+
+                Default: 50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "The default value is 50").
+                Range: ..50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "the maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingInstancesRequest(
+            instance_ids=instance_ids,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeAutoScalingInstancesResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_notification_types(
+        self,
+    ) -> DescribeAutoScalingNotificationTypesResponse:
+        """Call DescribeAutoScalingNotificationTypes (POST /).
+
+        Describes the notification types that are supported by Amazon EC2 Auto Scaling.
+
+        Source: sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingNotificationTypesRequest()
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_NOTIFICATION_TYPES,
+            request.to_wire(),
+            DescribeAutoScalingNotificationTypesResponse.from_wire,
+        )
+
+    async def describe_instance_refreshes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_refresh_ids: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeInstanceRefreshesResponse:
+        """Call DescribeInstanceRefreshes (POST /).
+
+        Describes one or more instance refreshes.
+
+        You can determine the status of a request by looking at the Status parameter. The following are the possible statuses:
+
+        - Pending - The request was created, but the operation has not started.
+        - InProgress - The operation is in progress.
+        - Successful - The operation completed successfully.
+        - Failed - The operation failed to complete. You can troubleshoot using the status reason and the scaling activities.
+        - Cancelling - An ongoing operation is being cancelled. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+        - Cancelled - The operation is cancelled.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/describeInstanceRefreshes.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeInstanceRefreshes.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeInstanceRefreshes.txt:41 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_refresh_ids (wire name InstanceRefreshIds): One or more instance refresh IDs.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeInstanceRefreshesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_refresh_ids=instance_refresh_ids,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_INSTANCE_REFRESHES,
+            request.to_wire(),
+            DescribeInstanceRefreshesResponse.from_wire,
+        )
+
+    async def describe_launch_configurations(
+        self,
+        *,
+        launch_configuration_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLaunchConfigurationsResponse:
+        """Call DescribeLaunchConfigurations (POST /).
+
+        Describes one or more launch configurations.
+
+        Source: sources/aws/describeLaunchConfigurations.txt:1 (stated)
+
+        Args:
+            launch_configuration_names (wire name LaunchConfigurationNames): The launch configuration names. If you omit this parameter, all launch configurations are described.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLaunchConfigurationsRequest(
+            launch_configuration_names=launch_configuration_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_LAUNCH_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeLaunchConfigurationsResponse.from_wire,
+        )
+
+    async def describe_lifecycle_hook_types(
+        self,
+    ) -> DescribeLifecycleHookTypesResponse:
+        """Call DescribeLifecycleHookTypes (POST /).
+
+        Describes the available types of lifecycle hooks.
+
+        The following hook types are supported:
+
+        - autoscaling:EC2_INSTANCE_LAUNCHING
+        - autoscaling:EC2_INSTANCE_TERMINATING
+
+        Source: sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLifecycleHookTypesRequest()
+        return await self._call(
+            _DESCRIBE_LIFECYCLE_HOOK_TYPES,
+            request.to_wire(),
+            DescribeLifecycleHookTypesResponse.from_wire,
+        )
+
     async def describe_lifecycle_hooks(
         self,
         *,
@@ -985,6 +5808,916 @@ class AsyncClient:
         )
         return await self._call(
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
+        )
+
+    async def describe_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLoadBalancerTargetGroupsResponse:
+        """Call DescribeLoadBalancerTargetGroups (POST /).
+
+        Describes the target groups for the specified Auto Scaling group.
+
+        Source: sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeLoadBalancerTargetGroups.txt:28 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            DescribeLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    async def describe_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeLoadBalancersResponse:
+        """Call DescribeLoadBalancers (POST /).
+
+        Describes the load balancers for the specified Auto Scaling group.
+
+        This operation describes only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DescribeLoadBalancerTargetGroups API instead.
+
+        Source: sources/aws/describeLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/describeLoadBalancers.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeLoadBalancers.txt:17 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeLoadBalancers.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_LOAD_BALANCERS, request.to_wire(), DescribeLoadBalancersResponse.from_wire
+        )
+
+    async def describe_metric_collection_types(
+        self,
+    ) -> DescribeMetricCollectionTypesResponse:
+        """Call DescribeMetricCollectionTypes (POST /).
+
+        Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
+
+        The GroupStandbyInstances metric is not returned by default. You must explicitly request this metric when calling the EnableMetricsCollection API.
+
+        Source: sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeMetricCollectionTypesRequest()
+        return await self._call(
+            _DESCRIBE_METRIC_COLLECTION_TYPES,
+            request.to_wire(),
+            DescribeMetricCollectionTypesResponse.from_wire,
+        )
+
+    async def describe_notification_configurations(
+        self,
+        *,
+        auto_scaling_group_names: list[str] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        Describes the notification actions associated with the specified Auto Scaling group.
+
+        Source: sources/aws/describeNotificationConfigurations.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_names (wire name AutoScalingGroupNames): The name of the Auto Scaling group.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            auto_scaling_group_names=auto_scaling_group_names,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    async def describe_policies(
+        self,
+        *,
+        auto_scaling_group_name: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        policy_names: list[str] | None = None,
+        policy_types: list[str] | None = None,
+    ) -> DescribePoliciesResponse:
+        """Call DescribePolicies (POST /).
+
+        Describes the policies for the specified Auto Scaling group.
+
+        Source: sources/aws/describePolicies.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describePolicies.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            max_records (wire name MaxRecords): The maximum number of items to be returned with each call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describePolicies.txt:17 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describePolicies.txt:17 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            policy_names (wire name PolicyNames): The names of one or more policies. If you omit this parameter, all policies are described. If a group name is provided, the results are limited to that group. This list is limited to 50 items. If you specify an unknown policy name, it is ignored with no error.
+            policy_types (wire name PolicyTypes): One or more policy types. The valid values are SimpleScaling, StepScaling, and TargetTrackingScaling.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribePoliciesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+            policy_names=policy_names,
+            policy_types=policy_types,
+        )
+        return await self._call(
+            _DESCRIBE_POLICIES, request.to_wire(), DescribePoliciesResponse.from_wire
+        )
+
+    async def describe_scaling_activities(
+        self,
+        *,
+        activity_ids: list[str] | None = None,
+        auto_scaling_group_name: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeScalingActivitiesResponse:
+        """Call DescribeScalingActivities (POST /).
+
+        Describes one or more scaling activities for the specified Auto Scaling group.
+
+        Source: sources/aws/describeScalingActivities.txt:1 (stated)
+
+        Args:
+            activity_ids (wire name ActivityIds): The activity IDs of the desired scaling activities. You can specify up to 50 IDs. If you omit this parameter, all activities for the past six weeks are described. If unknown activities are requested, they are ignored with no error. If you specify an Auto Scaling group, the results are limited to that group.
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describeScalingActivities.txt:30 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+                Default: 100 (sources/aws/describeScalingActivities.txt:18 (stated): "The default value is 100").
+                Range: ..100 (sources/aws/describeScalingActivities.txt:18 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingActivitiesRequest(
+            activity_ids=activity_ids,
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeScalingActivitiesResponse.from_wire,
+        )
+
+    async def describe_scaling_process_types(
+        self,
+    ) -> DescribeScalingProcessTypesResponse:
+        """Call DescribeScalingProcessTypes (POST /).
+
+        Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
+
+        Source: sources/aws/describeScalingProcessTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingProcessTypesRequest()
+        return await self._call(
+            _DESCRIBE_SCALING_PROCESS_TYPES,
+            request.to_wire(),
+            DescribeScalingProcessTypesResponse.from_wire,
+        )
+
+    async def describe_scheduled_actions(
+        self,
+        *,
+        auto_scaling_group_name: str | None = None,
+        end_time: str | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        scheduled_action_names: list[str] | None = None,
+        start_time: str | None = None,
+    ) -> DescribeScheduledActionsResponse:
+        """Call DescribeScheduledActions (POST /).
+
+        Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time. To describe the actions that have already run, call the DescribeScalingActivities API.
+
+        Source: sources/aws/describeScheduledActions.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/describeScheduledActions.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            end_time (wire name EndTime): The latest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeScheduledActions.txt:20 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeScheduledActions.txt:20 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            scheduled_action_names (wire name ScheduledActionNames): The names of one or more scheduled actions. You can specify up to 50 actions. If you omit this parameter, all scheduled actions are described. If you specify an unknown scheduled action, it is ignored with no error.
+            start_time (wire name StartTime): The earliest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledActionsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            end_time=end_time,
+            max_records=max_records,
+            next_token=next_token,
+            scheduled_action_names=scheduled_action_names,
+            start_time=start_time,
+        )
+        return await self._call(
+            _DESCRIBE_SCHEDULED_ACTIONS,
+            request.to_wire(),
+            DescribeScheduledActionsResponse.from_wire,
+        )
+
+    async def describe_tags(
+        self,
+        *,
+        filters: list[dict[str, object]] | None = None,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeTagsResponse:
+        """Call DescribeTags (POST /).
+
+        Describes the specified tags.
+
+        You can use filters to limit the results. For example, you can query for the tags for a specific Auto Scaling group. You can specify multiple values for a filter. A tag must match at least one of the specified values for it to be included in the results.
+
+        You can also specify multiple filters. The result includes information for a particular tag only if it matches all the filters. If there's no match, no special message is returned.
+
+        For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeTags.txt:1 (stated)
+
+        Args:
+            filters (wire name Filters): One or more filters to scope the tags to return. The maximum number of filters per filter type (for example, auto-scaling-group) is 1000.
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+                Default: 50 (sources/aws/describeTags.txt:21 (stated): "The default value is 50").
+                Range: ..100 (sources/aws/describeTags.txt:21 (stated): "the maximum value is 100").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTagsRequest(
+            filters=filters,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(_DESCRIBE_TAGS, request.to_wire(), DescribeTagsResponse.from_wire)
+
+    async def describe_termination_policy_types(
+        self,
+    ) -> DescribeTerminationPolicyTypesResponse:
+        """Call DescribeTerminationPolicyTypes (POST /).
+
+        Describes the termination policies supported by Amazon EC2 Auto Scaling.
+
+        For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTerminationPolicyTypesRequest()
+        return await self._call(
+            _DESCRIBE_TERMINATION_POLICY_TYPES,
+            request.to_wire(),
+            DescribeTerminationPolicyTypesResponse.from_wire,
+        )
+
+    async def describe_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+        traffic_source_type: str | None = None,
+    ) -> DescribeTrafficSourcesResponse:
+        """Call DescribeTrafficSources (POST /).
+
+        Gets information about the traffic sources for the specified Auto Scaling group.
+
+        You can optionally provide a traffic source type. If you provide a traffic source type, then the results only include that traffic source type.
+
+        If you do not provide a traffic source type, then the results include all the traffic sources for the specified Auto Scaling group.
+
+        Source: sources/aws/describeTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeTrafficSources.txt:4 (stated)).
+            max_records (wire name MaxRecords): The maximum number of items to return with this call. The maximum value is 50.
+
+                Range: ..50 (sources/aws/describeTrafficSources.txt:20 (stated): "The maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+            traffic_source_type (wire name TrafficSourceType): The traffic source type that you want to describe.
+
+                The following lists the valid values:
+
+                - elb if the traffic source is a Classic Load Balancer.
+                - elbv2 if the traffic source is a Application Load Balancer, Gateway Load Balancer, or Network Load Balancer.
+                - vpc-lattice if the traffic source is VPC Lattice.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+            traffic_source_type=traffic_source_type,
+        )
+        return await self._call(
+            _DESCRIBE_TRAFFIC_SOURCES, request.to_wire(), DescribeTrafficSourcesResponse.from_wire
+        )
+
+    async def describe_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        max_records: int | None = None,
+        next_token: str | None = None,
+    ) -> DescribeWarmPoolResponse:
+        """Call DescribeWarmPool (POST /).
+
+        Gets information about a warm pool and its instances.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/describeWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/describeWarmPool.txt:4 (stated)).
+            max_records (wire name MaxRecords): The maximum number of instances to return with this call. The maximum value is 50.
+
+                Range: ..50 (sources/aws/describeWarmPool.txt:17 (stated): "The maximum value is 50").
+            next_token (wire name NextToken): The token for the next set of instances to return. (You received this token from a previous call.)
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            max_records=max_records,
+            next_token=next_token,
+        )
+        return await self._call(
+            _DESCRIBE_WARM_POOL, request.to_wire(), DescribeWarmPoolResponse.from_wire
+        )
+
+    async def detach_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        should_decrement_desired_capacity: bool,
+        instance_ids: list[str] | None = None,
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        Removes one or more instances from the specified Auto Scaling group.
+
+        After the instances are detached, you can manage them independent of the Auto Scaling group.
+
+        If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are detached.
+
+        If there is a Classic Load Balancer attached to the Auto Scaling group, the instances are deregistered from the load balancer. If there are target groups attached to the Auto Scaling group, the instances are deregistered from the target groups.
+
+        For more information, see Detach EC2 instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/detachInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachInstances.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachInstances.txt:35 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether the Auto Scaling group decrements the desired capacity value by the number of instances detached.
+
+                Required (sources/aws/detachInstances.txt:5 (stated)).
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire
+        )
+
+    async def detach_load_balancer_target_groups(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        target_group_ar_ns: list[str],
+    ) -> DetachLoadBalancerTargetGroupsResponse:
+        """Call DetachLoadBalancerTargetGroups (POST /).
+
+        Detaches one or more target groups from the specified Auto Scaling group.
+
+        Source: sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachLoadBalancerTargetGroups.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachLoadBalancerTargetGroups.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups.
+
+                Required (sources/aws/detachLoadBalancerTargetGroups.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancerTargetGroupsRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            target_group_ar_ns=target_group_ar_ns,
+        )
+        return await self._call(
+            _DETACH_LOAD_BALANCER_TARGET_GROUPS,
+            request.to_wire(),
+            DetachLoadBalancerTargetGroupsResponse.from_wire,
+        )
+
+    async def detach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        load_balancer_names: list[str],
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
+
+        This operation detaches only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DetachLoadBalancerTargetGroups API instead.
+
+        When you detach a load balancer, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the load balancer using the DescribeLoadBalancers API call. The instances remain running.
+
+        Source: sources/aws/detachLoadBalancers.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachLoadBalancers.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/detachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+                Required (sources/aws/detachLoadBalancers.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            load_balancer_names=load_balancer_names,
+        )
+        return await self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    async def detach_traffic_sources(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        traffic_sources: list[dict[str, object]],
+    ) -> DetachTrafficSourcesResponse:
+        """Call DetachTrafficSources (POST /).
+
+        Detaches one or more traffic sources from the specified Auto Scaling group.
+
+        When you detach a traffic source, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the traffic source using the DescribeTrafficSources API call. The instances continue to run.
+
+        Source: sources/aws/detachTrafficSources.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/detachTrafficSources.txt:4 (stated)).
+            traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+                Required (sources/aws/detachTrafficSources.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachTrafficSourcesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            traffic_sources=traffic_sources,
+        )
+        return await self._call(
+            _DETACH_TRAFFIC_SOURCES, request.to_wire(), DetachTrafficSourcesResponse.from_wire
+        )
+
+    async def disable_metrics_collection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        metrics: list[str] | None = None,
+    ) -> DisableMetricsCollectionResponse:
+        """Call DisableMetricsCollection (POST /).
+
+        Disables group metrics for the specified Auto Scaling group.
+
+        Source: sources/aws/disableMetricsCollection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/disableMetricsCollection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/disableMetricsCollection.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            metrics (wire name Metrics): Specifies one or more of the following metrics:
+
+                - GroupMinSize
+                - GroupMaxSize
+                - GroupDesiredCapacity
+                - GroupInServiceInstances
+                - GroupPendingInstances
+                - GroupStandbyInstances
+                - GroupTerminatingInstances
+                - GroupTotalInstances
+                - GroupInServiceCapacity
+                - GroupPendingCapacity
+                - GroupStandbyCapacity
+                - GroupTerminatingCapacity
+                - GroupTotalCapacity
+
+                If you omit this parameter, all metrics are disabled.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableMetricsCollectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            metrics=metrics,
+        )
+        return await self._call(
+            _DISABLE_METRICS_COLLECTION,
+            request.to_wire(),
+            DisableMetricsCollectionResponse.from_wire,
+        )
+
+    async def enable_metrics_collection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        granularity: Granularity | str,
+        metrics: list[str] | None = None,
+    ) -> EnableMetricsCollectionResponse:
+        """Call EnableMetricsCollection (POST /).
+
+        Enables group metrics for the specified Auto Scaling group. For more information, see Monitoring CloudWatch metrics for your Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/enableMetricsCollection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/enableMetricsCollection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:44 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            granularity (wire name Granularity): The granularity to associate with the metrics to collect. The only valid value is 1Minute.
+
+                Required (sources/aws/enableMetricsCollection.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:52 (stated): "_s.validateStringLength('granularity', granularity, 1, 255, isRequired: true)").
+                Values: 1Minute (sources/aws/enableMetricsCollection.txt:15 (stated): "The only valid value is 1Minute").
+            metrics (wire name Metrics): Specifies which group-level metrics to start collecting. You can specify one or more of the following metrics:
+
+                - GroupMinSize
+                - GroupMaxSize
+                - GroupDesiredCapacity
+                - GroupInServiceInstances
+                - GroupPendingInstances
+                - GroupStandbyInstances
+                - GroupTerminatingInstances
+                - GroupTotalInstances
+
+                The instance weighting feature supports the following additional metrics:
+
+                - GroupInServiceCapacity
+                - GroupPendingCapacity
+                - GroupStandbyCapacity
+                - GroupTerminatingCapacity
+                - GroupTotalCapacity
+
+                If you omit this parameter, all metrics are enabled.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableMetricsCollectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            granularity=granularity,
+            metrics=metrics,
+        )
+        return await self._call(
+            _ENABLE_METRICS_COLLECTION, request.to_wire(), EnableMetricsCollectionResponse.from_wire
+        )
+
+    async def enter_standby(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        should_decrement_desired_capacity: bool,
+        instance_ids: list[str] | None = None,
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        Moves the specified instances into the standby state.
+
+        If you choose to decrement the desired capacity of the Auto Scaling group, the instances can enter standby as long as the desired capacity of the Auto Scaling group after the instances are placed into standby is equal to or greater than the minimum capacity of the group.
+
+        If you choose not to decrement the desired capacity of the Auto Scaling group, the Auto Scaling group launches new instances to replace the instances on standby.
+
+        For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/enterStandby.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/enterStandby.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/enterStandby.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether to decrement the desired capacity of the Auto Scaling group by the number of instances moved to Standby mode.
+
+                Required (sources/aws/enterStandby.txt:5 (stated)).
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+            instance_ids=instance_ids,
+        )
+        return await self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    async def execute_policy(
+        self,
+        *,
+        policy_name: str,
+        auto_scaling_group_name: str | None = None,
+        breach_threshold: float | None = None,
+        honor_cooldown: bool | None = None,
+        metric_value: float | None = None,
+    ) -> ExecutePolicyResponse:
+        """Call ExecutePolicy (POST /).
+
+        Executes the specified policy. This can be useful for testing the design of your scaling policy.
+
+        Source: sources/aws/executePolicy.txt:1 (stated)
+
+        Args:
+            policy_name (wire name PolicyName): The name or ARN of the policy.
+
+                Required (sources/aws/executePolicy.txt:4 (stated)).
+                Length: 1..1600 characters (sources/aws/executePolicy.txt:43 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Length: 1..255 characters (sources/aws/executePolicy.txt:50 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+            breach_threshold (wire name BreachThreshold): The breach threshold for the alarm.
+
+                Required if the policy type is StepScaling and not supported otherwise.
+            honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before executing the policy.
+
+                Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            metric_value (wire name MetricValue): The metric value to compare to BreachThreshold. This enables you to execute a policy of type StepScaling and determine which step adjustment to use. For example, if the breach threshold is 50 and you want to use a step adjustment with a lower bound of 0 and an upper bound of 10, you can set the metric value to 59.
+
+                If you specify a metric value that doesn't correspond to a step adjustment for the policy, the call returns an error.
+
+                Required if the policy type is StepScaling and not supported otherwise.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecutePolicyRequest(
+            policy_name=policy_name,
+            auto_scaling_group_name=auto_scaling_group_name,
+            breach_threshold=breach_threshold,
+            honor_cooldown=honor_cooldown,
+            metric_value=metric_value,
+        )
+        return await self._call(_EXECUTE_POLICY, request.to_wire(), ExecutePolicyResponse.from_wire)
+
+    async def exit_standby(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str] | None = None,
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        Moves the specified instances out of the standby state.
+
+        After you put the instances back in service, the desired capacity is incremented.
+
+        For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/exitStandby.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/exitStandby.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/exitStandby.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+        )
+        return await self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    async def get_predictive_scaling_forecast(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        end_time: str,
+        policy_name: str,
+        start_time: str,
+    ) -> GetPredictiveScalingForecastResponse:
+        """Call GetPredictiveScalingForecast (POST /).
+
+        Retrieves the forecast data for a predictive scaling policy.
+
+        Load forecasts are predictions of the hourly load values using historical load data from CloudWatch and an analysis of historical trends. Capacity forecasts are represented as predicted values for the minimum capacity that is needed on an hourly basis, based on the hourly load forecast.
+
+        A minimum of 24 hours of data is required to create the initial forecasts. However, having a full 14 days of historical data results in more accurate forecasts.
+
+        For more information, see Predictive scaling for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:4 (stated)).
+            end_time (wire name EndTime): The exclusive end time of the time range for the forecast data to get. The maximum time duration between the start and end time is 30 days.
+
+                Although this parameter can accept a date and time that is more than two days in the future, the availability of forecast data has limits. Amazon EC2 Auto Scaling only issues forecasts for periods of two days in advance.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
+            policy_name (wire name PolicyName): The name of the policy.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:6 (stated)).
+            start_time (wire name StartTime): The inclusive start time of the time range for the forecast data to get. At most, the date and time can be one year before the current date and time.
+
+                Required (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = GetPredictiveScalingForecastRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            end_time=end_time,
+            policy_name=policy_name,
+            start_time=start_time,
+        )
+        return await self._call(
+            _GET_PREDICTIVE_SCALING_FORECAST,
+            request.to_wire(),
+            GetPredictiveScalingForecastResponse.from_wire,
+        )
+
+    async def launch_instances(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        requested_capacity: int,
+        availability_zone_ids: list[str] | None = None,
+        availability_zones: list[str] | None = None,
+        client_token: str | None = None,
+        retry_strategy: RetryStrategy | str | None = None,
+        subnet_ids: list[str] | None = None,
+    ) -> LaunchInstancesResponse:
+        """Call LaunchInstances (POST /).
+
+        Launches a specified number of instances in an Auto Scaling group. Returns instance IDs and other details if launch is successful or error details if launch is unsuccessful.
+
+        Source: sources/aws/launchInstances.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group to launch instances into.
+
+                Required (sources/aws/launchInstances.txt:4 (stated)).
+            requested_capacity (wire name RequestedCapacity): The number of instances to launch. Although this value can exceed 100 for instance weights, the actual instance count is limited to 100 instances per launch.
+
+                Required (sources/aws/launchInstances.txt:5 (stated)).
+                Range: 1.. (sources/aws/launchInstances.txt:42 (stated): "_s.validateNumRange('requestedCapacity', requestedCapacity, 1, 1152921504606846976, isRequired: true)").
+            availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
+            availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
+            client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
+            retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
+
+                Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
+            subnet_ids (wire name SubnetIds): The subnet IDs for the instance launch. Either AvailabilityZones or SubnetIds must be specified. If both are specified, the subnets must reside in the specified Availability Zones.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = LaunchInstancesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            requested_capacity=requested_capacity,
+            availability_zone_ids=availability_zone_ids,
+            availability_zones=availability_zones,
+            client_token=client_token,
+            retry_strategy=retry_strategy,
+            subnet_ids=subnet_ids,
+        )
+        return await self._call(
+            _LAUNCH_INSTANCES, request.to_wire(), LaunchInstancesResponse.from_wire
         )
 
     async def put_lifecycle_hook(
@@ -1084,6 +6817,280 @@ class AsyncClient:
             _PUT_LIFECYCLE_HOOK, request.to_wire(), PutLifecycleHookResponse.from_wire
         )
 
+    async def put_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        notification_types: list[str],
+        topic_arn: str,
+    ) -> PutNotificationConfigurationResponse:
+        """Call PutNotificationConfiguration (POST /).
+
+        Configures an Auto Scaling group to send notifications when specified events take place. Subscribers to the specified topic can have messages delivered to an endpoint such as a web server or an email address.
+
+        This configuration overwrites any existing configuration.
+
+        For more information, see Getting Amazon SNS notifications when your Auto Scaling group scales in the Amazon EC2 Auto Scaling User Guide.
+
+        If you exceed your maximum limit of SNS topics, which is 10 per Auto Scaling group, the call fails.
+
+        Source: sources/aws/putNotificationConfiguration.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putNotificationConfiguration.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            notification_types (wire name NotificationTypes): The type of event that causes the notification to be sent. To query the notification types supported by Amazon EC2 Auto Scaling, call the DescribeAutoScalingNotificationTypes API.
+
+                Required (sources/aws/putNotificationConfiguration.txt:5 (stated)).
+            topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+                Required (sources/aws/putNotificationConfiguration.txt:6 (stated)).
+                Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:42 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutNotificationConfigurationRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            notification_types=notification_types,
+            topic_arn=topic_arn,
+        )
+        return await self._call(
+            _PUT_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            PutNotificationConfigurationResponse.from_wire,
+        )
+
+    async def put_scaling_policy(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        policy_name: str,
+        adjustment_type: AdjustmentType | str | None = None,
+        cooldown: int | None = None,
+        enabled: bool | None = None,
+        estimated_instance_warmup: int | None = None,
+        metric_aggregation_type: MetricAggregationType | str | None = None,
+        min_adjustment_magnitude: int | None = None,
+        min_adjustment_step: int | None = None,
+        policy_type: str | None = None,
+        scaling_adjustment: int | None = None,
+        step_adjustments: list[dict[str, object]] | None = None,
+        target_tracking_configuration: dict[str, object] | None = None,
+    ) -> PutScalingPolicyResponse:
+        """Call PutScalingPolicy (POST /).
+
+        Creates or updates a scaling policy for an Auto Scaling group.
+
+        For more information about using scaling policies to scale your Auto Scaling group, see Target tracking scaling policies and Step and simple scaling policies in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putScalingPolicy.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putScalingPolicy.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:99 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            policy_name (wire name PolicyName): The name of the policy.
+
+                Required (sources/aws/putScalingPolicy.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:107 (stated): "_s.validateStringLength('policyName', policyName, 1, 255, isRequired: true)").
+            adjustment_type (wire name AdjustmentType): Specifies how the scaling adjustment is interpreted (for example, an absolute number or a percentage). The valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity.
+
+                Required if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..255 characters (sources/aws/putScalingPolicy.txt:114 (stated): "_s.validateStringLength('adjustmentType', adjustmentType, 1, 255)").
+                Values: ChangeInCapacity, ExactCapacity, PercentChangeInCapacity (sources/aws/putScalingPolicy.txt:29 (stated): "valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity").
+            cooldown (wire name Cooldown): The duration of the policy's cooldown period, in seconds. When a cooldown period is specified here, it overrides the default cooldown period defined for the Auto Scaling group.
+
+                Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+            enabled (wire name Enabled): Indicates whether the scaling policy is enabled or disabled. The default is enabled. For more information, see Disabling a scaling policy for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): The estimated time, in seconds, until a newly launched instance can contribute to the CloudWatch metrics. If not provided, the default is to use the value from the default cooldown period for the Auto Scaling group.
+
+                Valid only if the policy type is TargetTrackingScaling or StepScaling.
+            metric_aggregation_type (wire name MetricAggregationType): The aggregation type for the CloudWatch metrics. The valid values are Minimum, Maximum, and Average. If the aggregation type is null, the value is treated as Average.
+
+                Valid only if the policy type is StepScaling.
+
+                Length: 1..32 characters (sources/aws/putScalingPolicy.txt:120 (stated): "_s.validateStringLength('metricAggregationType', metricAggregationType, 1, 32)").
+                Values: Minimum, Maximum, Average (sources/aws/putScalingPolicy.txt:43 (stated): "valid values are Minimum, Maximum, and Average").
+            min_adjustment_magnitude (wire name MinAdjustmentMagnitude): The minimum value to scale by when the adjustment type is PercentChangeInCapacity. For example, suppose that you create a step scaling policy to scale out an Auto Scaling group by 25 percent and you specify a MinAdjustmentMagnitude of 2. If the group has 4 instances and the scaling policy is performed, 25 percent of 4 is 1. However, because you specified a MinAdjustmentMagnitude of 2, Amazon EC2 Auto Scaling scales out the group by 2 instances.
+
+                Valid only if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide. Some Auto Scaling groups use instance weights. In this case, set the MinAdjustmentMagnitude to a value that is at least as large as your largest instance weight.
+            min_adjustment_step (wire name MinAdjustmentStep): Available for backward compatibility. Use MinAdjustmentMagnitude instead.
+            policy_type (wire name PolicyType): One of the following policy types:
+
+                - TargetTrackingScaling
+                - StepScaling
+                - SimpleScaling (default)
+
+                Default: 'SimpleScaling' (sources/aws/putScalingPolicy.txt:57 (stated): "SimpleScaling (default)").
+                Length: 1..64 characters (sources/aws/putScalingPolicy.txt:126 (stated): "_s.validateStringLength('policyType', policyType, 1, 64)").
+            scaling_adjustment (wire name ScalingAdjustment): The amount by which to scale, based on the specified adjustment type. A positive value adds to the current capacity while a negative number removes from the current capacity. For exact capacity, you must specify a positive value.
+
+                Required if the policy type is SimpleScaling. (Not used with any other policy type.)
+            step_adjustments (wire name StepAdjustments): A set of adjustments that enable you to scale based on the size of the alarm breach.
+
+                Required if the policy type is StepScaling. (Not used with any other policy type.)
+            target_tracking_configuration (wire name TargetTrackingConfiguration): A target tracking scaling policy. Includes support for predefined or customized metrics.
+
+                The following predefined metrics are available:
+
+                - ASGAverageCPUUtilization
+                - ASGAverageNetworkIn
+                - ASGAverageNetworkOut
+                - ALBRequestCountPerTarget
+
+                If you specify ALBRequestCountPerTarget for the metric, you must specify the ResourceLabel parameter with the PredefinedMetricSpecification.
+
+                For more information, see TargetTrackingConfiguration in the Amazon EC2 Auto Scaling API Reference.
+
+                Required if the policy type is TargetTrackingScaling.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutScalingPolicyRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            policy_name=policy_name,
+            adjustment_type=adjustment_type,
+            cooldown=cooldown,
+            enabled=enabled,
+            estimated_instance_warmup=estimated_instance_warmup,
+            metric_aggregation_type=metric_aggregation_type,
+            min_adjustment_magnitude=min_adjustment_magnitude,
+            min_adjustment_step=min_adjustment_step,
+            policy_type=policy_type,
+            scaling_adjustment=scaling_adjustment,
+            step_adjustments=step_adjustments,
+            target_tracking_configuration=target_tracking_configuration,
+        )
+        return await self._call(
+            _PUT_SCALING_POLICY, request.to_wire(), PutScalingPolicyResponse.from_wire
+        )
+
+    async def put_scheduled_update_group_action(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scheduled_action_name: str,
+        desired_capacity: int | None = None,
+        end_time: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        recurrence: str | None = None,
+        start_time: str | None = None,
+        time: str | None = None,
+    ) -> PutScheduledUpdateGroupActionResponse:
+        """Call PutScheduledUpdateGroupAction (POST /).
+
+        Creates or updates a scheduled scaling action for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+        For more information, see Scheduled scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putScheduledUpdateGroupAction.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:59 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scheduled_action_name (wire name ScheduledActionName): The name of this scaling action.
+
+                Required (sources/aws/putScheduledUpdateGroupAction.txt:5 (stated)).
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:67 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after the scheduled action runs and the capacity it attempts to maintain. It can scale beyond this capacity if you add more scaling conditions.
+            end_time (wire name EndTime): The date and time for the recurring schedule to end. Amazon EC2 Auto Scaling does not perform the action after this time.
+            max_size (wire name MaxSize): The maximum size of the Auto Scaling group.
+            min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+            recurrence (wire name Recurrence): The recurring schedule for this action, in Unix cron syntax format. This format consists of five fields separated by white spaces: Minute Hour Day_of_Month Month_of_Year Day_of_Week. The value must be in quotes (for example, "30 0 1 1,6,12 *"). For more information about this format, see Crontab.
+
+                When StartTime and EndTime are specified with Recurrence, they form the boundaries of when the recurring action starts and stops.
+
+                Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:74 (stated): "_s.validateStringLength('recurrence', recurrence, 1, 255)").
+            start_time (wire name StartTime): The date and time for this action to start, in YYYY-MM-DDThh:mm:ssZ format in UTC/GMT only and in quotes (for example, "2019-06-01T00:00:00Z").
+
+                If you specify Recurrence and StartTime, Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the specified recurrence.
+
+                If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error message.
+            time (wire name Time): This parameter is no longer used.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutScheduledUpdateGroupActionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scheduled_action_name=scheduled_action_name,
+            desired_capacity=desired_capacity,
+            end_time=end_time,
+            max_size=max_size,
+            min_size=min_size,
+            recurrence=recurrence,
+            start_time=start_time,
+            time=time,
+        )
+        return await self._call(
+            _PUT_SCHEDULED_UPDATE_GROUP_ACTION,
+            request.to_wire(),
+            PutScheduledUpdateGroupActionResponse.from_wire,
+        )
+
+    async def put_warm_pool(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_reuse_policy: dict[str, object] | None = None,
+        max_group_prepared_capacity: int | None = None,
+        min_size: int | None = None,
+        pool_state: str | None = None,
+    ) -> PutWarmPoolResponse:
+        """Call PutWarmPool (POST /).
+
+        Creates or updates a warm pool for the specified Auto Scaling group. A warm pool is a pool of pre-initialized EC2 instances that sits alongside the Auto Scaling group. Whenever your application needs to scale out, the Auto Scaling group can draw on the warm pool to meet its new desired capacity.
+
+        This operation must be called from the Region in which the Auto Scaling group was created.
+
+        You can view the instances in the warm pool using the DescribeWarmPool API call. If you are no longer using a warm pool, you can delete it by calling the DeleteWarmPool API.
+
+        For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/putWarmPool.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/putWarmPool.txt:4 (stated)).
+            instance_reuse_policy (wire name InstanceReusePolicy): Indicates whether instances in the Auto Scaling group can be returned to the warm pool on scale in. The default is to terminate instances in the Auto Scaling group when the group scales in.
+            max_group_prepared_capacity (wire name MaxGroupPreparedCapacity): Specifies the maximum number of instances that are allowed to be in the warm pool or in any state except Terminated for the Auto Scaling group. This is an optional property. Specify it only if you do not want the warm pool size to be determined by the difference between the group's maximum capacity and its desired capacity. If a value for MaxGroupPreparedCapacity is not specified, Amazon EC2 Auto Scaling launches and maintains the difference between the group's maximum capacity and its desired capacity. If you specify a value for MaxGroupPreparedCapacity, Amazon EC2 Auto Scaling uses the difference between the MaxGroupPreparedCapacity and the desired capacity instead.
+
+                The size of the warm pool is dynamic. Only when MaxGroupPreparedCapacity and MinSize are set to the same value does the warm pool have an absolute size. If the desired capacity of the Auto Scaling group is higher than the MaxGroupPreparedCapacity, the capacity of the warm pool is 0, unless you specify a value for MinSize. To remove a value that you previously set, include the property but specify -1 for the value.
+
+                Range: -1.. (sources/aws/putWarmPool.txt:42 (stated): "_s.validateNumRange('maxGroupPreparedCapacity', maxGroupPreparedCapacity, -1, 1152921504606846976)").
+            min_size (wire name MinSize): Specifies the minimum number of instances to maintain in the warm pool. This helps you to ensure that there is always a certain number of warmed instances available to handle traffic spikes. Defaults to 0 if not specified.
+
+                Range: 0.. (sources/aws/putWarmPool.txt:48 (stated): "_s.validateNumRange('minSize', minSize, 0, 1152921504606846976)").
+            pool_state (wire name PoolState): Sets the instance state to transition to after the lifecycle actions are complete. Default is Stopped.
+
+                Default: 'Stopped' (sources/aws/putWarmPool.txt:31 (stated): "Default is Stopped").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = PutWarmPoolRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_reuse_policy=instance_reuse_policy,
+            max_group_prepared_capacity=max_group_prepared_capacity,
+            min_size=min_size,
+            pool_state=pool_state,
+        )
+        return await self._call(_PUT_WARM_POOL, request.to_wire(), PutWarmPoolResponse.from_wire)
+
     async def record_lifecycle_action_heartbeat(
         self,
         *,
@@ -1138,4 +7145,451 @@ class AsyncClient:
             _RECORD_LIFECYCLE_ACTION_HEARTBEAT,
             request.to_wire(),
             RecordLifecycleActionHeartbeatResponse.from_wire,
+        )
+
+    async def resume_processes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scaling_processes: list[str] | None = None,
+    ) -> ResumeProcessesResponse:
+        """Call ResumeProcesses (POST /).
+
+        Resumes the specified suspended auto scaling processes, or all suspended process, for the specified Auto Scaling group.
+
+        For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/resumeProcesses.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/resumeProcesses.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/resumeProcesses.txt:36 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+                - Launch
+                - Terminate
+                - AddToLoadBalancer
+                - AlarmNotification
+                - AZRebalance
+                - HealthCheck
+                - InstanceRefresh
+                - ReplaceUnhealthy
+                - ScheduledActions
+
+                If you omit this parameter, all processes are specified.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ResumeProcessesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scaling_processes=scaling_processes,
+        )
+        return await self._call(
+            _RESUME_PROCESSES, request.to_wire(), ResumeProcessesResponse.from_wire
+        )
+
+    async def rollback_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+    ) -> RollbackInstanceRefreshResponse:
+        """Call RollbackInstanceRefresh (POST /).
+
+        Cancels an instance refresh that is in progress and rolls back any changes that it made. Amazon EC2 Auto Scaling replaces any instances that were replaced during the instance refresh. This restores your Auto Scaling group to the configuration that it was using before the start of the instance refresh.
+
+        This operation is part of the instance refresh feature in Amazon EC2 Auto Scaling, which helps you update instances in your Auto Scaling group after you make configuration changes.
+
+        A rollback is not supported in the following situations:
+
+        - There is no desired configuration specified for the instance refresh.
+        - The Auto Scaling group has a launch template that uses an Amazon Web Services Systems Manager parameter instead of an AMI ID for the ImageId property.
+        - The Auto Scaling group uses the launch template's $Latest or $Default version.
+
+        When you receive a successful response from this operation, Amazon EC2 Auto Scaling immediately begins replacing instances. You can check the status of this operation through the DescribeInstanceRefreshes API operation.
+
+        Source: sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/rollbackInstanceRefresh.txt:4 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RollbackInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+        )
+        return await self._call(
+            _ROLLBACK_INSTANCE_REFRESH, request.to_wire(), RollbackInstanceRefreshResponse.from_wire
+        )
+
+    async def set_desired_capacity(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        desired_capacity: int,
+        honor_cooldown: bool | None = None,
+    ) -> SetDesiredCapacityResponse:
+        """Call SetDesiredCapacity (POST /).
+
+        Sets the size of the specified Auto Scaling group.
+
+        If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+
+        For more information, see Manual scaling in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/setDesiredCapacity.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/setDesiredCapacity.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/setDesiredCapacity.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain.
+
+                Required (sources/aws/setDesiredCapacity.txt:5 (stated)).
+            honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before initiating a scaling activity to set your Auto Scaling group to its new capacity. By default, Amazon EC2 Auto Scaling does not honor the cooldown period during manual scaling activities.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetDesiredCapacityRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            desired_capacity=desired_capacity,
+            honor_cooldown=honor_cooldown,
+        )
+        return await self._call(
+            _SET_DESIRED_CAPACITY, request.to_wire(), SetDesiredCapacityResponse.from_wire
+        )
+
+    async def set_instance_health(
+        self,
+        *,
+        health_status: str,
+        instance_id: str,
+        should_respect_grace_period: bool | None = None,
+    ) -> SetInstanceHealthResponse:
+        """Call SetInstanceHealth (POST /).
+
+        Sets the health status of the specified instance.
+
+        For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/setInstanceHealth.txt:1 (stated)
+
+        Args:
+            health_status (wire name HealthStatus): The health status of the instance. Set to Healthy to have the instance remain in service. Set to Unhealthy to have the instance be out of service. Amazon EC2 Auto Scaling terminates and replaces the unhealthy instance.
+
+                Required (sources/aws/setInstanceHealth.txt:4 (stated)).
+                Length: 1..32 characters (sources/aws/setInstanceHealth.txt:31 (stated): "_s.validateStringLength('healthStatus', healthStatus, 1, 32, isRequired: true)").
+            instance_id (wire name InstanceId): The ID of the instance.
+
+                Required (sources/aws/setInstanceHealth.txt:5 (stated)).
+                Length: 1..19 characters (sources/aws/setInstanceHealth.txt:39 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+            should_respect_grace_period (wire name ShouldRespectGracePeriod): If the Auto Scaling group of the specified instance has a HealthCheckGracePeriod specified for the group, by default, this call respects the grace period. Set this to False, to have the call not respect the grace period associated with the group.
+
+                For more information about the health check grace period, see CreateAutoScalingGroup in the Amazon EC2 Auto Scaling API Reference.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstanceHealthRequest(
+            health_status=health_status,
+            instance_id=instance_id,
+            should_respect_grace_period=should_respect_grace_period,
+        )
+        return await self._call(
+            _SET_INSTANCE_HEALTH, request.to_wire(), SetInstanceHealthResponse.from_wire
+        )
+
+    async def set_instance_protection(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_ids: list[str],
+        protected_from_scale_in: bool,
+    ) -> SetInstanceProtectionResponse:
+        """Call SetInstanceProtection (POST /).
+
+        Updates the instance protection settings of the specified instances.
+
+        For more information about preventing instances that are part of an Auto Scaling group from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+
+        If you exceed your maximum limit of instance IDs, which is 50 per Auto Scaling group, the call fails.
+
+        Source: sources/aws/setInstanceProtection.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/setInstanceProtection.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/setInstanceProtection.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            instance_ids (wire name InstanceIds): One or more instance IDs. You can specify up to 50 instances.
+
+                Required (sources/aws/setInstanceProtection.txt:5 (stated)).
+            protected_from_scale_in (wire name ProtectedFromScaleIn): Indicates whether the instance is protected from termination by Amazon EC2 Auto Scaling when scaling in.
+
+                Required (sources/aws/setInstanceProtection.txt:6 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstanceProtectionRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_ids=instance_ids,
+            protected_from_scale_in=protected_from_scale_in,
+        )
+        return await self._call(
+            _SET_INSTANCE_PROTECTION, request.to_wire(), SetInstanceProtectionResponse.from_wire
+        )
+
+    async def start_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        preferences: dict[str, object] | None = None,
+        strategy: Strategy | str | None = None,
+    ) -> StartInstanceRefreshResponse:
+        """Call StartInstanceRefresh (POST /).
+
+        Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
+
+        If successful, this call creates a new instance refresh request with a unique ID that you can use to track its progress. To query its status, call the DescribeInstanceRefreshes API. To describe the instance refreshes that have already run, call the DescribeInstanceRefreshes API. To cancel an instance refresh operation in progress, use the CancelInstanceRefresh API.
+
+        For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+        Source: sources/aws/startInstanceRefresh.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/startInstanceRefresh.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/startInstanceRefresh.txt:37 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            preferences (wire name Preferences): Set of preferences associated with the instance refresh request.
+
+                If not provided, the default values are used. For MinHealthyPercentage, the default value is 90. For InstanceWarmup, the default is to use the value specified for the health check grace period for the Auto Scaling group.
+
+                For more information, see RefreshPreferences in the Amazon EC2 Auto Scaling API Reference.
+            strategy (wire name Strategy): The strategy to use for the instance refresh. The only valid value is Rolling.
+
+                A rolling update is an update that is applied to all instances in an Auto Scaling group until all instances have been updated. A rolling update can fail due to failed health checks or if instances are on standby or are protected from scale in. If the rolling update process fails, any instances that were already replaced are not rolled back to their previous configuration.
+
+                Values: Rolling (sources/aws/startInstanceRefresh.txt:25 (stated): "The only valid value is Rolling").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartInstanceRefreshRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            preferences=preferences,
+            strategy=strategy,
+        )
+        return await self._call(
+            _START_INSTANCE_REFRESH, request.to_wire(), StartInstanceRefreshResponse.from_wire
+        )
+
+    async def suspend_processes(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        scaling_processes: list[str] | None = None,
+    ) -> SuspendProcessesResponse:
+        """Call SuspendProcesses (POST /).
+
+        Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
+
+        If you suspend either the Launch or Terminate process types, it can prevent other process types from functioning properly. For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+        To resume processes that have been suspended, call the ResumeProcesses API.
+
+        Source: sources/aws/suspendProcesses.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/suspendProcesses.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/suspendProcesses.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+                - Launch
+                - Terminate
+                - AddToLoadBalancer
+                - AlarmNotification
+                - AZRebalance
+                - HealthCheck
+                - InstanceRefresh
+                - ReplaceUnhealthy
+                - ScheduledActions
+
+                If you omit this parameter, all processes are specified.
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SuspendProcessesRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            scaling_processes=scaling_processes,
+        )
+        return await self._call(
+            _SUSPEND_PROCESSES, request.to_wire(), SuspendProcessesResponse.from_wire
+        )
+
+    async def terminate_instance_in_auto_scaling_group(
+        self,
+        *,
+        instance_id: str,
+        should_decrement_desired_capacity: bool,
+    ) -> TerminateInstanceInAutoScalingGroupResponse:
+        """Call TerminateInstanceInAutoScalingGroup (POST /).
+
+        Terminates the specified instance and optionally adjusts the desired group size.
+
+        This call simply makes a termination request. The instance is not terminated immediately. When an instance is terminated, the instance status changes to terminated. You can't connect to or start an instance after you've terminated it.
+
+        If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are terminated.
+
+        By default, Amazon EC2 Auto Scaling balances instances across all Availability Zones. If you decrement the desired capacity, your Auto Scaling group can become unbalanced between Availability Zones. Amazon EC2 Auto Scaling tries to rebalance the group, and rebalancing might terminate instances in other zones. For more information, see Rebalancing activities in the Amazon EC2 Auto Scaling User Guide.
+
+        Source: sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            instance_id (wire name InstanceId): The ID of the instance.
+
+                Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:4 (stated)).
+                Length: 1..19 characters (sources/aws/terminateInstanceInAutoScalingGroup.txt:29 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+            should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether terminating the instance also decrements the size of the Auto Scaling group.
+
+                Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:5 (stated)).
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = TerminateInstanceInAutoScalingGroupRequest(
+            instance_id=instance_id,
+            should_decrement_desired_capacity=should_decrement_desired_capacity,
+        )
+        return await self._call(
+            _TERMINATE_INSTANCE_IN_AUTO_SCALING_GROUP,
+            request.to_wire(),
+            TerminateInstanceInAutoScalingGroupResponse.from_wire,
+        )
+
+    async def update_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        availability_zones: list[str] | None = None,
+        capacity_rebalance: bool | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        health_check_grace_period: int | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        launch_configuration_name: str | None = None,
+        launch_template: dict[str, object] | None = None,
+        max_instance_lifetime: int | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        mixed_instances_policy: dict[str, object] | None = None,
+        new_instances_protected_from_scale_in: bool | None = None,
+        placement_group: str | None = None,
+        service_linked_role_arn: str | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_zone_identifier: str | None = None,
+    ) -> UpdateAutoScalingGroupResponse:
+        """Call UpdateAutoScalingGroup (POST /).
+
+        Updates the configuration for the specified Auto Scaling group.
+
+        To update an Auto Scaling group, specify the name of the group and the parameter that you want to change. Any parameters that you don't specify are not changed by this update request. The new settings take effect on any scaling activities after this call returns.
+
+        If you associate a new launch configuration or template with an Auto Scaling group, all new instances will get the updated configuration. Existing instances continue to run with the configuration that they were originally launched with. When you update a group to specify a mixed instances policy instead of a launch configuration or template, existing instances may be replaced to match the new purchasing options that you specified in the policy. For example, if the group currently has 100% On-Demand capacity and the policy specifies 50% Spot capacity, this means that half of your instances will be gradually terminated and relaunched as Spot Instances. When replacing instances, Amazon EC2 Auto Scaling launches new instances before terminating the old ones, so that updating your group does not compromise the performance or availability of your application.
+
+        Note the following about changing DesiredCapacity, MaxSize, or MinSize:
+
+        - If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+        - If you specify a new value for MinSize without specifying a value for DesiredCapacity, and the new MinSize is larger than the current size of the group, this sets the group's DesiredCapacity to the new MinSize value.
+        - If you specify a new value for MaxSize without specifying a value for DesiredCapacity, and the new MaxSize is smaller than the current size of the group, this sets the group's DesiredCapacity to the new MaxSize value.
+
+        To see which parameters have been set, call the DescribeAutoScalingGroups API. To view the scaling policies for an Auto Scaling group, call the DescribePolicies API. If the group has scaling policies, you can update them by calling the PutScalingPolicy API.
+
+        Source: sources/aws/updateAutoScalingGroup.txt:1 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+                Required (sources/aws/updateAutoScalingGroup.txt:4 (stated)).
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:100 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+            availability_zones (wire name AvailabilityZones): One or more Availability Zones for the group.
+            capacity_rebalance (wire name CapacityRebalance): Enables or disables Capacity Rebalancing. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+            default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+                Default: 300 (sources/aws/updateAutoScalingGroup.txt:45 (stated): "The default value is 300").
+            desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group.
+            health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+                Conditional: Required if you are adding an ELB health check.
+
+                Default: 0 (sources/aws/updateAutoScalingGroup.txt:49 (stated): "The default value is 0").
+            health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 and ELB. If you configure an Auto Scaling group to use ELB health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks.
+
+                Length: 1..32 characters (sources/aws/updateAutoScalingGroup.txt:107 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+                Values: EC2, ELB (sources/aws/updateAutoScalingGroup.txt:53 (stated): "valid values are EC2 and ELB").
+            launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. If you specify LaunchConfigurationName in your update request, you can't specify LaunchTemplate or MixedInstancesPolicy.
+
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:113 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+            launch_template (wire name LaunchTemplate): The launch template and version to use to specify the updates. If you specify LaunchTemplate in your update request, you can't specify LaunchConfigurationName or MixedInstancesPolicy.
+            max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). To clear a previously set value, specify a new value of 0. For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+            max_size (wire name MaxSize): The maximum size of the Auto Scaling group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+            min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+            mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. When you make changes to an existing policy, all optional parameters are left unchanged if not specified. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+            new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+            placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+                Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:119 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+            service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+                Length: 1..1600 characters (sources/aws/updateAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+            termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instances to terminate. The policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+            vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC). If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+                Length: 1..2047 characters (sources/aws/updateAutoScalingGroup.txt:131 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+        Raises:
+            AwsAutoscalingError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = UpdateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            availability_zones=availability_zones,
+            capacity_rebalance=capacity_rebalance,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            health_check_grace_period=health_check_grace_period,
+            health_check_type=health_check_type,
+            launch_configuration_name=launch_configuration_name,
+            launch_template=launch_template,
+            max_instance_lifetime=max_instance_lifetime,
+            max_size=max_size,
+            min_size=min_size,
+            mixed_instances_policy=mixed_instances_policy,
+            new_instances_protected_from_scale_in=new_instances_protected_from_scale_in,
+            placement_group=placement_group,
+            service_linked_role_arn=service_linked_role_arn,
+            termination_policies=termination_policies,
+            vpc_zone_identifier=vpc_zone_identifier,
+        )
+        return await self._call(
+            _UPDATE_AUTO_SCALING_GROUP, request.to_wire(), UpdateAutoScalingGroupResponse.from_wire
         )

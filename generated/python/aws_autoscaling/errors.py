@@ -58,6 +58,58 @@ class AwsAutoscalingError(Exception):
 ServiceError = AwsAutoscalingError
 
 
+class ActiveInstanceRefreshNotFoundError(AwsAutoscalingError):
+    """Error code ActiveInstanceRefreshNotFound.
+
+    CancelInstanceRefresh: ActiveInstanceRefreshNotFoundFault (sources/aws/cancelInstanceRefresh.txt:11 (stated))
+    RollbackInstanceRefresh: ActiveInstanceRefreshNotFoundFault (sources/aws/rollbackInstanceRefresh.txt:18 (stated))
+    """
+
+    CODE = "ActiveInstanceRefreshNotFound"
+
+
+ActiveInstanceRefreshNotFoundFault = ActiveInstanceRefreshNotFoundError
+
+
+class AlreadyExistsError(AwsAutoscalingError):
+    """Error code AlreadyExists.
+
+    BatchPutScheduledUpdateGroupAction: AlreadyExistsFault (sources/aws/batchPutScheduledUpdateGroupAction.txt:10 (stated))
+    CreateAutoScalingGroup: AlreadyExistsFault (sources/aws/createAutoScalingGroup.txt:37 (stated))
+    CreateLaunchConfiguration: AlreadyExistsFault (sources/aws/createLaunchConfiguration.txt:31 (stated))
+    CreateOrUpdateTags: AlreadyExistsFault (sources/aws/createOrUpdateTags.txt:13 (stated))
+    PutScheduledUpdateGroupAction: AlreadyExistsFault (sources/aws/putScheduledUpdateGroupAction.txt:19 (stated))
+    """
+
+    CODE = "AlreadyExists"
+
+
+AlreadyExistsFault = AlreadyExistsError
+
+
+class IdempotentParameterMismatchError(AwsAutoscalingError):
+    """Error code IdempotentParameterMismatch.
+
+    LaunchInstances: IdempotentParameterMismatchError (sources/aws/launchInstances.txt:15 (stated))
+    """
+
+    CODE = "IdempotentParameterMismatch"
+
+
+class InstanceRefreshInProgressError(AwsAutoscalingError):
+    """Error code InstanceRefreshInProgress.
+
+    AttachTrafficSources: InstanceRefreshInProgressFault (sources/aws/attachTrafficSources.txt:22 (stated))
+    PutWarmPool: InstanceRefreshInProgressFault (sources/aws/putWarmPool.txt:19 (stated))
+    StartInstanceRefresh: InstanceRefreshInProgressFault (sources/aws/startInstanceRefresh.txt:15 (stated))
+    """
+
+    CODE = "InstanceRefreshInProgress"
+
+
+InstanceRefreshInProgressFault = InstanceRefreshInProgressError
+
+
 class InternalFailureError(AwsAutoscalingError):
     """Error code InternalFailure.
 
@@ -76,10 +128,55 @@ class InvalidActionError(AwsAutoscalingError):
     CODE = "InvalidAction"
 
 
+class InvalidNextTokenError(AwsAutoscalingError):
+    """Error code InvalidNextToken.
+
+    DescribeAutoScalingGroups: InvalidNextToken (sources/aws/describeAutoScalingGroups.txt:11 (stated))
+    DescribeAutoScalingInstances: InvalidNextToken (sources/aws/describeAutoScalingInstances.txt:11 (stated))
+    DescribeInstanceRefreshes: InvalidNextToken (sources/aws/describeInstanceRefreshes.txt:22 (stated))
+    DescribeLaunchConfigurations: InvalidNextToken (sources/aws/describeLaunchConfigurations.txt:11 (stated))
+    DescribeNotificationConfigurations: InvalidNextToken (sources/aws/describeNotificationConfigurations.txt:11 (stated))
+    DescribePolicies: InvalidNextToken (sources/aws/describePolicies.txt:13 (stated))
+    DescribeScalingActivities: InvalidNextToken (sources/aws/describeScalingActivities.txt:12 (stated))
+    DescribeScheduledActions: InvalidNextToken (sources/aws/describeScheduledActions.txt:14 (stated))
+    DescribeTags: InvalidNextToken (sources/aws/describeTags.txt:17 (stated))
+    DescribeTrafficSources: InvalidNextToken (sources/aws/describeTrafficSources.txt:16 (stated))
+    DescribeWarmPool: InvalidNextToken (sources/aws/describeWarmPool.txt:13 (stated))
+    """
+
+    CODE = "InvalidNextToken"
+
+
+class IrreversibleInstanceRefreshError(AwsAutoscalingError):
+    """Error code IrreversibleInstanceRefresh.
+
+    RollbackInstanceRefresh: IrreversibleInstanceRefreshFault (sources/aws/rollbackInstanceRefresh.txt:18 (stated))
+    """
+
+    CODE = "IrreversibleInstanceRefresh"
+
+
+IrreversibleInstanceRefreshFault = IrreversibleInstanceRefreshError
+
+
 class LimitExceededError(AwsAutoscalingError):
     """Error code LimitExceeded.
 
+    BatchPutScheduledUpdateGroupAction: LimitExceededFault (sources/aws/batchPutScheduledUpdateGroupAction.txt:10 (stated))
+    CancelInstanceRefresh: LimitExceededFault (sources/aws/cancelInstanceRefresh.txt:11 (stated))
+    CreateAutoScalingGroup: LimitExceededFault (sources/aws/createAutoScalingGroup.txt:37 (stated))
+    CreateLaunchConfiguration: LimitExceededFault (sources/aws/createLaunchConfiguration.txt:31 (stated))
+    CreateOrUpdateTags: LimitExceededFault (sources/aws/createOrUpdateTags.txt:13 (stated))
+    DeleteWarmPool: LimitExceededFault (sources/aws/deleteWarmPool.txt:12 (stated))
+    DescribeWarmPool: LimitExceededFault (sources/aws/describeWarmPool.txt:13 (stated))
     PutLifecycleHook: LimitExceededFault (sources/aws/putLifecycleHook.txt:31 (stated))
+    PutNotificationConfiguration: LimitExceededFault (sources/aws/putNotificationConfiguration.txt:17 (stated))
+    PutScalingPolicy: LimitExceededFault (sources/aws/putScalingPolicy.txt:23 (stated))
+    PutScheduledUpdateGroupAction: LimitExceededFault (sources/aws/putScheduledUpdateGroupAction.txt:19 (stated))
+    PutWarmPool: LimitExceededFault (sources/aws/putWarmPool.txt:19 (stated))
+    RollbackInstanceRefresh: LimitExceededFault (sources/aws/rollbackInstanceRefresh.txt:18 (stated))
+    SetInstanceProtection: LimitExceededFault (sources/aws/setInstanceProtection.txt:15 (stated))
+    StartInstanceRefresh: LimitExceededFault (sources/aws/startInstanceRefresh.txt:15 (stated))
     """
 
     CODE = "LimitExceeded"
@@ -100,17 +197,131 @@ class RequestEntityTooLargeError(AwsAutoscalingError):
 class ResourceContentionError(AwsAutoscalingError):
     """Error code ResourceContention.
 
+    AttachInstances: ResourceContentionFault (sources/aws/attachInstances.txt:16 (stated))
+    AttachLoadBalancerTargetGroups: ResourceContentionFault (sources/aws/attachLoadBalancerTargetGroups.txt:19 (stated))
+    AttachLoadBalancers: ResourceContentionFault (sources/aws/attachLoadBalancers.txt:14 (stated))
+    AttachTrafficSources: ResourceContentionFault (sources/aws/attachTrafficSources.txt:22 (stated))
+    BatchDeleteScheduledAction: ResourceContentionFault (sources/aws/batchDeleteScheduledAction.txt:10 (stated))
+    BatchPutScheduledUpdateGroupAction: ResourceContentionFault (sources/aws/batchPutScheduledUpdateGroupAction.txt:10 (stated))
+    CancelInstanceRefresh: ResourceContentionFault (sources/aws/cancelInstanceRefresh.txt:11 (stated))
     CompleteLifecycleAction: ResourceContentionFault (sources/aws/completeLifecycleAction.txt:22 (stated))
+    CreateAutoScalingGroup: ResourceContentionFault (sources/aws/createAutoScalingGroup.txt:37 (stated))
+    CreateLaunchConfiguration: ResourceContentionFault (sources/aws/createLaunchConfiguration.txt:31 (stated))
+    CreateOrUpdateTags: ResourceContentionFault (sources/aws/createOrUpdateTags.txt:13 (stated))
+    DeleteAutoScalingGroup: ResourceContentionFault (sources/aws/deleteAutoScalingGroup.txt:18 (stated))
+    DeleteLaunchConfiguration: ResourceContentionFault (sources/aws/deleteLaunchConfiguration.txt:11 (stated))
     DeleteLifecycleHook: ResourceContentionFault (sources/aws/deleteLifecycleHook.txt:12 (stated))
+    DeleteNotificationConfiguration: ResourceContentionFault (sources/aws/deleteNotificationConfiguration.txt:10 (stated))
+    DeletePolicy: ResourceContentionFault (sources/aws/deletePolicy.txt:14 (stated))
+    DeleteScheduledAction: ResourceContentionFault (sources/aws/deleteScheduledAction.txt:10 (stated))
+    DeleteTags: ResourceContentionFault (sources/aws/deleteTags.txt:9 (stated))
+    DeleteWarmPool: ResourceContentionFault (sources/aws/deleteWarmPool.txt:12 (stated))
+    DescribeAccountLimits: ResourceContentionFault (sources/aws/describeAccountLimits.txt:9 (stated))
+    DescribeAdjustmentTypes: ResourceContentionFault (sources/aws/describeAdjustmentTypes.txt:13 (stated))
+    DescribeAutoScalingGroups: ResourceContentionFault (sources/aws/describeAutoScalingGroups.txt:11 (stated))
+    DescribeAutoScalingInstances: ResourceContentionFault (sources/aws/describeAutoScalingInstances.txt:11 (stated))
+    DescribeAutoScalingNotificationTypes: ResourceContentionFault (sources/aws/describeAutoScalingNotificationTypes.txt:7 (stated))
+    DescribeInstanceRefreshes: ResourceContentionFault (sources/aws/describeInstanceRefreshes.txt:22 (stated))
+    DescribeLaunchConfigurations: ResourceContentionFault (sources/aws/describeLaunchConfigurations.txt:11 (stated))
+    DescribeLifecycleHookTypes: ResourceContentionFault (sources/aws/describeLifecycleHookTypes.txt:12 (stated))
     DescribeLifecycleHooks: ResourceContentionFault (sources/aws/describeLifecycleHooks.txt:10 (stated))
+    DescribeLoadBalancerTargetGroups: ResourceContentionFault (sources/aws/describeLoadBalancerTargetGroups.txt:11 (stated))
+    DescribeLoadBalancers: ResourceContentionFault (sources/aws/describeLoadBalancers.txt:13 (stated))
+    DescribeMetricCollectionTypes: ResourceContentionFault (sources/aws/describeMetricCollectionTypes.txt:9 (stated))
+    DescribeNotificationConfigurations: ResourceContentionFault (sources/aws/describeNotificationConfigurations.txt:11 (stated))
+    DescribePolicies: ResourceContentionFault (sources/aws/describePolicies.txt:13 (stated))
+    DescribeScalingActivities: ResourceContentionFault (sources/aws/describeScalingActivities.txt:12 (stated))
+    DescribeScalingProcessTypes: ResourceContentionFault (sources/aws/describeScalingProcessTypes.txt:7 (stated))
+    DescribeScheduledActions: ResourceContentionFault (sources/aws/describeScheduledActions.txt:14 (stated))
+    DescribeTags: ResourceContentionFault (sources/aws/describeTags.txt:17 (stated))
+    DescribeTerminationPolicyTypes: ResourceContentionFault (sources/aws/describeTerminationPolicyTypes.txt:9 (stated))
+    DescribeTrafficSources: ResourceContentionFault (sources/aws/describeTrafficSources.txt:16 (stated))
+    DescribeWarmPool: ResourceContentionFault (sources/aws/describeWarmPool.txt:13 (stated))
+    DetachInstances: ResourceContentionFault (sources/aws/detachInstances.txt:19 (stated))
+    DetachLoadBalancerTargetGroups: ResourceContentionFault (sources/aws/detachLoadBalancerTargetGroups.txt:10 (stated))
+    DetachLoadBalancers: ResourceContentionFault (sources/aws/detachLoadBalancers.txt:14 (stated))
+    DetachTrafficSources: ResourceContentionFault (sources/aws/detachTrafficSources.txt:12 (stated))
+    DisableMetricsCollection: ResourceContentionFault (sources/aws/disableMetricsCollection.txt:10 (stated))
+    EnableMetricsCollection: ResourceContentionFault (sources/aws/enableMetricsCollection.txt:11 (stated))
+    EnterStandby: ResourceContentionFault (sources/aws/enterStandby.txt:17 (stated))
+    ExecutePolicy: ResourceContentionFault (sources/aws/executePolicy.txt:13 (stated))
+    ExitStandby: ResourceContentionFault (sources/aws/exitStandby.txt:14 (stated))
+    GetPredictiveScalingForecast: ResourceContentionFault (sources/aws/getPredictiveScalingForecast.txt:18 (stated))
+    LaunchInstances: ResourceContentionFault (sources/aws/launchInstances.txt:15 (stated))
     PutLifecycleHook: ResourceContentionFault (sources/aws/putLifecycleHook.txt:31 (stated))
+    PutNotificationConfiguration: ResourceContentionFault (sources/aws/putNotificationConfiguration.txt:17 (stated))
+    PutScalingPolicy: ResourceContentionFault (sources/aws/putScalingPolicy.txt:23 (stated))
+    PutScheduledUpdateGroupAction: ResourceContentionFault (sources/aws/putScheduledUpdateGroupAction.txt:19 (stated))
+    PutWarmPool: ResourceContentionFault (sources/aws/putWarmPool.txt:19 (stated))
     RecordLifecycleActionHeartbeat: ResourceContentionFault (sources/aws/recordLifecycleActionHeartbeat.txt:21 (stated))
+    ResumeProcesses: ResourceContentionFault (sources/aws/resumeProcesses.txt:12 (stated))
+    RollbackInstanceRefresh: ResourceContentionFault (sources/aws/rollbackInstanceRefresh.txt:18 (stated))
+    SetDesiredCapacity: ResourceContentionFault (sources/aws/setDesiredCapacity.txt:15 (stated))
+    SetInstanceHealth: ResourceContentionFault (sources/aws/setInstanceHealth.txt:13 (stated))
+    SetInstanceProtection: ResourceContentionFault (sources/aws/setInstanceProtection.txt:15 (stated))
+    StartInstanceRefresh: ResourceContentionFault (sources/aws/startInstanceRefresh.txt:15 (stated))
+    SuspendProcesses: ResourceContentionFault (sources/aws/suspendProcesses.txt:14 (stated))
+    TerminateInstanceInAutoScalingGroup: ResourceContentionFault (sources/aws/terminateInstanceInAutoScalingGroup.txt:16 (stated))
+    UpdateAutoScalingGroup: ResourceContentionFault (sources/aws/updateAutoScalingGroup.txt:37 (stated))
     """
 
     CODE = "ResourceContention"
 
 
 ResourceContentionFault = ResourceContentionError
+
+
+class ResourceInUseError(AwsAutoscalingError):
+    """Error code ResourceInUse.
+
+    CreateOrUpdateTags: ResourceInUseFault (sources/aws/createOrUpdateTags.txt:13 (stated))
+    DeleteAutoScalingGroup: ResourceInUseFault (sources/aws/deleteAutoScalingGroup.txt:18 (stated))
+    DeleteLaunchConfiguration: ResourceInUseFault (sources/aws/deleteLaunchConfiguration.txt:11 (stated))
+    DeleteTags: ResourceInUseFault (sources/aws/deleteTags.txt:9 (stated))
+    DeleteWarmPool: ResourceInUseFault (sources/aws/deleteWarmPool.txt:12 (stated))
+    ResumeProcesses: ResourceInUseFault (sources/aws/resumeProcesses.txt:12 (stated))
+    SuspendProcesses: ResourceInUseFault (sources/aws/suspendProcesses.txt:14 (stated))
+    """
+
+    CODE = "ResourceInUse"
+
+
+ResourceInUseFault = ResourceInUseError
+
+
+class ScalingActivityInProgressError(AwsAutoscalingError):
+    """Error code ScalingActivityInProgress.
+
+    DeleteAutoScalingGroup: ScalingActivityInProgressFault (sources/aws/deleteAutoScalingGroup.txt:18 (stated))
+    DeleteWarmPool: ScalingActivityInProgressFault (sources/aws/deleteWarmPool.txt:12 (stated))
+    ExecutePolicy: ScalingActivityInProgressFault (sources/aws/executePolicy.txt:13 (stated))
+    SetDesiredCapacity: ScalingActivityInProgressFault (sources/aws/setDesiredCapacity.txt:15 (stated))
+    TerminateInstanceInAutoScalingGroup: ScalingActivityInProgressFault (sources/aws/terminateInstanceInAutoScalingGroup.txt:16 (stated))
+    UpdateAutoScalingGroup: ScalingActivityInProgressFault (sources/aws/updateAutoScalingGroup.txt:37 (stated))
+    """
+
+    CODE = "ScalingActivityInProgress"
+
+
+ScalingActivityInProgressFault = ScalingActivityInProgressError
+
+
+class ServiceLinkedRoleFailureError(AwsAutoscalingError):
+    """Error code ServiceLinkedRoleFailure.
+
+    AttachInstances: ServiceLinkedRoleFailure (sources/aws/attachInstances.txt:16 (stated))
+    AttachLoadBalancerTargetGroups: ServiceLinkedRoleFailure (sources/aws/attachLoadBalancerTargetGroups.txt:19 (stated))
+    AttachLoadBalancers: ServiceLinkedRoleFailure (sources/aws/attachLoadBalancers.txt:14 (stated))
+    AttachTrafficSources: ServiceLinkedRoleFailure (sources/aws/attachTrafficSources.txt:22 (stated))
+    CreateAutoScalingGroup: ServiceLinkedRoleFailure (sources/aws/createAutoScalingGroup.txt:37 (stated))
+    DeletePolicy: ServiceLinkedRoleFailure (sources/aws/deletePolicy.txt:14 (stated))
+    DescribePolicies: ServiceLinkedRoleFailure (sources/aws/describePolicies.txt:13 (stated))
+    PutNotificationConfiguration: ServiceLinkedRoleFailure (sources/aws/putNotificationConfiguration.txt:17 (stated))
+    PutScalingPolicy: ServiceLinkedRoleFailure (sources/aws/putScalingPolicy.txt:23 (stated))
+    UpdateAutoScalingGroup: ServiceLinkedRoleFailure (sources/aws/updateAutoScalingGroup.txt:37 (stated))
+    """
+
+    CODE = "ServiceLinkedRoleFailure"
 
 
 class SignatureDoesNotMatchError(AwsAutoscalingError):
@@ -141,11 +352,20 @@ class ValidationError(AwsAutoscalingError):
 
 
 ERRORS: dict[str, type[AwsAutoscalingError]] = {
+    "ActiveInstanceRefreshNotFound": ActiveInstanceRefreshNotFoundError,
+    "AlreadyExists": AlreadyExistsError,
+    "IdempotentParameterMismatch": IdempotentParameterMismatchError,
+    "InstanceRefreshInProgress": InstanceRefreshInProgressError,
     "InternalFailure": InternalFailureError,
     "InvalidAction": InvalidActionError,
+    "InvalidNextToken": InvalidNextTokenError,
+    "IrreversibleInstanceRefresh": IrreversibleInstanceRefreshError,
     "LimitExceeded": LimitExceededError,
     "RequestEntityTooLarge": RequestEntityTooLargeError,
     "ResourceContention": ResourceContentionError,
+    "ResourceInUse": ResourceInUseError,
+    "ScalingActivityInProgress": ScalingActivityInProgressError,
+    "ServiceLinkedRoleFailure": ServiceLinkedRoleFailureError,
     "SignatureDoesNotMatch": SignatureDoesNotMatchError,
     "Throttling": ThrottlingError,
     "ValidationError": ValidationError,

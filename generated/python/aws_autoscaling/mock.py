@@ -101,15 +101,12 @@ HOOK: Final = HookSpec(
     # no hook id in the pages: internal ids
     id_prefix="hook-",
     id_length=8,
-    timeout_key="HeartbeatTimeout",
-    timeout_default=3600,
-    default_result_key="DefaultResult",
-    default_result_default="ABANDON",
-    transition_key="LifecycleTransition",
-    transitions={
-        "autoscaling:EC2_INSTANCE_LAUNCHING": "launch",
-        "autoscaling:EC2_INSTANCE_TERMINATING": "terminate",
-    },
+    timeout_key="",
+    timeout_default=None,
+    default_result_key="",
+    default_result_default=None,
+    transition_key="",
+    transitions={},
     results={
         "CONTINUE": "continue",
         "ABANDON": "abandon",
@@ -118,6 +115,181 @@ HOOK: Final = HookSpec(
 )
 
 OPERATIONS: Final[Mapping[str, OperationSpec]] = {
+    # Attaches one or more EC2 instances to the specified Auto Scaling group.
+    # sources/aws/attachInstances.txt:1 (stated)
+    "AttachInstances": OperationSpec(
+        name="AttachInstances",
+        kind="other",
+        action="AttachInstances",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_attach_instances,
+        validate=validators.validate_attach_instances,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/attachInstances.txt:1 (stated)
+        response=(),
+    ),
+    # Attaches one or more target groups to the specified Auto Scaling group.
+    # sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+    "AttachLoadBalancerTargetGroups": OperationSpec(
+        name="AttachLoadBalancerTargetGroups",
+        kind="other",
+        action="AttachLoadBalancerTargetGroups",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_attach_load_balancer_target_groups,
+        validate=validators.validate_attach_load_balancer_target_groups,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+        response=(),
+    ),
+    # To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead.
+    # sources/aws/attachLoadBalancers.txt:1 (stated)
+    "AttachLoadBalancers": OperationSpec(
+        name="AttachLoadBalancers",
+        kind="other",
+        action="AttachLoadBalancers",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_attach_load_balancers,
+        validate=validators.validate_attach_load_balancers,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/attachLoadBalancers.txt:1 (stated)
+        response=(),
+    ),
+    # Attaches one or more traffic sources to the specified Auto Scaling group.
+    # sources/aws/attachTrafficSources.txt:1 (stated)
+    "AttachTrafficSources": OperationSpec(
+        name="AttachTrafficSources",
+        kind="other",
+        action="AttachTrafficSources",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_attach_traffic_sources,
+        validate=validators.validate_attach_traffic_sources,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/attachTrafficSources.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes one or more scheduled actions for the specified Auto Scaling group.
+    # sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+    "BatchDeleteScheduledAction": OperationSpec(
+        name="BatchDeleteScheduledAction",
+        kind="other",
+        action="BatchDeleteScheduledAction",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_batch_delete_scheduled_action,
+        validate=validators.validate_batch_delete_scheduled_action,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+        response=(),
+    ),
+    # Creates or updates one or more scheduled scaling actions for an Auto Scaling group.
+    # sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+    "BatchPutScheduledUpdateGroupAction": OperationSpec(
+        name="BatchPutScheduledUpdateGroupAction",
+        kind="other",
+        action="BatchPutScheduledUpdateGroupAction",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_batch_put_scheduled_update_group_action,
+        validate=validators.validate_batch_put_scheduled_update_group_action,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+        response=(),
+    ),
+    # Cancels an instance refresh operation in progress.
+    # sources/aws/cancelInstanceRefresh.txt:1 (stated)
+    "CancelInstanceRefresh": OperationSpec(
+        name="CancelInstanceRefresh",
+        kind="other",
+        action="CancelInstanceRefresh",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_cancel_instance_refresh,
+        validate=validators.validate_cancel_instance_refresh,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/cancelInstanceRefresh.txt:1 (stated)
+        response=(),
+    ),
     # Completes the lifecycle action for the specified token or instance with the specified result.
     # sources/aws/completeLifecycleAction.txt:1 (stated)
     "CompleteLifecycleAction": OperationSpec(
@@ -161,6 +333,214 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         # sources/aws/completeLifecycleAction.txt:1 (stated)
         response=(),
     ),
+    # Creates an Auto Scaling group with the specified name and attributes.
+    # sources/aws/createAutoScalingGroup.txt:1 (stated)
+    "CreateAutoScalingGroup": OperationSpec(
+        name="CreateAutoScalingGroup",
+        kind="create",
+        action="CreateAutoScalingGroup",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_create_auto_scaling_group,
+        validate=validators.validate_create_auto_scaling_group,
+        roles={"group": "AutoScalingGroupName", "instance": "InstanceId"},
+        attributes=(
+            "MaxSize",
+            "MinSize",
+            "AvailabilityZones",
+            "CapacityRebalance",
+            "DefaultCooldown",
+            "DesiredCapacity",
+            "HealthCheckGracePeriod",
+            "HealthCheckType",
+            "InstanceId",
+            "LaunchConfigurationName",
+            "LaunchTemplate",
+            "LifecycleHookSpecificationList",
+            "LoadBalancerNames",
+            "MaxInstanceLifetime",
+            "MixedInstancesPolicy",
+            "NewInstancesProtectedFromScaleIn",
+            "PlacementGroup",
+            "ServiceLinkedRoleARN",
+            "Tags",
+            "TargetGroupARNs",
+            "TerminationPolicies",
+            "VPCZoneIdentifier",
+        ),
+        defaults={
+            # sources/aws/createAutoScalingGroup.txt:51 (stated)
+            "DefaultCooldown": 300,
+            # sources/aws/createAutoScalingGroup.txt:55 (stated)
+            "HealthCheckGracePeriod": 0,
+        },
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/createAutoScalingGroup.txt:37 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/createAutoScalingGroup.txt:37 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/createAutoScalingGroup.txt:1 (stated)
+        response=(),
+    ),
+    # Creates a launch configuration.
+    # sources/aws/createLaunchConfiguration.txt:1 (stated)
+    "CreateLaunchConfiguration": OperationSpec(
+        name="CreateLaunchConfiguration",
+        kind="create",
+        action="CreateLaunchConfiguration",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_create_launch_configuration,
+        validate=validators.validate_create_launch_configuration,
+        roles={"instance": "InstanceId"},
+        attributes=(
+            "LaunchConfigurationName",
+            "AssociatePublicIpAddress",
+            "BlockDeviceMappings",
+            "ClassicLinkVPCId",
+            "ClassicLinkVPCSecurityGroups",
+            "EbsOptimized",
+            "IamInstanceProfile",
+            "ImageId",
+            "InstanceId",
+            "InstanceMonitoring",
+            "InstanceType",
+            "KernelId",
+            "KeyName",
+            "MetadataOptions",
+            "PlacementTenancy",
+            "RamdiskId",
+            "SecurityGroups",
+            "SpotPrice",
+            "UserData",
+        ),
+        defaults={
+            # sources/aws/createLaunchConfiguration.txt:51 (stated)
+            "EbsOptimized": False,
+        },
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/createLaunchConfiguration.txt:31 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/createLaunchConfiguration.txt:31 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/createLaunchConfiguration.txt:1 (stated)
+        response=(),
+    ),
+    # Creates or updates tags for the specified Auto Scaling group.
+    # sources/aws/createOrUpdateTags.txt:1 (stated)
+    "CreateOrUpdateTags": OperationSpec(
+        name="CreateOrUpdateTags",
+        kind="create",
+        action="CreateOrUpdateTags",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_create_or_update_tags,
+        validate=validators.validate_create_or_update_tags,
+        roles={},
+        attributes=("Tags",),
+        defaults={},
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/createOrUpdateTags.txt:13 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/createOrUpdateTags.txt:13 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/createOrUpdateTags.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the specified Auto Scaling group.
+    # sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+    "DeleteAutoScalingGroup": OperationSpec(
+        name="DeleteAutoScalingGroup",
+        kind="delete",
+        action="DeleteAutoScalingGroup",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_auto_scaling_group,
+        validate=validators.validate_delete_auto_scaling_group,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the specified launch configuration.
+    # sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+    "DeleteLaunchConfiguration": OperationSpec(
+        name="DeleteLaunchConfiguration",
+        kind="delete",
+        action="DeleteLaunchConfiguration",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_launch_configuration,
+        validate=validators.validate_delete_launch_configuration,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+        response=(),
+    ),
     # Deletes the specified lifecycle hook.
     # sources/aws/deleteLifecycleHook.txt:1 (stated)
     "DeleteLifecycleHook": OperationSpec(
@@ -190,6 +570,903 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         # sources/aws/deleteLifecycleHook.txt:1 (stated)
         response=(),
     ),
+    # Deletes the specified notification.
+    # sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+    "DeleteNotificationConfiguration": OperationSpec(
+        name="DeleteNotificationConfiguration",
+        kind="delete",
+        action="DeleteNotificationConfiguration",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_notification_configuration,
+        validate=validators.validate_delete_notification_configuration,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the specified scaling policy.
+    # sources/aws/deletePolicy.txt:1 (stated)
+    "DeletePolicy": OperationSpec(
+        name="DeletePolicy",
+        kind="delete",
+        action="DeletePolicy",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_policy,
+        validate=validators.validate_delete_policy,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/deletePolicy.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the specified scheduled action.
+    # sources/aws/deleteScheduledAction.txt:1 (stated)
+    "DeleteScheduledAction": OperationSpec(
+        name="DeleteScheduledAction",
+        kind="delete",
+        action="DeleteScheduledAction",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_scheduled_action,
+        validate=validators.validate_delete_scheduled_action,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/deleteScheduledAction.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the specified tags.
+    # sources/aws/deleteTags.txt:1 (stated)
+    "DeleteTags": OperationSpec(
+        name="DeleteTags",
+        kind="delete",
+        action="DeleteTags",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_tags,
+        validate=validators.validate_delete_tags,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # sources/aws/deleteTags.txt:1 (stated)
+        response=(),
+    ),
+    # Deletes the warm pool for the specified Auto Scaling group.
+    # sources/aws/deleteWarmPool.txt:1 (stated)
+    "DeleteWarmPool": OperationSpec(
+        name="DeleteWarmPool",
+        kind="delete",
+        action="DeleteWarmPool",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_delete_warm_pool,
+        validate=validators.validate_delete_warm_pool,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/deleteWarmPool.txt:1 (stated)
+        response=(),
+    ),
+    # Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
+    # sources/aws/describeAccountLimits.txt:1 (stated)
+    "DescribeAccountLimits": OperationSpec(
+        name="DescribeAccountLimits",
+        kind="describe",
+        action="DescribeAccountLimits",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_account_limits,
+        validate=validators.validate_describe_account_limits,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeAccountLimits has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "AccountLimits",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies.
+    # sources/aws/describeAdjustmentTypes.txt:1 (stated)
+    "DescribeAdjustmentTypes": OperationSpec(
+        name="DescribeAdjustmentTypes",
+        kind="describe",
+        action="DescribeAdjustmentTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_adjustment_types,
+        validate=validators.validate_describe_adjustment_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeAdjustmentTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "AdjustmentTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes one or more Auto Scaling groups.
+    # sources/aws/describeAutoScalingGroups.txt:1 (stated)
+    "DescribeAutoScalingGroups": OperationSpec(
+        name="DescribeAutoScalingGroups",
+        kind="describe",
+        action="DescribeAutoScalingGroups",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_auto_scaling_groups,
+        validate=validators.validate_describe_auto_scaling_groups,
+        roles={"limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeAutoScalingGroups.txt:17 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeAutoScalingGroups has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "AutoScalingGroups",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes one or more Auto Scaling instances.
+    # sources/aws/describeAutoScalingInstances.txt:1 (stated)
+    "DescribeAutoScalingInstances": OperationSpec(
+        name="DescribeAutoScalingInstances",
+        kind="describe",
+        action="DescribeAutoScalingInstances",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_auto_scaling_instances,
+        validate=validators.validate_describe_auto_scaling_instances,
+        roles={"limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeAutoScalingInstances.txt:15 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeAutoScalingInstances has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "AutoScalingInstances",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the notification types that are supported by Amazon EC2 Auto Scaling.
+    # sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+    "DescribeAutoScalingNotificationTypes": OperationSpec(
+        name="DescribeAutoScalingNotificationTypes",
+        kind="describe",
+        action="DescribeAutoScalingNotificationTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_auto_scaling_notification_types,
+        validate=validators.validate_describe_auto_scaling_notification_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeAutoScalingNotificationTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "AutoScalingNotificationTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes one or more instance refreshes.
+    # sources/aws/describeInstanceRefreshes.txt:1 (stated)
+    "DescribeInstanceRefreshes": OperationSpec(
+        name="DescribeInstanceRefreshes",
+        kind="describe",
+        action="DescribeInstanceRefreshes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_instance_refreshes,
+        validate=validators.validate_describe_instance_refreshes,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeInstanceRefreshes.txt:28 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeInstanceRefreshes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "InstanceRefreshes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes one or more launch configurations.
+    # sources/aws/describeLaunchConfigurations.txt:1 (stated)
+    "DescribeLaunchConfigurations": OperationSpec(
+        name="DescribeLaunchConfigurations",
+        kind="describe",
+        action="DescribeLaunchConfigurations",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_launch_configurations,
+        validate=validators.validate_describe_launch_configurations,
+        roles={"limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeLaunchConfigurations.txt:15 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeLaunchConfigurations has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "LaunchConfigurations",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the available types of lifecycle hooks.
+    # sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+    "DescribeLifecycleHookTypes": OperationSpec(
+        name="DescribeLifecycleHookTypes",
+        kind="describe",
+        action="DescribeLifecycleHookTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_lifecycle_hook_types,
+        validate=validators.validate_describe_lifecycle_hook_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeLifecycleHookTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "LifecycleHookTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
     # Describes the lifecycle hooks for the specified Auto Scaling group.
     # sources/aws/describeLifecycleHooks.txt:1 (stated)
     "DescribeLifecycleHooks": OperationSpec(
@@ -212,7 +1489,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
             # no page documents a code: protocol aws-query invalid-value answer
             "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
         },
-        # inferred: DescribeLifecycleHooks has no response fields in its page; items follow PutLifecycleHook's parameters
+        # inferred: DescribeLifecycleHooks has no response fields in its page; items follow CreateAutoScalingGroup's parameters
         response=(
             FieldSpec(
                 "LifecycleHooks",
@@ -222,27 +1499,1531 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
                 "",
                 (
                     FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("LifecycleHookName", "name", "string", False, "", ()),
-                    FieldSpec("DefaultResult", "attr", "string", False, "DefaultResult", ()),
-                    FieldSpec("HeartbeatTimeout", "attr", "integer", False, "HeartbeatTimeout", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
                     FieldSpec(
-                        "LifecycleTransition", "attr", "string", False, "LifecycleTransition", ()
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
                     ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
                     FieldSpec(
-                        "NotificationMetadata", "attr", "string", False, "NotificationMetadata", ()
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
                     ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
                     FieldSpec(
-                        "NotificationTargetARN",
+                        "LaunchConfigurationName",
                         "attr",
                         "string",
                         False,
-                        "NotificationTargetARN",
+                        "LaunchConfigurationName",
                         (),
                     ),
-                    FieldSpec("RoleARN", "attr", "string", False, "RoleARN", ()),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
                 ),
             ),
         ),
+    ),
+    # Describes the target groups for the specified Auto Scaling group.
+    # sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+    "DescribeLoadBalancerTargetGroups": OperationSpec(
+        name="DescribeLoadBalancerTargetGroups",
+        kind="describe",
+        action="DescribeLoadBalancerTargetGroups",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_load_balancer_target_groups,
+        validate=validators.validate_describe_load_balancer_target_groups,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated)
+            "MaxRecords": 100,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeLoadBalancerTargetGroups has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "LoadBalancerTargetGroups",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the load balancers for the specified Auto Scaling group.
+    # sources/aws/describeLoadBalancers.txt:1 (stated)
+    "DescribeLoadBalancers": OperationSpec(
+        name="DescribeLoadBalancers",
+        kind="describe",
+        action="DescribeLoadBalancers",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_load_balancers,
+        validate=validators.validate_describe_load_balancers,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeLoadBalancers.txt:17 (stated)
+            "MaxRecords": 100,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeLoadBalancers has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "LoadBalancers",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
+    # sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+    "DescribeMetricCollectionTypes": OperationSpec(
+        name="DescribeMetricCollectionTypes",
+        kind="describe",
+        action="DescribeMetricCollectionTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_metric_collection_types,
+        validate=validators.validate_describe_metric_collection_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeMetricCollectionTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "MetricCollectionTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the notification actions associated with the specified Auto Scaling group.
+    # sources/aws/describeNotificationConfigurations.txt:1 (stated)
+    "DescribeNotificationConfigurations": OperationSpec(
+        name="DescribeNotificationConfigurations",
+        kind="describe",
+        action="DescribeNotificationConfigurations",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_notification_configurations,
+        validate=validators.validate_describe_notification_configurations,
+        roles={"limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeNotificationConfigurations.txt:15 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeNotificationConfigurations has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "NotificationConfigurations",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the policies for the specified Auto Scaling group.
+    # sources/aws/describePolicies.txt:1 (stated)
+    "DescribePolicies": OperationSpec(
+        name="DescribePolicies",
+        kind="describe",
+        action="DescribePolicies",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_policies,
+        validate=validators.validate_describe_policies,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describePolicies.txt:17 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribePolicies has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "Policies",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes one or more scaling activities for the specified Auto Scaling group.
+    # sources/aws/describeScalingActivities.txt:1 (stated)
+    "DescribeScalingActivities": OperationSpec(
+        name="DescribeScalingActivities",
+        kind="describe",
+        action="DescribeScalingActivities",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_scaling_activities,
+        validate=validators.validate_describe_scaling_activities,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeScalingActivities.txt:18 (stated)
+            "MaxRecords": 100,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeScalingActivities has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "ScalingActivities",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
+    # sources/aws/describeScalingProcessTypes.txt:1 (stated)
+    "DescribeScalingProcessTypes": OperationSpec(
+        name="DescribeScalingProcessTypes",
+        kind="describe",
+        action="DescribeScalingProcessTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_scaling_process_types,
+        validate=validators.validate_describe_scaling_process_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeScalingProcessTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "ScalingProcessTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time.
+    # sources/aws/describeScheduledActions.txt:1 (stated)
+    "DescribeScheduledActions": OperationSpec(
+        name="DescribeScheduledActions",
+        kind="describe",
+        action="DescribeScheduledActions",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_scheduled_actions,
+        validate=validators.validate_describe_scheduled_actions,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeScheduledActions.txt:20 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeScheduledActions has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "ScheduledActions",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the specified tags.
+    # sources/aws/describeTags.txt:1 (stated)
+    "DescribeTags": OperationSpec(
+        name="DescribeTags",
+        kind="describe",
+        action="DescribeTags",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_tags,
+        validate=validators.validate_describe_tags,
+        roles={"filters": "Filters", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={
+            # sources/aws/describeTags.txt:21 (stated)
+            "MaxRecords": 50,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "bad_filter": ErrorSpec("ValidationError", 400, "Invalid filter: {filter}"),
+        },
+        # inferred: DescribeTags has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "Tags",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Describes the termination policies supported by Amazon EC2 Auto Scaling.
+    # sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+    "DescribeTerminationPolicyTypes": OperationSpec(
+        name="DescribeTerminationPolicyTypes",
+        kind="describe",
+        action="DescribeTerminationPolicyTypes",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_termination_policy_types,
+        validate=validators.validate_describe_termination_policy_types,
+        roles={},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # inferred: DescribeTerminationPolicyTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "TerminationPolicyTypes",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Gets information about the traffic sources for the specified Auto Scaling group.
+    # sources/aws/describeTrafficSources.txt:1 (stated)
+    "DescribeTrafficSources": OperationSpec(
+        name="DescribeTrafficSources",
+        kind="describe",
+        action="DescribeTrafficSources",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_traffic_sources,
+        validate=validators.validate_describe_traffic_sources,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeTrafficSources has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "TrafficSources",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Gets information about a warm pool and its instances.
+    # sources/aws/describeWarmPool.txt:1 (stated)
+    "DescribeWarmPool": OperationSpec(
+        name="DescribeWarmPool",
+        kind="describe",
+        action="DescribeWarmPool",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_describe_warm_pool,
+        validate=validators.validate_describe_warm_pool,
+        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # inferred: DescribeWarmPool has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        response=(
+            FieldSpec(
+                "WarmPool",
+                "hooks",
+                "array",
+                True,
+                "",
+                (
+                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
+                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
+                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
+                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec(
+                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                    ),
+                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
+                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
+                    FieldSpec(
+                        "HealthCheckGracePeriod",
+                        "attr",
+                        "integer",
+                        False,
+                        "HealthCheckGracePeriod",
+                        (),
+                    ),
+                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
+                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
+                    FieldSpec(
+                        "LaunchConfigurationName",
+                        "attr",
+                        "string",
+                        False,
+                        "LaunchConfigurationName",
+                        (),
+                    ),
+                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
+                    FieldSpec(
+                        "LifecycleHookSpecificationList",
+                        "attr",
+                        "array",
+                        False,
+                        "LifecycleHookSpecificationList",
+                        (),
+                    ),
+                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
+                    FieldSpec(
+                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
+                    ),
+                    FieldSpec(
+                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
+                    ),
+                    FieldSpec(
+                        "NewInstancesProtectedFromScaleIn",
+                        "attr",
+                        "boolean",
+                        False,
+                        "NewInstancesProtectedFromScaleIn",
+                        (),
+                    ),
+                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
+                    FieldSpec(
+                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
+                    ),
+                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
+                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
+                    FieldSpec(
+                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
+                    ),
+                    FieldSpec(
+                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
+                    ),
+                ),
+            ),
+        ),
+    ),
+    # Removes one or more instances from the specified Auto Scaling group.
+    # sources/aws/detachInstances.txt:1 (stated)
+    "DetachInstances": OperationSpec(
+        name="DetachInstances",
+        kind="other",
+        action="DetachInstances",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_detach_instances,
+        validate=validators.validate_detach_instances,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/detachInstances.txt:1 (stated)
+        response=(),
+    ),
+    # Detaches one or more target groups from the specified Auto Scaling group.
+    # sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+    "DetachLoadBalancerTargetGroups": OperationSpec(
+        name="DetachLoadBalancerTargetGroups",
+        kind="other",
+        action="DetachLoadBalancerTargetGroups",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_detach_load_balancer_target_groups,
+        validate=validators.validate_detach_load_balancer_target_groups,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+        response=(),
+    ),
+    # Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
+    # sources/aws/detachLoadBalancers.txt:1 (stated)
+    "DetachLoadBalancers": OperationSpec(
+        name="DetachLoadBalancers",
+        kind="other",
+        action="DetachLoadBalancers",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_detach_load_balancers,
+        validate=validators.validate_detach_load_balancers,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/detachLoadBalancers.txt:1 (stated)
+        response=(),
+    ),
+    # Detaches one or more traffic sources from the specified Auto Scaling group.
+    # sources/aws/detachTrafficSources.txt:1 (stated)
+    "DetachTrafficSources": OperationSpec(
+        name="DetachTrafficSources",
+        kind="other",
+        action="DetachTrafficSources",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_detach_traffic_sources,
+        validate=validators.validate_detach_traffic_sources,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/detachTrafficSources.txt:1 (stated)
+        response=(),
+    ),
+    # Disables group metrics for the specified Auto Scaling group.
+    # sources/aws/disableMetricsCollection.txt:1 (stated)
+    "DisableMetricsCollection": OperationSpec(
+        name="DisableMetricsCollection",
+        kind="other",
+        action="DisableMetricsCollection",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_disable_metrics_collection,
+        validate=validators.validate_disable_metrics_collection,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/disableMetricsCollection.txt:1 (stated)
+        response=(),
+    ),
+    # Enables group metrics for the specified Auto Scaling group.
+    # sources/aws/enableMetricsCollection.txt:1 (stated)
+    "EnableMetricsCollection": OperationSpec(
+        name="EnableMetricsCollection",
+        kind="other",
+        action="EnableMetricsCollection",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_enable_metrics_collection,
+        validate=validators.validate_enable_metrics_collection,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/enableMetricsCollection.txt:1 (stated)
+        response=(),
+    ),
+    # Moves the specified instances into the standby state.
+    # sources/aws/enterStandby.txt:1 (stated)
+    "EnterStandby": OperationSpec(
+        name="EnterStandby",
+        kind="other",
+        action="EnterStandby",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_enter_standby,
+        validate=validators.validate_enter_standby,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/enterStandby.txt:1 (stated)
+        response=(),
+    ),
+    # Executes the specified policy.
+    # sources/aws/executePolicy.txt:1 (stated)
+    "ExecutePolicy": OperationSpec(
+        name="ExecutePolicy",
+        kind="other",
+        action="ExecutePolicy",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_execute_policy,
+        validate=validators.validate_execute_policy,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/executePolicy.txt:1 (stated)
+        response=(),
+    ),
+    # Moves the specified instances out of the standby state.
+    # sources/aws/exitStandby.txt:1 (stated)
+    "ExitStandby": OperationSpec(
+        name="ExitStandby",
+        kind="other",
+        action="ExitStandby",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_exit_standby,
+        validate=validators.validate_exit_standby,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/exitStandby.txt:1 (stated)
+        response=(),
+    ),
+    # Retrieves the forecast data for a predictive scaling policy.
+    # sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+    "GetPredictiveScalingForecast": OperationSpec(
+        name="GetPredictiveScalingForecast",
+        kind="show",
+        action="GetPredictiveScalingForecast",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_get_predictive_scaling_forecast,
+        validate=validators.validate_get_predictive_scaling_forecast,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+        response=(),
+    ),
+    # Launches a specified number of instances in an Auto Scaling group.
+    # sources/aws/launchInstances.txt:1 (stated)
+    "LaunchInstances": OperationSpec(
+        name="LaunchInstances",
+        kind="other",
+        action="LaunchInstances",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_launch_instances,
+        validate=validators.validate_launch_instances,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/launchInstances.txt:1 (stated)
+        response=(),
     ),
     # Creates or updates a lifecycle hook for the specified Auto Scaling group.
     # sources/aws/putLifecycleHook.txt:1 (stated)
@@ -305,6 +3086,194 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         # sources/aws/putLifecycleHook.txt:1 (stated)
         response=(),
     ),
+    # Configures an Auto Scaling group to send notifications when specified events take place.
+    # sources/aws/putNotificationConfiguration.txt:1 (stated)
+    "PutNotificationConfiguration": OperationSpec(
+        name="PutNotificationConfiguration",
+        kind="upsert",
+        action="PutNotificationConfiguration",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_put_notification_configuration,
+        validate=validators.validate_put_notification_configuration,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(
+            "NotificationTypes",
+            "TopicARN",
+        ),
+        defaults={},
+        required_on_create=(),
+        # sources/aws/putNotificationConfiguration.txt:15 (stated)
+        quota=10,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/putNotificationConfiguration.txt:17 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/putNotificationConfiguration.txt:1 (stated)
+        response=(),
+    ),
+    # Creates or updates a scaling policy for an Auto Scaling group.
+    # sources/aws/putScalingPolicy.txt:1 (stated)
+    "PutScalingPolicy": OperationSpec(
+        name="PutScalingPolicy",
+        kind="upsert",
+        action="PutScalingPolicy",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_put_scaling_policy,
+        validate=validators.validate_put_scaling_policy,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(
+            "PolicyName",
+            "AdjustmentType",
+            "Cooldown",
+            "Enabled",
+            "EstimatedInstanceWarmup",
+            "MetricAggregationType",
+            "MinAdjustmentMagnitude",
+            "MinAdjustmentStep",
+            "PolicyType",
+            "ScalingAdjustment",
+            "StepAdjustments",
+            "TargetTrackingConfiguration",
+        ),
+        defaults={
+            # sources/aws/putScalingPolicy.txt:57 (stated)
+            "PolicyType": "SimpleScaling",
+        },
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/putScalingPolicy.txt:23 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/putScalingPolicy.txt:23 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/putScalingPolicy.txt:1 (stated)
+        response=(),
+    ),
+    # Creates or updates a scheduled scaling action for an Auto Scaling group.
+    # sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+    "PutScheduledUpdateGroupAction": OperationSpec(
+        name="PutScheduledUpdateGroupAction",
+        kind="upsert",
+        action="PutScheduledUpdateGroupAction",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_put_scheduled_update_group_action,
+        validate=validators.validate_put_scheduled_update_group_action,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(
+            "ScheduledActionName",
+            "DesiredCapacity",
+            "EndTime",
+            "MaxSize",
+            "MinSize",
+            "Recurrence",
+            "StartTime",
+            "Time",
+        ),
+        defaults={},
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/putScheduledUpdateGroupAction.txt:19 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/putScheduledUpdateGroupAction.txt:19 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+        response=(),
+    ),
+    # Creates or updates a warm pool for the specified Auto Scaling group.
+    # sources/aws/putWarmPool.txt:1 (stated)
+    "PutWarmPool": OperationSpec(
+        name="PutWarmPool",
+        kind="upsert",
+        action="PutWarmPool",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_put_warm_pool,
+        validate=validators.validate_put_warm_pool,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(
+            "InstanceReusePolicy",
+            "MaxGroupPreparedCapacity",
+            "MinSize",
+            "PoolState",
+        ),
+        defaults={
+            # sources/aws/putWarmPool.txt:31 (stated)
+            "PoolState": "Stopped",
+        },
+        required_on_create=(),
+        # no page states the number; LimitExceeded is documented at sources/aws/putWarmPool.txt:19 (stated): the mock's default
+        quota=5,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+            # sources/aws/putWarmPool.txt:19 (stated)
+            "quota": ErrorSpec(
+                "LimitExceeded",
+                400,
+                "The group {group} already has {limit} lifecycle hooks, the maximum",
+            ),
+        },
+        # sources/aws/putWarmPool.txt:1 (stated)
+        response=(),
+    ),
     # Records a heartbeat for the lifecycle action associated with the specified token or instance.
     # sources/aws/recordLifecycleActionHeartbeat.txt:1 (stated)
     "RecordLifecycleActionHeartbeat": OperationSpec(
@@ -345,6 +3314,254 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
             ),
         },
         # sources/aws/recordLifecycleActionHeartbeat.txt:1 (stated)
+        response=(),
+    ),
+    # Resumes the specified suspended auto scaling processes, or all suspended process, for the specified Auto Scaling group.
+    # sources/aws/resumeProcesses.txt:1 (stated)
+    "ResumeProcesses": OperationSpec(
+        name="ResumeProcesses",
+        kind="other",
+        action="ResumeProcesses",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_resume_processes,
+        validate=validators.validate_resume_processes,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/resumeProcesses.txt:1 (stated)
+        response=(),
+    ),
+    # Cancels an instance refresh that is in progress and rolls back any changes that it made.
+    # sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+    "RollbackInstanceRefresh": OperationSpec(
+        name="RollbackInstanceRefresh",
+        kind="other",
+        action="RollbackInstanceRefresh",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_rollback_instance_refresh,
+        validate=validators.validate_rollback_instance_refresh,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+        response=(),
+    ),
+    # Sets the size of the specified Auto Scaling group.
+    # sources/aws/setDesiredCapacity.txt:1 (stated)
+    "SetDesiredCapacity": OperationSpec(
+        name="SetDesiredCapacity",
+        kind="other",
+        action="SetDesiredCapacity",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_set_desired_capacity,
+        validate=validators.validate_set_desired_capacity,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/setDesiredCapacity.txt:1 (stated)
+        response=(),
+    ),
+    # Sets the health status of the specified instance.
+    # sources/aws/setInstanceHealth.txt:1 (stated)
+    "SetInstanceHealth": OperationSpec(
+        name="SetInstanceHealth",
+        kind="other",
+        action="SetInstanceHealth",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_set_instance_health,
+        validate=validators.validate_set_instance_health,
+        roles={"instance": "InstanceId"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # sources/aws/setInstanceHealth.txt:1 (stated)
+        response=(),
+    ),
+    # Updates the instance protection settings of the specified instances.
+    # sources/aws/setInstanceProtection.txt:1 (stated)
+    "SetInstanceProtection": OperationSpec(
+        name="SetInstanceProtection",
+        kind="other",
+        action="SetInstanceProtection",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_set_instance_protection,
+        validate=validators.validate_set_instance_protection,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/setInstanceProtection.txt:1 (stated)
+        response=(),
+    ),
+    # Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
+    # sources/aws/startInstanceRefresh.txt:1 (stated)
+    "StartInstanceRefresh": OperationSpec(
+        name="StartInstanceRefresh",
+        kind="other",
+        action="StartInstanceRefresh",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_start_instance_refresh,
+        validate=validators.validate_start_instance_refresh,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/startInstanceRefresh.txt:1 (stated)
+        response=(),
+    ),
+    # Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
+    # sources/aws/suspendProcesses.txt:1 (stated)
+    "SuspendProcesses": OperationSpec(
+        name="SuspendProcesses",
+        kind="other",
+        action="SuspendProcesses",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_suspend_processes,
+        validate=validators.validate_suspend_processes,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+        },
+        # sources/aws/suspendProcesses.txt:1 (stated)
+        response=(),
+    ),
+    # Terminates the specified instance and optionally adjusts the desired group size.
+    # sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+    "TerminateInstanceInAutoScalingGroup": OperationSpec(
+        name="TerminateInstanceInAutoScalingGroup",
+        kind="other",
+        action="TerminateInstanceInAutoScalingGroup",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_terminate_instance_in_auto_scaling_group,
+        validate=validators.validate_terminate_instance_in_auto_scaling_group,
+        roles={"instance": "InstanceId"},
+        attributes=(),
+        defaults={},
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={},
+        # sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+        response=(),
+    ),
+    # Updates the configuration for the specified Auto Scaling group.
+    # sources/aws/updateAutoScalingGroup.txt:1 (stated)
+    "UpdateAutoScalingGroup": OperationSpec(
+        name="UpdateAutoScalingGroup",
+        kind="modify",
+        action="UpdateAutoScalingGroup",
+        version="2011-01-01",
+        method="POST",
+        path="/",
+        success_status=200,
+        coerce=validators.coerce_update_auto_scaling_group,
+        validate=validators.validate_update_auto_scaling_group,
+        roles={"group": "AutoScalingGroupName"},
+        attributes=(
+            "AvailabilityZones",
+            "CapacityRebalance",
+            "DefaultCooldown",
+            "DesiredCapacity",
+            "HealthCheckGracePeriod",
+            "HealthCheckType",
+            "LaunchConfigurationName",
+            "LaunchTemplate",
+            "MaxInstanceLifetime",
+            "MaxSize",
+            "MinSize",
+            "MixedInstancesPolicy",
+            "NewInstancesProtectedFromScaleIn",
+            "PlacementGroup",
+            "ServiceLinkedRoleARN",
+            "TerminationPolicies",
+            "VPCZoneIdentifier",
+        ),
+        defaults={
+            # sources/aws/updateAutoScalingGroup.txt:45 (stated)
+            "DefaultCooldown": 300,
+            # sources/aws/updateAutoScalingGroup.txt:49 (stated)
+            "HealthCheckGracePeriod": 0,
+        },
+        required_on_create=(),
+        quota=None,
+        rate_limit=None,
+        errors={
+            # no page documents a code: protocol aws-query invalid-value answer
+            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
+            # no page documents a code: protocol aws-query invalid-value answer
+            "duplicate": ErrorSpec(
+                "ValidationError",
+                400,
+                "A lifecycle hook named {hook} already exists in group {group}",
+            ),
+        },
+        # sources/aws/updateAutoScalingGroup.txt:1 (stated)
         response=(),
     ),
 }

@@ -65,6 +65,100 @@ class LifecycleActionResult(enum.StrEnum):
             return text
 
 
+class HealthCheckType(enum.StrEnum):
+    """Values of HealthCheckType.
+
+    - EC2: default
+    - ELB
+
+    Source: sources/aws/createAutoScalingGroup.txt:59 (stated)
+    """
+
+    EC2 = "EC2"
+    ELB = "ELB"
+
+    @classmethod
+    def from_value(cls, raw: object) -> HealthCheckType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class PlacementTenancy(enum.StrEnum):
+    """Values of PlacementTenancy.
+
+    - default
+    - dedicated
+
+    Source: sources/aws/createLaunchConfiguration.txt:93 (stated)
+    """
+
+    DEFAULT = "default"
+    DEDICATED = "dedicated"
+
+    @classmethod
+    def from_value(cls, raw: object) -> PlacementTenancy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Granularity(enum.StrEnum):
+    """Values of Granularity.
+
+    - 1Minute
+
+    Source: sources/aws/enableMetricsCollection.txt:15 (stated)
+    """
+
+    V_1MINUTE = "1Minute"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Granularity | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class RetryStrategy(enum.StrEnum):
+    """Values of RetryStrategy.
+
+    - none: default, no async retry
+    - retry-with-group-configuration: increase desired capacity and retry with group configuration
+
+    Source: specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)
+    """
+
+    NONE = "none"
+    RETRY_WITH_GROUP_CONFIGURATION = "retry-with-group-configuration"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RetryStrategy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
 class DefaultResult(enum.StrEnum):
     """Values of DefaultResult.
 
@@ -111,6 +205,496 @@ class LifecycleTransition(enum.StrEnum):
             return cls(text)
         except ValueError:
             return text
+
+
+class AdjustmentType(enum.StrEnum):
+    """Values of AdjustmentType.
+
+    - ChangeInCapacity
+    - ExactCapacity
+    - PercentChangeInCapacity
+
+    Source: sources/aws/putScalingPolicy.txt:29 (stated)
+    """
+
+    CHANGEINCAPACITY = "ChangeInCapacity"
+    EXACTCAPACITY = "ExactCapacity"
+    PERCENTCHANGEINCAPACITY = "PercentChangeInCapacity"
+
+    @classmethod
+    def from_value(cls, raw: object) -> AdjustmentType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MetricAggregationType(enum.StrEnum):
+    """Values of MetricAggregationType.
+
+    - Minimum
+    - Maximum
+    - Average
+
+    Source: sources/aws/putScalingPolicy.txt:43 (stated)
+    """
+
+    MINIMUM = "Minimum"
+    MAXIMUM = "Maximum"
+    AVERAGE = "Average"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MetricAggregationType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Strategy(enum.StrEnum):
+    """Values of Strategy.
+
+    - Rolling
+
+    Source: sources/aws/startInstanceRefresh.txt:25 (stated)
+    """
+
+    ROLLING = "Rolling"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Strategy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesRequest:
+    """The request of AttachInstances.
+
+    Attaches one or more EC2 instances to the specified Auto Scaling group.
+
+    When you attach instances, Amazon EC2 Auto Scaling increases the desired capacity of the group by the number of instances being attached. If the number of instances being attached plus the desired capacity of the group exceeds the maximum size of the group, the operation fails.
+
+    If there is a Classic Load Balancer attached to your Auto Scaling group, the instances are also registered with the load balancer. If there are target groups attached to your Auto Scaling group, the instances are also registered with the target groups.
+
+    For more information, see Attach EC2 instances to your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/attachInstances.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/attachInstances.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/attachInstances.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+    """
+
+    # sources/aws/attachInstances.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/attachInstances.txt:5 (stated)
+    instance_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesResponse:
+    """The answer of AttachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancerTargetGroupsRequest:
+    """The request of AttachLoadBalancerTargetGroups.
+
+    Attaches one or more target groups to the specified Auto Scaling group.
+
+    This operation is used with the following load balancer types:
+
+    - Application Load Balancer - Operates at the application layer (layer 7) and supports HTTP and HTTPS.
+    - Network Load Balancer - Operates at the transport layer (layer 4) and supports TCP, TLS, and UDP.
+    - Gateway Load Balancer - Operates at the network layer (layer 3).
+
+    To describe the target groups for an Auto Scaling group, call the DescribeLoadBalancerTargetGroups API. To detach the target group from the Auto Scaling group, call the DetachLoadBalancerTargetGroups API.
+
+    For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/attachLoadBalancerTargetGroups.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/attachLoadBalancerTargetGroups.txt:32 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups. To get the ARN of a target group, use the Elastic Load Balancing DescribeTargetGroups API operation.
+
+            Required (sources/aws/attachLoadBalancerTargetGroups.txt:5 (stated)).
+
+    """
+
+    # sources/aws/attachLoadBalancerTargetGroups.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/attachLoadBalancerTargetGroups.txt:5 (stated)
+    target_group_ar_ns: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["TargetGroupARNs"] = list(self.target_group_ar_ns)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancerTargetGroupsResponse:
+    """The answer of AttachLoadBalancerTargetGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachLoadBalancerTargetGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersRequest:
+    """The request of AttachLoadBalancers.
+
+    To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead. Attaches one or more Classic Load Balancers to the specified Auto Scaling group. Amazon EC2 Auto Scaling registers the running instances with these Classic Load Balancers.
+
+    To describe the load balancers for an Auto Scaling group, call the DescribeLoadBalancers API. To detach the load balancer from the Auto Scaling group, call the DetachLoadBalancers API.
+
+    For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/attachLoadBalancers.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/attachLoadBalancers.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/attachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+            Required (sources/aws/attachLoadBalancers.txt:5 (stated)).
+
+    """
+
+    # sources/aws/attachLoadBalancers.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/attachLoadBalancers.txt:5 (stated)
+    load_balancer_names: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["LoadBalancerNames"] = list(self.load_balancer_names)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersResponse:
+    """The answer of AttachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachTrafficSourcesRequest:
+    """The request of AttachTrafficSources.
+
+    Attaches one or more traffic sources to the specified Auto Scaling group.
+
+    You can use any of the following as traffic sources for an Auto Scaling group:
+
+    - Application Load Balancer
+    - Classic Load Balancer
+    - Gateway Load Balancer
+    - Network Load Balancer
+    - VPC Lattice
+
+    This operation is additive and does not detach existing traffic sources from the Auto Scaling group.
+
+    After the operation completes, use the DescribeTrafficSources API to return details about the state of the attachments between traffic sources and your Auto Scaling group. To detach a traffic source from the Auto Scaling group, call the DetachTrafficSources API.
+
+    Source: sources/aws/attachTrafficSources.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/attachTrafficSources.txt:4 (stated)).
+        traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+            Required (sources/aws/attachTrafficSources.txt:5 (stated)).
+        skip_zonal_shift_validation (wire name SkipZonalShiftValidation): If you enable zonal shift with cross-zone disabled load balancers, capacity could become imbalanced across Availability Zones. To skip the validation, specify true. For more information, see Auto Scaling group zonal shift in the Amazon EC2 Auto Scaling User Guide.
+
+    """
+
+    # sources/aws/attachTrafficSources.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/attachTrafficSources.txt:5 (stated)
+    traffic_sources: list[dict[str, object]]
+    # sources/aws/attachTrafficSources.txt:6 (stated)
+    skip_zonal_shift_validation: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["TrafficSources"] = list(self.traffic_sources)
+        if self.skip_zonal_shift_validation is not None:
+            out["SkipZonalShiftValidation"] = self.skip_zonal_shift_validation
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachTrafficSourcesResponse:
+    """The answer of AttachTrafficSources.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachTrafficSourcesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class BatchDeleteScheduledActionRequest:
+    """The request of BatchDeleteScheduledAction.
+
+    Deletes one or more scheduled actions for the specified Auto Scaling group.
+
+    Source: sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/batchDeleteScheduledAction.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/batchDeleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scheduled_action_names (wire name ScheduledActionNames): The names of the scheduled actions to delete. The maximum number allowed is 50.
+
+            Required (sources/aws/batchDeleteScheduledAction.txt:5 (stated)).
+
+    """
+
+    # sources/aws/batchDeleteScheduledAction.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/batchDeleteScheduledAction.txt:5 (stated)
+    scheduled_action_names: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ScheduledActionNames"] = list(self.scheduled_action_names)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class BatchDeleteScheduledActionResponse:
+    """The answer of BatchDeleteScheduledAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> BatchDeleteScheduledActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class BatchPutScheduledUpdateGroupActionRequest:
+    """The request of BatchPutScheduledUpdateGroupAction.
+
+    Creates or updates one or more scheduled scaling actions for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+    Source: sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/batchPutScheduledUpdateGroupAction.txt:25 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scheduled_update_group_actions (wire name ScheduledUpdateGroupActions): One or more scheduled actions. The maximum number allowed is 50.
+
+            Required (sources/aws/batchPutScheduledUpdateGroupAction.txt:5 (stated)).
+
+    """
+
+    # sources/aws/batchPutScheduledUpdateGroupAction.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/batchPutScheduledUpdateGroupAction.txt:5 (stated)
+    scheduled_update_group_actions: list[dict[str, object]]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ScheduledUpdateGroupActions"] = list(self.scheduled_update_group_actions)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class BatchPutScheduledUpdateGroupActionResponse:
+    """The answer of BatchPutScheduledUpdateGroupAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> BatchPutScheduledUpdateGroupActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelInstanceRefreshRequest:
+    """The request of CancelInstanceRefresh.
+
+    Cancels an instance refresh operation in progress. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+
+    For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+    Source: sources/aws/cancelInstanceRefresh.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/cancelInstanceRefresh.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/cancelInstanceRefresh.txt:21 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+
+    """
+
+    # sources/aws/cancelInstanceRefresh.txt:4 (stated)
+    auto_scaling_group_name: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelInstanceRefreshResponse:
+    """The answer of CancelInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CancelInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -201,6 +785,571 @@ class CompleteLifecycleActionResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupRequest:
+    """The request of CreateAutoScalingGroup.
+
+    Creates an Auto Scaling group with the specified name and attributes.
+
+    If you exceed your maximum limit of Auto Scaling groups, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+    For introductory exercises for creating an Auto Scaling group, see Getting started with Amazon EC2 Auto Scaling and Tutorial: Set up a scaled and load-balanced application in the Amazon EC2 Auto Scaling User Guide. For more information, see Auto Scaling groups in the Amazon EC2 Auto Scaling User Guide.
+
+    Every Auto Scaling group has three size parameters (DesiredCapacity, MaxSize, and MinSize). Usually, you set these sizes based on a specific number of instances. However, if you configure a mixed instances policy that defines weights for the instance types, you must specify these sizes with the same units that you use for weighting instances.
+
+    Source: sources/aws/createAutoScalingGroup.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group. This name must be unique per Region per account.
+
+            Required (sources/aws/createAutoScalingGroup.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        max_size (wire name MaxSize): The maximum size of the group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+
+            Required (sources/aws/createAutoScalingGroup.txt:5 (stated)).
+        min_size (wire name MinSize): The minimum size of the group.
+
+            Required (sources/aws/createAutoScalingGroup.txt:6 (stated)).
+        availability_zones (wire name AvailabilityZones): A list of Availability Zones where instances in the Auto Scaling group can be created. This parameter is optional if you specify one or more subnets for VPCZoneIdentifier.
+
+            Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into EC2-Classic.
+        capacity_rebalance (wire name CapacityRebalance): Indicates whether Capacity Rebalancing is enabled. Otherwise, Capacity Rebalancing is disabled. When you turn on Capacity Rebalancing, Amazon EC2 Auto Scaling attempts to launch a Spot Instance whenever Amazon EC2 notifies that a Spot Instance is at an elevated risk of interruption. After launching a new instance, it then terminates an old instance. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+        default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+            Default: 300 (sources/aws/createAutoScalingGroup.txt:51 (stated): "The default value is 300").
+        desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group at the time of its creation and the capacity it attempts to maintain. It can scale beyond this capacity if you configure auto scaling. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group. If you do not specify a desired capacity, the default is the minimum size of the group.
+        health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. During this time, any health check failures for the instance are ignored. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+            Conditional: Required if you are adding an ELB health check.
+
+            Default: 0 (sources/aws/createAutoScalingGroup.txt:55 (stated): "The default value is 0").
+        health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 (default) and ELB. If you configure an Auto Scaling group to use load balancer (ELB) health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks. For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..32 characters (sources/aws/createAutoScalingGroup.txt:134 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+            Values: EC2, ELB (sources/aws/createAutoScalingGroup.txt:59 (stated): "The valid values are EC2 (default) and ELB").
+        instance_id (wire name InstanceId): The ID of the instance used to base the launch configuration on. If specified, Amazon EC2 Auto Scaling uses the configuration values from the specified instance to create a new launch configuration. To get the instance ID, use the Amazon EC2 DescribeInstances API operation. For more information, see Creating an Auto Scaling group using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..19 characters (sources/aws/createAutoScalingGroup.txt:140 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+        launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration to use to launch instances.
+
+            Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId).
+
+            Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:146 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+        launch_template (wire name LaunchTemplate): Parameters used to specify the launch template and version to use to launch instances.
+
+            Conditional: You must specify either a launch template (LaunchTemplate or MixedInstancesPolicy) or a launch configuration (LaunchConfigurationName or InstanceId). The launch template that is specified must be configured for use with an Auto Scaling group. For more information, see Creating a launch template for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+        lifecycle_hook_specification_list (wire name LifecycleHookSpecificationList): One or more lifecycle hooks for the group, which specify actions to perform when Amazon EC2 Auto Scaling launches or terminates instances.
+        load_balancer_names (wire name LoadBalancerNames): A list of Classic Load Balancers associated with this Auto Scaling group. For Application Load Balancers, Network Load Balancers, and Gateway Load Balancers, specify the TargetGroupARNs property instead.
+        max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+        mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. The required parameters must be specified. If optional parameters are unspecified, their default values are used.
+
+            The policy includes parameters that not only define the distribution of On-Demand Instances and Spot Instances, the maximum price to pay for Spot Instances, and how the Auto Scaling group allocates instance types to fulfill On-Demand and Spot capacities, but also the parameters that specify the instance configuration information—the launch template and instance types. The policy can also include a weight for each instance type and different launch templates for individual instance types. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+        new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+        placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+            Length: 1..255 characters (sources/aws/createAutoScalingGroup.txt:152 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+        service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. By default, Amazon EC2 Auto Scaling uses a service-linked role named AWSServiceRoleForAutoScaling, which it creates if it does not exist. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..1600 characters (sources/aws/createAutoScalingGroup.txt:158 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+        tags (wire name Tags): One or more tags. You can tag your Auto Scaling group and propagate the tags to the Amazon EC2 instances it launches. Tags are not propagated to Amazon EBS volumes. To add tags to Amazon EBS volumes, specify the tags in a launch template but use caution. If the launch template specifies an instance tag with a key that is also specified for the Auto Scaling group, Amazon EC2 Auto Scaling overrides the value of that instance tag with the value specified by the Auto Scaling group. For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+        target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups to associate with the Auto Scaling group. Instances are registered as targets in a target group, and traffic is routed to the target group. For more information, see Elastic Load Balancing and Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+        termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instance to terminate. These policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+        vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC) where instances in the Auto Scaling group can be created. If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+            Conditional: If your account supports EC2-Classic and VPC, this parameter is required to launch instances into a VPC.
+
+            Length: 1..2047 characters (sources/aws/createAutoScalingGroup.txt:164 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+    """
+
+    # sources/aws/createAutoScalingGroup.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/createAutoScalingGroup.txt:5 (stated)
+    max_size: int
+    # sources/aws/createAutoScalingGroup.txt:6 (stated)
+    min_size: int
+    # sources/aws/createAutoScalingGroup.txt:7 (stated)
+    availability_zones: list[str] | None = None
+    # sources/aws/createAutoScalingGroup.txt:8 (stated)
+    capacity_rebalance: bool | None = None
+    # sources/aws/createAutoScalingGroup.txt:9 (stated)
+    default_cooldown: int | None = None
+    # sources/aws/createAutoScalingGroup.txt:10 (stated)
+    desired_capacity: int | None = None
+    # sources/aws/createAutoScalingGroup.txt:11 (stated)
+    health_check_grace_period: int | None = None
+    # sources/aws/createAutoScalingGroup.txt:12 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/aws/createAutoScalingGroup.txt:13 (stated)
+    instance_id: str | None = None
+    # sources/aws/createAutoScalingGroup.txt:14 (stated)
+    launch_configuration_name: str | None = None
+    # sources/aws/createAutoScalingGroup.txt:15 (stated)
+    launch_template: dict[str, object] | None = None
+    # sources/aws/createAutoScalingGroup.txt:16 (stated)
+    lifecycle_hook_specification_list: list[dict[str, object]] | None = None
+    # sources/aws/createAutoScalingGroup.txt:17 (stated)
+    load_balancer_names: list[str] | None = None
+    # sources/aws/createAutoScalingGroup.txt:18 (stated)
+    max_instance_lifetime: int | None = None
+    # sources/aws/createAutoScalingGroup.txt:19 (stated)
+    mixed_instances_policy: dict[str, object] | None = None
+    # sources/aws/createAutoScalingGroup.txt:20 (stated)
+    new_instances_protected_from_scale_in: bool | None = None
+    # sources/aws/createAutoScalingGroup.txt:21 (stated)
+    placement_group: str | None = None
+    # sources/aws/createAutoScalingGroup.txt:22 (stated)
+    service_linked_role_arn: str | None = None
+    # sources/aws/createAutoScalingGroup.txt:23 (stated)
+    tags: list[dict[str, object]] | None = None
+    # sources/aws/createAutoScalingGroup.txt:24 (stated)
+    target_group_ar_ns: list[str] | None = None
+    # sources/aws/createAutoScalingGroup.txt:25 (stated)
+    termination_policies: list[str] | None = None
+    # sources/aws/createAutoScalingGroup.txt:26 (stated)
+    vpc_zone_identifier: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["MaxSize"] = self.max_size
+        out["MinSize"] = self.min_size
+        if self.availability_zones is not None:
+            out["AvailabilityZones"] = list(self.availability_zones)
+        if self.capacity_rebalance is not None:
+            out["CapacityRebalance"] = self.capacity_rebalance
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.health_check_grace_period is not None:
+            out["HealthCheckGracePeriod"] = self.health_check_grace_period
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.launch_template is not None:
+            out["LaunchTemplate"] = self.launch_template
+        if self.lifecycle_hook_specification_list is not None:
+            out["LifecycleHookSpecificationList"] = list(self.lifecycle_hook_specification_list)
+        if self.load_balancer_names is not None:
+            out["LoadBalancerNames"] = list(self.load_balancer_names)
+        if self.max_instance_lifetime is not None:
+            out["MaxInstanceLifetime"] = self.max_instance_lifetime
+        if self.mixed_instances_policy is not None:
+            out["MixedInstancesPolicy"] = self.mixed_instances_policy
+        if self.new_instances_protected_from_scale_in is not None:
+            out["NewInstancesProtectedFromScaleIn"] = self.new_instances_protected_from_scale_in
+        if self.placement_group is not None:
+            out["PlacementGroup"] = self.placement_group
+        if self.service_linked_role_arn is not None:
+            out["ServiceLinkedRoleARN"] = self.service_linked_role_arn
+        if self.tags is not None:
+            out["Tags"] = list(self.tags)
+        if self.target_group_ar_ns is not None:
+            out["TargetGroupARNs"] = list(self.target_group_ar_ns)
+        if self.termination_policies is not None:
+            out["TerminationPolicies"] = list(self.termination_policies)
+        if self.vpc_zone_identifier is not None:
+            out["VPCZoneIdentifier"] = self.vpc_zone_identifier
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupResponse:
+    """The answer of CreateAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateLaunchConfigurationRequest:
+    """The request of CreateLaunchConfiguration.
+
+    Creates a launch configuration.
+
+    If you exceed your maximum limit of launch configurations, the call fails. To query this limit, call the DescribeAccountLimits API. For information about updating this limit, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+    For more information, see Launch configurations in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/createLaunchConfiguration.txt:1 (stated)
+
+    Attributes:
+        launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. This name must be unique per Region per account.
+
+            Required (sources/aws/createLaunchConfiguration.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:132 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+        associate_public_ip_address (wire name AssociatePublicIpAddress): For Auto Scaling groups that are running in a virtual private cloud (VPC), specifies whether to assign a public IP address to the group's instances. If you specify true, each instance in the Auto Scaling group receives a unique public IP address. For more information, see Launching Auto Scaling instances in a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+            If you specify this parameter, you must specify at least one subnet for VPCZoneIdentifier when you create your group. If the instance is launched into a default subnet, the default is to assign a public IP address, unless you disabled the option to assign a public IP address on the subnet. If the instance is launched into a nondefault subnet, the default is not to assign a public IP address, unless you enabled the option to assign a public IP address on the subnet.
+        block_device_mappings (wire name BlockDeviceMappings): A block device mapping, which specifies the block devices for the instance. You can specify virtual devices and EBS volumes. For more information, see Block Device Mapping in the Amazon EC2 User Guide for Linux Instances.
+        classic_link_vpc_id (wire name ClassicLinkVPCId): The ID of a ClassicLink-enabled VPC to link your EC2-Classic instances to. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+            This parameter can only be used if you are launching EC2-Classic instances.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:139 (stated): "_s.validateStringLength('classicLinkVPCId', classicLinkVPCId, 1, 255)").
+        classic_link_vpc_security_groups (wire name ClassicLinkVPCSecurityGroups): The IDs of one or more security groups for the specified ClassicLink-enabled VPC. For more information, see ClassicLink in the Amazon EC2 User Guide for Linux Instances and Linking EC2-Classic instances to a VPC in the Amazon EC2 Auto Scaling User Guide.
+
+            If you specify the ClassicLinkVPCId parameter, you must specify this parameter.
+        ebs_optimized (wire name EbsOptimized): Specifies whether the launch configuration is optimized for EBS I/O (true) or not (false). The optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization is not available with all instance types. Additional fees are incurred when you enable EBS optimization for an instance type that is not EBS-optimized by default. For more information, see Amazon EBS-Optimized Instances in the Amazon EC2 User Guide for Linux Instances.
+
+            The default value is false.
+
+            Default: False (sources/aws/createLaunchConfiguration.txt:51 (stated): "The default value is false").
+        iam_instance_profile (wire name IamInstanceProfile): The name or the Amazon Resource Name (ARN) of the instance profile associated with the IAM role for the instance. The instance profile contains the IAM role.
+
+            For more information, see IAM role for applications that run on Amazon EC2 instances in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..1600 characters (sources/aws/createLaunchConfiguration.txt:145 (stated): "_s.validateStringLength('iamInstanceProfile', iamInstanceProfile, 1, 1600)").
+        image_id (wire name ImageId): The ID of the Amazon Machine Image (AMI) that was assigned during registration. For more information, see Finding an AMI in the Amazon EC2 User Guide for Linux Instances.
+
+            If you do not specify InstanceId, you must specify ImageId.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:151 (stated): "_s.validateStringLength('imageId', imageId, 1, 255)").
+        instance_id (wire name InstanceId): The ID of the instance to use to create the launch configuration. The new launch configuration derives attributes from the instance, except for the block device mapping.
+
+            To create a launch configuration with a block device mapping or override any other instance attributes, specify them as part of the same request.
+
+            For more information, see Creating a launch configuration using an EC2 instance in the Amazon EC2 Auto Scaling User Guide.
+
+            If you do not specify InstanceId, you must specify both ImageId and InstanceType.
+
+            Length: 1..19 characters (sources/aws/createLaunchConfiguration.txt:157 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19)").
+        instance_monitoring (wire name InstanceMonitoring): Controls whether instances in this group are launched with detailed (true) or basic (false) monitoring.
+
+            The default value is true (enabled). When detailed monitoring is enabled, Amazon CloudWatch generates metrics every minute and your account is charged a fee. When you disable detailed monitoring, CloudWatch generates metrics every 5 minutes. For more information, see Configure Monitoring for Auto Scaling Instances in the Amazon EC2 Auto Scaling User Guide.
+        instance_type (wire name InstanceType): Specifies the instance type of the EC2 instance.
+
+            For information about available instance types, see Available Instance Types in the Amazon EC2 User Guide for Linux Instances.
+
+            If you do not specify InstanceId, you must specify InstanceType.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:163 (stated): "_s.validateStringLength('instanceType', instanceType, 1, 255)").
+        kernel_id (wire name KernelId): The ID of the kernel associated with the AMI.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:169 (stated): "_s.validateStringLength('kernelId', kernelId, 1, 255)").
+        key_name (wire name KeyName): The name of the key pair. For more information, see Amazon EC2 Key Pairs in the Amazon EC2 User Guide for Linux Instances.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:175 (stated): "_s.validateStringLength('keyName', keyName, 1, 255)").
+        metadata_options (wire name MetadataOptions): The metadata options for the instances. For more information, see Configuring the Instance Metadata Options in the Amazon EC2 Auto Scaling User Guide.
+        placement_tenancy (wire name PlacementTenancy): The tenancy of the instance. An instance with dedicated tenancy runs on isolated, single-tenant hardware and can only be launched into a VPC.
+
+            To launch dedicated instances into a shared tenancy VPC (a VPC with the instance placement tenancy attribute set to default), you must set the value of this parameter to dedicated.
+
+            If you specify PlacementTenancy, you must specify at least one subnet for VPCZoneIdentifier when you create your group.
+
+            For more information, see Configuring instance tenancy with Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+            Valid Values: default | dedicated
+
+            Length: 1..64 characters (sources/aws/createLaunchConfiguration.txt:181 (stated): "_s.validateStringLength('placementTenancy', placementTenancy, 1, 64)").
+            Values: default, dedicated (sources/aws/createLaunchConfiguration.txt:93 (stated): "Valid Values: default | dedicated").
+        ramdisk_id (wire name RamdiskId): The ID of the RAM disk to select.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:187 (stated): "_s.validateStringLength('ramdiskId', ramdiskId, 1, 255)").
+        security_groups (wire name SecurityGroups): A list that contains the security groups to assign to the instances in the Auto Scaling group.
+
+            [EC2-VPC] Specify the security group IDs. For more information, see Security Groups for Your VPC in the Amazon Virtual Private Cloud User Guide.
+
+            [EC2-Classic] Specify either the security group names or the security group IDs. For more information, see Amazon EC2 Security Groups in the Amazon EC2 User Guide for Linux Instances.
+        spot_price (wire name SpotPrice): The maximum hourly price to be paid for any Spot Instance launched to fulfill the request. Spot Instances are launched when the price you specify exceeds the current Spot price. For more information, see Requesting Spot Instances in the Amazon EC2 Auto Scaling User Guide. When you change your maximum price by creating a new launch configuration, running instances will continue to run as long as the maximum price for those running instances is higher than the current Spot price.
+
+            Length: 1..255 characters (sources/aws/createLaunchConfiguration.txt:193 (stated): "_s.validateStringLength('spotPrice', spotPrice, 1, 255)").
+        user_data (wire name UserData): The Base64-encoded user data to make available to the launched EC2 instances. For more information, see Instance metadata and user data in the Amazon EC2 User Guide for Linux Instances.
+
+            Length: 0..21847 characters (sources/aws/createLaunchConfiguration.txt:199 (stated): "_s.validateStringLength('userData', userData, 0, 21847)").
+
+    """
+
+    # sources/aws/createLaunchConfiguration.txt:4 (stated)
+    launch_configuration_name: str
+    # sources/aws/createLaunchConfiguration.txt:5 (stated)
+    associate_public_ip_address: bool | None = None
+    # sources/aws/createLaunchConfiguration.txt:6 (stated)
+    block_device_mappings: list[dict[str, object]] | None = None
+    # sources/aws/createLaunchConfiguration.txt:7 (stated)
+    classic_link_vpc_id: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:8 (stated)
+    classic_link_vpc_security_groups: list[str] | None = None
+    # sources/aws/createLaunchConfiguration.txt:9 (stated)
+    ebs_optimized: bool | None = None
+    # sources/aws/createLaunchConfiguration.txt:10 (stated)
+    iam_instance_profile: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:11 (stated)
+    image_id: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:12 (stated)
+    instance_id: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:13 (stated)
+    instance_monitoring: dict[str, object] | None = None
+    # sources/aws/createLaunchConfiguration.txt:14 (stated)
+    instance_type: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:15 (stated)
+    kernel_id: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:16 (stated)
+    key_name: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:17 (stated)
+    metadata_options: dict[str, object] | None = None
+    # sources/aws/createLaunchConfiguration.txt:18 (stated)
+    placement_tenancy: PlacementTenancy | str | None = None
+    # sources/aws/createLaunchConfiguration.txt:19 (stated)
+    ramdisk_id: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:20 (stated)
+    security_groups: list[str] | None = None
+    # sources/aws/createLaunchConfiguration.txt:21 (stated)
+    spot_price: str | None = None
+    # sources/aws/createLaunchConfiguration.txt:22 (stated)
+    user_data: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.associate_public_ip_address is not None:
+            out["AssociatePublicIpAddress"] = self.associate_public_ip_address
+        if self.block_device_mappings is not None:
+            out["BlockDeviceMappings"] = list(self.block_device_mappings)
+        if self.classic_link_vpc_id is not None:
+            out["ClassicLinkVPCId"] = self.classic_link_vpc_id
+        if self.classic_link_vpc_security_groups is not None:
+            out["ClassicLinkVPCSecurityGroups"] = list(self.classic_link_vpc_security_groups)
+        if self.ebs_optimized is not None:
+            out["EbsOptimized"] = self.ebs_optimized
+        if self.iam_instance_profile is not None:
+            out["IamInstanceProfile"] = self.iam_instance_profile
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.instance_monitoring is not None:
+            out["InstanceMonitoring"] = self.instance_monitoring
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.kernel_id is not None:
+            out["KernelId"] = self.kernel_id
+        if self.key_name is not None:
+            out["KeyName"] = self.key_name
+        if self.metadata_options is not None:
+            out["MetadataOptions"] = self.metadata_options
+        if self.placement_tenancy is not None:
+            out["PlacementTenancy"] = _enum_value(self.placement_tenancy)
+        if self.ramdisk_id is not None:
+            out["RamdiskId"] = self.ramdisk_id
+        if self.security_groups is not None:
+            out["SecurityGroups"] = list(self.security_groups)
+        if self.spot_price is not None:
+            out["SpotPrice"] = self.spot_price
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateLaunchConfigurationResponse:
+    """The answer of CreateLaunchConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateLaunchConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateOrUpdateTagsRequest:
+    """The request of CreateOrUpdateTags.
+
+    Creates or updates tags for the specified Auto Scaling group.
+
+    When you specify a tag with a key that already exists, the operation overwrites the previous tag definition, and you do not get an error message.
+
+    For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/createOrUpdateTags.txt:1 (stated)
+
+    Attributes:
+        tags (wire name Tags): One or more tags.
+
+            Required (sources/aws/createOrUpdateTags.txt:4 (stated)).
+
+    """
+
+    # sources/aws/createOrUpdateTags.txt:4 (stated)
+    tags: list[dict[str, object]]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["Tags"] = list(self.tags)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateOrUpdateTagsResponse:
+    """The answer of CreateOrUpdateTags.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateOrUpdateTagsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAutoScalingGroupRequest:
+    """The request of DeleteAutoScalingGroup.
+
+    Deletes the specified Auto Scaling group.
+
+    If the group has instances or scaling activities in progress, you must specify the option to force the deletion in order for it to succeed.
+
+    If the group has policies, deleting the group deletes the policies, the underlying alarm actions, and any alarm that no longer has an associated action.
+
+    To remove instances from the Auto Scaling group before deleting it, call the DetachInstances API with the list of instances and the option to decrement the desired capacity. This ensures that Amazon EC2 Auto Scaling does not launch replacement instances.
+
+    To terminate all instances before deleting the Auto Scaling group, call the UpdateAutoScalingGroup API and set the minimum size and desired capacity of the Auto Scaling group to zero.
+
+    Source: sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/deleteAutoScalingGroup.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/deleteAutoScalingGroup.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        force_delete (wire name ForceDelete): Specifies that the group is to be deleted along with all instances associated with the group, without waiting for all instances to be terminated. This parameter also deletes any lifecycle actions associated with the group.
+
+    """
+
+    # sources/aws/deleteAutoScalingGroup.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/deleteAutoScalingGroup.txt:5 (stated)
+    force_delete: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.force_delete is not None:
+            out["ForceDelete"] = self.force_delete
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAutoScalingGroupResponse:
+    """The answer of DeleteAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteLaunchConfigurationRequest:
+    """The request of DeleteLaunchConfiguration.
+
+    Deletes the specified launch configuration.
+
+    The launch configuration must not be attached to an Auto Scaling group. When this call completes, the launch configuration is no longer available for use.
+
+    Source: sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+
+    Attributes:
+        launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration.
+
+            Required (sources/aws/deleteLaunchConfiguration.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/deleteLaunchConfiguration.txt:22 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255, isRequired: true)").
+
+    """
+
+    # sources/aws/deleteLaunchConfiguration.txt:4 (stated)
+    launch_configuration_name: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationName"] = self.launch_configuration_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteLaunchConfigurationResponse:
+    """The answer of DeleteLaunchConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteLaunchConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class DeleteLifecycleHookRequest:
     """The request of DeleteLifecycleHook.
 
@@ -259,6 +1408,706 @@ class DeleteLifecycleHookResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationRequest:
+    """The request of DeleteNotificationConfiguration.
+
+    Deletes the specified notification.
+
+    Source: sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/deleteNotificationConfiguration.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+            Required (sources/aws/deleteNotificationConfiguration.txt:5 (stated)).
+            Length: 1..255 characters (sources/aws/deleteNotificationConfiguration.txt:31 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+    """
+
+    # sources/aws/deleteNotificationConfiguration.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/deleteNotificationConfiguration.txt:5 (stated)
+    topic_arn: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["TopicARN"] = self.topic_arn
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationResponse:
+    """The answer of DeleteNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeletePolicyRequest:
+    """The request of DeletePolicy.
+
+    Deletes the specified scaling policy.
+
+    Deleting either a step scaling policy or a simple scaling policy deletes the underlying alarm action, but does not delete the alarm, even if it no longer has an associated action.
+
+    For more information, see Deleting a scaling policy in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/deletePolicy.txt:1 (stated)
+
+    Attributes:
+        policy_name (wire name PolicyName): The name or Amazon Resource Name (ARN) of the policy.
+
+            Required (sources/aws/deletePolicy.txt:4 (stated)).
+            Length: 1..1600 characters (sources/aws/deletePolicy.txt:27 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Length: 1..255 characters (sources/aws/deletePolicy.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+
+    """
+
+    # sources/aws/deletePolicy.txt:4 (stated)
+    policy_name: str
+    # sources/aws/deletePolicy.txt:5 (stated)
+    auto_scaling_group_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["PolicyName"] = self.policy_name
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeletePolicyResponse:
+    """The answer of DeletePolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> DeletePolicyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledActionRequest:
+    """The request of DeleteScheduledAction.
+
+    Deletes the specified scheduled action.
+
+    Source: sources/aws/deleteScheduledAction.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/deleteScheduledAction.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scheduled_action_name (wire name ScheduledActionName): The name of the action to delete.
+
+            Required (sources/aws/deleteScheduledAction.txt:5 (stated)).
+            Length: 1..255 characters (sources/aws/deleteScheduledAction.txt:31 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+
+    """
+
+    # sources/aws/deleteScheduledAction.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/deleteScheduledAction.txt:5 (stated)
+    scheduled_action_name: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ScheduledActionName"] = self.scheduled_action_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledActionResponse:
+    """The answer of DeleteScheduledAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScheduledActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteTagsRequest:
+    """The request of DeleteTags.
+
+    Deletes the specified tags.
+
+    Source: sources/aws/deleteTags.txt:1 (stated)
+
+    Attributes:
+        tags (wire name Tags): One or more tags.
+
+            Required (sources/aws/deleteTags.txt:4 (stated)).
+
+    """
+
+    # sources/aws/deleteTags.txt:4 (stated)
+    tags: list[dict[str, object]]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["Tags"] = list(self.tags)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteTagsResponse:
+    """The answer of DeleteTags.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> DeleteTagsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteWarmPoolRequest:
+    """The request of DeleteWarmPool.
+
+    Deletes the warm pool for the specified Auto Scaling group.
+
+    For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/deleteWarmPool.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/deleteWarmPool.txt:4 (stated)).
+        force_delete (wire name ForceDelete): Specifies that the warm pool is to be deleted along with all of its associated instances, without waiting for all instances to be terminated. This parameter also deletes any outstanding lifecycle actions associated with the warm pool instances.
+
+    """
+
+    # sources/aws/deleteWarmPool.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/deleteWarmPool.txt:5 (stated)
+    force_delete: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.force_delete is not None:
+            out["ForceDelete"] = self.force_delete
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteWarmPoolResponse:
+    """The answer of DeleteWarmPool.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteWarmPoolResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAccountLimitsRequest:
+    """The request of DescribeAccountLimits.
+
+    Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
+
+    For information about requesting an increase, see Amazon EC2 Auto Scaling service quotas in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/describeAccountLimits.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAccountLimitsResponse:
+    """The answer of DescribeAccountLimits.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAccountLimitsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAdjustmentTypesRequest:
+    """The request of DescribeAdjustmentTypes.
+
+    Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies. These settings apply to step scaling policies and simple scaling policies; they do not apply to target tracking scaling policies.
+
+    The following adjustment types are supported:
+
+    - ChangeInCapacity
+    - ExactCapacity
+    - PercentChangeInCapacity
+
+    Source: sources/aws/describeAdjustmentTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAdjustmentTypesResponse:
+    """The answer of DescribeAdjustmentTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAdjustmentTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupsRequest:
+    """The request of DescribeAutoScalingGroups.
+
+    Describes one or more Auto Scaling groups.
+
+    Source: sources/aws/describeAutoScalingGroups.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_names (wire name AutoScalingGroupNames): The names of the Auto Scaling groups. By default, you can only specify up to 50 names. You can optionally increase this limit using the MaxRecords parameter.
+
+            If you omit this parameter, all Auto Scaling groups are described.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeAutoScalingGroups.txt:17 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeAutoScalingGroups.txt:4 (stated)
+    auto_scaling_group_names: list[str] | None = None
+    # sources/aws/describeAutoScalingGroups.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeAutoScalingGroups.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_names is not None:
+            out["AutoScalingGroupNames"] = list(self.auto_scaling_group_names)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupsResponse:
+    """The answer of DescribeAutoScalingGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingInstancesRequest:
+    """The request of DescribeAutoScalingInstances.
+
+    Describes one or more Auto Scaling instances.
+
+    Source: sources/aws/describeAutoScalingInstances.txt:1 (stated)
+
+    Attributes:
+        instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to MaxRecords IDs. If you omit this parameter, all Auto Scaling instances are described. If you specify an ID that does not exist, it is ignored with no error.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 50.
+
+            Default: 50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "The default value is 50").
+            Range: ..50 (sources/aws/describeAutoScalingInstances.txt:15 (stated): "the maximum value is 50").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeAutoScalingInstances.txt:4 (stated)
+    instance_ids: list[str] | None = None
+    # sources/aws/describeAutoScalingInstances.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeAutoScalingInstances.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingInstancesResponse:
+    """The answer of DescribeAutoScalingInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingInstancesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingNotificationTypesRequest:
+    """The request of DescribeAutoScalingNotificationTypes.
+
+    Describes the notification types that are supported by Amazon EC2 Auto Scaling.
+
+    Source: sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingNotificationTypesResponse:
+    """The answer of DescribeAutoScalingNotificationTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingNotificationTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeInstanceRefreshesRequest:
+    """The request of DescribeInstanceRefreshes.
+
+    Describes one or more instance refreshes.
+
+    You can determine the status of a request by looking at the Status parameter. The following are the possible statuses:
+
+    - Pending - The request was created, but the operation has not started.
+    - InProgress - The operation is in progress.
+    - Successful - The operation completed successfully.
+    - Failed - The operation failed to complete. You can troubleshoot using the status reason and the scaling activities.
+    - Cancelling - An ongoing operation is being cancelled. Cancellation does not roll back any replacements that have already been completed, but it prevents new replacements from being started.
+    - Cancelled - The operation is cancelled.
+
+    For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+    Source: sources/aws/describeInstanceRefreshes.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/describeInstanceRefreshes.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/describeInstanceRefreshes.txt:41 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        instance_refresh_ids (wire name InstanceRefreshIds): One or more instance refresh IDs.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeInstanceRefreshes.txt:28 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeInstanceRefreshes.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/describeInstanceRefreshes.txt:5 (stated)
+    instance_refresh_ids: list[str] | None = None
+    # sources/aws/describeInstanceRefreshes.txt:6 (stated)
+    max_records: int | None = None
+    # sources/aws/describeInstanceRefreshes.txt:7 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.instance_refresh_ids is not None:
+            out["InstanceRefreshIds"] = list(self.instance_refresh_ids)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeInstanceRefreshesResponse:
+    """The answer of DescribeInstanceRefreshes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeInstanceRefreshesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLaunchConfigurationsRequest:
+    """The request of DescribeLaunchConfigurations.
+
+    Describes one or more launch configurations.
+
+    Source: sources/aws/describeLaunchConfigurations.txt:1 (stated)
+
+    Attributes:
+        launch_configuration_names (wire name LaunchConfigurationNames): The launch configuration names. If you omit this parameter, all launch configurations are described.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeLaunchConfigurations.txt:15 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeLaunchConfigurations.txt:4 (stated)
+    launch_configuration_names: list[str] | None = None
+    # sources/aws/describeLaunchConfigurations.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeLaunchConfigurations.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.launch_configuration_names is not None:
+            out["LaunchConfigurationNames"] = list(self.launch_configuration_names)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLaunchConfigurationsResponse:
+    """The answer of DescribeLaunchConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLaunchConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLifecycleHookTypesRequest:
+    """The request of DescribeLifecycleHookTypes.
+
+    Describes the available types of lifecycle hooks.
+
+    The following hook types are supported:
+
+    - autoscaling:EC2_INSTANCE_LAUNCHING
+    - autoscaling:EC2_INSTANCE_TERMINATING
+
+    Source: sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLifecycleHookTypesResponse:
+    """The answer of DescribeLifecycleHookTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLifecycleHookTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class DescribeLifecycleHooksRequest:
     """The request of DescribeLifecycleHooks.
 
@@ -306,6 +2155,1472 @@ class DescribeLifecycleHooksResponse:
     def from_wire(
         cls, data: Mapping[str, object], request_id: str | None
     ) -> DescribeLifecycleHooksResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLoadBalancerTargetGroupsRequest:
+    """The request of DescribeLoadBalancerTargetGroups.
+
+    Describes the target groups for the specified Auto Scaling group.
+
+    Source: sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/describeLoadBalancerTargetGroups.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/describeLoadBalancerTargetGroups.txt:28 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+            Default: 100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "The default value is 100").
+            Range: ..100 (sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeLoadBalancerTargetGroups.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/describeLoadBalancerTargetGroups.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeLoadBalancerTargetGroups.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLoadBalancerTargetGroupsResponse:
+    """The answer of DescribeLoadBalancerTargetGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLoadBalancerTargetGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLoadBalancersRequest:
+    """The request of DescribeLoadBalancers.
+
+    Describes the load balancers for the specified Auto Scaling group.
+
+    This operation describes only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DescribeLoadBalancerTargetGroups API instead.
+
+    Source: sources/aws/describeLoadBalancers.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/describeLoadBalancers.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/describeLoadBalancers.txt:29 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+            Default: 100 (sources/aws/describeLoadBalancers.txt:17 (stated): "The default value is 100").
+            Range: ..100 (sources/aws/describeLoadBalancers.txt:17 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeLoadBalancers.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/describeLoadBalancers.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeLoadBalancers.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLoadBalancersResponse:
+    """The answer of DescribeLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeMetricCollectionTypesRequest:
+    """The request of DescribeMetricCollectionTypes.
+
+    Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
+
+    The GroupStandbyInstances metric is not returned by default. You must explicitly request this metric when calling the EnableMetricsCollection API.
+
+    Source: sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeMetricCollectionTypesResponse:
+    """The answer of DescribeMetricCollectionTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeMetricCollectionTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsRequest:
+    """The request of DescribeNotificationConfigurations.
+
+    Describes the notification actions associated with the specified Auto Scaling group.
+
+    Source: sources/aws/describeNotificationConfigurations.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_names (wire name AutoScalingGroupNames): The name of the Auto Scaling group.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeNotificationConfigurations.txt:15 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeNotificationConfigurations.txt:4 (stated)
+    auto_scaling_group_names: list[str] | None = None
+    # sources/aws/describeNotificationConfigurations.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeNotificationConfigurations.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_names is not None:
+            out["AutoScalingGroupNames"] = list(self.auto_scaling_group_names)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsResponse:
+    """The answer of DescribeNotificationConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeNotificationConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribePoliciesRequest:
+    """The request of DescribePolicies.
+
+    Describes the policies for the specified Auto Scaling group.
+
+    Source: sources/aws/describePolicies.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Length: 1..255 characters (sources/aws/describePolicies.txt:34 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+        max_records (wire name MaxRecords): The maximum number of items to be returned with each call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describePolicies.txt:17 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describePolicies.txt:17 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+        policy_names (wire name PolicyNames): The names of one or more policies. If you omit this parameter, all policies are described. If a group name is provided, the results are limited to that group. This list is limited to 50 items. If you specify an unknown policy name, it is ignored with no error.
+        policy_types (wire name PolicyTypes): One or more policy types. The valid values are SimpleScaling, StepScaling, and TargetTrackingScaling.
+
+    """
+
+    # sources/aws/describePolicies.txt:4 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/aws/describePolicies.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describePolicies.txt:6 (stated)
+    next_token: str | None = None
+    # sources/aws/describePolicies.txt:7 (stated)
+    policy_names: list[str] | None = None
+    # sources/aws/describePolicies.txt:8 (stated)
+    policy_types: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        if self.policy_names is not None:
+            out["PolicyNames"] = list(self.policy_names)
+        if self.policy_types is not None:
+            out["PolicyTypes"] = list(self.policy_types)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribePoliciesResponse:
+    """The answer of DescribePolicies.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribePoliciesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingActivitiesRequest:
+    """The request of DescribeScalingActivities.
+
+    Describes one or more scaling activities for the specified Auto Scaling group.
+
+    Source: sources/aws/describeScalingActivities.txt:1 (stated)
+
+    Attributes:
+        activity_ids (wire name ActivityIds): The activity IDs of the desired scaling activities. You can specify up to 50 IDs. If you omit this parameter, all activities for the past six weeks are described. If unknown activities are requested, they are ignored with no error. If you specify an Auto Scaling group, the results are limited to that group.
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Length: 1..255 characters (sources/aws/describeScalingActivities.txt:30 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 100 and the maximum value is 100.
+
+            Default: 100 (sources/aws/describeScalingActivities.txt:18 (stated): "The default value is 100").
+            Range: ..100 (sources/aws/describeScalingActivities.txt:18 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeScalingActivities.txt:4 (stated)
+    activity_ids: list[str] | None = None
+    # sources/aws/describeScalingActivities.txt:5 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/aws/describeScalingActivities.txt:6 (stated)
+    max_records: int | None = None
+    # sources/aws/describeScalingActivities.txt:7 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.activity_ids is not None:
+            out["ActivityIds"] = list(self.activity_ids)
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingActivitiesResponse:
+    """The answer of DescribeScalingActivities.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingActivitiesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingProcessTypesRequest:
+    """The request of DescribeScalingProcessTypes.
+
+    Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
+
+    Source: sources/aws/describeScalingProcessTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingProcessTypesResponse:
+    """The answer of DescribeScalingProcessTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingProcessTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledActionsRequest:
+    """The request of DescribeScheduledActions.
+
+    Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time. To describe the actions that have already run, call the DescribeScalingActivities API.
+
+    Source: sources/aws/describeScheduledActions.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Length: 1..255 characters (sources/aws/describeScheduledActions.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+        end_time (wire name EndTime): The latest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeScheduledActions.txt:20 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeScheduledActions.txt:20 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+        scheduled_action_names (wire name ScheduledActionNames): The names of one or more scheduled actions. You can specify up to 50 actions. If you omit this parameter, all scheduled actions are described. If you specify an unknown scheduled action, it is ignored with no error.
+        start_time (wire name StartTime): The earliest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+    """
+
+    # sources/aws/describeScheduledActions.txt:4 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/aws/describeScheduledActions.txt:5 (stated)
+    end_time: str | None = None
+    # sources/aws/describeScheduledActions.txt:6 (stated)
+    max_records: int | None = None
+    # sources/aws/describeScheduledActions.txt:7 (stated)
+    next_token: str | None = None
+    # sources/aws/describeScheduledActions.txt:8 (stated)
+    scheduled_action_names: list[str] | None = None
+    # sources/aws/describeScheduledActions.txt:9 (stated)
+    start_time: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        if self.scheduled_action_names is not None:
+            out["ScheduledActionNames"] = list(self.scheduled_action_names)
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledActionsResponse:
+    """The answer of DescribeScheduledActions.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScheduledActionsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTagsRequest:
+    """The request of DescribeTags.
+
+    Describes the specified tags.
+
+    You can use filters to limit the results. For example, you can query for the tags for a specific Auto Scaling group. You can specify multiple values for a filter. A tag must match at least one of the specified values for it to be included in the results.
+
+    You can also specify multiple filters. The result includes information for a particular tag only if it matches all the filters. If there's no match, no special message is returned.
+
+    For more information, see Tagging Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/describeTags.txt:1 (stated)
+
+    Attributes:
+        filters (wire name Filters): One or more filters to scope the tags to return. The maximum number of filters per filter type (for example, auto-scaling-group) is 1000.
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
+
+            Default: 50 (sources/aws/describeTags.txt:21 (stated): "The default value is 50").
+            Range: ..100 (sources/aws/describeTags.txt:21 (stated): "the maximum value is 100").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeTags.txt:4 (stated)
+    filters: list[dict[str, object]] | None = None
+    # sources/aws/describeTags.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeTags.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.filters is not None:
+            out["Filters"] = list(self.filters)
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTagsResponse:
+    """The answer of DescribeTags.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> DescribeTagsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTerminationPolicyTypesRequest:
+    """The request of DescribeTerminationPolicyTypes.
+
+    Describes the termination policies supported by Amazon EC2 Auto Scaling.
+
+    For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTerminationPolicyTypesResponse:
+    """The answer of DescribeTerminationPolicyTypes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeTerminationPolicyTypesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTrafficSourcesRequest:
+    """The request of DescribeTrafficSources.
+
+    Gets information about the traffic sources for the specified Auto Scaling group.
+
+    You can optionally provide a traffic source type. If you provide a traffic source type, then the results only include that traffic source type.
+
+    If you do not provide a traffic source type, then the results include all the traffic sources for the specified Auto Scaling group.
+
+    Source: sources/aws/describeTrafficSources.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/describeTrafficSources.txt:4 (stated)).
+        max_records (wire name MaxRecords): The maximum number of items to return with this call. The maximum value is 50.
+
+            Range: ..50 (sources/aws/describeTrafficSources.txt:20 (stated): "The maximum value is 50").
+        next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
+        traffic_source_type (wire name TrafficSourceType): The traffic source type that you want to describe.
+
+            The following lists the valid values:
+
+            - elb if the traffic source is a Classic Load Balancer.
+            - elbv2 if the traffic source is a Application Load Balancer, Gateway Load Balancer, or Network Load Balancer.
+            - vpc-lattice if the traffic source is VPC Lattice.
+
+    """
+
+    # sources/aws/describeTrafficSources.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/describeTrafficSources.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeTrafficSources.txt:6 (stated)
+    next_token: str | None = None
+    # sources/aws/describeTrafficSources.txt:7 (stated)
+    traffic_source_type: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        if self.traffic_source_type is not None:
+            out["TrafficSourceType"] = self.traffic_source_type
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeTrafficSourcesResponse:
+    """The answer of DescribeTrafficSources.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeTrafficSourcesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeWarmPoolRequest:
+    """The request of DescribeWarmPool.
+
+    Gets information about a warm pool and its instances.
+
+    For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/describeWarmPool.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/describeWarmPool.txt:4 (stated)).
+        max_records (wire name MaxRecords): The maximum number of instances to return with this call. The maximum value is 50.
+
+            Range: ..50 (sources/aws/describeWarmPool.txt:17 (stated): "The maximum value is 50").
+        next_token (wire name NextToken): The token for the next set of instances to return. (You received this token from a previous call.)
+
+    """
+
+    # sources/aws/describeWarmPool.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/describeWarmPool.txt:5 (stated)
+    max_records: int | None = None
+    # sources/aws/describeWarmPool.txt:6 (stated)
+    next_token: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.max_records is not None:
+            out["MaxRecords"] = self.max_records
+        if self.next_token is not None:
+            out["NextToken"] = self.next_token
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeWarmPoolResponse:
+    """The answer of DescribeWarmPool.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeWarmPoolResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesRequest:
+    """The request of DetachInstances.
+
+    Removes one or more instances from the specified Auto Scaling group.
+
+    After the instances are detached, you can manage them independent of the Auto Scaling group.
+
+    If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are detached.
+
+    If there is a Classic Load Balancer attached to the Auto Scaling group, the instances are deregistered from the load balancer. If there are target groups attached to the Auto Scaling group, the instances are deregistered from the target groups.
+
+    For more information, see Detach EC2 instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/detachInstances.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/detachInstances.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/detachInstances.txt:35 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether the Auto Scaling group decrements the desired capacity value by the number of instances detached.
+
+            Required (sources/aws/detachInstances.txt:5 (stated)).
+        instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+    """
+
+    # sources/aws/detachInstances.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/detachInstances.txt:5 (stated)
+    should_decrement_desired_capacity: bool
+    # sources/aws/detachInstances.txt:6 (stated)
+    instance_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ShouldDecrementDesiredCapacity"] = self.should_decrement_desired_capacity
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesResponse:
+    """The answer of DetachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancerTargetGroupsRequest:
+    """The request of DetachLoadBalancerTargetGroups.
+
+    Detaches one or more target groups from the specified Auto Scaling group.
+
+    Source: sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/detachLoadBalancerTargetGroups.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/detachLoadBalancerTargetGroups.txt:23 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        target_group_ar_ns (wire name TargetGroupARNs): The Amazon Resource Names (ARN) of the target groups. You can specify up to 10 target groups.
+
+            Required (sources/aws/detachLoadBalancerTargetGroups.txt:5 (stated)).
+
+    """
+
+    # sources/aws/detachLoadBalancerTargetGroups.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/detachLoadBalancerTargetGroups.txt:5 (stated)
+    target_group_ar_ns: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["TargetGroupARNs"] = list(self.target_group_ar_ns)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancerTargetGroupsResponse:
+    """The answer of DetachLoadBalancerTargetGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachLoadBalancerTargetGroupsResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersRequest:
+    """The request of DetachLoadBalancers.
+
+    Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
+
+    This operation detaches only Classic Load Balancers. If you have Application Load Balancers, Network Load Balancers, or Gateway Load Balancers, use the DetachLoadBalancerTargetGroups API instead.
+
+    When you detach a load balancer, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the load balancer using the DescribeLoadBalancers API call. The instances remain running.
+
+    Source: sources/aws/detachLoadBalancers.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/detachLoadBalancers.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/detachLoadBalancers.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        load_balancer_names (wire name LoadBalancerNames): The names of the load balancers. You can specify up to 10 load balancers.
+
+            Required (sources/aws/detachLoadBalancers.txt:5 (stated)).
+
+    """
+
+    # sources/aws/detachLoadBalancers.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/detachLoadBalancers.txt:5 (stated)
+    load_balancer_names: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["LoadBalancerNames"] = list(self.load_balancer_names)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersResponse:
+    """The answer of DetachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachTrafficSourcesRequest:
+    """The request of DetachTrafficSources.
+
+    Detaches one or more traffic sources from the specified Auto Scaling group.
+
+    When you detach a traffic source, it enters the Removing state while deregistering the instances in the group. When all instances are deregistered, then you can no longer describe the traffic source using the DescribeTrafficSources API call. The instances continue to run.
+
+    Source: sources/aws/detachTrafficSources.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/detachTrafficSources.txt:4 (stated)).
+        traffic_sources (wire name TrafficSources): The unique identifiers of one or more traffic sources. You can specify up to 10 traffic sources.
+
+            Required (sources/aws/detachTrafficSources.txt:5 (stated)).
+
+    """
+
+    # sources/aws/detachTrafficSources.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/detachTrafficSources.txt:5 (stated)
+    traffic_sources: list[dict[str, object]]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["TrafficSources"] = list(self.traffic_sources)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachTrafficSourcesResponse:
+    """The answer of DetachTrafficSources.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachTrafficSourcesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableMetricsCollectionRequest:
+    """The request of DisableMetricsCollection.
+
+    Disables group metrics for the specified Auto Scaling group.
+
+    Source: sources/aws/disableMetricsCollection.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/disableMetricsCollection.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/disableMetricsCollection.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        metrics (wire name Metrics): Specifies one or more of the following metrics:
+
+            - GroupMinSize
+            - GroupMaxSize
+            - GroupDesiredCapacity
+            - GroupInServiceInstances
+            - GroupPendingInstances
+            - GroupStandbyInstances
+            - GroupTerminatingInstances
+            - GroupTotalInstances
+            - GroupInServiceCapacity
+            - GroupPendingCapacity
+            - GroupStandbyCapacity
+            - GroupTerminatingCapacity
+            - GroupTotalCapacity
+
+            If you omit this parameter, all metrics are disabled.
+
+    """
+
+    # sources/aws/disableMetricsCollection.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/disableMetricsCollection.txt:5 (stated)
+    metrics: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.metrics is not None:
+            out["Metrics"] = list(self.metrics)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableMetricsCollectionResponse:
+    """The answer of DisableMetricsCollection.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DisableMetricsCollectionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableMetricsCollectionRequest:
+    """The request of EnableMetricsCollection.
+
+    Enables group metrics for the specified Auto Scaling group. For more information, see Monitoring CloudWatch metrics for your Auto Scaling groups and instances in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/enableMetricsCollection.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/enableMetricsCollection.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:44 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        granularity (wire name Granularity): The granularity to associate with the metrics to collect. The only valid value is 1Minute.
+
+            Required (sources/aws/enableMetricsCollection.txt:5 (stated)).
+            Length: 1..255 characters (sources/aws/enableMetricsCollection.txt:52 (stated): "_s.validateStringLength('granularity', granularity, 1, 255, isRequired: true)").
+            Values: 1Minute (sources/aws/enableMetricsCollection.txt:15 (stated): "The only valid value is 1Minute").
+        metrics (wire name Metrics): Specifies which group-level metrics to start collecting. You can specify one or more of the following metrics:
+
+            - GroupMinSize
+            - GroupMaxSize
+            - GroupDesiredCapacity
+            - GroupInServiceInstances
+            - GroupPendingInstances
+            - GroupStandbyInstances
+            - GroupTerminatingInstances
+            - GroupTotalInstances
+
+            The instance weighting feature supports the following additional metrics:
+
+            - GroupInServiceCapacity
+            - GroupPendingCapacity
+            - GroupStandbyCapacity
+            - GroupTerminatingCapacity
+            - GroupTotalCapacity
+
+            If you omit this parameter, all metrics are enabled.
+
+    """
+
+    # sources/aws/enableMetricsCollection.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/enableMetricsCollection.txt:5 (stated)
+    granularity: Granularity | str
+    # sources/aws/enableMetricsCollection.txt:6 (stated)
+    metrics: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["Granularity"] = _enum_value(self.granularity)
+        if self.metrics is not None:
+            out["Metrics"] = list(self.metrics)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableMetricsCollectionResponse:
+    """The answer of EnableMetricsCollection.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> EnableMetricsCollectionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyRequest:
+    """The request of EnterStandby.
+
+    Moves the specified instances into the standby state.
+
+    If you choose to decrement the desired capacity of the Auto Scaling group, the instances can enter standby as long as the desired capacity of the Auto Scaling group after the instances are placed into standby is equal to or greater than the minimum capacity of the group.
+
+    If you choose not to decrement the desired capacity of the Auto Scaling group, the Auto Scaling group launches new instances to replace the instances on standby.
+
+    For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/enterStandby.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/enterStandby.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/enterStandby.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether to decrement the desired capacity of the Auto Scaling group by the number of instances moved to Standby mode.
+
+            Required (sources/aws/enterStandby.txt:5 (stated)).
+        instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+    """
+
+    # sources/aws/enterStandby.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/enterStandby.txt:5 (stated)
+    should_decrement_desired_capacity: bool
+    # sources/aws/enterStandby.txt:6 (stated)
+    instance_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ShouldDecrementDesiredCapacity"] = self.should_decrement_desired_capacity
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyResponse:
+    """The answer of EnterStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> EnterStandbyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecutePolicyRequest:
+    """The request of ExecutePolicy.
+
+    Executes the specified policy. This can be useful for testing the design of your scaling policy.
+
+    Source: sources/aws/executePolicy.txt:1 (stated)
+
+    Attributes:
+        policy_name (wire name PolicyName): The name or ARN of the policy.
+
+            Required (sources/aws/executePolicy.txt:4 (stated)).
+            Length: 1..1600 characters (sources/aws/executePolicy.txt:43 (stated): "_s.validateStringLength('policyName', policyName, 1, 1600, isRequired: true)").
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Length: 1..255 characters (sources/aws/executePolicy.txt:50 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
+        breach_threshold (wire name BreachThreshold): The breach threshold for the alarm.
+
+            Required if the policy type is StepScaling and not supported otherwise.
+        honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before executing the policy.
+
+            Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+        metric_value (wire name MetricValue): The metric value to compare to BreachThreshold. This enables you to execute a policy of type StepScaling and determine which step adjustment to use. For example, if the breach threshold is 50 and you want to use a step adjustment with a lower bound of 0 and an upper bound of 10, you can set the metric value to 59.
+
+            If you specify a metric value that doesn't correspond to a step adjustment for the policy, the call returns an error.
+
+            Required if the policy type is StepScaling and not supported otherwise.
+
+    """
+
+    # sources/aws/executePolicy.txt:4 (stated)
+    policy_name: str
+    # sources/aws/executePolicy.txt:5 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/aws/executePolicy.txt:6 (stated)
+    breach_threshold: float | None = None
+    # sources/aws/executePolicy.txt:7 (stated)
+    honor_cooldown: bool | None = None
+    # sources/aws/executePolicy.txt:8 (stated)
+    metric_value: float | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["PolicyName"] = self.policy_name
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.breach_threshold is not None:
+            out["BreachThreshold"] = self.breach_threshold
+        if self.honor_cooldown is not None:
+            out["HonorCooldown"] = self.honor_cooldown
+        if self.metric_value is not None:
+            out["MetricValue"] = self.metric_value
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecutePolicyResponse:
+    """The answer of ExecutePolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> ExecutePolicyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyRequest:
+    """The request of ExitStandby.
+
+    Moves the specified instances out of the standby state.
+
+    After you put the instances back in service, the desired capacity is incremented.
+
+    For more information, see Temporarily removing instances from your Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/exitStandby.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/exitStandby.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/exitStandby.txt:27 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        instance_ids (wire name InstanceIds): The IDs of the instances. You can specify up to 20 instances.
+
+    """
+
+    # sources/aws/exitStandby.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/exitStandby.txt:5 (stated)
+    instance_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyResponse:
+    """The answer of ExitStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> ExitStandbyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class GetPredictiveScalingForecastRequest:
+    """The request of GetPredictiveScalingForecast.
+
+    Retrieves the forecast data for a predictive scaling policy.
+
+    Load forecasts are predictions of the hourly load values using historical load data from CloudWatch and an analysis of historical trends. Capacity forecasts are represented as predicted values for the minimum capacity that is needed on an hourly basis, based on the hourly load forecast.
+
+    A minimum of 24 hours of data is required to create the initial forecasts. However, having a full 14 days of historical data results in more accurate forecasts.
+
+    For more information, see Predictive scaling for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/getPredictiveScalingForecast.txt:4 (stated)).
+        end_time (wire name EndTime): The exclusive end time of the time range for the forecast data to get. The maximum time duration between the start and end time is 30 days.
+
+            Although this parameter can accept a date and time that is more than two days in the future, the availability of forecast data has limits. Amazon EC2 Auto Scaling only issues forecasts for periods of two days in advance.
+
+            Required (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
+        policy_name (wire name PolicyName): The name of the policy.
+
+            Required (sources/aws/getPredictiveScalingForecast.txt:6 (stated)).
+        start_time (wire name StartTime): The inclusive start time of the time range for the forecast data to get. At most, the date and time can be one year before the current date and time.
+
+            Required (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
+
+    """
+
+    # sources/aws/getPredictiveScalingForecast.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/getPredictiveScalingForecast.txt:5 (stated)
+    end_time: str
+    # sources/aws/getPredictiveScalingForecast.txt:6 (stated)
+    policy_name: str
+    # sources/aws/getPredictiveScalingForecast.txt:7 (stated)
+    start_time: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["EndTime"] = self.end_time
+        out["PolicyName"] = self.policy_name
+        out["StartTime"] = self.start_time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class GetPredictiveScalingForecastResponse:
+    """The answer of GetPredictiveScalingForecast.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> GetPredictiveScalingForecastResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class LaunchInstancesRequest:
+    """The request of LaunchInstances.
+
+    Launches a specified number of instances in an Auto Scaling group. Returns instance IDs and other details if launch is successful or error details if launch is unsuccessful.
+
+    Source: sources/aws/launchInstances.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group to launch instances into.
+
+            Required (sources/aws/launchInstances.txt:4 (stated)).
+        requested_capacity (wire name RequestedCapacity): The number of instances to launch. Although this value can exceed 100 for instance weights, the actual instance count is limited to 100 instances per launch.
+
+            Required (sources/aws/launchInstances.txt:5 (stated)).
+            Range: 1.. (sources/aws/launchInstances.txt:42 (stated): "_s.validateNumRange('requestedCapacity', requestedCapacity, 1, 1152921504606846976, isRequired: true)").
+        availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
+        availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
+        client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
+        retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
+
+            Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
+        subnet_ids (wire name SubnetIds): The subnet IDs for the instance launch. Either AvailabilityZones or SubnetIds must be specified. If both are specified, the subnets must reside in the specified Availability Zones.
+
+    """
+
+    # sources/aws/launchInstances.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/launchInstances.txt:5 (stated)
+    requested_capacity: int
+    # sources/aws/launchInstances.txt:6 (stated)
+    availability_zone_ids: list[str] | None = None
+    # sources/aws/launchInstances.txt:7 (stated)
+    availability_zones: list[str] | None = None
+    # sources/aws/launchInstances.txt:8 (stated)
+    client_token: str | None = None
+    # specs/overlays/aws-launch-instances-retry-strategy.yaml:9 (human)
+    retry_strategy: RetryStrategy | str | None = None
+    # sources/aws/launchInstances.txt:10 (stated)
+    subnet_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["RequestedCapacity"] = self.requested_capacity
+        if self.availability_zone_ids is not None:
+            out["AvailabilityZoneIds"] = list(self.availability_zone_ids)
+        if self.availability_zones is not None:
+            out["AvailabilityZones"] = list(self.availability_zones)
+        if self.client_token is not None:
+            out["ClientToken"] = self.client_token
+        if self.retry_strategy is not None:
+            out["RetryStrategy"] = _enum_value(self.retry_strategy)
+        if self.subnet_ids is not None:
+            out["SubnetIds"] = list(self.subnet_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class LaunchInstancesResponse:
+    """The answer of LaunchInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> LaunchInstancesResponse:
         return cls(
             request_id=request_id,
             raw=dict(data),
@@ -444,6 +3759,408 @@ class PutLifecycleHookResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class PutNotificationConfigurationRequest:
+    """The request of PutNotificationConfiguration.
+
+    Configures an Auto Scaling group to send notifications when specified events take place. Subscribers to the specified topic can have messages delivered to an endpoint such as a web server or an email address.
+
+    This configuration overwrites any existing configuration.
+
+    For more information, see Getting Amazon SNS notifications when your Auto Scaling group scales in the Amazon EC2 Auto Scaling User Guide.
+
+    If you exceed your maximum limit of SNS topics, which is 10 per Auto Scaling group, the call fails.
+
+    Source: sources/aws/putNotificationConfiguration.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/putNotificationConfiguration.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:33 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        notification_types (wire name NotificationTypes): The type of event that causes the notification to be sent. To query the notification types supported by Amazon EC2 Auto Scaling, call the DescribeAutoScalingNotificationTypes API.
+
+            Required (sources/aws/putNotificationConfiguration.txt:5 (stated)).
+        topic_arn (wire name TopicARN): The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (Amazon SNS) topic.
+
+            Required (sources/aws/putNotificationConfiguration.txt:6 (stated)).
+            Length: 1..255 characters (sources/aws/putNotificationConfiguration.txt:42 (stated): "_s.validateStringLength('topicARN', topicARN, 1, 255, isRequired: true)").
+
+    """
+
+    # sources/aws/putNotificationConfiguration.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/putNotificationConfiguration.txt:5 (stated)
+    notification_types: list[str]
+    # sources/aws/putNotificationConfiguration.txt:6 (stated)
+    topic_arn: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["NotificationTypes"] = list(self.notification_types)
+        out["TopicARN"] = self.topic_arn
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class PutNotificationConfigurationResponse:
+    """The answer of PutNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> PutNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class PutScalingPolicyRequest:
+    """The request of PutScalingPolicy.
+
+    Creates or updates a scaling policy for an Auto Scaling group.
+
+    For more information about using scaling policies to scale your Auto Scaling group, see Target tracking scaling policies and Step and simple scaling policies in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/putScalingPolicy.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/putScalingPolicy.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/putScalingPolicy.txt:99 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        policy_name (wire name PolicyName): The name of the policy.
+
+            Required (sources/aws/putScalingPolicy.txt:5 (stated)).
+            Length: 1..255 characters (sources/aws/putScalingPolicy.txt:107 (stated): "_s.validateStringLength('policyName', policyName, 1, 255, isRequired: true)").
+        adjustment_type (wire name AdjustmentType): Specifies how the scaling adjustment is interpreted (for example, an absolute number or a percentage). The valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity.
+
+            Required if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..255 characters (sources/aws/putScalingPolicy.txt:114 (stated): "_s.validateStringLength('adjustmentType', adjustmentType, 1, 255)").
+            Values: ChangeInCapacity, ExactCapacity, PercentChangeInCapacity (sources/aws/putScalingPolicy.txt:29 (stated): "valid values are ChangeInCapacity, ExactCapacity, and PercentChangeInCapacity").
+        cooldown (wire name Cooldown): The duration of the policy's cooldown period, in seconds. When a cooldown period is specified here, it overrides the default cooldown period defined for the Auto Scaling group.
+
+            Valid only if the policy type is SimpleScaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+        enabled (wire name Enabled): Indicates whether the scaling policy is enabled or disabled. The default is enabled. For more information, see Disabling a scaling policy for an Auto Scaling group in the Amazon EC2 Auto Scaling User Guide.
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): The estimated time, in seconds, until a newly launched instance can contribute to the CloudWatch metrics. If not provided, the default is to use the value from the default cooldown period for the Auto Scaling group.
+
+            Valid only if the policy type is TargetTrackingScaling or StepScaling.
+        metric_aggregation_type (wire name MetricAggregationType): The aggregation type for the CloudWatch metrics. The valid values are Minimum, Maximum, and Average. If the aggregation type is null, the value is treated as Average.
+
+            Valid only if the policy type is StepScaling.
+
+            Length: 1..32 characters (sources/aws/putScalingPolicy.txt:120 (stated): "_s.validateStringLength('metricAggregationType', metricAggregationType, 1, 32)").
+            Values: Minimum, Maximum, Average (sources/aws/putScalingPolicy.txt:43 (stated): "valid values are Minimum, Maximum, and Average").
+        min_adjustment_magnitude (wire name MinAdjustmentMagnitude): The minimum value to scale by when the adjustment type is PercentChangeInCapacity. For example, suppose that you create a step scaling policy to scale out an Auto Scaling group by 25 percent and you specify a MinAdjustmentMagnitude of 2. If the group has 4 instances and the scaling policy is performed, 25 percent of 4 is 1. However, because you specified a MinAdjustmentMagnitude of 2, Amazon EC2 Auto Scaling scales out the group by 2 instances.
+
+            Valid only if the policy type is StepScaling or SimpleScaling. For more information, see Scaling adjustment types in the Amazon EC2 Auto Scaling User Guide. Some Auto Scaling groups use instance weights. In this case, set the MinAdjustmentMagnitude to a value that is at least as large as your largest instance weight.
+        min_adjustment_step (wire name MinAdjustmentStep): Available for backward compatibility. Use MinAdjustmentMagnitude instead.
+        policy_type (wire name PolicyType): One of the following policy types:
+
+            - TargetTrackingScaling
+            - StepScaling
+            - SimpleScaling (default)
+
+            Default: 'SimpleScaling' (sources/aws/putScalingPolicy.txt:57 (stated): "SimpleScaling (default)").
+            Length: 1..64 characters (sources/aws/putScalingPolicy.txt:126 (stated): "_s.validateStringLength('policyType', policyType, 1, 64)").
+        scaling_adjustment (wire name ScalingAdjustment): The amount by which to scale, based on the specified adjustment type. A positive value adds to the current capacity while a negative number removes from the current capacity. For exact capacity, you must specify a positive value.
+
+            Required if the policy type is SimpleScaling. (Not used with any other policy type.)
+        step_adjustments (wire name StepAdjustments): A set of adjustments that enable you to scale based on the size of the alarm breach.
+
+            Required if the policy type is StepScaling. (Not used with any other policy type.)
+        target_tracking_configuration (wire name TargetTrackingConfiguration): A target tracking scaling policy. Includes support for predefined or customized metrics.
+
+            The following predefined metrics are available:
+
+            - ASGAverageCPUUtilization
+            - ASGAverageNetworkIn
+            - ASGAverageNetworkOut
+            - ALBRequestCountPerTarget
+
+            If you specify ALBRequestCountPerTarget for the metric, you must specify the ResourceLabel parameter with the PredefinedMetricSpecification.
+
+            For more information, see TargetTrackingConfiguration in the Amazon EC2 Auto Scaling API Reference.
+
+            Required if the policy type is TargetTrackingScaling.
+
+    """
+
+    # sources/aws/putScalingPolicy.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/putScalingPolicy.txt:5 (stated)
+    policy_name: str
+    # sources/aws/putScalingPolicy.txt:6 (stated)
+    adjustment_type: AdjustmentType | str | None = None
+    # sources/aws/putScalingPolicy.txt:7 (stated)
+    cooldown: int | None = None
+    # sources/aws/putScalingPolicy.txt:8 (stated)
+    enabled: bool | None = None
+    # sources/aws/putScalingPolicy.txt:9 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/aws/putScalingPolicy.txt:10 (stated)
+    metric_aggregation_type: MetricAggregationType | str | None = None
+    # sources/aws/putScalingPolicy.txt:11 (stated)
+    min_adjustment_magnitude: int | None = None
+    # sources/aws/putScalingPolicy.txt:12 (stated)
+    min_adjustment_step: int | None = None
+    # sources/aws/putScalingPolicy.txt:13 (stated)
+    policy_type: str | None = None
+    # sources/aws/putScalingPolicy.txt:14 (stated)
+    scaling_adjustment: int | None = None
+    # sources/aws/putScalingPolicy.txt:15 (stated)
+    step_adjustments: list[dict[str, object]] | None = None
+    # sources/aws/putScalingPolicy.txt:16 (stated)
+    target_tracking_configuration: dict[str, object] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["PolicyName"] = self.policy_name
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.metric_aggregation_type is not None:
+            out["MetricAggregationType"] = _enum_value(self.metric_aggregation_type)
+        if self.min_adjustment_magnitude is not None:
+            out["MinAdjustmentMagnitude"] = self.min_adjustment_magnitude
+        if self.min_adjustment_step is not None:
+            out["MinAdjustmentStep"] = self.min_adjustment_step
+        if self.policy_type is not None:
+            out["PolicyType"] = self.policy_type
+        if self.scaling_adjustment is not None:
+            out["ScalingAdjustment"] = self.scaling_adjustment
+        if self.step_adjustments is not None:
+            out["StepAdjustments"] = list(self.step_adjustments)
+        if self.target_tracking_configuration is not None:
+            out["TargetTrackingConfiguration"] = self.target_tracking_configuration
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class PutScalingPolicyResponse:
+    """The answer of PutScalingPolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> PutScalingPolicyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class PutScheduledUpdateGroupActionRequest:
+    """The request of PutScheduledUpdateGroupAction.
+
+    Creates or updates a scheduled scaling action for an Auto Scaling group. If you leave a parameter unspecified when updating a scheduled scaling action, the corresponding value remains unchanged.
+
+    For more information, see Scheduled scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/putScheduledUpdateGroupAction.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:59 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scheduled_action_name (wire name ScheduledActionName): The name of this scaling action.
+
+            Required (sources/aws/putScheduledUpdateGroupAction.txt:5 (stated)).
+            Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:67 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
+        desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after the scheduled action runs and the capacity it attempts to maintain. It can scale beyond this capacity if you add more scaling conditions.
+        end_time (wire name EndTime): The date and time for the recurring schedule to end. Amazon EC2 Auto Scaling does not perform the action after this time.
+        max_size (wire name MaxSize): The maximum size of the Auto Scaling group.
+        min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+        recurrence (wire name Recurrence): The recurring schedule for this action, in Unix cron syntax format. This format consists of five fields separated by white spaces: Minute Hour Day_of_Month Month_of_Year Day_of_Week. The value must be in quotes (for example, "30 0 1 1,6,12 *"). For more information about this format, see Crontab.
+
+            When StartTime and EndTime are specified with Recurrence, they form the boundaries of when the recurring action starts and stops.
+
+            Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:74 (stated): "_s.validateStringLength('recurrence', recurrence, 1, 255)").
+        start_time (wire name StartTime): The date and time for this action to start, in YYYY-MM-DDThh:mm:ssZ format in UTC/GMT only and in quotes (for example, "2019-06-01T00:00:00Z").
+
+            If you specify Recurrence and StartTime, Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the specified recurrence.
+
+            If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error message.
+        time (wire name Time): This parameter is no longer used.
+
+    """
+
+    # sources/aws/putScheduledUpdateGroupAction.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/putScheduledUpdateGroupAction.txt:5 (stated)
+    scheduled_action_name: str
+    # sources/aws/putScheduledUpdateGroupAction.txt:6 (stated)
+    desired_capacity: int | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:7 (stated)
+    end_time: str | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:8 (stated)
+    max_size: int | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:9 (stated)
+    min_size: int | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:10 (stated)
+    recurrence: str | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:11 (stated)
+    start_time: str | None = None
+    # sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)
+    time: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["ScheduledActionName"] = self.scheduled_action_name
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.recurrence is not None:
+            out["Recurrence"] = self.recurrence
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.time is not None:
+            out["Time"] = self.time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class PutScheduledUpdateGroupActionResponse:
+    """The answer of PutScheduledUpdateGroupAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> PutScheduledUpdateGroupActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class PutWarmPoolRequest:
+    """The request of PutWarmPool.
+
+    Creates or updates a warm pool for the specified Auto Scaling group. A warm pool is a pool of pre-initialized EC2 instances that sits alongside the Auto Scaling group. Whenever your application needs to scale out, the Auto Scaling group can draw on the warm pool to meet its new desired capacity.
+
+    This operation must be called from the Region in which the Auto Scaling group was created.
+
+    You can view the instances in the warm pool using the DescribeWarmPool API call. If you are no longer using a warm pool, you can delete it by calling the DeleteWarmPool API.
+
+    For more information, see Warm pools for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/putWarmPool.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/putWarmPool.txt:4 (stated)).
+        instance_reuse_policy (wire name InstanceReusePolicy): Indicates whether instances in the Auto Scaling group can be returned to the warm pool on scale in. The default is to terminate instances in the Auto Scaling group when the group scales in.
+        max_group_prepared_capacity (wire name MaxGroupPreparedCapacity): Specifies the maximum number of instances that are allowed to be in the warm pool or in any state except Terminated for the Auto Scaling group. This is an optional property. Specify it only if you do not want the warm pool size to be determined by the difference between the group's maximum capacity and its desired capacity. If a value for MaxGroupPreparedCapacity is not specified, Amazon EC2 Auto Scaling launches and maintains the difference between the group's maximum capacity and its desired capacity. If you specify a value for MaxGroupPreparedCapacity, Amazon EC2 Auto Scaling uses the difference between the MaxGroupPreparedCapacity and the desired capacity instead.
+
+            The size of the warm pool is dynamic. Only when MaxGroupPreparedCapacity and MinSize are set to the same value does the warm pool have an absolute size. If the desired capacity of the Auto Scaling group is higher than the MaxGroupPreparedCapacity, the capacity of the warm pool is 0, unless you specify a value for MinSize. To remove a value that you previously set, include the property but specify -1 for the value.
+
+            Range: -1.. (sources/aws/putWarmPool.txt:42 (stated): "_s.validateNumRange('maxGroupPreparedCapacity', maxGroupPreparedCapacity, -1, 1152921504606846976)").
+        min_size (wire name MinSize): Specifies the minimum number of instances to maintain in the warm pool. This helps you to ensure that there is always a certain number of warmed instances available to handle traffic spikes. Defaults to 0 if not specified.
+
+            Range: 0.. (sources/aws/putWarmPool.txt:48 (stated): "_s.validateNumRange('minSize', minSize, 0, 1152921504606846976)").
+        pool_state (wire name PoolState): Sets the instance state to transition to after the lifecycle actions are complete. Default is Stopped.
+
+            Default: 'Stopped' (sources/aws/putWarmPool.txt:31 (stated): "Default is Stopped").
+
+    """
+
+    # sources/aws/putWarmPool.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/putWarmPool.txt:5 (stated)
+    instance_reuse_policy: dict[str, object] | None = None
+    # sources/aws/putWarmPool.txt:6 (stated)
+    max_group_prepared_capacity: int | None = None
+    # sources/aws/putWarmPool.txt:7 (stated)
+    min_size: int | None = None
+    # sources/aws/putWarmPool.txt:8 (stated)
+    pool_state: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.instance_reuse_policy is not None:
+            out["InstanceReusePolicy"] = self.instance_reuse_policy
+        if self.max_group_prepared_capacity is not None:
+            out["MaxGroupPreparedCapacity"] = self.max_group_prepared_capacity
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.pool_state is not None:
+            out["PoolState"] = self.pool_state
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class PutWarmPoolResponse:
+    """The answer of PutWarmPool.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> PutWarmPoolResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class RecordLifecycleActionHeartbeatRequest:
     """The request of RecordLifecycleActionHeartbeat.
 
@@ -517,6 +4234,691 @@ class RecordLifecycleActionHeartbeatResponse:
     def from_wire(
         cls, data: Mapping[str, object], request_id: str | None
     ) -> RecordLifecycleActionHeartbeatResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ResumeProcessesRequest:
+    """The request of ResumeProcesses.
+
+    Resumes the specified suspended auto scaling processes, or all suspended process, for the specified Auto Scaling group.
+
+    For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/resumeProcesses.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/resumeProcesses.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/resumeProcesses.txt:36 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+            - Launch
+            - Terminate
+            - AddToLoadBalancer
+            - AlarmNotification
+            - AZRebalance
+            - HealthCheck
+            - InstanceRefresh
+            - ReplaceUnhealthy
+            - ScheduledActions
+
+            If you omit this parameter, all processes are specified.
+
+    """
+
+    # sources/aws/resumeProcesses.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/resumeProcesses.txt:5 (stated)
+    scaling_processes: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.scaling_processes is not None:
+            out["ScalingProcesses"] = list(self.scaling_processes)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ResumeProcessesResponse:
+    """The answer of ResumeProcesses.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ResumeProcessesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class RollbackInstanceRefreshRequest:
+    """The request of RollbackInstanceRefresh.
+
+    Cancels an instance refresh that is in progress and rolls back any changes that it made. Amazon EC2 Auto Scaling replaces any instances that were replaced during the instance refresh. This restores your Auto Scaling group to the configuration that it was using before the start of the instance refresh.
+
+    This operation is part of the instance refresh feature in Amazon EC2 Auto Scaling, which helps you update instances in your Auto Scaling group after you make configuration changes.
+
+    A rollback is not supported in the following situations:
+
+    - There is no desired configuration specified for the instance refresh.
+    - The Auto Scaling group has a launch template that uses an Amazon Web Services Systems Manager parameter instead of an AMI ID for the ImageId property.
+    - The Auto Scaling group uses the launch template's $Latest or $Default version.
+
+    When you receive a successful response from this operation, Amazon EC2 Auto Scaling immediately begins replacing instances. You can check the status of this operation through the DescribeInstanceRefreshes API operation.
+
+    Source: sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/rollbackInstanceRefresh.txt:4 (stated)).
+
+    """
+
+    # sources/aws/rollbackInstanceRefresh.txt:4 (stated)
+    auto_scaling_group_name: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RollbackInstanceRefreshResponse:
+    """The answer of RollbackInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> RollbackInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SetDesiredCapacityRequest:
+    """The request of SetDesiredCapacity.
+
+    Sets the size of the specified Auto Scaling group.
+
+    If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+
+    For more information, see Manual scaling in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/setDesiredCapacity.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/setDesiredCapacity.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/setDesiredCapacity.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain.
+
+            Required (sources/aws/setDesiredCapacity.txt:5 (stated)).
+        honor_cooldown (wire name HonorCooldown): Indicates whether Amazon EC2 Auto Scaling waits for the cooldown period to complete before initiating a scaling activity to set your Auto Scaling group to its new capacity. By default, Amazon EC2 Auto Scaling does not honor the cooldown period during manual scaling activities.
+
+    """
+
+    # sources/aws/setDesiredCapacity.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/setDesiredCapacity.txt:5 (stated)
+    desired_capacity: int
+    # sources/aws/setDesiredCapacity.txt:6 (stated)
+    honor_cooldown: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["DesiredCapacity"] = self.desired_capacity
+        if self.honor_cooldown is not None:
+            out["HonorCooldown"] = self.honor_cooldown
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SetDesiredCapacityResponse:
+    """The answer of SetDesiredCapacity.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SetDesiredCapacityResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstanceHealthRequest:
+    """The request of SetInstanceHealth.
+
+    Sets the health status of the specified instance.
+
+    For more information, see Health checks for Auto Scaling instances in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/setInstanceHealth.txt:1 (stated)
+
+    Attributes:
+        health_status (wire name HealthStatus): The health status of the instance. Set to Healthy to have the instance remain in service. Set to Unhealthy to have the instance be out of service. Amazon EC2 Auto Scaling terminates and replaces the unhealthy instance.
+
+            Required (sources/aws/setInstanceHealth.txt:4 (stated)).
+            Length: 1..32 characters (sources/aws/setInstanceHealth.txt:31 (stated): "_s.validateStringLength('healthStatus', healthStatus, 1, 32, isRequired: true)").
+        instance_id (wire name InstanceId): The ID of the instance.
+
+            Required (sources/aws/setInstanceHealth.txt:5 (stated)).
+            Length: 1..19 characters (sources/aws/setInstanceHealth.txt:39 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+        should_respect_grace_period (wire name ShouldRespectGracePeriod): If the Auto Scaling group of the specified instance has a HealthCheckGracePeriod specified for the group, by default, this call respects the grace period. Set this to False, to have the call not respect the grace period associated with the group.
+
+            For more information about the health check grace period, see CreateAutoScalingGroup in the Amazon EC2 Auto Scaling API Reference.
+
+    """
+
+    # sources/aws/setInstanceHealth.txt:4 (stated)
+    health_status: str
+    # sources/aws/setInstanceHealth.txt:5 (stated)
+    instance_id: str
+    # sources/aws/setInstanceHealth.txt:6 (stated)
+    should_respect_grace_period: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["HealthStatus"] = self.health_status
+        out["InstanceId"] = self.instance_id
+        if self.should_respect_grace_period is not None:
+            out["ShouldRespectGracePeriod"] = self.should_respect_grace_period
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstanceHealthResponse:
+    """The answer of SetInstanceHealth.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SetInstanceHealthResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstanceProtectionRequest:
+    """The request of SetInstanceProtection.
+
+    Updates the instance protection settings of the specified instances.
+
+    For more information about preventing instances that are part of an Auto Scaling group from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+
+    If you exceed your maximum limit of instance IDs, which is 50 per Auto Scaling group, the call fails.
+
+    Source: sources/aws/setInstanceProtection.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/setInstanceProtection.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/setInstanceProtection.txt:31 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        instance_ids (wire name InstanceIds): One or more instance IDs. You can specify up to 50 instances.
+
+            Required (sources/aws/setInstanceProtection.txt:5 (stated)).
+        protected_from_scale_in (wire name ProtectedFromScaleIn): Indicates whether the instance is protected from termination by Amazon EC2 Auto Scaling when scaling in.
+
+            Required (sources/aws/setInstanceProtection.txt:6 (stated)).
+
+    """
+
+    # sources/aws/setInstanceProtection.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/setInstanceProtection.txt:5 (stated)
+    instance_ids: list[str]
+    # sources/aws/setInstanceProtection.txt:6 (stated)
+    protected_from_scale_in: bool
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["InstanceIds"] = list(self.instance_ids)
+        out["ProtectedFromScaleIn"] = self.protected_from_scale_in
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstanceProtectionResponse:
+    """The answer of SetInstanceProtection.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SetInstanceProtectionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class StartInstanceRefreshRequest:
+    """The request of StartInstanceRefresh.
+
+    Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
+
+    If successful, this call creates a new instance refresh request with a unique ID that you can use to track its progress. To query its status, call the DescribeInstanceRefreshes API. To describe the instance refreshes that have already run, call the DescribeInstanceRefreshes API. To cancel an instance refresh operation in progress, use the CancelInstanceRefresh API.
+
+    For more information, see Replacing Auto Scaling Instances Based on an Instance Refresh.
+
+    Source: sources/aws/startInstanceRefresh.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/startInstanceRefresh.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/startInstanceRefresh.txt:37 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        preferences (wire name Preferences): Set of preferences associated with the instance refresh request.
+
+            If not provided, the default values are used. For MinHealthyPercentage, the default value is 90. For InstanceWarmup, the default is to use the value specified for the health check grace period for the Auto Scaling group.
+
+            For more information, see RefreshPreferences in the Amazon EC2 Auto Scaling API Reference.
+        strategy (wire name Strategy): The strategy to use for the instance refresh. The only valid value is Rolling.
+
+            A rolling update is an update that is applied to all instances in an Auto Scaling group until all instances have been updated. A rolling update can fail due to failed health checks or if instances are on standby or are protected from scale in. If the rolling update process fails, any instances that were already replaced are not rolled back to their previous configuration.
+
+            Values: Rolling (sources/aws/startInstanceRefresh.txt:25 (stated): "The only valid value is Rolling").
+
+    """
+
+    # sources/aws/startInstanceRefresh.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/startInstanceRefresh.txt:5 (stated)
+    preferences: dict[str, object] | None = None
+    # sources/aws/startInstanceRefresh.txt:6 (stated)
+    strategy: Strategy | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.preferences is not None:
+            out["Preferences"] = self.preferences
+        if self.strategy is not None:
+            out["Strategy"] = _enum_value(self.strategy)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class StartInstanceRefreshResponse:
+    """The answer of StartInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> StartInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SuspendProcessesRequest:
+    """The request of SuspendProcesses.
+
+    Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
+
+    If you suspend either the Launch or Terminate process types, it can prevent other process types from functioning properly. For more information, see Suspending and resuming scaling processes in the Amazon EC2 Auto Scaling User Guide.
+
+    To resume processes that have been suspended, call the ResumeProcesses API.
+
+    Source: sources/aws/suspendProcesses.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/suspendProcesses.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/suspendProcesses.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        scaling_processes (wire name ScalingProcesses): One or more of the following processes:
+
+            - Launch
+            - Terminate
+            - AddToLoadBalancer
+            - AlarmNotification
+            - AZRebalance
+            - HealthCheck
+            - InstanceRefresh
+            - ReplaceUnhealthy
+            - ScheduledActions
+
+            If you omit this parameter, all processes are specified.
+
+    """
+
+    # sources/aws/suspendProcesses.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/suspendProcesses.txt:5 (stated)
+    scaling_processes: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.scaling_processes is not None:
+            out["ScalingProcesses"] = list(self.scaling_processes)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SuspendProcessesResponse:
+    """The answer of SuspendProcesses.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SuspendProcessesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class TerminateInstanceInAutoScalingGroupRequest:
+    """The request of TerminateInstanceInAutoScalingGroup.
+
+    Terminates the specified instance and optionally adjusts the desired group size.
+
+    This call simply makes a termination request. The instance is not terminated immediately. When an instance is terminated, the instance status changes to terminated. You can't connect to or start an instance after you've terminated it.
+
+    If you do not specify the option to decrement the desired capacity, Amazon EC2 Auto Scaling launches instances to replace the ones that are terminated.
+
+    By default, Amazon EC2 Auto Scaling balances instances across all Availability Zones. If you decrement the desired capacity, your Auto Scaling group can become unbalanced between Availability Zones. Amazon EC2 Auto Scaling tries to rebalance the group, and rebalancing might terminate instances in other zones. For more information, see Rebalancing activities in the Amazon EC2 Auto Scaling User Guide.
+
+    Source: sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+
+    Attributes:
+        instance_id (wire name InstanceId): The ID of the instance.
+
+            Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:4 (stated)).
+            Length: 1..19 characters (sources/aws/terminateInstanceInAutoScalingGroup.txt:29 (stated): "_s.validateStringLength('instanceId', instanceId, 1, 19, isRequired: true)").
+        should_decrement_desired_capacity (wire name ShouldDecrementDesiredCapacity): Indicates whether terminating the instance also decrements the size of the Auto Scaling group.
+
+            Required (sources/aws/terminateInstanceInAutoScalingGroup.txt:5 (stated)).
+
+    """
+
+    # sources/aws/terminateInstanceInAutoScalingGroup.txt:4 (stated)
+    instance_id: str
+    # sources/aws/terminateInstanceInAutoScalingGroup.txt:5 (stated)
+    should_decrement_desired_capacity: bool
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["InstanceId"] = self.instance_id
+        out["ShouldDecrementDesiredCapacity"] = self.should_decrement_desired_capacity
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class TerminateInstanceInAutoScalingGroupResponse:
+    """The answer of TerminateInstanceInAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> TerminateInstanceInAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class UpdateAutoScalingGroupRequest:
+    """The request of UpdateAutoScalingGroup.
+
+    Updates the configuration for the specified Auto Scaling group.
+
+    To update an Auto Scaling group, specify the name of the group and the parameter that you want to change. Any parameters that you don't specify are not changed by this update request. The new settings take effect on any scaling activities after this call returns.
+
+    If you associate a new launch configuration or template with an Auto Scaling group, all new instances will get the updated configuration. Existing instances continue to run with the configuration that they were originally launched with. When you update a group to specify a mixed instances policy instead of a launch configuration or template, existing instances may be replaced to match the new purchasing options that you specified in the policy. For example, if the group currently has 100% On-Demand capacity and the policy specifies 50% Spot capacity, this means that half of your instances will be gradually terminated and relaunched as Spot Instances. When replacing instances, Amazon EC2 Auto Scaling launches new instances before terminating the old ones, so that updating your group does not compromise the performance or availability of your application.
+
+    Note the following about changing DesiredCapacity, MaxSize, or MinSize:
+
+    - If a scale-in activity occurs as a result of a new DesiredCapacity value that is lower than the current size of the group, the Auto Scaling group uses its termination policy to determine which instances to terminate.
+    - If you specify a new value for MinSize without specifying a value for DesiredCapacity, and the new MinSize is larger than the current size of the group, this sets the group's DesiredCapacity to the new MinSize value.
+    - If you specify a new value for MaxSize without specifying a value for DesiredCapacity, and the new MaxSize is smaller than the current size of the group, this sets the group's DesiredCapacity to the new MaxSize value.
+
+    To see which parameters have been set, call the DescribeAutoScalingGroups API. To view the scaling policies for an Auto Scaling group, call the DescribePolicies API. If the group has scaling policies, you can update them by calling the PutScalingPolicy API.
+
+    Source: sources/aws/updateAutoScalingGroup.txt:1 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The name of the Auto Scaling group.
+
+            Required (sources/aws/updateAutoScalingGroup.txt:4 (stated)).
+            Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:100 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255, isRequired: true)").
+        availability_zones (wire name AvailabilityZones): One or more Availability Zones for the group.
+        capacity_rebalance (wire name CapacityRebalance): Enables or disables Capacity Rebalancing. For more information, see Amazon EC2 Auto Scaling Capacity Rebalancing in the Amazon EC2 Auto Scaling User Guide.
+        default_cooldown (wire name DefaultCooldown): The amount of time, in seconds, after a scaling activity completes before another scaling activity can start. The default value is 300. This setting applies when using simple scaling policies, but not when using other scaling policies or scheduled scaling. For more information, see Scaling cooldowns for Amazon EC2 Auto Scaling in the Amazon EC2 Auto Scaling User Guide.
+
+            Default: 300 (sources/aws/updateAutoScalingGroup.txt:45 (stated): "The default value is 300").
+        desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after this operation completes and the capacity it attempts to maintain. This number must be greater than or equal to the minimum size of the group and less than or equal to the maximum size of the group.
+        health_check_grace_period (wire name HealthCheckGracePeriod): The amount of time, in seconds, that Amazon EC2 Auto Scaling waits before checking the health status of an EC2 instance that has come into service. The default value is 0. For more information, see Health check grace period in the Amazon EC2 Auto Scaling User Guide.
+
+            Conditional: Required if you are adding an ELB health check.
+
+            Default: 0 (sources/aws/updateAutoScalingGroup.txt:49 (stated): "The default value is 0").
+        health_check_type (wire name HealthCheckType): The service to use for the health checks. The valid values are EC2 and ELB. If you configure an Auto Scaling group to use ELB health checks, it considers the instance unhealthy if it fails either the EC2 status checks or the load balancer health checks.
+
+            Length: 1..32 characters (sources/aws/updateAutoScalingGroup.txt:107 (stated): "_s.validateStringLength('healthCheckType', healthCheckType, 1, 32)").
+            Values: EC2, ELB (sources/aws/updateAutoScalingGroup.txt:53 (stated): "valid values are EC2 and ELB").
+        launch_configuration_name (wire name LaunchConfigurationName): The name of the launch configuration. If you specify LaunchConfigurationName in your update request, you can't specify LaunchTemplate or MixedInstancesPolicy.
+
+            Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:113 (stated): "_s.validateStringLength('launchConfigurationName', launchConfigurationName, 1, 255)").
+        launch_template (wire name LaunchTemplate): The launch template and version to use to specify the updates. If you specify LaunchTemplate in your update request, you can't specify LaunchConfigurationName or MixedInstancesPolicy.
+        max_instance_lifetime (wire name MaxInstanceLifetime): The maximum amount of time, in seconds, that an instance can be in service. The default is null. If specified, the value must be either 0 or a number equal to or greater than 86,400 seconds (1 day). To clear a previously set value, specify a new value of 0. For more information, see Replacing Auto Scaling instances based on maximum instance lifetime in the Amazon EC2 Auto Scaling User Guide.
+        max_size (wire name MaxSize): The maximum size of the Auto Scaling group. With a mixed instances policy that uses instance weighting, Amazon EC2 Auto Scaling may need to go above MaxSize to meet your capacity requirements. In this event, Amazon EC2 Auto Scaling will never go above MaxSize by more than your largest instance weight (weights that define how many units each instance contributes to the desired capacity of the group).
+        min_size (wire name MinSize): The minimum size of the Auto Scaling group.
+        mixed_instances_policy (wire name MixedInstancesPolicy): An embedded object that specifies a mixed instances policy. When you make changes to an existing policy, all optional parameters are left unchanged if not specified. For more information, see Auto Scaling groups with multiple instance types and purchase options in the Amazon EC2 Auto Scaling User Guide.
+        new_instances_protected_from_scale_in (wire name NewInstancesProtectedFromScaleIn): Indicates whether newly launched instances are protected from termination by Amazon EC2 Auto Scaling when scaling in. For more information about preventing instances from terminating on scale in, see Instance scale-in protection in the Amazon EC2 Auto Scaling User Guide.
+        placement_group (wire name PlacementGroup): The name of an existing placement group into which to launch your instances, if any. A placement group is a logical grouping of instances within a single Availability Zone. You cannot specify multiple Availability Zones and a placement group. For more information, see Placement Groups in the Amazon EC2 User Guide for Linux Instances.
+
+            Length: 1..255 characters (sources/aws/updateAutoScalingGroup.txt:119 (stated): "_s.validateStringLength('placementGroup', placementGroup, 1, 255)").
+        service_linked_role_arn (wire name ServiceLinkedRoleARN): The Amazon Resource Name (ARN) of the service-linked role that the Auto Scaling group uses to call other AWS services on your behalf. For more information, see Service-linked roles in the Amazon EC2 Auto Scaling User Guide.
+
+            Length: 1..1600 characters (sources/aws/updateAutoScalingGroup.txt:125 (stated): "_s.validateStringLength('serviceLinkedRoleARN', serviceLinkedRoleARN, 1, 1600)").
+        termination_policies (wire name TerminationPolicies): A policy or a list of policies that are used to select the instances to terminate. The policies are executed in the order that you list them. For more information, see Controlling which Auto Scaling instances terminate during scale in in the Amazon EC2 Auto Scaling User Guide.
+        vpc_zone_identifier (wire name VPCZoneIdentifier): A comma-separated list of subnet IDs for a virtual private cloud (VPC). If you specify VPCZoneIdentifier with AvailabilityZones, the subnets that you specify for this parameter must reside in those Availability Zones.
+
+            Length: 1..2047 characters (sources/aws/updateAutoScalingGroup.txt:131 (stated): "_s.validateStringLength('vPCZoneIdentifier', vPCZoneIdentifier, 1, 2047)").
+
+    """
+
+    # sources/aws/updateAutoScalingGroup.txt:4 (stated)
+    auto_scaling_group_name: str
+    # sources/aws/updateAutoScalingGroup.txt:5 (stated)
+    availability_zones: list[str] | None = None
+    # sources/aws/updateAutoScalingGroup.txt:6 (stated)
+    capacity_rebalance: bool | None = None
+    # sources/aws/updateAutoScalingGroup.txt:7 (stated)
+    default_cooldown: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:8 (stated)
+    desired_capacity: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:9 (stated)
+    health_check_grace_period: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:10 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/aws/updateAutoScalingGroup.txt:11 (stated)
+    launch_configuration_name: str | None = None
+    # sources/aws/updateAutoScalingGroup.txt:12 (stated)
+    launch_template: dict[str, object] | None = None
+    # sources/aws/updateAutoScalingGroup.txt:13 (stated)
+    max_instance_lifetime: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:14 (stated)
+    max_size: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:15 (stated)
+    min_size: int | None = None
+    # sources/aws/updateAutoScalingGroup.txt:16 (stated)
+    mixed_instances_policy: dict[str, object] | None = None
+    # sources/aws/updateAutoScalingGroup.txt:17 (stated)
+    new_instances_protected_from_scale_in: bool | None = None
+    # sources/aws/updateAutoScalingGroup.txt:18 (stated)
+    placement_group: str | None = None
+    # sources/aws/updateAutoScalingGroup.txt:19 (stated)
+    service_linked_role_arn: str | None = None
+    # sources/aws/updateAutoScalingGroup.txt:20 (stated)
+    termination_policies: list[str] | None = None
+    # sources/aws/updateAutoScalingGroup.txt:21 (stated)
+    vpc_zone_identifier: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.availability_zones is not None:
+            out["AvailabilityZones"] = list(self.availability_zones)
+        if self.capacity_rebalance is not None:
+            out["CapacityRebalance"] = self.capacity_rebalance
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.health_check_grace_period is not None:
+            out["HealthCheckGracePeriod"] = self.health_check_grace_period
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.launch_template is not None:
+            out["LaunchTemplate"] = self.launch_template
+        if self.max_instance_lifetime is not None:
+            out["MaxInstanceLifetime"] = self.max_instance_lifetime
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.mixed_instances_policy is not None:
+            out["MixedInstancesPolicy"] = self.mixed_instances_policy
+        if self.new_instances_protected_from_scale_in is not None:
+            out["NewInstancesProtectedFromScaleIn"] = self.new_instances_protected_from_scale_in
+        if self.placement_group is not None:
+            out["PlacementGroup"] = self.placement_group
+        if self.service_linked_role_arn is not None:
+            out["ServiceLinkedRoleARN"] = self.service_linked_role_arn
+        if self.termination_policies is not None:
+            out["TerminationPolicies"] = list(self.termination_policies)
+        if self.vpc_zone_identifier is not None:
+            out["VPCZoneIdentifier"] = self.vpc_zone_identifier
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class UpdateAutoScalingGroupResponse:
+    """The answer of UpdateAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> UpdateAutoScalingGroupResponse:
         return cls(
             request_id=request_id,
             raw=dict(data),

@@ -172,6 +172,997 @@ def _pass_unknown(
             out[rest] = params[key]
 
 
+# --- AttachInstances ---------------------------------------------------------------------
+
+
+def validate_attach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: Attaches one or more EC2 instances to the specified Auto Scaling group.
+
+    sources/aws/attachInstances.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/attachInstances.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/attachInstances.txt:29 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceIds: array; sources/aws/attachInstances.txt:5 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of AttachInstances)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("InstanceIds",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+    return request, problems
+
+
+def validate_attach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_instances(coerce_attach_instances(params)[0])
+
+
+# --- AttachLoadBalancerTargetGroups ---------------------------------------------------------------------
+
+
+def validate_attach_load_balancer_target_groups(request: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancerTargetGroups: Attaches one or more target groups to the specified Auto Scaling group.
+
+    sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/attachLoadBalancerTargetGroups.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/attachLoadBalancerTargetGroups.txt:32 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TargetGroupARNs: array, required; sources/aws/attachLoadBalancerTargetGroups.txt:5 (stated)
+    if "TargetGroupARNs" in request:
+        v0 = request["TargetGroupARNs"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TargetGroupARNs",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TargetGroupARNs." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TargetGroupARNs[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "TargetGroupARNs",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TargetGroupARNs' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "TargetGroupARNs"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of AttachLoadBalancerTargetGroups)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_load_balancer_target_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachLoadBalancerTargetGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("TargetGroupARNs",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # TargetGroupARNs: array
+    t0 = params.get("TargetGroupARNs")
+    if t0 is not None:
+        request["TargetGroupARNs"] = _flat_list(
+            t0,
+            "TargetGroupARNs",
+            problems,
+            (
+                "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TargetGroupARNs.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["TargetGroupARNs"] = l0
+    return request, problems
+
+
+def validate_attach_load_balancer_target_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancerTargetGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_load_balancer_target_groups(
+        coerce_attach_load_balancer_target_groups(params)[0]
+    )
+
+
+# --- AttachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_attach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead.
+
+    sources/aws/attachLoadBalancers.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/attachLoadBalancers.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/attachLoadBalancers.txt:27 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # LoadBalancerNames: array, required; sources/aws/attachLoadBalancers.txt:5 (stated)
+    if "LoadBalancerNames" in request:
+        v0 = request["LoadBalancerNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'LoadBalancerNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "LoadBalancerNames",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'LoadBalancerNames' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "LoadBalancerNames"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of AttachLoadBalancers)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachLoadBalancers: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("LoadBalancerNames",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # LoadBalancerNames: array
+    t0 = params.get("LoadBalancerNames")
+    if t0 is not None:
+        request["LoadBalancerNames"] = _flat_list(
+            t0,
+            "LoadBalancerNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancerNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LoadBalancerNames"] = l0
+    return request, problems
+
+
+def validate_attach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_load_balancers(coerce_attach_load_balancers(params)[0])
+
+
+# --- AttachTrafficSources ---------------------------------------------------------------------
+
+
+def validate_attach_traffic_sources(request: Mapping[str, object]) -> list[Problem]:
+    """AttachTrafficSources: Attaches one or more traffic sources to the specified Auto Scaling group.
+
+    sources/aws/attachTrafficSources.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/attachTrafficSources.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TrafficSources: array, required; sources/aws/attachTrafficSources.txt:5 (stated)
+    if "TrafficSources" in request:
+        v0 = request["TrafficSources"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TrafficSources",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TrafficSources' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "TrafficSources." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TrafficSources[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "TrafficSources",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TrafficSources' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # SkipZonalShiftValidation: boolean; sources/aws/attachTrafficSources.txt:6 (stated)
+    if "SkipZonalShiftValidation" in request:
+        v0 = request["SkipZonalShiftValidation"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "SkipZonalShiftValidation",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'SkipZonalShiftValidation' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "TrafficSources", "SkipZonalShiftValidation"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of AttachTrafficSources)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_traffic_sources(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachTrafficSources: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "SkipZonalShiftValidation"),
+        ("TrafficSources",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # TrafficSources: array
+    t0 = params.get("TrafficSources")
+    if t0 is not None:
+        request["TrafficSources"] = _flat_list(
+            t0,
+            "TrafficSources",
+            problems,
+            (
+                "1 validation error detected: Value at 'TrafficSources' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TrafficSources.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["TrafficSources"] = l0
+
+    # SkipZonalShiftValidation: boolean
+    t0 = params.get("SkipZonalShiftValidation")
+    if t0 is not None:
+        request["SkipZonalShiftValidation"] = _boolean(
+            t0,
+            "SkipZonalShiftValidation",
+            problems,
+            (
+                "1 validation error detected: Value at 'SkipZonalShiftValidation' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_attach_traffic_sources_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachTrafficSources: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_traffic_sources(coerce_attach_traffic_sources(params)[0])
+
+
+# --- BatchDeleteScheduledAction ---------------------------------------------------------------------
+
+
+def validate_batch_delete_scheduled_action(request: Mapping[str, object]) -> list[Problem]:
+    """BatchDeleteScheduledAction: Deletes one or more scheduled actions for the specified Auto Scaling group.
+
+    sources/aws/batchDeleteScheduledAction.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/batchDeleteScheduledAction.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/batchDeleteScheduledAction.txt:23 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScheduledActionNames: array, required; sources/aws/batchDeleteScheduledAction.txt:5 (stated)
+    if "ScheduledActionNames" in request:
+        v0 = request["ScheduledActionNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledActionNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScheduledActionNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledActionNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ScheduledActionNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionNames",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ScheduledActionNames' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ScheduledActionNames"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of BatchDeleteScheduledAction)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_batch_delete_scheduled_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """BatchDeleteScheduledAction: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("ScheduledActionNames",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScheduledActionNames: array
+    t0 = params.get("ScheduledActionNames")
+    if t0 is not None:
+        request["ScheduledActionNames"] = _flat_list(
+            t0,
+            "ScheduledActionNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScheduledActionNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledActionNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScheduledActionNames"] = l0
+    return request, problems
+
+
+def validate_batch_delete_scheduled_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """BatchDeleteScheduledAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_batch_delete_scheduled_action(coerce_batch_delete_scheduled_action(params)[0])
+
+
+# --- BatchPutScheduledUpdateGroupAction ---------------------------------------------------------------------
+
+
+def validate_batch_put_scheduled_update_group_action(
+    request: Mapping[str, object],
+) -> list[Problem]:
+    """BatchPutScheduledUpdateGroupAction: Creates or updates one or more scheduled scaling actions for an Auto Scaling group.
+
+    sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/batchPutScheduledUpdateGroupAction.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/batchPutScheduledUpdateGroupAction.txt:25 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScheduledUpdateGroupActions: array, required; sources/aws/batchPutScheduledUpdateGroupAction.txt:5 (stated)
+    if "ScheduledUpdateGroupActions" in request:
+        v0 = request["ScheduledUpdateGroupActions"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledUpdateGroupActions",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScheduledUpdateGroupActions' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ScheduledUpdateGroupActions." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ScheduledUpdateGroupActions[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledUpdateGroupActions",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ScheduledUpdateGroupActions' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ScheduledUpdateGroupActions"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of BatchPutScheduledUpdateGroupAction)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_batch_put_scheduled_update_group_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """BatchPutScheduledUpdateGroupAction: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("ScheduledUpdateGroupActions",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScheduledUpdateGroupActions: array
+    t0 = params.get("ScheduledUpdateGroupActions")
+    if t0 is not None:
+        request["ScheduledUpdateGroupActions"] = _flat_list(
+            t0,
+            "ScheduledUpdateGroupActions",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScheduledUpdateGroupActions' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledUpdateGroupActions.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["ScheduledUpdateGroupActions"] = l0
+    return request, problems
+
+
+def validate_batch_put_scheduled_update_group_action_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """BatchPutScheduledUpdateGroupAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_batch_put_scheduled_update_group_action(
+        coerce_batch_put_scheduled_update_group_action(params)[0]
+    )
+
+
+# --- CancelInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_cancel_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """CancelInstanceRefresh: Cancels an instance refresh operation in progress.
+
+    sources/aws/cancelInstanceRefresh.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/cancelInstanceRefresh.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/cancelInstanceRefresh.txt:21 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupName":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of CancelInstanceRefresh)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_cancel_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CancelInstanceRefresh: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+    return request, problems
+
+
+def validate_cancel_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CancelInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_cancel_instance_refresh(coerce_cancel_instance_refresh(params)[0])
+
+
 # --- CompleteLifecycleAction ---------------------------------------------------------------------
 
 
@@ -432,6 +1423,2069 @@ def validate_complete_lifecycle_action_wire(params: Mapping[str, object]) -> lis
     return validate_complete_lifecycle_action(coerce_complete_lifecycle_action(params)[0])
 
 
+# --- CreateAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """CreateAutoScalingGroup: Creates an Auto Scaling group with the specified name and attributes.
+
+    sources/aws/createAutoScalingGroup.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/createAutoScalingGroup.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:125 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MaxSize: integer, required; sources/aws/createAutoScalingGroup.txt:5 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MaxSize",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'MaxSize' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MinSize: integer, required; sources/aws/createAutoScalingGroup.txt:6 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MinSize",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'MinSize' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AvailabilityZones: array; sources/aws/createAutoScalingGroup.txt:7 (stated)
+    if "AvailabilityZones" in request:
+        v0 = request["AvailabilityZones"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AvailabilityZones",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AvailabilityZones." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AvailabilityZones[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # CapacityRebalance: boolean; sources/aws/createAutoScalingGroup.txt:8 (stated)
+    if "CapacityRebalance" in request:
+        v0 = request["CapacityRebalance"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CapacityRebalance",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'CapacityRebalance' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # DefaultCooldown: integer; sources/aws/createAutoScalingGroup.txt:9 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DefaultCooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # DesiredCapacity: integer; sources/aws/createAutoScalingGroup.txt:10 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # HealthCheckGracePeriod: integer; sources/aws/createAutoScalingGroup.txt:11 (stated)
+    if "HealthCheckGracePeriod" in request:
+        v0 = request["HealthCheckGracePeriod"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "HealthCheckGracePeriod",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HealthCheckGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # HealthCheckType: string; sources/aws/createAutoScalingGroup.txt:12 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:134 (stated)
+            if not 1 <= len(v0) <= 32:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 32 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/createAutoScalingGroup.txt:59 (stated)
+            if v0 not in {"EC2", "ELB"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must satisfy enum value set (must be one of: EC2, ELB)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # InstanceId: string; sources/aws/createAutoScalingGroup.txt:13 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:140 (stated)
+            if not 1 <= len(v0) <= 19:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 19 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # LaunchConfigurationName: string; sources/aws/createAutoScalingGroup.txt:14 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:146 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # LaunchTemplate: object; sources/aws/createAutoScalingGroup.txt:15 (stated)
+    if "LaunchTemplate" in request:
+        v0 = request["LaunchTemplate"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "LaunchTemplate",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchTemplate' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # LifecycleHookSpecificationList: array; sources/aws/createAutoScalingGroup.txt:16 (stated)
+    if "LifecycleHookSpecificationList" in request:
+        v0 = request["LifecycleHookSpecificationList"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LifecycleHookSpecificationList",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LifecycleHookSpecificationList' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "LifecycleHookSpecificationList." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'LifecycleHookSpecificationList[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # LoadBalancerNames: array; sources/aws/createAutoScalingGroup.txt:17 (stated)
+    if "LoadBalancerNames" in request:
+        v0 = request["LoadBalancerNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'LoadBalancerNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxInstanceLifetime: integer; sources/aws/createAutoScalingGroup.txt:18 (stated)
+    if "MaxInstanceLifetime" in request:
+        v0 = request["MaxInstanceLifetime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxInstanceLifetime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxInstanceLifetime' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MixedInstancesPolicy: object; sources/aws/createAutoScalingGroup.txt:19 (stated)
+    if "MixedInstancesPolicy" in request:
+        v0 = request["MixedInstancesPolicy"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "MixedInstancesPolicy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MixedInstancesPolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # NewInstancesProtectedFromScaleIn: boolean; sources/aws/createAutoScalingGroup.txt:20 (stated)
+    if "NewInstancesProtectedFromScaleIn" in request:
+        v0 = request["NewInstancesProtectedFromScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "NewInstancesProtectedFromScaleIn",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NewInstancesProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # PlacementGroup: string; sources/aws/createAutoScalingGroup.txt:21 (stated)
+    if "PlacementGroup" in request:
+        v0 = request["PlacementGroup"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PlacementGroup",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PlacementGroup' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:152 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "PlacementGroup",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PlacementGroup' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # ServiceLinkedRoleARN: string; sources/aws/createAutoScalingGroup.txt:22 (stated)
+    if "ServiceLinkedRoleARN" in request:
+        v0 = request["ServiceLinkedRoleARN"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ServiceLinkedRoleARN",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ServiceLinkedRoleARN' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:158 (stated)
+            if not 1 <= len(v0) <= 1600:
+                problems.append(
+                    Problem(
+                        "ServiceLinkedRoleARN",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ServiceLinkedRoleARN' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 1600 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # Tags: array; sources/aws/createAutoScalingGroup.txt:23 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tags." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Tags[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # TargetGroupARNs: array; sources/aws/createAutoScalingGroup.txt:24 (stated)
+    if "TargetGroupARNs" in request:
+        v0 = request["TargetGroupARNs"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TargetGroupARNs",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TargetGroupARNs." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TargetGroupARNs[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # TerminationPolicies: array; sources/aws/createAutoScalingGroup.txt:25 (stated)
+    if "TerminationPolicies" in request:
+        v0 = request["TerminationPolicies"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TerminationPolicies",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TerminationPolicies' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TerminationPolicies." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TerminationPolicies[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # VPCZoneIdentifier: string; sources/aws/createAutoScalingGroup.txt:26 (stated)
+    if "VPCZoneIdentifier" in request:
+        v0 = request["VPCZoneIdentifier"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "VPCZoneIdentifier",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'VPCZoneIdentifier' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createAutoScalingGroup.txt:164 (stated)
+            if not 1 <= len(v0) <= 2047:
+                problems.append(
+                    Problem(
+                        "VPCZoneIdentifier",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'VPCZoneIdentifier' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 2047 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "MaxSize",
+                "MinSize",
+                "AvailabilityZones",
+                "CapacityRebalance",
+                "DefaultCooldown",
+                "DesiredCapacity",
+                "HealthCheckGracePeriod",
+                "HealthCheckType",
+                "InstanceId",
+                "LaunchConfigurationName",
+                "LaunchTemplate",
+                "LifecycleHookSpecificationList",
+                "LoadBalancerNames",
+                "MaxInstanceLifetime",
+                "MixedInstancesPolicy",
+                "NewInstancesProtectedFromScaleIn",
+                "PlacementGroup",
+                "ServiceLinkedRoleARN",
+                "Tags",
+                "TargetGroupARNs",
+                "TerminationPolicies",
+                "VPCZoneIdentifier",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of CreateAutoScalingGroup)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateAutoScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "AutoScalingGroupName",
+            "MaxSize",
+            "MinSize",
+            "CapacityRebalance",
+            "DefaultCooldown",
+            "DesiredCapacity",
+            "HealthCheckGracePeriod",
+            "HealthCheckType",
+            "InstanceId",
+            "LaunchConfigurationName",
+            "MaxInstanceLifetime",
+            "NewInstancesProtectedFromScaleIn",
+            "PlacementGroup",
+            "ServiceLinkedRoleARN",
+            "VPCZoneIdentifier",
+        ),
+        (
+            "AvailabilityZones",
+            "LaunchTemplate",
+            "LifecycleHookSpecificationList",
+            "LoadBalancerNames",
+            "MixedInstancesPolicy",
+            "Tags",
+            "TargetGroupARNs",
+            "TerminationPolicies",
+        ),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxSize: integer
+    t0 = params.get("MaxSize")
+    if t0 is not None:
+        request["MaxSize"] = _integer(
+            t0,
+            "MaxSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # AvailabilityZones: array
+    t0 = params.get("AvailabilityZones")
+    if t0 is not None:
+        request["AvailabilityZones"] = _flat_list(
+            t0,
+            "AvailabilityZones",
+            problems,
+            (
+                "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AvailabilityZones.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AvailabilityZones"] = l0
+
+    # CapacityRebalance: boolean
+    t0 = params.get("CapacityRebalance")
+    if t0 is not None:
+        request["CapacityRebalance"] = _boolean(
+            t0,
+            "CapacityRebalance",
+            problems,
+            (
+                "1 validation error detected: Value at 'CapacityRebalance' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # DefaultCooldown: integer
+    t0 = params.get("DefaultCooldown")
+    if t0 is not None:
+        request["DefaultCooldown"] = _integer(
+            t0,
+            "DefaultCooldown",
+            problems,
+            (
+                "1 validation error detected: Value at 'DefaultCooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HealthCheckGracePeriod: integer
+    t0 = params.get("HealthCheckGracePeriod")
+    if t0 is not None:
+        request["HealthCheckGracePeriod"] = _integer(
+            t0,
+            "HealthCheckGracePeriod",
+            problems,
+            (
+                "1 validation error detected: Value at 'HealthCheckGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HealthCheckType: string
+    t0 = params.get("HealthCheckType")
+    if t0 is not None:
+        request["HealthCheckType"] = t0
+
+    # InstanceId: string
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = t0
+
+    # LaunchConfigurationName: string
+    t0 = params.get("LaunchConfigurationName")
+    if t0 is not None:
+        request["LaunchConfigurationName"] = t0
+
+    # LaunchTemplate: object
+    t0 = params.get("LaunchTemplate")
+    if t0 is not None:
+        request["LaunchTemplate"] = _not_text(
+            t0,
+            "LaunchTemplate",
+            problems,
+            (
+                "1 validation error detected: Value at 'LaunchTemplate' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "LaunchTemplate" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "LaunchTemplate" + ".", (), (), o0)
+        request["LaunchTemplate"] = o0
+
+    # LifecycleHookSpecificationList: array
+    t0 = params.get("LifecycleHookSpecificationList")
+    if t0 is not None:
+        request["LifecycleHookSpecificationList"] = _flat_list(
+            t0,
+            "LifecycleHookSpecificationList",
+            problems,
+            (
+                "1 validation error detected: Value at 'LifecycleHookSpecificationList' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LifecycleHookSpecificationList.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["LifecycleHookSpecificationList"] = l0
+
+    # LoadBalancerNames: array
+    t0 = params.get("LoadBalancerNames")
+    if t0 is not None:
+        request["LoadBalancerNames"] = _flat_list(
+            t0,
+            "LoadBalancerNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancerNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LoadBalancerNames"] = l0
+
+    # MaxInstanceLifetime: integer
+    t0 = params.get("MaxInstanceLifetime")
+    if t0 is not None:
+        request["MaxInstanceLifetime"] = _integer(
+            t0,
+            "MaxInstanceLifetime",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxInstanceLifetime' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MixedInstancesPolicy: object
+    t0 = params.get("MixedInstancesPolicy")
+    if t0 is not None:
+        request["MixedInstancesPolicy"] = _not_text(
+            t0,
+            "MixedInstancesPolicy",
+            problems,
+            (
+                "1 validation error detected: Value at 'MixedInstancesPolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "MixedInstancesPolicy" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "MixedInstancesPolicy" + ".", (), (), o0)
+        request["MixedInstancesPolicy"] = o0
+
+    # NewInstancesProtectedFromScaleIn: boolean
+    t0 = params.get("NewInstancesProtectedFromScaleIn")
+    if t0 is not None:
+        request["NewInstancesProtectedFromScaleIn"] = _boolean(
+            t0,
+            "NewInstancesProtectedFromScaleIn",
+            problems,
+            (
+                "1 validation error detected: Value at 'NewInstancesProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # PlacementGroup: string
+    t0 = params.get("PlacementGroup")
+    if t0 is not None:
+        request["PlacementGroup"] = t0
+
+    # ServiceLinkedRoleARN: string
+    t0 = params.get("ServiceLinkedRoleARN")
+    if t0 is not None:
+        request["ServiceLinkedRoleARN"] = t0
+
+    # Tags: array
+    t0 = params.get("Tags")
+    if t0 is not None:
+        request["Tags"] = _flat_list(
+            t0,
+            "Tags",
+            problems,
+            (
+                "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Tags.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["Tags"] = l0
+
+    # TargetGroupARNs: array
+    t0 = params.get("TargetGroupARNs")
+    if t0 is not None:
+        request["TargetGroupARNs"] = _flat_list(
+            t0,
+            "TargetGroupARNs",
+            problems,
+            (
+                "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TargetGroupARNs.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["TargetGroupARNs"] = l0
+
+    # TerminationPolicies: array
+    t0 = params.get("TerminationPolicies")
+    if t0 is not None:
+        request["TerminationPolicies"] = _flat_list(
+            t0,
+            "TerminationPolicies",
+            problems,
+            (
+                "1 validation error detected: Value at 'TerminationPolicies' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TerminationPolicies.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["TerminationPolicies"] = l0
+
+    # VPCZoneIdentifier: string
+    t0 = params.get("VPCZoneIdentifier")
+    if t0 is not None:
+        request["VPCZoneIdentifier"] = t0
+    return request, problems
+
+
+def validate_create_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_auto_scaling_group(coerce_create_auto_scaling_group(params)[0])
+
+
+# --- CreateLaunchConfiguration ---------------------------------------------------------------------
+
+
+def validate_create_launch_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """CreateLaunchConfiguration: Creates a launch configuration.
+
+    sources/aws/createLaunchConfiguration.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationName: string, required; sources/aws/createLaunchConfiguration.txt:4 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:132 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'LaunchConfigurationName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AssociatePublicIpAddress: boolean; sources/aws/createLaunchConfiguration.txt:5 (stated)
+    if "AssociatePublicIpAddress" in request:
+        v0 = request["AssociatePublicIpAddress"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "AssociatePublicIpAddress",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AssociatePublicIpAddress' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # BlockDeviceMappings: array; sources/aws/createLaunchConfiguration.txt:6 (stated)
+    if "BlockDeviceMappings" in request:
+        v0 = request["BlockDeviceMappings"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "BlockDeviceMappings",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'BlockDeviceMappings' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "BlockDeviceMappings." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'BlockDeviceMappings[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # ClassicLinkVPCId: string; sources/aws/createLaunchConfiguration.txt:7 (stated)
+    if "ClassicLinkVPCId" in request:
+        v0 = request["ClassicLinkVPCId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClassicLinkVPCId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ClassicLinkVPCId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:139 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "ClassicLinkVPCId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ClassicLinkVPCId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # ClassicLinkVPCSecurityGroups: array; sources/aws/createLaunchConfiguration.txt:8 (stated)
+    if "ClassicLinkVPCSecurityGroups" in request:
+        v0 = request["ClassicLinkVPCSecurityGroups"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ClassicLinkVPCSecurityGroups",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ClassicLinkVPCSecurityGroups' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ClassicLinkVPCSecurityGroups." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ClassicLinkVPCSecurityGroups[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # EbsOptimized: boolean; sources/aws/createLaunchConfiguration.txt:9 (stated)
+    if "EbsOptimized" in request:
+        v0 = request["EbsOptimized"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "EbsOptimized",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'EbsOptimized' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # IamInstanceProfile: string; sources/aws/createLaunchConfiguration.txt:10 (stated)
+    if "IamInstanceProfile" in request:
+        v0 = request["IamInstanceProfile"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "IamInstanceProfile",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'IamInstanceProfile' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:145 (stated)
+            if not 1 <= len(v0) <= 1600:
+                problems.append(
+                    Problem(
+                        "IamInstanceProfile",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'IamInstanceProfile' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 1600 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # ImageId: string; sources/aws/createLaunchConfiguration.txt:11 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ImageId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:151 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "ImageId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ImageId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # InstanceId: string; sources/aws/createLaunchConfiguration.txt:12 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:157 (stated)
+            if not 1 <= len(v0) <= 19:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 19 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # InstanceMonitoring: object; sources/aws/createLaunchConfiguration.txt:13 (stated)
+    if "InstanceMonitoring" in request:
+        v0 = request["InstanceMonitoring"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceMonitoring",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceMonitoring' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # InstanceType: string; sources/aws/createLaunchConfiguration.txt:14 (stated)
+    if "InstanceType" in request:
+        v0 = request["InstanceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:163 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "InstanceType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'InstanceType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # KernelId: string; sources/aws/createLaunchConfiguration.txt:15 (stated)
+    if "KernelId" in request:
+        v0 = request["KernelId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "KernelId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'KernelId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:169 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "KernelId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'KernelId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # KeyName: string; sources/aws/createLaunchConfiguration.txt:16 (stated)
+    if "KeyName" in request:
+        v0 = request["KeyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "KeyName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'KeyName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:175 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "KeyName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'KeyName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # MetadataOptions: object; sources/aws/createLaunchConfiguration.txt:17 (stated)
+    if "MetadataOptions" in request:
+        v0 = request["MetadataOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "MetadataOptions",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MetadataOptions' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # PlacementTenancy: string; sources/aws/createLaunchConfiguration.txt:18 (stated)
+    if "PlacementTenancy" in request:
+        v0 = request["PlacementTenancy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PlacementTenancy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PlacementTenancy' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:181 (stated)
+            if not 1 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "PlacementTenancy",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PlacementTenancy' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 64 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/createLaunchConfiguration.txt:93 (stated)
+            if v0 not in {"default", "dedicated"}:
+                problems.append(
+                    Problem(
+                        "PlacementTenancy",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'PlacementTenancy' failed to satisfy constraint: Member must satisfy enum value set (must be one of: default, dedicated)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # RamdiskId: string; sources/aws/createLaunchConfiguration.txt:19 (stated)
+    if "RamdiskId" in request:
+        v0 = request["RamdiskId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RamdiskId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'RamdiskId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:187 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "RamdiskId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'RamdiskId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # SecurityGroups: array; sources/aws/createLaunchConfiguration.txt:20 (stated)
+    if "SecurityGroups" in request:
+        v0 = request["SecurityGroups"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroups",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'SecurityGroups' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroups." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'SecurityGroups[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # SpotPrice: string; sources/aws/createLaunchConfiguration.txt:21 (stated)
+    if "SpotPrice" in request:
+        v0 = request["SpotPrice"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "SpotPrice",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'SpotPrice' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:193 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "SpotPrice",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'SpotPrice' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # UserData: string; sources/aws/createLaunchConfiguration.txt:22 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'UserData' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/createLaunchConfiguration.txt:199 (stated)
+            if len(v0) > 21847:
+                problems.append(
+                    Problem(
+                        "UserData",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'UserData' failed to satisfy constraint: Member must have length within the documented range (length must be at most 21847 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "LaunchConfigurationName",
+                "AssociatePublicIpAddress",
+                "BlockDeviceMappings",
+                "ClassicLinkVPCId",
+                "ClassicLinkVPCSecurityGroups",
+                "EbsOptimized",
+                "IamInstanceProfile",
+                "ImageId",
+                "InstanceId",
+                "InstanceMonitoring",
+                "InstanceType",
+                "KernelId",
+                "KeyName",
+                "MetadataOptions",
+                "PlacementTenancy",
+                "RamdiskId",
+                "SecurityGroups",
+                "SpotPrice",
+                "UserData",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of CreateLaunchConfiguration)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_launch_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateLaunchConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "LaunchConfigurationName",
+            "AssociatePublicIpAddress",
+            "ClassicLinkVPCId",
+            "EbsOptimized",
+            "IamInstanceProfile",
+            "ImageId",
+            "InstanceId",
+            "InstanceType",
+            "KernelId",
+            "KeyName",
+            "PlacementTenancy",
+            "RamdiskId",
+            "SpotPrice",
+            "UserData",
+        ),
+        (
+            "BlockDeviceMappings",
+            "ClassicLinkVPCSecurityGroups",
+            "InstanceMonitoring",
+            "MetadataOptions",
+            "SecurityGroups",
+        ),
+        request,
+    )
+
+    # LaunchConfigurationName: string
+    t0 = params.get("LaunchConfigurationName")
+    if t0 is not None:
+        request["LaunchConfigurationName"] = t0
+
+    # AssociatePublicIpAddress: boolean
+    t0 = params.get("AssociatePublicIpAddress")
+    if t0 is not None:
+        request["AssociatePublicIpAddress"] = _boolean(
+            t0,
+            "AssociatePublicIpAddress",
+            problems,
+            (
+                "1 validation error detected: Value at 'AssociatePublicIpAddress' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # BlockDeviceMappings: array
+    t0 = params.get("BlockDeviceMappings")
+    if t0 is not None:
+        request["BlockDeviceMappings"] = _flat_list(
+            t0,
+            "BlockDeviceMappings",
+            problems,
+            (
+                "1 validation error detected: Value at 'BlockDeviceMappings' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "BlockDeviceMappings.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["BlockDeviceMappings"] = l0
+
+    # ClassicLinkVPCId: string
+    t0 = params.get("ClassicLinkVPCId")
+    if t0 is not None:
+        request["ClassicLinkVPCId"] = t0
+
+    # ClassicLinkVPCSecurityGroups: array
+    t0 = params.get("ClassicLinkVPCSecurityGroups")
+    if t0 is not None:
+        request["ClassicLinkVPCSecurityGroups"] = _flat_list(
+            t0,
+            "ClassicLinkVPCSecurityGroups",
+            problems,
+            (
+                "1 validation error detected: Value at 'ClassicLinkVPCSecurityGroups' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ClassicLinkVPCSecurityGroups.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ClassicLinkVPCSecurityGroups"] = l0
+
+    # EbsOptimized: boolean
+    t0 = params.get("EbsOptimized")
+    if t0 is not None:
+        request["EbsOptimized"] = _boolean(
+            t0,
+            "EbsOptimized",
+            problems,
+            (
+                "1 validation error detected: Value at 'EbsOptimized' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # IamInstanceProfile: string
+    t0 = params.get("IamInstanceProfile")
+    if t0 is not None:
+        request["IamInstanceProfile"] = t0
+
+    # ImageId: string
+    t0 = params.get("ImageId")
+    if t0 is not None:
+        request["ImageId"] = t0
+
+    # InstanceId: string
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = t0
+
+    # InstanceMonitoring: object
+    t0 = params.get("InstanceMonitoring")
+    if t0 is not None:
+        request["InstanceMonitoring"] = _not_text(
+            t0,
+            "InstanceMonitoring",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceMonitoring' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "InstanceMonitoring" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "InstanceMonitoring" + ".", (), (), o0)
+        request["InstanceMonitoring"] = o0
+
+    # InstanceType: string
+    t0 = params.get("InstanceType")
+    if t0 is not None:
+        request["InstanceType"] = t0
+
+    # KernelId: string
+    t0 = params.get("KernelId")
+    if t0 is not None:
+        request["KernelId"] = t0
+
+    # KeyName: string
+    t0 = params.get("KeyName")
+    if t0 is not None:
+        request["KeyName"] = t0
+
+    # MetadataOptions: object
+    t0 = params.get("MetadataOptions")
+    if t0 is not None:
+        request["MetadataOptions"] = _not_text(
+            t0,
+            "MetadataOptions",
+            problems,
+            (
+                "1 validation error detected: Value at 'MetadataOptions' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "MetadataOptions" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "MetadataOptions" + ".", (), (), o0)
+        request["MetadataOptions"] = o0
+
+    # PlacementTenancy: string
+    t0 = params.get("PlacementTenancy")
+    if t0 is not None:
+        request["PlacementTenancy"] = t0
+
+    # RamdiskId: string
+    t0 = params.get("RamdiskId")
+    if t0 is not None:
+        request["RamdiskId"] = t0
+
+    # SecurityGroups: array
+    t0 = params.get("SecurityGroups")
+    if t0 is not None:
+        request["SecurityGroups"] = _flat_list(
+            t0,
+            "SecurityGroups",
+            problems,
+            (
+                "1 validation error detected: Value at 'SecurityGroups' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SecurityGroups.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["SecurityGroups"] = l0
+
+    # SpotPrice: string
+    t0 = params.get("SpotPrice")
+    if t0 is not None:
+        request["SpotPrice"] = t0
+
+    # UserData: string
+    t0 = params.get("UserData")
+    if t0 is not None:
+        request["UserData"] = t0
+    return request, problems
+
+
+def validate_create_launch_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateLaunchConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_launch_configuration(coerce_create_launch_configuration(params)[0])
+
+
+# --- CreateOrUpdateTags ---------------------------------------------------------------------
+
+
+def validate_create_or_update_tags(request: Mapping[str, object]) -> list[Problem]:
+    """CreateOrUpdateTags: Creates or updates tags for the specified Auto Scaling group.
+
+    sources/aws/createOrUpdateTags.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # Tags: array, required; sources/aws/createOrUpdateTags.txt:4 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tags." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Tags[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "Tags",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'Tags' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "Tags":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of CreateOrUpdateTags)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_create_or_update_tags(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateOrUpdateTags: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), ("Tags",), request)
+
+    # Tags: array
+    t0 = params.get("Tags")
+    if t0 is not None:
+        request["Tags"] = _flat_list(
+            t0,
+            "Tags",
+            problems,
+            (
+                "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Tags.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["Tags"] = l0
+    return request, problems
+
+
+def validate_create_or_update_tags_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateOrUpdateTags: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_or_update_tags(coerce_create_or_update_tags(params)[0])
+
+
+# --- DeleteAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_delete_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteAutoScalingGroup: Deletes the specified Auto Scaling group.
+
+    sources/aws/deleteAutoScalingGroup.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/deleteAutoScalingGroup.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteAutoScalingGroup.txt:31 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ForceDelete: boolean; sources/aws/deleteAutoScalingGroup.txt:5 (stated)
+    if "ForceDelete" in request:
+        v0 = request["ForceDelete"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDelete",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ForceDelete' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ForceDelete"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DeleteAutoScalingGroup)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteAutoScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "ForceDelete"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ForceDelete: boolean
+    t0 = params.get("ForceDelete")
+    if t0 is not None:
+        request["ForceDelete"] = _boolean(
+            t0,
+            "ForceDelete",
+            problems,
+            (
+                "1 validation error detected: Value at 'ForceDelete' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_delete_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_auto_scaling_group(coerce_delete_auto_scaling_group(params)[0])
+
+
+# --- DeleteLaunchConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_launch_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteLaunchConfiguration: Deletes the specified launch configuration.
+
+    sources/aws/deleteLaunchConfiguration.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationName: string, required; sources/aws/deleteLaunchConfiguration.txt:4 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteLaunchConfiguration.txt:22 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'LaunchConfigurationName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "LaunchConfigurationName":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DeleteLaunchConfiguration)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_launch_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteLaunchConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("LaunchConfigurationName",), (), request)
+
+    # LaunchConfigurationName: string
+    t0 = params.get("LaunchConfigurationName")
+    if t0 is not None:
+        request["LaunchConfigurationName"] = t0
+    return request, problems
+
+
+def validate_delete_launch_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteLaunchConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_launch_configuration(coerce_delete_launch_configuration(params)[0])
+
+
 # --- DeleteLifecycleHook ---------------------------------------------------------------------
 
 
@@ -560,6 +3614,1443 @@ def validate_delete_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     """DeleteLifecycleHook: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_delete_lifecycle_hook(coerce_delete_lifecycle_hook(params)[0])
+
+
+# --- DeleteNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: Deletes the specified notification.
+
+    sources/aws/deleteNotificationConfiguration.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/deleteNotificationConfiguration.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteNotificationConfiguration.txt:23 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TopicARN: string, required; sources/aws/deleteNotificationConfiguration.txt:5 (stated)
+    if "TopicARN" in request:
+        v0 = request["TopicARN"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TopicARN",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TopicARN' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteNotificationConfiguration.txt:31 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "TopicARN",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'TopicARN' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "TopicARN",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TopicARN' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "TopicARN"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DeleteNotificationConfiguration)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteNotificationConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "TopicARN"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # TopicARN: string
+    t0 = params.get("TopicARN")
+    if t0 is not None:
+        request["TopicARN"] = t0
+    return request, problems
+
+
+def validate_delete_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_notification_configuration(
+        coerce_delete_notification_configuration(params)[0]
+    )
+
+
+# --- DeletePolicy ---------------------------------------------------------------------
+
+
+def validate_delete_policy(request: Mapping[str, object]) -> list[Problem]:
+    """DeletePolicy: Deletes the specified scaling policy.
+
+    sources/aws/deletePolicy.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # PolicyName: string, required; sources/aws/deletePolicy.txt:4 (stated)
+    if "PolicyName" in request:
+        v0 = request["PolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PolicyName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deletePolicy.txt:27 (stated)
+            if not 1 <= len(v0) <= 1600:
+                problems.append(
+                    Problem(
+                        "PolicyName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 1600 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "PolicyName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AutoScalingGroupName: string; sources/aws/deletePolicy.txt:5 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deletePolicy.txt:34 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"PolicyName", "AutoScalingGroupName"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DeletePolicy)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_policy(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DeletePolicy: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("PolicyName", "AutoScalingGroupName"), (), request)
+
+    # PolicyName: string
+    t0 = params.get("PolicyName")
+    if t0 is not None:
+        request["PolicyName"] = t0
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+    return request, problems
+
+
+def validate_delete_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeletePolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_policy(coerce_delete_policy(params)[0])
+
+
+# --- DeleteScheduledAction ---------------------------------------------------------------------
+
+
+def validate_delete_scheduled_action(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledAction: Deletes the specified scheduled action.
+
+    sources/aws/deleteScheduledAction.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/deleteScheduledAction.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteScheduledAction.txt:23 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScheduledActionName: string, required; sources/aws/deleteScheduledAction.txt:5 (stated)
+    if "ScheduledActionName" in request:
+        v0 = request["ScheduledActionName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScheduledActionName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/deleteScheduledAction.txt:31 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ScheduledActionName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ScheduledActionName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ScheduledActionName"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DeleteScheduledAction)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scheduled_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScheduledAction: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "ScheduledActionName"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScheduledActionName: string
+    t0 = params.get("ScheduledActionName")
+    if t0 is not None:
+        request["ScheduledActionName"] = t0
+    return request, problems
+
+
+def validate_delete_scheduled_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scheduled_action(coerce_delete_scheduled_action(params)[0])
+
+
+# --- DeleteTags ---------------------------------------------------------------------
+
+
+def validate_delete_tags(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteTags: Deletes the specified tags.
+
+    sources/aws/deleteTags.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # Tags: array, required; sources/aws/deleteTags.txt:4 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tags." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Tags[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "Tags",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'Tags' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "Tags":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DeleteTags)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_tags(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteTags: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), ("Tags",), request)
+
+    # Tags: array
+    t0 = params.get("Tags")
+    if t0 is not None:
+        request["Tags"] = _flat_list(
+            t0,
+            "Tags",
+            problems,
+            (
+                "1 validation error detected: Value at 'Tags' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Tags.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["Tags"] = l0
+    return request, problems
+
+
+def validate_delete_tags_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteTags: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_tags(coerce_delete_tags(params)[0])
+
+
+# --- DeleteWarmPool ---------------------------------------------------------------------
+
+
+def validate_delete_warm_pool(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteWarmPool: Deletes the warm pool for the specified Auto Scaling group.
+
+    sources/aws/deleteWarmPool.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/deleteWarmPool.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ForceDelete: boolean; sources/aws/deleteWarmPool.txt:5 (stated)
+    if "ForceDelete" in request:
+        v0 = request["ForceDelete"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ForceDelete",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ForceDelete' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ForceDelete"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DeleteWarmPool)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_warm_pool(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteWarmPool: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "ForceDelete"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ForceDelete: boolean
+    t0 = params.get("ForceDelete")
+    if t0 is not None:
+        request["ForceDelete"] = _boolean(
+            t0,
+            "ForceDelete",
+            problems,
+            (
+                "1 validation error detected: Value at 'ForceDelete' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_delete_warm_pool_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteWarmPool: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_warm_pool(coerce_delete_warm_pool(params)[0])
+
+
+# --- DescribeAccountLimits ---------------------------------------------------------------------
+
+
+def validate_describe_account_limits(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAccountLimits: Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
+
+    sources/aws/describeAccountLimits.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DescribeAccountLimits)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_account_limits(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAccountLimits: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_account_limits_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAccountLimits: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_account_limits(coerce_describe_account_limits(params)[0])
+
+
+# --- DescribeAdjustmentTypes ---------------------------------------------------------------------
+
+
+def validate_describe_adjustment_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAdjustmentTypes: Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies.
+
+    sources/aws/describeAdjustmentTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeAdjustmentTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_adjustment_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAdjustmentTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_adjustment_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAdjustmentTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_adjustment_types(coerce_describe_adjustment_types(params)[0])
+
+
+# --- DescribeAutoScalingGroups ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingGroups: Describes one or more Auto Scaling groups.
+
+    sources/aws/describeAutoScalingGroups.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupNames: array; sources/aws/describeAutoScalingGroups.txt:4 (stated)
+    if "AutoScalingGroupNames" in request:
+        v0 = request["AutoScalingGroupNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingGroupNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AutoScalingGroupNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeAutoScalingGroups.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeAutoScalingGroups.txt:17 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeAutoScalingGroups.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupNames", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeAutoScalingGroups)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_auto_scaling_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("MaxRecords", "NextToken"), ("AutoScalingGroupNames",), request)
+
+    # AutoScalingGroupNames: array
+    t0 = params.get("AutoScalingGroupNames")
+    if t0 is not None:
+        request["AutoScalingGroupNames"] = _flat_list(
+            t0,
+            "AutoScalingGroupNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'AutoScalingGroupNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AutoScalingGroupNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AutoScalingGroupNames"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_auto_scaling_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_groups(coerce_describe_auto_scaling_groups(params)[0])
+
+
+# --- DescribeAutoScalingInstances ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingInstances: Describes one or more Auto Scaling instances.
+
+    sources/aws/describeAutoScalingInstances.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceIds: array; sources/aws/describeAutoScalingInstances.txt:4 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeAutoScalingInstances.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeAutoScalingInstances.txt:15 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 50)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeAutoScalingInstances.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceIds", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeAutoScalingInstances)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_auto_scaling_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("MaxRecords", "NextToken"), ("InstanceIds",), request)
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_auto_scaling_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_instances(
+        coerce_describe_auto_scaling_instances(params)[0]
+    )
+
+
+# --- DescribeAutoScalingNotificationTypes ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_notification_types(
+    request: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeAutoScalingNotificationTypes: Describes the notification types that are supported by Amazon EC2 Auto Scaling.
+
+    sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeAutoScalingNotificationTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_auto_scaling_notification_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingNotificationTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_auto_scaling_notification_types_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeAutoScalingNotificationTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_notification_types(
+        coerce_describe_auto_scaling_notification_types(params)[0]
+    )
+
+
+# --- DescribeInstanceRefreshes ---------------------------------------------------------------------
+
+
+def validate_describe_instance_refreshes(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeInstanceRefreshes: Describes one or more instance refreshes.
+
+    sources/aws/describeInstanceRefreshes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/describeInstanceRefreshes.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeInstanceRefreshes.txt:41 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceRefreshIds: array; sources/aws/describeInstanceRefreshes.txt:5 (stated)
+    if "InstanceRefreshIds" in request:
+        v0 = request["InstanceRefreshIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceRefreshIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceRefreshIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceRefreshIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceRefreshIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeInstanceRefreshes.txt:6 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeInstanceRefreshes.txt:28 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeInstanceRefreshes.txt:7 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "InstanceRefreshIds", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeInstanceRefreshes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_instance_refreshes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeInstanceRefreshes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "MaxRecords", "NextToken"),
+        ("InstanceRefreshIds",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # InstanceRefreshIds: array
+    t0 = params.get("InstanceRefreshIds")
+    if t0 is not None:
+        request["InstanceRefreshIds"] = _flat_list(
+            t0,
+            "InstanceRefreshIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceRefreshIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceRefreshIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceRefreshIds"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_instance_refreshes_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeInstanceRefreshes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_instance_refreshes(coerce_describe_instance_refreshes(params)[0])
+
+
+# --- DescribeLaunchConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_launch_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLaunchConfigurations: Describes one or more launch configurations.
+
+    sources/aws/describeLaunchConfigurations.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationNames: array; sources/aws/describeLaunchConfigurations.txt:4 (stated)
+    if "LaunchConfigurationNames" in request:
+        v0 = request["LaunchConfigurationNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchConfigurationNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LaunchConfigurationNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'LaunchConfigurationNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeLaunchConfigurations.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeLaunchConfigurations.txt:15 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeLaunchConfigurations.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"LaunchConfigurationNames", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeLaunchConfigurations)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_launch_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLaunchConfigurations: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("MaxRecords", "NextToken"), ("LaunchConfigurationNames",), request)
+
+    # LaunchConfigurationNames: array
+    t0 = params.get("LaunchConfigurationNames")
+    if t0 is not None:
+        request["LaunchConfigurationNames"] = _flat_list(
+            t0,
+            "LaunchConfigurationNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'LaunchConfigurationNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LaunchConfigurationNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LaunchConfigurationNames"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_launch_configurations_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeLaunchConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_launch_configurations(coerce_describe_launch_configurations(params)[0])
+
+
+# --- DescribeLifecycleHookTypes ---------------------------------------------------------------------
+
+
+def validate_describe_lifecycle_hook_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLifecycleHookTypes: Describes the available types of lifecycle hooks.
+
+    sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeLifecycleHookTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_lifecycle_hook_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLifecycleHookTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_lifecycle_hook_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeLifecycleHookTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_lifecycle_hook_types(coerce_describe_lifecycle_hook_types(params)[0])
 
 
 # --- DescribeLifecycleHooks ---------------------------------------------------------------------
@@ -697,6 +5188,3742 @@ def validate_describe_lifecycle_hooks_wire(params: Mapping[str, object]) -> list
     """DescribeLifecycleHooks: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_describe_lifecycle_hooks(coerce_describe_lifecycle_hooks(params)[0])
+
+
+# --- DescribeLoadBalancerTargetGroups ---------------------------------------------------------------------
+
+
+def validate_describe_load_balancer_target_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLoadBalancerTargetGroups: Describes the target groups for the specified Auto Scaling group.
+
+    sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/describeLoadBalancerTargetGroups.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeLoadBalancerTargetGroups.txt:28 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MaxRecords: integer; sources/aws/describeLoadBalancerTargetGroups.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeLoadBalancerTargetGroups.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeLoadBalancerTargetGroups)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_load_balancer_target_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLoadBalancerTargetGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "MaxRecords", "NextToken"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_load_balancer_target_groups_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeLoadBalancerTargetGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_load_balancer_target_groups(
+        coerce_describe_load_balancer_target_groups(params)[0]
+    )
+
+
+# --- DescribeLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_describe_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLoadBalancers: Describes the load balancers for the specified Auto Scaling group.
+
+    sources/aws/describeLoadBalancers.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/describeLoadBalancers.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeLoadBalancers.txt:29 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MaxRecords: integer; sources/aws/describeLoadBalancers.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeLoadBalancers.txt:17 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeLoadBalancers.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DescribeLoadBalancers)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLoadBalancers: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "MaxRecords", "NextToken"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_load_balancers(coerce_describe_load_balancers(params)[0])
+
+
+# --- DescribeMetricCollectionTypes ---------------------------------------------------------------------
+
+
+def validate_describe_metric_collection_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeMetricCollectionTypes: Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
+
+    sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeMetricCollectionTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_metric_collection_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeMetricCollectionTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_metric_collection_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeMetricCollectionTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_metric_collection_types(
+        coerce_describe_metric_collection_types(params)[0]
+    )
+
+
+# --- DescribeNotificationConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_notification_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeNotificationConfigurations: Describes the notification actions associated with the specified Auto Scaling group.
+
+    sources/aws/describeNotificationConfigurations.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupNames: array; sources/aws/describeNotificationConfigurations.txt:4 (stated)
+    if "AutoScalingGroupNames" in request:
+        v0 = request["AutoScalingGroupNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingGroupNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AutoScalingGroupNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeNotificationConfigurations.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeNotificationConfigurations.txt:15 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeNotificationConfigurations.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupNames", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeNotificationConfigurations)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_notification_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeNotificationConfigurations: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("MaxRecords", "NextToken"), ("AutoScalingGroupNames",), request)
+
+    # AutoScalingGroupNames: array
+    t0 = params.get("AutoScalingGroupNames")
+    if t0 is not None:
+        request["AutoScalingGroupNames"] = _flat_list(
+            t0,
+            "AutoScalingGroupNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'AutoScalingGroupNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AutoScalingGroupNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AutoScalingGroupNames"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_notification_configurations_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeNotificationConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_notification_configurations(
+        coerce_describe_notification_configurations(params)[0]
+    )
+
+
+# --- DescribePolicies ---------------------------------------------------------------------
+
+
+def validate_describe_policies(request: Mapping[str, object]) -> list[Problem]:
+    """DescribePolicies: Describes the policies for the specified Auto Scaling group.
+
+    sources/aws/describePolicies.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string; sources/aws/describePolicies.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describePolicies.txt:34 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # MaxRecords: integer; sources/aws/describePolicies.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describePolicies.txt:17 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describePolicies.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # PolicyNames: array; sources/aws/describePolicies.txt:7 (stated)
+    if "PolicyNames" in request:
+        v0 = request["PolicyNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "PolicyNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PolicyNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'PolicyNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # PolicyTypes: array; sources/aws/describePolicies.txt:8 (stated)
+    if "PolicyTypes" in request:
+        v0 = request["PolicyTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "PolicyTypes",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyTypes' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "PolicyTypes." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'PolicyTypes[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "MaxRecords",
+                "NextToken",
+                "PolicyNames",
+                "PolicyTypes",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DescribePolicies)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_policies(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribePolicies: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "MaxRecords", "NextToken"),
+        ("PolicyNames", "PolicyTypes"),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+
+    # PolicyNames: array
+    t0 = params.get("PolicyNames")
+    if t0 is not None:
+        request["PolicyNames"] = _flat_list(
+            t0,
+            "PolicyNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'PolicyNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "PolicyNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["PolicyNames"] = l0
+
+    # PolicyTypes: array
+    t0 = params.get("PolicyTypes")
+    if t0 is not None:
+        request["PolicyTypes"] = _flat_list(
+            t0,
+            "PolicyTypes",
+            problems,
+            (
+                "1 validation error detected: Value at 'PolicyTypes' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "PolicyTypes.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["PolicyTypes"] = l0
+    return request, problems
+
+
+def validate_describe_policies_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribePolicies: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_policies(coerce_describe_policies(params)[0])
+
+
+# --- DescribeScalingActivities ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_activities(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingActivities: Describes one or more scaling activities for the specified Auto Scaling group.
+
+    sources/aws/describeScalingActivities.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ActivityIds: array; sources/aws/describeScalingActivities.txt:4 (stated)
+    if "ActivityIds" in request:
+        v0 = request["ActivityIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ActivityIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ActivityIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ActivityIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ActivityIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # AutoScalingGroupName: string; sources/aws/describeScalingActivities.txt:5 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeScalingActivities.txt:30 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # MaxRecords: integer; sources/aws/describeScalingActivities.txt:6 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeScalingActivities.txt:18 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeScalingActivities.txt:7 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ActivityIds", "AutoScalingGroupName", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeScalingActivities)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_activities(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingActivities: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("AutoScalingGroupName", "MaxRecords", "NextToken"), ("ActivityIds",), request
+    )
+
+    # ActivityIds: array
+    t0 = params.get("ActivityIds")
+    if t0 is not None:
+        request["ActivityIds"] = _flat_list(
+            t0,
+            "ActivityIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'ActivityIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ActivityIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ActivityIds"] = l0
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_scaling_activities_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingActivities: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_activities(coerce_describe_scaling_activities(params)[0])
+
+
+# --- DescribeScalingProcessTypes ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_process_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingProcessTypes: Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
+
+    sources/aws/describeScalingProcessTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeScalingProcessTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scaling_process_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingProcessTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_scaling_process_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingProcessTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_process_types(coerce_describe_scaling_process_types(params)[0])
+
+
+# --- DescribeScheduledActions ---------------------------------------------------------------------
+
+
+def validate_describe_scheduled_actions(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledActions: Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time.
+
+    sources/aws/describeScheduledActions.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string; sources/aws/describeScheduledActions.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeScheduledActions.txt:38 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # EndTime: string; sources/aws/describeScheduledActions.txt:5 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MaxRecords: integer; sources/aws/describeScheduledActions.txt:6 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeScheduledActions.txt:20 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeScheduledActions.txt:7 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # ScheduledActionNames: array; sources/aws/describeScheduledActions.txt:8 (stated)
+    if "ScheduledActionNames" in request:
+        v0 = request["ScheduledActionNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledActionNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScheduledActionNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledActionNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ScheduledActionNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # StartTime: string; sources/aws/describeScheduledActions.txt:9 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "EndTime",
+                "MaxRecords",
+                "NextToken",
+                "ScheduledActionNames",
+                "StartTime",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeScheduledActions)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_scheduled_actions(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScheduledActions: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "EndTime", "MaxRecords", "NextToken", "StartTime"),
+        ("ScheduledActionNames",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # EndTime: string
+    t0 = params.get("EndTime")
+    if t0 is not None:
+        request["EndTime"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+
+    # ScheduledActionNames: array
+    t0 = params.get("ScheduledActionNames")
+    if t0 is not None:
+        request["ScheduledActionNames"] = _flat_list(
+            t0,
+            "ScheduledActionNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScheduledActionNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScheduledActionNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScheduledActionNames"] = l0
+
+    # StartTime: string
+    t0 = params.get("StartTime")
+    if t0 is not None:
+        request["StartTime"] = t0
+    return request, problems
+
+
+def validate_describe_scheduled_actions_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledActions: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scheduled_actions(coerce_describe_scheduled_actions(params)[0])
+
+
+# --- DescribeTags ---------------------------------------------------------------------
+
+
+def validate_describe_tags(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeTags: Describes the specified tags.
+
+    sources/aws/describeTags.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # Filters: array; sources/aws/describeTags.txt:4 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Filters' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Filters[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # MaxRecords: integer; sources/aws/describeTags.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeTags.txt:21 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 100)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeTags.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"Filters", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DescribeTags)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_tags(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeTags: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("MaxRecords", "NextToken"), ("Filters",), request)
+
+    # Filters: array
+    t0 = params.get("Filters")
+    if t0 is not None:
+        request["Filters"] = _flat_list(
+            t0,
+            "Filters",
+            problems,
+            (
+                "1 validation error detected: Value at 'Filters' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Filters.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["Filters"] = l0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_tags_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeTags: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_tags(coerce_describe_tags(params)[0])
+
+
+# --- DescribeTerminationPolicyTypes ---------------------------------------------------------------------
+
+
+def validate_describe_termination_policy_types(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeTerminationPolicyTypes: Describes the termination policies supported by Amazon EC2 Auto Scaling.
+
+    sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeTerminationPolicyTypes)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_termination_policy_types(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeTerminationPolicyTypes: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", (), (), request)
+    return request, problems
+
+
+def validate_describe_termination_policy_types_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeTerminationPolicyTypes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_termination_policy_types(
+        coerce_describe_termination_policy_types(params)[0]
+    )
+
+
+# --- DescribeTrafficSources ---------------------------------------------------------------------
+
+
+def validate_describe_traffic_sources(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeTrafficSources: Gets information about the traffic sources for the specified Auto Scaling group.
+
+    sources/aws/describeTrafficSources.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/describeTrafficSources.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MaxRecords: integer; sources/aws/describeTrafficSources.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeTrafficSources.txt:20 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 50)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeTrafficSources.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # TrafficSourceType: string; sources/aws/describeTrafficSources.txt:7 (stated)
+    if "TrafficSourceType" in request:
+        v0 = request["TrafficSourceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TrafficSourceType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TrafficSourceType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "MaxRecords", "NextToken", "TrafficSourceType"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DescribeTrafficSources)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_traffic_sources(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeTrafficSources: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "MaxRecords", "NextToken", "TrafficSourceType"),
+        (),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+
+    # TrafficSourceType: string
+    t0 = params.get("TrafficSourceType")
+    if t0 is not None:
+        request["TrafficSourceType"] = t0
+    return request, problems
+
+
+def validate_describe_traffic_sources_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeTrafficSources: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_traffic_sources(coerce_describe_traffic_sources(params)[0])
+
+
+# --- DescribeWarmPool ---------------------------------------------------------------------
+
+
+def validate_describe_warm_pool(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeWarmPool: Gets information about a warm pool and its instances.
+
+    sources/aws/describeWarmPool.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/describeWarmPool.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # MaxRecords: integer; sources/aws/describeWarmPool.txt:5 (stated)
+    if "MaxRecords" in request:
+        v0 = request["MaxRecords"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxRecords",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/describeWarmPool.txt:17 (stated)
+            if v0 > 50:
+                problems.append(
+                    Problem(
+                        "MaxRecords",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be within the documented range (must be at most 50)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # NextToken: string; sources/aws/describeWarmPool.txt:6 (stated)
+    if "NextToken" in request:
+        v0 = request["NextToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "NextToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NextToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "MaxRecords", "NextToken"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DescribeWarmPool)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_warm_pool(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeWarmPool: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "MaxRecords", "NextToken"), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # MaxRecords: integer
+    t0 = params.get("MaxRecords")
+    if t0 is not None:
+        request["MaxRecords"] = _integer(
+            t0,
+            "MaxRecords",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxRecords' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # NextToken: string
+    t0 = params.get("NextToken")
+    if t0 is not None:
+        request["NextToken"] = t0
+    return request, problems
+
+
+def validate_describe_warm_pool_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeWarmPool: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_warm_pool(coerce_describe_warm_pool(params)[0])
+
+
+# --- DetachInstances ---------------------------------------------------------------------
+
+
+def validate_detach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: Removes one or more instances from the specified Auto Scaling group.
+
+    sources/aws/detachInstances.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/detachInstances.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/detachInstances.txt:35 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ShouldDecrementDesiredCapacity: boolean, required; sources/aws/detachInstances.txt:5 (stated)
+    if "ShouldDecrementDesiredCapacity" in request:
+        v0 = request["ShouldDecrementDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ShouldDecrementDesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ShouldDecrementDesiredCapacity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceIds: array; sources/aws/detachInstances.txt:6 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ShouldDecrementDesiredCapacity", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DetachInstances)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "ShouldDecrementDesiredCapacity"),
+        ("InstanceIds",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ShouldDecrementDesiredCapacity: boolean
+    t0 = params.get("ShouldDecrementDesiredCapacity")
+    if t0 is not None:
+        request["ShouldDecrementDesiredCapacity"] = _boolean(
+            t0,
+            "ShouldDecrementDesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+    return request, problems
+
+
+def validate_detach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_instances(coerce_detach_instances(params)[0])
+
+
+# --- DetachLoadBalancerTargetGroups ---------------------------------------------------------------------
+
+
+def validate_detach_load_balancer_target_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancerTargetGroups: Detaches one or more target groups from the specified Auto Scaling group.
+
+    sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/detachLoadBalancerTargetGroups.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/detachLoadBalancerTargetGroups.txt:23 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TargetGroupARNs: array, required; sources/aws/detachLoadBalancerTargetGroups.txt:5 (stated)
+    if "TargetGroupARNs" in request:
+        v0 = request["TargetGroupARNs"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TargetGroupARNs",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TargetGroupARNs." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TargetGroupARNs[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "TargetGroupARNs",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TargetGroupARNs' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "TargetGroupARNs"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DetachLoadBalancerTargetGroups)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_load_balancer_target_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachLoadBalancerTargetGroups: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("TargetGroupARNs",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # TargetGroupARNs: array
+    t0 = params.get("TargetGroupARNs")
+    if t0 is not None:
+        request["TargetGroupARNs"] = _flat_list(
+            t0,
+            "TargetGroupARNs",
+            problems,
+            (
+                "1 validation error detected: Value at 'TargetGroupARNs' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TargetGroupARNs.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["TargetGroupARNs"] = l0
+    return request, problems
+
+
+def validate_detach_load_balancer_target_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancerTargetGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_load_balancer_target_groups(
+        coerce_detach_load_balancer_target_groups(params)[0]
+    )
+
+
+# --- DetachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_detach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
+
+    sources/aws/detachLoadBalancers.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/detachLoadBalancers.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/detachLoadBalancers.txt:27 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # LoadBalancerNames: array, required; sources/aws/detachLoadBalancers.txt:5 (stated)
+    if "LoadBalancerNames" in request:
+        v0 = request["LoadBalancerNames"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerNames",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerNames." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'LoadBalancerNames[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "LoadBalancerNames",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'LoadBalancerNames' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "LoadBalancerNames"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DetachLoadBalancers)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachLoadBalancers: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("LoadBalancerNames",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # LoadBalancerNames: array
+    t0 = params.get("LoadBalancerNames")
+    if t0 is not None:
+        request["LoadBalancerNames"] = _flat_list(
+            t0,
+            "LoadBalancerNames",
+            problems,
+            (
+                "1 validation error detected: Value at 'LoadBalancerNames' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "LoadBalancerNames.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["LoadBalancerNames"] = l0
+    return request, problems
+
+
+def validate_detach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_load_balancers(coerce_detach_load_balancers(params)[0])
+
+
+# --- DetachTrafficSources ---------------------------------------------------------------------
+
+
+def validate_detach_traffic_sources(request: Mapping[str, object]) -> list[Problem]:
+    """DetachTrafficSources: Detaches one or more traffic sources from the specified Auto Scaling group.
+
+    sources/aws/detachTrafficSources.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/detachTrafficSources.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TrafficSources: array, required; sources/aws/detachTrafficSources.txt:5 (stated)
+    if "TrafficSources" in request:
+        v0 = request["TrafficSources"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TrafficSources",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TrafficSources' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "TrafficSources." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TrafficSources[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "TrafficSources",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TrafficSources' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "TrafficSources"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of DetachTrafficSources)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_traffic_sources(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachTrafficSources: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("TrafficSources",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # TrafficSources: array
+    t0 = params.get("TrafficSources")
+    if t0 is not None:
+        request["TrafficSources"] = _flat_list(
+            t0,
+            "TrafficSources",
+            problems,
+            (
+                "1 validation error detected: Value at 'TrafficSources' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TrafficSources.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["TrafficSources"] = l0
+    return request, problems
+
+
+def validate_detach_traffic_sources_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachTrafficSources: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_traffic_sources(coerce_detach_traffic_sources(params)[0])
+
+
+# --- DisableMetricsCollection ---------------------------------------------------------------------
+
+
+def validate_disable_metrics_collection(request: Mapping[str, object]) -> list[Problem]:
+    """DisableMetricsCollection: Disables group metrics for the specified Auto Scaling group.
+
+    sources/aws/disableMetricsCollection.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/disableMetricsCollection.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/disableMetricsCollection.txt:38 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # Metrics: array; sources/aws/disableMetricsCollection.txt:5 (stated)
+    if "Metrics" in request:
+        v0 = request["Metrics"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Metrics",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Metrics' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "Metrics." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Metrics[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "Metrics"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of DisableMetricsCollection)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_disable_metrics_collection(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DisableMetricsCollection: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("Metrics",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # Metrics: array
+    t0 = params.get("Metrics")
+    if t0 is not None:
+        request["Metrics"] = _flat_list(
+            t0,
+            "Metrics",
+            problems,
+            (
+                "1 validation error detected: Value at 'Metrics' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Metrics.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["Metrics"] = l0
+    return request, problems
+
+
+def validate_disable_metrics_collection_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DisableMetricsCollection: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_disable_metrics_collection(coerce_disable_metrics_collection(params)[0])
+
+
+# --- EnableMetricsCollection ---------------------------------------------------------------------
+
+
+def validate_enable_metrics_collection(request: Mapping[str, object]) -> list[Problem]:
+    """EnableMetricsCollection: Enables group metrics for the specified Auto Scaling group.
+
+    sources/aws/enableMetricsCollection.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/enableMetricsCollection.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/enableMetricsCollection.txt:44 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # Granularity: string, required; sources/aws/enableMetricsCollection.txt:5 (stated)
+    if "Granularity" in request:
+        v0 = request["Granularity"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Granularity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Granularity' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/enableMetricsCollection.txt:52 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "Granularity",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'Granularity' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/enableMetricsCollection.txt:15 (stated)
+            if v0 != "1Minute":
+                problems.append(
+                    Problem(
+                        "Granularity",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'Granularity' failed to satisfy constraint: Member must satisfy enum value set (must be one of: 1Minute)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "Granularity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'Granularity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # Metrics: array; sources/aws/enableMetricsCollection.txt:6 (stated)
+    if "Metrics" in request:
+        v0 = request["Metrics"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Metrics",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Metrics' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "Metrics." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'Metrics[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "Granularity", "Metrics"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of EnableMetricsCollection)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_enable_metrics_collection(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """EnableMetricsCollection: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "Granularity"), ("Metrics",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # Granularity: string
+    t0 = params.get("Granularity")
+    if t0 is not None:
+        request["Granularity"] = t0
+
+    # Metrics: array
+    t0 = params.get("Metrics")
+    if t0 is not None:
+        request["Metrics"] = _flat_list(
+            t0,
+            "Metrics",
+            problems,
+            (
+                "1 validation error detected: Value at 'Metrics' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "Metrics.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["Metrics"] = l0
+    return request, problems
+
+
+def validate_enable_metrics_collection_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnableMetricsCollection: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enable_metrics_collection(coerce_enable_metrics_collection(params)[0])
+
+
+# --- EnterStandby ---------------------------------------------------------------------
+
+
+def validate_enter_standby(request: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: Moves the specified instances into the standby state.
+
+    sources/aws/enterStandby.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/enterStandby.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/enterStandby.txt:33 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ShouldDecrementDesiredCapacity: boolean, required; sources/aws/enterStandby.txt:5 (stated)
+    if "ShouldDecrementDesiredCapacity" in request:
+        v0 = request["ShouldDecrementDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ShouldDecrementDesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ShouldDecrementDesiredCapacity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceIds: array; sources/aws/enterStandby.txt:6 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ShouldDecrementDesiredCapacity", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of EnterStandby)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_enter_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """EnterStandby: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "ShouldDecrementDesiredCapacity"),
+        ("InstanceIds",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ShouldDecrementDesiredCapacity: boolean
+    t0 = params.get("ShouldDecrementDesiredCapacity")
+    if t0 is not None:
+        request["ShouldDecrementDesiredCapacity"] = _boolean(
+            t0,
+            "ShouldDecrementDesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+    return request, problems
+
+
+def validate_enter_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enter_standby(coerce_enter_standby(params)[0])
+
+
+# --- ExecutePolicy ---------------------------------------------------------------------
+
+
+def validate_execute_policy(request: Mapping[str, object]) -> list[Problem]:
+    """ExecutePolicy: Executes the specified policy.
+
+    sources/aws/executePolicy.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # PolicyName: string, required; sources/aws/executePolicy.txt:4 (stated)
+    if "PolicyName" in request:
+        v0 = request["PolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PolicyName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/executePolicy.txt:43 (stated)
+            if not 1 <= len(v0) <= 1600:
+                problems.append(
+                    Problem(
+                        "PolicyName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 1600 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "PolicyName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AutoScalingGroupName: string; sources/aws/executePolicy.txt:5 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/executePolicy.txt:50 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # BreachThreshold: number; sources/aws/executePolicy.txt:6 (stated)
+    if "BreachThreshold" in request:
+        v0 = request["BreachThreshold"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "BreachThreshold",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'BreachThreshold' failed to satisfy constraint: Member must be of the documented type (must be a number)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # HonorCooldown: boolean; sources/aws/executePolicy.txt:7 (stated)
+    if "HonorCooldown" in request:
+        v0 = request["HonorCooldown"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "HonorCooldown",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HonorCooldown' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MetricValue: number; sources/aws/executePolicy.txt:8 (stated)
+    if "MetricValue" in request:
+        v0 = request["MetricValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, (int, float)):
+            problems.append(
+                Problem(
+                    "MetricValue",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MetricValue' failed to satisfy constraint: Member must be of the documented type (must be a number)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "PolicyName",
+                "AutoScalingGroupName",
+                "BreachThreshold",
+                "HonorCooldown",
+                "MetricValue",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of ExecutePolicy)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_execute_policy(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """ExecutePolicy: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("PolicyName", "AutoScalingGroupName", "BreachThreshold", "HonorCooldown", "MetricValue"),
+        (),
+        request,
+    )
+
+    # PolicyName: string
+    t0 = params.get("PolicyName")
+    if t0 is not None:
+        request["PolicyName"] = t0
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # BreachThreshold: number
+    t0 = params.get("BreachThreshold")
+    if t0 is not None:
+        request["BreachThreshold"] = _number(
+            t0,
+            "BreachThreshold",
+            problems,
+            (
+                "1 validation error detected: Value at 'BreachThreshold' failed to satisfy constraint: Member must be of the documented type (must be a number)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HonorCooldown: boolean
+    t0 = params.get("HonorCooldown")
+    if t0 is not None:
+        request["HonorCooldown"] = _boolean(
+            t0,
+            "HonorCooldown",
+            problems,
+            (
+                "1 validation error detected: Value at 'HonorCooldown' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MetricValue: number
+    t0 = params.get("MetricValue")
+    if t0 is not None:
+        request["MetricValue"] = _number(
+            t0,
+            "MetricValue",
+            problems,
+            (
+                "1 validation error detected: Value at 'MetricValue' failed to satisfy constraint: Member must be of the documented type (must be a number)",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_execute_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExecutePolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_execute_policy(coerce_execute_policy(params)[0])
+
+
+# --- ExitStandby ---------------------------------------------------------------------
+
+
+def validate_exit_standby(request: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: Moves the specified instances out of the standby state.
+
+    sources/aws/exitStandby.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/exitStandby.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/exitStandby.txt:27 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceIds: array; sources/aws/exitStandby.txt:5 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of ExitStandby)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_exit_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """ExitStandby: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("InstanceIds",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+    return request, problems
+
+
+def validate_exit_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_exit_standby(coerce_exit_standby(params)[0])
+
+
+# --- GetPredictiveScalingForecast ---------------------------------------------------------------------
+
+
+def validate_get_predictive_scaling_forecast(request: Mapping[str, object]) -> list[Problem]:
+    """GetPredictiveScalingForecast: Retrieves the forecast data for a predictive scaling policy.
+
+    sources/aws/getPredictiveScalingForecast.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/getPredictiveScalingForecast.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # EndTime: string, required; sources/aws/getPredictiveScalingForecast.txt:5 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "EndTime",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'EndTime' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # PolicyName: string, required; sources/aws/getPredictiveScalingForecast.txt:6 (stated)
+    if "PolicyName" in request:
+        v0 = request["PolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PolicyName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "PolicyName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # StartTime: string, required; sources/aws/getPredictiveScalingForecast.txt:7 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "StartTime",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'StartTime' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "EndTime", "PolicyName", "StartTime"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of GetPredictiveScalingForecast)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_get_predictive_scaling_forecast(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """GetPredictiveScalingForecast: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("AutoScalingGroupName", "EndTime", "PolicyName", "StartTime"), (), request
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # EndTime: string
+    t0 = params.get("EndTime")
+    if t0 is not None:
+        request["EndTime"] = t0
+
+    # PolicyName: string
+    t0 = params.get("PolicyName")
+    if t0 is not None:
+        request["PolicyName"] = t0
+
+    # StartTime: string
+    t0 = params.get("StartTime")
+    if t0 is not None:
+        request["StartTime"] = t0
+    return request, problems
+
+
+def validate_get_predictive_scaling_forecast_wire(params: Mapping[str, object]) -> list[Problem]:
+    """GetPredictiveScalingForecast: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_get_predictive_scaling_forecast(
+        coerce_get_predictive_scaling_forecast(params)[0]
+    )
+
+
+# --- LaunchInstances ---------------------------------------------------------------------
+
+
+def validate_launch_instances(request: Mapping[str, object]) -> list[Problem]:
+    """LaunchInstances: Launches a specified number of instances in an Auto Scaling group.
+
+    sources/aws/launchInstances.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/launchInstances.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # RequestedCapacity: integer, required; sources/aws/launchInstances.txt:5 (stated)
+    if "RequestedCapacity" in request:
+        v0 = request["RequestedCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "RequestedCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'RequestedCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/launchInstances.txt:42 (stated)
+            if v0 < 1:
+                problems.append(
+                    Problem(
+                        "RequestedCapacity",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'RequestedCapacity' failed to satisfy constraint: Member must be within the documented range (must be at least 1)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "RequestedCapacity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'RequestedCapacity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AvailabilityZoneIds: array; sources/aws/launchInstances.txt:6 (stated)
+    if "AvailabilityZoneIds" in request:
+        v0 = request["AvailabilityZoneIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AvailabilityZoneIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AvailabilityZoneIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AvailabilityZoneIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AvailabilityZoneIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # AvailabilityZones: array; sources/aws/launchInstances.txt:7 (stated)
+    if "AvailabilityZones" in request:
+        v0 = request["AvailabilityZones"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AvailabilityZones",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AvailabilityZones." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AvailabilityZones[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # ClientToken: string; sources/aws/launchInstances.txt:8 (stated)
+    if "ClientToken" in request:
+        v0 = request["ClientToken"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ClientToken",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ClientToken' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # RetryStrategy: string; specs/overlays/aws-launch-instances-retry-strategy.yaml:9 (human)
+    if "RetryStrategy" in request:
+        v0 = request["RetryStrategy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RetryStrategy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'RetryStrategy' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)
+            if v0 not in {"none", "retry-with-group-configuration"}:
+                problems.append(
+                    Problem(
+                        "RetryStrategy",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'RetryStrategy' failed to satisfy constraint: Member must satisfy enum value set (must be one of: none, retry-with-group-configuration)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # SubnetIds: array; sources/aws/launchInstances.txt:10 (stated)
+    if "SubnetIds" in request:
+        v0 = request["SubnetIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SubnetIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'SubnetIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SubnetIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'SubnetIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "RequestedCapacity",
+                "AvailabilityZoneIds",
+                "AvailabilityZones",
+                "ClientToken",
+                "RetryStrategy",
+                "SubnetIds",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of LaunchInstances)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # rule, at most one: sources/aws/launchInstances.txt:21 (stated)
+    if "AvailabilityZoneIds" in request and "AvailabilityZones" in request:
+        problems.append(
+            Problem(
+                "AvailabilityZoneIds,AvailabilityZones",
+                "conflict",
+                {
+                    k: request[k]
+                    for k in ("AvailabilityZoneIds", "AvailabilityZones")
+                    if k in request
+                },
+                "Parameters cannot be specified together: AvailabilityZoneIds,AvailabilityZones (at most one of AvailabilityZoneIds, AvailabilityZones may be given)",
+                "ValidationError",
+                400,
+            )
+        )
+    # rule, one of: sources/aws/launchInstances.txt:29 (stated)
+    if not (("AvailabilityZones" in request) or ("SubnetIds" in request)):
+        problems.append(
+            Problem(
+                "AvailabilityZones,SubnetIds",
+                "requires",
+                None,
+                "Parameters are required together: AvailabilityZones,SubnetIds (one of these must be given: AvailabilityZones or SubnetIds)",
+                "ValidationError",
+                400,
+            )
+        )
+    return problems
+
+
+def coerce_launch_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """LaunchInstances: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "RequestedCapacity", "ClientToken", "RetryStrategy"),
+        ("AvailabilityZoneIds", "AvailabilityZones", "SubnetIds"),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # RequestedCapacity: integer
+    t0 = params.get("RequestedCapacity")
+    if t0 is not None:
+        request["RequestedCapacity"] = _integer(
+            t0,
+            "RequestedCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'RequestedCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # AvailabilityZoneIds: array
+    t0 = params.get("AvailabilityZoneIds")
+    if t0 is not None:
+        request["AvailabilityZoneIds"] = _flat_list(
+            t0,
+            "AvailabilityZoneIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'AvailabilityZoneIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AvailabilityZoneIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AvailabilityZoneIds"] = l0
+
+    # AvailabilityZones: array
+    t0 = params.get("AvailabilityZones")
+    if t0 is not None:
+        request["AvailabilityZones"] = _flat_list(
+            t0,
+            "AvailabilityZones",
+            problems,
+            (
+                "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AvailabilityZones.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AvailabilityZones"] = l0
+
+    # ClientToken: string
+    t0 = params.get("ClientToken")
+    if t0 is not None:
+        request["ClientToken"] = t0
+
+    # RetryStrategy: string
+    t0 = params.get("RetryStrategy")
+    if t0 is not None:
+        request["RetryStrategy"] = t0
+
+    # SubnetIds: array
+    t0 = params.get("SubnetIds")
+    if t0 is not None:
+        request["SubnetIds"] = _flat_list(
+            t0,
+            "SubnetIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'SubnetIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "SubnetIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["SubnetIds"] = l0
+    return request, problems
+
+
+def validate_launch_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """LaunchInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_launch_instances(coerce_launch_instances(params)[0])
 
 
 # --- PutLifecycleHook ---------------------------------------------------------------------
@@ -1067,6 +9294,1301 @@ def validate_put_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Probl
     return validate_put_lifecycle_hook(coerce_put_lifecycle_hook(params)[0])
 
 
+# --- PutNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_put_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """PutNotificationConfiguration: Configures an Auto Scaling group to send notifications when specified events take place.
+
+    sources/aws/putNotificationConfiguration.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/putNotificationConfiguration.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putNotificationConfiguration.txt:33 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # NotificationTypes: array, required; sources/aws/putNotificationConfiguration.txt:5 (stated)
+    if "NotificationTypes" in request:
+        v0 = request["NotificationTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationTypes",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NotificationTypes' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationTypes." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'NotificationTypes[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "NotificationTypes",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'NotificationTypes' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # TopicARN: string, required; sources/aws/putNotificationConfiguration.txt:6 (stated)
+    if "TopicARN" in request:
+        v0 = request["TopicARN"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TopicARN",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TopicARN' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putNotificationConfiguration.txt:42 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "TopicARN",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'TopicARN' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "TopicARN",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'TopicARN' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "NotificationTypes", "TopicARN"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of PutNotificationConfiguration)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_put_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """PutNotificationConfiguration: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "TopicARN"), ("NotificationTypes",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # NotificationTypes: array
+    t0 = params.get("NotificationTypes")
+    if t0 is not None:
+        request["NotificationTypes"] = _flat_list(
+            t0,
+            "NotificationTypes",
+            problems,
+            (
+                "1 validation error detected: Value at 'NotificationTypes' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "NotificationTypes.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["NotificationTypes"] = l0
+
+    # TopicARN: string
+    t0 = params.get("TopicARN")
+    if t0 is not None:
+        request["TopicARN"] = t0
+    return request, problems
+
+
+def validate_put_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """PutNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_put_notification_configuration(coerce_put_notification_configuration(params)[0])
+
+
+# --- PutScalingPolicy ---------------------------------------------------------------------
+
+
+def validate_put_scaling_policy(request: Mapping[str, object]) -> list[Problem]:
+    """PutScalingPolicy: Creates or updates a scaling policy for an Auto Scaling group.
+
+    sources/aws/putScalingPolicy.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/putScalingPolicy.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScalingPolicy.txt:99 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # PolicyName: string, required; sources/aws/putScalingPolicy.txt:5 (stated)
+    if "PolicyName" in request:
+        v0 = request["PolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PolicyName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScalingPolicy.txt:107 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "PolicyName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PolicyName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "PolicyName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'PolicyName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AdjustmentType: string; sources/aws/putScalingPolicy.txt:6 (stated)
+    if "AdjustmentType" in request:
+        v0 = request["AdjustmentType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AdjustmentType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AdjustmentType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScalingPolicy.txt:114 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AdjustmentType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/putScalingPolicy.txt:29 (stated)
+            if v0 not in {"ChangeInCapacity", "ExactCapacity", "PercentChangeInCapacity"}:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'AdjustmentType' failed to satisfy constraint: Member must satisfy enum value set (must be one of: ChangeInCapacity, ExactCapacity, PercentChangeInCapacity)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # Cooldown: integer; sources/aws/putScalingPolicy.txt:7 (stated)
+    if "Cooldown" in request:
+        v0 = request["Cooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cooldown",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Cooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # Enabled: boolean; sources/aws/putScalingPolicy.txt:8 (stated)
+    if "Enabled" in request:
+        v0 = request["Enabled"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "Enabled",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Enabled' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # EstimatedInstanceWarmup: integer; sources/aws/putScalingPolicy.txt:9 (stated)
+    if "EstimatedInstanceWarmup" in request:
+        v0 = request["EstimatedInstanceWarmup"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EstimatedInstanceWarmup",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'EstimatedInstanceWarmup' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MetricAggregationType: string; sources/aws/putScalingPolicy.txt:10 (stated)
+    if "MetricAggregationType" in request:
+        v0 = request["MetricAggregationType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MetricAggregationType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MetricAggregationType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScalingPolicy.txt:120 (stated)
+            if not 1 <= len(v0) <= 32:
+                problems.append(
+                    Problem(
+                        "MetricAggregationType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'MetricAggregationType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 32 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/putScalingPolicy.txt:43 (stated)
+            if v0 not in {"Minimum", "Maximum", "Average"}:
+                problems.append(
+                    Problem(
+                        "MetricAggregationType",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'MetricAggregationType' failed to satisfy constraint: Member must satisfy enum value set (must be one of: Minimum, Maximum, Average)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # MinAdjustmentMagnitude: integer; sources/aws/putScalingPolicy.txt:11 (stated)
+    if "MinAdjustmentMagnitude" in request:
+        v0 = request["MinAdjustmentMagnitude"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinAdjustmentMagnitude",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinAdjustmentMagnitude' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MinAdjustmentStep: integer; sources/aws/putScalingPolicy.txt:12 (stated)
+    if "MinAdjustmentStep" in request:
+        v0 = request["MinAdjustmentStep"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinAdjustmentStep",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinAdjustmentStep' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # PolicyType: string; sources/aws/putScalingPolicy.txt:13 (stated)
+    if "PolicyType" in request:
+        v0 = request["PolicyType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PolicyType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PolicyType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScalingPolicy.txt:126 (stated)
+            if not 1 <= len(v0) <= 64:
+                problems.append(
+                    Problem(
+                        "PolicyType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PolicyType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 64 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # ScalingAdjustment: integer; sources/aws/putScalingPolicy.txt:14 (stated)
+    if "ScalingAdjustment" in request:
+        v0 = request["ScalingAdjustment"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScalingAdjustment",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScalingAdjustment' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # StepAdjustments: array; sources/aws/putScalingPolicy.txt:15 (stated)
+    if "StepAdjustments" in request:
+        v0 = request["StepAdjustments"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "StepAdjustments",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'StepAdjustments' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "StepAdjustments." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'StepAdjustments[]' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # TargetTrackingConfiguration: object; sources/aws/putScalingPolicy.txt:16 (stated)
+    if "TargetTrackingConfiguration" in request:
+        v0 = request["TargetTrackingConfiguration"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "TargetTrackingConfiguration",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TargetTrackingConfiguration' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "PolicyName",
+                "AdjustmentType",
+                "Cooldown",
+                "Enabled",
+                "EstimatedInstanceWarmup",
+                "MetricAggregationType",
+                "MinAdjustmentMagnitude",
+                "MinAdjustmentStep",
+                "PolicyType",
+                "ScalingAdjustment",
+                "StepAdjustments",
+                "TargetTrackingConfiguration",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of PutScalingPolicy)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_put_scaling_policy(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """PutScalingPolicy: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "AutoScalingGroupName",
+            "PolicyName",
+            "AdjustmentType",
+            "Cooldown",
+            "Enabled",
+            "EstimatedInstanceWarmup",
+            "MetricAggregationType",
+            "MinAdjustmentMagnitude",
+            "MinAdjustmentStep",
+            "PolicyType",
+            "ScalingAdjustment",
+        ),
+        ("StepAdjustments", "TargetTrackingConfiguration"),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # PolicyName: string
+    t0 = params.get("PolicyName")
+    if t0 is not None:
+        request["PolicyName"] = t0
+
+    # AdjustmentType: string
+    t0 = params.get("AdjustmentType")
+    if t0 is not None:
+        request["AdjustmentType"] = t0
+
+    # Cooldown: integer
+    t0 = params.get("Cooldown")
+    if t0 is not None:
+        request["Cooldown"] = _integer(
+            t0,
+            "Cooldown",
+            problems,
+            (
+                "1 validation error detected: Value at 'Cooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # Enabled: boolean
+    t0 = params.get("Enabled")
+    if t0 is not None:
+        request["Enabled"] = _boolean(
+            t0,
+            "Enabled",
+            problems,
+            (
+                "1 validation error detected: Value at 'Enabled' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # EstimatedInstanceWarmup: integer
+    t0 = params.get("EstimatedInstanceWarmup")
+    if t0 is not None:
+        request["EstimatedInstanceWarmup"] = _integer(
+            t0,
+            "EstimatedInstanceWarmup",
+            problems,
+            (
+                "1 validation error detected: Value at 'EstimatedInstanceWarmup' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MetricAggregationType: string
+    t0 = params.get("MetricAggregationType")
+    if t0 is not None:
+        request["MetricAggregationType"] = t0
+
+    # MinAdjustmentMagnitude: integer
+    t0 = params.get("MinAdjustmentMagnitude")
+    if t0 is not None:
+        request["MinAdjustmentMagnitude"] = _integer(
+            t0,
+            "MinAdjustmentMagnitude",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinAdjustmentMagnitude' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MinAdjustmentStep: integer
+    t0 = params.get("MinAdjustmentStep")
+    if t0 is not None:
+        request["MinAdjustmentStep"] = _integer(
+            t0,
+            "MinAdjustmentStep",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinAdjustmentStep' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # PolicyType: string
+    t0 = params.get("PolicyType")
+    if t0 is not None:
+        request["PolicyType"] = t0
+
+    # ScalingAdjustment: integer
+    t0 = params.get("ScalingAdjustment")
+    if t0 is not None:
+        request["ScalingAdjustment"] = _integer(
+            t0,
+            "ScalingAdjustment",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScalingAdjustment' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # StepAdjustments: array
+    t0 = params.get("StepAdjustments")
+    if t0 is not None:
+        request["StepAdjustments"] = _flat_list(
+            t0,
+            "StepAdjustments",
+            problems,
+            (
+                "1 validation error detected: Value at 'StepAdjustments' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "StepAdjustments.member.", True, request)
+        if m0:
+            l0 = list[object]()
+            for i0, p0 in enumerate(m0):
+                o1 = dict[str, object]()
+                _pass_unknown(params, p0 + ".", (), (), o1)
+                l0.append(o1)
+            request["StepAdjustments"] = l0
+
+    # TargetTrackingConfiguration: object
+    t0 = params.get("TargetTrackingConfiguration")
+    if t0 is not None:
+        request["TargetTrackingConfiguration"] = _not_text(
+            t0,
+            "TargetTrackingConfiguration",
+            problems,
+            (
+                "1 validation error detected: Value at 'TargetTrackingConfiguration' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "TargetTrackingConfiguration" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "TargetTrackingConfiguration" + ".", (), (), o0)
+        request["TargetTrackingConfiguration"] = o0
+    return request, problems
+
+
+def validate_put_scaling_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """PutScalingPolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_put_scaling_policy(coerce_put_scaling_policy(params)[0])
+
+
+# --- PutScheduledUpdateGroupAction ---------------------------------------------------------------------
+
+
+def validate_put_scheduled_update_group_action(request: Mapping[str, object]) -> list[Problem]:
+    """PutScheduledUpdateGroupAction: Creates or updates a scheduled scaling action for an Auto Scaling group.
+
+    sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/putScheduledUpdateGroupAction.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:59 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScheduledActionName: string, required; sources/aws/putScheduledUpdateGroupAction.txt:5 (stated)
+    if "ScheduledActionName" in request:
+        v0 = request["ScheduledActionName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScheduledActionName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:67 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ScheduledActionName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ScheduledActionName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # DesiredCapacity: integer; sources/aws/putScheduledUpdateGroupAction.txt:6 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # EndTime: string; sources/aws/putScheduledUpdateGroupAction.txt:7 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MaxSize: integer; sources/aws/putScheduledUpdateGroupAction.txt:8 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MinSize: integer; sources/aws/putScheduledUpdateGroupAction.txt:9 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # Recurrence: string; sources/aws/putScheduledUpdateGroupAction.txt:10 (stated)
+    if "Recurrence" in request:
+        v0 = request["Recurrence"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Recurrence",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Recurrence' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:74 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "Recurrence",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'Recurrence' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # StartTime: string; sources/aws/putScheduledUpdateGroupAction.txt:11 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # Time: string; sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)
+    if "Time" in request:
+        v0 = request["Time"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Time",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Time' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "ScheduledActionName",
+                "DesiredCapacity",
+                "EndTime",
+                "MaxSize",
+                "MinSize",
+                "Recurrence",
+                "StartTime",
+                "Time",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of PutScheduledUpdateGroupAction)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_put_scheduled_update_group_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """PutScheduledUpdateGroupAction: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "AutoScalingGroupName",
+            "ScheduledActionName",
+            "DesiredCapacity",
+            "EndTime",
+            "MaxSize",
+            "MinSize",
+            "Recurrence",
+            "StartTime",
+            "Time",
+        ),
+        (),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScheduledActionName: string
+    t0 = params.get("ScheduledActionName")
+    if t0 is not None:
+        request["ScheduledActionName"] = t0
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # EndTime: string
+    t0 = params.get("EndTime")
+    if t0 is not None:
+        request["EndTime"] = t0
+
+    # MaxSize: integer
+    t0 = params.get("MaxSize")
+    if t0 is not None:
+        request["MaxSize"] = _integer(
+            t0,
+            "MaxSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # Recurrence: string
+    t0 = params.get("Recurrence")
+    if t0 is not None:
+        request["Recurrence"] = t0
+
+    # StartTime: string
+    t0 = params.get("StartTime")
+    if t0 is not None:
+        request["StartTime"] = t0
+
+    # Time: string
+    t0 = params.get("Time")
+    if t0 is not None:
+        request["Time"] = t0
+    return request, problems
+
+
+def validate_put_scheduled_update_group_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """PutScheduledUpdateGroupAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_put_scheduled_update_group_action(
+        coerce_put_scheduled_update_group_action(params)[0]
+    )
+
+
+# --- PutWarmPool ---------------------------------------------------------------------
+
+
+def validate_put_warm_pool(request: Mapping[str, object]) -> list[Problem]:
+    """PutWarmPool: Creates or updates a warm pool for the specified Auto Scaling group.
+
+    sources/aws/putWarmPool.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/putWarmPool.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceReusePolicy: object; sources/aws/putWarmPool.txt:5 (stated)
+    if "InstanceReusePolicy" in request:
+        v0 = request["InstanceReusePolicy"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceReusePolicy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceReusePolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MaxGroupPreparedCapacity: integer; sources/aws/putWarmPool.txt:6 (stated)
+    if "MaxGroupPreparedCapacity" in request:
+        v0 = request["MaxGroupPreparedCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxGroupPreparedCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxGroupPreparedCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putWarmPool.txt:42 (stated)
+            if v0 < -1:
+                problems.append(
+                    Problem(
+                        "MaxGroupPreparedCapacity",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MaxGroupPreparedCapacity' failed to satisfy constraint: Member must be within the documented range (must be at least -1)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # MinSize: integer; sources/aws/putWarmPool.txt:7 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/putWarmPool.txt:48 (stated)
+            if v0 < 0:
+                problems.append(
+                    Problem(
+                        "MinSize",
+                        "range",
+                        v0,
+                        "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be within the documented range (must be at least 0)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # PoolState: string; sources/aws/putWarmPool.txt:8 (stated)
+    if "PoolState" in request:
+        v0 = request["PoolState"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PoolState",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PoolState' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "InstanceReusePolicy",
+                "MaxGroupPreparedCapacity",
+                "MinSize",
+                "PoolState",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of PutWarmPool)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_put_warm_pool(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """PutWarmPool: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        ("AutoScalingGroupName", "MaxGroupPreparedCapacity", "MinSize", "PoolState"),
+        ("InstanceReusePolicy",),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # InstanceReusePolicy: object
+    t0 = params.get("InstanceReusePolicy")
+    if t0 is not None:
+        request["InstanceReusePolicy"] = _not_text(
+            t0,
+            "InstanceReusePolicy",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceReusePolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "InstanceReusePolicy" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "InstanceReusePolicy" + ".", (), (), o0)
+        request["InstanceReusePolicy"] = o0
+
+    # MaxGroupPreparedCapacity: integer
+    t0 = params.get("MaxGroupPreparedCapacity")
+    if t0 is not None:
+        request["MaxGroupPreparedCapacity"] = _integer(
+            t0,
+            "MaxGroupPreparedCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxGroupPreparedCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # PoolState: string
+    t0 = params.get("PoolState")
+    if t0 is not None:
+        request["PoolState"] = t0
+    return request, problems
+
+
+def validate_put_warm_pool_wire(params: Mapping[str, object]) -> list[Problem]:
+    """PutWarmPool: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_put_warm_pool(coerce_put_warm_pool(params)[0])
+
+
 # --- RecordLifecycleActionHeartbeat ---------------------------------------------------------------------
 
 
@@ -1278,18 +10800,1978 @@ def validate_record_lifecycle_action_heartbeat_wire(params: Mapping[str, object]
     )
 
 
+# --- ResumeProcesses ---------------------------------------------------------------------
+
+
+def validate_resume_processes(request: Mapping[str, object]) -> list[Problem]:
+    """ResumeProcesses: Resumes the specified suspended auto scaling processes, or all suspended process, for the specified Auto Scaling group.
+
+    sources/aws/resumeProcesses.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/resumeProcesses.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/resumeProcesses.txt:36 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScalingProcesses: array; sources/aws/resumeProcesses.txt:5 (stated)
+    if "ScalingProcesses" in request:
+        v0 = request["ScalingProcesses"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingProcesses",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScalingProcesses' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingProcesses." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ScalingProcesses[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ScalingProcesses"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of ResumeProcesses)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_resume_processes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ResumeProcesses: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("ScalingProcesses",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScalingProcesses: array
+    t0 = params.get("ScalingProcesses")
+    if t0 is not None:
+        request["ScalingProcesses"] = _flat_list(
+            t0,
+            "ScalingProcesses",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScalingProcesses' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingProcesses.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingProcesses"] = l0
+    return request, problems
+
+
+def validate_resume_processes_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ResumeProcesses: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_resume_processes(coerce_resume_processes(params)[0])
+
+
+# --- RollbackInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_rollback_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """RollbackInstanceRefresh: Cancels an instance refresh that is in progress and rolls back any changes that it made.
+
+    sources/aws/rollbackInstanceRefresh.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/rollbackInstanceRefresh.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupName":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of RollbackInstanceRefresh)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_rollback_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """RollbackInstanceRefresh: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), (), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+    return request, problems
+
+
+def validate_rollback_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """RollbackInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_rollback_instance_refresh(coerce_rollback_instance_refresh(params)[0])
+
+
+# --- SetDesiredCapacity ---------------------------------------------------------------------
+
+
+def validate_set_desired_capacity(request: Mapping[str, object]) -> list[Problem]:
+    """SetDesiredCapacity: Sets the size of the specified Auto Scaling group.
+
+    sources/aws/setDesiredCapacity.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/setDesiredCapacity.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/setDesiredCapacity.txt:31 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # DesiredCapacity: integer, required; sources/aws/setDesiredCapacity.txt:5 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "DesiredCapacity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'DesiredCapacity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # HonorCooldown: boolean; sources/aws/setDesiredCapacity.txt:6 (stated)
+    if "HonorCooldown" in request:
+        v0 = request["HonorCooldown"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "HonorCooldown",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HonorCooldown' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "DesiredCapacity", "HonorCooldown"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of SetDesiredCapacity)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_set_desired_capacity(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SetDesiredCapacity: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("AutoScalingGroupName", "DesiredCapacity", "HonorCooldown"), (), request
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HonorCooldown: boolean
+    t0 = params.get("HonorCooldown")
+    if t0 is not None:
+        request["HonorCooldown"] = _boolean(
+            t0,
+            "HonorCooldown",
+            problems,
+            (
+                "1 validation error detected: Value at 'HonorCooldown' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_set_desired_capacity_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SetDesiredCapacity: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_set_desired_capacity(coerce_set_desired_capacity(params)[0])
+
+
+# --- SetInstanceHealth ---------------------------------------------------------------------
+
+
+def validate_set_instance_health(request: Mapping[str, object]) -> list[Problem]:
+    """SetInstanceHealth: Sets the health status of the specified instance.
+
+    sources/aws/setInstanceHealth.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # HealthStatus: string, required; sources/aws/setInstanceHealth.txt:4 (stated)
+    if "HealthStatus" in request:
+        v0 = request["HealthStatus"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthStatus",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HealthStatus' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/setInstanceHealth.txt:31 (stated)
+            if not 1 <= len(v0) <= 32:
+                problems.append(
+                    Problem(
+                        "HealthStatus",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'HealthStatus' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 32 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "HealthStatus",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'HealthStatus' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceId: string, required; sources/aws/setInstanceHealth.txt:5 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/setInstanceHealth.txt:39 (stated)
+            if not 1 <= len(v0) <= 19:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 19 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'InstanceId' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ShouldRespectGracePeriod: boolean; sources/aws/setInstanceHealth.txt:6 (stated)
+    if "ShouldRespectGracePeriod" in request:
+        v0 = request["ShouldRespectGracePeriod"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ShouldRespectGracePeriod",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ShouldRespectGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"HealthStatus", "InstanceId", "ShouldRespectGracePeriod"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of SetInstanceHealth)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_set_instance_health(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SetInstanceHealth: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("HealthStatus", "InstanceId", "ShouldRespectGracePeriod"), (), request
+    )
+
+    # HealthStatus: string
+    t0 = params.get("HealthStatus")
+    if t0 is not None:
+        request["HealthStatus"] = t0
+
+    # InstanceId: string
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = t0
+
+    # ShouldRespectGracePeriod: boolean
+    t0 = params.get("ShouldRespectGracePeriod")
+    if t0 is not None:
+        request["ShouldRespectGracePeriod"] = _boolean(
+            t0,
+            "ShouldRespectGracePeriod",
+            problems,
+            (
+                "1 validation error detected: Value at 'ShouldRespectGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_set_instance_health_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SetInstanceHealth: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_set_instance_health(coerce_set_instance_health(params)[0])
+
+
+# --- SetInstanceProtection ---------------------------------------------------------------------
+
+
+def validate_set_instance_protection(request: Mapping[str, object]) -> list[Problem]:
+    """SetInstanceProtection: Updates the instance protection settings of the specified instances.
+
+    sources/aws/setInstanceProtection.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/setInstanceProtection.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/setInstanceProtection.txt:31 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # InstanceIds: array, required; sources/aws/setInstanceProtection.txt:5 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'InstanceIds[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'InstanceIds' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ProtectedFromScaleIn: boolean, required; sources/aws/setInstanceProtection.txt:6 (stated)
+    if "ProtectedFromScaleIn" in request:
+        v0 = request["ProtectedFromScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ProtectedFromScaleIn",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ProtectedFromScaleIn",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ProtectedFromScaleIn' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "InstanceIds", "ProtectedFromScaleIn"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of SetInstanceProtection)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_set_instance_protection(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SetInstanceProtection: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params, "", ("AutoScalingGroupName", "ProtectedFromScaleIn"), ("InstanceIds",), request
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # InstanceIds: array
+    t0 = params.get("InstanceIds")
+    if t0 is not None:
+        request["InstanceIds"] = _flat_list(
+            t0,
+            "InstanceIds",
+            problems,
+            (
+                "1 validation error detected: Value at 'InstanceIds' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "InstanceIds.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["InstanceIds"] = l0
+
+    # ProtectedFromScaleIn: boolean
+    t0 = params.get("ProtectedFromScaleIn")
+    if t0 is not None:
+        request["ProtectedFromScaleIn"] = _boolean(
+            t0,
+            "ProtectedFromScaleIn",
+            problems,
+            (
+                "1 validation error detected: Value at 'ProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_set_instance_protection_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SetInstanceProtection: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_set_instance_protection(coerce_set_instance_protection(params)[0])
+
+
+# --- StartInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_start_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """StartInstanceRefresh: Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
+
+    sources/aws/startInstanceRefresh.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/startInstanceRefresh.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/startInstanceRefresh.txt:37 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # Preferences: object; sources/aws/startInstanceRefresh.txt:5 (stated)
+    if "Preferences" in request:
+        v0 = request["Preferences"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "Preferences",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Preferences' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # Strategy: string; sources/aws/startInstanceRefresh.txt:6 (stated)
+    if "Strategy" in request:
+        v0 = request["Strategy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Strategy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'Strategy' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/startInstanceRefresh.txt:25 (stated)
+            if v0 != "Rolling":
+                problems.append(
+                    Problem(
+                        "Strategy",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'Strategy' failed to satisfy constraint: Member must satisfy enum value set (must be one of: Rolling)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "Preferences", "Strategy"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of StartInstanceRefresh)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_start_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """StartInstanceRefresh: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName", "Strategy"), ("Preferences",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # Preferences: object
+    t0 = params.get("Preferences")
+    if t0 is not None:
+        request["Preferences"] = _not_text(
+            t0,
+            "Preferences",
+            problems,
+            (
+                "1 validation error detected: Value at 'Preferences' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "Preferences" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "Preferences" + ".", (), (), o0)
+        request["Preferences"] = o0
+
+    # Strategy: string
+    t0 = params.get("Strategy")
+    if t0 is not None:
+        request["Strategy"] = t0
+    return request, problems
+
+
+def validate_start_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """StartInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_start_instance_refresh(coerce_start_instance_refresh(params)[0])
+
+
+# --- SuspendProcesses ---------------------------------------------------------------------
+
+
+def validate_suspend_processes(request: Mapping[str, object]) -> list[Problem]:
+    """SuspendProcesses: Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
+
+    sources/aws/suspendProcesses.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/suspendProcesses.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/suspendProcesses.txt:38 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ScalingProcesses: array; sources/aws/suspendProcesses.txt:5 (stated)
+    if "ScalingProcesses" in request:
+        v0 = request["ScalingProcesses"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScalingProcesses",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ScalingProcesses' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScalingProcesses." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'ScalingProcesses[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupName", "ScalingProcesses"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: " + key + " (not a parameter of SuspendProcesses)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_suspend_processes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SuspendProcesses: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("AutoScalingGroupName",), ("ScalingProcesses",), request)
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # ScalingProcesses: array
+    t0 = params.get("ScalingProcesses")
+    if t0 is not None:
+        request["ScalingProcesses"] = _flat_list(
+            t0,
+            "ScalingProcesses",
+            problems,
+            (
+                "1 validation error detected: Value at 'ScalingProcesses' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "ScalingProcesses.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["ScalingProcesses"] = l0
+    return request, problems
+
+
+def validate_suspend_processes_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SuspendProcesses: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_suspend_processes(coerce_suspend_processes(params)[0])
+
+
+# --- TerminateInstanceInAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_terminate_instance_in_auto_scaling_group(
+    request: Mapping[str, object],
+) -> list[Problem]:
+    """TerminateInstanceInAutoScalingGroup: Terminates the specified instance and optionally adjusts the desired group size.
+
+    sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceId: string, required; sources/aws/terminateInstanceInAutoScalingGroup.txt:4 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/terminateInstanceInAutoScalingGroup.txt:29 (stated)
+            if not 1 <= len(v0) <= 19:
+                problems.append(
+                    Problem(
+                        "InstanceId",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'InstanceId' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 19 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'InstanceId' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # ShouldDecrementDesiredCapacity: boolean, required; sources/aws/terminateInstanceInAutoScalingGroup.txt:5 (stated)
+    if "ShouldDecrementDesiredCapacity" in request:
+        v0 = request["ShouldDecrementDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ShouldDecrementDesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ShouldDecrementDesiredCapacity",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceId", "ShouldDecrementDesiredCapacity"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of TerminateInstanceInAutoScalingGroup)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_terminate_instance_in_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """TerminateInstanceInAutoScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(params, "", ("InstanceId", "ShouldDecrementDesiredCapacity"), (), request)
+
+    # InstanceId: string
+    t0 = params.get("InstanceId")
+    if t0 is not None:
+        request["InstanceId"] = t0
+
+    # ShouldDecrementDesiredCapacity: boolean
+    t0 = params.get("ShouldDecrementDesiredCapacity")
+    if t0 is not None:
+        request["ShouldDecrementDesiredCapacity"] = _boolean(
+            t0,
+            "ShouldDecrementDesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'ShouldDecrementDesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+    return request, problems
+
+
+def validate_terminate_instance_in_auto_scaling_group_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """TerminateInstanceInAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_terminate_instance_in_auto_scaling_group(
+        coerce_terminate_instance_in_auto_scaling_group(params)[0]
+    )
+
+
+# --- UpdateAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_update_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """UpdateAutoScalingGroup: Updates the configuration for the specified Auto Scaling group.
+
+    sources/aws/updateAutoScalingGroup.txt:1 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/aws/updateAutoScalingGroup.txt:4 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:100 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'AutoScalingGroupName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "1 validation error detected: Value null at 'AutoScalingGroupName' failed to satisfy constraint: Member must not be null (a required parameter is missing)",
+                "ValidationError",
+                400,
+            )
+        )
+    # AvailabilityZones: array; sources/aws/updateAutoScalingGroup.txt:5 (stated)
+    if "AvailabilityZones" in request:
+        v0 = request["AvailabilityZones"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AvailabilityZones",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AvailabilityZones." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'AvailabilityZones[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # CapacityRebalance: boolean; sources/aws/updateAutoScalingGroup.txt:6 (stated)
+    if "CapacityRebalance" in request:
+        v0 = request["CapacityRebalance"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CapacityRebalance",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'CapacityRebalance' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # DefaultCooldown: integer; sources/aws/updateAutoScalingGroup.txt:7 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DefaultCooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # DesiredCapacity: integer; sources/aws/updateAutoScalingGroup.txt:8 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # HealthCheckGracePeriod: integer; sources/aws/updateAutoScalingGroup.txt:9 (stated)
+    if "HealthCheckGracePeriod" in request:
+        v0 = request["HealthCheckGracePeriod"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "HealthCheckGracePeriod",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HealthCheckGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # HealthCheckType: string; sources/aws/updateAutoScalingGroup.txt:10 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:107 (stated)
+            if not 1 <= len(v0) <= 32:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 32 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+            # sources/aws/updateAutoScalingGroup.txt:53 (stated)
+            if v0 not in {"EC2", "ELB"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "1 validation error detected: Value at 'HealthCheckType' failed to satisfy constraint: Member must satisfy enum value set (must be one of: EC2, ELB)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # LaunchConfigurationName: string; sources/aws/updateAutoScalingGroup.txt:11 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:113 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'LaunchConfigurationName' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # LaunchTemplate: object; sources/aws/updateAutoScalingGroup.txt:12 (stated)
+    if "LaunchTemplate" in request:
+        v0 = request["LaunchTemplate"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "LaunchTemplate",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'LaunchTemplate' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MaxInstanceLifetime: integer; sources/aws/updateAutoScalingGroup.txt:13 (stated)
+    if "MaxInstanceLifetime" in request:
+        v0 = request["MaxInstanceLifetime"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxInstanceLifetime",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxInstanceLifetime' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MaxSize: integer; sources/aws/updateAutoScalingGroup.txt:14 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MinSize: integer; sources/aws/updateAutoScalingGroup.txt:15 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # MixedInstancesPolicy: object; sources/aws/updateAutoScalingGroup.txt:16 (stated)
+    if "MixedInstancesPolicy" in request:
+        v0 = request["MixedInstancesPolicy"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "MixedInstancesPolicy",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'MixedInstancesPolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # NewInstancesProtectedFromScaleIn: boolean; sources/aws/updateAutoScalingGroup.txt:17 (stated)
+    if "NewInstancesProtectedFromScaleIn" in request:
+        v0 = request["NewInstancesProtectedFromScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "NewInstancesProtectedFromScaleIn",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'NewInstancesProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                    "ValidationError",
+                    400,
+                )
+            )
+    # PlacementGroup: string; sources/aws/updateAutoScalingGroup.txt:18 (stated)
+    if "PlacementGroup" in request:
+        v0 = request["PlacementGroup"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PlacementGroup",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'PlacementGroup' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:119 (stated)
+            if not 1 <= len(v0) <= 255:
+                problems.append(
+                    Problem(
+                        "PlacementGroup",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'PlacementGroup' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 255 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # ServiceLinkedRoleARN: string; sources/aws/updateAutoScalingGroup.txt:19 (stated)
+    if "ServiceLinkedRoleARN" in request:
+        v0 = request["ServiceLinkedRoleARN"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ServiceLinkedRoleARN",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'ServiceLinkedRoleARN' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:125 (stated)
+            if not 1 <= len(v0) <= 1600:
+                problems.append(
+                    Problem(
+                        "ServiceLinkedRoleARN",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'ServiceLinkedRoleARN' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 1600 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    # TerminationPolicies: array; sources/aws/updateAutoScalingGroup.txt:20 (stated)
+    if "TerminationPolicies" in request:
+        v0 = request["TerminationPolicies"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TerminationPolicies",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'TerminationPolicies' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TerminationPolicies." + str(i0),
+                            "type",
+                            v1,
+                            "1 validation error detected: Value at 'TerminationPolicies[]' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                            "ValidationError",
+                            400,
+                        )
+                    )
+    # VPCZoneIdentifier: string; sources/aws/updateAutoScalingGroup.txt:21 (stated)
+    if "VPCZoneIdentifier" in request:
+        v0 = request["VPCZoneIdentifier"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "VPCZoneIdentifier",
+                    "type",
+                    v0,
+                    "1 validation error detected: Value at 'VPCZoneIdentifier' failed to satisfy constraint: Member must be of the documented type (must be a string)",
+                    "ValidationError",
+                    400,
+                )
+            )
+        else:
+            # sources/aws/updateAutoScalingGroup.txt:131 (stated)
+            if not 1 <= len(v0) <= 2047:
+                problems.append(
+                    Problem(
+                        "VPCZoneIdentifier",
+                        "length",
+                        v0,
+                        "1 validation error detected: Value at 'VPCZoneIdentifier' failed to satisfy constraint: Member must have length within the documented range (length must be between 1 and 2047 characters)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "AvailabilityZones",
+                "CapacityRebalance",
+                "DefaultCooldown",
+                "DesiredCapacity",
+                "HealthCheckGracePeriod",
+                "HealthCheckType",
+                "LaunchConfigurationName",
+                "LaunchTemplate",
+                "MaxInstanceLifetime",
+                "MaxSize",
+                "MinSize",
+                "MixedInstancesPolicy",
+                "NewInstancesProtectedFromScaleIn",
+                "PlacementGroup",
+                "ServiceLinkedRoleARN",
+                "TerminationPolicies",
+                "VPCZoneIdentifier",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "Unknown parameter: "
+                        + key
+                        + " (not a parameter of UpdateAutoScalingGroup)",
+                        "ValidationError",
+                        400,
+                    )
+                )
+    return problems
+
+
+def coerce_update_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """UpdateAutoScalingGroup: the wire's flat text -> a typed request."""
+    request: dict[str, object] = {}
+    problems: list[Problem] = []
+    _pass_unknown(
+        params,
+        "",
+        (
+            "AutoScalingGroupName",
+            "CapacityRebalance",
+            "DefaultCooldown",
+            "DesiredCapacity",
+            "HealthCheckGracePeriod",
+            "HealthCheckType",
+            "LaunchConfigurationName",
+            "MaxInstanceLifetime",
+            "MaxSize",
+            "MinSize",
+            "NewInstancesProtectedFromScaleIn",
+            "PlacementGroup",
+            "ServiceLinkedRoleARN",
+            "VPCZoneIdentifier",
+        ),
+        ("AvailabilityZones", "LaunchTemplate", "MixedInstancesPolicy", "TerminationPolicies"),
+        request,
+    )
+
+    # AutoScalingGroupName: string
+    t0 = params.get("AutoScalingGroupName")
+    if t0 is not None:
+        request["AutoScalingGroupName"] = t0
+
+    # AvailabilityZones: array
+    t0 = params.get("AvailabilityZones")
+    if t0 is not None:
+        request["AvailabilityZones"] = _flat_list(
+            t0,
+            "AvailabilityZones",
+            problems,
+            (
+                "1 validation error detected: Value at 'AvailabilityZones' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "AvailabilityZones.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["AvailabilityZones"] = l0
+
+    # CapacityRebalance: boolean
+    t0 = params.get("CapacityRebalance")
+    if t0 is not None:
+        request["CapacityRebalance"] = _boolean(
+            t0,
+            "CapacityRebalance",
+            problems,
+            (
+                "1 validation error detected: Value at 'CapacityRebalance' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # DefaultCooldown: integer
+    t0 = params.get("DefaultCooldown")
+    if t0 is not None:
+        request["DefaultCooldown"] = _integer(
+            t0,
+            "DefaultCooldown",
+            problems,
+            (
+                "1 validation error detected: Value at 'DefaultCooldown' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # DesiredCapacity: integer
+    t0 = params.get("DesiredCapacity")
+    if t0 is not None:
+        request["DesiredCapacity"] = _integer(
+            t0,
+            "DesiredCapacity",
+            problems,
+            (
+                "1 validation error detected: Value at 'DesiredCapacity' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HealthCheckGracePeriod: integer
+    t0 = params.get("HealthCheckGracePeriod")
+    if t0 is not None:
+        request["HealthCheckGracePeriod"] = _integer(
+            t0,
+            "HealthCheckGracePeriod",
+            problems,
+            (
+                "1 validation error detected: Value at 'HealthCheckGracePeriod' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # HealthCheckType: string
+    t0 = params.get("HealthCheckType")
+    if t0 is not None:
+        request["HealthCheckType"] = t0
+
+    # LaunchConfigurationName: string
+    t0 = params.get("LaunchConfigurationName")
+    if t0 is not None:
+        request["LaunchConfigurationName"] = t0
+
+    # LaunchTemplate: object
+    t0 = params.get("LaunchTemplate")
+    if t0 is not None:
+        request["LaunchTemplate"] = _not_text(
+            t0,
+            "LaunchTemplate",
+            problems,
+            (
+                "1 validation error detected: Value at 'LaunchTemplate' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "LaunchTemplate" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "LaunchTemplate" + ".", (), (), o0)
+        request["LaunchTemplate"] = o0
+
+    # MaxInstanceLifetime: integer
+    t0 = params.get("MaxInstanceLifetime")
+    if t0 is not None:
+        request["MaxInstanceLifetime"] = _integer(
+            t0,
+            "MaxInstanceLifetime",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxInstanceLifetime' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MaxSize: integer
+    t0 = params.get("MaxSize")
+    if t0 is not None:
+        request["MaxSize"] = _integer(
+            t0,
+            "MaxSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MaxSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MinSize: integer
+    t0 = params.get("MinSize")
+    if t0 is not None:
+        request["MinSize"] = _integer(
+            t0,
+            "MinSize",
+            problems,
+            (
+                "1 validation error detected: Value at 'MinSize' failed to satisfy constraint: Member must be of the documented type (must be an integer)",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # MixedInstancesPolicy: object
+    t0 = params.get("MixedInstancesPolicy")
+    if t0 is not None:
+        request["MixedInstancesPolicy"] = _not_text(
+            t0,
+            "MixedInstancesPolicy",
+            problems,
+            (
+                "1 validation error detected: Value at 'MixedInstancesPolicy' failed to satisfy constraint: Member must be of the documented type (must be an object)",
+                "ValidationError",
+                400,
+            ),
+        )
+    elif _has_prefix(params, "MixedInstancesPolicy" + "."):
+        o0 = dict[str, object]()
+        _pass_unknown(params, "MixedInstancesPolicy" + ".", (), (), o0)
+        request["MixedInstancesPolicy"] = o0
+
+    # NewInstancesProtectedFromScaleIn: boolean
+    t0 = params.get("NewInstancesProtectedFromScaleIn")
+    if t0 is not None:
+        request["NewInstancesProtectedFromScaleIn"] = _boolean(
+            t0,
+            "NewInstancesProtectedFromScaleIn",
+            problems,
+            (
+                "1 validation error detected: Value at 'NewInstancesProtectedFromScaleIn' failed to satisfy constraint: Member must be of the documented type (must be a boolean (true or false))",
+                "ValidationError",
+                400,
+            ),
+        )
+
+    # PlacementGroup: string
+    t0 = params.get("PlacementGroup")
+    if t0 is not None:
+        request["PlacementGroup"] = t0
+
+    # ServiceLinkedRoleARN: string
+    t0 = params.get("ServiceLinkedRoleARN")
+    if t0 is not None:
+        request["ServiceLinkedRoleARN"] = t0
+
+    # TerminationPolicies: array
+    t0 = params.get("TerminationPolicies")
+    if t0 is not None:
+        request["TerminationPolicies"] = _flat_list(
+            t0,
+            "TerminationPolicies",
+            problems,
+            (
+                "1 validation error detected: Value at 'TerminationPolicies' failed to satisfy constraint: Member must be of the documented type (must be a list)",
+                "ValidationError",
+                400,
+            ),
+        )
+    else:
+        m0 = _members(params, "TerminationPolicies.member.", False, request)
+        if m0:
+            l0 = list[object]()
+            for p0 in m0:
+                l0.append(params[p0])
+            request["TerminationPolicies"] = l0
+
+    # VPCZoneIdentifier: string
+    t0 = params.get("VPCZoneIdentifier")
+    if t0 is not None:
+        request["VPCZoneIdentifier"] = t0
+    return request, problems
+
+
+def validate_update_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """UpdateAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_update_auto_scaling_group(coerce_update_auto_scaling_group(params)[0])
+
+
 VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachInstances": validate_attach_instances,
+    "AttachLoadBalancerTargetGroups": validate_attach_load_balancer_target_groups,
+    "AttachLoadBalancers": validate_attach_load_balancers,
+    "AttachTrafficSources": validate_attach_traffic_sources,
+    "BatchDeleteScheduledAction": validate_batch_delete_scheduled_action,
+    "BatchPutScheduledUpdateGroupAction": validate_batch_put_scheduled_update_group_action,
+    "CancelInstanceRefresh": validate_cancel_instance_refresh,
     "CompleteLifecycleAction": validate_complete_lifecycle_action,
+    "CreateAutoScalingGroup": validate_create_auto_scaling_group,
+    "CreateLaunchConfiguration": validate_create_launch_configuration,
+    "CreateOrUpdateTags": validate_create_or_update_tags,
+    "DeleteAutoScalingGroup": validate_delete_auto_scaling_group,
+    "DeleteLaunchConfiguration": validate_delete_launch_configuration,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration,
+    "DeletePolicy": validate_delete_policy,
+    "DeleteScheduledAction": validate_delete_scheduled_action,
+    "DeleteTags": validate_delete_tags,
+    "DeleteWarmPool": validate_delete_warm_pool,
+    "DescribeAccountLimits": validate_describe_account_limits,
+    "DescribeAdjustmentTypes": validate_describe_adjustment_types,
+    "DescribeAutoScalingGroups": validate_describe_auto_scaling_groups,
+    "DescribeAutoScalingInstances": validate_describe_auto_scaling_instances,
+    "DescribeAutoScalingNotificationTypes": validate_describe_auto_scaling_notification_types,
+    "DescribeInstanceRefreshes": validate_describe_instance_refreshes,
+    "DescribeLaunchConfigurations": validate_describe_launch_configurations,
+    "DescribeLifecycleHookTypes": validate_describe_lifecycle_hook_types,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks,
+    "DescribeLoadBalancerTargetGroups": validate_describe_load_balancer_target_groups,
+    "DescribeLoadBalancers": validate_describe_load_balancers,
+    "DescribeMetricCollectionTypes": validate_describe_metric_collection_types,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations,
+    "DescribePolicies": validate_describe_policies,
+    "DescribeScalingActivities": validate_describe_scaling_activities,
+    "DescribeScalingProcessTypes": validate_describe_scaling_process_types,
+    "DescribeScheduledActions": validate_describe_scheduled_actions,
+    "DescribeTags": validate_describe_tags,
+    "DescribeTerminationPolicyTypes": validate_describe_termination_policy_types,
+    "DescribeTrafficSources": validate_describe_traffic_sources,
+    "DescribeWarmPool": validate_describe_warm_pool,
+    "DetachInstances": validate_detach_instances,
+    "DetachLoadBalancerTargetGroups": validate_detach_load_balancer_target_groups,
+    "DetachLoadBalancers": validate_detach_load_balancers,
+    "DetachTrafficSources": validate_detach_traffic_sources,
+    "DisableMetricsCollection": validate_disable_metrics_collection,
+    "EnableMetricsCollection": validate_enable_metrics_collection,
+    "EnterStandby": validate_enter_standby,
+    "ExecutePolicy": validate_execute_policy,
+    "ExitStandby": validate_exit_standby,
+    "GetPredictiveScalingForecast": validate_get_predictive_scaling_forecast,
+    "LaunchInstances": validate_launch_instances,
     "PutLifecycleHook": validate_put_lifecycle_hook,
+    "PutNotificationConfiguration": validate_put_notification_configuration,
+    "PutScalingPolicy": validate_put_scaling_policy,
+    "PutScheduledUpdateGroupAction": validate_put_scheduled_update_group_action,
+    "PutWarmPool": validate_put_warm_pool,
     "RecordLifecycleActionHeartbeat": validate_record_lifecycle_action_heartbeat,
+    "ResumeProcesses": validate_resume_processes,
+    "RollbackInstanceRefresh": validate_rollback_instance_refresh,
+    "SetDesiredCapacity": validate_set_desired_capacity,
+    "SetInstanceHealth": validate_set_instance_health,
+    "SetInstanceProtection": validate_set_instance_protection,
+    "StartInstanceRefresh": validate_start_instance_refresh,
+    "SuspendProcesses": validate_suspend_processes,
+    "TerminateInstanceInAutoScalingGroup": validate_terminate_instance_in_auto_scaling_group,
+    "UpdateAutoScalingGroup": validate_update_auto_scaling_group,
 }
 
 WIRE_VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachInstances": validate_attach_instances_wire,
+    "AttachLoadBalancerTargetGroups": validate_attach_load_balancer_target_groups_wire,
+    "AttachLoadBalancers": validate_attach_load_balancers_wire,
+    "AttachTrafficSources": validate_attach_traffic_sources_wire,
+    "BatchDeleteScheduledAction": validate_batch_delete_scheduled_action_wire,
+    "BatchPutScheduledUpdateGroupAction": validate_batch_put_scheduled_update_group_action_wire,
+    "CancelInstanceRefresh": validate_cancel_instance_refresh_wire,
     "CompleteLifecycleAction": validate_complete_lifecycle_action_wire,
+    "CreateAutoScalingGroup": validate_create_auto_scaling_group_wire,
+    "CreateLaunchConfiguration": validate_create_launch_configuration_wire,
+    "CreateOrUpdateTags": validate_create_or_update_tags_wire,
+    "DeleteAutoScalingGroup": validate_delete_auto_scaling_group_wire,
+    "DeleteLaunchConfiguration": validate_delete_launch_configuration_wire,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook_wire,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration_wire,
+    "DeletePolicy": validate_delete_policy_wire,
+    "DeleteScheduledAction": validate_delete_scheduled_action_wire,
+    "DeleteTags": validate_delete_tags_wire,
+    "DeleteWarmPool": validate_delete_warm_pool_wire,
+    "DescribeAccountLimits": validate_describe_account_limits_wire,
+    "DescribeAdjustmentTypes": validate_describe_adjustment_types_wire,
+    "DescribeAutoScalingGroups": validate_describe_auto_scaling_groups_wire,
+    "DescribeAutoScalingInstances": validate_describe_auto_scaling_instances_wire,
+    "DescribeAutoScalingNotificationTypes": validate_describe_auto_scaling_notification_types_wire,
+    "DescribeInstanceRefreshes": validate_describe_instance_refreshes_wire,
+    "DescribeLaunchConfigurations": validate_describe_launch_configurations_wire,
+    "DescribeLifecycleHookTypes": validate_describe_lifecycle_hook_types_wire,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks_wire,
+    "DescribeLoadBalancerTargetGroups": validate_describe_load_balancer_target_groups_wire,
+    "DescribeLoadBalancers": validate_describe_load_balancers_wire,
+    "DescribeMetricCollectionTypes": validate_describe_metric_collection_types_wire,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations_wire,
+    "DescribePolicies": validate_describe_policies_wire,
+    "DescribeScalingActivities": validate_describe_scaling_activities_wire,
+    "DescribeScalingProcessTypes": validate_describe_scaling_process_types_wire,
+    "DescribeScheduledActions": validate_describe_scheduled_actions_wire,
+    "DescribeTags": validate_describe_tags_wire,
+    "DescribeTerminationPolicyTypes": validate_describe_termination_policy_types_wire,
+    "DescribeTrafficSources": validate_describe_traffic_sources_wire,
+    "DescribeWarmPool": validate_describe_warm_pool_wire,
+    "DetachInstances": validate_detach_instances_wire,
+    "DetachLoadBalancerTargetGroups": validate_detach_load_balancer_target_groups_wire,
+    "DetachLoadBalancers": validate_detach_load_balancers_wire,
+    "DetachTrafficSources": validate_detach_traffic_sources_wire,
+    "DisableMetricsCollection": validate_disable_metrics_collection_wire,
+    "EnableMetricsCollection": validate_enable_metrics_collection_wire,
+    "EnterStandby": validate_enter_standby_wire,
+    "ExecutePolicy": validate_execute_policy_wire,
+    "ExitStandby": validate_exit_standby_wire,
+    "GetPredictiveScalingForecast": validate_get_predictive_scaling_forecast_wire,
+    "LaunchInstances": validate_launch_instances_wire,
     "PutLifecycleHook": validate_put_lifecycle_hook_wire,
+    "PutNotificationConfiguration": validate_put_notification_configuration_wire,
+    "PutScalingPolicy": validate_put_scaling_policy_wire,
+    "PutScheduledUpdateGroupAction": validate_put_scheduled_update_group_action_wire,
+    "PutWarmPool": validate_put_warm_pool_wire,
     "RecordLifecycleActionHeartbeat": validate_record_lifecycle_action_heartbeat_wire,
+    "ResumeProcesses": validate_resume_processes_wire,
+    "RollbackInstanceRefresh": validate_rollback_instance_refresh_wire,
+    "SetDesiredCapacity": validate_set_desired_capacity_wire,
+    "SetInstanceHealth": validate_set_instance_health_wire,
+    "SetInstanceProtection": validate_set_instance_protection_wire,
+    "StartInstanceRefresh": validate_start_instance_refresh_wire,
+    "SuspendProcesses": validate_suspend_processes_wire,
+    "TerminateInstanceInAutoScalingGroup": validate_terminate_instance_in_auto_scaling_group_wire,
+    "UpdateAutoScalingGroup": validate_update_auto_scaling_group_wire,
 }
