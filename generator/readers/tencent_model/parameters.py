@@ -26,6 +26,8 @@ _SCALARS: dict[str, model.SpecType] = {
     "date": "string",
     "binary": "string",
 }
+# Member types that are ISO 8601 timestamps: the parameter's `format`.
+_DATE_TIME = ("datetime_iso", "datetime")
 
 
 def members(
@@ -107,6 +109,8 @@ def _fields(
                 else str(member.get("member"))
             ),
             items=items,
+            format="date-time" if member.get("member") in _DATE_TIME else None,
+            nullable=True if member.get("value_allowed_null") is True else None,
             description=prose.description(),
             example=None if example in (None, "") else example_text(example),
         )

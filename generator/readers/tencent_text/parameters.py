@@ -15,6 +15,8 @@ from ...errors import fail
 from .. import Lines
 from .document import Document, Row
 
+# The Type cell of an ISO 8601 timestamp (also as the element type of an array).
+_DATE_TIME = re.compile(r"\bTimestamp ISO8601$", re.IGNORECASE)
 _API_VALUE = re.compile(r"The value used for this API:\s*(\S+?)\.?\s*$")
 
 # The page's scalar type names; any other capitalised name is an object type.
@@ -82,6 +84,7 @@ def parameter(doc: Document, row: Row) -> model.Parameter:
         required=bool(row.required),
         doc_type=row.doc_type,
         items=items,
+        format="date-time" if _DATE_TIME.search(row.doc_type) else None,
         description=row.prose.description(),
     )
 
