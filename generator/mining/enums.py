@@ -41,6 +41,13 @@ _LIST_SEP = r"\s*(?:,(?:\s*(?:and|or)(?=\s))?|、|，|\||/|或|和|(?<=\s)(?:and
 _ITEM = rf"(?:\"{_TOKEN}\"|'{_TOKEN}'|{_TOKEN})"
 _LIST = rf"(?P<list>{_ITEM}(?:{_LIST_SEP}{_ITEM}){{1,99}})"
 _LIST_END = r"(?=\s*(?:$|[.;。；(（]))"
+# A cue paragraph that opens with a condition ("For a user who has enabled ..., valid values
+# include:", "如果...，取值："): its list holds for that case only, never for every value.
+_CONDITIONAL_CUE = re.compile(
+    r"^(?:if|when|unless|in\s+case|for\s+(?:a|an|the)?\s*[\w-]+(?:\s+[\w-]+)?\s+"
+    r"(?:who|that|which|with|where)\b|如果|若|当|对于)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,7 @@ def cued_list(parts: list[Block]) -> list[Candidate]:
     out: list[Candidate] = []
     for i, block in enumerate(parts):
         cue = None if block.bullet else _CUE.search(block.text)
-        if cue is None:
+        if cue is None or _CONDITIONAL_CUE.match(_cue_sentence(block.text, cue.start())):
             continue
         values: list[tuple[str, str | None]] = []
         rest = parts[i + 1 :]
@@ -104,6 +111,12 @@ def cued_list(parts: list[Block]) -> list[Candidate]:
         if values:
             out.append(Candidate(values, block.line_at(cue.start()), cue["cue"]))
     return out
+
+
+def _cue_sentence(text: str, end: int) -> str:
+    """The sentence of a paragraph that the cue at `end` closes."""
+    starts = [m.end() for m in re.finditer(r"[.。;；]\s+|[。；]", text[:end])]
+    return text[starts[-1] if starts else 0 : end].strip()
 
 
 def constant_bullets(parts: list[Block]) -> list[Candidate]:

@@ -345,3 +345,27 @@ def test_a_comma_separated_multi_value_string_is_no_enum() -> None:
         ("ELB", None),
         ("VPC_LATTICE", None),
     ]
+
+
+def test_a_cue_scoped_to_a_condition_gives_no_enum() -> None:
+    # The unconditional value (BGP) is a bullet of its own before the conditional cue: taking
+    # the cued list would reject the model's own example "BGP".
+    found = page_lines(
+        "tencent/model/api.json",
+        "Line type. for details on various types of lines",
+        "- BGP: general bgp line.",
+        "For a user who has enabled the static single-line IP allowlist, valid values include:.",
+        "- CMCC: china mobile.",
+        "- CTCC: china telecom.",
+        "- CUCC: china unicom",
+    )
+    assert find(found) is None
+
+
+def test_an_unconditional_cue_after_another_sentence_still_gives_the_enum() -> None:
+    found: Lines = [
+        (1, "The line type. When unsure, ask. Valid values include:"),
+        (2, "- CMCC: china mobile."),
+        (3, "- CTCC: china telecom."),
+    ]
+    assert values(find(found)) == [("CMCC", "china mobile."), ("CTCC", "china telecom.")]

@@ -443,3 +443,46 @@ def test_companions_are_listed_even_for_a_broken_model(tmp_path: Path) -> None:
         "model/errors.go",
         "model/examples.json",
     ]
+
+
+# --- what the model's types say: timestamps, nullable values -----------------------------------
+
+
+def field(result: ReadResult, path: str, response: bool = False) -> model.Parameter:
+    found = dict(
+        model.walk_parameters(
+            result.operation.response if response else result.operation.parameters
+        )
+    )
+    return found[path]
+
+
+def test_datetime_iso_members_are_date_time(ops: dict[str, ReadResult]) -> None:
+    created = field(ops["DescribeLifecycleHooks"], "LifecycleHookSet.CreatedTime", response=True)
+    assert (created.type, created.doc_type, created.format) == (
+        "string",
+        "datetime_iso",
+        "date-time",
+    )
+    start = field(ops["CreateScheduledAction"], "StartTime")
+    assert (start.type, start.format) == ("string", "date-time")
+    name = field(ops["CreateScheduledAction"], "ScheduledActionName")
+    assert name.format is None
+
+
+def test_value_allowed_null_makes_the_member_nullable(ops: dict[str, ReadResult]) -> None:
+    snapshot = field(ops["CreateLaunchConfiguration"], "DataDisks.SnapshotId")
+    assert '"value_allowed_null": true' in api_line(snapshot.source.line + 4)
+    assert snapshot.nullable is True
+    size = field(ops["CreateLaunchConfiguration"], "DataDisks.DiskSize")  # false in the model
+    assert size.nullable is None
+
+
+def test_every_action_of_the_model_is_read(output: ReadOutput) -> None:
+    names = {r.operation.name for r in output.results}
+    assert len(names) == 58
+    assert {
+        "CreateAutoScalingGroup",
+        "DescribeLifecycleHooks",
+        "UpgradeLaunchConfiguration",
+    } <= names

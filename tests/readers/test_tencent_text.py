@@ -481,3 +481,20 @@ def test_other_required_spellings_fail(bad: str) -> None:
     text = seed_text().replace("DefaultResult No String", f"DefaultResult {bad} String")
     file, line, message = problem(text)
     assert (file, line) == (SEED, 57) and repr(bad) in message
+
+
+# --- timestamps -----------------------------------------------------------------------------------
+
+
+def test_timestamp_iso8601_rows_are_date_time() -> None:
+    text = seed_text().replace(
+        "NotificationMetadata No String", "NotificationMetadata No Timestamp ISO8601", 1
+    )
+    assert text != seed_text()
+    op = read(SEED, text).operation
+    found = {p.name: p for p in op.parameters}
+    assert (found["NotificationMetadata"].type, found["NotificationMetadata"].format) == (
+        "string",
+        "date-time",
+    )
+    assert found["LifecycleHookName"].format is None

@@ -41,25 +41,168 @@ import httpx
 from . import _signing, _wire
 from .errors import TencentAsError, error_for
 from .models import (
+    AdjustmentType,
+    AttachInstancesRequest,
+    AttachInstancesResponse,
+    AttachLoadBalancersRequest,
+    AttachLoadBalancersResponse,
+    CancelInstanceRefreshRequest,
+    CancelInstanceRefreshResponse,
+    ClearLaunchConfigurationAttributesRequest,
+    ClearLaunchConfigurationAttributesResponse,
     CompleteLifecycleActionRequest,
     CompleteLifecycleActionResponse,
+    CreateAutoScalingGroupFromInstanceRequest,
+    CreateAutoScalingGroupFromInstanceResponse,
+    CreateAutoScalingGroupRequest,
+    CreateAutoScalingGroupResponse,
+    CreateLaunchConfigurationRequest,
+    CreateLaunchConfigurationResponse,
     CreateLifecycleHookRequest,
     CreateLifecycleHookResponse,
+    CreateNotificationConfigurationRequest,
+    CreateNotificationConfigurationResponse,
+    CreateScalingPolicyRequest,
+    CreateScalingPolicyResponse,
+    CreateScheduledActionRequest,
+    CreateScheduledActionResponse,
+    DataDisk,
     DefaultResult,
+    DeleteAutoScalingGroupRequest,
+    DeleteAutoScalingGroupResponse,
+    DeleteLaunchConfigurationRequest,
+    DeleteLaunchConfigurationResponse,
     DeleteLifecycleHookRequest,
     DeleteLifecycleHookResponse,
+    DeleteNotificationConfigurationRequest,
+    DeleteNotificationConfigurationResponse,
+    DeleteScalingPolicyRequest,
+    DeleteScalingPolicyResponse,
+    DeleteScheduledActionRequest,
+    DeleteScheduledActionResponse,
+    DescribeAccountLimitsRequest,
+    DescribeAccountLimitsResponse,
+    DescribeAutoScalingActivitiesRequest,
+    DescribeAutoScalingActivitiesResponse,
+    DescribeAutoScalingAdvicesRequest,
+    DescribeAutoScalingAdvicesResponse,
+    DescribeAutoScalingGroupLastActivitiesRequest,
+    DescribeAutoScalingGroupLastActivitiesResponse,
+    DescribeAutoScalingGroupsRequest,
+    DescribeAutoScalingGroupsResponse,
+    DescribeAutoScalingInstancesRequest,
+    DescribeAutoScalingInstancesResponse,
+    DescribeLaunchConfigurationsRequest,
+    DescribeLaunchConfigurationsResponse,
     DescribeLifecycleHooksRequest,
     DescribeLifecycleHooksResponse,
+    DescribeNotificationConfigurationsRequest,
+    DescribeNotificationConfigurationsResponse,
+    DescribeRefreshActivitiesRequest,
+    DescribeRefreshActivitiesResponse,
+    DescribeScalingPoliciesRequest,
+    DescribeScalingPoliciesResponse,
+    DescribeScheduledActionsRequest,
+    DescribeScheduledActionsResponse,
+    DetachInstancesRequest,
+    DetachInstancesResponse,
+    DetachLoadBalancersRequest,
+    DetachLoadBalancersResponse,
+    DisableAutoScalingGroupRequest,
+    DisableAutoScalingGroupResponse,
+    DiskTypePolicy,
+    EnableAutoScalingGroupRequest,
+    EnableAutoScalingGroupResponse,
+    EnhancedService,
+    EnterStandbyRequest,
+    EnterStandbyResponse,
+    ExecuteScalingPolicyRequest,
+    ExecuteScalingPolicyResponse,
+    ExitStandbyRequest,
+    ExitStandbyResponse,
     Filter,
+    ForwardLoadBalancer,
+    ForwardLoadBalancerIdentification,
+    HealthCheckType,
+    HostNameIndexSettings,
+    HostNameSettings,
+    IPv6InternetAccessible,
+    InstanceAllocationPolicy,
+    InstanceChargePrepaid,
+    InstanceChargeType,
+    InstanceMarketOptionsRequest,
+    InstanceNameIndexSettings,
+    InstanceNameSettings,
+    InstanceTag,
+    InstanceTypesCheckPolicy,
+    InternetAccessible,
     LifecycleActionResult,
     LifecycleCommand,
     LifecycleTransition,
     LifecycleTransitionType,
+    LoadBalancersCheckPolicy,
+    LoginSettings,
+    Metadata,
+    MetricAlarm,
+    ModifyAutoScalingGroupRequest,
+    ModifyAutoScalingGroupResponse,
+    ModifyDesiredCapacityRequest,
+    ModifyDesiredCapacityResponse,
+    ModifyLaunchConfigurationAttributesRequest,
+    ModifyLaunchConfigurationAttributesResponse,
     ModifyLifecycleHookRequest,
     ModifyLifecycleHookResponse,
+    ModifyLoadBalancerTargetAttributesRequest,
+    ModifyLoadBalancerTargetAttributesResponse,
+    ModifyLoadBalancersRequest,
+    ModifyLoadBalancersResponse,
+    ModifyNotificationConfigurationRequest,
+    ModifyNotificationConfigurationResponse,
+    ModifyScalingPolicyRequest,
+    ModifyScalingPolicyResponse,
+    ModifyScheduledActionRequest,
+    ModifyScheduledActionResponse,
+    MultiZoneSubnetPolicy,
     NotificationTarget,
+    PredefinedMetricType,
+    RefreshMode,
+    RefreshSettings,
+    RemoveInstancesRequest,
+    RemoveInstancesResponse,
+    ResumeInstanceRefreshRequest,
+    ResumeInstanceRefreshResponse,
+    ResumeMode,
+    RetryPolicy,
+    RollbackInstanceRefreshRequest,
+    RollbackInstanceRefreshResponse,
+    ScaleInInstancesRequest,
+    ScaleInInstancesResponse,
+    ScaleOutInstancesRequest,
+    ScaleOutInstancesResponse,
+    ScalingPolicyType,
+    ServiceSettings,
+    SetInstancesProtectionRequest,
+    SetInstancesProtectionResponse,
+    SpotMixedAllocationPolicy,
+    StartAutoScalingInstancesRequest,
+    StartAutoScalingInstancesResponse,
+    StartInstanceRefreshRequest,
+    StartInstanceRefreshResponse,
+    StopAutoScalingInstancesRequest,
+    StopAutoScalingInstancesResponse,
+    StopInstanceRefreshRequest,
+    StopInstanceRefreshResponse,
+    StoppedMode,
+    SystemDisk,
+    Tag,
+    TargetType,
+    TriggerSource,
+    UpgradeLaunchConfigurationInstanceChargeType,
+    UpgradeLaunchConfigurationRequest,
+    UpgradeLaunchConfigurationResponse,
     UpgradeLifecycleHookRequest,
     UpgradeLifecycleHookResponse,
+    ZonesCheckPolicy,
 )
 from .validators import VALIDATORS
 
@@ -89,6 +232,70 @@ class _Operation:
     idempotency_token: str | None
 
 
+_ATTACH_INSTANCES = _Operation(
+    name="AttachInstances",
+    action="AttachInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ATTACH_LOAD_BALANCERS = _Operation(
+    name="AttachLoadBalancers",
+    action="AttachLoadBalancers",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "LoadBalancerIds": "body",
+        "ForwardLoadBalancers": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CANCEL_INSTANCE_REFRESH = _Operation(
+    name="CancelInstanceRefresh",
+    action="CancelInstanceRefresh",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "RefreshActivityId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CLEAR_LAUNCH_CONFIGURATION_ATTRIBUTES = _Operation(
+    name="ClearLaunchConfigurationAttributes",
+    action="ClearLaunchConfigurationAttributes",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationId": "body",
+        "ClearDataDisks": "body",
+        "ClearHostNameSettings": "body",
+        "ClearInstanceNameSettings": "body",
+        "ClearDisasterRecoverGroupIds": "body",
+        "ClearInstanceTags": "body",
+        "ClearMetadata": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _COMPLETE_LIFECYCLE_ACTION = _Operation(
     name="CompleteLifecycleAction",
     action="CompleteLifecycleAction",
@@ -100,6 +307,109 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
         "LifecycleActionResult": "body",
         "InstanceId": "body",
         "LifecycleActionToken": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_AUTO_SCALING_GROUP = _Operation(
+    name="CreateAutoScalingGroup",
+    action="CreateAutoScalingGroup",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "LaunchConfigurationId": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "VpcId": "body",
+        "DefaultCooldown": "body",
+        "DesiredCapacity": "body",
+        "LoadBalancerIds": "body",
+        "ProjectId": "body",
+        "ForwardLoadBalancers": "body",
+        "SubnetIds": "body",
+        "TerminationPolicies": "body",
+        "Zones": "body",
+        "RetryPolicy": "body",
+        "ZonesCheckPolicy": "body",
+        "Tags": "body",
+        "ServiceSettings": "body",
+        "Ipv6AddressCount": "body",
+        "MultiZoneSubnetPolicy": "body",
+        "HealthCheckType": "body",
+        "LoadBalancerHealthCheckGracePeriod": "body",
+        "InstanceAllocationPolicy": "body",
+        "SpotMixedAllocationPolicy": "body",
+        "CapacityRebalance": "body",
+        "InstanceNameIndexSettings": "body",
+        "HostNameIndexSettings": "body",
+        "ConcurrentScaleOutForDesiredCapacity": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_AUTO_SCALING_GROUP_FROM_INSTANCE = _Operation(
+    name="CreateAutoScalingGroupFromInstance",
+    action="CreateAutoScalingGroupFromInstance",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupName": "body",
+        "InstanceId": "body",
+        "MinSize": "body",
+        "MaxSize": "body",
+        "DesiredCapacity": "body",
+        "InheritInstanceTag": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_LAUNCH_CONFIGURATION = _Operation(
+    name="CreateLaunchConfiguration",
+    action="CreateLaunchConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationName": "body",
+        "ImageId": "body",
+        "ProjectId": "body",
+        "InstanceType": "body",
+        "SystemDisk": "body",
+        "DataDisks": "body",
+        "InternetAccessible": "body",
+        "LoginSettings": "body",
+        "SecurityGroupIds": "body",
+        "EnhancedService": "body",
+        "UserData": "body",
+        "InstanceChargeType": "body",
+        "InstanceMarketOptions": "body",
+        "InstanceTypes": "body",
+        "CamRoleName": "body",
+        "InstanceTypesCheckPolicy": "body",
+        "InstanceTags": "body",
+        "Tags": "body",
+        "HostNameSettings": "body",
+        "InstanceNameSettings": "body",
+        "InstanceChargePrepaid": "body",
+        "DiskTypePolicy": "body",
+        "HpcClusterId": "body",
+        "IPv6InternetAccessible": "body",
+        "DisasterRecoverGroupIds": "body",
+        "ImageFamily": "body",
+        "DedicatedClusterId": "body",
+        "Metadata": "body",
     },
     fills=(),
     retry_safe=False,
@@ -130,6 +440,101 @@ _CREATE_LIFECYCLE_HOOK = _Operation(
 )
 
 
+_CREATE_NOTIFICATION_CONFIGURATION = _Operation(
+    name="CreateNotificationConfiguration",
+    action="CreateNotificationConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "NotificationTypes": "body",
+        "NotificationUserGroupIds": "body",
+        "TargetType": "body",
+        "QueueName": "body",
+        "TopicName": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_SCALING_POLICY = _Operation(
+    name="CreateScalingPolicy",
+    action="CreateScalingPolicy",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "ScalingPolicyName": "body",
+        "ScalingPolicyType": "body",
+        "AdjustmentType": "body",
+        "AdjustmentValue": "body",
+        "Cooldown": "body",
+        "MetricAlarm": "body",
+        "PredefinedMetricType": "body",
+        "TargetValue": "body",
+        "EstimatedInstanceWarmup": "body",
+        "DisableScaleIn": "body",
+        "NotificationUserGroupIds": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_CREATE_SCHEDULED_ACTION = _Operation(
+    name="CreateScheduledAction",
+    action="CreateScheduledAction",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "ScheduledActionName": "body",
+        "MinSize": "body",
+        "StartTime": "body",
+        "DesiredCapacity": "body",
+        "MaxSize": "body",
+        "EndTime": "body",
+        "Recurrence": "body",
+        "DisableUpdateDesiredCapacity": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_AUTO_SCALING_GROUP = _Operation(
+    name="DeleteAutoScalingGroup",
+    action="DeleteAutoScalingGroup",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_LAUNCH_CONFIGURATION = _Operation(
+    name="DeleteLaunchConfiguration",
+    action="DeleteLaunchConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"LaunchConfigurationId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
 _DELETE_LIFECYCLE_HOOK = _Operation(
     name="DeleteLifecycleHook",
     action="DeleteLifecycleHook",
@@ -143,6 +548,148 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
 )
 
 
+_DELETE_NOTIFICATION_CONFIGURATION = _Operation(
+    name="DeleteNotificationConfiguration",
+    action="DeleteNotificationConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingNotificationId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCALING_POLICY = _Operation(
+    name="DeleteScalingPolicy",
+    action="DeleteScalingPolicy",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingPolicyId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DELETE_SCHEDULED_ACTION = _Operation(
+    name="DeleteScheduledAction",
+    action="DeleteScheduledAction",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"ScheduledActionId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_ACCOUNT_LIMITS = _Operation(
+    name="DescribeAccountLimits",
+    action="DescribeAccountLimits",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_ACTIVITIES = _Operation(
+    name="DescribeAutoScalingActivities",
+    action="DescribeAutoScalingActivities",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "ActivityIds": "body",
+        "Filters": "body",
+        "Limit": "body",
+        "Offset": "body",
+        "StartTime": "body",
+        "EndTime": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_ADVICES = _Operation(
+    name="DescribeAutoScalingAdvices",
+    action="DescribeAutoScalingAdvices",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupIds": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_GROUP_LAST_ACTIVITIES = _Operation(
+    name="DescribeAutoScalingGroupLastActivities",
+    action="DescribeAutoScalingGroupLastActivities",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupIds": "body", "ExcludeCancelledActivity": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_GROUPS = _Operation(
+    name="DescribeAutoScalingGroups",
+    action="DescribeAutoScalingGroups",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupIds": "body", "Filters": "body", "Limit": "body", "Offset": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_AUTO_SCALING_INSTANCES = _Operation(
+    name="DescribeAutoScalingInstances",
+    action="DescribeAutoScalingInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"InstanceIds": "body", "Filters": "body", "Offset": "body", "Limit": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_LAUNCH_CONFIGURATIONS = _Operation(
+    name="DescribeLaunchConfigurations",
+    action="DescribeLaunchConfigurations",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationIds": "body",
+        "Filters": "body",
+        "Limit": "body",
+        "Offset": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
 _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     name="DescribeLifecycleHooks",
     action="DescribeLifecycleHooks",
@@ -152,6 +699,260 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     locations={"LifecycleHookIds": "body", "Filters": "body", "Limit": "body", "Offset": "body"},
     fills=(),
     retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
+    name="DescribeNotificationConfigurations",
+    action="DescribeNotificationConfigurations",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingNotificationIds": "body",
+        "Filters": "body",
+        "Limit": "body",
+        "Offset": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_REFRESH_ACTIVITIES = _Operation(
+    name="DescribeRefreshActivities",
+    action="DescribeRefreshActivities",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"RefreshActivityIds": "body", "Filters": "body", "Limit": "body", "Offset": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCALING_POLICIES = _Operation(
+    name="DescribeScalingPolicies",
+    action="DescribeScalingPolicies",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingPolicyIds": "body",
+        "Filters": "body",
+        "Limit": "body",
+        "Offset": "body",
+    },
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DESCRIBE_SCHEDULED_ACTIONS = _Operation(
+    name="DescribeScheduledActions",
+    action="DescribeScheduledActions",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"ScheduledActionIds": "body", "Filters": "body", "Offset": "body", "Limit": "body"},
+    fills=(),
+    retry_safe=True,
+    idempotency_token=None,
+)
+
+
+_DETACH_INSTANCES = _Operation(
+    name="DetachInstances",
+    action="DetachInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DETACH_LOAD_BALANCERS = _Operation(
+    name="DetachLoadBalancers",
+    action="DetachLoadBalancers",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "LoadBalancerIds": "body",
+        "ForwardLoadBalancerIdentifications": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_DISABLE_AUTO_SCALING_GROUP = _Operation(
+    name="DisableAutoScalingGroup",
+    action="DisableAutoScalingGroup",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENABLE_AUTO_SCALING_GROUP = _Operation(
+    name="EnableAutoScalingGroup",
+    action="EnableAutoScalingGroup",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ENTER_STANDBY = _Operation(
+    name="EnterStandby",
+    action="EnterStandby",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_EXECUTE_SCALING_POLICY = _Operation(
+    name="ExecuteScalingPolicy",
+    action="ExecuteScalingPolicy",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingPolicyId": "body", "HonorCooldown": "body", "TriggerSource": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_EXIT_STANDBY = _Operation(
+    name="ExitStandby",
+    action="ExitStandby",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_AUTO_SCALING_GROUP = _Operation(
+    name="ModifyAutoScalingGroup",
+    action="ModifyAutoScalingGroup",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "AutoScalingGroupName": "body",
+        "DefaultCooldown": "body",
+        "DesiredCapacity": "body",
+        "LaunchConfigurationId": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "ProjectId": "body",
+        "SubnetIds": "body",
+        "TerminationPolicies": "body",
+        "VpcId": "body",
+        "Zones": "body",
+        "RetryPolicy": "body",
+        "ZonesCheckPolicy": "body",
+        "ServiceSettings": "body",
+        "Ipv6AddressCount": "body",
+        "MultiZoneSubnetPolicy": "body",
+        "HealthCheckType": "body",
+        "LoadBalancerHealthCheckGracePeriod": "body",
+        "InstanceAllocationPolicy": "body",
+        "SpotMixedAllocationPolicy": "body",
+        "CapacityRebalance": "body",
+        "InstanceNameIndexSettings": "body",
+        "HostNameIndexSettings": "body",
+        "ConcurrentScaleOutForDesiredCapacity": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_DESIRED_CAPACITY = _Operation(
+    name="ModifyDesiredCapacity",
+    action="ModifyDesiredCapacity",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "DesiredCapacity": "body",
+        "MinSize": "body",
+        "MaxSize": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES = _Operation(
+    name="ModifyLaunchConfigurationAttributes",
+    action="ModifyLaunchConfigurationAttributes",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationId": "body",
+        "ImageId": "body",
+        "InstanceTypes": "body",
+        "InstanceTypesCheckPolicy": "body",
+        "LaunchConfigurationName": "body",
+        "UserData": "body",
+        "SecurityGroupIds": "body",
+        "InternetAccessible": "body",
+        "InstanceChargeType": "body",
+        "InstanceChargePrepaid": "body",
+        "InstanceMarketOptions": "body",
+        "DiskTypePolicy": "body",
+        "SystemDisk": "body",
+        "DataDisks": "body",
+        "HostNameSettings": "body",
+        "InstanceNameSettings": "body",
+        "EnhancedService": "body",
+        "CamRoleName": "body",
+        "HpcClusterId": "body",
+        "IPv6InternetAccessible": "body",
+        "DisasterRecoverGroupIds": "body",
+        "LoginSettings": "body",
+        "InstanceTags": "body",
+        "ImageFamily": "body",
+        "DedicatedClusterId": "body",
+        "Metadata": "body",
+    },
+    fills=(),
+    retry_safe=False,
     idempotency_token=None,
 )
 
@@ -172,6 +973,275 @@ _MODIFY_LIFECYCLE_HOOK = _Operation(
         "LifecycleTransitionType": "body",
         "NotificationTarget": "body",
         "LifecycleCommand": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_LOAD_BALANCER_TARGET_ATTRIBUTES = _Operation(
+    name="ModifyLoadBalancerTargetAttributes",
+    action="ModifyLoadBalancerTargetAttributes",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "ForwardLoadBalancers": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_LOAD_BALANCERS = _Operation(
+    name="ModifyLoadBalancers",
+    action="ModifyLoadBalancers",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "LoadBalancerIds": "body",
+        "ForwardLoadBalancers": "body",
+        "LoadBalancersCheckPolicy": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_NOTIFICATION_CONFIGURATION = _Operation(
+    name="ModifyNotificationConfiguration",
+    action="ModifyNotificationConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingNotificationId": "body",
+        "NotificationTypes": "body",
+        "NotificationUserGroupIds": "body",
+        "QueueName": "body",
+        "TopicName": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCALING_POLICY = _Operation(
+    name="ModifyScalingPolicy",
+    action="ModifyScalingPolicy",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingPolicyId": "body",
+        "ScalingPolicyName": "body",
+        "AdjustmentType": "body",
+        "AdjustmentValue": "body",
+        "Cooldown": "body",
+        "MetricAlarm": "body",
+        "PredefinedMetricType": "body",
+        "TargetValue": "body",
+        "EstimatedInstanceWarmup": "body",
+        "DisableScaleIn": "body",
+        "NotificationUserGroupIds": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_MODIFY_SCHEDULED_ACTION = _Operation(
+    name="ModifyScheduledAction",
+    action="ModifyScheduledAction",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "ScheduledActionId": "body",
+        "ScheduledActionName": "body",
+        "MaxSize": "body",
+        "MinSize": "body",
+        "DesiredCapacity": "body",
+        "StartTime": "body",
+        "EndTime": "body",
+        "Recurrence": "body",
+        "DisableUpdateDesiredCapacity": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_REMOVE_INSTANCES = _Operation(
+    name="RemoveInstances",
+    action="RemoveInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_RESUME_INSTANCE_REFRESH = _Operation(
+    name="ResumeInstanceRefresh",
+    action="ResumeInstanceRefresh",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "RefreshActivityId": "body", "ResumeMode": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_ROLLBACK_INSTANCE_REFRESH = _Operation(
+    name="RollbackInstanceRefresh",
+    action="RollbackInstanceRefresh",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "AutoScalingGroupId": "body",
+        "RefreshSettings": "body",
+        "OriginRefreshActivityId": "body",
+        "RefreshMode": "body",
+    },
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SCALE_IN_INSTANCES = _Operation(
+    name="ScaleInInstances",
+    action="ScaleInInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "ScaleInNumber": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SCALE_OUT_INSTANCES = _Operation(
+    name="ScaleOutInstances",
+    action="ScaleOutInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "ScaleOutNumber": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_SET_INSTANCES_PROTECTION = _Operation(
+    name="SetInstancesProtection",
+    action="SetInstancesProtection",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body", "ProtectedFromScaleIn": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_START_AUTO_SCALING_INSTANCES = _Operation(
+    name="StartAutoScalingInstances",
+    action="StartAutoScalingInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_START_INSTANCE_REFRESH = _Operation(
+    name="StartInstanceRefresh",
+    action="StartInstanceRefresh",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "RefreshSettings": "body", "RefreshMode": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_STOP_AUTO_SCALING_INSTANCES = _Operation(
+    name="StopAutoScalingInstances",
+    action="StopAutoScalingInstances",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "InstanceIds": "body", "StoppedMode": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_STOP_INSTANCE_REFRESH = _Operation(
+    name="StopInstanceRefresh",
+    action="StopInstanceRefresh",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={"AutoScalingGroupId": "body", "RefreshActivityId": "body"},
+    fills=(),
+    retry_safe=False,
+    idempotency_token=None,
+)
+
+
+_UPGRADE_LAUNCH_CONFIGURATION = _Operation(
+    name="UpgradeLaunchConfiguration",
+    action="UpgradeLaunchConfiguration",
+    version="2018-04-19",
+    method="POST",
+    path="/",
+    locations={
+        "LaunchConfigurationId": "body",
+        "ImageId": "body",
+        "InstanceTypes": "body",
+        "LaunchConfigurationName": "body",
+        "DataDisks": "body",
+        "EnhancedService": "body",
+        "InstanceChargeType": "body",
+        "InstanceMarketOptions": "body",
+        "InstanceTypesCheckPolicy": "body",
+        "InternetAccessible": "body",
+        "LoginSettings": "body",
+        "ProjectId": "body",
+        "SecurityGroupIds": "body",
+        "SystemDisk": "body",
+        "UserData": "body",
+        "InstanceTags": "body",
+        "CamRoleName": "body",
+        "HostNameSettings": "body",
+        "InstanceNameSettings": "body",
+        "InstanceChargePrepaid": "body",
+        "DiskTypePolicy": "body",
+        "IPv6InternetAccessible": "body",
     },
     fills=(),
     retry_safe=False,
@@ -481,6 +1551,189 @@ class Client:
                         raise
             self._sleep(self._policy.delay(attempt))
 
+    def attach_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        This interface (AttachInstances) is used to add CVM instances to a scaling group.
+        - Only CVM instances in RUNNING or STOPPED status can be added.
+
+        This API is used to ensure added CVM instances match the VPC network of the scaling group.
+
+        Source: sources/tencent/model/api.json:3 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:662 (stated)).
+            instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:671 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(_ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire)
+
+    def attach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        This API is used to add CLBs to a security group.
+
+        Source: sources/tencent/model/api.json:10 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:708 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic clb ids. each scaling group can bind a maximum of 20 classic clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers. each scaling group can bind a maximum of 100 application clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancers=forward_load_balancers,
+        )
+        return self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    def cancel_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+    ) -> CancelInstanceRefreshResponse:
+        """Call CancelInstanceRefresh (POST /).
+
+        This API is used to cancel the instance refresh activity of the scaling group.
+        - The batches that have already been refreshed remain unaffected, but the batches pending refresh will be canceled.
+        - If a batch is currently refreshing, cancellation is not allowed. You can suspend the event and wait until the current batch finishes before canceling.
+
+        This API is used to refresh the failed instances. If a refresh fails, the affected instances will remain in standby status, and require manual intervention to exit the standby status or terminate the instances.
+        - Rollback operations are not allowed after cancellation, and recovery is unsupported.
+
+        Temporarily expanded instances due to the maxSurge parameter are automatically destroyed after cancellation.
+        - During scale-in, all instances have already been updated and cannot be canceled.
+
+        Source: sources/tencent/model/api.json:17 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:1247 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can obtain the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:1256 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CancelInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+        )
+        return self._call(
+            _CANCEL_INSTANCE_REFRESH, request.to_wire(), CancelInstanceRefreshResponse.from_wire
+        )
+
+    def clear_launch_configuration_attributes(
+        self,
+        *,
+        launch_configuration_id: str,
+        clear_data_disks: bool | None = None,
+        clear_host_name_settings: bool | None = None,
+        clear_instance_name_settings: bool | None = None,
+        clear_disaster_recover_group_ids: bool | None = None,
+        clear_instance_tags: bool | None = None,
+        clear_metadata: bool | None = None,
+    ) -> ClearLaunchConfigurationAttributesResponse:
+        """Call ClearLaunchConfigurationAttributes (POST /).
+
+        This API is used to clear specific attributes of the launch configuration.
+
+        Source: sources/tencent/model/api.json:24 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain in the following ways:.
+                - Queries the launch configuration ID by logging in to the console.
+                - Get the launch configuration ID by calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:1283 (stated)).
+            clear_data_disks (wire name ClearDataDisks): Whether to clear data disk information. This parameter is optional and the default value is false.
+
+                Setting it to true will clear data disks, which means that CVM newly created on this launch configuration will have no data disk.
+
+                Default: False (sources/tencent/model/api.json:1289 (stated): "the default value is false").
+            clear_host_name_settings (wire name ClearHostNameSettings): Whether to clear the CVM hostname settings. This parameter is optional and the default value is false.
+
+                Setting it to true will clear the hostname settings, which means that CVM newly created on this launch configuration will have no hostname.
+
+                Default: False (sources/tencent/model/api.json:1298 (stated): "the default value is false").
+            clear_instance_name_settings (wire name ClearInstanceNameSettings): Whether to clear the CVM instance name settings. This parameter is optional and the default value is false.
+
+                Setting it to true will clear the instance name settings, which means that CVM newly created on this launch configuration will be named in the as-{{AutoScalingGroupName}} format.
+
+                Default: False (sources/tencent/model/api.json:1307 (stated): "the default value is false").
+            clear_disaster_recover_group_ids (wire name ClearDisasterRecoverGroupIds): Whether to clear placement group information. This parameter is optional. Default value: false.
+
+                True means clearing placement group information. After that, no placement groups are specified for CVMs created based on the information.
+
+                Default: False (sources/tencent/model/api.json:1316 (stated): "Default value: false").
+            clear_instance_tags (wire name ClearInstanceTags): Whether to clear the instance tag list. This parameter is optional, and its default value is false.
+
+                If true is filled in, it indicates that the instance tag list should be cleared. After the list is cleared, the CVMs created based on this will not be bound to the tags in the list.
+
+                Default: False (sources/tencent/model/api.json:1325 (stated): "default value is false").
+            clear_metadata (wire name ClearMetadata): Whether to clear metadata, optional, defaults to false. Setting it to true will clear metadata, the CVMs created based on this will not be associated with custom metadata.
+
+                Default: False (sources/tencent/model/api.json:1334 (stated): "defaults to false").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ClearLaunchConfigurationAttributesRequest(
+            launch_configuration_id=launch_configuration_id,
+            clear_data_disks=clear_data_disks,
+            clear_host_name_settings=clear_host_name_settings,
+            clear_instance_name_settings=clear_instance_name_settings,
+            clear_disaster_recover_group_ids=clear_disaster_recover_group_ids,
+            clear_instance_tags=clear_instance_tags,
+            clear_metadata=clear_metadata,
+        )
+        return self._call(
+            _CLEAR_LAUNCH_CONFIGURATION_ATTRIBUTES,
+            request.to_wire(),
+            ClearLaunchConfigurationAttributesResponse.from_wire,
+        )
+
     def complete_lifecycle_action(
         self,
         *,
@@ -524,6 +1777,415 @@ class Client:
         )
         return self._call(
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
+        )
+
+    def create_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        launch_configuration_id: str,
+        max_size: int,
+        min_size: int,
+        vpc_id: str,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        load_balancer_ids: list[str] | None = None,
+        project_id: int | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+        subnet_ids: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        zones: list[str] | None = None,
+        retry_policy: RetryPolicy | str | None = None,
+        zones_check_policy: ZonesCheckPolicy | str | None = None,
+        tags: list[Tag] | None = None,
+        service_settings: ServiceSettings | None = None,
+        ipv6_address_count: int | None = None,
+        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        load_balancer_health_check_grace_period: int | None = None,
+        instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
+        spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None,
+        capacity_rebalance: bool | None = None,
+        instance_name_index_settings: InstanceNameIndexSettings | None = None,
+        host_name_index_settings: HostNameIndexSettings | None = None,
+        concurrent_scale_out_for_desired_capacity: bool | None = None,
+    ) -> CreateAutoScalingGroupResponse:
+        """Call CreateAutoScalingGroup (POST /).
+
+        This API (CreateAutoScalingGroup) is used to create an auto scaling group.
+
+        Source: sources/tencent/model/api.json:38 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 55 bytes and must be unique under your account.
+
+                Required (sources/tencent/model/api.json:1500 (stated)).
+                Length: ..55 bytes (sources/tencent/model/api.json:1497 (stated): "maximum length of 55 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1497 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. you can obtain the launch configuration ID by logging in to the console or making an api call to DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:1509 (stated)).
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:1518 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1515 (stated): "value range [0,2000]").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Required (sources/tencent/model/api.json:1527 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1524 (stated): "value range: [0,2000]").
+            vpc_id (wire name VpcId): vpc ID. a valid vpc ID can be queried by logging in to the console. you can also call the api DescribeVpc and obtain it from the VpcId field in the api response.
+
+                Required (sources/tencent/model/api.json:1536 (stated)).
+            default_cooldown (wire name DefaultCooldown): Default cooldown period in seconds. default value: 300. value range: [0,3600].
+
+                Default: 300 (sources/tencent/model/api.json:1542 (stated): "default value: 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:1542 (stated): "value range: [0,3600]").
+            desired_capacity (wire name DesiredCapacity): The expected number of instances, in the range of [0,2000], default value equals current MinSize, and must meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:1551 (stated): "range of [0,2000]").
+            load_balancer_ids (wire name LoadBalancerIds): A list of classic load balancer ids with a current maximum length of 20. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:1560 (stated): "maximum length of 20").
+            project_id (wire name ProjectId): Project ID of the instance within the scaling group. default value is 0, indicates usage of the default project. obtain this parameter by calling DescribeProject, projectId field in the return value.
+
+                Default: 0 (sources/tencent/model/api.json:1569 (stated): "default value is 0").
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:1578 (stated): "maximum length of 100").
+            subnet_ids (wire name SubnetIds): The subnet ID list must specify a subnet in VPC scenarios. multiple subnets are attempted sequentially based on the fill-in order as priority until successful instance creation. effective VPC subnet ids can be queried by logging in to the console or obtained from the SubnetId field in the API response by calling the DescribeSubnets API.
+            termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. Valid values: OLDEST_INSTANCE and NEWEST_INSTANCE. Default value: OLDEST_INSTANCE.
+                - OLDEST_INSTANCE: Terminate the oldest instance in the scaling group first.
+                - NEWEST_INSTANCE: Terminate the newest instance in the scaling group first.
+
+                Length: ..1 items (sources/tencent/model/api.json:1596 (stated): "maximum length is currently 1").
+            zones (wire name Zones): List of availability zones. An availability zone must be specified in the basic network scenario. If multiple availability zones are entered, their priority will be determined by the order in which they are entered, and they will be tried one by one until instances can be successfully created.
+            retry_policy (wire name RetryPolicy): Retry policy. Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY. Default value: IMMEDIATE_RETRY. A partially successful scaling activity is considered a failed activity.
+                - IMMEDIATE_RETRY: Immediately retry or quickly retry in a short period. There will be no retry anymore after a certain number of consecutive failures (5).
+                - INCREMENTAL_INTERVALS: Retry at an incremental interval. As the number of continuous failures increase, the retry interval gradually increases. The interval for the first 10 retries is the same as the immediate retry mode, and that for the subsequent retries gradually increases to 10 minutes, 30 minutes, 60 minutes, or 1 day.
+                - NO_RETRY: There will be no retry until another user call or alarm information is received.
+
+                Default: 'IMMEDIATE_RETRY' (sources/tencent/model/api.json:1614 (stated): "Default value: IMMEDIATE_RETRY").
+                Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:1614 (stated): "Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY").
+            zones_check_policy (wire name ZonesCheckPolicy): AZ verification policy. Valid values: ALL and ANY. Default value: ANY.
+                - ALL: Verification passes if all AZs or subnets are available; otherwise, a verification error will be reported.
+                - ANY: Verification passes if any AZ or subnet is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable AZs or subnets include the CVM InstanceType in the AZ being sold out, the CBS cloud disk in the AZ being sold out, insufficient quota in the AZ, and insufficient IP addresses in the subnet.
+
+                If there is no AZ or subnet in Zones/SubnetIds, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:1623 (stated): "Default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:1623 (stated): "Valid values: ALL and ANY").
+            tags (wire name Tags): List of Tag descriptions. by specifying this parameter, you can bind tags to a scaling group and corresponding resource instances. each scaling group supports up to 30 tags. you can call the GetTags API to retrieve existing Tag key-value pairs based on the response.
+            service_settings (wire name ServiceSettings): Service settings such as unhealthy instance replacement.
+            ipv6_address_count (wire name Ipv6AddressCount): The number of IPv6 addresses that an instance has. valid values: 0 and 1. default value: 0, which means the instance does not allocate an IPv6 address. use a private network that supports IPv6 and enable IPv6 CIDR in the subnet. for other usage restrictions, see IPv6 usage limits.
+
+                Default: 0 (sources/tencent/model/api.json:1650 (stated): "default value: 0").
+                Values: 0, 1 (sources/tencent/model/api.json:1650 (stated): "valid values: 0 and 1").
+            multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): Multi-AZ/multi-subnet policy, whose valid values include PRIORITY and EQUALITY, with the default value being PRIORITY.
+                - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instances can be successfully created in the highest-priority AZ/subnet, they will always be created in that AZ/subnet.
+                - EQUALITY: The instances added through scale-out will be distributed across multiple AZs/subnets to ensure a relatively balanced number of instances in each AZ/subnet after scaling out.
+
+                Points to consider regarding this policy:
+                - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
+                - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
+                - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
+
+                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
+            health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
+                - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
+                - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
+
+                If CLB is selected, the scaling group will check both the instance's network status and the CLB's health check status. If the instance's network status is unhealthy, the instance will be marked as UNHEALTHY. If the CLB's health check status is abnormal, the instance will be marked as CLB_UNHEALTHY. If both of them are abnormal, the instance will be marked as UNHEALTHY|CLB_UNHEALTHY. Default value: CLB.
+
+                Default: 'CLB' (sources/tencent/model/api.json:1668 (stated): "Default value: CLB").
+                Values: CVM, CLB (sources/tencent/model/api.json:1668 (stated): "Valid values:").
+            load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Grace period of the CLB health check during which the IN_SERVICE instances added will not be marked as CLB_UNHEALTHY.
+
+                Valid range: 0-7200, in seconds. Default value: 0.
+
+                Default: 0 (sources/tencent/model/api.json:1677 (stated): "Default value: 0").
+                Range: 0..7200 seconds (sources/tencent/model/api.json:1677 (stated): "Valid range: 0-7200").
+            instance_allocation_policy (wire name InstanceAllocationPolicy): Instance assignment policy. Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED. Default value: LAUNCH_CONFIGURATION.
+                - LAUNCH_CONFIGURATION: Represent the traditional mode of assigning instances according to the launch configuration.
+                - SPOT_MIXED: Represent the spot mixed mode. Currently, this mode is supported only when the launch configuration is set to the pay-as-you-go billing mode. In the mixed mode, the scaling group will scale out pay-as-you-go models or spot models based on the predefined settings. When the mixed mode is used, the billing type of the associated launch configuration cannot be modified.
+
+                Default: 'LAUNCH_CONFIGURATION' (sources/tencent/model/api.json:1686 (stated): "Default value: LAUNCH_CONFIGURATION").
+                Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:1686 (stated): "Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED").
+            spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Specifies how to assign pay-as-you-go instances and spot instances.
+
+                This parameter is valid only when InstanceAllocationPolicy  is set to SPOT_MIXED.
+            capacity_rebalance (wire name CapacityRebalance): Capacity rebalancing feature, which is applicable only to spot instances within the scaling group. Valid values:
+                - TRUE: Enable this feature. When spot instances in the scaling group are about to be automatically recycled by the spot instance service, AS proactively initiates the termination process of the spot instances. If there is a configured scale-in hook, it will be triggered before termination. After the termination process starts, AS asynchronously initiates the scale-out to reach the expected number of instances.
+                - FALSE: Disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+
+                Default value: FALSE.
+
+                Default: False (sources/tencent/model/api.json:1704 (stated): "Default value: FALSE").
+            instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name index settings. If not specified, it is disabled by default. When enabled, an incremental numeric index will be appended to the names of instances automatically created within the scaling group.
+            host_name_index_settings (wire name HostNameIndexSettings): Specifies the related settings for the instance hostname index number. If not specified, it is disabled by default. When enabled, it appends incremental numeric index to the hostname of instances auto-created within the scaling group.
+            concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): This feature allows the system to perform multiple scale out operations concurrently in order to reach the desired capacity. However, the following constraints apply:
+                - Compatibility: This option cannot be set if the InstanceAllocationPolicyis SPOT_MIXED or the ScalingMode is WAKE_UP_STOPPED_SCALING.
+                - Concurrency Limit: The system currently supports a maximum of two concurrent scale-out operations.
+                - Operation Restrictions: Other scaling actions such as scaling to a specific instance count or performing scale in, cannot be executed concurrently.
+
+                Default: FALSE(indicating that concurrent scaling is disabled).
+
+                Default: False (sources/tencent/model/api.json:1731 (stated): "Default: FALSE").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            launch_configuration_id=launch_configuration_id,
+            max_size=max_size,
+            min_size=min_size,
+            vpc_id=vpc_id,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            load_balancer_ids=load_balancer_ids,
+            project_id=project_id,
+            forward_load_balancers=forward_load_balancers,
+            subnet_ids=subnet_ids,
+            termination_policies=termination_policies,
+            zones=zones,
+            retry_policy=retry_policy,
+            zones_check_policy=zones_check_policy,
+            tags=tags,
+            service_settings=service_settings,
+            ipv6_address_count=ipv6_address_count,
+            multi_zone_subnet_policy=multi_zone_subnet_policy,
+            health_check_type=health_check_type,
+            load_balancer_health_check_grace_period=load_balancer_health_check_grace_period,
+            instance_allocation_policy=instance_allocation_policy,
+            spot_mixed_allocation_policy=spot_mixed_allocation_policy,
+            capacity_rebalance=capacity_rebalance,
+            instance_name_index_settings=instance_name_index_settings,
+            host_name_index_settings=host_name_index_settings,
+            concurrent_scale_out_for_desired_capacity=concurrent_scale_out_for_desired_capacity,
+        )
+        return self._call(
+            _CREATE_AUTO_SCALING_GROUP, request.to_wire(), CreateAutoScalingGroupResponse.from_wire
+        )
+
+    def create_auto_scaling_group_from_instance(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_id: str,
+        min_size: int,
+        max_size: int,
+        desired_capacity: int | None = None,
+        inherit_instance_tag: bool | None = None,
+    ) -> CreateAutoScalingGroupFromInstanceResponse:
+        """Call CreateAutoScalingGroupFromInstance (POST /).
+
+        This API is used to create launch configurations and scaling groups based on an instance.
+
+        Source: sources/tencent/model/api.json:45 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name. It must be unique under your account. The name can only contain letters, numbers, underscore, hyphen "-" and periods. It cannot exceed 55 bytes.
+
+                Required (sources/tencent/model/api.json:1418 (stated)).
+                Length: ..55 bytes (sources/tencent/model/api.json:1415 (stated): "cannot exceed 55 bytes").
+            instance_id (wire name InstanceId): Instance ID. you can get the instance ID by logging in to the console or making an api call to DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:1427 (stated)).
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Required (sources/tencent/model/api.json:1436 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1433 (stated): "value range: [0,2000]").
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:1445 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1442 (stated): "value range [0,2000]").
+            desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, default value equals current MinSize, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:1451 (stated): "ranges from 0 to 2000").
+            inherit_instance_tag (wire name InheritInstanceTag): Whether to inherit the instance tag. Default value: False
+
+                Default: False (sources/tencent/model/api.json:1460 (stated): "Default value: False").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupFromInstanceRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_id=instance_id,
+            min_size=min_size,
+            max_size=max_size,
+            desired_capacity=desired_capacity,
+            inherit_instance_tag=inherit_instance_tag,
+        )
+        return self._call(
+            _CREATE_AUTO_SCALING_GROUP_FROM_INSTANCE,
+            request.to_wire(),
+            CreateAutoScalingGroupFromInstanceResponse.from_wire,
+        )
+
+    def create_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+        image_id: str | None = None,
+        project_id: int | None = None,
+        instance_type: str | None = None,
+        system_disk: SystemDisk | None = None,
+        data_disks: list[DataDisk] | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        login_settings: LoginSettings | None = None,
+        security_group_ids: list[str] | None = None,
+        enhanced_service: EnhancedService | None = None,
+        user_data: str | None = None,
+        instance_charge_type: InstanceChargeType | str | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        instance_types: list[str] | None = None,
+        cam_role_name: str | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        tags: list[Tag] | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        hpc_cluster_id: str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+        disaster_recover_group_ids: list[str] | None = None,
+        image_family: str | None = None,
+        dedicated_cluster_id: str | None = None,
+        metadata: Metadata | None = None,
+    ) -> CreateLaunchConfigurationResponse:
+        """Call CreateLaunchConfiguration (POST /).
+
+        This interface (CreateLaunchConfiguration) is used to create new launch configuration.
+        - To modify a launch configuration, use ModifyLaunchConfigurationAttributes to partially modify fields. If needed, create a new launch configuration.
+
+        By default, 50 launch configurations can be created per region. For details, see Usage Limits.
+
+        Source: sources/tencent/model/api.json:52 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+                Required (sources/tencent/model/api.json:1771 (stated)).
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1768 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+            project_id (wire name ProjectId): Project ID of the launch configuration. default value is 0, indicating usage of the default project. obtain this parameter by calling the projectId field in the return value of DescribeProject.
+
+                Note: the instance's project ID within the scaling group takes the project ID of the scaling group, which is irrelevant here.
+
+                Default: 0 (sources/tencent/model/api.json:1786 (stated): "default value is 0").
+            instance_type (wire name InstanceType): Instance model. Different instance models specify different resource specifications. The specific value can be obtained by calling the DescribeZoneInstanceConfigInfos API to get the latest specification table or referring to the descriptions in Instance Types.
+
+                InstanceType and InstanceTypes are mutually exclusive, and one and only one of them must be entered.
+            system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+            data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+            internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+            login_settings (wire name LoginSettings): Login settings of the instance. You can use this parameter to set the login method, password, and key of the instance or keep the login settings of the original image. By default, a random password will be generated and sent to you via the Message Center.
+            security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+            enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+            instance_charge_type (wire name InstanceChargeType): Instance billing mode. CVM instances take POSTPAID_BY_HOUR by default. Valid values:
+                - POSTPAID_BY_HOUR: pay-as-you-go hourly
+                - SPOTPAID: spot instance
+                - CDCPAID: dedicated cluster
+
+                Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:1867 (stated): "Valid values:").
+            instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+            instance_types (wire name InstanceTypes): Instance model list. different instance models specify different resource specifications. supports up to 10 instance models.
+
+                The InstanceType and InstanceTypes parameters are mutually exclusive. one and only one must be filled in. specific values can be obtained by calling the api Instance Types to obtain the latest specification table or refer to instance specifications.
+            cam_role_name (wire name CamRoleName): CAM role name. you can obtain it from the roleName in the return value from the API DescribeRoleList.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type validation policy. valid values include ALL and ANY. default value: ANY. this parameter is valid only when the InstanceTypes parameter contains multiple instance types.
+                - ALL: verification passes if ALL instancetypes are available; otherwise, a verification error will be reported.
+                - ANY: verification passes if ANY InstanceType is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable instancetypes include the instancetype being sold out and the corresponding cloud disk being sold out.
+
+                If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:1903 (stated): "default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:1903 (stated): "valid values include ALL and ANY").
+            instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+            tags (wire name Tags): List of tags. You can specify tags that you want to bind to the launch configuration. Each launch configuration can have up to 30 tags.
+            host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+                windows instances do not support setting hostname.
+
+                When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+                Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+            instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud server instance name (InstanceName).
+
+                If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+                Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+                Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+            disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy, whose default value is ORIGINAL. Valid values:
+                - ORIGINAL: Use the set cloud disk type.
+                - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+                Default: 'ORIGINAL' (sources/tencent/model/api.json:1957 (stated): "default value is ORIGINAL").
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:1957 (stated): "Valid values:").
+            hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. This parameter is not currently supported for the international site.
+
+                Note: this field is empty by default.
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+            disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group ID. Only one is allowed.
+            image_family (wire name ImageFamily): Image family name. one and only one must be filled in between image Id and image family name. this parameter can be obtained by calling the DescribeImages api.
+            dedicated_cluster_id (wire name DedicatedClusterId): Local exclusive cluster ID. this parameter can be obtained through the DescribeDedicatedClusters api.
+            metadata (wire name Metadata): Custom metadata.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+            image_id=image_id,
+            project_id=project_id,
+            instance_type=instance_type,
+            system_disk=system_disk,
+            data_disks=data_disks,
+            internet_accessible=internet_accessible,
+            login_settings=login_settings,
+            security_group_ids=security_group_ids,
+            enhanced_service=enhanced_service,
+            user_data=user_data,
+            instance_charge_type=instance_charge_type,
+            instance_market_options=instance_market_options,
+            instance_types=instance_types,
+            cam_role_name=cam_role_name,
+            instance_types_check_policy=instance_types_check_policy,
+            instance_tags=instance_tags,
+            tags=tags,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            instance_charge_prepaid=instance_charge_prepaid,
+            disk_type_policy=disk_type_policy,
+            hpc_cluster_id=hpc_cluster_id,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+            disaster_recover_group_ids=disaster_recover_group_ids,
+            image_family=image_family,
+            dedicated_cluster_id=dedicated_cluster_id,
+            metadata=metadata,
+        )
+        return self._call(
+            _CREATE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            CreateLaunchConfigurationResponse.from_wire,
         )
 
     def create_lifecycle_hook(
@@ -623,6 +2285,328 @@ class Client:
             _CREATE_LIFECYCLE_HOOK, request.to_wire(), CreateLifecycleHookResponse.from_wire
         )
 
+    def create_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        notification_types: list[str],
+        notification_user_group_ids: list[str] | None = None,
+        target_type: TargetType | str | None = None,
+        queue_name: str | None = None,
+        topic_name: str | None = None,
+    ) -> CreateNotificationConfigurationResponse:
+        """Call CreateNotificationConfiguration (POST /).
+
+        This API is used to create a notification.
+
+        This API is used to send notifications to a CMQ topic or queue with the following message content:.
+
+        {
+            "Service": "Tencent Cloud Auto Scaling",
+        "CreatedTime": "2021-10-11T10:15:11Z", // Activity creation time.
+            "AppId": "100000000",
+        "ActivityId": "asa-fznnvrja", // scaling activity ID.
+        This API is used to specify the scaling group ID.
+        "ActivityType": "SCALE_OUT",  // scaling activity type.
+        "StatusCode": "SUCCESSFUL".
+            "Description": "Activity was launched in response to a difference between desired capacity and actual capacity,
+        This API is used to scale out 1 instance.
+        This API is used to set the activity start time.
+        "EndTime": "2021-10-11T10:15:32Z",    // activity end time.
+        "DetailedStatusMessageSet": [ // Collection of activity internal errors (non-empty does not mean activity failure).
+                {
+                    "Code": "InvalidInstanceType",
+                    "Zone": "ap-guangzhou-6",
+                    "InstanceId": "",
+                    "InstanceChargeType": "POSTPAID_BY_HOUR",
+                    "SubnetId": "subnet-4t5mgeuu",
+                    "Message": "The specified instance type `S5.LARGE8` is invalid in `subnet-4t5mgeuu`, `ap-guangzhou-6`.",
+                    "InstanceType": "S5.LARGE8"
+                }
+            ]
+        }
+
+        Source: sources/tencent/model/api.json:66 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2160 (stated)).
+            notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+                - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+                - SCALE_OUT_FAILED: scale-out failed
+                - SCALE_IN_SUCCESSFUL: scale-in succeeded
+                - SCALE_IN_FAILED: scale-in failed
+                - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+                - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+
+                Required (sources/tencent/model/api.json:2169 (stated)).
+            notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+            target_type (wire name TargetType): Notification receiver type. values as follows:.
+                - USER_GROUP: user group
+                - TDMQ_CMQ_TOPIC: tdmq cmq topic
+                - TDMQ_CMQ_QUEUE: tdmq cmq queue
+                - CMQ_QUEUE: CMQ QUEUE. CMQ is offline. currently, only TDMQ CMQ is recommended.
+                - CMQ_TOPIC: specifies the CMQ TOPIC. CMQ is offline. currently, TDMQ CMQ is recommended for use.
+
+                Default value: USER_GROUP.
+
+                Default: 'USER_GROUP' (sources/tencent/model/api.json:2184 (stated): "Default value: USER_GROUP").
+                Values: USER_GROUP, TDMQ_CMQ_TOPIC, TDMQ_CMQ_QUEUE, CMQ_QUEUE, CMQ_TOPIC (sources/tencent/model/api.json:2184 (stated): "USER_GROUP: user group").
+            queue_name (wire name QueueName): TDMQ CMQ QUEUE name. this field is required if TargetType value is TDMQ_CMQ_QUEUE.
+            topic_name (wire name TopicName): TDMQ CMQ TOPIC name. this field is required when TargetType is TDMQ_CMQ_TOPIC.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateNotificationConfigurationRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            notification_types=notification_types,
+            notification_user_group_ids=notification_user_group_ids,
+            target_type=target_type,
+            queue_name=queue_name,
+            topic_name=topic_name,
+        )
+        return self._call(
+            _CREATE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            CreateNotificationConfigurationResponse.from_wire,
+        )
+
+    def create_scaling_policy(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scaling_policy_name: str,
+        scaling_policy_type: ScalingPolicyType | str | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        cooldown: int | None = None,
+        metric_alarm: MetricAlarm | None = None,
+        predefined_metric_type: PredefinedMetricType | str | None = None,
+        target_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        disable_scale_in: bool | None = None,
+        notification_user_group_ids: list[str] | None = None,
+    ) -> CreateScalingPolicyResponse:
+        """Call CreateScalingPolicy (POST /).
+
+        This API is used to create an alarm-triggered scaling policy.
+
+        -The target tracking policy triggers scale-out when the specified type of metric exceeds the threshold (target value) for 3 consecutive cycles (1 minute each). It triggers auto scale-down when the specified type of metric is below the threshold (80% of the target value) for 15 consecutive cycles (1 minute each).
+
+        Source: sources/tencent/model/api.json:73 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2242 (stated)).
+            scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal points.
+
+                Required (sources/tencent/model/api.json:2251 (stated)).
+                Length: ..60 characters (sources/tencent/model/api.json:2248 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+                Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2248 (stated): "only supports chinese, english, digits, underscores, hyphens, and decimal points").
+            scaling_policy_type (wire name ScalingPolicyType): Alarm trigger policy type. default: SIMPLE. valid values:.
+                - SIMPLE: a simple policy.
+                - TARGET_TRACKING: a target tracking policy.
+
+                Default: 'SIMPLE' (sources/tencent/model/api.json:2257 (stated): "default: SIMPLE").
+                Values: SIMPLE, TARGET_TRACKING (sources/tencent/model/api.json:2257 (stated): "valid values:.").
+            adjustment_type (wire name AdjustmentType): After an Alarm is triggered, specifies the method for modifying the expected number of instances. required in the scenario of simple policies. valid values:.
+                - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
+                - EXACT_CAPACITY: adjust to the expected number of instances
+                - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
+
+                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
+            adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
+                - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
+                - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
+                - When AdjustmentType is set to PERCENT_CHANGE_IN_CAPACITY, a positive value of AdjustmentValue indicates an increase in the number of instances by a percentage after the alarm is triggered, while a negative value indicates a decrease in the number of instances by a percentage after the alarm is triggered. Unit: %.
+            cooldown (wire name Cooldown): Cooldown period (in seconds). This parameter is only applicable to a simple policy. Default value: 300.
+
+                Default: 300 (sources/tencent/model/api.json:2284 (stated): "Default value: 300").
+            metric_alarm (wire name MetricAlarm): Alarm monitoring metric, apply only to simple policies, required in the scenario of simple policy.
+            predefined_metric_type (wire name PredefinedMetricType): Predefined monitoring item, applicable only to target tracking policies. required in the scenario. value range:.
+                - ASG_AVG_CPU_UTILIZATION: average cpu utilization
+                - ASG_AVG_LAN_TRAFFIC_OUT: specifies the average outbound private network bandwidth.
+                - ASG_AVG_LAN_TRAFFIC_IN: average inbound private network bandwidth
+                - ASG_AVG_WAN_TRAFFIC_OUT: specifies the average outbound public network bandwidth.
+                - ASG_AVG_WAN_TRAFFIC_IN: average inbound public network bandwidth
+
+                Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:2302 (stated): "value range:.").
+            target_value (wire name TargetValue): Target value, applicable only to the target tracking policy, required in the scenario.
+                - ASG_AVG_CPU_UTILIZATION: value range: [1, 100); unit: %.
+                - ASG_AVG_LAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+                - ASG_AVG_LAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+                - ASG_AVG_WAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+                - ASG_AVG_WAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It is only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600. Default value: 300.
+
+                Default: 300 (sources/tencent/model/api.json:2320 (stated): "Default value: 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:2320 (stated): "Value range: 0-3600").
+            disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in, which is applicable only to target tracking policies. Default value: false. Valid values:
+                - true: Target tracking policies trigger only scale-out.
+                - false: Target tracking policies trigger both scale-out and scale-in.
+
+                Default: False (sources/tencent/model/api.json:2329 (stated): "Default value: false").
+            notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+                Notification group ID, which is the set of user group IDs.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingPolicyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scaling_policy_name=scaling_policy_name,
+            scaling_policy_type=scaling_policy_type,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            cooldown=cooldown,
+            metric_alarm=metric_alarm,
+            predefined_metric_type=predefined_metric_type,
+            target_value=target_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            disable_scale_in=disable_scale_in,
+            notification_user_group_ids=notification_user_group_ids,
+        )
+        return self._call(
+            _CREATE_SCALING_POLICY, request.to_wire(), CreateScalingPolicyResponse.from_wire
+        )
+
+    def create_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scheduled_action_name: str,
+        min_size: int,
+        start_time: str,
+        desired_capacity: int,
+        max_size: int,
+        end_time: str | None = None,
+        recurrence: str | None = None,
+        disable_update_desired_capacity: bool | None = None,
+    ) -> CreateScheduledActionResponse:
+        """Call CreateScheduledAction (POST /).
+
+        This API (CreateScheduledAction) is used to create a scheduled task.
+
+        Source: sources/tencent/model/api.json:80 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:2378 (stated)).
+            scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+                Required (sources/tencent/model/api.json:2387 (stated)).
+                Length: ..60 bytes (sources/tencent/model/api.json:2384 (stated): "maximum length of 60 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2384 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2396 (stated)).
+            start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                Required (sources/tencent/model/api.json:2405 (stated)).
+            desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2414 (stated)).
+            max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2423 (stated)).
+            end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+            recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
+            disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+                Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+                The following cases assume that DisableUpdateDesiredCapacity is True:
+                - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+                - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+                - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScheduledActionRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scheduled_action_name=scheduled_action_name,
+            min_size=min_size,
+            start_time=start_time,
+            desired_capacity=desired_capacity,
+            max_size=max_size,
+            end_time=end_time,
+            recurrence=recurrence,
+            disable_update_desired_capacity=disable_update_desired_capacity,
+        )
+        return self._call(
+            _CREATE_SCHEDULED_ACTION, request.to_wire(), CreateScheduledActionResponse.from_wire
+        )
+
+    def delete_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> DeleteAutoScalingGroupResponse:
+        """Call DeleteAutoScalingGroup (POST /).
+
+        This API is used to delete an auto-scaling group. Make sure that there are no IN_SERVICE instances in the group, and there are no ongoing scaling activities. When you delete a scaling group, instances in the status of CREATION_FAILED, TERMINATION_FAILED and DETACH_FAILED are not terminated.
+
+        Source: sources/tencent/model/api.json:87 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2570 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return self._call(
+            _DELETE_AUTO_SCALING_GROUP, request.to_wire(), DeleteAutoScalingGroupResponse.from_wire
+        )
+
+    def delete_launch_configuration(
+        self,
+        *,
+        launch_configuration_id: str,
+    ) -> DeleteLaunchConfigurationResponse:
+        """Call DeleteLaunchConfiguration (POST /).
+
+        This API (DeleteLaunchConfiguration) is used to delete a launch configuration.
+        - If the launch configuration is active in a scaling group, it cannot be deleted.
+
+        Source: sources/tencent/model/api.json:94 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Specifies the launch configuration ID that needs to be deleted. you can obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:2597 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteLaunchConfigurationRequest(
+            launch_configuration_id=launch_configuration_id,
+        )
+        return self._call(
+            _DELETE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            DeleteLaunchConfigurationResponse.from_wire,
+        )
+
     def delete_lifecycle_hook(
         self,
         *,
@@ -648,6 +2632,424 @@ class Client:
         )
         return self._call(
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
+        )
+
+    def delete_notification_configuration(
+        self,
+        *,
+        auto_scaling_notification_id: str | None = None,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        This API (DeleteNotificationConfiguration) is used to delete the specified notification.
+
+        Source: sources/tencent/model/api.json:108 (stated)
+
+        Args:
+            auto_scaling_notification_id (wire name AutoScalingNotificationId): The notification ID to be deleted. this is currently a required parameter. you can obtain the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and retrieving the AutoScalingNotificationId from the returned information.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            auto_scaling_notification_id=auto_scaling_notification_id,
+        )
+        return self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    def delete_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+    ) -> DeleteScalingPolicyResponse:
+        """Call DeleteScalingPolicy (POST /).
+
+        This API (DeleteScalingPolicy) is used to delete an alarm trigger policy.
+
+        Source: sources/tencent/model/api.json:115 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): The Alarm policy ID to be deleted. you can obtain the Alarm policy ID by logging in to the console or calling the api DescribeScalingPolicies and retrieving the AutoScalingPolicyId from the returned information.
+
+                Required (sources/tencent/model/api.json:2678 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+        )
+        return self._call(
+            _DELETE_SCALING_POLICY, request.to_wire(), DeleteScalingPolicyResponse.from_wire
+        )
+
+    def delete_scheduled_action(
+        self,
+        *,
+        scheduled_action_id: str,
+    ) -> DeleteScheduledActionResponse:
+        """Call DeleteScheduledAction (POST /).
+
+        This API (DeleteScheduledAction) is used to delete the specified scheduled task.
+
+        Source: sources/tencent/model/api.json:122 (stated)
+
+        Args:
+            scheduled_action_id (wire name ScheduledActionId): Scheduled task ID to be deleted. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+                Required (sources/tencent/model/api.json:2705 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledActionRequest(
+            scheduled_action_id=scheduled_action_id,
+        )
+        return self._call(
+            _DELETE_SCHEDULED_ACTION, request.to_wire(), DeleteScheduledActionResponse.from_wire
+        )
+
+    def describe_account_limits(
+        self,
+    ) -> DescribeAccountLimitsResponse:
+        """Call DescribeAccountLimits (POST /).
+
+        This API (DescribeAccountLimits) is used to query the limits of user's AS resources.
+
+        Source: sources/tencent/model/api.json:129 (stated)
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAccountLimitsRequest()
+        return self._call(
+            _DESCRIBE_ACCOUNT_LIMITS, request.to_wire(), DescribeAccountLimitsResponse.from_wire
+        )
+
+    def describe_auto_scaling_activities(
+        self,
+        *,
+        activity_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        start_time: str | None = None,
+        end_time: str | None = None,
+    ) -> DescribeAutoScalingActivitiesResponse:
+        """Call DescribeAutoScalingActivities (POST /).
+
+        This API is used to query the scaling activities of the scaling group. Currently, only scaling operations from the past two years are saved.
+
+        Source: sources/tencent/model/api.json:136 (stated)
+
+        Args:
+            activity_ids (wire name ActivityIds): Queries by one or more scaling activity IDs in the format of asa-5l2ejpfo. The maximum quantity per request is 100. This parameter does not support specifying both ActivityIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:2786 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria. the filter field value ranges from...to.
+                - auto-scaling-group-id
+                - Filter by [scaling group id]. you can log IN to the console or call the api DescribeAutoScalingGroups to obtain the scaling group id from the returned information.
+                - type: String
+                - required: no
+                - example value: asg-kiju7yt5
+                - activity-status-code
+                - filter by [scaling activity status]
+                - type: String
+                - required: no
+                - options:
+                - INIT: initializing
+                - RUNNING: RUNNING
+                - SUCCESSFUL: SUCCESSFUL activity
+                - PARTIALLY_SUCCESSFUL: PARTIALLY SUCCESSFUL activity
+                - FAILED: activity FAILED
+                - CANCELLED: activity CANCELLED
+                - activity-type
+                - filter by [scaling activity type]
+                - type: String
+                - required: no
+                - options:
+                - SCALE_OUT: SCALE-OUT activity
+                - SCALE_IN: SCALE-IN activity
+                - ATTACH_INSTANCES: adding INSTANCES
+                - REMOVE_INSTANCES: terminating INSTANCES
+                - DETACH_INSTANCES: REMOVE INSTANCE
+                - TERMINATE_INSTANCES_UNEXPECTEDLY: TERMINATE INSTANCE IN CVM console
+                - REPLACE_UNHEALTHY_INSTANCE: REPLACE UNHEALTHY INSTANCES
+                - START_INSTANCES: START INSTANCES
+                - STOP_INSTANCES: shut down INSTANCE
+                - INVOKE_COMMAND: execute COMMAND
+                - activity-id
+                - filter by [scaling activity id]. you can log IN to the console to obtain the scaling activity id.
+                - type: String
+                - required: no
+                - example value: asa-hy6tr4ed
+
+                The maximum number of Filters per request is 10. the upper limit for Filter.Values is 5. parameters must not specify both ActivityIds and Filters simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:2795 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:2804 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:2804 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
+            start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+            end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingActivitiesRequest(
+            activity_ids=activity_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+            start_time=start_time,
+            end_time=end_time,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeAutoScalingActivitiesResponse.from_wire,
+        )
+
+    def describe_auto_scaling_advices(
+        self,
+        *,
+        auto_scaling_group_ids: list[str],
+    ) -> DescribeAutoScalingAdvicesResponse:
+        """Call DescribeAutoScalingAdvices (POST /).
+
+        This API is used to query suggestions for scaling group configurations.
+
+        Source: sources/tencent/model/api.json:143 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): The scaling group list to be queried, with an upper limit of 100. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2881 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingAdvicesRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_ADVICES,
+            request.to_wire(),
+            DescribeAutoScalingAdvicesResponse.from_wire,
+        )
+
+    def describe_auto_scaling_group_last_activities(
+        self,
+        *,
+        auto_scaling_group_ids: list[str],
+        exclude_cancelled_activity: bool | None = None,
+    ) -> DescribeAutoScalingGroupLastActivitiesResponse:
+        """Call DescribeAutoScalingGroupLastActivities (POST /).
+
+        This API is used to query the latest activity history of an auto scaling group.
+
+        Source: sources/tencent/model/api.json:150 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): Auto scaling group ID list. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2918 (stated)).
+            exclude_cancelled_activity (wire name ExcludeCancelledActivity): Excludes cancelled type activities when querying. Default value is false, which means cancelled type activities are not excluded.
+
+                Default: False (sources/tencent/model/api.json:2924 (stated): "Default value is false").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupLastActivitiesRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+            exclude_cancelled_activity=exclude_cancelled_activity,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_GROUP_LAST_ACTIVITIES,
+            request.to_wire(),
+            DescribeAutoScalingGroupLastActivitiesResponse.from_wire,
+        )
+
+    def describe_auto_scaling_groups(
+        self,
+        *,
+        auto_scaling_group_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeAutoScalingGroupsResponse:
+        """Call DescribeAutoScalingGroups (POST /).
+
+        This API (DescribeAutoScalingGroups) is used to query the information of auto scaling groups.
+        - You can query the details of auto scaling groups based on information such as auto scaling group ID, auto scaling group name, or launch configuration ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of auto scaling groups of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:157 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): Queries by one or more auto scaling group IDs in the format of asg-nkdwoui0. The maximum quantity per request is 100. This parameter does not support specifying both AutoScalingGroupIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:2961 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+
+                Specifies the scaling group ID obtained by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+                - auto-scaling-group-name - String - required: no - (filter) filter by auto scaling group name.
+                - vague-auto-scaling-group-name - String - required: no - (filter) filter by scaling group name fuzzy search.
+                - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration id. you can obtain the launch configuration id by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+                - tag-key - String - optional - filter by the tag key. you can call the API GetTags to obtain the tag key from the returned information.
+                - tag-value - String - required: no - (filter condition) filter by tag value. you can obtain the tag value by calling the API GetTags and retrieving the TagValue from the returned information.
+                - tag:tag-key - String - required: no - (filter condition) filter by tag key-value pair. replace tag-key with a specific tag key. see example 2 for reference. call the API GetTags to obtain the TagKey from the returned information.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingGroupIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:2970 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:2979 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:2979 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:2988 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupsRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_GROUPS,
+            request.to_wire(),
+            DescribeAutoScalingGroupsResponse.from_wire,
+        )
+
+    def describe_auto_scaling_instances(
+        self,
+        *,
+        instance_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> DescribeAutoScalingInstancesResponse:
+        """Call DescribeAutoScalingInstances (POST /).
+
+        This API (DescribeAutoScalingInstances) is used to query the information of instances associated with AS.
+        - You can query the details of instances based on information such as instance ID and auto scaling group ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of instances of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:164 (stated)
+
+        Args:
+            instance_ids (wire name InstanceIds): IDs of the CVM instances to query. the instance ID list has a length limit of 100. InstanceIds and Filters cannot be specified simultaneously.
+
+                You can get available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+            filters (wire name Filters): Filter criteria
+                - instance-id - String - required: no - (filter condition) filter by instance id. get the instance id by logging in to the console (https://console.cloud.tencent.com/cvm/index) or calling the api DescribeInstances (https://www.tencentcloud.com/document/api/213/15728?from_cn_redirect=1), and retrieve the InstanceId from the returned information.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - private-ip-address - String - required: no - (filter condition) filters instances by private ip address. you can obtain the private ip address by logging in to the console or calling the api DescribeInstances, and retrieving the PrivateIpAddresses from the returned information.
+
+                The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. the parameter does not support specifying both InstanceIds and Filters.
+
+                Length: ..10 items (sources/tencent/model/api.json:3044 (stated): "The maximum number of Filters per request is 10").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3053 (stated): "Default value: 0").
+            limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+                Default: 20 (sources/tencent/model/api.json:3062 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3062 (stated): "Maximum value: 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingInstancesRequest(
+            instance_ids=instance_ids,
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
+        return self._call(
+            _DESCRIBE_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeAutoScalingInstancesResponse.from_wire,
+        )
+
+    def describe_launch_configurations(
+        self,
+        *,
+        launch_configuration_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeLaunchConfigurationsResponse:
+        """Call DescribeLaunchConfigurations (POST /).
+
+        This API is used to query the information of launch configurations.
+        - You can query the launch configuration details based on information such as launch configuration ID and name. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of launch configurations of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:171 (stated)
+
+        Args:
+            launch_configuration_ids (wire name LaunchConfigurationIds): Queries by one or more launch configuration IDs in the format of asc-ouy1ax38. The maximum quantity per request is 100. This parameter does not support specifying both LaunchConfigurationIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:3109 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria
+                - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration ID.
+                - launch-configuration-name - String - required: no - (filter condition) filter by launch configuration name.
+                - vague-launch-configuration-name - String - required: no - (filter condition) fuzzy search by launch configuration name.
+                - tag-key - String - required: no - (filter condition) filter by tag key.
+                - tag-value - String - required: no - (filter condition) filter by tag value.
+                - tag:tag-key - String - required: no - (filter condition) filter by Tag key-value pair. Replace tag-key with a specific tag key. See Example 3 for usage.
+
+                The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. The parameter does not support specifying both LaunchConfigurationIds and Filters.
+
+                Length: ..10 items (sources/tencent/model/api.json:3118 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+                Default: 20 (sources/tencent/model/api.json:3127 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3127 (stated): "Maximum value: 100").
+            offset (wire name Offset): The offset. Default value: 0. For more information on Offset, see the relevant sections in API Introduction.
+
+                Default: 0 (sources/tencent/model/api.json:3136 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLaunchConfigurationsRequest(
+            launch_configuration_ids=launch_configuration_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return self._call(
+            _DESCRIBE_LAUNCH_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeLaunchConfigurationsResponse.from_wire,
         )
 
     def describe_lifecycle_hooks(
@@ -698,6 +3100,849 @@ class Client:
         )
         return self._call(
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
+        )
+
+    def describe_notification_configurations(
+        self,
+        *,
+        auto_scaling_notification_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        This API (DescribeNotificationConfigurations) is used to query the information of one or more notifications.
+
+        You can query the details of notifications based on information such as notification ID and auto scaling group ID. For more information on filters, see Filter.
+
+        If the parameter is empty, a certain number (specified by Limit and 20 by default) of notifications of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:185 (stated)
+
+        Args:
+            auto_scaling_notification_ids (wire name AutoScalingNotificationIds): Query by one or more notification ids. the list length limit is 100. you can obtain the notification ID by logging in to the console. parameters AutoScalingNotificationIds and Filters must not be specified simultaneously.
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-notification-id - String - required: no - (filter) filter by notification id.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. you can obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingNotificationIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:3266 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3275 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3275 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3284 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            auto_scaling_notification_ids=auto_scaling_notification_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    def describe_refresh_activities(
+        self,
+        *,
+        refresh_activity_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeRefreshActivitiesResponse:
+        """Call DescribeRefreshActivities (POST /).
+
+        This API (DescribeRefreshActivities) is used to query the instance refresh activity records of a scaling group.
+
+        Source: sources/tencent/model/api.json:192 (stated)
+
+        Args:
+            refresh_activity_ids (wire name RefreshActivityIds): List of refresh activity IDs. IDs are formatted like: 'asr-5l2ejpfo'. The upper limit per request is 100. Parameters do not support specifying both RefreshActivityIds and Filters simultaneously.
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - refresh-activity-status-code - String - required: no - (filter criteria) filters by refresh activity status. (INIT: initializing | RUNNING: RUNNING | SUCCESSFUL: activity SUCCESSFUL | FAILED_PAUSE: PAUSE on failure | AUTO_PAUSE: AUTO PAUSE | MANUAL_PAUSE: manually PAUSE | CANCELLED: activity CANCELLED | FAILED: activity FAILED)
+                - refresh-activity-type - String - required: no - (filter) filter by refresh activity types. (NORMAL: regular refresh activity | ROLLBACK: ROLLBACK refresh activity)
+                - refresh-activity-id - String - required: no - (filter) filter by refresh activity id.
+                - The upper limit of Filters per request is 10, and that of Filter.Values is 5. The RefreshActivityIds and Filters parameters cannot be specified at the same time.
+            limit (wire name Limit): Number of returned pieces. Default value: 20. Maximum value: 100. For further information on Limit, please refer to relevant sections in API Overview.
+
+                Default: 20 (sources/tencent/model/api.json:3349 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3349 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset, 0 by default. For further information on Offset, please refer to relevant sections in API Overview.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeRefreshActivitiesRequest(
+            refresh_activity_ids=refresh_activity_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return self._call(
+            _DESCRIBE_REFRESH_ACTIVITIES,
+            request.to_wire(),
+            DescribeRefreshActivitiesResponse.from_wire,
+        )
+
+    def describe_scaling_policies(
+        self,
+        *,
+        auto_scaling_policy_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeScalingPoliciesResponse:
+        """Call DescribeScalingPolicies (POST /).
+
+        This API (DescribeScalingPolicies) is used to query alarm trigger policies.
+
+        Source: sources/tencent/model/api.json:199 (stated)
+
+        Args:
+            auto_scaling_policy_ids (wire name AutoScalingPolicyIds): Queries by one or more alarm policy IDs in the format of asp-i9vkg894. The maximum number of instances per request is 100. This parameter does not support specifying both AutoScalingPolicyIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:3405 (stated): "The maximum number of instances per request is 100").
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-policy-id - String - required: no - (filter) filter by alert policy id.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - scaling-policy-name - String - required: no - (filter condition) filters by Alarm policy name.
+                - scaling-policy-type - String - required: no - (filter criteria) filters by Alarm policy type. valid values: SIMPLE, TARGET_TRACKING, representing SIMPLE policy and TARGET TRACKING policy respectively.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingPolicyIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:3414 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3423 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3423 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3432 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingPoliciesRequest(
+            auto_scaling_policy_ids=auto_scaling_policy_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return self._call(
+            _DESCRIBE_SCALING_POLICIES, request.to_wire(), DescribeScalingPoliciesResponse.from_wire
+        )
+
+    def describe_scheduled_actions(
+        self,
+        *,
+        scheduled_action_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> DescribeScheduledActionsResponse:
+        """Call DescribeScheduledActions (POST /).
+
+        This API (DescribeScheduledActions) is used to query the details of one or more scheduled tasks.
+        - You can query the details of scheduled tasks based on information such as scheduled task ID, scheduled task name, or auto scaling group ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of scheduled tasks of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:206 (stated)
+
+        Args:
+            scheduled_action_ids (wire name ScheduledActionIds): Query by one or more scheduled task ids. you can obtain the scheduled task ID by logging in to the console. the maximum number of instances per request is 100. parameters ScheduledActionIds and Filters must not be specified simultaneously.
+
+                Length: ..100 items (sources/tencent/model/api.json:3479 (stated): "the maximum number of instances per request is 100").
+            filters (wire name Filters): Filter criteria. obtain the scheduled task ID, scheduled task name, and scaling group ID by logging in to the console.
+                - scheduled-action-id - String - required: no - (filter) filter by scheduled task id.
+                - scheduled-action-name - String - required: no - (filter criteria) filters by scheduled task name.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3497 (stated): "Default value: 0").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3506 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3506 (stated): "Maximum value: 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledActionsRequest(
+            scheduled_action_ids=scheduled_action_ids,
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
+        return self._call(
+            _DESCRIBE_SCHEDULED_ACTIONS,
+            request.to_wire(),
+            DescribeScheduledActionsResponse.from_wire,
+        )
+
+    def detach_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        This API is used to remove CVM instances from a scaling group. Instances removed via this API will not be terminated.
+        - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+        - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+        - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+        Source: sources/tencent/model/api.json:213 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3556 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instance ids. you can obtain available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:3565 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(_DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire)
+
+    def detach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancer_identifications: (
+            list[ForwardLoadBalancerIdentification] | None
+        ) = None,
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        This API is used to unbind one or more CLBs from a scaling group. This API will not terminate CLBs.
+
+        Source: sources/tencent/model/api.json:220 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3602 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic load balancer ids with a maximum length of 20. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:3608 (stated): "maximum length of 20").
+            forward_load_balancer_identifications (wire name ForwardLoadBalancerIdentifications): Specifies the list of cloud load balancer identification information with a maximum length of 100. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..100 items (sources/tencent/model/api.json:3617 (stated): "maximum length of 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancer_identifications=forward_load_balancer_identifications,
+        )
+        return self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    def disable_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> DisableAutoScalingGroupResponse:
+        """Call DisableAutoScalingGroup (POST /).
+
+        This API is used to disable the specified auto-scaling group.
+        - When a scaling group is disabled, the following activities are not triggered automatically:
+        - Scaling activities triggered alert policies
+        - Scaling activities triggered by desired group capacity
+        - Replacement of unhealthy instances
+        - Scheduled actions
+        - When the scaling group is disabled, you can trigger scaling activities manually, including:
+        - Scale out to the specify number of instances (ScaleOutInstances)
+        - Scale in to the specify number of instances (ScaleInInstances)
+        - Remove instances from the scaling group (DetachInstances)
+        - Delete instances from the scaling group (RemoveInstances)
+        - Add instances to a scaling group (AttachInstances)
+        - Shut down CVM instances in a scaling group (StopAutoScalingInstances)
+        - Start up CVM instances in a scaling group (StartAutoScalingInstances)
+
+        Source: sources/tencent/model/api.json:227 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3733 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return self._call(
+            _DISABLE_AUTO_SCALING_GROUP,
+            request.to_wire(),
+            DisableAutoScalingGroupResponse.from_wire,
+        )
+
+    def enable_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> EnableAutoScalingGroupResponse:
+        """Call EnableAutoScalingGroup (POST /).
+
+        This API (EnableAutoScalingGroup) is used to enable the specified auto scaling group.
+
+        Source: sources/tencent/model/api.json:234 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or making an api call to DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3760 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return self._call(
+            _ENABLE_AUTO_SCALING_GROUP, request.to_wire(), EnableAutoScalingGroupResponse.from_wire
+        )
+
+    def enter_standby(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        This API is used to set instances within the scaling group to standby status.
+
+        Instances in standby status have a CLB weight value of 0 and will not be selected for scaling in, unhealthy replacement, or refresh operation.
+
+        This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+        The instance enters standby status, and the scaling group attempts to lower the expected number of instances, which will not be less than the minimum value.
+
+        Source: sources/tencent/model/api.json:241 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3833 (stated)).
+            instance_ids (wire name InstanceIds): List of running instances. non-running instances are not supported. you can obtain available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:3842 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    def execute_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+        honor_cooldown: bool | None = None,
+        trigger_source: TriggerSource | str | None = None,
+    ) -> ExecuteScalingPolicyResponse:
+        """Call ExecuteScalingPolicy (POST /).
+
+        This API is used to execute a scaling policy.
+        - The scaling policy can be executed based on the scaling policy ID.
+        - The policy cannot be executed if there are ongoing scaling actions on the scaling group.
+        - Executing a target tracking policy is not supported.
+
+        Source: sources/tencent/model/api.json:248 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): Alarm scaling policy ID. target tracking policy is unsupported. the alert policy type can be obtained via the ScalingPolicyType parameter in the api response of DescribeScalingPolicies.
+
+                Required (sources/tencent/model/api.json:3879 (stated)).
+            honor_cooldown (wire name HonorCooldown): Whether to check if the auto scaling group is in the cooldown period. Default value: false
+
+                Default: False (sources/tencent/model/api.json:3885 (stated): "Default value: false").
+            trigger_source (wire name TriggerSource): Source that triggers the scaling policy. Valid values: API and CLOUD_MONITOR. Default value: API. The value CLOUD_MONITOR is specific to the Cloud Monitor service.
+
+                Default: 'API' (sources/tencent/model/api.json:3894 (stated): "Default value: API").
+                Values: API, CLOUD_MONITOR (sources/tencent/model/api.json:3894 (stated): "Valid values: API and CLOUD_MONITOR").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecuteScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+            honor_cooldown=honor_cooldown,
+            trigger_source=trigger_source,
+        )
+        return self._call(
+            _EXECUTE_SCALING_POLICY, request.to_wire(), ExecuteScalingPolicyResponse.from_wire
+        )
+
+    def exit_standby(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        This API is used to exit instances from standby status in the scaling group.
+        - After exiting standby status, the instance enters running state and the CLB weight value is restored to the default value.
+
+        This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+        After instances exit standby status, the scaling group will raise the expected number of instances. The new expected number cannot exceed the maximum value.
+
+        Source: sources/tencent/model/api.json:255 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3934 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instances in standby status. you can obtain available instance ID in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:3943 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    def modify_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        auto_scaling_group_name: str | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        launch_configuration_id: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        project_id: int | None = None,
+        subnet_ids: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_id: str | None = None,
+        zones: list[str] | None = None,
+        retry_policy: RetryPolicy | str | None = None,
+        zones_check_policy: ZonesCheckPolicy | str | None = None,
+        service_settings: ServiceSettings | None = None,
+        ipv6_address_count: int | None = None,
+        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        load_balancer_health_check_grace_period: int | None = None,
+        instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
+        spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None,
+        capacity_rebalance: bool | None = None,
+        instance_name_index_settings: InstanceNameIndexSettings | None = None,
+        host_name_index_settings: HostNameIndexSettings | None = None,
+        concurrent_scale_out_for_desired_capacity: bool | None = None,
+    ) -> ModifyAutoScalingGroupResponse:
+        """Call ModifyAutoScalingGroup (POST /).
+
+        This API (ModifyAutoScalingGroup) is used to modify an auto scaling group.
+
+        Source: sources/tencent/model/api.json:262 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:
+                - query scaling group ids by logging in to the console.
+                - obtain scaling group ids by calling the DescribeAutoScalingGroups api and retrieving AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:5445 (stated)).
+            auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name must be unique in your account. name only supports chinese, english, digits, underscore, separator "-", and decimal point. the maximum length cannot exceed 55 bytes.
+
+                Length: ..55 bytes (sources/tencent/model/api.json:5451 (stated): "cannot exceed 55 bytes; maximum length cannot exceed 55 bytes").
+            default_cooldown (wire name DefaultCooldown): Default cooldown in seconds, value ranges from 0 to 3600, default value is 300.
+
+                Default: 300 (sources/tencent/model/api.json:5460 (stated): "default value is 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:5460 (stated): "ranges from 0 to 3600").
+            desired_capacity (wire name DesiredCapacity): Expected number of instances. value range [0,2000]. to meet the maximum value equal to or greater than the expected value, and the expected value equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5469 (stated): "value range [0,2000]").
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain available launch configuration ids in the following ways:
+                - query the launch configuration ID by logging in to the console.
+                - obtain the launch configuration ID by calling the DescribeLaunchConfigurations api and retrieving the LaunchConfigurationId from the returned information.
+            max_size (wire name MaxSize): Maximum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5487 (stated): "value range: [0,2000]").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5496 (stated): "value range: [0,2000]").
+            project_id (wire name ProjectId): Project ID. obtain this parameter by calling the ProjectId field in the return value of DescribeProject. Default value is 0, indicating usage of the default project.
+
+                Default: 0 (sources/tencent/model/api.json:5505 (stated): "Default value is 0").
+            subnet_ids (wire name SubnetIds): subnet ID list. valid vpc subnet ids can be obtained by logging in to the console for querying. you can also call the API DescribeSubnets and retrieve them from the SubnetId field in the API response.
+            termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. valid values: OLDEST_INSTANCE and NEWEST_INSTANCE.
+                - OLDEST_INSTANCE terminates the OLDEST INSTANCE in the scaling group first.
+                - NEWEST_INSTANCE terminates the NEWEST INSTANCE in the scaling group first.
+
+                Length: ..1 items (sources/tencent/model/api.json:5523 (stated): "maximum length is currently 1").
+            vpc_id (wire name VpcId): vpc ID. when modifying the vpc, you need to change the SubnetIds parameter to the subnet of this vpc. effective VpcId can be queried by logging in to the console; you can also call the DescribeVpc api and get the VpcId field from the api response.
+            zones (wire name Zones): AZ list
+            retry_policy (wire name RetryPolicy): RETRY policy, whose valid values include IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY, with the default value being IMMEDIATE_RETRY. a partially successful scaling operation is considered a failed activity.
+                - IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retries after a certain number of consecutive failures (5 times).
+                - INCREMENTAL_INTERVALS: INCREMENTAL interval RETRY, with the RETRY interval gradually increasing as the number of consecutive failures rises, ranging from seconds to 1 day.
+                - NO_RETRY: NO RETRY until a user call or Alarm information is received again.
+
+                Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:5550 (stated): "IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retri…").
+            zones_check_policy (wire name ZonesCheckPolicy): Availability Zone validation policy. valid values include ALL and ANY. default value: ANY. it is effective when scaling group actual change resource-related fields (launch configuration, az, subnet) are modified.
+                - ALL: verification passes if ALL azs (Zone) or subnets (SubnetId) are available. otherwise, a verification error will be reported.
+                - ANY: verification passes if ANY AZ (Zone) or subnet (SubnetId) is available. otherwise, a verification error will be reported.
+
+                common causes for unavailable azs or subnets include CVM instancetype sold out in the az, CBS cloud disk sold out in the az, insufficient quota in the az, or insufficient IP addresses in the subnet.
+
+                if Zones/SubnetIds contain nonexistent azs or subnets, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:5559 (stated): "default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:5559 (stated): "valid values include ALL and ANY").
+            service_settings (wire name ServiceSettings): Service settings, including cloud monitoring and unhealthy instance replacement.
+            ipv6_address_count (wire name Ipv6AddressCount): The instance has a configuration for the number of IPv6 addresses. valid values include 0 and 1. the default value is 0, which means the instance does not allocate an IPv6 address. you need to use a VPC that supports IPv6 and enable IPv6 CIDR in the subnet.
+
+                Default: 0 (sources/tencent/model/api.json:5577 (stated): "the default value is 0").
+                Values: 0, 1 (sources/tencent/model/api.json:5577 (stated): "valid values include 0 and 1").
+            multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): The multi-az/subnet policy, with values including PRIORITY and EQUALITY, defaults to PRIORITY.
+                - PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be successfully created in the az/subnet with the highest PRIORITY, they will always be created there.
+                - EQUALITY: instances added through scale-out will be distributed across multiple azs/subnets to ensure A relatively balanced number of instances in each az/subnet after expansion.
+
+                points to consider:
+                - when the scaling group is based on A classic network, this policy applies to multi-az. when the scaling group is based on A VPC network, this policy applies to multi-subnet, no longer considering AZ factors. for example, with four subnets labeled A, B, c, and D, where A, B, and c are in availability zone 1 and D is in availability zone 2, consider subnets A, B, c, and D for sorting, without considering availability zones 1 and 2.
+                - this policy applies to multi-az/subnet but is not applicable to the instancetypes parameter of the launch configuration. selection of multiple models is according to PRIORITY policy.
+                - when creating instances according to the PRIORITY policy, ensure the policy for multiple models first, then the policy for multi-az/subnet. for example, with multiple models A and B, and multiple subnets 1, 2, and 3, attempts will be made in the order A1, A2, A3, B1, B2, B3. if A1 is sold out, A2 will be attempted (not B1).
+
+                Default: 'PRIORITY' (sources/tencent/model/api.json:5586 (stated): "defaults to PRIORITY").
+                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:5586 (stated): "PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be succe…").
+            health_check_type (wire name HealthCheckType): Scaling group instance health check type, values are as follows:
+                - CVM: determine whether an instance is unhealthy based on its network status. an unhealthy network status refers to an event where instances become unreachable via PING. for detailed criteria of judgment, refer to instance health check.
+                - CLB: determine whether an instance is unhealthy based on the health check status of CLB. for the principle of CLB health check, see health check.
+
+                Values: CVM, CLB (sources/tencent/model/api.json:5595 (stated): "values are as follows:").
+            load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Specifies the CLB health check grace period in seconds.
+
+                value range: [0, 7200].
+
+                default value: 0.
+
+                Default: 0 (sources/tencent/model/api.json:5604 (stated): "default value: 0").
+                Range: 0..7200 seconds (sources/tencent/model/api.json:5604 (stated): "value range: [0, 7200]").
+            instance_allocation_policy (wire name InstanceAllocationPolicy): Instance allocation policy. valid values include LAUNCH_CONFIGURATION and SPOT_MIXED.
+                - LAUNCH_CONFIGURATION represents the traditional startup CONFIGURATION mode.
+                - SPOT_MIXED represents the SPOT hybrid mode. currently only support hybrid mode when the LAUNCH CONFIGURATION uses pay-as-you-go billing mode. in hybrid mode, the scaling group will scale out based on the SPOT model. the billing type of the associated LAUNCH CONFIGURATION cannot be modified when using hybrid mode.
+
+                Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:5613 (stated): "valid values include LAUNCH_CONFIGURATION and SPOT_MIXED").
+            spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Allocation policy of instances for each billing type in SPOT hybrid mode.
+
+                available only when InstanceAllocationPolicy is set to SPOT_MIXED.
+            capacity_rebalance (wire name CapacityRebalance): The capacity rebalancing feature is only applicable to spot instances within the scaling group. valid values:
+                - TRUE: enable this feature. when spot instances within the scaling group are about to be automatically recycled by the spot instance service, AS initiates the termination process of spot instances. if a scale-in hook is configured, trigger before termination. after the termination process starts, AS asynchronously initiates scale-out to reach the expected number of instances.
+                - FALSE: disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+            instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name sequencing settings. once enabled, append incremental numeric sequence to the names of instances automatically created within the scaling group.
+            host_name_index_settings (wire name HostNameIndexSettings): Instance hostname sequencing settings. once enabled, append incremental numeric sequence to the hostname of instances automatically created within the scaling group.
+            concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): The concurrent scaling up functionality for matching expected numbers cannot be set when InstanceAllocationPolicy is in spot hybrid mode or when ScalingMode is in the scaling-prioritized startup mode. currently only two matching expected number scale-out activities are supported to run concurrently. other types of activities such as specified quantity scale-out or scale-in cannot be specified. set to FALSE indicates disabled.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            auto_scaling_group_name=auto_scaling_group_name,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            launch_configuration_id=launch_configuration_id,
+            max_size=max_size,
+            min_size=min_size,
+            project_id=project_id,
+            subnet_ids=subnet_ids,
+            termination_policies=termination_policies,
+            vpc_id=vpc_id,
+            zones=zones,
+            retry_policy=retry_policy,
+            zones_check_policy=zones_check_policy,
+            service_settings=service_settings,
+            ipv6_address_count=ipv6_address_count,
+            multi_zone_subnet_policy=multi_zone_subnet_policy,
+            health_check_type=health_check_type,
+            load_balancer_health_check_grace_period=load_balancer_health_check_grace_period,
+            instance_allocation_policy=instance_allocation_policy,
+            spot_mixed_allocation_policy=spot_mixed_allocation_policy,
+            capacity_rebalance=capacity_rebalance,
+            instance_name_index_settings=instance_name_index_settings,
+            host_name_index_settings=host_name_index_settings,
+            concurrent_scale_out_for_desired_capacity=concurrent_scale_out_for_desired_capacity,
+        )
+        return self._call(
+            _MODIFY_AUTO_SCALING_GROUP, request.to_wire(), ModifyAutoScalingGroupResponse.from_wire
+        )
+
+    def modify_desired_capacity(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        desired_capacity: int,
+        min_size: int | None = None,
+        max_size: int | None = None,
+    ) -> ModifyDesiredCapacityResponse:
+        """Call ModifyDesiredCapacity (POST /).
+
+        This API (ModifyDesiredCapacity) is used to modify the desired number of instances in the specified auto scaling group.
+
+        Source: sources/tencent/model/api.json:269 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:5688 (stated)).
+            desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:5697 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:5694 (stated): "ranges from 0 to 2000").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5703 (stated): "value range: [0,2000]").
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5712 (stated): "value range [0,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyDesiredCapacityRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            desired_capacity=desired_capacity,
+            min_size=min_size,
+            max_size=max_size,
+        )
+        return self._call(
+            _MODIFY_DESIRED_CAPACITY, request.to_wire(), ModifyDesiredCapacityResponse.from_wire
+        )
+
+    def modify_launch_configuration_attributes(
+        self,
+        *,
+        launch_configuration_id: str,
+        image_id: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        launch_configuration_name: str | None = None,
+        user_data: str | None = None,
+        security_group_ids: list[str] | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        instance_charge_type: InstanceChargeType | str | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        system_disk: SystemDisk | None = None,
+        data_disks: list[DataDisk] | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        enhanced_service: EnhancedService | None = None,
+        cam_role_name: str | None = None,
+        hpc_cluster_id: str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+        disaster_recover_group_ids: list[str] | None = None,
+        login_settings: LoginSettings | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        image_family: str | None = None,
+        dedicated_cluster_id: str | None = None,
+        metadata: Metadata | None = None,
+    ) -> ModifyLaunchConfigurationAttributesResponse:
+        """Call ModifyLaunchConfigurationAttributes (POST /).
+
+        This API (ModifyLaunchConfigurationAttributes) is used to modify part of a launch configuration's attributes.
+
+        This API is used to modify the startup configuration. Existing instances scaled out using this configuration will not change, while newly added instances using this launch configuration will scale out according to the new configuration.
+
+        Source: sources/tencent/model/api.json:276 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the return information.
+
+                Required (sources/tencent/model/api.json:5742 (stated)).
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+            instance_types (wire name InstanceTypes): Types of cvm instances. different instance models specify different resource specifications. supports up to 10 instance models.
+
+                The launch configuration uses InstanceType to indicate one single instance type and InstanceTypes to indicate multiple instance types. specifying the InstanceTypes field will invalidate the original InstanceType. specific values can be obtained by calling the api DescribeZoneInstanceConfigInfos to obtain the latest specification table or refer to instance specifications.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): InstanceType verification policy, which is effective when actual modification is made to InstanceTypes. Valid values include ALL and ANY and the default value is ANY.
+                - ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.
+                - ANY: Verification passes if any InstanceType is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable InstanceTypes include the InstanceType being sold out, and the corresponding cloud disk being sold out.
+
+                If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:5766 (stated): "the default value is ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:5766 (stated): "ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.").
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points with a maximum length of 60 bytes.
+
+                Length: ..60 bytes (sources/tencent/model/api.json:5775 (stated): "maximum length of 60 bytes").
+                Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:5775 (stated): "can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points").
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB. If you want to clear UserData, set it to an empty string.
+            security_group_ids (wire name SecurityGroupIds): Security group to which the instance belongs. This parameter can be obtained from the SecurityGroupId field in the response of the DescribeSecurityGroups API.
+
+                At least one security group is required for this parameter. The security group specified is sequential.
+            internet_accessible (wire name InternetAccessible): Information of the public network bandwidth configuration.
+
+                When the public outbound network bandwidth is 0 Mbps, assigning a public IP is not allowed. Accordingly, if a public IP is assigned, the new public network outbound bandwidth must be greater than 0 Mbps.
+            instance_charge_type (wire name InstanceChargeType): Instance billing mode. Valid values:
+                - POSTPAID_BY_HOUR: pay-as-you-go hourly
+                - SPOTPAID: spot instance
+                - CDCPAID: dedicated cluster
+
+                Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:5811 (stated): "Valid values:").
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Parameter setting for the prepaid mode (monthly subscription mode). This parameter can specify the renewal period, whether to set the auto-renewal, and other attributes of the monthly-subscribed instances.
+
+                This parameter is required when changing the instance billing mode to monthly subscription. It will be automatically discarded after you choose another billing mode.
+
+                This field requires passing in the Period field. Other fields that are not passed in will use their default values.
+
+                This field can be modified only when the current billing mode is monthly subscription.
+            instance_market_options (wire name InstanceMarketOptions): Market-related options for instances, such as parameters related to spot instances.
+
+                This parameter is required when changing the instance billing mode to spot instance. It will be automatically discarded after you choose another instance billing mode.
+
+                This field requires passing in the MaxPrice field under the SpotOptions. Other fields that are not passed in will use their default values.
+
+                This field can be modified only when the current billing mode is spot instance.
+            disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy. Valid values:
+                - ORIGINAL: Use the set cloud disk type.
+                - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:5838 (stated): "Valid values:").
+            system_disk (wire name SystemDisk): Instance system disk configurations
+            data_disks (wire name DataDisks): Configuration information of instance data disks.
+
+                Up to 11 data disks can be specified and will be collectively modified. Please provide all the new values for the modification.
+
+                The default data disk should be the same as the system disk.
+
+                Length: ..11 items (sources/tencent/model/api.json:5856 (stated): "Up to 11 data disks can be specified").
+            host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+                windows instances do not support setting hostname.
+
+                When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+                Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+            instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud virtual machine (cvm) instance name.
+
+                If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+                Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+                Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+            enhanced_service (wire name EnhancedService): Specifies whether to enable additional services, such as security services and monitoring service.
+            cam_role_name (wire name CamRoleName): Role name of the CAM role. can be obtained from roleName in the return value from the DescribeRoleList API.
+            hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. See Tencent Cloud HPC Documentation for more details.
+
+                Note: this field is empty by default.
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+            disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group id. only one can be specified. obtain through the API DescribeDisasterRecoverGroups.
+            login_settings (wire name LoginSettings): Instance login settings, which include passwords, keys, or the original login settings inherited from the image.
+
+                Please note that specifying new login settings will overwrite the existing ones. For instance, if you previously used a password for login and then use this parameter to switch the login settings to a key, the original password will be removed.
+            instance_tags (wire name InstanceTags): Instance tag list. By specifying this parameter, the instances added through scale-out can be bound to the tag. Up to 10 Tags can be specified.
+
+                This parameter will overwrite the original instance tag list. To add new tags, you need to pass the new tags along with the original tags.
+
+                Length: ..10 items (sources/tencent/model/api.json:5937 (stated): "Up to 10 Tags can be specified").
+            image_family (wire name ImageFamily): Image family name. this parameter can be obtained by calling the DescribeImages api.
+            dedicated_cluster_id (wire name DedicatedClusterId): Cloud Dedicated Cluster (CDC) ID.
+            metadata (wire name Metadata): Custom metadata.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLaunchConfigurationAttributesRequest(
+            launch_configuration_id=launch_configuration_id,
+            image_id=image_id,
+            instance_types=instance_types,
+            instance_types_check_policy=instance_types_check_policy,
+            launch_configuration_name=launch_configuration_name,
+            user_data=user_data,
+            security_group_ids=security_group_ids,
+            internet_accessible=internet_accessible,
+            instance_charge_type=instance_charge_type,
+            instance_charge_prepaid=instance_charge_prepaid,
+            instance_market_options=instance_market_options,
+            disk_type_policy=disk_type_policy,
+            system_disk=system_disk,
+            data_disks=data_disks,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            enhanced_service=enhanced_service,
+            cam_role_name=cam_role_name,
+            hpc_cluster_id=hpc_cluster_id,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+            disaster_recover_group_ids=disaster_recover_group_ids,
+            login_settings=login_settings,
+            instance_tags=instance_tags,
+            image_family=image_family,
+            dedicated_cluster_id=dedicated_cluster_id,
+            metadata=metadata,
+        )
+        return self._call(
+            _MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES,
+            request.to_wire(),
+            ModifyLaunchConfigurationAttributesResponse.from_wire,
         )
 
     def modify_lifecycle_hook(
@@ -763,6 +4008,839 @@ class Client:
         )
         return self._call(
             _MODIFY_LIFECYCLE_HOOK, request.to_wire(), ModifyLifecycleHookResponse.from_wire
+        )
+
+    def modify_load_balancer_target_attributes(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        forward_load_balancers: list[ForwardLoadBalancer],
+    ) -> ModifyLoadBalancerTargetAttributesResponse:
+        """Call ModifyLoadBalancerTargetAttributes (POST /).
+
+        This API is used to modify the target rule attributes of the CLB in the scaling group.
+
+        Source: sources/tencent/model/api.json:290 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6093 (stated)).
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers whose target rule attributes need modification, with a list length limit of 100. can be obtained through the DescribeLoadBalancers api.
+
+                Required (sources/tencent/model/api.json:6102 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLoadBalancerTargetAttributesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            forward_load_balancers=forward_load_balancers,
+        )
+        return self._call(
+            _MODIFY_LOAD_BALANCER_TARGET_ATTRIBUTES,
+            request.to_wire(),
+            ModifyLoadBalancerTargetAttributesResponse.from_wire,
+        )
+
+    def modify_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+        load_balancers_check_policy: LoadBalancersCheckPolicy | str | None = None,
+    ) -> ModifyLoadBalancersResponse:
+        """Call ModifyLoadBalancers (POST /).
+
+        This API is used to modify the cloud load balancers of a scaling group.
+        - This API can specify a new cloud load balancer configuration for the scaling group. The new configuration overwrites the original load balancer configuration.
+        - To clear the cloud load balancer of the scaling group, specify only the scaling group ID but not the specific cloud load balancer.
+        - This API modifies the cloud load balancer of the scaling group and generate a scaling activity to asynchronously modify the cloud load balancers of existing instances.
+
+        Source: sources/tencent/model/api.json:297 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6139 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): List of classic clb ids. currently, the maximum length is 20. you cannot specify LoadBalancerIds and ForwardLoadBalancers at the same time. it can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:6145 (stated): "maximum length is 20").
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..100 items (sources/tencent/model/api.json:6154 (stated): "maximum length of 100").
+            load_balancers_check_policy (wire name LoadBalancersCheckPolicy): CLB verification policy. Valid values: ALL and DIFF. Default value: ALL.
+                - ALL: The CLB passes the verification only when all CLB parameters are valid. Otherwise, a verification error occurs.
+                - DIFF: The CLB passes the verification only when the CLB parameters with changes are valid. Otherwise, a verification error occurs.
+
+                Default: 'ALL' (sources/tencent/model/api.json:6163 (stated): "Default value: ALL").
+                Values: ALL, DIFF (sources/tencent/model/api.json:6163 (stated): "Valid values: ALL and DIFF").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancers=forward_load_balancers,
+            load_balancers_check_policy=load_balancers_check_policy,
+        )
+        return self._call(
+            _MODIFY_LOAD_BALANCERS, request.to_wire(), ModifyLoadBalancersResponse.from_wire
+        )
+
+    def modify_notification_configuration(
+        self,
+        *,
+        auto_scaling_notification_id: str,
+        notification_types: list[str] | None = None,
+        notification_user_group_ids: list[str] | None = None,
+        queue_name: str | None = None,
+        topic_name: str | None = None,
+    ) -> ModifyNotificationConfigurationResponse:
+        """Call ModifyNotificationConfiguration (POST /).
+
+        This API is used to modify a notification policy.
+        - The receiver type of the notification policy cannot be modified.
+
+        Source: sources/tencent/model/api.json:304 (stated)
+
+        Args:
+            auto_scaling_notification_id (wire name AutoScalingNotificationId): Specifies the notification ID that needs modification. get the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and getting AutoScalingNotificationId from the returned information.
+
+                Required (sources/tencent/model/api.json:6203 (stated)).
+            notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+                - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+                - SCALE_OUT_FAILED: scale-out failed
+                - SCALE_IN_SUCCESSFUL: scale-in succeeded
+                - SCALE_IN_FAILED: scale-in failed
+                - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+                - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+            notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+            queue_name (wire name QueueName): The TDMQ CMQ QUEUE name. the original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_QUEUE.
+            topic_name (wire name TopicName): The TDMQ CMQ TOPIC name. original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_TOPIC.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyNotificationConfigurationRequest(
+            auto_scaling_notification_id=auto_scaling_notification_id,
+            notification_types=notification_types,
+            notification_user_group_ids=notification_user_group_ids,
+            queue_name=queue_name,
+            topic_name=topic_name,
+        )
+        return self._call(
+            _MODIFY_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            ModifyNotificationConfigurationResponse.from_wire,
+        )
+
+    def modify_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+        scaling_policy_name: str | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        cooldown: int | None = None,
+        metric_alarm: MetricAlarm | None = None,
+        predefined_metric_type: PredefinedMetricType | str | None = None,
+        target_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        disable_scale_in: bool | None = None,
+        notification_user_group_ids: list[str] | None = None,
+    ) -> ModifyScalingPolicyResponse:
+        """Call ModifyScalingPolicy (POST /).
+
+        This API (ModifyScalingPolicy) is used to modify an alarm trigger policy.
+
+        Source: sources/tencent/model/api.json:311 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): Specifies the alert policy ID. obtain the alert policy ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeScalingPolicies (https://intl.cloud.tencent.com/document/api/377/33178?from_cn_redirect=1), and retrieve the AutoScalingPolicyId from the returned information.
+
+                Required (sources/tencent/model/api.json:6266 (stated)).
+            scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal separators.
+
+                Length: ..60 characters (sources/tencent/model/api.json:6272 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+            adjustment_type (wire name AdjustmentType): The method to adjust the desired capacity after the alarm is triggered. It’s only available when ScalingPolicyType is Simple. Valid values:
+                - CHANGE_IN_CAPACITY: Increase or decrease the desired capacity
+                - EXACT_CAPACITY: Adjust to the specified desired capacity
+                - PERCENT_CHANGE_IN_CAPACITY: Adjust the desired capacity by percentage
+
+                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:6281 (stated): "Valid values:").
+            adjustment_value (wire name AdjustmentValue): The adjustment value for the expected number of instances after an alarm is triggered. It applies only to simple policies.
+                - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances after the alarm is triggered.
+                - When AdjustmentType is EXACT_CAPACITY, the value of AdjustmentValue represents the expected number of instances after the alarm is triggered, which should be greater than or equal to 0.
+                - When AdjustmentType is PERCENT_CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances by percentage after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances by percentage after the alarm is triggered. The unit is: %.
+            cooldown (wire name Cooldown): Cooldown period (in seconds). It’s only available when ScalingPolicyType is Simple.
+            metric_alarm (wire name MetricAlarm): Alarm monitoring metric. It’s only available when ScalingPolicyType is Simple.
+            predefined_metric_type (wire name PredefinedMetricType): Preset monitoring item. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+                - ASG_AVG_CPU_UTILIZATION: Average CPU utilization
+                - ASG_AVG_LAN_TRAFFIC_OUT: Average private bandwidth out
+                - ASG_AVG_LAN_TRAFFIC_IN: Average private bandwidth in
+                - ASG_AVG_WAN_TRAFFIC_OUT: Average public bandwidth out
+                - ASG_AVG_WAN_TRAFFIC_IN: Average public bandwidth in
+
+                Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:6317 (stated): "Valid values:").
+            target_value (wire name TargetValue): Target value. It’s only available when ScalingPolicyType is TARGET_TRACKING. Value ranges:
+                - ASG_AVG_CPU_UTILIZATION (in %): [1, 100)
+                - ASG_AVG_LAN_TRAFFIC_OUT (in Mbps): >0
+                - ASG_AVG_LAN_TRAFFIC_IN (in Mbps): >0
+                - ASG_AVG_WAN_TRAFFIC_OUT (in Mbps): >0
+                - ASG_AVG_WAN_TRAFFIC_IN (in Mbps): >0
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It’s only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600.
+
+                Range: 0..3600 seconds (sources/tencent/model/api.json:6335 (stated): "Value range: 0-3600").
+            disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+                - true: Scaling in is not allowed.
+                - false: Allows both scale-out and scale-in
+            notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+                Notification group ID, which is the set of user group IDs.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+            scaling_policy_name=scaling_policy_name,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            cooldown=cooldown,
+            metric_alarm=metric_alarm,
+            predefined_metric_type=predefined_metric_type,
+            target_value=target_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            disable_scale_in=disable_scale_in,
+            notification_user_group_ids=notification_user_group_ids,
+        )
+        return self._call(
+            _MODIFY_SCALING_POLICY, request.to_wire(), ModifyScalingPolicyResponse.from_wire
+        )
+
+    def modify_scheduled_action(
+        self,
+        *,
+        scheduled_action_id: str,
+        scheduled_action_name: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        desired_capacity: int | None = None,
+        start_time: str | None = None,
+        end_time: str | None = None,
+        recurrence: str | None = None,
+        disable_update_desired_capacity: bool | None = None,
+    ) -> ModifyScheduledActionResponse:
+        """Call ModifyScheduledAction (POST /).
+
+        This API (ModifyScheduledAction) is used to modify a scheduled task.
+
+        Source: sources/tencent/model/api.json:318 (stated)
+
+        Args:
+            scheduled_action_id (wire name ScheduledActionId): Scheduled task ID that needs modification. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+                Required (sources/tencent/model/api.json:6383 (stated)).
+            scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+                Length: ..60 bytes (sources/tencent/model/api.json:6389 (stated): "maximum length of 60 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:6389 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+            min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+            desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+            start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+            end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+            recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
+            disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+                Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+                The following cases assume that DisableUpdateDesiredCapacity is True:
+                - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+                - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+                - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScheduledActionRequest(
+            scheduled_action_id=scheduled_action_id,
+            scheduled_action_name=scheduled_action_name,
+            max_size=max_size,
+            min_size=min_size,
+            desired_capacity=desired_capacity,
+            start_time=start_time,
+            end_time=end_time,
+            recurrence=recurrence,
+            disable_update_desired_capacity=disable_update_desired_capacity,
+        )
+        return self._call(
+            _MODIFY_SCHEDULED_ACTION, request.to_wire(), ModifyScheduledActionResponse.from_wire
+        )
+
+    def remove_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> RemoveInstancesResponse:
+        """Call RemoveInstances (POST /).
+
+        This API is used to delete CVM instances from a scaling group. Instances that are automatically created through AS will be terminated, while those manually added to the scaling group will be removed and retained.
+        - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+        - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+        - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+        Source: sources/tencent/model/api.json:325 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:6814 (stated)).
+            instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:.
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:6823 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RemoveInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(_REMOVE_INSTANCES, request.to_wire(), RemoveInstancesResponse.from_wire)
+
+    def resume_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+        resume_mode: ResumeMode | str | None = None,
+    ) -> ResumeInstanceRefreshResponse:
+        """Call ResumeInstanceRefresh (POST /).
+
+        This API is used to resume the paused instance refresh activity, allowing it to retry failed instances in the current batch or proceed with refreshing subsequent batches. Note that calling this API is ineffective when the activity is not in a paused status.
+        - When the MaxSurge parameter is used, the activity may be paused due to scale-out or scale-in failures. This API can also be used to retry scaling operations.
+
+        Source: sources/tencent/model/api.json:332 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:6860 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can get the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:6869 (stated)).
+            resume_mode (wire name ResumeMode): Recovery mode of instances that have failed to be refreshed in the current batch. If there are no failed instances, this parameter is invalid. Default value: RETRY. Valid values:
+                - RETRY: Retry instances that have failed to be refreshed in the current batch.
+                - CONTINUE: Skip instances that have failed to be refreshed in the current batch.
+
+                Default: 'RETRY' (sources/tencent/model/api.json:6875 (stated): "Default value: RETRY").
+                Values: RETRY, CONTINUE (sources/tencent/model/api.json:6875 (stated): "Valid values:").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ResumeInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+            resume_mode=resume_mode,
+        )
+        return self._call(
+            _RESUME_INSTANCE_REFRESH, request.to_wire(), ResumeInstanceRefreshResponse.from_wire
+        )
+
+    def rollback_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_settings: RefreshSettings,
+        origin_refresh_activity_id: str,
+        refresh_mode: str | None = None,
+    ) -> RollbackInstanceRefreshResponse:
+        """Call RollbackInstanceRefresh (POST /).
+
+        This API is used to generate a new instance refresh activity, which also supports batch refreshing and operations such as pausing, resuming, and canceling. This API returns RefreshActivityId for the rollback activity.
+        - The instances pending refresh in the original activity are updated to canceled status. Nonexistent instances are disregarded, while instances in all other statuses proceed to enter the rollback process.
+        - The instances that are being refreshed in the original activity will not be immediately terminated. Instead, the rollback activity will be executed after their refresh complete.
+        - Rollback is supported for activities that are in the paused status or those succeeded in refreshing last time. It is not supported for activities in other statuses.
+        - When the original refresh activity involves reinstalling instances, for the ImageId parameter, it will automatically recover to the image ID before the rollback; for parameters such as UserData, EnhancedService, LoginSettings, and HostName, they will still be read from the launch configuration, requiring users to manually modify the launch configuration before initiating the rollback.
+        - The rollback activity does not support the MaxSurge parameter currently.
+
+        Source: sources/tencent/model/api.json:339 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+                - Query the scaling group ID by logging in to the console.
+                - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6905 (stated)).
+            refresh_settings (wire name RefreshSettings): Refresh settings.
+
+                Required (sources/tencent/model/api.json:6914 (stated)).
+            origin_refresh_activity_id (wire name OriginRefreshActivityId): The original refresh activity ID. you can obtain the original refresh activity ID by calling the api DescribeRefreshActivities and retrieving the OriginRefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:6923 (stated)).
+            refresh_mode (wire name RefreshMode): Refresh mode, currently, only rolling updates are supported, with the default value being ROLLING_UPDATE_RESET.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RollbackInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_settings=refresh_settings,
+            origin_refresh_activity_id=origin_refresh_activity_id,
+            refresh_mode=refresh_mode,
+        )
+        return self._call(
+            _ROLLBACK_INSTANCE_REFRESH, request.to_wire(), RollbackInstanceRefreshResponse.from_wire
+        )
+
+    def scale_in_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scale_in_number: int,
+    ) -> ScaleInInstancesResponse:
+        """Call ScaleInInstances (POST /).
+
+        This API is used to reduce the specified number of instances from the scaling group.
+        - There is no on going scaling task.
+        - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+        - You can specify the instances to remove in the scale-in activity by using TerminationPolicies. For more information, see Scaling In Policies.
+        - Only the IN_SERVICE instances will be reduced. To reduce instances in other statues, use the DetachInstances or RemoveInstances API.
+        - The desired capacity will be reduced accordingly. The new desired capacity should be no less than the minimum capacity.
+        - If the scale-in activity failed or partially succeeded, the final desired capacity only deducts the instances that have been reduced successfully.
+
+        Source: sources/tencent/model/api.json:346 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7069 (stated)).
+            scale_in_number (wire name ScaleInNumber): Number of resource instances to scale in. this parameter has a static value range of [1,2000] and must not be larger than the difference between the desired number and the minimum value. for example, if the scaling group desired number is 100 and the minimum value is 20, the permissible range is [1,80].
+
+                Required (sources/tencent/model/api.json:7078 (stated)).
+                Range: 1..2000 (sources/tencent/model/api.json:7075 (stated): "value range of [1,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ScaleInInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scale_in_number=scale_in_number,
+        )
+        return self._call(
+            _SCALE_IN_INSTANCES, request.to_wire(), ScaleInInstancesResponse.from_wire
+        )
+
+    def scale_out_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scale_out_number: int,
+    ) -> ScaleOutInstancesResponse:
+        """Call ScaleOutInstances (POST /).
+
+        This API is used to add the specified number of instances to a scaling group. It returns the scaling activity ID ActivityId.
+        - Make sure that there are no ongoing scaling tasks.
+        - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+        - The total number of instances after this action cannot exceed the maximum capacity.
+        - If a scale-out action failed or partially succeeded, only the number of successfully created instances is added to the number of desired capacity.
+        - If the allocation policy is SPOT_MIXED, there may be multiple scaling activities triggered for one scaling task. In this case, the first activity ID (ActivityId) is returned.
+
+        Source: sources/tencent/model/api.json:353 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Specifies the scaling group ID by logging in to the console.
+                - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7115 (stated)).
+            scale_out_number (wire name ScaleOutNumber): Number of resource instances to scale out. the static value range of this parameter is [1,2000]. this parameter must not be larger than the difference between the expected number and the maximum value. for example, if the expected number of the scaling group is 20 and the maximum value is 100, the valid values are [1,80].
+
+                Required (sources/tencent/model/api.json:7124 (stated)).
+                Range: 1..2000 (sources/tencent/model/api.json:7121 (stated): "value range of this parameter is [1,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ScaleOutInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scale_out_number=scale_out_number,
+        )
+        return self._call(
+            _SCALE_OUT_INSTANCES, request.to_wire(), ScaleOutInstancesResponse.from_wire
+        )
+
+    def set_instances_protection(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+        protected_from_scale_in: bool,
+    ) -> SetInstancesProtectionResponse:
+        """Call SetInstancesProtection (POST /).
+
+        This API is used to enable scale-in protection for an instance.
+
+        When scale-in protection is enabled, the instance will not be removed in scale-in activities triggered by replacement of unhealthy instances, alarm threshold reached, change of desired quantity, etc.
+
+        Source: sources/tencent/model/api.json:360 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7516 (stated)).
+            instance_ids (wire name InstanceIds): Instance ID. you can obtain available instance ID in the following ways:.
+                - Query instance ID by logging in to the console
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:7525 (stated)).
+            protected_from_scale_in (wire name ProtectedFromScaleIn): Whether to enable scale-in protection for this instance
+
+                Required (sources/tencent/model/api.json:7534 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstancesProtectionRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+            protected_from_scale_in=protected_from_scale_in,
+        )
+        return self._call(
+            _SET_INSTANCES_PROTECTION, request.to_wire(), SetInstancesProtectionResponse.from_wire
+        )
+
+    def start_auto_scaling_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> StartAutoScalingInstancesResponse:
+        """Call StartAutoScalingInstances (POST /).
+
+        This API is used to start up CVM instances in a scaling group.
+        - After startup, the instance will be in the IN_SERVICE status, which will increase the desired capacity. Please note that the desired capacity cannot exceed the maximum value.
+        - This API supports batch operation. Up to 100 instances can be started up in each request.
+
+        Source: sources/tencent/model/api.json:367 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7635 (stated)).
+            instance_ids (wire name InstanceIds): Specifies the instance ID list of CVM to enable. you can obtain available instance ID in the following ways.
+                - Query instance ID by logging in to the console
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:7644 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartAutoScalingInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return self._call(
+            _START_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            StartAutoScalingInstancesResponse.from_wire,
+        )
+
+    def start_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_settings: RefreshSettings,
+        refresh_mode: RefreshMode | str | None = None,
+    ) -> StartInstanceRefreshResponse:
+        """Call StartInstanceRefresh (POST /).
+
+        This API is used to refresh running CVM instances in the scaling group and return the RefreshActivityId for the instance refresh activity based on parameters in the launch configuration.
+        - For refresh methods involving reinstallation (currently only reinstallation is supported), during reinstallation, only the ImageId, UserData, EnhancedService, HostName, and LoginSettings parameters will be fetched from the launch configuration for refreshing; other parameters of the instance will not be refreshed.
+        - During the instance refresh process (including paused status), the scaling group will be disabled. It is not recommended to modify the associated launch configuration during a refresh, as this may impact the refresh parameters, leading to inconsistent instance configurations.
+        - In rolling update mode, instance refreshes are performed in multiple batches. If there are failed refreshes within a batch, the activity will enter a failed paused status.
+        - Instances pending refresh that are removed or destroyed will be marked as NOT_FOUND status, but they will not block the instance refresh activity.
+        - Even if a running instance has parameters consistent with the latest launch configuration, it can still undergo another refresh.
+
+        Source: sources/tencent/model/api.json:374 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7681 (stated)).
+            refresh_settings (wire name RefreshSettings): Refresh settings.
+
+                Required (sources/tencent/model/api.json:7690 (stated)).
+            refresh_mode (wire name RefreshMode): Refresh mode. default value: ROLLING_UPDATE_RESET. valid values:.
+                - ROLLING_UPDATE_RESET: reinstall the system for rolling updates.
+                - ROLLING_UPDATE_REPLACE: Create an instance and replace the old instance with it for rolling updates. This mode does not support the rollback API currently.
+
+                Default: 'ROLLING_UPDATE_RESET' (sources/tencent/model/api.json:7696 (stated): "default value: ROLLING_UPDATE_RESET").
+                Values: ROLLING_UPDATE_RESET, ROLLING_UPDATE_REPLACE (sources/tencent/model/api.json:7696 (stated): "valid values:.").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_settings=refresh_settings,
+            refresh_mode=refresh_mode,
+        )
+        return self._call(
+            _START_INSTANCE_REFRESH, request.to_wire(), StartInstanceRefreshResponse.from_wire
+        )
+
+    def stop_auto_scaling_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+        stopped_mode: StoppedMode | str | None = None,
+    ) -> StopAutoScalingInstancesResponse:
+        """Call StopAutoScalingInstances (POST /).
+
+        This API is used to shut down CVM instances in a scaling group.
+        - Use the SOFT_FIRST shutdown, which means the CVM will be forcibly shut down if the soft shutdown fails.
+        - Shutting down instances in the IN_SERVICE status will reduce the desired capacity, but the desired capacity cannot be less than the minimum value.
+        - To use the STOP_CHARGING shutdown, the instances you want to shut down must satisfy the conditions of no charges when shut down.
+        - This API supports batch operation. Up to 100 instances can be shut down in each request.
+
+        Source: sources/tencent/model/api.json:381 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7736 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instance ids to be closed. you can obtain available instance ids in the following ways:.
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:7745 (stated)).
+            stopped_mode (wire name StoppedMode): Whether the shutdown instances will be charged. Valid values:
+
+                KEEP_CHARGING: keep charging after shutdown.
+
+                STOP_CHARGING: stop charging after shutdown.
+
+                Default value: KEEP_CHARGING.
+
+                Default: 'KEEP_CHARGING' (sources/tencent/model/api.json:7751 (stated): "Default value: KEEP_CHARGING").
+                Values: KEEP_CHARGING, STOP_CHARGING (sources/tencent/model/api.json:7751 (stated): "Valid values:").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StopAutoScalingInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+            stopped_mode=stopped_mode,
+        )
+        return self._call(
+            _STOP_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            StopAutoScalingInstancesResponse.from_wire,
+        )
+
+    def stop_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+    ) -> StopInstanceRefreshResponse:
+        """Call StopInstanceRefresh (POST /).
+
+        This API is used to pause the ongoing instance refresh activity.
+        - In the paused status, the scaling group will also be disabled.
+        - The instances that are currently being updated or scaled out will not be paused, but instances pending updates will have their updates paused.
+        - During scale-in, all instances have already been updated and cannot be paused.
+
+        Source: sources/tencent/model/api.json:388 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+                - Query the scaling group ID by logging in to the console.
+                - Get the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7791 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can call the api DescribeRefreshActivities and obtain the instance refresh activity ID from the returned information.
+
+                Required (sources/tencent/model/api.json:7800 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StopInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+        )
+        return self._call(
+            _STOP_INSTANCE_REFRESH, request.to_wire(), StopInstanceRefreshResponse.from_wire
+        )
+
+    def upgrade_launch_configuration(
+        self,
+        *,
+        launch_configuration_id: str,
+        image_id: str,
+        instance_types: list[str],
+        launch_configuration_name: str,
+        data_disks: list[DataDisk] | None = None,
+        enhanced_service: EnhancedService | None = None,
+        instance_charge_type: UpgradeLaunchConfigurationInstanceChargeType | str | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        login_settings: LoginSettings | None = None,
+        project_id: int | None = None,
+        security_group_ids: list[str] | None = None,
+        system_disk: SystemDisk | None = None,
+        user_data: str | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        cam_role_name: str | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+    ) -> UpgradeLaunchConfigurationResponse:
+        """Call UpgradeLaunchConfiguration (POST /).
+
+        There is a replacement API: ModifyLaunchConfiguration. This API carries the risk of parameter overwriting, and it has currently been hidden on the official website.
+
+        This API (UpgradeLaunchConfiguration) is used to upgrade the launch configuration.
+        - This API is used to upgrade the launch configuration, adopting an "entirely overwrite" approach. Regardless of previous parameter settings, they will be uniformly replaced with new configurations as specified in the interface parameters. For non-mandatory fields, if not filled in, default values will be assigned.
+        - After upgrading and modifying the launch configuration, existing instances that have been scaled out using this configuration will not undergo any changes. Subsequently, newly added instances using this upgraded launch configuration will be scaled out according to the new configuration.
+
+        Source: sources/tencent/model/api.json:395 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID.
+
+                Required (sources/tencent/model/api.json:7922 (stated)).
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+
+                Required (sources/tencent/model/api.json:7931 (stated)).
+            instance_types (wire name InstanceTypes): List of instance models. Different instance models specify different resource specifications. Up to 5 instance models can be supported.
+
+                Required (sources/tencent/model/api.json:7940 (stated)).
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+                Required (sources/tencent/model/api.json:7949 (stated)).
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:7946 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+            data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+            enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+            instance_charge_type (wire name InstanceChargeType): Instance billing type. CVM instances are POSTPAID_BY_HOUR by default.
+                - POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis
+                - SPOTPAID: Bidding
+
+                Default: 'POSTPAID_BY_HOUR' (sources/tencent/model/api.json:7973 (stated): "are POSTPAID_BY_HOUR by default").
+                Values: POSTPAID_BY_HOUR, SPOTPAID (sources/tencent/model/api.json:7973 (stated): "POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis").
+            instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type verification policy. Value range: ALL, ANY. Default value: ANY.
+                - ALL: The verification will success only if all instance types (InstanceType) are available; otherwise, an error will be reported.
+                - ANY: The verification will success if any instance type (InstanceType) is available; otherwise, an error will be reported.
+
+                Common reasons why an instance type is unavailable include stock-out of the instance type or the corresponding cloud disk.
+
+                If a model in InstanceTypes does not exist or has been discontinued, a verification error will be reported regardless of the value of InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:7991 (stated): "Default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:7991 (stated): "Value range: ALL, ANY").
+            internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+            login_settings (wire name LoginSettings): This parameter is now invalid and should not be used. Upgrading the launch configuration API does not allow modification or overwriting of the LoginSettings parameter. LoginSettings will not change after upgrade.
+            project_id (wire name ProjectId): Project ID of the instance. Leave it blank as the default.
+            security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+            system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+            instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+            cam_role_name (wire name CamRoleName): CAM role name, which can be obtained from the roleName field in the return value of the DescribeRoleList API.
+            host_name_settings (wire name HostNameSettings): CVM hostname settings.
+            instance_name_settings (wire name InstanceNameSettings): Settings of CVM instance names
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+            disk_type_policy (wire name DiskTypePolicy): Selection policy of cloud disks. Default value: ORIGINAL. Valid values:
+                - ORIGINAL: uses the configured cloud disk type
+                - AUTOMATIC: automatically chooses an available cloud disk type
+
+                Default: 'ORIGINAL' (sources/tencent/model/api.json:8099 (stated): "Default value: ORIGINAL").
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:8099 (stated): "Valid values:").
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = UpgradeLaunchConfigurationRequest(
+            launch_configuration_id=launch_configuration_id,
+            image_id=image_id,
+            instance_types=instance_types,
+            launch_configuration_name=launch_configuration_name,
+            data_disks=data_disks,
+            enhanced_service=enhanced_service,
+            instance_charge_type=instance_charge_type,
+            instance_market_options=instance_market_options,
+            instance_types_check_policy=instance_types_check_policy,
+            internet_accessible=internet_accessible,
+            login_settings=login_settings,
+            project_id=project_id,
+            security_group_ids=security_group_ids,
+            system_disk=system_disk,
+            user_data=user_data,
+            instance_tags=instance_tags,
+            cam_role_name=cam_role_name,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            instance_charge_prepaid=instance_charge_prepaid,
+            disk_type_policy=disk_type_policy,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+        )
+        return self._call(
+            _UPGRADE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            UpgradeLaunchConfigurationResponse.from_wire,
         )
 
     def upgrade_lifecycle_hook(
@@ -963,6 +5041,191 @@ class AsyncClient:
                         raise
             await self._sleep(self._policy.delay(attempt))
 
+    async def attach_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> AttachInstancesResponse:
+        """Call AttachInstances (POST /).
+
+        This interface (AttachInstances) is used to add CVM instances to a scaling group.
+        - Only CVM instances in RUNNING or STOPPED status can be added.
+
+        This API is used to ensure added CVM instances match the VPC network of the scaling group.
+
+        Source: sources/tencent/model/api.json:3 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:662 (stated)).
+            instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:671 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _ATTACH_INSTANCES, request.to_wire(), AttachInstancesResponse.from_wire
+        )
+
+    async def attach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+    ) -> AttachLoadBalancersResponse:
+        """Call AttachLoadBalancers (POST /).
+
+        This API is used to add CLBs to a security group.
+
+        Source: sources/tencent/model/api.json:10 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:708 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic clb ids. each scaling group can bind a maximum of 20 classic clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers. each scaling group can bind a maximum of 100 application clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = AttachLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancers=forward_load_balancers,
+        )
+        return await self._call(
+            _ATTACH_LOAD_BALANCERS, request.to_wire(), AttachLoadBalancersResponse.from_wire
+        )
+
+    async def cancel_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+    ) -> CancelInstanceRefreshResponse:
+        """Call CancelInstanceRefresh (POST /).
+
+        This API is used to cancel the instance refresh activity of the scaling group.
+        - The batches that have already been refreshed remain unaffected, but the batches pending refresh will be canceled.
+        - If a batch is currently refreshing, cancellation is not allowed. You can suspend the event and wait until the current batch finishes before canceling.
+
+        This API is used to refresh the failed instances. If a refresh fails, the affected instances will remain in standby status, and require manual intervention to exit the standby status or terminate the instances.
+        - Rollback operations are not allowed after cancellation, and recovery is unsupported.
+
+        Temporarily expanded instances due to the maxSurge parameter are automatically destroyed after cancellation.
+        - During scale-in, all instances have already been updated and cannot be canceled.
+
+        Source: sources/tencent/model/api.json:17 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:1247 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can obtain the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:1256 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CancelInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+        )
+        return await self._call(
+            _CANCEL_INSTANCE_REFRESH, request.to_wire(), CancelInstanceRefreshResponse.from_wire
+        )
+
+    async def clear_launch_configuration_attributes(
+        self,
+        *,
+        launch_configuration_id: str,
+        clear_data_disks: bool | None = None,
+        clear_host_name_settings: bool | None = None,
+        clear_instance_name_settings: bool | None = None,
+        clear_disaster_recover_group_ids: bool | None = None,
+        clear_instance_tags: bool | None = None,
+        clear_metadata: bool | None = None,
+    ) -> ClearLaunchConfigurationAttributesResponse:
+        """Call ClearLaunchConfigurationAttributes (POST /).
+
+        This API is used to clear specific attributes of the launch configuration.
+
+        Source: sources/tencent/model/api.json:24 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain in the following ways:.
+                - Queries the launch configuration ID by logging in to the console.
+                - Get the launch configuration ID by calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:1283 (stated)).
+            clear_data_disks (wire name ClearDataDisks): Whether to clear data disk information. This parameter is optional and the default value is false.
+
+                Setting it to true will clear data disks, which means that CVM newly created on this launch configuration will have no data disk.
+
+                Default: False (sources/tencent/model/api.json:1289 (stated): "the default value is false").
+            clear_host_name_settings (wire name ClearHostNameSettings): Whether to clear the CVM hostname settings. This parameter is optional and the default value is false.
+
+                Setting it to true will clear the hostname settings, which means that CVM newly created on this launch configuration will have no hostname.
+
+                Default: False (sources/tencent/model/api.json:1298 (stated): "the default value is false").
+            clear_instance_name_settings (wire name ClearInstanceNameSettings): Whether to clear the CVM instance name settings. This parameter is optional and the default value is false.
+
+                Setting it to true will clear the instance name settings, which means that CVM newly created on this launch configuration will be named in the as-{{AutoScalingGroupName}} format.
+
+                Default: False (sources/tencent/model/api.json:1307 (stated): "the default value is false").
+            clear_disaster_recover_group_ids (wire name ClearDisasterRecoverGroupIds): Whether to clear placement group information. This parameter is optional. Default value: false.
+
+                True means clearing placement group information. After that, no placement groups are specified for CVMs created based on the information.
+
+                Default: False (sources/tencent/model/api.json:1316 (stated): "Default value: false").
+            clear_instance_tags (wire name ClearInstanceTags): Whether to clear the instance tag list. This parameter is optional, and its default value is false.
+
+                If true is filled in, it indicates that the instance tag list should be cleared. After the list is cleared, the CVMs created based on this will not be bound to the tags in the list.
+
+                Default: False (sources/tencent/model/api.json:1325 (stated): "default value is false").
+            clear_metadata (wire name ClearMetadata): Whether to clear metadata, optional, defaults to false. Setting it to true will clear metadata, the CVMs created based on this will not be associated with custom metadata.
+
+                Default: False (sources/tencent/model/api.json:1334 (stated): "defaults to false").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ClearLaunchConfigurationAttributesRequest(
+            launch_configuration_id=launch_configuration_id,
+            clear_data_disks=clear_data_disks,
+            clear_host_name_settings=clear_host_name_settings,
+            clear_instance_name_settings=clear_instance_name_settings,
+            clear_disaster_recover_group_ids=clear_disaster_recover_group_ids,
+            clear_instance_tags=clear_instance_tags,
+            clear_metadata=clear_metadata,
+        )
+        return await self._call(
+            _CLEAR_LAUNCH_CONFIGURATION_ATTRIBUTES,
+            request.to_wire(),
+            ClearLaunchConfigurationAttributesResponse.from_wire,
+        )
+
     async def complete_lifecycle_action(
         self,
         *,
@@ -1006,6 +5269,415 @@ class AsyncClient:
         )
         return await self._call(
             _COMPLETE_LIFECYCLE_ACTION, request.to_wire(), CompleteLifecycleActionResponse.from_wire
+        )
+
+    async def create_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        launch_configuration_id: str,
+        max_size: int,
+        min_size: int,
+        vpc_id: str,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        load_balancer_ids: list[str] | None = None,
+        project_id: int | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+        subnet_ids: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        zones: list[str] | None = None,
+        retry_policy: RetryPolicy | str | None = None,
+        zones_check_policy: ZonesCheckPolicy | str | None = None,
+        tags: list[Tag] | None = None,
+        service_settings: ServiceSettings | None = None,
+        ipv6_address_count: int | None = None,
+        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        load_balancer_health_check_grace_period: int | None = None,
+        instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
+        spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None,
+        capacity_rebalance: bool | None = None,
+        instance_name_index_settings: InstanceNameIndexSettings | None = None,
+        host_name_index_settings: HostNameIndexSettings | None = None,
+        concurrent_scale_out_for_desired_capacity: bool | None = None,
+    ) -> CreateAutoScalingGroupResponse:
+        """Call CreateAutoScalingGroup (POST /).
+
+        This API (CreateAutoScalingGroup) is used to create an auto scaling group.
+
+        Source: sources/tencent/model/api.json:38 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 55 bytes and must be unique under your account.
+
+                Required (sources/tencent/model/api.json:1500 (stated)).
+                Length: ..55 bytes (sources/tencent/model/api.json:1497 (stated): "maximum length of 55 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1497 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. you can obtain the launch configuration ID by logging in to the console or making an api call to DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:1509 (stated)).
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:1518 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1515 (stated): "value range [0,2000]").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Required (sources/tencent/model/api.json:1527 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1524 (stated): "value range: [0,2000]").
+            vpc_id (wire name VpcId): vpc ID. a valid vpc ID can be queried by logging in to the console. you can also call the api DescribeVpc and obtain it from the VpcId field in the api response.
+
+                Required (sources/tencent/model/api.json:1536 (stated)).
+            default_cooldown (wire name DefaultCooldown): Default cooldown period in seconds. default value: 300. value range: [0,3600].
+
+                Default: 300 (sources/tencent/model/api.json:1542 (stated): "default value: 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:1542 (stated): "value range: [0,3600]").
+            desired_capacity (wire name DesiredCapacity): The expected number of instances, in the range of [0,2000], default value equals current MinSize, and must meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:1551 (stated): "range of [0,2000]").
+            load_balancer_ids (wire name LoadBalancerIds): A list of classic load balancer ids with a current maximum length of 20. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:1560 (stated): "maximum length of 20").
+            project_id (wire name ProjectId): Project ID of the instance within the scaling group. default value is 0, indicates usage of the default project. obtain this parameter by calling DescribeProject, projectId field in the return value.
+
+                Default: 0 (sources/tencent/model/api.json:1569 (stated): "default value is 0").
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:1578 (stated): "maximum length of 100").
+            subnet_ids (wire name SubnetIds): The subnet ID list must specify a subnet in VPC scenarios. multiple subnets are attempted sequentially based on the fill-in order as priority until successful instance creation. effective VPC subnet ids can be queried by logging in to the console or obtained from the SubnetId field in the API response by calling the DescribeSubnets API.
+            termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. Valid values: OLDEST_INSTANCE and NEWEST_INSTANCE. Default value: OLDEST_INSTANCE.
+                - OLDEST_INSTANCE: Terminate the oldest instance in the scaling group first.
+                - NEWEST_INSTANCE: Terminate the newest instance in the scaling group first.
+
+                Length: ..1 items (sources/tencent/model/api.json:1596 (stated): "maximum length is currently 1").
+            zones (wire name Zones): List of availability zones. An availability zone must be specified in the basic network scenario. If multiple availability zones are entered, their priority will be determined by the order in which they are entered, and they will be tried one by one until instances can be successfully created.
+            retry_policy (wire name RetryPolicy): Retry policy. Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY. Default value: IMMEDIATE_RETRY. A partially successful scaling activity is considered a failed activity.
+                - IMMEDIATE_RETRY: Immediately retry or quickly retry in a short period. There will be no retry anymore after a certain number of consecutive failures (5).
+                - INCREMENTAL_INTERVALS: Retry at an incremental interval. As the number of continuous failures increase, the retry interval gradually increases. The interval for the first 10 retries is the same as the immediate retry mode, and that for the subsequent retries gradually increases to 10 minutes, 30 minutes, 60 minutes, or 1 day.
+                - NO_RETRY: There will be no retry until another user call or alarm information is received.
+
+                Default: 'IMMEDIATE_RETRY' (sources/tencent/model/api.json:1614 (stated): "Default value: IMMEDIATE_RETRY").
+                Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:1614 (stated): "Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY").
+            zones_check_policy (wire name ZonesCheckPolicy): AZ verification policy. Valid values: ALL and ANY. Default value: ANY.
+                - ALL: Verification passes if all AZs or subnets are available; otherwise, a verification error will be reported.
+                - ANY: Verification passes if any AZ or subnet is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable AZs or subnets include the CVM InstanceType in the AZ being sold out, the CBS cloud disk in the AZ being sold out, insufficient quota in the AZ, and insufficient IP addresses in the subnet.
+
+                If there is no AZ or subnet in Zones/SubnetIds, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:1623 (stated): "Default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:1623 (stated): "Valid values: ALL and ANY").
+            tags (wire name Tags): List of Tag descriptions. by specifying this parameter, you can bind tags to a scaling group and corresponding resource instances. each scaling group supports up to 30 tags. you can call the GetTags API to retrieve existing Tag key-value pairs based on the response.
+            service_settings (wire name ServiceSettings): Service settings such as unhealthy instance replacement.
+            ipv6_address_count (wire name Ipv6AddressCount): The number of IPv6 addresses that an instance has. valid values: 0 and 1. default value: 0, which means the instance does not allocate an IPv6 address. use a private network that supports IPv6 and enable IPv6 CIDR in the subnet. for other usage restrictions, see IPv6 usage limits.
+
+                Default: 0 (sources/tencent/model/api.json:1650 (stated): "default value: 0").
+                Values: 0, 1 (sources/tencent/model/api.json:1650 (stated): "valid values: 0 and 1").
+            multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): Multi-AZ/multi-subnet policy, whose valid values include PRIORITY and EQUALITY, with the default value being PRIORITY.
+                - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instances can be successfully created in the highest-priority AZ/subnet, they will always be created in that AZ/subnet.
+                - EQUALITY: The instances added through scale-out will be distributed across multiple AZs/subnets to ensure a relatively balanced number of instances in each AZ/subnet after scaling out.
+
+                Points to consider regarding this policy:
+                - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
+                - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
+                - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
+
+                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
+            health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
+                - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
+                - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
+
+                If CLB is selected, the scaling group will check both the instance's network status and the CLB's health check status. If the instance's network status is unhealthy, the instance will be marked as UNHEALTHY. If the CLB's health check status is abnormal, the instance will be marked as CLB_UNHEALTHY. If both of them are abnormal, the instance will be marked as UNHEALTHY|CLB_UNHEALTHY. Default value: CLB.
+
+                Default: 'CLB' (sources/tencent/model/api.json:1668 (stated): "Default value: CLB").
+                Values: CVM, CLB (sources/tencent/model/api.json:1668 (stated): "Valid values:").
+            load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Grace period of the CLB health check during which the IN_SERVICE instances added will not be marked as CLB_UNHEALTHY.
+
+                Valid range: 0-7200, in seconds. Default value: 0.
+
+                Default: 0 (sources/tencent/model/api.json:1677 (stated): "Default value: 0").
+                Range: 0..7200 seconds (sources/tencent/model/api.json:1677 (stated): "Valid range: 0-7200").
+            instance_allocation_policy (wire name InstanceAllocationPolicy): Instance assignment policy. Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED. Default value: LAUNCH_CONFIGURATION.
+                - LAUNCH_CONFIGURATION: Represent the traditional mode of assigning instances according to the launch configuration.
+                - SPOT_MIXED: Represent the spot mixed mode. Currently, this mode is supported only when the launch configuration is set to the pay-as-you-go billing mode. In the mixed mode, the scaling group will scale out pay-as-you-go models or spot models based on the predefined settings. When the mixed mode is used, the billing type of the associated launch configuration cannot be modified.
+
+                Default: 'LAUNCH_CONFIGURATION' (sources/tencent/model/api.json:1686 (stated): "Default value: LAUNCH_CONFIGURATION").
+                Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:1686 (stated): "Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED").
+            spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Specifies how to assign pay-as-you-go instances and spot instances.
+
+                This parameter is valid only when InstanceAllocationPolicy  is set to SPOT_MIXED.
+            capacity_rebalance (wire name CapacityRebalance): Capacity rebalancing feature, which is applicable only to spot instances within the scaling group. Valid values:
+                - TRUE: Enable this feature. When spot instances in the scaling group are about to be automatically recycled by the spot instance service, AS proactively initiates the termination process of the spot instances. If there is a configured scale-in hook, it will be triggered before termination. After the termination process starts, AS asynchronously initiates the scale-out to reach the expected number of instances.
+                - FALSE: Disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+
+                Default value: FALSE.
+
+                Default: False (sources/tencent/model/api.json:1704 (stated): "Default value: FALSE").
+            instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name index settings. If not specified, it is disabled by default. When enabled, an incremental numeric index will be appended to the names of instances automatically created within the scaling group.
+            host_name_index_settings (wire name HostNameIndexSettings): Specifies the related settings for the instance hostname index number. If not specified, it is disabled by default. When enabled, it appends incremental numeric index to the hostname of instances auto-created within the scaling group.
+            concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): This feature allows the system to perform multiple scale out operations concurrently in order to reach the desired capacity. However, the following constraints apply:
+                - Compatibility: This option cannot be set if the InstanceAllocationPolicyis SPOT_MIXED or the ScalingMode is WAKE_UP_STOPPED_SCALING.
+                - Concurrency Limit: The system currently supports a maximum of two concurrent scale-out operations.
+                - Operation Restrictions: Other scaling actions such as scaling to a specific instance count or performing scale in, cannot be executed concurrently.
+
+                Default: FALSE(indicating that concurrent scaling is disabled).
+
+                Default: False (sources/tencent/model/api.json:1731 (stated): "Default: FALSE").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            launch_configuration_id=launch_configuration_id,
+            max_size=max_size,
+            min_size=min_size,
+            vpc_id=vpc_id,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            load_balancer_ids=load_balancer_ids,
+            project_id=project_id,
+            forward_load_balancers=forward_load_balancers,
+            subnet_ids=subnet_ids,
+            termination_policies=termination_policies,
+            zones=zones,
+            retry_policy=retry_policy,
+            zones_check_policy=zones_check_policy,
+            tags=tags,
+            service_settings=service_settings,
+            ipv6_address_count=ipv6_address_count,
+            multi_zone_subnet_policy=multi_zone_subnet_policy,
+            health_check_type=health_check_type,
+            load_balancer_health_check_grace_period=load_balancer_health_check_grace_period,
+            instance_allocation_policy=instance_allocation_policy,
+            spot_mixed_allocation_policy=spot_mixed_allocation_policy,
+            capacity_rebalance=capacity_rebalance,
+            instance_name_index_settings=instance_name_index_settings,
+            host_name_index_settings=host_name_index_settings,
+            concurrent_scale_out_for_desired_capacity=concurrent_scale_out_for_desired_capacity,
+        )
+        return await self._call(
+            _CREATE_AUTO_SCALING_GROUP, request.to_wire(), CreateAutoScalingGroupResponse.from_wire
+        )
+
+    async def create_auto_scaling_group_from_instance(
+        self,
+        *,
+        auto_scaling_group_name: str,
+        instance_id: str,
+        min_size: int,
+        max_size: int,
+        desired_capacity: int | None = None,
+        inherit_instance_tag: bool | None = None,
+    ) -> CreateAutoScalingGroupFromInstanceResponse:
+        """Call CreateAutoScalingGroupFromInstance (POST /).
+
+        This API is used to create launch configurations and scaling groups based on an instance.
+
+        Source: sources/tencent/model/api.json:45 (stated)
+
+        Args:
+            auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name. It must be unique under your account. The name can only contain letters, numbers, underscore, hyphen "-" and periods. It cannot exceed 55 bytes.
+
+                Required (sources/tencent/model/api.json:1418 (stated)).
+                Length: ..55 bytes (sources/tencent/model/api.json:1415 (stated): "cannot exceed 55 bytes").
+            instance_id (wire name InstanceId): Instance ID. you can get the instance ID by logging in to the console or making an api call to DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:1427 (stated)).
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Required (sources/tencent/model/api.json:1436 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1433 (stated): "value range: [0,2000]").
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:1445 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:1442 (stated): "value range [0,2000]").
+            desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, default value equals current MinSize, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:1451 (stated): "ranges from 0 to 2000").
+            inherit_instance_tag (wire name InheritInstanceTag): Whether to inherit the instance tag. Default value: False
+
+                Default: False (sources/tencent/model/api.json:1460 (stated): "Default value: False").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateAutoScalingGroupFromInstanceRequest(
+            auto_scaling_group_name=auto_scaling_group_name,
+            instance_id=instance_id,
+            min_size=min_size,
+            max_size=max_size,
+            desired_capacity=desired_capacity,
+            inherit_instance_tag=inherit_instance_tag,
+        )
+        return await self._call(
+            _CREATE_AUTO_SCALING_GROUP_FROM_INSTANCE,
+            request.to_wire(),
+            CreateAutoScalingGroupFromInstanceResponse.from_wire,
+        )
+
+    async def create_launch_configuration(
+        self,
+        *,
+        launch_configuration_name: str,
+        image_id: str | None = None,
+        project_id: int | None = None,
+        instance_type: str | None = None,
+        system_disk: SystemDisk | None = None,
+        data_disks: list[DataDisk] | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        login_settings: LoginSettings | None = None,
+        security_group_ids: list[str] | None = None,
+        enhanced_service: EnhancedService | None = None,
+        user_data: str | None = None,
+        instance_charge_type: InstanceChargeType | str | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        instance_types: list[str] | None = None,
+        cam_role_name: str | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        tags: list[Tag] | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        hpc_cluster_id: str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+        disaster_recover_group_ids: list[str] | None = None,
+        image_family: str | None = None,
+        dedicated_cluster_id: str | None = None,
+        metadata: Metadata | None = None,
+    ) -> CreateLaunchConfigurationResponse:
+        """Call CreateLaunchConfiguration (POST /).
+
+        This interface (CreateLaunchConfiguration) is used to create new launch configuration.
+        - To modify a launch configuration, use ModifyLaunchConfigurationAttributes to partially modify fields. If needed, create a new launch configuration.
+
+        By default, 50 launch configurations can be created per region. For details, see Usage Limits.
+
+        Source: sources/tencent/model/api.json:52 (stated)
+
+        Args:
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+                Required (sources/tencent/model/api.json:1771 (stated)).
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1768 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+            project_id (wire name ProjectId): Project ID of the launch configuration. default value is 0, indicating usage of the default project. obtain this parameter by calling the projectId field in the return value of DescribeProject.
+
+                Note: the instance's project ID within the scaling group takes the project ID of the scaling group, which is irrelevant here.
+
+                Default: 0 (sources/tencent/model/api.json:1786 (stated): "default value is 0").
+            instance_type (wire name InstanceType): Instance model. Different instance models specify different resource specifications. The specific value can be obtained by calling the DescribeZoneInstanceConfigInfos API to get the latest specification table or referring to the descriptions in Instance Types.
+
+                InstanceType and InstanceTypes are mutually exclusive, and one and only one of them must be entered.
+            system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+            data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+            internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+            login_settings (wire name LoginSettings): Login settings of the instance. You can use this parameter to set the login method, password, and key of the instance or keep the login settings of the original image. By default, a random password will be generated and sent to you via the Message Center.
+            security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+            enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+            instance_charge_type (wire name InstanceChargeType): Instance billing mode. CVM instances take POSTPAID_BY_HOUR by default. Valid values:
+                - POSTPAID_BY_HOUR: pay-as-you-go hourly
+                - SPOTPAID: spot instance
+                - CDCPAID: dedicated cluster
+
+                Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:1867 (stated): "Valid values:").
+            instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+            instance_types (wire name InstanceTypes): Instance model list. different instance models specify different resource specifications. supports up to 10 instance models.
+
+                The InstanceType and InstanceTypes parameters are mutually exclusive. one and only one must be filled in. specific values can be obtained by calling the api Instance Types to obtain the latest specification table or refer to instance specifications.
+            cam_role_name (wire name CamRoleName): CAM role name. you can obtain it from the roleName in the return value from the API DescribeRoleList.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type validation policy. valid values include ALL and ANY. default value: ANY. this parameter is valid only when the InstanceTypes parameter contains multiple instance types.
+                - ALL: verification passes if ALL instancetypes are available; otherwise, a verification error will be reported.
+                - ANY: verification passes if ANY InstanceType is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable instancetypes include the instancetype being sold out and the corresponding cloud disk being sold out.
+
+                If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:1903 (stated): "default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:1903 (stated): "valid values include ALL and ANY").
+            instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+            tags (wire name Tags): List of tags. You can specify tags that you want to bind to the launch configuration. Each launch configuration can have up to 30 tags.
+            host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+                windows instances do not support setting hostname.
+
+                When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+                Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+            instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud server instance name (InstanceName).
+
+                If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+                Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+                Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+            disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy, whose default value is ORIGINAL. Valid values:
+                - ORIGINAL: Use the set cloud disk type.
+                - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+                Default: 'ORIGINAL' (sources/tencent/model/api.json:1957 (stated): "default value is ORIGINAL").
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:1957 (stated): "Valid values:").
+            hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. This parameter is not currently supported for the international site.
+
+                Note: this field is empty by default.
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+            disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group ID. Only one is allowed.
+            image_family (wire name ImageFamily): Image family name. one and only one must be filled in between image Id and image family name. this parameter can be obtained by calling the DescribeImages api.
+            dedicated_cluster_id (wire name DedicatedClusterId): Local exclusive cluster ID. this parameter can be obtained through the DescribeDedicatedClusters api.
+            metadata (wire name Metadata): Custom metadata.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateLaunchConfigurationRequest(
+            launch_configuration_name=launch_configuration_name,
+            image_id=image_id,
+            project_id=project_id,
+            instance_type=instance_type,
+            system_disk=system_disk,
+            data_disks=data_disks,
+            internet_accessible=internet_accessible,
+            login_settings=login_settings,
+            security_group_ids=security_group_ids,
+            enhanced_service=enhanced_service,
+            user_data=user_data,
+            instance_charge_type=instance_charge_type,
+            instance_market_options=instance_market_options,
+            instance_types=instance_types,
+            cam_role_name=cam_role_name,
+            instance_types_check_policy=instance_types_check_policy,
+            instance_tags=instance_tags,
+            tags=tags,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            instance_charge_prepaid=instance_charge_prepaid,
+            disk_type_policy=disk_type_policy,
+            hpc_cluster_id=hpc_cluster_id,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+            disaster_recover_group_ids=disaster_recover_group_ids,
+            image_family=image_family,
+            dedicated_cluster_id=dedicated_cluster_id,
+            metadata=metadata,
+        )
+        return await self._call(
+            _CREATE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            CreateLaunchConfigurationResponse.from_wire,
         )
 
     async def create_lifecycle_hook(
@@ -1105,6 +5777,328 @@ class AsyncClient:
             _CREATE_LIFECYCLE_HOOK, request.to_wire(), CreateLifecycleHookResponse.from_wire
         )
 
+    async def create_notification_configuration(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        notification_types: list[str],
+        notification_user_group_ids: list[str] | None = None,
+        target_type: TargetType | str | None = None,
+        queue_name: str | None = None,
+        topic_name: str | None = None,
+    ) -> CreateNotificationConfigurationResponse:
+        """Call CreateNotificationConfiguration (POST /).
+
+        This API is used to create a notification.
+
+        This API is used to send notifications to a CMQ topic or queue with the following message content:.
+
+        {
+            "Service": "Tencent Cloud Auto Scaling",
+        "CreatedTime": "2021-10-11T10:15:11Z", // Activity creation time.
+            "AppId": "100000000",
+        "ActivityId": "asa-fznnvrja", // scaling activity ID.
+        This API is used to specify the scaling group ID.
+        "ActivityType": "SCALE_OUT",  // scaling activity type.
+        "StatusCode": "SUCCESSFUL".
+            "Description": "Activity was launched in response to a difference between desired capacity and actual capacity,
+        This API is used to scale out 1 instance.
+        This API is used to set the activity start time.
+        "EndTime": "2021-10-11T10:15:32Z",    // activity end time.
+        "DetailedStatusMessageSet": [ // Collection of activity internal errors (non-empty does not mean activity failure).
+                {
+                    "Code": "InvalidInstanceType",
+                    "Zone": "ap-guangzhou-6",
+                    "InstanceId": "",
+                    "InstanceChargeType": "POSTPAID_BY_HOUR",
+                    "SubnetId": "subnet-4t5mgeuu",
+                    "Message": "The specified instance type `S5.LARGE8` is invalid in `subnet-4t5mgeuu`, `ap-guangzhou-6`.",
+                    "InstanceType": "S5.LARGE8"
+                }
+            ]
+        }
+
+        Source: sources/tencent/model/api.json:66 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2160 (stated)).
+            notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+                - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+                - SCALE_OUT_FAILED: scale-out failed
+                - SCALE_IN_SUCCESSFUL: scale-in succeeded
+                - SCALE_IN_FAILED: scale-in failed
+                - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+                - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+
+                Required (sources/tencent/model/api.json:2169 (stated)).
+            notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+            target_type (wire name TargetType): Notification receiver type. values as follows:.
+                - USER_GROUP: user group
+                - TDMQ_CMQ_TOPIC: tdmq cmq topic
+                - TDMQ_CMQ_QUEUE: tdmq cmq queue
+                - CMQ_QUEUE: CMQ QUEUE. CMQ is offline. currently, only TDMQ CMQ is recommended.
+                - CMQ_TOPIC: specifies the CMQ TOPIC. CMQ is offline. currently, TDMQ CMQ is recommended for use.
+
+                Default value: USER_GROUP.
+
+                Default: 'USER_GROUP' (sources/tencent/model/api.json:2184 (stated): "Default value: USER_GROUP").
+                Values: USER_GROUP, TDMQ_CMQ_TOPIC, TDMQ_CMQ_QUEUE, CMQ_QUEUE, CMQ_TOPIC (sources/tencent/model/api.json:2184 (stated): "USER_GROUP: user group").
+            queue_name (wire name QueueName): TDMQ CMQ QUEUE name. this field is required if TargetType value is TDMQ_CMQ_QUEUE.
+            topic_name (wire name TopicName): TDMQ CMQ TOPIC name. this field is required when TargetType is TDMQ_CMQ_TOPIC.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateNotificationConfigurationRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            notification_types=notification_types,
+            notification_user_group_ids=notification_user_group_ids,
+            target_type=target_type,
+            queue_name=queue_name,
+            topic_name=topic_name,
+        )
+        return await self._call(
+            _CREATE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            CreateNotificationConfigurationResponse.from_wire,
+        )
+
+    async def create_scaling_policy(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scaling_policy_name: str,
+        scaling_policy_type: ScalingPolicyType | str | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        cooldown: int | None = None,
+        metric_alarm: MetricAlarm | None = None,
+        predefined_metric_type: PredefinedMetricType | str | None = None,
+        target_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        disable_scale_in: bool | None = None,
+        notification_user_group_ids: list[str] | None = None,
+    ) -> CreateScalingPolicyResponse:
+        """Call CreateScalingPolicy (POST /).
+
+        This API is used to create an alarm-triggered scaling policy.
+
+        -The target tracking policy triggers scale-out when the specified type of metric exceeds the threshold (target value) for 3 consecutive cycles (1 minute each). It triggers auto scale-down when the specified type of metric is below the threshold (80% of the target value) for 15 consecutive cycles (1 minute each).
+
+        Source: sources/tencent/model/api.json:73 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2242 (stated)).
+            scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal points.
+
+                Required (sources/tencent/model/api.json:2251 (stated)).
+                Length: ..60 characters (sources/tencent/model/api.json:2248 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+                Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2248 (stated): "only supports chinese, english, digits, underscores, hyphens, and decimal points").
+            scaling_policy_type (wire name ScalingPolicyType): Alarm trigger policy type. default: SIMPLE. valid values:.
+                - SIMPLE: a simple policy.
+                - TARGET_TRACKING: a target tracking policy.
+
+                Default: 'SIMPLE' (sources/tencent/model/api.json:2257 (stated): "default: SIMPLE").
+                Values: SIMPLE, TARGET_TRACKING (sources/tencent/model/api.json:2257 (stated): "valid values:.").
+            adjustment_type (wire name AdjustmentType): After an Alarm is triggered, specifies the method for modifying the expected number of instances. required in the scenario of simple policies. valid values:.
+                - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
+                - EXACT_CAPACITY: adjust to the expected number of instances
+                - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
+
+                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
+            adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
+                - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
+                - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
+                - When AdjustmentType is set to PERCENT_CHANGE_IN_CAPACITY, a positive value of AdjustmentValue indicates an increase in the number of instances by a percentage after the alarm is triggered, while a negative value indicates a decrease in the number of instances by a percentage after the alarm is triggered. Unit: %.
+            cooldown (wire name Cooldown): Cooldown period (in seconds). This parameter is only applicable to a simple policy. Default value: 300.
+
+                Default: 300 (sources/tencent/model/api.json:2284 (stated): "Default value: 300").
+            metric_alarm (wire name MetricAlarm): Alarm monitoring metric, apply only to simple policies, required in the scenario of simple policy.
+            predefined_metric_type (wire name PredefinedMetricType): Predefined monitoring item, applicable only to target tracking policies. required in the scenario. value range:.
+                - ASG_AVG_CPU_UTILIZATION: average cpu utilization
+                - ASG_AVG_LAN_TRAFFIC_OUT: specifies the average outbound private network bandwidth.
+                - ASG_AVG_LAN_TRAFFIC_IN: average inbound private network bandwidth
+                - ASG_AVG_WAN_TRAFFIC_OUT: specifies the average outbound public network bandwidth.
+                - ASG_AVG_WAN_TRAFFIC_IN: average inbound public network bandwidth
+
+                Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:2302 (stated): "value range:.").
+            target_value (wire name TargetValue): Target value, applicable only to the target tracking policy, required in the scenario.
+                - ASG_AVG_CPU_UTILIZATION: value range: [1, 100); unit: %.
+                - ASG_AVG_LAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+                - ASG_AVG_LAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+                - ASG_AVG_WAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+                - ASG_AVG_WAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It is only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600. Default value: 300.
+
+                Default: 300 (sources/tencent/model/api.json:2320 (stated): "Default value: 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:2320 (stated): "Value range: 0-3600").
+            disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in, which is applicable only to target tracking policies. Default value: false. Valid values:
+                - true: Target tracking policies trigger only scale-out.
+                - false: Target tracking policies trigger both scale-out and scale-in.
+
+                Default: False (sources/tencent/model/api.json:2329 (stated): "Default value: false").
+            notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+                Notification group ID, which is the set of user group IDs.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScalingPolicyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scaling_policy_name=scaling_policy_name,
+            scaling_policy_type=scaling_policy_type,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            cooldown=cooldown,
+            metric_alarm=metric_alarm,
+            predefined_metric_type=predefined_metric_type,
+            target_value=target_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            disable_scale_in=disable_scale_in,
+            notification_user_group_ids=notification_user_group_ids,
+        )
+        return await self._call(
+            _CREATE_SCALING_POLICY, request.to_wire(), CreateScalingPolicyResponse.from_wire
+        )
+
+    async def create_scheduled_action(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scheduled_action_name: str,
+        min_size: int,
+        start_time: str,
+        desired_capacity: int,
+        max_size: int,
+        end_time: str | None = None,
+        recurrence: str | None = None,
+        disable_update_desired_capacity: bool | None = None,
+    ) -> CreateScheduledActionResponse:
+        """Call CreateScheduledAction (POST /).
+
+        This API (CreateScheduledAction) is used to create a scheduled task.
+
+        Source: sources/tencent/model/api.json:80 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:2378 (stated)).
+            scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+                Required (sources/tencent/model/api.json:2387 (stated)).
+                Length: ..60 bytes (sources/tencent/model/api.json:2384 (stated): "maximum length of 60 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2384 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2396 (stated)).
+            start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                Required (sources/tencent/model/api.json:2405 (stated)).
+            desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2414 (stated)).
+            max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+                Required (sources/tencent/model/api.json:2423 (stated)).
+            end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+            recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
+            disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+                Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+                The following cases assume that DisableUpdateDesiredCapacity is True:
+                - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+                - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+                - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = CreateScheduledActionRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scheduled_action_name=scheduled_action_name,
+            min_size=min_size,
+            start_time=start_time,
+            desired_capacity=desired_capacity,
+            max_size=max_size,
+            end_time=end_time,
+            recurrence=recurrence,
+            disable_update_desired_capacity=disable_update_desired_capacity,
+        )
+        return await self._call(
+            _CREATE_SCHEDULED_ACTION, request.to_wire(), CreateScheduledActionResponse.from_wire
+        )
+
+    async def delete_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> DeleteAutoScalingGroupResponse:
+        """Call DeleteAutoScalingGroup (POST /).
+
+        This API is used to delete an auto-scaling group. Make sure that there are no IN_SERVICE instances in the group, and there are no ongoing scaling activities. When you delete a scaling group, instances in the status of CREATION_FAILED, TERMINATION_FAILED and DETACH_FAILED are not terminated.
+
+        Source: sources/tencent/model/api.json:87 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2570 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return await self._call(
+            _DELETE_AUTO_SCALING_GROUP, request.to_wire(), DeleteAutoScalingGroupResponse.from_wire
+        )
+
+    async def delete_launch_configuration(
+        self,
+        *,
+        launch_configuration_id: str,
+    ) -> DeleteLaunchConfigurationResponse:
+        """Call DeleteLaunchConfiguration (POST /).
+
+        This API (DeleteLaunchConfiguration) is used to delete a launch configuration.
+        - If the launch configuration is active in a scaling group, it cannot be deleted.
+
+        Source: sources/tencent/model/api.json:94 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Specifies the launch configuration ID that needs to be deleted. you can obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+                Required (sources/tencent/model/api.json:2597 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteLaunchConfigurationRequest(
+            launch_configuration_id=launch_configuration_id,
+        )
+        return await self._call(
+            _DELETE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            DeleteLaunchConfigurationResponse.from_wire,
+        )
+
     async def delete_lifecycle_hook(
         self,
         *,
@@ -1130,6 +6124,424 @@ class AsyncClient:
         )
         return await self._call(
             _DELETE_LIFECYCLE_HOOK, request.to_wire(), DeleteLifecycleHookResponse.from_wire
+        )
+
+    async def delete_notification_configuration(
+        self,
+        *,
+        auto_scaling_notification_id: str | None = None,
+    ) -> DeleteNotificationConfigurationResponse:
+        """Call DeleteNotificationConfiguration (POST /).
+
+        This API (DeleteNotificationConfiguration) is used to delete the specified notification.
+
+        Source: sources/tencent/model/api.json:108 (stated)
+
+        Args:
+            auto_scaling_notification_id (wire name AutoScalingNotificationId): The notification ID to be deleted. this is currently a required parameter. you can obtain the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and retrieving the AutoScalingNotificationId from the returned information.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteNotificationConfigurationRequest(
+            auto_scaling_notification_id=auto_scaling_notification_id,
+        )
+        return await self._call(
+            _DELETE_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            DeleteNotificationConfigurationResponse.from_wire,
+        )
+
+    async def delete_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+    ) -> DeleteScalingPolicyResponse:
+        """Call DeleteScalingPolicy (POST /).
+
+        This API (DeleteScalingPolicy) is used to delete an alarm trigger policy.
+
+        Source: sources/tencent/model/api.json:115 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): The Alarm policy ID to be deleted. you can obtain the Alarm policy ID by logging in to the console or calling the api DescribeScalingPolicies and retrieving the AutoScalingPolicyId from the returned information.
+
+                Required (sources/tencent/model/api.json:2678 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+        )
+        return await self._call(
+            _DELETE_SCALING_POLICY, request.to_wire(), DeleteScalingPolicyResponse.from_wire
+        )
+
+    async def delete_scheduled_action(
+        self,
+        *,
+        scheduled_action_id: str,
+    ) -> DeleteScheduledActionResponse:
+        """Call DeleteScheduledAction (POST /).
+
+        This API (DeleteScheduledAction) is used to delete the specified scheduled task.
+
+        Source: sources/tencent/model/api.json:122 (stated)
+
+        Args:
+            scheduled_action_id (wire name ScheduledActionId): Scheduled task ID to be deleted. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+                Required (sources/tencent/model/api.json:2705 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DeleteScheduledActionRequest(
+            scheduled_action_id=scheduled_action_id,
+        )
+        return await self._call(
+            _DELETE_SCHEDULED_ACTION, request.to_wire(), DeleteScheduledActionResponse.from_wire
+        )
+
+    async def describe_account_limits(
+        self,
+    ) -> DescribeAccountLimitsResponse:
+        """Call DescribeAccountLimits (POST /).
+
+        This API (DescribeAccountLimits) is used to query the limits of user's AS resources.
+
+        Source: sources/tencent/model/api.json:129 (stated)
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAccountLimitsRequest()
+        return await self._call(
+            _DESCRIBE_ACCOUNT_LIMITS, request.to_wire(), DescribeAccountLimitsResponse.from_wire
+        )
+
+    async def describe_auto_scaling_activities(
+        self,
+        *,
+        activity_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        start_time: str | None = None,
+        end_time: str | None = None,
+    ) -> DescribeAutoScalingActivitiesResponse:
+        """Call DescribeAutoScalingActivities (POST /).
+
+        This API is used to query the scaling activities of the scaling group. Currently, only scaling operations from the past two years are saved.
+
+        Source: sources/tencent/model/api.json:136 (stated)
+
+        Args:
+            activity_ids (wire name ActivityIds): Queries by one or more scaling activity IDs in the format of asa-5l2ejpfo. The maximum quantity per request is 100. This parameter does not support specifying both ActivityIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:2786 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria. the filter field value ranges from...to.
+                - auto-scaling-group-id
+                - Filter by [scaling group id]. you can log IN to the console or call the api DescribeAutoScalingGroups to obtain the scaling group id from the returned information.
+                - type: String
+                - required: no
+                - example value: asg-kiju7yt5
+                - activity-status-code
+                - filter by [scaling activity status]
+                - type: String
+                - required: no
+                - options:
+                - INIT: initializing
+                - RUNNING: RUNNING
+                - SUCCESSFUL: SUCCESSFUL activity
+                - PARTIALLY_SUCCESSFUL: PARTIALLY SUCCESSFUL activity
+                - FAILED: activity FAILED
+                - CANCELLED: activity CANCELLED
+                - activity-type
+                - filter by [scaling activity type]
+                - type: String
+                - required: no
+                - options:
+                - SCALE_OUT: SCALE-OUT activity
+                - SCALE_IN: SCALE-IN activity
+                - ATTACH_INSTANCES: adding INSTANCES
+                - REMOVE_INSTANCES: terminating INSTANCES
+                - DETACH_INSTANCES: REMOVE INSTANCE
+                - TERMINATE_INSTANCES_UNEXPECTEDLY: TERMINATE INSTANCE IN CVM console
+                - REPLACE_UNHEALTHY_INSTANCE: REPLACE UNHEALTHY INSTANCES
+                - START_INSTANCES: START INSTANCES
+                - STOP_INSTANCES: shut down INSTANCE
+                - INVOKE_COMMAND: execute COMMAND
+                - activity-id
+                - filter by [scaling activity id]. you can log IN to the console to obtain the scaling activity id.
+                - type: String
+                - required: no
+                - example value: asa-hy6tr4ed
+
+                The maximum number of Filters per request is 10. the upper limit for Filter.Values is 5. parameters must not specify both ActivityIds and Filters simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:2795 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:2804 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:2804 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
+            start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+            end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingActivitiesRequest(
+            activity_ids=activity_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+            start_time=start_time,
+            end_time=end_time,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_ACTIVITIES,
+            request.to_wire(),
+            DescribeAutoScalingActivitiesResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_advices(
+        self,
+        *,
+        auto_scaling_group_ids: list[str],
+    ) -> DescribeAutoScalingAdvicesResponse:
+        """Call DescribeAutoScalingAdvices (POST /).
+
+        This API is used to query suggestions for scaling group configurations.
+
+        Source: sources/tencent/model/api.json:143 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): The scaling group list to be queried, with an upper limit of 100. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2881 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingAdvicesRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_ADVICES,
+            request.to_wire(),
+            DescribeAutoScalingAdvicesResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_group_last_activities(
+        self,
+        *,
+        auto_scaling_group_ids: list[str],
+        exclude_cancelled_activity: bool | None = None,
+    ) -> DescribeAutoScalingGroupLastActivitiesResponse:
+        """Call DescribeAutoScalingGroupLastActivities (POST /).
+
+        This API is used to query the latest activity history of an auto scaling group.
+
+        Source: sources/tencent/model/api.json:150 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): Auto scaling group ID list. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:2918 (stated)).
+            exclude_cancelled_activity (wire name ExcludeCancelledActivity): Excludes cancelled type activities when querying. Default value is false, which means cancelled type activities are not excluded.
+
+                Default: False (sources/tencent/model/api.json:2924 (stated): "Default value is false").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupLastActivitiesRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+            exclude_cancelled_activity=exclude_cancelled_activity,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_GROUP_LAST_ACTIVITIES,
+            request.to_wire(),
+            DescribeAutoScalingGroupLastActivitiesResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_groups(
+        self,
+        *,
+        auto_scaling_group_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeAutoScalingGroupsResponse:
+        """Call DescribeAutoScalingGroups (POST /).
+
+        This API (DescribeAutoScalingGroups) is used to query the information of auto scaling groups.
+        - You can query the details of auto scaling groups based on information such as auto scaling group ID, auto scaling group name, or launch configuration ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of auto scaling groups of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:157 (stated)
+
+        Args:
+            auto_scaling_group_ids (wire name AutoScalingGroupIds): Queries by one or more auto scaling group IDs in the format of asg-nkdwoui0. The maximum quantity per request is 100. This parameter does not support specifying both AutoScalingGroupIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:2961 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+
+                Specifies the scaling group ID obtained by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+                - auto-scaling-group-name - String - required: no - (filter) filter by auto scaling group name.
+                - vague-auto-scaling-group-name - String - required: no - (filter) filter by scaling group name fuzzy search.
+                - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration id. you can obtain the launch configuration id by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+                - tag-key - String - optional - filter by the tag key. you can call the API GetTags to obtain the tag key from the returned information.
+                - tag-value - String - required: no - (filter condition) filter by tag value. you can obtain the tag value by calling the API GetTags and retrieving the TagValue from the returned information.
+                - tag:tag-key - String - required: no - (filter condition) filter by tag key-value pair. replace tag-key with a specific tag key. see example 2 for reference. call the API GetTags to obtain the TagKey from the returned information.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingGroupIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:2970 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:2979 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:2979 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:2988 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingGroupsRequest(
+            auto_scaling_group_ids=auto_scaling_group_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_GROUPS,
+            request.to_wire(),
+            DescribeAutoScalingGroupsResponse.from_wire,
+        )
+
+    async def describe_auto_scaling_instances(
+        self,
+        *,
+        instance_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> DescribeAutoScalingInstancesResponse:
+        """Call DescribeAutoScalingInstances (POST /).
+
+        This API (DescribeAutoScalingInstances) is used to query the information of instances associated with AS.
+        - You can query the details of instances based on information such as instance ID and auto scaling group ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of instances of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:164 (stated)
+
+        Args:
+            instance_ids (wire name InstanceIds): IDs of the CVM instances to query. the instance ID list has a length limit of 100. InstanceIds and Filters cannot be specified simultaneously.
+
+                You can get available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+            filters (wire name Filters): Filter criteria
+                - instance-id - String - required: no - (filter condition) filter by instance id. get the instance id by logging in to the console (https://console.cloud.tencent.com/cvm/index) or calling the api DescribeInstances (https://www.tencentcloud.com/document/api/213/15728?from_cn_redirect=1), and retrieve the InstanceId from the returned information.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - private-ip-address - String - required: no - (filter condition) filters instances by private ip address. you can obtain the private ip address by logging in to the console or calling the api DescribeInstances, and retrieving the PrivateIpAddresses from the returned information.
+
+                The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. the parameter does not support specifying both InstanceIds and Filters.
+
+                Length: ..10 items (sources/tencent/model/api.json:3044 (stated): "The maximum number of Filters per request is 10").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3053 (stated): "Default value: 0").
+            limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+                Default: 20 (sources/tencent/model/api.json:3062 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3062 (stated): "Maximum value: 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeAutoScalingInstancesRequest(
+            instance_ids=instance_ids,
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
+        return await self._call(
+            _DESCRIBE_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            DescribeAutoScalingInstancesResponse.from_wire,
+        )
+
+    async def describe_launch_configurations(
+        self,
+        *,
+        launch_configuration_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeLaunchConfigurationsResponse:
+        """Call DescribeLaunchConfigurations (POST /).
+
+        This API is used to query the information of launch configurations.
+        - You can query the launch configuration details based on information such as launch configuration ID and name. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of launch configurations of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:171 (stated)
+
+        Args:
+            launch_configuration_ids (wire name LaunchConfigurationIds): Queries by one or more launch configuration IDs in the format of asc-ouy1ax38. The maximum quantity per request is 100. This parameter does not support specifying both LaunchConfigurationIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:3109 (stated): "The maximum quantity per request is 100").
+            filters (wire name Filters): Filter criteria
+                - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration ID.
+                - launch-configuration-name - String - required: no - (filter condition) filter by launch configuration name.
+                - vague-launch-configuration-name - String - required: no - (filter condition) fuzzy search by launch configuration name.
+                - tag-key - String - required: no - (filter condition) filter by tag key.
+                - tag-value - String - required: no - (filter condition) filter by tag value.
+                - tag:tag-key - String - required: no - (filter condition) filter by Tag key-value pair. Replace tag-key with a specific tag key. See Example 3 for usage.
+
+                The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. The parameter does not support specifying both LaunchConfigurationIds and Filters.
+
+                Length: ..10 items (sources/tencent/model/api.json:3118 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+                Default: 20 (sources/tencent/model/api.json:3127 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3127 (stated): "Maximum value: 100").
+            offset (wire name Offset): The offset. Default value: 0. For more information on Offset, see the relevant sections in API Introduction.
+
+                Default: 0 (sources/tencent/model/api.json:3136 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeLaunchConfigurationsRequest(
+            launch_configuration_ids=launch_configuration_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return await self._call(
+            _DESCRIBE_LAUNCH_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeLaunchConfigurationsResponse.from_wire,
         )
 
     async def describe_lifecycle_hooks(
@@ -1180,6 +6592,851 @@ class AsyncClient:
         )
         return await self._call(
             _DESCRIBE_LIFECYCLE_HOOKS, request.to_wire(), DescribeLifecycleHooksResponse.from_wire
+        )
+
+    async def describe_notification_configurations(
+        self,
+        *,
+        auto_scaling_notification_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeNotificationConfigurationsResponse:
+        """Call DescribeNotificationConfigurations (POST /).
+
+        This API (DescribeNotificationConfigurations) is used to query the information of one or more notifications.
+
+        You can query the details of notifications based on information such as notification ID and auto scaling group ID. For more information on filters, see Filter.
+
+        If the parameter is empty, a certain number (specified by Limit and 20 by default) of notifications of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:185 (stated)
+
+        Args:
+            auto_scaling_notification_ids (wire name AutoScalingNotificationIds): Query by one or more notification ids. the list length limit is 100. you can obtain the notification ID by logging in to the console. parameters AutoScalingNotificationIds and Filters must not be specified simultaneously.
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-notification-id - String - required: no - (filter) filter by notification id.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. you can obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingNotificationIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:3266 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3275 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3275 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3284 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeNotificationConfigurationsRequest(
+            auto_scaling_notification_ids=auto_scaling_notification_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return await self._call(
+            _DESCRIBE_NOTIFICATION_CONFIGURATIONS,
+            request.to_wire(),
+            DescribeNotificationConfigurationsResponse.from_wire,
+        )
+
+    async def describe_refresh_activities(
+        self,
+        *,
+        refresh_activity_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeRefreshActivitiesResponse:
+        """Call DescribeRefreshActivities (POST /).
+
+        This API (DescribeRefreshActivities) is used to query the instance refresh activity records of a scaling group.
+
+        Source: sources/tencent/model/api.json:192 (stated)
+
+        Args:
+            refresh_activity_ids (wire name RefreshActivityIds): List of refresh activity IDs. IDs are formatted like: 'asr-5l2ejpfo'. The upper limit per request is 100. Parameters do not support specifying both RefreshActivityIds and Filters simultaneously.
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - refresh-activity-status-code - String - required: no - (filter criteria) filters by refresh activity status. (INIT: initializing | RUNNING: RUNNING | SUCCESSFUL: activity SUCCESSFUL | FAILED_PAUSE: PAUSE on failure | AUTO_PAUSE: AUTO PAUSE | MANUAL_PAUSE: manually PAUSE | CANCELLED: activity CANCELLED | FAILED: activity FAILED)
+                - refresh-activity-type - String - required: no - (filter) filter by refresh activity types. (NORMAL: regular refresh activity | ROLLBACK: ROLLBACK refresh activity)
+                - refresh-activity-id - String - required: no - (filter) filter by refresh activity id.
+                - The upper limit of Filters per request is 10, and that of Filter.Values is 5. The RefreshActivityIds and Filters parameters cannot be specified at the same time.
+            limit (wire name Limit): Number of returned pieces. Default value: 20. Maximum value: 100. For further information on Limit, please refer to relevant sections in API Overview.
+
+                Default: 20 (sources/tencent/model/api.json:3349 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3349 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset, 0 by default. For further information on Offset, please refer to relevant sections in API Overview.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeRefreshActivitiesRequest(
+            refresh_activity_ids=refresh_activity_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return await self._call(
+            _DESCRIBE_REFRESH_ACTIVITIES,
+            request.to_wire(),
+            DescribeRefreshActivitiesResponse.from_wire,
+        )
+
+    async def describe_scaling_policies(
+        self,
+        *,
+        auto_scaling_policy_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> DescribeScalingPoliciesResponse:
+        """Call DescribeScalingPolicies (POST /).
+
+        This API (DescribeScalingPolicies) is used to query alarm trigger policies.
+
+        Source: sources/tencent/model/api.json:199 (stated)
+
+        Args:
+            auto_scaling_policy_ids (wire name AutoScalingPolicyIds): Queries by one or more alarm policy IDs in the format of asp-i9vkg894. The maximum number of instances per request is 100. This parameter does not support specifying both AutoScalingPolicyIds and Filters at the same time.
+
+                Length: ..100 items (sources/tencent/model/api.json:3405 (stated): "The maximum number of instances per request is 100").
+            filters (wire name Filters): Filter criteria
+                - auto-scaling-policy-id - String - required: no - (filter) filter by alert policy id.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+                - scaling-policy-name - String - required: no - (filter condition) filters by Alarm policy name.
+                - scaling-policy-type - String - required: no - (filter criteria) filters by Alarm policy type. valid values: SIMPLE, TARGET_TRACKING, representing SIMPLE policy and TARGET TRACKING policy respectively.
+
+                The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingPolicyIds and Filters parameters cannot be specified simultaneously.
+
+                Length: ..10 items (sources/tencent/model/api.json:3414 (stated): "The maximum number of Filters per request is 10").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3423 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3423 (stated): "Maximum value: 100").
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3432 (stated): "Default value: 0").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScalingPoliciesRequest(
+            auto_scaling_policy_ids=auto_scaling_policy_ids,
+            filters=filters,
+            limit=limit,
+            offset=offset,
+        )
+        return await self._call(
+            _DESCRIBE_SCALING_POLICIES, request.to_wire(), DescribeScalingPoliciesResponse.from_wire
+        )
+
+    async def describe_scheduled_actions(
+        self,
+        *,
+        scheduled_action_ids: list[str] | None = None,
+        filters: list[Filter] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> DescribeScheduledActionsResponse:
+        """Call DescribeScheduledActions (POST /).
+
+        This API (DescribeScheduledActions) is used to query the details of one or more scheduled tasks.
+        - You can query the details of scheduled tasks based on information such as scheduled task ID, scheduled task name, or auto scaling group ID. For more information on filters, see Filter.
+        - If the parameter is empty, a certain number (specified by Limit and 20 by default) of scheduled tasks of the current user will be returned.
+
+        Source: sources/tencent/model/api.json:206 (stated)
+
+        Args:
+            scheduled_action_ids (wire name ScheduledActionIds): Query by one or more scheduled task ids. you can obtain the scheduled task ID by logging in to the console. the maximum number of instances per request is 100. parameters ScheduledActionIds and Filters must not be specified simultaneously.
+
+                Length: ..100 items (sources/tencent/model/api.json:3479 (stated): "the maximum number of instances per request is 100").
+            filters (wire name Filters): Filter criteria. obtain the scheduled task ID, scheduled task name, and scaling group ID by logging in to the console.
+                - scheduled-action-id - String - required: no - (filter) filter by scheduled task id.
+                - scheduled-action-name - String - required: no - (filter criteria) filters by scheduled task name.
+                - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+            offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+                Default: 0 (sources/tencent/model/api.json:3497 (stated): "Default value: 0").
+            limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+                Default: 20 (sources/tencent/model/api.json:3506 (stated): "Default value: 20").
+                Range: ..100 (sources/tencent/model/api.json:3506 (stated): "Maximum value: 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DescribeScheduledActionsRequest(
+            scheduled_action_ids=scheduled_action_ids,
+            filters=filters,
+            offset=offset,
+            limit=limit,
+        )
+        return await self._call(
+            _DESCRIBE_SCHEDULED_ACTIONS,
+            request.to_wire(),
+            DescribeScheduledActionsResponse.from_wire,
+        )
+
+    async def detach_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> DetachInstancesResponse:
+        """Call DetachInstances (POST /).
+
+        This API is used to remove CVM instances from a scaling group. Instances removed via this API will not be terminated.
+        - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+        - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+        - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+        Source: sources/tencent/model/api.json:213 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3556 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instance ids. you can obtain available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:3565 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _DETACH_INSTANCES, request.to_wire(), DetachInstancesResponse.from_wire
+        )
+
+    async def detach_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancer_identifications: (
+            list[ForwardLoadBalancerIdentification] | None
+        ) = None,
+    ) -> DetachLoadBalancersResponse:
+        """Call DetachLoadBalancers (POST /).
+
+        This API is used to unbind one or more CLBs from a scaling group. This API will not terminate CLBs.
+
+        Source: sources/tencent/model/api.json:220 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3602 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic load balancer ids with a maximum length of 20. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:3608 (stated): "maximum length of 20").
+            forward_load_balancer_identifications (wire name ForwardLoadBalancerIdentifications): Specifies the list of cloud load balancer identification information with a maximum length of 100. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..100 items (sources/tencent/model/api.json:3617 (stated): "maximum length of 100").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DetachLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancer_identifications=forward_load_balancer_identifications,
+        )
+        return await self._call(
+            _DETACH_LOAD_BALANCERS, request.to_wire(), DetachLoadBalancersResponse.from_wire
+        )
+
+    async def disable_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> DisableAutoScalingGroupResponse:
+        """Call DisableAutoScalingGroup (POST /).
+
+        This API is used to disable the specified auto-scaling group.
+        - When a scaling group is disabled, the following activities are not triggered automatically:
+        - Scaling activities triggered alert policies
+        - Scaling activities triggered by desired group capacity
+        - Replacement of unhealthy instances
+        - Scheduled actions
+        - When the scaling group is disabled, you can trigger scaling activities manually, including:
+        - Scale out to the specify number of instances (ScaleOutInstances)
+        - Scale in to the specify number of instances (ScaleInInstances)
+        - Remove instances from the scaling group (DetachInstances)
+        - Delete instances from the scaling group (RemoveInstances)
+        - Add instances to a scaling group (AttachInstances)
+        - Shut down CVM instances in a scaling group (StopAutoScalingInstances)
+        - Start up CVM instances in a scaling group (StartAutoScalingInstances)
+
+        Source: sources/tencent/model/api.json:227 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3733 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = DisableAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return await self._call(
+            _DISABLE_AUTO_SCALING_GROUP,
+            request.to_wire(),
+            DisableAutoScalingGroupResponse.from_wire,
+        )
+
+    async def enable_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+    ) -> EnableAutoScalingGroupResponse:
+        """Call EnableAutoScalingGroup (POST /).
+
+        This API (EnableAutoScalingGroup) is used to enable the specified auto scaling group.
+
+        Source: sources/tencent/model/api.json:234 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or making an api call to DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:3760 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnableAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+        )
+        return await self._call(
+            _ENABLE_AUTO_SCALING_GROUP, request.to_wire(), EnableAutoScalingGroupResponse.from_wire
+        )
+
+    async def enter_standby(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> EnterStandbyResponse:
+        """Call EnterStandby (POST /).
+
+        This API is used to set instances within the scaling group to standby status.
+
+        Instances in standby status have a CLB weight value of 0 and will not be selected for scaling in, unhealthy replacement, or refresh operation.
+
+        This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+        The instance enters standby status, and the scaling group attempts to lower the expected number of instances, which will not be less than the minimum value.
+
+        Source: sources/tencent/model/api.json:241 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3833 (stated)).
+            instance_ids (wire name InstanceIds): List of running instances. non-running instances are not supported. you can obtain available instance ids in the following ways:
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:3842 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = EnterStandbyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(_ENTER_STANDBY, request.to_wire(), EnterStandbyResponse.from_wire)
+
+    async def execute_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+        honor_cooldown: bool | None = None,
+        trigger_source: TriggerSource | str | None = None,
+    ) -> ExecuteScalingPolicyResponse:
+        """Call ExecuteScalingPolicy (POST /).
+
+        This API is used to execute a scaling policy.
+        - The scaling policy can be executed based on the scaling policy ID.
+        - The policy cannot be executed if there are ongoing scaling actions on the scaling group.
+        - Executing a target tracking policy is not supported.
+
+        Source: sources/tencent/model/api.json:248 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): Alarm scaling policy ID. target tracking policy is unsupported. the alert policy type can be obtained via the ScalingPolicyType parameter in the api response of DescribeScalingPolicies.
+
+                Required (sources/tencent/model/api.json:3879 (stated)).
+            honor_cooldown (wire name HonorCooldown): Whether to check if the auto scaling group is in the cooldown period. Default value: false
+
+                Default: False (sources/tencent/model/api.json:3885 (stated): "Default value: false").
+            trigger_source (wire name TriggerSource): Source that triggers the scaling policy. Valid values: API and CLOUD_MONITOR. Default value: API. The value CLOUD_MONITOR is specific to the Cloud Monitor service.
+
+                Default: 'API' (sources/tencent/model/api.json:3894 (stated): "Default value: API").
+                Values: API, CLOUD_MONITOR (sources/tencent/model/api.json:3894 (stated): "Valid values: API and CLOUD_MONITOR").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExecuteScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+            honor_cooldown=honor_cooldown,
+            trigger_source=trigger_source,
+        )
+        return await self._call(
+            _EXECUTE_SCALING_POLICY, request.to_wire(), ExecuteScalingPolicyResponse.from_wire
+        )
+
+    async def exit_standby(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> ExitStandbyResponse:
+        """Call ExitStandby (POST /).
+
+        This API is used to exit instances from standby status in the scaling group.
+        - After exiting standby status, the instance enters running state and the CLB weight value is restored to the default value.
+
+        This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+        After instances exit standby status, the scaling group will raise the expected number of instances. The new expected number cannot exceed the maximum value.
+
+        Source: sources/tencent/model/api.json:255 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:3934 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instances in standby status. you can obtain available instance ID in the following ways:
+                - Query instance ID by logging in to the console.
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:3943 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ExitStandbyRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(_EXIT_STANDBY, request.to_wire(), ExitStandbyResponse.from_wire)
+
+    async def modify_auto_scaling_group(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        auto_scaling_group_name: str | None = None,
+        default_cooldown: int | None = None,
+        desired_capacity: int | None = None,
+        launch_configuration_id: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        project_id: int | None = None,
+        subnet_ids: list[str] | None = None,
+        termination_policies: list[str] | None = None,
+        vpc_id: str | None = None,
+        zones: list[str] | None = None,
+        retry_policy: RetryPolicy | str | None = None,
+        zones_check_policy: ZonesCheckPolicy | str | None = None,
+        service_settings: ServiceSettings | None = None,
+        ipv6_address_count: int | None = None,
+        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        health_check_type: HealthCheckType | str | None = None,
+        load_balancer_health_check_grace_period: int | None = None,
+        instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
+        spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None,
+        capacity_rebalance: bool | None = None,
+        instance_name_index_settings: InstanceNameIndexSettings | None = None,
+        host_name_index_settings: HostNameIndexSettings | None = None,
+        concurrent_scale_out_for_desired_capacity: bool | None = None,
+    ) -> ModifyAutoScalingGroupResponse:
+        """Call ModifyAutoScalingGroup (POST /).
+
+        This API (ModifyAutoScalingGroup) is used to modify an auto scaling group.
+
+        Source: sources/tencent/model/api.json:262 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:
+                - query scaling group ids by logging in to the console.
+                - obtain scaling group ids by calling the DescribeAutoScalingGroups api and retrieving AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:5445 (stated)).
+            auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name must be unique in your account. name only supports chinese, english, digits, underscore, separator "-", and decimal point. the maximum length cannot exceed 55 bytes.
+
+                Length: ..55 bytes (sources/tencent/model/api.json:5451 (stated): "cannot exceed 55 bytes; maximum length cannot exceed 55 bytes").
+            default_cooldown (wire name DefaultCooldown): Default cooldown in seconds, value ranges from 0 to 3600, default value is 300.
+
+                Default: 300 (sources/tencent/model/api.json:5460 (stated): "default value is 300").
+                Range: 0..3600 seconds (sources/tencent/model/api.json:5460 (stated): "ranges from 0 to 3600").
+            desired_capacity (wire name DesiredCapacity): Expected number of instances. value range [0,2000]. to meet the maximum value equal to or greater than the expected value, and the expected value equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5469 (stated): "value range [0,2000]").
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain available launch configuration ids in the following ways:
+                - query the launch configuration ID by logging in to the console.
+                - obtain the launch configuration ID by calling the DescribeLaunchConfigurations api and retrieving the LaunchConfigurationId from the returned information.
+            max_size (wire name MaxSize): Maximum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5487 (stated): "value range: [0,2000]").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5496 (stated): "value range: [0,2000]").
+            project_id (wire name ProjectId): Project ID. obtain this parameter by calling the ProjectId field in the return value of DescribeProject. Default value is 0, indicating usage of the default project.
+
+                Default: 0 (sources/tencent/model/api.json:5505 (stated): "Default value is 0").
+            subnet_ids (wire name SubnetIds): subnet ID list. valid vpc subnet ids can be obtained by logging in to the console for querying. you can also call the API DescribeSubnets and retrieve them from the SubnetId field in the API response.
+            termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. valid values: OLDEST_INSTANCE and NEWEST_INSTANCE.
+                - OLDEST_INSTANCE terminates the OLDEST INSTANCE in the scaling group first.
+                - NEWEST_INSTANCE terminates the NEWEST INSTANCE in the scaling group first.
+
+                Length: ..1 items (sources/tencent/model/api.json:5523 (stated): "maximum length is currently 1").
+            vpc_id (wire name VpcId): vpc ID. when modifying the vpc, you need to change the SubnetIds parameter to the subnet of this vpc. effective VpcId can be queried by logging in to the console; you can also call the DescribeVpc api and get the VpcId field from the api response.
+            zones (wire name Zones): AZ list
+            retry_policy (wire name RetryPolicy): RETRY policy, whose valid values include IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY, with the default value being IMMEDIATE_RETRY. a partially successful scaling operation is considered a failed activity.
+                - IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retries after a certain number of consecutive failures (5 times).
+                - INCREMENTAL_INTERVALS: INCREMENTAL interval RETRY, with the RETRY interval gradually increasing as the number of consecutive failures rises, ranging from seconds to 1 day.
+                - NO_RETRY: NO RETRY until a user call or Alarm information is received again.
+
+                Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:5550 (stated): "IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retri…").
+            zones_check_policy (wire name ZonesCheckPolicy): Availability Zone validation policy. valid values include ALL and ANY. default value: ANY. it is effective when scaling group actual change resource-related fields (launch configuration, az, subnet) are modified.
+                - ALL: verification passes if ALL azs (Zone) or subnets (SubnetId) are available. otherwise, a verification error will be reported.
+                - ANY: verification passes if ANY AZ (Zone) or subnet (SubnetId) is available. otherwise, a verification error will be reported.
+
+                common causes for unavailable azs or subnets include CVM instancetype sold out in the az, CBS cloud disk sold out in the az, insufficient quota in the az, or insufficient IP addresses in the subnet.
+
+                if Zones/SubnetIds contain nonexistent azs or subnets, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:5559 (stated): "default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:5559 (stated): "valid values include ALL and ANY").
+            service_settings (wire name ServiceSettings): Service settings, including cloud monitoring and unhealthy instance replacement.
+            ipv6_address_count (wire name Ipv6AddressCount): The instance has a configuration for the number of IPv6 addresses. valid values include 0 and 1. the default value is 0, which means the instance does not allocate an IPv6 address. you need to use a VPC that supports IPv6 and enable IPv6 CIDR in the subnet.
+
+                Default: 0 (sources/tencent/model/api.json:5577 (stated): "the default value is 0").
+                Values: 0, 1 (sources/tencent/model/api.json:5577 (stated): "valid values include 0 and 1").
+            multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): The multi-az/subnet policy, with values including PRIORITY and EQUALITY, defaults to PRIORITY.
+                - PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be successfully created in the az/subnet with the highest PRIORITY, they will always be created there.
+                - EQUALITY: instances added through scale-out will be distributed across multiple azs/subnets to ensure A relatively balanced number of instances in each az/subnet after expansion.
+
+                points to consider:
+                - when the scaling group is based on A classic network, this policy applies to multi-az. when the scaling group is based on A VPC network, this policy applies to multi-subnet, no longer considering AZ factors. for example, with four subnets labeled A, B, c, and D, where A, B, and c are in availability zone 1 and D is in availability zone 2, consider subnets A, B, c, and D for sorting, without considering availability zones 1 and 2.
+                - this policy applies to multi-az/subnet but is not applicable to the instancetypes parameter of the launch configuration. selection of multiple models is according to PRIORITY policy.
+                - when creating instances according to the PRIORITY policy, ensure the policy for multiple models first, then the policy for multi-az/subnet. for example, with multiple models A and B, and multiple subnets 1, 2, and 3, attempts will be made in the order A1, A2, A3, B1, B2, B3. if A1 is sold out, A2 will be attempted (not B1).
+
+                Default: 'PRIORITY' (sources/tencent/model/api.json:5586 (stated): "defaults to PRIORITY").
+                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:5586 (stated): "PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be succe…").
+            health_check_type (wire name HealthCheckType): Scaling group instance health check type, values are as follows:
+                - CVM: determine whether an instance is unhealthy based on its network status. an unhealthy network status refers to an event where instances become unreachable via PING. for detailed criteria of judgment, refer to instance health check.
+                - CLB: determine whether an instance is unhealthy based on the health check status of CLB. for the principle of CLB health check, see health check.
+
+                Values: CVM, CLB (sources/tencent/model/api.json:5595 (stated): "values are as follows:").
+            load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Specifies the CLB health check grace period in seconds.
+
+                value range: [0, 7200].
+
+                default value: 0.
+
+                Default: 0 (sources/tencent/model/api.json:5604 (stated): "default value: 0").
+                Range: 0..7200 seconds (sources/tencent/model/api.json:5604 (stated): "value range: [0, 7200]").
+            instance_allocation_policy (wire name InstanceAllocationPolicy): Instance allocation policy. valid values include LAUNCH_CONFIGURATION and SPOT_MIXED.
+                - LAUNCH_CONFIGURATION represents the traditional startup CONFIGURATION mode.
+                - SPOT_MIXED represents the SPOT hybrid mode. currently only support hybrid mode when the LAUNCH CONFIGURATION uses pay-as-you-go billing mode. in hybrid mode, the scaling group will scale out based on the SPOT model. the billing type of the associated LAUNCH CONFIGURATION cannot be modified when using hybrid mode.
+
+                Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:5613 (stated): "valid values include LAUNCH_CONFIGURATION and SPOT_MIXED").
+            spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Allocation policy of instances for each billing type in SPOT hybrid mode.
+
+                available only when InstanceAllocationPolicy is set to SPOT_MIXED.
+            capacity_rebalance (wire name CapacityRebalance): The capacity rebalancing feature is only applicable to spot instances within the scaling group. valid values:
+                - TRUE: enable this feature. when spot instances within the scaling group are about to be automatically recycled by the spot instance service, AS initiates the termination process of spot instances. if a scale-in hook is configured, trigger before termination. after the termination process starts, AS asynchronously initiates scale-out to reach the expected number of instances.
+                - FALSE: disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+            instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name sequencing settings. once enabled, append incremental numeric sequence to the names of instances automatically created within the scaling group.
+            host_name_index_settings (wire name HostNameIndexSettings): Instance hostname sequencing settings. once enabled, append incremental numeric sequence to the hostname of instances automatically created within the scaling group.
+            concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): The concurrent scaling up functionality for matching expected numbers cannot be set when InstanceAllocationPolicy is in spot hybrid mode or when ScalingMode is in the scaling-prioritized startup mode. currently only two matching expected number scale-out activities are supported to run concurrently. other types of activities such as specified quantity scale-out or scale-in cannot be specified. set to FALSE indicates disabled.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyAutoScalingGroupRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            auto_scaling_group_name=auto_scaling_group_name,
+            default_cooldown=default_cooldown,
+            desired_capacity=desired_capacity,
+            launch_configuration_id=launch_configuration_id,
+            max_size=max_size,
+            min_size=min_size,
+            project_id=project_id,
+            subnet_ids=subnet_ids,
+            termination_policies=termination_policies,
+            vpc_id=vpc_id,
+            zones=zones,
+            retry_policy=retry_policy,
+            zones_check_policy=zones_check_policy,
+            service_settings=service_settings,
+            ipv6_address_count=ipv6_address_count,
+            multi_zone_subnet_policy=multi_zone_subnet_policy,
+            health_check_type=health_check_type,
+            load_balancer_health_check_grace_period=load_balancer_health_check_grace_period,
+            instance_allocation_policy=instance_allocation_policy,
+            spot_mixed_allocation_policy=spot_mixed_allocation_policy,
+            capacity_rebalance=capacity_rebalance,
+            instance_name_index_settings=instance_name_index_settings,
+            host_name_index_settings=host_name_index_settings,
+            concurrent_scale_out_for_desired_capacity=concurrent_scale_out_for_desired_capacity,
+        )
+        return await self._call(
+            _MODIFY_AUTO_SCALING_GROUP, request.to_wire(), ModifyAutoScalingGroupResponse.from_wire
+        )
+
+    async def modify_desired_capacity(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        desired_capacity: int,
+        min_size: int | None = None,
+        max_size: int | None = None,
+    ) -> ModifyDesiredCapacityResponse:
+        """Call ModifyDesiredCapacity (POST /).
+
+        This API (ModifyDesiredCapacity) is used to modify the desired number of instances in the specified auto scaling group.
+
+        Source: sources/tencent/model/api.json:269 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:5688 (stated)).
+            desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Required (sources/tencent/model/api.json:5697 (stated)).
+                Range: 0..2000 (sources/tencent/model/api.json:5694 (stated): "ranges from 0 to 2000").
+            min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5703 (stated): "value range: [0,2000]").
+            max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+                Range: 0..2000 (sources/tencent/model/api.json:5712 (stated): "value range [0,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyDesiredCapacityRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            desired_capacity=desired_capacity,
+            min_size=min_size,
+            max_size=max_size,
+        )
+        return await self._call(
+            _MODIFY_DESIRED_CAPACITY, request.to_wire(), ModifyDesiredCapacityResponse.from_wire
+        )
+
+    async def modify_launch_configuration_attributes(
+        self,
+        *,
+        launch_configuration_id: str,
+        image_id: str | None = None,
+        instance_types: list[str] | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        launch_configuration_name: str | None = None,
+        user_data: str | None = None,
+        security_group_ids: list[str] | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        instance_charge_type: InstanceChargeType | str | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        system_disk: SystemDisk | None = None,
+        data_disks: list[DataDisk] | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        enhanced_service: EnhancedService | None = None,
+        cam_role_name: str | None = None,
+        hpc_cluster_id: str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+        disaster_recover_group_ids: list[str] | None = None,
+        login_settings: LoginSettings | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        image_family: str | None = None,
+        dedicated_cluster_id: str | None = None,
+        metadata: Metadata | None = None,
+    ) -> ModifyLaunchConfigurationAttributesResponse:
+        """Call ModifyLaunchConfigurationAttributes (POST /).
+
+        This API (ModifyLaunchConfigurationAttributes) is used to modify part of a launch configuration's attributes.
+
+        This API is used to modify the startup configuration. Existing instances scaled out using this configuration will not change, while newly added instances using this launch configuration will scale out according to the new configuration.
+
+        Source: sources/tencent/model/api.json:276 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the return information.
+
+                Required (sources/tencent/model/api.json:5742 (stated)).
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+            instance_types (wire name InstanceTypes): Types of cvm instances. different instance models specify different resource specifications. supports up to 10 instance models.
+
+                The launch configuration uses InstanceType to indicate one single instance type and InstanceTypes to indicate multiple instance types. specifying the InstanceTypes field will invalidate the original InstanceType. specific values can be obtained by calling the api DescribeZoneInstanceConfigInfos to obtain the latest specification table or refer to instance specifications.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): InstanceType verification policy, which is effective when actual modification is made to InstanceTypes. Valid values include ALL and ANY and the default value is ANY.
+                - ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.
+                - ANY: Verification passes if any InstanceType is available; otherwise, a verification error will be reported.
+
+                Common reasons for unavailable InstanceTypes include the InstanceType being sold out, and the corresponding cloud disk being sold out.
+
+                If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:5766 (stated): "the default value is ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:5766 (stated): "ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.").
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points with a maximum length of 60 bytes.
+
+                Length: ..60 bytes (sources/tencent/model/api.json:5775 (stated): "maximum length of 60 bytes").
+                Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:5775 (stated): "can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points").
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB. If you want to clear UserData, set it to an empty string.
+            security_group_ids (wire name SecurityGroupIds): Security group to which the instance belongs. This parameter can be obtained from the SecurityGroupId field in the response of the DescribeSecurityGroups API.
+
+                At least one security group is required for this parameter. The security group specified is sequential.
+            internet_accessible (wire name InternetAccessible): Information of the public network bandwidth configuration.
+
+                When the public outbound network bandwidth is 0 Mbps, assigning a public IP is not allowed. Accordingly, if a public IP is assigned, the new public network outbound bandwidth must be greater than 0 Mbps.
+            instance_charge_type (wire name InstanceChargeType): Instance billing mode. Valid values:
+                - POSTPAID_BY_HOUR: pay-as-you-go hourly
+                - SPOTPAID: spot instance
+                - CDCPAID: dedicated cluster
+
+                Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:5811 (stated): "Valid values:").
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Parameter setting for the prepaid mode (monthly subscription mode). This parameter can specify the renewal period, whether to set the auto-renewal, and other attributes of the monthly-subscribed instances.
+
+                This parameter is required when changing the instance billing mode to monthly subscription. It will be automatically discarded after you choose another billing mode.
+
+                This field requires passing in the Period field. Other fields that are not passed in will use their default values.
+
+                This field can be modified only when the current billing mode is monthly subscription.
+            instance_market_options (wire name InstanceMarketOptions): Market-related options for instances, such as parameters related to spot instances.
+
+                This parameter is required when changing the instance billing mode to spot instance. It will be automatically discarded after you choose another instance billing mode.
+
+                This field requires passing in the MaxPrice field under the SpotOptions. Other fields that are not passed in will use their default values.
+
+                This field can be modified only when the current billing mode is spot instance.
+            disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy. Valid values:
+                - ORIGINAL: Use the set cloud disk type.
+                - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:5838 (stated): "Valid values:").
+            system_disk (wire name SystemDisk): Instance system disk configurations
+            data_disks (wire name DataDisks): Configuration information of instance data disks.
+
+                Up to 11 data disks can be specified and will be collectively modified. Please provide all the new values for the modification.
+
+                The default data disk should be the same as the system disk.
+
+                Length: ..11 items (sources/tencent/model/api.json:5856 (stated): "Up to 11 data disks can be specified").
+            host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+                windows instances do not support setting hostname.
+
+                When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+                Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+            instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud virtual machine (cvm) instance name.
+
+                If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+                Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+                Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+            enhanced_service (wire name EnhancedService): Specifies whether to enable additional services, such as security services and monitoring service.
+            cam_role_name (wire name CamRoleName): Role name of the CAM role. can be obtained from roleName in the return value from the DescribeRoleList API.
+            hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. See Tencent Cloud HPC Documentation for more details.
+
+                Note: this field is empty by default.
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+            disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group id. only one can be specified. obtain through the API DescribeDisasterRecoverGroups.
+            login_settings (wire name LoginSettings): Instance login settings, which include passwords, keys, or the original login settings inherited from the image.
+
+                Please note that specifying new login settings will overwrite the existing ones. For instance, if you previously used a password for login and then use this parameter to switch the login settings to a key, the original password will be removed.
+            instance_tags (wire name InstanceTags): Instance tag list. By specifying this parameter, the instances added through scale-out can be bound to the tag. Up to 10 Tags can be specified.
+
+                This parameter will overwrite the original instance tag list. To add new tags, you need to pass the new tags along with the original tags.
+
+                Length: ..10 items (sources/tencent/model/api.json:5937 (stated): "Up to 10 Tags can be specified").
+            image_family (wire name ImageFamily): Image family name. this parameter can be obtained by calling the DescribeImages api.
+            dedicated_cluster_id (wire name DedicatedClusterId): Cloud Dedicated Cluster (CDC) ID.
+            metadata (wire name Metadata): Custom metadata.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLaunchConfigurationAttributesRequest(
+            launch_configuration_id=launch_configuration_id,
+            image_id=image_id,
+            instance_types=instance_types,
+            instance_types_check_policy=instance_types_check_policy,
+            launch_configuration_name=launch_configuration_name,
+            user_data=user_data,
+            security_group_ids=security_group_ids,
+            internet_accessible=internet_accessible,
+            instance_charge_type=instance_charge_type,
+            instance_charge_prepaid=instance_charge_prepaid,
+            instance_market_options=instance_market_options,
+            disk_type_policy=disk_type_policy,
+            system_disk=system_disk,
+            data_disks=data_disks,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            enhanced_service=enhanced_service,
+            cam_role_name=cam_role_name,
+            hpc_cluster_id=hpc_cluster_id,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+            disaster_recover_group_ids=disaster_recover_group_ids,
+            login_settings=login_settings,
+            instance_tags=instance_tags,
+            image_family=image_family,
+            dedicated_cluster_id=dedicated_cluster_id,
+            metadata=metadata,
+        )
+        return await self._call(
+            _MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES,
+            request.to_wire(),
+            ModifyLaunchConfigurationAttributesResponse.from_wire,
         )
 
     async def modify_lifecycle_hook(
@@ -1245,6 +7502,841 @@ class AsyncClient:
         )
         return await self._call(
             _MODIFY_LIFECYCLE_HOOK, request.to_wire(), ModifyLifecycleHookResponse.from_wire
+        )
+
+    async def modify_load_balancer_target_attributes(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        forward_load_balancers: list[ForwardLoadBalancer],
+    ) -> ModifyLoadBalancerTargetAttributesResponse:
+        """Call ModifyLoadBalancerTargetAttributes (POST /).
+
+        This API is used to modify the target rule attributes of the CLB in the scaling group.
+
+        Source: sources/tencent/model/api.json:290 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6093 (stated)).
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers whose target rule attributes need modification, with a list length limit of 100. can be obtained through the DescribeLoadBalancers api.
+
+                Required (sources/tencent/model/api.json:6102 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLoadBalancerTargetAttributesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            forward_load_balancers=forward_load_balancers,
+        )
+        return await self._call(
+            _MODIFY_LOAD_BALANCER_TARGET_ATTRIBUTES,
+            request.to_wire(),
+            ModifyLoadBalancerTargetAttributesResponse.from_wire,
+        )
+
+    async def modify_load_balancers(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        load_balancer_ids: list[str] | None = None,
+        forward_load_balancers: list[ForwardLoadBalancer] | None = None,
+        load_balancers_check_policy: LoadBalancersCheckPolicy | str | None = None,
+    ) -> ModifyLoadBalancersResponse:
+        """Call ModifyLoadBalancers (POST /).
+
+        This API is used to modify the cloud load balancers of a scaling group.
+        - This API can specify a new cloud load balancer configuration for the scaling group. The new configuration overwrites the original load balancer configuration.
+        - To clear the cloud load balancer of the scaling group, specify only the scaling group ID but not the specific cloud load balancer.
+        - This API modifies the cloud load balancer of the scaling group and generate a scaling activity to asynchronously modify the cloud load balancers of existing instances.
+
+        Source: sources/tencent/model/api.json:297 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6139 (stated)).
+            load_balancer_ids (wire name LoadBalancerIds): List of classic clb ids. currently, the maximum length is 20. you cannot specify LoadBalancerIds and ForwardLoadBalancers at the same time. it can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..20 items (sources/tencent/model/api.json:6145 (stated): "maximum length is 20").
+            forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+                Length: ..100 items (sources/tencent/model/api.json:6154 (stated): "maximum length of 100").
+            load_balancers_check_policy (wire name LoadBalancersCheckPolicy): CLB verification policy. Valid values: ALL and DIFF. Default value: ALL.
+                - ALL: The CLB passes the verification only when all CLB parameters are valid. Otherwise, a verification error occurs.
+                - DIFF: The CLB passes the verification only when the CLB parameters with changes are valid. Otherwise, a verification error occurs.
+
+                Default: 'ALL' (sources/tencent/model/api.json:6163 (stated): "Default value: ALL").
+                Values: ALL, DIFF (sources/tencent/model/api.json:6163 (stated): "Valid values: ALL and DIFF").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyLoadBalancersRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            load_balancer_ids=load_balancer_ids,
+            forward_load_balancers=forward_load_balancers,
+            load_balancers_check_policy=load_balancers_check_policy,
+        )
+        return await self._call(
+            _MODIFY_LOAD_BALANCERS, request.to_wire(), ModifyLoadBalancersResponse.from_wire
+        )
+
+    async def modify_notification_configuration(
+        self,
+        *,
+        auto_scaling_notification_id: str,
+        notification_types: list[str] | None = None,
+        notification_user_group_ids: list[str] | None = None,
+        queue_name: str | None = None,
+        topic_name: str | None = None,
+    ) -> ModifyNotificationConfigurationResponse:
+        """Call ModifyNotificationConfiguration (POST /).
+
+        This API is used to modify a notification policy.
+        - The receiver type of the notification policy cannot be modified.
+
+        Source: sources/tencent/model/api.json:304 (stated)
+
+        Args:
+            auto_scaling_notification_id (wire name AutoScalingNotificationId): Specifies the notification ID that needs modification. get the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and getting AutoScalingNotificationId from the returned information.
+
+                Required (sources/tencent/model/api.json:6203 (stated)).
+            notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+                - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+                - SCALE_OUT_FAILED: scale-out failed
+                - SCALE_IN_SUCCESSFUL: scale-in succeeded
+                - SCALE_IN_FAILED: scale-in failed
+                - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+                - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+            notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+            queue_name (wire name QueueName): The TDMQ CMQ QUEUE name. the original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_QUEUE.
+            topic_name (wire name TopicName): The TDMQ CMQ TOPIC name. original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_TOPIC.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyNotificationConfigurationRequest(
+            auto_scaling_notification_id=auto_scaling_notification_id,
+            notification_types=notification_types,
+            notification_user_group_ids=notification_user_group_ids,
+            queue_name=queue_name,
+            topic_name=topic_name,
+        )
+        return await self._call(
+            _MODIFY_NOTIFICATION_CONFIGURATION,
+            request.to_wire(),
+            ModifyNotificationConfigurationResponse.from_wire,
+        )
+
+    async def modify_scaling_policy(
+        self,
+        *,
+        auto_scaling_policy_id: str,
+        scaling_policy_name: str | None = None,
+        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_value: int | None = None,
+        cooldown: int | None = None,
+        metric_alarm: MetricAlarm | None = None,
+        predefined_metric_type: PredefinedMetricType | str | None = None,
+        target_value: int | None = None,
+        estimated_instance_warmup: int | None = None,
+        disable_scale_in: bool | None = None,
+        notification_user_group_ids: list[str] | None = None,
+    ) -> ModifyScalingPolicyResponse:
+        """Call ModifyScalingPolicy (POST /).
+
+        This API (ModifyScalingPolicy) is used to modify an alarm trigger policy.
+
+        Source: sources/tencent/model/api.json:311 (stated)
+
+        Args:
+            auto_scaling_policy_id (wire name AutoScalingPolicyId): Specifies the alert policy ID. obtain the alert policy ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeScalingPolicies (https://intl.cloud.tencent.com/document/api/377/33178?from_cn_redirect=1), and retrieve the AutoScalingPolicyId from the returned information.
+
+                Required (sources/tencent/model/api.json:6266 (stated)).
+            scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal separators.
+
+                Length: ..60 characters (sources/tencent/model/api.json:6272 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+            adjustment_type (wire name AdjustmentType): The method to adjust the desired capacity after the alarm is triggered. It’s only available when ScalingPolicyType is Simple. Valid values:
+                - CHANGE_IN_CAPACITY: Increase or decrease the desired capacity
+                - EXACT_CAPACITY: Adjust to the specified desired capacity
+                - PERCENT_CHANGE_IN_CAPACITY: Adjust the desired capacity by percentage
+
+                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:6281 (stated): "Valid values:").
+            adjustment_value (wire name AdjustmentValue): The adjustment value for the expected number of instances after an alarm is triggered. It applies only to simple policies.
+                - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances after the alarm is triggered.
+                - When AdjustmentType is EXACT_CAPACITY, the value of AdjustmentValue represents the expected number of instances after the alarm is triggered, which should be greater than or equal to 0.
+                - When AdjustmentType is PERCENT_CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances by percentage after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances by percentage after the alarm is triggered. The unit is: %.
+            cooldown (wire name Cooldown): Cooldown period (in seconds). It’s only available when ScalingPolicyType is Simple.
+            metric_alarm (wire name MetricAlarm): Alarm monitoring metric. It’s only available when ScalingPolicyType is Simple.
+            predefined_metric_type (wire name PredefinedMetricType): Preset monitoring item. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+                - ASG_AVG_CPU_UTILIZATION: Average CPU utilization
+                - ASG_AVG_LAN_TRAFFIC_OUT: Average private bandwidth out
+                - ASG_AVG_LAN_TRAFFIC_IN: Average private bandwidth in
+                - ASG_AVG_WAN_TRAFFIC_OUT: Average public bandwidth out
+                - ASG_AVG_WAN_TRAFFIC_IN: Average public bandwidth in
+
+                Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:6317 (stated): "Valid values:").
+            target_value (wire name TargetValue): Target value. It’s only available when ScalingPolicyType is TARGET_TRACKING. Value ranges:
+                - ASG_AVG_CPU_UTILIZATION (in %): [1, 100)
+                - ASG_AVG_LAN_TRAFFIC_OUT (in Mbps): >0
+                - ASG_AVG_LAN_TRAFFIC_IN (in Mbps): >0
+                - ASG_AVG_WAN_TRAFFIC_OUT (in Mbps): >0
+                - ASG_AVG_WAN_TRAFFIC_IN (in Mbps): >0
+            estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It’s only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600.
+
+                Range: 0..3600 seconds (sources/tencent/model/api.json:6335 (stated): "Value range: 0-3600").
+            disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+                - true: Scaling in is not allowed.
+                - false: Allows both scale-out and scale-in
+            notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+                Notification group ID, which is the set of user group IDs.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScalingPolicyRequest(
+            auto_scaling_policy_id=auto_scaling_policy_id,
+            scaling_policy_name=scaling_policy_name,
+            adjustment_type=adjustment_type,
+            adjustment_value=adjustment_value,
+            cooldown=cooldown,
+            metric_alarm=metric_alarm,
+            predefined_metric_type=predefined_metric_type,
+            target_value=target_value,
+            estimated_instance_warmup=estimated_instance_warmup,
+            disable_scale_in=disable_scale_in,
+            notification_user_group_ids=notification_user_group_ids,
+        )
+        return await self._call(
+            _MODIFY_SCALING_POLICY, request.to_wire(), ModifyScalingPolicyResponse.from_wire
+        )
+
+    async def modify_scheduled_action(
+        self,
+        *,
+        scheduled_action_id: str,
+        scheduled_action_name: str | None = None,
+        max_size: int | None = None,
+        min_size: int | None = None,
+        desired_capacity: int | None = None,
+        start_time: str | None = None,
+        end_time: str | None = None,
+        recurrence: str | None = None,
+        disable_update_desired_capacity: bool | None = None,
+    ) -> ModifyScheduledActionResponse:
+        """Call ModifyScheduledAction (POST /).
+
+        This API (ModifyScheduledAction) is used to modify a scheduled task.
+
+        Source: sources/tencent/model/api.json:318 (stated)
+
+        Args:
+            scheduled_action_id (wire name ScheduledActionId): Scheduled task ID that needs modification. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+                Required (sources/tencent/model/api.json:6383 (stated)).
+            scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+                Length: ..60 bytes (sources/tencent/model/api.json:6389 (stated): "maximum length of 60 bytes").
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:6389 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+            max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+            min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+            desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+            start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+            end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+            recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
+            disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+                Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+                The following cases assume that DisableUpdateDesiredCapacity is True:
+                - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+                - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+                - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ModifyScheduledActionRequest(
+            scheduled_action_id=scheduled_action_id,
+            scheduled_action_name=scheduled_action_name,
+            max_size=max_size,
+            min_size=min_size,
+            desired_capacity=desired_capacity,
+            start_time=start_time,
+            end_time=end_time,
+            recurrence=recurrence,
+            disable_update_desired_capacity=disable_update_desired_capacity,
+        )
+        return await self._call(
+            _MODIFY_SCHEDULED_ACTION, request.to_wire(), ModifyScheduledActionResponse.from_wire
+        )
+
+    async def remove_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> RemoveInstancesResponse:
+        """Call RemoveInstances (POST /).
+
+        This API is used to delete CVM instances from a scaling group. Instances that are automatically created through AS will be terminated, while those manually added to the scaling group will be removed and retained.
+        - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+        - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+        - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+        Source: sources/tencent/model/api.json:325 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:6814 (stated)).
+            instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:.
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:6823 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RemoveInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _REMOVE_INSTANCES, request.to_wire(), RemoveInstancesResponse.from_wire
+        )
+
+    async def resume_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+        resume_mode: ResumeMode | str | None = None,
+    ) -> ResumeInstanceRefreshResponse:
+        """Call ResumeInstanceRefresh (POST /).
+
+        This API is used to resume the paused instance refresh activity, allowing it to retry failed instances in the current batch or proceed with refreshing subsequent batches. Note that calling this API is ineffective when the activity is not in a paused status.
+        - When the MaxSurge parameter is used, the activity may be paused due to scale-out or scale-in failures. This API can also be used to retry scaling operations.
+
+        Source: sources/tencent/model/api.json:332 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:6860 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can get the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:6869 (stated)).
+            resume_mode (wire name ResumeMode): Recovery mode of instances that have failed to be refreshed in the current batch. If there are no failed instances, this parameter is invalid. Default value: RETRY. Valid values:
+                - RETRY: Retry instances that have failed to be refreshed in the current batch.
+                - CONTINUE: Skip instances that have failed to be refreshed in the current batch.
+
+                Default: 'RETRY' (sources/tencent/model/api.json:6875 (stated): "Default value: RETRY").
+                Values: RETRY, CONTINUE (sources/tencent/model/api.json:6875 (stated): "Valid values:").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ResumeInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+            resume_mode=resume_mode,
+        )
+        return await self._call(
+            _RESUME_INSTANCE_REFRESH, request.to_wire(), ResumeInstanceRefreshResponse.from_wire
+        )
+
+    async def rollback_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_settings: RefreshSettings,
+        origin_refresh_activity_id: str,
+        refresh_mode: str | None = None,
+    ) -> RollbackInstanceRefreshResponse:
+        """Call RollbackInstanceRefresh (POST /).
+
+        This API is used to generate a new instance refresh activity, which also supports batch refreshing and operations such as pausing, resuming, and canceling. This API returns RefreshActivityId for the rollback activity.
+        - The instances pending refresh in the original activity are updated to canceled status. Nonexistent instances are disregarded, while instances in all other statuses proceed to enter the rollback process.
+        - The instances that are being refreshed in the original activity will not be immediately terminated. Instead, the rollback activity will be executed after their refresh complete.
+        - Rollback is supported for activities that are in the paused status or those succeeded in refreshing last time. It is not supported for activities in other statuses.
+        - When the original refresh activity involves reinstalling instances, for the ImageId parameter, it will automatically recover to the image ID before the rollback; for parameters such as UserData, EnhancedService, LoginSettings, and HostName, they will still be read from the launch configuration, requiring users to manually modify the launch configuration before initiating the rollback.
+        - The rollback activity does not support the MaxSurge parameter currently.
+
+        Source: sources/tencent/model/api.json:339 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+                - Query the scaling group ID by logging in to the console.
+                - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:6905 (stated)).
+            refresh_settings (wire name RefreshSettings): Refresh settings.
+
+                Required (sources/tencent/model/api.json:6914 (stated)).
+            origin_refresh_activity_id (wire name OriginRefreshActivityId): The original refresh activity ID. you can obtain the original refresh activity ID by calling the api DescribeRefreshActivities and retrieving the OriginRefreshActivityId from the returned information.
+
+                Required (sources/tencent/model/api.json:6923 (stated)).
+            refresh_mode (wire name RefreshMode): Refresh mode, currently, only rolling updates are supported, with the default value being ROLLING_UPDATE_RESET.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = RollbackInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_settings=refresh_settings,
+            origin_refresh_activity_id=origin_refresh_activity_id,
+            refresh_mode=refresh_mode,
+        )
+        return await self._call(
+            _ROLLBACK_INSTANCE_REFRESH, request.to_wire(), RollbackInstanceRefreshResponse.from_wire
+        )
+
+    async def scale_in_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scale_in_number: int,
+    ) -> ScaleInInstancesResponse:
+        """Call ScaleInInstances (POST /).
+
+        This API is used to reduce the specified number of instances from the scaling group.
+        - There is no on going scaling task.
+        - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+        - You can specify the instances to remove in the scale-in activity by using TerminationPolicies. For more information, see Scaling In Policies.
+        - Only the IN_SERVICE instances will be reduced. To reduce instances in other statues, use the DetachInstances or RemoveInstances API.
+        - The desired capacity will be reduced accordingly. The new desired capacity should be no less than the minimum capacity.
+        - If the scale-in activity failed or partially succeeded, the final desired capacity only deducts the instances that have been reduced successfully.
+
+        Source: sources/tencent/model/api.json:346 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7069 (stated)).
+            scale_in_number (wire name ScaleInNumber): Number of resource instances to scale in. this parameter has a static value range of [1,2000] and must not be larger than the difference between the desired number and the minimum value. for example, if the scaling group desired number is 100 and the minimum value is 20, the permissible range is [1,80].
+
+                Required (sources/tencent/model/api.json:7078 (stated)).
+                Range: 1..2000 (sources/tencent/model/api.json:7075 (stated): "value range of [1,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ScaleInInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scale_in_number=scale_in_number,
+        )
+        return await self._call(
+            _SCALE_IN_INSTANCES, request.to_wire(), ScaleInInstancesResponse.from_wire
+        )
+
+    async def scale_out_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        scale_out_number: int,
+    ) -> ScaleOutInstancesResponse:
+        """Call ScaleOutInstances (POST /).
+
+        This API is used to add the specified number of instances to a scaling group. It returns the scaling activity ID ActivityId.
+        - Make sure that there are no ongoing scaling tasks.
+        - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+        - The total number of instances after this action cannot exceed the maximum capacity.
+        - If a scale-out action failed or partially succeeded, only the number of successfully created instances is added to the number of desired capacity.
+        - If the allocation policy is SPOT_MIXED, there may be multiple scaling activities triggered for one scaling task. In this case, the first activity ID (ActivityId) is returned.
+
+        Source: sources/tencent/model/api.json:353 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Specifies the scaling group ID by logging in to the console.
+                - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7115 (stated)).
+            scale_out_number (wire name ScaleOutNumber): Number of resource instances to scale out. the static value range of this parameter is [1,2000]. this parameter must not be larger than the difference between the expected number and the maximum value. for example, if the expected number of the scaling group is 20 and the maximum value is 100, the valid values are [1,80].
+
+                Required (sources/tencent/model/api.json:7124 (stated)).
+                Range: 1..2000 (sources/tencent/model/api.json:7121 (stated): "value range of this parameter is [1,2000]").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = ScaleOutInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            scale_out_number=scale_out_number,
+        )
+        return await self._call(
+            _SCALE_OUT_INSTANCES, request.to_wire(), ScaleOutInstancesResponse.from_wire
+        )
+
+    async def set_instances_protection(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+        protected_from_scale_in: bool,
+    ) -> SetInstancesProtectionResponse:
+        """Call SetInstancesProtection (POST /).
+
+        This API is used to enable scale-in protection for an instance.
+
+        When scale-in protection is enabled, the instance will not be removed in scale-in activities triggered by replacement of unhealthy instances, alarm threshold reached, change of desired quantity, etc.
+
+        Source: sources/tencent/model/api.json:360 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7516 (stated)).
+            instance_ids (wire name InstanceIds): Instance ID. you can obtain available instance ID in the following ways:.
+                - Query instance ID by logging in to the console
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:7525 (stated)).
+            protected_from_scale_in (wire name ProtectedFromScaleIn): Whether to enable scale-in protection for this instance
+
+                Required (sources/tencent/model/api.json:7534 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = SetInstancesProtectionRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+            protected_from_scale_in=protected_from_scale_in,
+        )
+        return await self._call(
+            _SET_INSTANCES_PROTECTION, request.to_wire(), SetInstancesProtectionResponse.from_wire
+        )
+
+    async def start_auto_scaling_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+    ) -> StartAutoScalingInstancesResponse:
+        """Call StartAutoScalingInstances (POST /).
+
+        This API is used to start up CVM instances in a scaling group.
+        - After startup, the instance will be in the IN_SERVICE status, which will increase the desired capacity. Please note that the desired capacity cannot exceed the maximum value.
+        - This API supports batch operation. Up to 100 instances can be started up in each request.
+
+        Source: sources/tencent/model/api.json:367 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7635 (stated)).
+            instance_ids (wire name InstanceIds): Specifies the instance ID list of CVM to enable. you can obtain available instance ID in the following ways.
+                - Query instance ID by logging in to the console
+                - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+                Required (sources/tencent/model/api.json:7644 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartAutoScalingInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+        )
+        return await self._call(
+            _START_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            StartAutoScalingInstancesResponse.from_wire,
+        )
+
+    async def start_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_settings: RefreshSettings,
+        refresh_mode: RefreshMode | str | None = None,
+    ) -> StartInstanceRefreshResponse:
+        """Call StartInstanceRefresh (POST /).
+
+        This API is used to refresh running CVM instances in the scaling group and return the RefreshActivityId for the instance refresh activity based on parameters in the launch configuration.
+        - For refresh methods involving reinstallation (currently only reinstallation is supported), during reinstallation, only the ImageId, UserData, EnhancedService, HostName, and LoginSettings parameters will be fetched from the launch configuration for refreshing; other parameters of the instance will not be refreshed.
+        - During the instance refresh process (including paused status), the scaling group will be disabled. It is not recommended to modify the associated launch configuration during a refresh, as this may impact the refresh parameters, leading to inconsistent instance configurations.
+        - In rolling update mode, instance refreshes are performed in multiple batches. If there are failed refreshes within a batch, the activity will enter a failed paused status.
+        - Instances pending refresh that are removed or destroyed will be marked as NOT_FOUND status, but they will not block the instance refresh activity.
+        - Even if a running instance has parameters consistent with the latest launch configuration, it can still undergo another refresh.
+
+        Source: sources/tencent/model/api.json:374 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7681 (stated)).
+            refresh_settings (wire name RefreshSettings): Refresh settings.
+
+                Required (sources/tencent/model/api.json:7690 (stated)).
+            refresh_mode (wire name RefreshMode): Refresh mode. default value: ROLLING_UPDATE_RESET. valid values:.
+                - ROLLING_UPDATE_RESET: reinstall the system for rolling updates.
+                - ROLLING_UPDATE_REPLACE: Create an instance and replace the old instance with it for rolling updates. This mode does not support the rollback API currently.
+
+                Default: 'ROLLING_UPDATE_RESET' (sources/tencent/model/api.json:7696 (stated): "default value: ROLLING_UPDATE_RESET").
+                Values: ROLLING_UPDATE_RESET, ROLLING_UPDATE_REPLACE (sources/tencent/model/api.json:7696 (stated): "valid values:.").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StartInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_settings=refresh_settings,
+            refresh_mode=refresh_mode,
+        )
+        return await self._call(
+            _START_INSTANCE_REFRESH, request.to_wire(), StartInstanceRefreshResponse.from_wire
+        )
+
+    async def stop_auto_scaling_instances(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        instance_ids: list[str],
+        stopped_mode: StoppedMode | str | None = None,
+    ) -> StopAutoScalingInstancesResponse:
+        """Call StopAutoScalingInstances (POST /).
+
+        This API is used to shut down CVM instances in a scaling group.
+        - Use the SOFT_FIRST shutdown, which means the CVM will be forcibly shut down if the soft shutdown fails.
+        - Shutting down instances in the IN_SERVICE status will reduce the desired capacity, but the desired capacity cannot be less than the minimum value.
+        - To use the STOP_CHARGING shutdown, the instances you want to shut down must satisfy the conditions of no charges when shut down.
+        - This API supports batch operation. Up to 100 instances can be shut down in each request.
+
+        Source: sources/tencent/model/api.json:381 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+                - Query the scaling group ID by logging in to the console.
+                - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+                Required (sources/tencent/model/api.json:7736 (stated)).
+            instance_ids (wire name InstanceIds): List of CVM instance ids to be closed. you can obtain available instance ids in the following ways:.
+                - Query instance ID by logging in to the console.
+                - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+                Required (sources/tencent/model/api.json:7745 (stated)).
+            stopped_mode (wire name StoppedMode): Whether the shutdown instances will be charged. Valid values:
+
+                KEEP_CHARGING: keep charging after shutdown.
+
+                STOP_CHARGING: stop charging after shutdown.
+
+                Default value: KEEP_CHARGING.
+
+                Default: 'KEEP_CHARGING' (sources/tencent/model/api.json:7751 (stated): "Default value: KEEP_CHARGING").
+                Values: KEEP_CHARGING, STOP_CHARGING (sources/tencent/model/api.json:7751 (stated): "Valid values:").
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StopAutoScalingInstancesRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            instance_ids=instance_ids,
+            stopped_mode=stopped_mode,
+        )
+        return await self._call(
+            _STOP_AUTO_SCALING_INSTANCES,
+            request.to_wire(),
+            StopAutoScalingInstancesResponse.from_wire,
+        )
+
+    async def stop_instance_refresh(
+        self,
+        *,
+        auto_scaling_group_id: str,
+        refresh_activity_id: str,
+    ) -> StopInstanceRefreshResponse:
+        """Call StopInstanceRefresh (POST /).
+
+        This API is used to pause the ongoing instance refresh activity.
+        - In the paused status, the scaling group will also be disabled.
+        - The instances that are currently being updated or scaled out will not be paused, but instances pending updates will have their updates paused.
+        - During scale-in, all instances have already been updated and cannot be paused.
+
+        Source: sources/tencent/model/api.json:388 (stated)
+
+        Args:
+            auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+                - Query the scaling group ID by logging in to the console.
+                - Get the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+                Required (sources/tencent/model/api.json:7791 (stated)).
+            refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can call the api DescribeRefreshActivities and obtain the instance refresh activity ID from the returned information.
+
+                Required (sources/tencent/model/api.json:7800 (stated)).
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = StopInstanceRefreshRequest(
+            auto_scaling_group_id=auto_scaling_group_id,
+            refresh_activity_id=refresh_activity_id,
+        )
+        return await self._call(
+            _STOP_INSTANCE_REFRESH, request.to_wire(), StopInstanceRefreshResponse.from_wire
+        )
+
+    async def upgrade_launch_configuration(
+        self,
+        *,
+        launch_configuration_id: str,
+        image_id: str,
+        instance_types: list[str],
+        launch_configuration_name: str,
+        data_disks: list[DataDisk] | None = None,
+        enhanced_service: EnhancedService | None = None,
+        instance_charge_type: UpgradeLaunchConfigurationInstanceChargeType | str | None = None,
+        instance_market_options: InstanceMarketOptionsRequest | None = None,
+        instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None,
+        internet_accessible: InternetAccessible | None = None,
+        login_settings: LoginSettings | None = None,
+        project_id: int | None = None,
+        security_group_ids: list[str] | None = None,
+        system_disk: SystemDisk | None = None,
+        user_data: str | None = None,
+        instance_tags: list[InstanceTag] | None = None,
+        cam_role_name: str | None = None,
+        host_name_settings: HostNameSettings | None = None,
+        instance_name_settings: InstanceNameSettings | None = None,
+        instance_charge_prepaid: InstanceChargePrepaid | None = None,
+        disk_type_policy: DiskTypePolicy | str | None = None,
+        i_pv6_internet_accessible: IPv6InternetAccessible | None = None,
+    ) -> UpgradeLaunchConfigurationResponse:
+        """Call UpgradeLaunchConfiguration (POST /).
+
+        There is a replacement API: ModifyLaunchConfiguration. This API carries the risk of parameter overwriting, and it has currently been hidden on the official website.
+
+        This API (UpgradeLaunchConfiguration) is used to upgrade the launch configuration.
+        - This API is used to upgrade the launch configuration, adopting an "entirely overwrite" approach. Regardless of previous parameter settings, they will be uniformly replaced with new configurations as specified in the interface parameters. For non-mandatory fields, if not filled in, default values will be assigned.
+        - After upgrading and modifying the launch configuration, existing instances that have been scaled out using this configuration will not undergo any changes. Subsequently, newly added instances using this upgraded launch configuration will be scaled out according to the new configuration.
+
+        Source: sources/tencent/model/api.json:395 (stated)
+
+        Args:
+            launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID.
+
+                Required (sources/tencent/model/api.json:7922 (stated)).
+            image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+                - Public images
+                - Custom images
+                - Shared images
+
+                You can obtain the image IDs in the CVM console.
+                - You can also use the DescribeImages and look for ImageId in the response.
+
+                Required (sources/tencent/model/api.json:7931 (stated)).
+            instance_types (wire name InstanceTypes): List of instance models. Different instance models specify different resource specifications. Up to 5 instance models can be supported.
+
+                Required (sources/tencent/model/api.json:7940 (stated)).
+            launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+                Required (sources/tencent/model/api.json:7949 (stated)).
+                Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:7946 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+            data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+            enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+            instance_charge_type (wire name InstanceChargeType): Instance billing type. CVM instances are POSTPAID_BY_HOUR by default.
+                - POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis
+                - SPOTPAID: Bidding
+
+                Default: 'POSTPAID_BY_HOUR' (sources/tencent/model/api.json:7973 (stated): "are POSTPAID_BY_HOUR by default").
+                Values: POSTPAID_BY_HOUR, SPOTPAID (sources/tencent/model/api.json:7973 (stated): "POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis").
+            instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+            instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type verification policy. Value range: ALL, ANY. Default value: ANY.
+                - ALL: The verification will success only if all instance types (InstanceType) are available; otherwise, an error will be reported.
+                - ANY: The verification will success if any instance type (InstanceType) is available; otherwise, an error will be reported.
+
+                Common reasons why an instance type is unavailable include stock-out of the instance type or the corresponding cloud disk.
+
+                If a model in InstanceTypes does not exist or has been discontinued, a verification error will be reported regardless of the value of InstanceTypesCheckPolicy.
+
+                Default: 'ANY' (sources/tencent/model/api.json:7991 (stated): "Default value: ANY").
+                Values: ALL, ANY (sources/tencent/model/api.json:7991 (stated): "Value range: ALL, ANY").
+            internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+            login_settings (wire name LoginSettings): This parameter is now invalid and should not be used. Upgrading the launch configuration API does not allow modification or overwriting of the LoginSettings parameter. LoginSettings will not change after upgrade.
+            project_id (wire name ProjectId): Project ID of the instance. Leave it blank as the default.
+            security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+            system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+            user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+            instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+            cam_role_name (wire name CamRoleName): CAM role name, which can be obtained from the roleName field in the return value of the DescribeRoleList API.
+            host_name_settings (wire name HostNameSettings): CVM hostname settings.
+            instance_name_settings (wire name InstanceNameSettings): Settings of CVM instance names
+            instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+            disk_type_policy (wire name DiskTypePolicy): Selection policy of cloud disks. Default value: ORIGINAL. Valid values:
+                - ORIGINAL: uses the configured cloud disk type
+                - AUTOMATIC: automatically chooses an available cloud disk type
+
+                Default: 'ORIGINAL' (sources/tencent/model/api.json:8099 (stated): "Default value: ORIGINAL").
+                Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:8099 (stated): "Valid values:").
+            i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+
+        Raises:
+            TencentAsError: the service's error (the subclass of its code), or the
+                validators' verdict before anything is sent.
+        """
+        request = UpgradeLaunchConfigurationRequest(
+            launch_configuration_id=launch_configuration_id,
+            image_id=image_id,
+            instance_types=instance_types,
+            launch_configuration_name=launch_configuration_name,
+            data_disks=data_disks,
+            enhanced_service=enhanced_service,
+            instance_charge_type=instance_charge_type,
+            instance_market_options=instance_market_options,
+            instance_types_check_policy=instance_types_check_policy,
+            internet_accessible=internet_accessible,
+            login_settings=login_settings,
+            project_id=project_id,
+            security_group_ids=security_group_ids,
+            system_disk=system_disk,
+            user_data=user_data,
+            instance_tags=instance_tags,
+            cam_role_name=cam_role_name,
+            host_name_settings=host_name_settings,
+            instance_name_settings=instance_name_settings,
+            instance_charge_prepaid=instance_charge_prepaid,
+            disk_type_policy=disk_type_policy,
+            i_pv6_internet_accessible=i_pv6_internet_accessible,
+        )
+        return await self._call(
+            _UPGRADE_LAUNCH_CONFIGURATION,
+            request.to_wire(),
+            UpgradeLaunchConfigurationResponse.from_wire,
         )
 
     async def upgrade_lifecycle_hook(

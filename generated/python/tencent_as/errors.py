@@ -58,6 +58,15 @@ class TencentAsError(Exception):
 ServiceError = TencentAsError
 
 
+class AccountQualificationRestrictionsError(TencentAsError):
+    """Error code AccountQualificationRestrictions.
+
+    CreateAutoScalingGroupFromInstance: The requesting account failed to pass the qualification review. (sources/tencent/model/client.go:611 (stated))
+    """
+
+    CODE = "AccountQualificationRestrictions"
+
+
 class AuthFailureSignatureFailureError(TencentAsError):
     """Error code AuthFailure.SignatureFailure.
 
@@ -67,13 +76,65 @@ class AuthFailureSignatureFailureError(TencentAsError):
     CODE = "AuthFailure.SignatureFailure"
 
 
+class CallCvmError(TencentAsError):
+    """Error code CallCvmError.
+
+    CreateAutoScalingGroupFromInstance: CVM API call failed. (sources/tencent/model/client.go:612 (stated))
+    StopAutoScalingInstances: CVM API call failed. (sources/tencent/model/client.go:4617 (stated))
+    UpgradeLaunchConfiguration: CVM API call failed. (sources/tencent/model/client.go:4775 (stated))
+    """
+
+    CODE = "CallCvmError"
+
+
+class FailedOperationNoActivityToGenerateError(TencentAsError):
+    """Error code FailedOperation.NoActivityToGenerate.
+
+    AttachInstances: No scaling activity is generated. (sources/tencent/model/client.go:75 (stated))
+    AttachLoadBalancers: No scaling activity is generated. (sources/tencent/model/client.go:163 (stated))
+    DetachInstances: No scaling activity is generated. (sources/tencent/model/client.go:2563 (stated))
+    DetachLoadBalancers: No scaling activity is generated. (sources/tencent/model/client.go:2643 (stated))
+    EnterStandby: No scaling activity is generated. (sources/tencent/model/client.go:2911 (stated))
+    ExecuteScalingPolicy: No scaling activity is generated. (sources/tencent/model/client.go:2999 (stated))
+    ExitStandby: No scaling activity is generated. (sources/tencent/model/client.go:3081 (stated))
+    ModifyLoadBalancerTargetAttributes: No scaling activity is generated. (sources/tencent/model/client.go:3543 (stated))
+    ModifyLoadBalancers: No scaling activity is generated. (sources/tencent/model/client.go:3651 (stated))
+    StartAutoScalingInstances: No scaling activity is generated. (sources/tencent/model/client.go:4447 (stated))
+    StopAutoScalingInstances: No scaling activity is generated. (sources/tencent/model/client.go:4618 (stated))
+    """
+
+    CODE = "FailedOperation.NoActivityToGenerate"
+
+
 class InternalError(TencentAsError):
     """Error code InternalError.
 
+    AttachInstances: An internal error occurred. (sources/tencent/model/client.go:76 (stated))
     CompleteLifecycleAction: An internal error occurred. (sources/tencent/model/client.go:399 (stated))
+    CreateAutoScalingGroup: An internal error occurred. (sources/tencent/model/client.go:475 (stated))
+    CreateAutoScalingGroupFromInstance: An internal error occurred. (sources/tencent/model/client.go:613 (stated))
     CreateLifecycleHook: An internal error occurred. (sources/tencent/CreateLifecycleHook.txt:247 (stated))
+    CreateScheduledAction: An internal error occurred. (sources/tencent/model/client.go:1295 (stated))
+    DeleteAutoScalingGroup: An internal error occurred. (sources/tencent/model/client.go:1379 (stated))
     DeleteLifecycleHook: An internal error occurred. (sources/tencent/model/client.go:1513 (stated))
+    DescribeAccountLimits: An internal error occurred. (sources/tencent/model/client.go:1737 (stated))
+    DescribeAutoScalingActivities: An internal error occurred. (sources/tencent/model/client.go:1789 (stated))
+    DescribeAutoScalingAdvices: An internal error occurred. (sources/tencent/model/client.go:1855 (stated))
+    DescribeAutoScalingGroupLastActivities: An internal error occurred. (sources/tencent/model/client.go:1909 (stated))
+    DescribeAutoScalingInstances: An internal error occurred. (sources/tencent/model/client.go:2055 (stated))
     DescribeLifecycleHooks: An internal error occurred. (sources/tencent/model/client.go:2213 (stated))
+    DescribeRefreshActivities: An internal error occurred. (sources/tencent/model/client.go:2353 (stated))
+    DescribeScheduledActions: An internal error occurred. (sources/tencent/model/client.go:2487 (stated))
+    DetachInstances: An internal error occurred. (sources/tencent/model/client.go:2564 (stated))
+    DisableAutoScalingGroup: An internal error occurred. (sources/tencent/model/client.go:2765 (stated))
+    EnableAutoScalingGroup: An internal error occurred. (sources/tencent/model/client.go:2847 (stated))
+    EnterStandby: An internal error occurred. (sources/tencent/model/client.go:2912 (stated))
+    ExecuteScalingPolicy: An internal error occurred. (sources/tencent/model/client.go:3000 (stated))
+    ExitStandby: An internal error occurred. (sources/tencent/model/client.go:3082 (stated))
+    ModifyDesiredCapacity: An internal error occurred. (sources/tencent/model/client.go:3273 (stated))
+    ModifyScheduledAction: An internal error occurred. (sources/tencent/model/client.go:3895 (stated))
+    RemoveInstances: An internal error occurred. (sources/tencent/model/client.go:3981 (stated))
+    UpgradeLaunchConfiguration: An internal error occurred. (sources/tencent/model/client.go:4776 (stated))
     UpgradeLifecycleHook: An internal error occurred. (sources/tencent/model/client.go:4891 (stated))
     Answered by the tencent-json protocol (HTTP 200).
     """
@@ -91,9 +152,50 @@ class InternalErrorCallCmqError(TencentAsError):
     CODE = "InternalError.CallCmqError"
 
 
+class InternalErrorCallError(TencentAsError):
+    """Error code InternalError.CallError.
+
+    DeleteAutoScalingGroup: The internal API call failed. (sources/tencent/model/client.go:1380 (stated))
+    """
+
+    CODE = "InternalError.CallError"
+
+
+class InternalErrorCallLbError(TencentAsError):
+    """Error code InternalError.CallLbError.
+
+    AttachLoadBalancers: CLB API call failed. (sources/tencent/model/client.go:164 (stated))
+    CreateAutoScalingGroup: CLB API call failed. (sources/tencent/model/client.go:476 (stated))
+    ModifyLoadBalancers: CLB API call failed. (sources/tencent/model/client.go:3652 (stated))
+    """
+
+    CODE = "InternalError.CallLbError"
+
+
+class InternalErrorCallMonitorError(TencentAsError):
+    """Error code InternalError.CallMonitorError.
+
+    CreateScalingPolicy: Monitor API call failed. (sources/tencent/model/client.go:1215 (stated))
+    DeleteAutoScalingGroup: Monitor API call failed. (sources/tencent/model/client.go:1381 (stated))
+    DescribeScalingPolicies: Monitor API call failed. (sources/tencent/model/client.go:2417 (stated))
+    """
+
+    CODE = "InternalError.CallMonitorError"
+
+
+class InternalErrorCallNotificationError(TencentAsError):
+    """Error code InternalError.CallNotificationError.
+
+    CreateScalingPolicy: The notification service API call failed. (sources/tencent/model/client.go:1216 (stated))
+    """
+
+    CODE = "InternalError.CallNotificationError"
+
+
 class InternalErrorCallStsError(TencentAsError):
     """Error code InternalError.CallStsError.
 
+    CreateLaunchConfiguration: The STS API call failed. (sources/tencent/model/client.go:719 (stated))
     UpgradeLifecycleHook: The STS API call failed. (sources/tencent/model/client.go:4893 (stated))
     """
 
@@ -111,13 +213,73 @@ class InternalErrorCallTATError(TencentAsError):
     CODE = "InternalError.CallTATError"
 
 
+class InternalErrorCallTagError(TencentAsError):
+    """Error code InternalError.CallTagError.
+
+    CreateAutoScalingGroup: The tag API call failed. (sources/tencent/model/client.go:477 (stated))
+    DeleteAutoScalingGroup: The tag API call failed. (sources/tencent/model/client.go:1382 (stated))
+    """
+
+    CODE = "InternalError.CallTagError"
+
+
+class InternalErrorCallTvpcError(TencentAsError):
+    """Error code InternalError.CallTvpcError.
+
+    CreateAutoScalingGroup: The TVPC API call failed. (sources/tencent/model/client.go:478 (stated))
+    """
+
+    CODE = "InternalError.CallTvpcError"
+
+
+class InternalErrorCallVpcError(TencentAsError):
+    """Error code InternalError.CallVpcError.
+
+    CreateAutoScalingGroup: VPC API call failed. (sources/tencent/model/client.go:479 (stated))
+    CreateAutoScalingGroupFromInstance: VPC API call failed. (sources/tencent/model/client.go:614 (stated))
+    ModifyAutoScalingGroup: VPC API call failed. (sources/tencent/model/client.go:3161 (stated))
+    """
+
+    CODE = "InternalError.CallVpcError"
+
+
 class InternalErrorCalleeError(TencentAsError):
     """Error code InternalError.CalleeError.
 
+    AttachInstances: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:77 (stated))
+    CreateAutoScalingGroupFromInstance: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:615 (stated))
+    CreateLaunchConfiguration: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:720 (stated))
     CreateLifecycleHook: Exceptions occurred while invoking other services. (sources/tencent/CreateLifecycleHook.txt:250 (stated))
+    EnterStandby: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:2913 (stated))
+    ExitStandby: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:3083 (stated))
+    ModifyLaunchConfigurationAttributes: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:3347 (stated))
+    StopAutoScalingInstances: Exceptions occurred while invoking other services. (sources/tencent/model/client.go:4619 (stated))
     """
 
     CODE = "InternalError.CalleeError"
+
+
+class InternalErrorRequestError(TencentAsError):
+    """Error code InternalError.RequestError.
+
+    AttachInstances: An internal request error occurred. (sources/tencent/model/client.go:78 (stated))
+    AttachLoadBalancers: An internal request error occurred. (sources/tencent/model/client.go:165 (stated))
+    CreateAutoScalingGroup: An internal request error occurred. (sources/tencent/model/client.go:480 (stated))
+    CreateScalingPolicy: An internal request error occurred. (sources/tencent/model/client.go:1217 (stated))
+    DeleteAutoScalingGroup: An internal request error occurred. (sources/tencent/model/client.go:1383 (stated))
+    DeleteScalingPolicy: An internal request error occurred. (sources/tencent/model/client.go:1627 (stated))
+    DescribeScalingPolicies: An internal request error occurred. (sources/tencent/model/client.go:2418 (stated))
+    DetachLoadBalancers: An internal request error occurred. (sources/tencent/model/client.go:2644 (stated))
+    EnterStandby: An internal request error occurred. (sources/tencent/model/client.go:2914 (stated))
+    ExitStandby: An internal request error occurred. (sources/tencent/model/client.go:3084 (stated))
+    ModifyAutoScalingGroup: An internal request error occurred. (sources/tencent/model/client.go:3162 (stated))
+    ModifyLoadBalancerTargetAttributes: An internal request error occurred. (sources/tencent/model/client.go:3544 (stated))
+    ModifyLoadBalancers: An internal request error occurred. (sources/tencent/model/client.go:3653 (stated))
+    ModifyScalingPolicy: An internal request error occurred. (sources/tencent/model/client.go:3827 (stated))
+    StopAutoScalingInstances: An internal request error occurred. (sources/tencent/model/client.go:4620 (stated))
+    """
+
+    CODE = "InternalError.RequestError"
 
 
 class InvalidActionError(TencentAsError):
@@ -127,6 +289,33 @@ class InvalidActionError(TencentAsError):
     """
 
     CODE = "InvalidAction"
+
+
+class InvalidImageIdNotFoundError(TencentAsError):
+    """Error code InvalidImageId.NotFound.
+
+    UpgradeLaunchConfiguration: The image cannot be found. (sources/tencent/model/client.go:4777 (stated))
+    """
+
+    CODE = "InvalidImageId.NotFound"
+
+
+class InvalidLaunchConfigurationError(TencentAsError):
+    """Error code InvalidLaunchConfiguration.
+
+    DescribeLaunchConfigurations: Invalid launch configuration. (sources/tencent/model/client.go:2133 (stated))
+    """
+
+    CODE = "InvalidLaunchConfiguration"
+
+
+class InvalidLaunchConfigurationIdError(TencentAsError):
+    """Error code InvalidLaunchConfigurationId.
+
+    DescribeLaunchConfigurations: The launch configuration ID is invalid. (sources/tencent/model/client.go:2134 (stated))
+    """
+
+    CODE = "InvalidLaunchConfigurationId"
 
 
 class InvalidParameterError(TencentAsError):
@@ -147,11 +336,58 @@ class InvalidParameterError(TencentAsError):
 class InvalidParameterActionNotFoundError(TencentAsError):
     """Error code InvalidParameter.ActionNotFound.
 
+    AttachInstances: Invalid Action request. (sources/tencent/model/client.go:79 (stated))
+    AttachLoadBalancers: Invalid Action request. (sources/tencent/model/client.go:166 (stated))
+    ClearLaunchConfigurationAttributes: Invalid Action request. (sources/tencent/model/client.go:343 (stated))
     CompleteLifecycleAction: Invalid Action request. (sources/tencent/model/client.go:401 (stated))
+    CreateAutoScalingGroup: Invalid Action request. (sources/tencent/model/client.go:481 (stated))
+    CreateAutoScalingGroupFromInstance: Invalid Action request. (sources/tencent/model/client.go:616 (stated))
+    CreateLaunchConfiguration: Invalid Action request. (sources/tencent/model/client.go:721 (stated))
     CreateLifecycleHook: Invalid Action request. (sources/tencent/CreateLifecycleHook.txt:252 (stated))
+    CreateNotificationConfiguration: Invalid Action request. (sources/tencent/model/client.go:1081 (stated))
+    CreateScalingPolicy: Invalid Action request. (sources/tencent/model/client.go:1218 (stated))
+    CreateScheduledAction: Invalid Action request. (sources/tencent/model/client.go:1296 (stated))
+    DeleteAutoScalingGroup: Invalid Action request. (sources/tencent/model/client.go:1384 (stated))
+    DeleteLaunchConfiguration: Invalid Action request. (sources/tencent/model/client.go:1453 (stated))
     DeleteLifecycleHook: Invalid Action request. (sources/tencent/model/client.go:1515 (stated))
+    DeleteNotificationConfiguration: Invalid Action request. (sources/tencent/model/client.go:1573 (stated))
+    DeleteScalingPolicy: Invalid Action request. (sources/tencent/model/client.go:1628 (stated))
+    DeleteScheduledAction: Invalid Action request. (sources/tencent/model/client.go:1683 (stated))
+    DescribeAccountLimits: Invalid Action request. (sources/tencent/model/client.go:1738 (stated))
+    DescribeAutoScalingActivities: Invalid Action request. (sources/tencent/model/client.go:1790 (stated))
+    DescribeAutoScalingAdvices: Invalid Action request. (sources/tencent/model/client.go:1856 (stated))
+    DescribeAutoScalingGroupLastActivities: Invalid Action request. (sources/tencent/model/client.go:1910 (stated))
+    DescribeAutoScalingGroups: Invalid Action request. (sources/tencent/model/client.go:1971 (stated))
+    DescribeAutoScalingInstances: Invalid Action request. (sources/tencent/model/client.go:2056 (stated))
+    DescribeLaunchConfigurations: Invalid Action request. (sources/tencent/model/client.go:2135 (stated))
     DescribeLifecycleHooks: Invalid Action request. (sources/tencent/model/client.go:2215 (stated))
+    DescribeNotificationConfigurations: Invalid Action request. (sources/tencent/model/client.go:2289 (stated))
+    DescribeRefreshActivities: Invalid Action request. (sources/tencent/model/client.go:2354 (stated))
+    DescribeScalingPolicies: Invalid Action request. (sources/tencent/model/client.go:2419 (stated))
+    DescribeScheduledActions: Invalid Action request. (sources/tencent/model/client.go:2488 (stated))
+    DetachInstances: Invalid Action request. (sources/tencent/model/client.go:2565 (stated))
+    DetachLoadBalancers: Invalid Action request. (sources/tencent/model/client.go:2645 (stated))
+    DisableAutoScalingGroup: Invalid Action request. (sources/tencent/model/client.go:2766 (stated))
+    EnableAutoScalingGroup: Invalid Action request. (sources/tencent/model/client.go:2848 (stated))
+    EnterStandby: Invalid Action request. (sources/tencent/model/client.go:2915 (stated))
+    ExecuteScalingPolicy: Invalid Action request. (sources/tencent/model/client.go:3001 (stated))
+    ExitStandby: Invalid Action request. (sources/tencent/model/client.go:3085 (stated))
+    ModifyAutoScalingGroup: Invalid Action request. (sources/tencent/model/client.go:3163 (stated))
+    ModifyDesiredCapacity: Invalid Action request. (sources/tencent/model/client.go:3274 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid Action request. (sources/tencent/model/client.go:3348 (stated))
     ModifyLifecycleHook: Invalid Action request. (sources/tencent/model/client.go:3475 (stated))
+    ModifyLoadBalancerTargetAttributes: Invalid Action request. (sources/tencent/model/client.go:3545 (stated))
+    ModifyLoadBalancers: Invalid Action request. (sources/tencent/model/client.go:3654 (stated))
+    ModifyNotificationConfiguration: Invalid Action request. (sources/tencent/model/client.go:3757 (stated))
+    ModifyScalingPolicy: Invalid Action request. (sources/tencent/model/client.go:3828 (stated))
+    ModifyScheduledAction: Invalid Action request. (sources/tencent/model/client.go:3896 (stated))
+    RemoveInstances: Invalid Action request. (sources/tencent/model/client.go:3982 (stated))
+    ScaleInInstances: Invalid Action request. (sources/tencent/model/client.go:4223 (stated))
+    ScaleOutInstances: Invalid Action request. (sources/tencent/model/client.go:4307 (stated))
+    SetInstancesProtection: Invalid Action request. (sources/tencent/model/client.go:4381 (stated))
+    StartAutoScalingInstances: Invalid Action request. (sources/tencent/model/client.go:4448 (stated))
+    StopAutoScalingInstances: Invalid Action request. (sources/tencent/model/client.go:4621 (stated))
+    UpgradeLaunchConfiguration: Invalid Action request. (sources/tencent/model/client.go:4778 (stated))
     UpgradeLifecycleHook: Invalid Action request. (sources/tencent/model/client.go:4896 (stated))
     """
 
@@ -161,9 +397,24 @@ class InvalidParameterActionNotFoundError(TencentAsError):
 class InvalidParameterConflictError(TencentAsError):
     """Error code InvalidParameter.Conflict.
 
+    AttachLoadBalancers: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:167 (stated))
     CompleteLifecycleAction: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:402 (stated))
+    CreateLaunchConfiguration: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:722 (stated))
     CreateLifecycleHook: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/CreateLifecycleHook.txt:253 (stated))
+    DeleteAutoScalingGroup: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:1385 (stated))
+    DescribeAutoScalingActivities: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:1791 (stated))
+    DescribeAutoScalingGroups: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:1972 (stated))
+    DescribeAutoScalingInstances: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2057 (stated))
     DescribeLifecycleHooks: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2216 (stated))
+    DescribeRefreshActivities: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2355 (stated))
+    DescribeScalingPolicies: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2420 (stated))
+    DescribeScheduledActions: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2489 (stated))
+    DetachLoadBalancers: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2646 (stated))
+    ModifyAutoScalingGroup: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:3164 (stated))
+    ModifyLaunchConfigurationAttributes: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:3349 (stated))
+    ModifyLoadBalancerTargetAttributes: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:3546 (stated))
+    ModifyLoadBalancers: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:3655 (stated))
+    UpgradeLaunchConfiguration: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:4779 (stated))
     UpgradeLifecycleHook: Multiple parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:4897 (stated))
     Answered by the tencent-json protocol (HTTP 200).
     """
@@ -171,13 +422,97 @@ class InvalidParameterConflictError(TencentAsError):
     CODE = "InvalidParameter.Conflict"
 
 
+class InvalidParameterHostNameUnavailableError(TencentAsError):
+    """Error code InvalidParameter.HostNameUnavailable.
+
+    CreateLaunchConfiguration: The `hostname` parameter is unavailable to this image. (sources/tencent/model/client.go:723 (stated))
+    ModifyLaunchConfigurationAttributes: The `hostname` parameter is unavailable to this image. (sources/tencent/model/client.go:3350 (stated))
+    """
+
+    CODE = "InvalidParameter.HostNameUnavailable"
+
+
+class InvalidParameterInScenarioError(TencentAsError):
+    """Error code InvalidParameter.InScenario.
+
+    AttachLoadBalancers: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:168 (stated))
+    CreateAutoScalingGroup: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:482 (stated))
+    CreateAutoScalingGroupFromInstance: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:617 (stated))
+    DetachLoadBalancers: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:2647 (stated))
+    ModifyAutoScalingGroup: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:3165 (stated))
+    ModifyLaunchConfigurationAttributes: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:3351 (stated))
+    ModifyLoadBalancerTargetAttributes: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:3547 (stated))
+    ModifyLoadBalancers: The parameter is invalid in a specific scenario. (sources/tencent/model/client.go:3656 (stated))
+    """
+
+    CODE = "InvalidParameter.InScenario"
+
+
+class InvalidParameterInvalidCombinationError(TencentAsError):
+    """Error code InvalidParameter.InvalidCombination.
+
+    CreateLaunchConfiguration: Invalid parameter combination. (sources/tencent/model/client.go:724 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid parameter combination. (sources/tencent/model/client.go:3352 (stated))
+    UpgradeLaunchConfiguration: Invalid parameter combination. (sources/tencent/model/client.go:4780 (stated))
+    """
+
+    CODE = "InvalidParameter.InvalidCombination"
+
+
+class InvalidParameterLoadBalancerNotInAutoScalingGroupError(TencentAsError):
+    """Error code InvalidParameter.LoadBalancerNotInAutoScalingGroup.
+
+    DetachLoadBalancers: The specified CLB does not exist in the current scaling group. (sources/tencent/model/client.go:2648 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified CLB does not exist in the current scaling group. (sources/tencent/model/client.go:3548 (stated))
+    """
+
+    CODE = "InvalidParameter.LoadBalancerNotInAutoScalingGroup"
+
+
 class InvalidParameterMustOneParameterError(TencentAsError):
     """Error code InvalidParameter.MustOneParameter.
 
+    AttachLoadBalancers: A parameter is missing. One of the two parameters must be specified. (sources/tencent/model/client.go:169 (stated))
     CompleteLifecycleAction: A parameter is missing. One of the two parameters must be specified. (sources/tencent/model/client.go:403 (stated))
+    CreateLaunchConfiguration: A parameter is missing. One of the two parameters must be specified. (sources/tencent/model/client.go:725 (stated))
+    DetachLoadBalancers: A parameter is missing. One of the two parameters must be specified. (sources/tencent/model/client.go:2649 (stated))
+    UpgradeLaunchConfiguration: A parameter is missing. One of the two parameters must be specified. (sources/tencent/model/client.go:4781 (stated))
     """
 
     CODE = "InvalidParameter.MustOneParameter"
+
+
+class InvalidParameterParameterDeprecatedError(TencentAsError):
+    """Error code InvalidParameter.ParameterDeprecated.
+
+    CreateLaunchConfiguration: This parameter has been disused. (sources/tencent/model/client.go:726 (stated))
+    ModifyLaunchConfigurationAttributes: This parameter has been disused. (sources/tencent/model/client.go:3353 (stated))
+    UpgradeLaunchConfiguration: This parameter has been disused. (sources/tencent/model/client.go:4782 (stated))
+    """
+
+    CODE = "InvalidParameter.ParameterDeprecated"
+
+
+class InvalidParameterParameterMustBeDeletedError(TencentAsError):
+    """Error code InvalidParameter.ParameterMustBeDeleted.
+
+    CreateLaunchConfiguration: Some parameters cannot coexist and should be deleted. (sources/tencent/model/client.go:727 (stated))
+    ModifyLaunchConfigurationAttributes: Some parameters cannot coexist and should be deleted. (sources/tencent/model/client.go:3354 (stated))
+    UpgradeLaunchConfiguration: Some parameters cannot coexist and should be deleted. (sources/tencent/model/client.go:4783 (stated))
+    """
+
+    CODE = "InvalidParameter.ParameterMustBeDeleted"
+
+
+class InvalidParameterConflict_Error(TencentAsError):
+    """Error code InvalidParameterConflict.
+
+    DescribeAutoScalingGroups: The two parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:1973 (stated))
+    DescribeLaunchConfigurations: The two parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2136 (stated))
+    DescribeNotificationConfigurations: The two parameters specified conflict and cannot co-exist. (sources/tencent/model/client.go:2290 (stated))
+    """
+
+    CODE = "InvalidParameterConflict"
 
 
 class InvalidParameterValueError(TencentAsError):
@@ -185,7 +520,9 @@ class InvalidParameterValueError(TencentAsError):
 
     CompleteLifecycleAction: Wrong parameter value. (sources/tencent/model/client.go:404 (stated))
     CreateLifecycleHook: Wrong parameter value. (sources/tencent/CreateLifecycleHook.txt:254 (stated))
+    ModifyLaunchConfigurationAttributes: Wrong parameter value. (sources/tencent/model/client.go:3355 (stated))
     ModifyLifecycleHook: Wrong parameter value. (sources/tencent/model/client.go:3476 (stated))
+    UpgradeLaunchConfiguration: Wrong parameter value. (sources/tencent/model/client.go:4784 (stated))
     UpgradeLifecycleHook: Wrong parameter value. (sources/tencent/model/client.go:4898 (stated))
     Answered by the tencent-json protocol (HTTP 200).
     """
@@ -193,42 +530,434 @@ class InvalidParameterValueError(TencentAsError):
     CODE = "InvalidParameterValue"
 
 
+class InvalidParameterValueAccountNotSupportBandwidthPackageIdError(TencentAsError):
+    """Error code InvalidParameterValue.AccountNotSupportBandwidthPackageId.
+
+    CreateLaunchConfiguration: The bandwidth package ID is not supported in this account. (sources/tencent/model/client.go:728 (stated))
+    ModifyLaunchConfigurationAttributes: The bandwidth package ID is not supported in this account. (sources/tencent/model/client.go:3356 (stated))
+    UpgradeLaunchConfiguration: The bandwidth package ID is not supported in this account. (sources/tencent/model/client.go:4785 (stated))
+    """
+
+    CODE = "InvalidParameterValue.AccountNotSupportBandwidthPackageId"
+
+
+class InvalidParameterValueAssertDesiredCapacityFailedError(TencentAsError):
+    """Error code InvalidParameterValue.AssertDesiredCapacityFailed.
+
+    ModifyAutoScalingGroup: The declared original expected instance number does not match the actual original expected instance number. (sources/tencent/model/client.go:3166 (stated))
+    ModifyDesiredCapacity: The declared original expected instance number does not match the actual original expected instance number. (sources/tencent/model/client.go:3275 (stated))
+    """
+
+    CODE = "InvalidParameterValue.AssertDesiredCapacityFailed"
+
+
+class InvalidParameterValueBaseCapacityTooLargeError(TencentAsError):
+    """Error code InvalidParameterValue.BaseCapacityTooLarge.
+
+    CreateAutoScalingGroup: The specified base capacity cannot exceed the max capacity. (sources/tencent/model/client.go:483 (stated))
+    ModifyAutoScalingGroup: The specified base capacity cannot exceed the max capacity. (sources/tencent/model/client.go:3167 (stated))
+    ModifyDesiredCapacity: The specified base capacity cannot exceed the max capacity. (sources/tencent/model/client.go:3276 (stated))
+    """
+
+    CODE = "InvalidParameterValue.BaseCapacityTooLarge"
+
+
+class InvalidParameterValueBatchNumberTooLargeError(TencentAsError):
+    """Error code InvalidParameterValue.BatchNumberTooLarge.
+
+    RollbackInstanceRefresh: The batch count cannot exceed the total number of instances pending refresh. (sources/tencent/model/client.go:4129 (stated))
+    StartInstanceRefresh: The batch count cannot exceed the total number of instances pending refresh. (sources/tencent/model/client.go:4531 (stated))
+    """
+
+    CODE = "InvalidParameterValue.BatchNumberTooLarge"
+
+
+class InvalidParameterValueClassicLbError(TencentAsError):
+    """Error code InvalidParameterValue.ClassicLb.
+
+    AttachLoadBalancers: A classic CLB should be specified. (sources/tencent/model/client.go:170 (stated))
+    CreateAutoScalingGroup: A classic CLB should be specified. (sources/tencent/model/client.go:484 (stated))
+    DetachLoadBalancers: A classic CLB should be specified. (sources/tencent/model/client.go:2650 (stated))
+    ModifyLoadBalancerTargetAttributes: A classic CLB should be specified. (sources/tencent/model/client.go:3549 (stated))
+    ModifyLoadBalancers: A classic CLB should be specified. (sources/tencent/model/client.go:3657 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ClassicLb"
+
+
+class InvalidParameterValueConflictNotificationTargetError(TencentAsError):
+    """Error code InvalidParameterValue.ConflictNotificationTarget.
+
+    CreateNotificationConfiguration: Conflicting notification receiver type. (sources/tencent/model/client.go:1082 (stated))
+    ModifyNotificationConfiguration: Conflicting notification receiver type. (sources/tencent/model/client.go:3758 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ConflictNotificationTarget"
+
+
+class InvalidParameterValueCronExpressionIllegalError(TencentAsError):
+    """Error code InvalidParameterValue.CronExpressionIllegal.
+
+    CreateScheduledAction: The cron expression specified for the scheduled task is invalid. (sources/tencent/model/client.go:1297 (stated))
+    ModifyScheduledAction: The cron expression specified for the scheduled task is invalid. (sources/tencent/model/client.go:3897 (stated))
+    """
+
+    CODE = "InvalidParameterValue.CronExpressionIllegal"
+
+
+class InvalidParameterValueCvmConfigurationError(TencentAsError):
+    """Error code InvalidParameterValue.CvmConfigurationError.
+
+    CreateAutoScalingGroupFromInstance: Exception with CVM parameter validation. (sources/tencent/model/client.go:618 (stated))
+    CreateLaunchConfiguration: Exception with CVM parameter validation. (sources/tencent/model/client.go:729 (stated))
+    ModifyLaunchConfigurationAttributes: Exception with CVM parameter validation. (sources/tencent/model/client.go:3357 (stated))
+    UpgradeLaunchConfiguration: Exception with CVM parameter validation. (sources/tencent/model/client.go:4786 (stated))
+    """
+
+    CODE = "InvalidParameterValue.CvmConfigurationError"
+
+
+class InvalidParameterValueCvmError(TencentAsError):
+    """Error code InvalidParameterValue.CvmError.
+
+    CreateAutoScalingGroup: Exception with CVM parameter validation. (sources/tencent/model/client.go:485 (stated))
+    CreateAutoScalingGroupFromInstance: Exception with CVM parameter validation. (sources/tencent/model/client.go:619 (stated))
+    ModifyAutoScalingGroup: Exception with CVM parameter validation. (sources/tencent/model/client.go:3168 (stated))
+    UpgradeLaunchConfiguration: Exception with CVM parameter validation. (sources/tencent/model/client.go:4787 (stated))
+    """
+
+    CODE = "InvalidParameterValue.CvmError"
+
+
+class InvalidParameterValueDuplicatedForwardLbError(TencentAsError):
+    """Error code InvalidParameterValue.DuplicatedForwardLb.
+
+    AttachLoadBalancers: Duplicate CLB instances (sources/tencent/model/client.go:171 (stated))
+    CreateAutoScalingGroup: Duplicate CLB instances (sources/tencent/model/client.go:486 (stated))
+    ModifyLoadBalancers: Duplicate CLB instances (sources/tencent/model/client.go:3658 (stated))
+    """
+
+    CODE = "InvalidParameterValue.DuplicatedForwardLb"
+
+
+class InvalidParameterValueDuplicatedSubnetError(TencentAsError):
+    """Error code InvalidParameterValue.DuplicatedSubnet.
+
+    CreateAutoScalingGroup: Duplicated subnet. (sources/tencent/model/client.go:487 (stated))
+    CreateAutoScalingGroupFromInstance: Duplicated subnet. (sources/tencent/model/client.go:620 (stated))
+    ModifyAutoScalingGroup: Duplicated subnet. (sources/tencent/model/client.go:3169 (stated))
+    """
+
+    CODE = "InvalidParameterValue.DuplicatedSubnet"
+
+
+class InvalidParameterValueEndTimeBeforeStartTimeError(TencentAsError):
+    """Error code InvalidParameterValue.EndTimeBeforeStartTime.
+
+    CreateScheduledAction: The end time of the scheduled task is before the start time. (sources/tencent/model/client.go:1298 (stated))
+    ModifyScheduledAction: The end time of the scheduled task is before the start time. (sources/tencent/model/client.go:3898 (stated))
+    """
+
+    CODE = "InvalidParameterValue.EndTimeBeforeStartTime"
+
+
 class InvalidParameterValueFilterError(TencentAsError):
     """Error code InvalidParameterValue.Filter.
 
     CreateLifecycleHook: Invalid filter. (sources/tencent/CreateLifecycleHook.txt:255 (stated))
+    DescribeAutoScalingActivities: Invalid filter. (sources/tencent/model/client.go:1792 (stated))
+    DescribeAutoScalingGroups: Invalid filter. (sources/tencent/model/client.go:1974 (stated))
+    DescribeAutoScalingInstances: Invalid filter. (sources/tencent/model/client.go:2058 (stated))
+    DescribeRefreshActivities: Invalid filter. (sources/tencent/model/client.go:2356 (stated))
+    DescribeScheduledActions: Invalid filter. (sources/tencent/model/client.go:2490 (stated))
     UpgradeLifecycleHook: Invalid filter. (sources/tencent/model/client.go:4899 (stated))
     """
 
     CODE = "InvalidParameterValue.Filter"
 
 
+class InvalidParameterValueForwardLbError(TencentAsError):
+    """Error code InvalidParameterValue.ForwardLb.
+
+    AttachLoadBalancers: A CLB should be specified. (sources/tencent/model/client.go:172 (stated))
+    CreateAutoScalingGroup: A CLB should be specified. (sources/tencent/model/client.go:488 (stated))
+    CreateAutoScalingGroupFromInstance: A CLB should be specified. (sources/tencent/model/client.go:621 (stated))
+    DetachLoadBalancers: A CLB should be specified. (sources/tencent/model/client.go:2651 (stated))
+    ModifyLoadBalancerTargetAttributes: A CLB should be specified. (sources/tencent/model/client.go:3550 (stated))
+    ModifyLoadBalancers: A CLB should be specified. (sources/tencent/model/client.go:3659 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ForwardLb"
+
+
+class InvalidParameterValueGroupNameDuplicatedError(TencentAsError):
+    """Error code InvalidParameterValue.GroupNameDuplicated.
+
+    CreateAutoScalingGroup: The auto scaling group name already exists. (sources/tencent/model/client.go:489 (stated))
+    ModifyAutoScalingGroup: The auto scaling group name already exists. (sources/tencent/model/client.go:3170 (stated))
+    """
+
+    CODE = "InvalidParameterValue.GroupNameDuplicated"
+
+
+class InvalidParameterValueHostNameIllegalError(TencentAsError):
+    """Error code InvalidParameterValue.HostNameIllegal.
+
+    CreateLaunchConfiguration: Invalid hostname (sources/tencent/model/client.go:730 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid hostname (sources/tencent/model/client.go:3358 (stated))
+    UpgradeLaunchConfiguration: Invalid hostname (sources/tencent/model/client.go:4788 (stated))
+    """
+
+    CODE = "InvalidParameterValue.HostNameIllegal"
+
+
+class InvalidParameterValueHostNameWithSuffixTooLongError(TencentAsError):
+    """Error code InvalidParameterValue.HostNameWithSuffixTooLong.
+
+    CreateLaunchConfiguration: HostNames with suffixes are too long and exceed the specified upper limit. (sources/tencent/model/client.go:731 (stated))
+    ModifyLaunchConfigurationAttributes: HostNames with suffixes are too long and exceed the specified upper limit. (sources/tencent/model/client.go:3359 (stated))
+    """
+
+    CODE = "InvalidParameterValue.HostNameWithSuffixTooLong"
+
+
+class InvalidParameterValueIPv6InternetChargeTypeError(TencentAsError):
+    """Error code InvalidParameterValue.IPv6InternetChargeType.
+
+    CreateLaunchConfiguration: The specified IPv6 public network bandwidth billing mode is invalid. (sources/tencent/model/client.go:732 (stated))
+    ModifyLaunchConfigurationAttributes: The specified IPv6 public network bandwidth billing mode is invalid. (sources/tencent/model/client.go:3360 (stated))
+    UpgradeLaunchConfiguration: The specified IPv6 public network bandwidth billing mode is invalid. (sources/tencent/model/client.go:4789 (stated))
+    """
+
+    CODE = "InvalidParameterValue.IPv6InternetChargeType"
+
+
+class InvalidParameterValueImageNotFoundError(TencentAsError):
+    """Error code InvalidParameterValue.ImageNotFound.
+
+    CreateLaunchConfiguration: The specified image does not exist. (sources/tencent/model/client.go:733 (stated))
+    ModifyLaunchConfigurationAttributes: The specified image does not exist. (sources/tencent/model/client.go:3361 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ImageNotFound"
+
+
+class InvalidParameterValueInstanceNameIllegalError(TencentAsError):
+    """Error code InvalidParameterValue.InstanceNameIllegal.
+
+    CreateLaunchConfiguration: Invalid instance name (sources/tencent/model/client.go:734 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid instance name (sources/tencent/model/client.go:3362 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InstanceNameIllegal"
+
+
+class InvalidParameterValueInstanceNameWithSuffixTooLongError(TencentAsError):
+    """Error code InvalidParameterValue.InstanceNameWithSuffixTooLong.
+
+    CreateLaunchConfiguration: Instance names with suffixes are too long and exceed the specified upper limit. (sources/tencent/model/client.go:735 (stated))
+    ModifyLaunchConfigurationAttributes: Instance names with suffixes are too long and exceed the specified upper limit. (sources/tencent/model/client.go:3363 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InstanceNameWithSuffixTooLong"
+
+
+class InvalidParameterValueInstanceTypeNotSupportedError(TencentAsError):
+    """Error code InvalidParameterValue.InstanceTypeNotSupported.
+
+    CreateLaunchConfiguration: The instance type is not supported. (sources/tencent/model/client.go:736 (stated))
+    ModifyLaunchConfigurationAttributes: The instance type is not supported. (sources/tencent/model/client.go:3364 (stated))
+    UpgradeLaunchConfiguration: The instance type is not supported. (sources/tencent/model/client.go:4790 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InstanceTypeNotSupported"
+
+
+class InvalidParameterValueInvalidActivityIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidActivityId.
+
+    DescribeAutoScalingActivities: Invalid scaling activity ID. (sources/tencent/model/client.go:1793 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidActivityId"
+
+
 class InvalidParameterValueInvalidAutoScalingGroupIdError(TencentAsError):
     """Error code InvalidParameterValue.InvalidAutoScalingGroupId.
 
+    AttachInstances: Invalid scaling group ID. (sources/tencent/model/client.go:80 (stated))
+    AttachLoadBalancers: Invalid scaling group ID. (sources/tencent/model/client.go:173 (stated))
     CreateLifecycleHook: Invalid scaling group ID. (sources/tencent/CreateLifecycleHook.txt:256 (stated))
+    CreateNotificationConfiguration: Invalid scaling group ID. (sources/tencent/model/client.go:1083 (stated))
+    CreateScalingPolicy: Invalid scaling group ID. (sources/tencent/model/client.go:1219 (stated))
+    CreateScheduledAction: Invalid scaling group ID. (sources/tencent/model/client.go:1299 (stated))
+    DeleteAutoScalingGroup: Invalid scaling group ID. (sources/tencent/model/client.go:1386 (stated))
+    DescribeAutoScalingActivities: Invalid scaling group ID. (sources/tencent/model/client.go:1794 (stated))
+    DescribeAutoScalingGroups: Invalid scaling group ID. (sources/tencent/model/client.go:1975 (stated))
+    DescribeAutoScalingInstances: Invalid scaling group ID. (sources/tencent/model/client.go:2059 (stated))
     DescribeLifecycleHooks: Invalid scaling group ID. (sources/tencent/model/client.go:2217 (stated))
+    DescribeNotificationConfigurations: Invalid scaling group ID. (sources/tencent/model/client.go:2291 (stated))
+    DescribeRefreshActivities: Invalid scaling group ID. (sources/tencent/model/client.go:2357 (stated))
+    DescribeScalingPolicies: Invalid scaling group ID. (sources/tencent/model/client.go:2421 (stated))
+    DescribeScheduledActions: Invalid scaling group ID. (sources/tencent/model/client.go:2491 (stated))
+    DetachInstances: Invalid scaling group ID. (sources/tencent/model/client.go:2566 (stated))
+    DetachLoadBalancers: Invalid scaling group ID. (sources/tencent/model/client.go:2652 (stated))
+    DisableAutoScalingGroup: Invalid scaling group ID. (sources/tencent/model/client.go:2767 (stated))
+    EnableAutoScalingGroup: Invalid scaling group ID. (sources/tencent/model/client.go:2849 (stated))
+    EnterStandby: Invalid scaling group ID. (sources/tencent/model/client.go:2916 (stated))
+    ExitStandby: Invalid scaling group ID. (sources/tencent/model/client.go:3086 (stated))
+    ModifyAutoScalingGroup: Invalid scaling group ID. (sources/tencent/model/client.go:3171 (stated))
+    ModifyDesiredCapacity: Invalid scaling group ID. (sources/tencent/model/client.go:3277 (stated))
+    ModifyLoadBalancerTargetAttributes: Invalid scaling group ID. (sources/tencent/model/client.go:3551 (stated))
+    ModifyLoadBalancers: Invalid scaling group ID. (sources/tencent/model/client.go:3660 (stated))
+    RemoveInstances: Invalid scaling group ID. (sources/tencent/model/client.go:3983 (stated))
+    ScaleInInstances: Invalid scaling group ID. (sources/tencent/model/client.go:4224 (stated))
+    ScaleOutInstances: Invalid scaling group ID. (sources/tencent/model/client.go:4308 (stated))
+    SetInstancesProtection: Invalid scaling group ID. (sources/tencent/model/client.go:4382 (stated))
+    StartAutoScalingInstances: Invalid scaling group ID. (sources/tencent/model/client.go:4449 (stated))
+    StopAutoScalingInstances: Invalid scaling group ID. (sources/tencent/model/client.go:4622 (stated))
     """
 
     CODE = "InvalidParameterValue.InvalidAutoScalingGroupId"
 
 
+class InvalidParameterValueInvalidAutoScalingNotificationIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidAutoScalingNotificationId.
+
+    DeleteNotificationConfiguration: Invalid notification ID. (sources/tencent/model/client.go:1574 (stated))
+    DescribeNotificationConfigurations: Invalid notification ID. (sources/tencent/model/client.go:2292 (stated))
+    ModifyNotificationConfiguration: Invalid notification ID. (sources/tencent/model/client.go:3759 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidAutoScalingNotificationId"
+
+
+class InvalidParameterValueInvalidAutoScalingPolicyIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidAutoScalingPolicyId.
+
+    DeleteScalingPolicy: Invalid alarm-triggered policy ID. (sources/tencent/model/client.go:1629 (stated))
+    DescribeScalingPolicies: Invalid alarm-triggered policy ID. (sources/tencent/model/client.go:2422 (stated))
+    ExecuteScalingPolicy: Invalid alarm-triggered policy ID. (sources/tencent/model/client.go:3002 (stated))
+    ModifyScalingPolicy: Invalid alarm-triggered policy ID. (sources/tencent/model/client.go:3829 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidAutoScalingPolicyId"
+
+
+class InvalidParameterValueInvalidClbRegionError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidClbRegion.
+
+    AttachLoadBalancers: The regions specified for CLB is invalid. (sources/tencent/model/client.go:174 (stated))
+    CreateAutoScalingGroup: The regions specified for CLB is invalid. (sources/tencent/model/client.go:490 (stated))
+    DetachLoadBalancers: The regions specified for CLB is invalid. (sources/tencent/model/client.go:2653 (stated))
+    ModifyLoadBalancerTargetAttributes: The regions specified for CLB is invalid. (sources/tencent/model/client.go:3552 (stated))
+    ModifyLoadBalancers: The regions specified for CLB is invalid. (sources/tencent/model/client.go:3661 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidClbRegion"
+
+
+class InvalidParameterValueInvalidDisasterRecoverGroupIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidDisasterRecoverGroupId.
+
+    CreateLaunchConfiguration: The format of the placement group ID is incorrect. (sources/tencent/model/client.go:737 (stated))
+    ModifyLaunchConfigurationAttributes: The format of the placement group ID is incorrect. (sources/tencent/model/client.go:3365 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidDisasterRecoverGroupId"
+
+
 class InvalidParameterValueInvalidFilterError(TencentAsError):
     """Error code InvalidParameterValue.InvalidFilter.
 
+    DescribeAutoScalingActivities: Invalid filter condition. (sources/tencent/model/client.go:1795 (stated))
+    DescribeAutoScalingGroups: Invalid filter condition. (sources/tencent/model/client.go:1976 (stated))
+    DescribeAutoScalingInstances: Invalid filter condition. (sources/tencent/model/client.go:2060 (stated))
+    DescribeLaunchConfigurations: Invalid filter condition. (sources/tencent/model/client.go:2137 (stated))
     DescribeLifecycleHooks: Invalid filter condition. (sources/tencent/model/client.go:2218 (stated))
+    DescribeNotificationConfigurations: Invalid filter condition. (sources/tencent/model/client.go:2293 (stated))
+    DescribeRefreshActivities: Invalid filter condition. (sources/tencent/model/client.go:2358 (stated))
+    DescribeScalingPolicies: Invalid filter condition. (sources/tencent/model/client.go:2423 (stated))
+    DescribeScheduledActions: Invalid filter condition. (sources/tencent/model/client.go:2492 (stated))
     """
 
     CODE = "InvalidParameterValue.InvalidFilter"
 
 
+class InvalidParameterValueInvalidHpcClusterIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidHpcClusterId.
+
+    CreateLaunchConfiguration: The HPC ID is invalid. (sources/tencent/model/client.go:738 (stated))
+    ModifyLaunchConfigurationAttributes: The HPC ID is invalid. (sources/tencent/model/client.go:3366 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidHpcClusterId"
+
+
+class InvalidParameterValueInvalidImageIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidImageId.
+
+    CreateLaunchConfiguration: Invalid image ID. (sources/tencent/model/client.go:739 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid image ID. (sources/tencent/model/client.go:3367 (stated))
+    UpgradeLaunchConfiguration: Invalid image ID. (sources/tencent/model/client.go:4791 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidImageId"
+
+
 class InvalidParameterValueInvalidInstanceIdError(TencentAsError):
     """Error code InvalidParameterValue.InvalidInstanceId.
 
+    AttachInstances: Invalid instance ID. (sources/tencent/model/client.go:81 (stated))
     CompleteLifecycleAction: Invalid instance ID. (sources/tencent/model/client.go:405 (stated))
+    CreateAutoScalingGroupFromInstance: Invalid instance ID. (sources/tencent/model/client.go:622 (stated))
+    DescribeAutoScalingInstances: Invalid instance ID. (sources/tencent/model/client.go:2061 (stated))
+    DetachInstances: Invalid instance ID. (sources/tencent/model/client.go:2567 (stated))
+    EnterStandby: Invalid instance ID. (sources/tencent/model/client.go:2917 (stated))
+    ExitStandby: Invalid instance ID. (sources/tencent/model/client.go:3087 (stated))
+    RemoveInstances: Invalid instance ID. (sources/tencent/model/client.go:3984 (stated))
+    SetInstancesProtection: Invalid instance ID. (sources/tencent/model/client.go:4383 (stated))
+    StartAutoScalingInstances: Invalid instance ID. (sources/tencent/model/client.go:4450 (stated))
+    StopAutoScalingInstances: Invalid instance ID. (sources/tencent/model/client.go:4623 (stated))
     """
 
     CODE = "InvalidParameterValue.InvalidInstanceId"
+
+
+class InvalidParameterValueInvalidInstanceTypeError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidInstanceType.
+
+    CreateLaunchConfiguration: Invalid instance type. (sources/tencent/model/client.go:740 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid instance type. (sources/tencent/model/client.go:3368 (stated))
+    UpgradeLaunchConfiguration: Invalid instance type. (sources/tencent/model/client.go:4792 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidInstanceType"
+
+
+class InvalidParameterValueInvalidLaunchConfigurationError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidLaunchConfiguration.
+
+    CreateLaunchConfiguration: Invalid launch configuration (sources/tencent/model/client.go:741 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidLaunchConfiguration"
+
+
+class InvalidParameterValueInvalidLaunchConfigurationIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidLaunchConfigurationId.
+
+    ClearLaunchConfigurationAttributes: Invalid launch configuration ID. (sources/tencent/model/client.go:344 (stated))
+    CreateAutoScalingGroup: Invalid launch configuration ID. (sources/tencent/model/client.go:491 (stated))
+    DeleteLaunchConfiguration: Invalid launch configuration ID. (sources/tencent/model/client.go:1454 (stated))
+    DescribeAutoScalingGroups: Invalid launch configuration ID. (sources/tencent/model/client.go:1977 (stated))
+    DescribeLaunchConfigurations: Invalid launch configuration ID. (sources/tencent/model/client.go:2138 (stated))
+    ModifyAutoScalingGroup: Invalid launch configuration ID. (sources/tencent/model/client.go:3172 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid launch configuration ID. (sources/tencent/model/client.go:3369 (stated))
+    UpgradeLaunchConfiguration: Invalid launch configuration ID. (sources/tencent/model/client.go:4793 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidLaunchConfigurationId"
 
 
 class InvalidParameterValueInvalidLifecycleHookIdError(TencentAsError):
@@ -243,6 +972,101 @@ class InvalidParameterValueInvalidLifecycleHookIdError(TencentAsError):
     CODE = "InvalidParameterValue.InvalidLifecycleHookId"
 
 
+class InvalidParameterValueInvalidNotificationUserGroupIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidNotificationUserGroupId.
+
+    CreateNotificationConfiguration: The notification group ID should be a numeric string. (sources/tencent/model/client.go:1084 (stated))
+    CreateScalingPolicy: The notification group ID should be a numeric string. (sources/tencent/model/client.go:1220 (stated))
+    ModifyNotificationConfiguration: The notification group ID should be a numeric string. (sources/tencent/model/client.go:3760 (stated))
+    ModifyScalingPolicy: The notification group ID should be a numeric string. (sources/tencent/model/client.go:3830 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidNotificationUserGroupId"
+
+
+class InvalidParameterValueInvalidScheduledActionIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidScheduledActionId.
+
+    DeleteScheduledAction: Invalid scheduled action ID. (sources/tencent/model/client.go:1684 (stated))
+    DescribeScheduledActions: Invalid scheduled action ID. (sources/tencent/model/client.go:2493 (stated))
+    ModifyScheduledAction: Invalid scheduled action ID. (sources/tencent/model/client.go:3899 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidScheduledActionId"
+
+
+class InvalidParameterValueInvalidScheduledActionNameIncludeIllegalCharError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar.
+
+    CreateScheduledAction: The scheduled task name contains invalid characters. (sources/tencent/model/client.go:1300 (stated))
+    ModifyScheduledAction: The scheduled task name contains invalid characters. (sources/tencent/model/client.go:3900 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar"
+
+
+class InvalidParameterValueInvalidSecurityGroupIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidSecurityGroupId.
+
+    CreateLaunchConfiguration: Invalid security group ID. (sources/tencent/model/client.go:742 (stated))
+    ModifyLaunchConfigurationAttributes: Invalid security group ID. (sources/tencent/model/client.go:3370 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidSecurityGroupId"
+
+
+class InvalidParameterValueInvalidSnapshotIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidSnapshotId.
+
+    CreateLaunchConfiguration: Invalid snapshot ID. (sources/tencent/model/client.go:743 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidSnapshotId"
+
+
+class InvalidParameterValueInvalidSubnetIdError(TencentAsError):
+    """Error code InvalidParameterValue.InvalidSubnetId.
+
+    CreateAutoScalingGroup: Invalid subnet ID. (sources/tencent/model/client.go:492 (stated))
+    ModifyAutoScalingGroup: Invalid subnet ID. (sources/tencent/model/client.go:3173 (stated))
+    """
+
+    CODE = "InvalidParameterValue.InvalidSubnetId"
+
+
+class InvalidParameterValueLaunchConfigurationNameDuplicatedError(TencentAsError):
+    """Error code InvalidParameterValue.LaunchConfigurationNameDuplicated.
+
+    CreateAutoScalingGroupFromInstance: The launch configuration name already exists. (sources/tencent/model/client.go:623 (stated))
+    CreateLaunchConfiguration: The launch configuration name already exists. (sources/tencent/model/client.go:744 (stated))
+    ModifyLaunchConfigurationAttributes: The launch configuration name already exists. (sources/tencent/model/client.go:3371 (stated))
+    UpgradeLaunchConfiguration: The launch configuration name already exists. (sources/tencent/model/client.go:4794 (stated))
+    """
+
+    CODE = "InvalidParameterValue.LaunchConfigurationNameDuplicated"
+
+
+class InvalidParameterValueLaunchConfigurationNotFoundError(TencentAsError):
+    """Error code InvalidParameterValue.LaunchConfigurationNotFound.
+
+    CreateAutoScalingGroup: The specified launch configuration was not found. (sources/tencent/model/client.go:493 (stated))
+    ModifyAutoScalingGroup: The specified launch configuration was not found. (sources/tencent/model/client.go:3174 (stated))
+    """
+
+    CODE = "InvalidParameterValue.LaunchConfigurationNotFound"
+
+
+class InvalidParameterValueLbProjectInconsistentError(TencentAsError):
+    """Error code InvalidParameterValue.LbProjectInconsistent.
+
+    CreateAutoScalingGroup: The load balancer is in a different project. (sources/tencent/model/client.go:494 (stated))
+    ModifyAutoScalingGroup: The load balancer is in a different project. (sources/tencent/model/client.go:3175 (stated))
+    ModifyLoadBalancers: The load balancer is in a different project. (sources/tencent/model/client.go:3662 (stated))
+    """
+
+    CODE = "InvalidParameterValue.LbProjectInconsistent"
+
+
 class InvalidParameterValueLifecycleHookNameDuplicatedError(TencentAsError):
     """Error code InvalidParameterValue.LifecycleHookNameDuplicated.
 
@@ -253,37 +1077,486 @@ class InvalidParameterValueLifecycleHookNameDuplicatedError(TencentAsError):
     CODE = "InvalidParameterValue.LifecycleHookNameDuplicated"
 
 
+class InvalidParameterValueLimitExceededError(TencentAsError):
+    """Error code InvalidParameterValue.LimitExceeded.
+
+    AttachInstances: The value exceeds the limit. (sources/tencent/model/client.go:82 (stated))
+    AttachLoadBalancers: The value exceeds the limit. (sources/tencent/model/client.go:175 (stated))
+    CreateAutoScalingGroup: The value exceeds the limit. (sources/tencent/model/client.go:495 (stated))
+    CreateLaunchConfiguration: The value exceeds the limit. (sources/tencent/model/client.go:745 (stated))
+    CreateNotificationConfiguration: The value exceeds the limit. (sources/tencent/model/client.go:1085 (stated))
+    CreateScalingPolicy: The value exceeds the limit. (sources/tencent/model/client.go:1221 (stated))
+    DescribeAutoScalingActivities: The value exceeds the limit. (sources/tencent/model/client.go:1796 (stated))
+    DescribeAutoScalingAdvices: The value exceeds the limit. (sources/tencent/model/client.go:1857 (stated))
+    DescribeAutoScalingGroupLastActivities: The value exceeds the limit. (sources/tencent/model/client.go:1911 (stated))
+    DescribeAutoScalingGroups: The value exceeds the limit. (sources/tencent/model/client.go:1978 (stated))
+    DescribeAutoScalingInstances: The value exceeds the limit. (sources/tencent/model/client.go:2062 (stated))
+    DescribeRefreshActivities: The value exceeds the limit. (sources/tencent/model/client.go:2359 (stated))
+    DetachInstances: The value exceeds the limit. (sources/tencent/model/client.go:2568 (stated))
+    EnterStandby: The value exceeds the limit. (sources/tencent/model/client.go:2918 (stated))
+    ExitStandby: The value exceeds the limit. (sources/tencent/model/client.go:3088 (stated))
+    ModifyAutoScalingGroup: The value exceeds the limit. (sources/tencent/model/client.go:3176 (stated))
+    ModifyLaunchConfigurationAttributes: The value exceeds the limit. (sources/tencent/model/client.go:3372 (stated))
+    ModifyLoadBalancerTargetAttributes: The value exceeds the limit. (sources/tencent/model/client.go:3553 (stated))
+    ModifyLoadBalancers: The value exceeds the limit. (sources/tencent/model/client.go:3663 (stated))
+    RemoveInstances: The value exceeds the limit. (sources/tencent/model/client.go:3985 (stated))
+    SetInstancesProtection: The value exceeds the limit. (sources/tencent/model/client.go:4384 (stated))
+    """
+
+    CODE = "InvalidParameterValue.LimitExceeded"
+
+
+class InvalidParameterValueListenerTargetTypeNotSupportedError(TencentAsError):
+    """Error code InvalidParameterValue.ListenerTargetTypeNotSupported.
+
+    AttachLoadBalancers: Target group listeners are not supported. (sources/tencent/model/client.go:176 (stated))
+    CreateAutoScalingGroup: Target group listeners are not supported. (sources/tencent/model/client.go:496 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ListenerTargetTypeNotSupported"
+
+
+class InvalidParameterValueMaxSurgeTooLargeError(TencentAsError):
+    """Error code InvalidParameterValue.MaxSurgeTooLarge.
+
+    StartInstanceRefresh: The maximum additional quantity is too large. (sources/tencent/model/client.go:4532 (stated))
+    """
+
+    CODE = "InvalidParameterValue.MaxSurgeTooLarge"
+
+
+class InvalidParameterValueMissingBandwidthPackageIdError(TencentAsError):
+    """Error code InvalidParameterValue.MissingBandwidthPackageId.
+
+    CreateLaunchConfiguration: The bandwidth package ID is required. (sources/tencent/model/client.go:746 (stated))
+    ModifyLaunchConfigurationAttributes: The bandwidth package ID is required. (sources/tencent/model/client.go:3373 (stated))
+    UpgradeLaunchConfiguration: The bandwidth package ID is required. (sources/tencent/model/client.go:4795 (stated))
+    """
+
+    CODE = "InvalidParameterValue.MissingBandwidthPackageId"
+
+
+class InvalidParameterValueNoResourcePermissionError(TencentAsError):
+    """Error code InvalidParameterValue.NoResourcePermission.
+
+    DescribeAutoScalingGroupLastActivities: No resource permission. (sources/tencent/model/client.go:1912 (stated))
+    """
+
+    CODE = "InvalidParameterValue.NoResourcePermission"
+
+
+class InvalidParameterValueNotStringTypeFloatError(TencentAsError):
+    """Error code InvalidParameterValue.NotStringTypeFloat.
+
+    CreateLaunchConfiguration: The value should be a floating point string. (sources/tencent/model/client.go:747 (stated))
+    ModifyLaunchConfigurationAttributes: The value should be a floating point string. (sources/tencent/model/client.go:3374 (stated))
+    UpgradeLaunchConfiguration: The value should be a floating point string. (sources/tencent/model/client.go:4796 (stated))
+    """
+
+    CODE = "InvalidParameterValue.NotStringTypeFloat"
+
+
+class InvalidParameterValueOnlyVpcError(TencentAsError):
+    """Error code InvalidParameterValue.OnlyVpc.
+
+    CreateAutoScalingGroup: The account only supports VPCs. (sources/tencent/model/client.go:497 (stated))
+    ModifyAutoScalingGroup: The account only supports VPCs. (sources/tencent/model/client.go:3177 (stated))
+    """
+
+    CODE = "InvalidParameterValue.OnlyVpc"
+
+
+class InvalidParameterValueProjectIdNotFoundError(TencentAsError):
+    """Error code InvalidParameterValue.ProjectIdNotFound.
+
+    CreateAutoScalingGroup: The project ID does not exist. (sources/tencent/model/client.go:498 (stated))
+    CreateLaunchConfiguration: The project ID does not exist. (sources/tencent/model/client.go:748 (stated))
+    ModifyAutoScalingGroup: The project ID does not exist. (sources/tencent/model/client.go:3178 (stated))
+    UpgradeLaunchConfiguration: The project ID does not exist. (sources/tencent/model/client.go:4797 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ProjectIdNotFound"
+
+
 class InvalidParameterValueRangeError(TencentAsError):
     """Error code InvalidParameterValue.Range.
 
+    AttachLoadBalancers: The value is outside the specified range. (sources/tencent/model/client.go:177 (stated))
+    CreateAutoScalingGroup: The value is outside the specified range. (sources/tencent/model/client.go:499 (stated))
+    CreateAutoScalingGroupFromInstance: The value is outside the specified range. (sources/tencent/model/client.go:624 (stated))
     CreateLifecycleHook: The value is outside the specified range. (sources/tencent/CreateLifecycleHook.txt:258 (stated))
+    CreateScalingPolicy: The value is outside the specified range. (sources/tencent/model/client.go:1222 (stated))
+    ModifyAutoScalingGroup: The value is outside the specified range. (sources/tencent/model/client.go:3179 (stated))
+    ModifyDesiredCapacity: The value is outside the specified range. (sources/tencent/model/client.go:3278 (stated))
     ModifyLifecycleHook: The value is outside the specified range. (sources/tencent/model/client.go:3477 (stated))
+    ModifyLoadBalancerTargetAttributes: The value is outside the specified range. (sources/tencent/model/client.go:3554 (stated))
+    ModifyLoadBalancers: The value is outside the specified range. (sources/tencent/model/client.go:3664 (stated))
+    ModifyScalingPolicy: The value is outside the specified range. (sources/tencent/model/client.go:3831 (stated))
+    ScaleInInstances: The value is outside the specified range. (sources/tencent/model/client.go:4225 (stated))
+    ScaleOutInstances: The value is outside the specified range. (sources/tencent/model/client.go:4309 (stated))
+    UpgradeLaunchConfiguration: The value is outside the specified range. (sources/tencent/model/client.go:4798 (stated))
     Answered by the tencent-json protocol (HTTP 200).
     """
 
     CODE = "InvalidParameterValue.Range"
 
 
+class InvalidParameterValueScalingPolicyNameDuplicateError(TencentAsError):
+    """Error code InvalidParameterValue.ScalingPolicyNameDuplicate.
+
+    CreateScalingPolicy: The alarm policy name already exists. (sources/tencent/model/client.go:1223 (stated))
+    ModifyScalingPolicy: The alarm policy name already exists. (sources/tencent/model/client.go:3832 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ScalingPolicyNameDuplicate"
+
+
+class InvalidParameterValueScheduledActionNameDuplicateError(TencentAsError):
+    """Error code InvalidParameterValue.ScheduledActionNameDuplicate.
+
+    CreateScheduledAction: The scheduled task name already exists. (sources/tencent/model/client.go:1301 (stated))
+    ModifyScheduledAction: The scheduled task name already exists. (sources/tencent/model/client.go:3901 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ScheduledActionNameDuplicate"
+
+
+class InvalidParameterValueSizeError(TencentAsError):
+    """Error code InvalidParameterValue.Size.
+
+    CreateAutoScalingGroup: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:500 (stated))
+    CreateAutoScalingGroupFromInstance: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:625 (stated))
+    CreateScheduledAction: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:1302 (stated))
+    ModifyAutoScalingGroup: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:3180 (stated))
+    ModifyDesiredCapacity: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:3279 (stated))
+    ModifyScheduledAction: The value of maximum, minimum, or desired number of instances in the auto scaling group is invalid. (sources/tencent/model/client.go:3902 (stated))
+    """
+
+    CODE = "InvalidParameterValue.Size"
+
+
+class InvalidParameterValueStartTimeBeforeCurrentTimeError(TencentAsError):
+    """Error code InvalidParameterValue.StartTimeBeforeCurrentTime.
+
+    CreateScheduledAction: The start time of the scheduled task is before the current time. (sources/tencent/model/client.go:1303 (stated))
+    ModifyScheduledAction: The start time of the scheduled task is before the current time. (sources/tencent/model/client.go:3903 (stated))
+    """
+
+    CODE = "InvalidParameterValue.StartTimeBeforeCurrentTime"
+
+
+class InvalidParameterValueSubnetIdsError(TencentAsError):
+    """Error code InvalidParameterValue.SubnetIds.
+
+    CreateAutoScalingGroup: The subnet information is invalid. (sources/tencent/model/client.go:501 (stated))
+    ModifyAutoScalingGroup: The subnet information is invalid. (sources/tencent/model/client.go:3181 (stated))
+    """
+
+    CODE = "InvalidParameterValue.SubnetIds"
+
+
+class InvalidParameterValueSubnetNotInDedicatedClusterError(TencentAsError):
+    """Error code InvalidParameterValue.SubnetNotInDedicatedCluster.
+
+    CreateAutoScalingGroup: The subnet is not in the designated local dedicated cluster. (sources/tencent/model/client.go:502 (stated))
+    ModifyAutoScalingGroup: The subnet is not in the designated local dedicated cluster. (sources/tencent/model/client.go:3182 (stated))
+    """
+
+    CODE = "InvalidParameterValue.SubnetNotInDedicatedCluster"
+
+
+class InvalidParameterValueTargetPortDuplicatedError(TencentAsError):
+    """Error code InvalidParameterValue.TargetPortDuplicated.
+
+    AttachLoadBalancers: The backend port of the CLB layer-4 listener already exists. (sources/tencent/model/client.go:178 (stated))
+    CreateAutoScalingGroup: The backend port of the CLB layer-4 listener already exists. (sources/tencent/model/client.go:503 (stated))
+    ModifyLoadBalancerTargetAttributes: The backend port of the CLB layer-4 listener already exists. (sources/tencent/model/client.go:3555 (stated))
+    ModifyLoadBalancers: The backend port of the CLB layer-4 listener already exists. (sources/tencent/model/client.go:3665 (stated))
+    """
+
+    CODE = "InvalidParameterValue.TargetPortDuplicated"
+
+
+class InvalidParameterValueTargetTrackingScalingPolicyError(TencentAsError):
+    """Error code InvalidParameterValue.TargetTrackingScalingPolicy.
+
+    ExecuteScalingPolicy: Executing a target tracking policy is not supported. (sources/tencent/model/client.go:3003 (stated))
+    """
+
+    CODE = "InvalidParameterValue.TargetTrackingScalingPolicy"
+
+
+class InvalidParameterValueThresholdOutOfRangeError(TencentAsError):
+    """Error code InvalidParameterValue.ThresholdOutOfRange.
+
+    CreateScalingPolicy: The specified threshold must be within the valid range. (sources/tencent/model/client.go:1224 (stated))
+    ModifyScalingPolicy: The specified threshold must be within the valid range. (sources/tencent/model/client.go:3833 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ThresholdOutOfRange"
+
+
+class InvalidParameterValueTimeFormatError(TencentAsError):
+    """Error code InvalidParameterValue.TimeFormat.
+
+    CreateScheduledAction: Wrong time format. (sources/tencent/model/client.go:1304 (stated))
+    ModifyScheduledAction: Wrong time format. (sources/tencent/model/client.go:3904 (stated))
+    """
+
+    CODE = "InvalidParameterValue.TimeFormat"
+
+
+class InvalidParameterValueTooLongError(TencentAsError):
+    """Error code InvalidParameterValue.TooLong.
+
+    CreateAutoScalingGroup: Too many values. (sources/tencent/model/client.go:504 (stated))
+    CreateAutoScalingGroupFromInstance: Too many values. (sources/tencent/model/client.go:626 (stated))
+    CreateLaunchConfiguration: Too many values. (sources/tencent/model/client.go:749 (stated))
+    CreateScalingPolicy: Too many values. (sources/tencent/model/client.go:1225 (stated))
+    CreateScheduledAction: Too many values. (sources/tencent/model/client.go:1305 (stated))
+    DescribeAutoScalingGroups: Too many values. (sources/tencent/model/client.go:1979 (stated))
+    DescribeLaunchConfigurations: Too many values. (sources/tencent/model/client.go:2139 (stated))
+    ModifyAutoScalingGroup: Too many values. (sources/tencent/model/client.go:3183 (stated))
+    ModifyLaunchConfigurationAttributes: Too many values. (sources/tencent/model/client.go:3375 (stated))
+    ModifyScheduledAction: Too many values. (sources/tencent/model/client.go:3905 (stated))
+    """
+
+    CODE = "InvalidParameterValue.TooLong"
+
+
+class InvalidParameterValueTooShortError(TencentAsError):
+    """Error code InvalidParameterValue.TooShort.
+
+    CreateLaunchConfiguration: The value of input parameter is too short. (sources/tencent/model/client.go:750 (stated))
+    ModifyLaunchConfigurationAttributes: The value of input parameter is too short. (sources/tencent/model/client.go:3376 (stated))
+    """
+
+    CODE = "InvalidParameterValue.TooShort"
+
+
+class InvalidParameterValueUserDataFormatError(TencentAsError):
+    """Error code InvalidParameterValue.UserDataFormatError.
+
+    CreateLaunchConfiguration: Incorrect UserData format. (sources/tencent/model/client.go:751 (stated))
+    ModifyLaunchConfigurationAttributes: Incorrect UserData format. (sources/tencent/model/client.go:3377 (stated))
+    UpgradeLaunchConfiguration: Incorrect UserData format. (sources/tencent/model/client.go:4799 (stated))
+    """
+
+    CODE = "InvalidParameterValue.UserDataFormatError"
+
+
+class InvalidParameterValueUserDataSizeExceededError(TencentAsError):
+    """Error code InvalidParameterValue.UserDataSizeExceeded.
+
+    CreateLaunchConfiguration: The UserData is too long. (sources/tencent/model/client.go:752 (stated))
+    ModifyLaunchConfigurationAttributes: The UserData is too long. (sources/tencent/model/client.go:3378 (stated))
+    UpgradeLaunchConfiguration: The UserData is too long. (sources/tencent/model/client.go:4800 (stated))
+    """
+
+    CODE = "InvalidParameterValue.UserDataSizeExceeded"
+
+
+class InvalidParameterValueUserGroupIdNotFoundError(TencentAsError):
+    """Error code InvalidParameterValue.UserGroupIdNotFound.
+
+    CreateNotificationConfiguration: The user group does not exist. (sources/tencent/model/client.go:1086 (stated))
+    CreateScalingPolicy: The user group does not exist. (sources/tencent/model/client.go:1226 (stated))
+    ModifyNotificationConfiguration: The user group does not exist. (sources/tencent/model/client.go:3761 (stated))
+    ModifyScalingPolicy: The user group does not exist. (sources/tencent/model/client.go:3834 (stated))
+    """
+
+    CODE = "InvalidParameterValue.UserGroupIdNotFound"
+
+
+class InvalidParameterValueZoneMismatchRegionError(TencentAsError):
+    """Error code InvalidParameterValue.ZoneMismatchRegion.
+
+    CreateAutoScalingGroup: The specified availability zone is not in the region. (sources/tencent/model/client.go:505 (stated))
+    """
+
+    CODE = "InvalidParameterValue.ZoneMismatchRegion"
+
+
+class InvalidPermissionError(TencentAsError):
+    """Error code InvalidPermission.
+
+    CreateLaunchConfiguration: The account does not support this operation. (sources/tencent/model/client.go:753 (stated))
+    DescribeAutoScalingGroups: The account does not support this operation. (sources/tencent/model/client.go:1980 (stated))
+    DescribeLaunchConfigurations: The account does not support this operation. (sources/tencent/model/client.go:2140 (stated))
+    """
+
+    CODE = "InvalidPermission"
+
+
+class LimitExceededError(TencentAsError):
+    """Error code LimitExceeded.
+
+    CreateAutoScalingGroup: The quota limit is exceeded. (sources/tencent/model/client.go:506 (stated))
+    CreateNotificationConfiguration: The quota limit is exceeded. (sources/tencent/model/client.go:1087 (stated))
+    DescribeScalingPolicies: The quota limit is exceeded. (sources/tencent/model/client.go:2424 (stated))
+    ModifyAutoScalingGroup: The quota limit is exceeded. (sources/tencent/model/client.go:3184 (stated))
+    """
+
+    CODE = "LimitExceeded"
+
+
+class LimitExceededAfterAttachLbLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.AfterAttachLbLimitExceeded.
+
+    AttachLoadBalancers: Binding with the specified CLBs will make the total number of bound CLBs exceeds the upper limit. (sources/tencent/model/client.go:179 (stated))
+    DetachLoadBalancers: Binding with the specified CLBs will make the total number of bound CLBs exceeds the upper limit. (sources/tencent/model/client.go:2654 (stated))
+    ModifyLoadBalancerTargetAttributes: Binding with the specified CLBs will make the total number of bound CLBs exceeds the upper limit. (sources/tencent/model/client.go:3556 (stated))
+    """
+
+    CODE = "LimitExceeded.AfterAttachLbLimitExceeded"
+
+
+class LimitExceededAutoScalingGroupLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.AutoScalingGroupLimitExceeded.
+
+    CreateAutoScalingGroup: The number of auto scaling groups exceeds the limit. (sources/tencent/model/client.go:507 (stated))
+    CreateAutoScalingGroupFromInstance: The number of auto scaling groups exceeds the limit. (sources/tencent/model/client.go:627 (stated))
+    """
+
+    CODE = "LimitExceeded.AutoScalingGroupLimitExceeded"
+
+
+class LimitExceededDesiredCapacityLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.DesiredCapacityLimitExceeded.
+
+    CreateAutoScalingGroupFromInstance: The desired number of instances exceeds the limit. (sources/tencent/model/client.go:628 (stated))
+    CreateScheduledAction: The desired number of instances exceeds the limit. (sources/tencent/model/client.go:1306 (stated))
+    ModifyDesiredCapacity: The desired number of instances exceeds the limit. (sources/tencent/model/client.go:3280 (stated))
+    ModifyScheduledAction: The desired number of instances exceeds the limit. (sources/tencent/model/client.go:3906 (stated))
+    ScaleOutInstances: The desired number of instances exceeds the limit. (sources/tencent/model/client.go:4310 (stated))
+    """
+
+    CODE = "LimitExceeded.DesiredCapacityLimitExceeded"
+
+
+class LimitExceededFilterValuesTooLongError(TencentAsError):
+    """Error code LimitExceeded.FilterValuesTooLong.
+
+    DescribeAutoScalingActivities: Too many values for the specified filter (sources/tencent/model/client.go:1797 (stated))
+    DescribeAutoScalingGroups: Too many values for the specified filter (sources/tencent/model/client.go:1981 (stated))
+    DescribeAutoScalingInstances: Too many values for the specified filter (sources/tencent/model/client.go:2063 (stated))
+    DescribeLaunchConfigurations: Too many values for the specified filter (sources/tencent/model/client.go:2141 (stated))
+    DescribeRefreshActivities: Too many values for the specified filter (sources/tencent/model/client.go:2360 (stated))
+    """
+
+    CODE = "LimitExceeded.FilterValuesTooLong"
+
+
+class LimitExceededLaunchConfigurationQuotaNotEnoughError(TencentAsError):
+    """Error code LimitExceeded.LaunchConfigurationQuotaNotEnough.
+
+    CreateAutoScalingGroupFromInstance: You are short of the launch configuration quota. (sources/tencent/model/client.go:629 (stated))
+    CreateLaunchConfiguration: You are short of the launch configuration quota. (sources/tencent/model/client.go:754 (stated))
+    """
+
+    CODE = "LimitExceeded.LaunchConfigurationQuotaNotEnough"
+
+
+class LimitExceededMaxSizeLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.MaxSizeLimitExceeded.
+
+    CreateAutoScalingGroup: The maximum number of instances exceeds the limit. (sources/tencent/model/client.go:508 (stated))
+    CreateAutoScalingGroupFromInstance: The maximum number of instances exceeds the limit. (sources/tencent/model/client.go:630 (stated))
+    CreateScheduledAction: The maximum number of instances exceeds the limit. (sources/tencent/model/client.go:1307 (stated))
+    ModifyAutoScalingGroup: The maximum number of instances exceeds the limit. (sources/tencent/model/client.go:3185 (stated))
+    ModifyScheduledAction: The maximum number of instances exceeds the limit. (sources/tencent/model/client.go:3907 (stated))
+    """
+
+    CODE = "LimitExceeded.MaxSizeLimitExceeded"
+
+
+class LimitExceededMinSizeLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.MinSizeLimitExceeded.
+
+    CreateAutoScalingGroup: The minimum number of instances is below the limit. (sources/tencent/model/client.go:509 (stated))
+    CreateAutoScalingGroupFromInstance: The minimum number of instances is below the limit. (sources/tencent/model/client.go:631 (stated))
+    CreateScheduledAction: The minimum number of instances is below the limit. (sources/tencent/model/client.go:1308 (stated))
+    ModifyAutoScalingGroup: The minimum number of instances is below the limit. (sources/tencent/model/client.go:3186 (stated))
+    ModifyScheduledAction: The minimum number of instances is below the limit. (sources/tencent/model/client.go:3908 (stated))
+    """
+
+    CODE = "LimitExceeded.MinSizeLimitExceeded"
+
+
 class LimitExceededQuotaNotEnoughError(TencentAsError):
     """Error code LimitExceeded.QuotaNotEnough.
 
     CreateLifecycleHook: You are short of the quota. (sources/tencent/CreateLifecycleHook.txt:259 (stated))
+    CreateNotificationConfiguration: You are short of the quota. (sources/tencent/model/client.go:1088 (stated))
+    CreateScalingPolicy: You are short of the quota. (sources/tencent/model/client.go:1227 (stated))
+    CreateScheduledAction: You are short of the quota. (sources/tencent/model/client.go:1309 (stated))
     """
 
     CODE = "LimitExceeded.QuotaNotEnough"
 
 
+class LimitExceededScheduledActionLimitExceededError(TencentAsError):
+    """Error code LimitExceeded.ScheduledActionLimitExceeded.
+
+    CreateScheduledAction: The number of scheduled tasks exceeds the limit. (sources/tencent/model/client.go:1310 (stated))
+    ModifyScheduledAction: The number of scheduled tasks exceeds the limit. (sources/tencent/model/client.go:3909 (stated))
+    """
+
+    CODE = "LimitExceeded.ScheduledActionLimitExceeded"
+
+
+class LimitExceededTargetTrackingScalingPolicyError(TencentAsError):
+    """Error code LimitExceeded.TargetTrackingScalingPolicy.
+
+    CreateScalingPolicy: Only one target tracking policy can be created for a scaling group. (sources/tencent/model/client.go:1228 (stated))
+    """
+
+    CODE = "LimitExceeded.TargetTrackingScalingPolicy"
+
+
 class MissingParameterError(TencentAsError):
     """Error code MissingParameter.
 
+    CreateAutoScalingGroupFromInstance: Parameter missing. (sources/tencent/model/client.go:632 (stated))
+    CreateLaunchConfiguration: Parameter missing. (sources/tencent/model/client.go:755 (stated))
     CreateLifecycleHook: Parameter missing. (sources/tencent/CreateLifecycleHook.txt:260 (stated))
+    CreateNotificationConfiguration: Parameter missing. (sources/tencent/model/client.go:1089 (stated))
+    CreateScheduledAction: Parameter missing. (sources/tencent/model/client.go:1311 (stated))
     DeleteLifecycleHook: Parameter missing. (sources/tencent/model/client.go:1517 (stated))
     DescribeLifecycleHooks: Parameter missing. (sources/tencent/model/client.go:2220 (stated))
+    ModifyAutoScalingGroup: Parameter missing. (sources/tencent/model/client.go:3187 (stated))
+    ModifyLaunchConfigurationAttributes: Parameter missing. (sources/tencent/model/client.go:3379 (stated))
+    ScaleInInstances: Parameter missing. (sources/tencent/model/client.go:4226 (stated))
+    UpgradeLaunchConfiguration: Parameter missing. (sources/tencent/model/client.go:4801 (stated))
     UpgradeLifecycleHook: Parameter missing. (sources/tencent/model/client.go:4902 (stated))
     Answered by the tencent-json protocol (HTTP 200).
     """
 
     CODE = "MissingParameter"
+
+
+class MissingParameterInScenarioError(TencentAsError):
+    """Error code MissingParameter.InScenario.
+
+    AttachLoadBalancers: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:180 (stated))
+    CreateAutoScalingGroup: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:510 (stated))
+    DetachLoadBalancers: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:2655 (stated))
+    ModifyAutoScalingGroup: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:3188 (stated))
+    ModifyLaunchConfigurationAttributes: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:3380 (stated))
+    ModifyLoadBalancerTargetAttributes: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:3557 (stated))
+    ModifyLoadBalancers: A parameter is missing in a specific scenario. (sources/tencent/model/client.go:3666 (stated))
+    """
+
+    CODE = "MissingParameter.InScenario"
+
+
+class MissingParameterInstanceMarketOptionsError(TencentAsError):
+    """Error code MissingParameter.InstanceMarketOptions.
+
+    CreateLaunchConfiguration: The `InstanceMarketOptions` parameter of the spot instance is missing. (sources/tencent/model/client.go:756 (stated))
+    """
+
+    CODE = "MissingParameter.InstanceMarketOptions"
 
 
 class RequestLimitExceededError(TencentAsError):
@@ -304,20 +1577,166 @@ class RequestSizeLimitExceededError(TencentAsError):
     CODE = "RequestSizeLimitExceeded"
 
 
+class ResourceInUseActivityInProgressError(TencentAsError):
+    """Error code ResourceInUse.ActivityInProgress.
+
+    DeleteAutoScalingGroup: The auto scaling group is performing a scaling activity. (sources/tencent/model/client.go:1387 (stated))
+    """
+
+    CODE = "ResourceInUse.ActivityInProgress"
+
+
+class ResourceInUseAutoScalingGroupNotActiveError(TencentAsError):
+    """Error code ResourceInUse.AutoScalingGroupNotActive.
+
+    ExecuteScalingPolicy: The scaling group is disabled. (sources/tencent/model/client.go:3004 (stated))
+    """
+
+    CODE = "ResourceInUse.AutoScalingGroupNotActive"
+
+
+class ResourceInUseInstanceInGroupError(TencentAsError):
+    """Error code ResourceInUse.InstanceInGroup.
+
+    DeleteAutoScalingGroup: There are still normal instances in the auto scaling group. (sources/tencent/model/client.go:1388 (stated))
+    """
+
+    CODE = "ResourceInUse.InstanceInGroup"
+
+
+class ResourceInUseLaunchConfigurationIdInUseError(TencentAsError):
+    """Error code ResourceInUse.LaunchConfigurationIdInUse.
+
+    DeleteLaunchConfiguration: The specified launch configuration is still used in the scaling group. (sources/tencent/model/client.go:1455 (stated))
+    """
+
+    CODE = "ResourceInUse.LaunchConfigurationIdInUse"
+
+
+class ResourceInsufficientAutoScalingGroupAboveMaxSizeError(TencentAsError):
+    """Error code ResourceInsufficient.AutoScalingGroupAboveMaxSize.
+
+    AttachInstances: The maximum number of instances in the auto scaling group is exceeded. (sources/tencent/model/client.go:83 (stated))
+    ScaleOutInstances: The maximum number of instances in the auto scaling group is exceeded. (sources/tencent/model/client.go:4311 (stated))
+    StartAutoScalingInstances: The maximum number of instances in the auto scaling group is exceeded. (sources/tencent/model/client.go:4451 (stated))
+    """
+
+    CODE = "ResourceInsufficient.AutoScalingGroupAboveMaxSize"
+
+
+class ResourceInsufficientAutoScalingGroupBelowMinSizeError(TencentAsError):
+    """Error code ResourceInsufficient.AutoScalingGroupBelowMinSize.
+
+    DetachInstances: The number of instances in the auto scaling group is below the minimum value. (sources/tencent/model/client.go:2569 (stated))
+    RemoveInstances: The number of instances in the auto scaling group is below the minimum value. (sources/tencent/model/client.go:3986 (stated))
+    ScaleInInstances: The number of instances in the auto scaling group is below the minimum value. (sources/tencent/model/client.go:4227 (stated))
+    StopAutoScalingInstances: The number of instances in the auto scaling group is below the minimum value. (sources/tencent/model/client.go:4624 (stated))
+    """
+
+    CODE = "ResourceInsufficient.AutoScalingGroupBelowMinSize"
+
+
+class ResourceInsufficientInServiceInstanceAboveMaxSizeError(TencentAsError):
+    """Error code ResourceInsufficient.InServiceInstanceAboveMaxSize.
+
+    AttachInstances: The number of instances in a scaling group is more than the maximum capacity. (sources/tencent/model/client.go:84 (stated))
+    StartAutoScalingInstances: The number of instances in a scaling group is more than the maximum capacity. (sources/tencent/model/client.go:4452 (stated))
+    """
+
+    CODE = "ResourceInsufficient.InServiceInstanceAboveMaxSize"
+
+
+class ResourceInsufficientInServiceInstanceBelowMinSizeError(TencentAsError):
+    """Error code ResourceInsufficient.InServiceInstanceBelowMinSize.
+
+    DetachInstances: The number of instances in a scaling group is less than the minimum capacity. (sources/tencent/model/client.go:2570 (stated))
+    RemoveInstances: The number of instances in a scaling group is less than the minimum capacity. (sources/tencent/model/client.go:3987 (stated))
+    StopAutoScalingInstances: The number of instances in a scaling group is less than the minimum capacity. (sources/tencent/model/client.go:4625 (stated))
+    """
+
+    CODE = "ResourceInsufficient.InServiceInstanceBelowMinSize"
+
+
+class ResourceNotFoundAutoScalingGroupIdNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.AutoScalingGroupIdNotFound.
+
+    RollbackInstanceRefresh: The scaling group does not exist. (sources/tencent/model/client.go:4130 (stated))
+    StartInstanceRefresh: The scaling group does not exist. (sources/tencent/model/client.go:4533 (stated))
+    """
+
+    CODE = "ResourceNotFound.AutoScalingGroupIdNotFound"
+
+
 class ResourceNotFoundAutoScalingGroupNotFoundError(TencentAsError):
     """Error code ResourceNotFound.AutoScalingGroupNotFound.
 
+    AttachInstances: The scaling group does not exist. (sources/tencent/model/client.go:85 (stated))
+    AttachLoadBalancers: The scaling group does not exist. (sources/tencent/model/client.go:181 (stated))
     CreateLifecycleHook: The scaling group does not exist. (sources/tencent/CreateLifecycleHook.txt:261 (stated))
+    CreateNotificationConfiguration: The scaling group does not exist. (sources/tencent/model/client.go:1090 (stated))
+    CreateScalingPolicy: The scaling group does not exist. (sources/tencent/model/client.go:1229 (stated))
+    CreateScheduledAction: The scaling group does not exist. (sources/tencent/model/client.go:1312 (stated))
+    DeleteAutoScalingGroup: The scaling group does not exist. (sources/tencent/model/client.go:1389 (stated))
+    DetachInstances: The scaling group does not exist. (sources/tencent/model/client.go:2571 (stated))
+    DetachLoadBalancers: The scaling group does not exist. (sources/tencent/model/client.go:2656 (stated))
+    DisableAutoScalingGroup: The scaling group does not exist. (sources/tencent/model/client.go:2768 (stated))
+    EnableAutoScalingGroup: The scaling group does not exist. (sources/tencent/model/client.go:2850 (stated))
+    EnterStandby: The scaling group does not exist. (sources/tencent/model/client.go:2919 (stated))
+    ExecuteScalingPolicy: The scaling group does not exist. (sources/tencent/model/client.go:3005 (stated))
+    ExitStandby: The scaling group does not exist. (sources/tencent/model/client.go:3089 (stated))
+    ModifyAutoScalingGroup: The scaling group does not exist. (sources/tencent/model/client.go:3189 (stated))
+    ModifyDesiredCapacity: The scaling group does not exist. (sources/tencent/model/client.go:3281 (stated))
+    ModifyLoadBalancerTargetAttributes: The scaling group does not exist. (sources/tencent/model/client.go:3558 (stated))
+    ModifyLoadBalancers: The scaling group does not exist. (sources/tencent/model/client.go:3667 (stated))
+    ModifyScalingPolicy: The scaling group does not exist. (sources/tencent/model/client.go:3835 (stated))
+    RemoveInstances: The scaling group does not exist. (sources/tencent/model/client.go:3988 (stated))
+    ScaleInInstances: The scaling group does not exist. (sources/tencent/model/client.go:4228 (stated))
+    ScaleOutInstances: The scaling group does not exist. (sources/tencent/model/client.go:4312 (stated))
+    SetInstancesProtection: The scaling group does not exist. (sources/tencent/model/client.go:4385 (stated))
+    StartAutoScalingInstances: The scaling group does not exist. (sources/tencent/model/client.go:4453 (stated))
+    StopAutoScalingInstances: The scaling group does not exist. (sources/tencent/model/client.go:4626 (stated))
     """
 
     CODE = "ResourceNotFound.AutoScalingGroupNotFound"
+
+
+class ResourceNotFoundAutoScalingNotificationNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.AutoScalingNotificationNotFound.
+
+    DeleteNotificationConfiguration: The notification does not exist. (sources/tencent/model/client.go:1575 (stated))
+    ModifyNotificationConfiguration: The notification does not exist. (sources/tencent/model/client.go:3762 (stated))
+    """
+
+    CODE = "ResourceNotFound.AutoScalingNotificationNotFound"
+
+
+class ResourceNotFoundBandwidthPackageIdNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.BandwidthPackageIdNotFound.
+
+    CreateLaunchConfiguration: The specified bandwidth package ID is not found. (sources/tencent/model/client.go:757 (stated))
+    ModifyLaunchConfigurationAttributes: The specified bandwidth package ID is not found. (sources/tencent/model/client.go:3381 (stated))
+    UpgradeLaunchConfiguration: The specified bandwidth package ID is not found. (sources/tencent/model/client.go:4802 (stated))
+    """
+
+    CODE = "ResourceNotFound.BandwidthPackageIdNotFound"
+
+
+class ResourceNotFoundClassicLoadBalancerNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.ClassicLoadBalancerNotFound.
+
+    DetachLoadBalancers: The specified classic clb ID does not exist. (sources/tencent/model/client.go:2657 (stated))
+    """
+
+    CODE = "ResourceNotFound.ClassicLoadBalancerNotFound"
 
 
 class ResourceNotFoundCmqQueueNotFoundError(TencentAsError):
     """Error code ResourceNotFound.CmqQueueNotFound.
 
     CreateLifecycleHook: The specified CMQ queue does not exist. (sources/tencent/CreateLifecycleHook.txt:262 (stated))
+    CreateNotificationConfiguration: The specified CMQ queue does not exist. (sources/tencent/model/client.go:1091 (stated))
     ModifyLifecycleHook: The specified CMQ queue does not exist. (sources/tencent/model/client.go:3478 (stated))
+    ModifyNotificationConfiguration: The specified CMQ queue does not exist. (sources/tencent/model/client.go:3763 (stated))
     """
 
     CODE = "ResourceNotFound.CmqQueueNotFound"
@@ -332,6 +1751,52 @@ class ResourceNotFoundCommandNotFoundError(TencentAsError):
     """
 
     CODE = "ResourceNotFound.CommandNotFound"
+
+
+class ResourceNotFoundDisasterRecoverGroupNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.DisasterRecoverGroupNotFound.
+
+    CreateLaunchConfiguration: The specified placement group ID does not exist. (sources/tencent/model/client.go:758 (stated))
+    ModifyLaunchConfigurationAttributes: The specified placement group ID does not exist. (sources/tencent/model/client.go:3382 (stated))
+    """
+
+    CODE = "ResourceNotFound.DisasterRecoverGroupNotFound"
+
+
+class ResourceNotFoundInstancesNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.InstancesNotFound.
+
+    AttachInstances: The specified instance does not exist. (sources/tencent/model/client.go:86 (stated))
+    CreateAutoScalingGroupFromInstance: The specified instance does not exist. (sources/tencent/model/client.go:633 (stated))
+    EnterStandby: The specified instance does not exist. (sources/tencent/model/client.go:2920 (stated))
+    ExitStandby: The specified instance does not exist. (sources/tencent/model/client.go:3090 (stated))
+    """
+
+    CODE = "ResourceNotFound.InstancesNotFound"
+
+
+class ResourceNotFoundInstancesNotInAutoScalingGroupError(TencentAsError):
+    """Error code ResourceNotFound.InstancesNotInAutoScalingGroup.
+
+    DetachInstances: The target instance is not in the auto scaling group. (sources/tencent/model/client.go:2572 (stated))
+    RemoveInstances: The target instance is not in the auto scaling group. (sources/tencent/model/client.go:3989 (stated))
+    SetInstancesProtection: The target instance is not in the auto scaling group. (sources/tencent/model/client.go:4386 (stated))
+    StartAutoScalingInstances: The target instance is not in the auto scaling group. (sources/tencent/model/client.go:4454 (stated))
+    StopAutoScalingInstances: The target instance is not in the auto scaling group. (sources/tencent/model/client.go:4627 (stated))
+    """
+
+    CODE = "ResourceNotFound.InstancesNotInAutoScalingGroup"
+
+
+class ResourceNotFoundLaunchConfigurationIdNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.LaunchConfigurationIdNotFound.
+
+    DeleteLaunchConfiguration: The specified launch configuration does not exist. (sources/tencent/model/client.go:1456 (stated))
+    ModifyLaunchConfigurationAttributes: The specified launch configuration does not exist. (sources/tencent/model/client.go:3383 (stated))
+    UpgradeLaunchConfiguration: The specified launch configuration does not exist. (sources/tencent/model/client.go:4803 (stated))
+    """
+
+    CODE = "ResourceNotFound.LaunchConfigurationIdNotFound"
 
 
 class ResourceNotFoundLifecycleHookInstanceNotFoundError(TencentAsError):
@@ -364,11 +1829,95 @@ class ResourceNotFoundLifecycleHookTokenNotFoundError(TencentAsError):
     CODE = "ResourceNotFound.LifecycleHookTokenNotFound"
 
 
+class ResourceNotFoundListenerNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.ListenerNotFound.
+
+    AttachLoadBalancers: The specified listener does not exist. (sources/tencent/model/client.go:182 (stated))
+    CreateAutoScalingGroup: The specified listener does not exist. (sources/tencent/model/client.go:511 (stated))
+    DetachLoadBalancers: The specified listener does not exist. (sources/tencent/model/client.go:2658 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified listener does not exist. (sources/tencent/model/client.go:3559 (stated))
+    ModifyLoadBalancers: The specified listener does not exist. (sources/tencent/model/client.go:3668 (stated))
+    """
+
+    CODE = "ResourceNotFound.ListenerNotFound"
+
+
+class ResourceNotFoundLoadBalancerNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.LoadBalancerNotFound.
+
+    AttachLoadBalancers: The specified load balancer was not found. (sources/tencent/model/client.go:183 (stated))
+    CreateAutoScalingGroup: The specified load balancer was not found. (sources/tencent/model/client.go:512 (stated))
+    DetachLoadBalancers: The specified load balancer was not found. (sources/tencent/model/client.go:2659 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified load balancer was not found. (sources/tencent/model/client.go:3560 (stated))
+    ModifyLoadBalancers: The specified load balancer was not found. (sources/tencent/model/client.go:3669 (stated))
+    """
+
+    CODE = "ResourceNotFound.LoadBalancerNotFound"
+
+
+class ResourceNotFoundLoadBalancerNotInAutoScalingGroupError(TencentAsError):
+    """Error code ResourceNotFound.LoadBalancerNotInAutoScalingGroup.
+
+    DetachLoadBalancers: The specified CLB does not exist in the current scaling group. (sources/tencent/model/client.go:2660 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified CLB does not exist in the current scaling group. (sources/tencent/model/client.go:3561 (stated))
+    """
+
+    CODE = "ResourceNotFound.LoadBalancerNotInAutoScalingGroup"
+
+
+class ResourceNotFoundLocationNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.LocationNotFound.
+
+    AttachLoadBalancers: The specified location does not exist. (sources/tencent/model/client.go:184 (stated))
+    CreateAutoScalingGroup: The specified location does not exist. (sources/tencent/model/client.go:513 (stated))
+    DetachLoadBalancers: The specified location does not exist. (sources/tencent/model/client.go:2661 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified location does not exist. (sources/tencent/model/client.go:3562 (stated))
+    ModifyLoadBalancers: The specified location does not exist. (sources/tencent/model/client.go:3670 (stated))
+    """
+
+    CODE = "ResourceNotFound.LocationNotFound"
+
+
+class ResourceNotFoundRefreshActivityNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.RefreshActivityNotFound.
+
+    CancelInstanceRefresh: The specified instance refresh activity does not exist. (sources/tencent/model/client.go:277 (stated))
+    ResumeInstanceRefresh: The specified instance refresh activity does not exist. (sources/tencent/model/client.go:4061 (stated))
+    StopInstanceRefresh: The specified instance refresh activity does not exist. (sources/tencent/model/client.go:4709 (stated))
+    """
+
+    CODE = "ResourceNotFound.RefreshActivityNotFound"
+
+
+class ResourceNotFoundScalingPolicyNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.ScalingPolicyNotFound.
+
+    DeleteScalingPolicy: The alarm policy does not exist. (sources/tencent/model/client.go:1630 (stated))
+    ExecuteScalingPolicy: The alarm policy does not exist. (sources/tencent/model/client.go:3006 (stated))
+    ModifyScalingPolicy: The alarm policy does not exist. (sources/tencent/model/client.go:3836 (stated))
+    """
+
+    CODE = "ResourceNotFound.ScalingPolicyNotFound"
+
+
+class ResourceNotFoundScheduledActionNotFoundError(TencentAsError):
+    """Error code ResourceNotFound.ScheduledActionNotFound.
+
+    DeleteScheduledAction: The specified scheduled task does not exist. (sources/tencent/model/client.go:1685 (stated))
+    DescribeScheduledActions: The specified scheduled task does not exist. (sources/tencent/model/client.go:2494 (stated))
+    ModifyScheduledAction: The specified scheduled task does not exist. (sources/tencent/model/client.go:3910 (stated))
+    """
+
+    CODE = "ResourceNotFound.ScheduledActionNotFound"
+
+
 class ResourceNotFoundTDMQCMQQueueNotFoundError(TencentAsError):
     """Error code ResourceNotFound.TDMQCMQQueueNotFound.
 
     CreateLifecycleHook: The TDMQ-CMQ queue doesn't exist. (sources/tencent/CreateLifecycleHook.txt:264 (stated))
+    CreateNotificationConfiguration: The TDMQ-CMQ queue doesn't exist. (sources/tencent/model/client.go:1092 (stated))
     ModifyLifecycleHook: The TDMQ-CMQ queue doesn't exist. (sources/tencent/model/client.go:3481 (stated))
+    ModifyNotificationConfiguration: The TDMQ-CMQ queue doesn't exist. (sources/tencent/model/client.go:3764 (stated))
     """
 
     CODE = "ResourceNotFound.TDMQCMQQueueNotFound"
@@ -378,20 +1927,198 @@ class ResourceNotFoundTDMQCMQTopicNotFoundError(TencentAsError):
     """Error code ResourceNotFound.TDMQCMQTopicNotFound.
 
     CreateLifecycleHook: The TDMQ-CMQ topic doesn't exist. (sources/tencent/CreateLifecycleHook.txt:265 (stated))
+    CreateNotificationConfiguration: The TDMQ-CMQ topic doesn't exist. (sources/tencent/model/client.go:1093 (stated))
     ModifyLifecycleHook: The TDMQ-CMQ topic doesn't exist. (sources/tencent/model/client.go:3482 (stated))
+    ModifyNotificationConfiguration: The TDMQ-CMQ topic doesn't exist. (sources/tencent/model/client.go:3765 (stated))
     """
 
     CODE = "ResourceNotFound.TDMQCMQTopicNotFound"
+
+
+class ResourceUnavailableAutoScalingGroupAbnormalStatusError(TencentAsError):
+    """Error code ResourceUnavailable.AutoScalingGroupAbnormalStatus.
+
+    ExecuteScalingPolicy: The auto scaling group is exceptional. (sources/tencent/model/client.go:3007 (stated))
+    ModifyDesiredCapacity: The auto scaling group is exceptional. (sources/tencent/model/client.go:3282 (stated))
+    RollbackInstanceRefresh: The auto scaling group is exceptional. (sources/tencent/model/client.go:4131 (stated))
+    StartInstanceRefresh: The auto scaling group is exceptional. (sources/tencent/model/client.go:4534 (stated))
+    """
+
+    CODE = "ResourceUnavailable.AutoScalingGroupAbnormalStatus"
+
+
+class ResourceUnavailableAutoScalingGroupDisabledError(TencentAsError):
+    """Error code ResourceUnavailable.AutoScalingGroupDisabled.
+
+    ModifyDesiredCapacity: The auto scaling group is disabled. (sources/tencent/model/client.go:3283 (stated))
+    """
+
+    CODE = "ResourceUnavailable.AutoScalingGroupDisabled"
+
+
+class ResourceUnavailableAutoScalingGroupInActivityError(TencentAsError):
+    """Error code ResourceUnavailable.AutoScalingGroupInActivity.
+
+    AttachInstances: The auto scaling group is active. (sources/tencent/model/client.go:87 (stated))
+    AttachLoadBalancers: The auto scaling group is active. (sources/tencent/model/client.go:185 (stated))
+    DetachInstances: The auto scaling group is active. (sources/tencent/model/client.go:2573 (stated))
+    DetachLoadBalancers: The auto scaling group is active. (sources/tencent/model/client.go:2662 (stated))
+    EnterStandby: The auto scaling group is active. (sources/tencent/model/client.go:2921 (stated))
+    ExecuteScalingPolicy: The auto scaling group is active. (sources/tencent/model/client.go:3008 (stated))
+    ExitStandby: The auto scaling group is active. (sources/tencent/model/client.go:3091 (stated))
+    ModifyLoadBalancerTargetAttributes: The auto scaling group is active. (sources/tencent/model/client.go:3563 (stated))
+    ModifyLoadBalancers: The auto scaling group is active. (sources/tencent/model/client.go:3671 (stated))
+    RemoveInstances: The auto scaling group is active. (sources/tencent/model/client.go:3990 (stated))
+    RollbackInstanceRefresh: The auto scaling group is active. (sources/tencent/model/client.go:4132 (stated))
+    ScaleInInstances: The auto scaling group is active. (sources/tencent/model/client.go:4229 (stated))
+    ScaleOutInstances: The auto scaling group is active. (sources/tencent/model/client.go:4313 (stated))
+    StartAutoScalingInstances: The auto scaling group is active. (sources/tencent/model/client.go:4455 (stated))
+    StartInstanceRefresh: The auto scaling group is active. (sources/tencent/model/client.go:4535 (stated))
+    StopAutoScalingInstances: The auto scaling group is active. (sources/tencent/model/client.go:4628 (stated))
+    """
+
+    CODE = "ResourceUnavailable.AutoScalingGroupInActivity"
+
+
+class ResourceUnavailableAutoScalingGroupInRefreshActivityError(TencentAsError):
+    """Error code ResourceUnavailable.AutoScalingGroupInRefreshActivity.
+
+    EnableAutoScalingGroup: The scaling group is already involved in another instance refresh activity. (sources/tencent/model/client.go:2851 (stated))
+    RollbackInstanceRefresh: The scaling group is already involved in another instance refresh activity. (sources/tencent/model/client.go:4133 (stated))
+    StartInstanceRefresh: The scaling group is already involved in another instance refresh activity. (sources/tencent/model/client.go:4536 (stated))
+    """
+
+    CODE = "ResourceUnavailable.AutoScalingGroupInRefreshActivity"
 
 
 class ResourceUnavailableCmqTopicHasNoSubscriberError(TencentAsError):
     """Error code ResourceUnavailable.CmqTopicHasNoSubscriber.
 
     CreateLifecycleHook: There are no subscribers for the specified CMQ topic. (sources/tencent/CreateLifecycleHook.txt:266 (stated))
+    CreateNotificationConfiguration: There are no subscribers for the specified CMQ topic. (sources/tencent/model/client.go:1094 (stated))
     UpgradeLifecycleHook: There are no subscribers for the specified CMQ topic. (sources/tencent/model/client.go:4905 (stated))
     """
 
     CODE = "ResourceUnavailable.CmqTopicHasNoSubscriber"
+
+
+class ResourceUnavailableCvmVpcInconsistentError(TencentAsError):
+    """Error code ResourceUnavailable.CvmVpcInconsistent.
+
+    AttachInstances: The instance and the auto scaling group are in different VPCs. (sources/tencent/model/client.go:88 (stated))
+    """
+
+    CODE = "ResourceUnavailable.CvmVpcInconsistent"
+
+
+class ResourceUnavailableForbiddenModifyVpcError(TencentAsError):
+    """Error code ResourceUnavailable.ForbiddenModifyVpc.
+
+    ModifyAutoScalingGroup: You cannot modify the VPC of a scaling group bound with a load balancer. (sources/tencent/model/client.go:3190 (stated))
+    """
+
+    CODE = "ResourceUnavailable.ForbiddenModifyVpc"
+
+
+class ResourceUnavailableInquiryPriceResetInstanceFailedError(TencentAsError):
+    """Error code ResourceUnavailable.InquiryPriceResetInstanceFailed.
+
+    RollbackInstanceRefresh: The instance reinstallation quotation failed, because the new image conflicts with other parameters of the instance or the new image does not exist. (sources/tencent/model/client.go:4134 (stated))
+    StartInstanceRefresh: The instance reinstallation quotation failed, because the new image conflicts with other parameters of the instance or the new image does not exist. (sources/tencent/model/client.go:4537 (stated))
+    """
+
+    CODE = "ResourceUnavailable.InquiryPriceResetInstanceFailed"
+
+
+class ResourceUnavailableInstanceCannotAttachError(TencentAsError):
+    """Error code ResourceUnavailable.InstanceCannotAttach.
+
+    AttachInstances: Unable to add the instance to the scaling group. (sources/tencent/model/client.go:89 (stated))
+    """
+
+    CODE = "ResourceUnavailable.InstanceCannotAttach"
+
+
+class ResourceUnavailableInstanceInOperationError(TencentAsError):
+    """Error code ResourceUnavailable.InstanceInOperation.
+
+    AttachInstances: The specified instance is active. (sources/tencent/model/client.go:90 (stated))
+    DetachInstances: The specified instance is active. (sources/tencent/model/client.go:2574 (stated))
+    EnterStandby: The specified instance is active. (sources/tencent/model/client.go:2922 (stated))
+    ExitStandby: The specified instance is active. (sources/tencent/model/client.go:3092 (stated))
+    ModifyLoadBalancerTargetAttributes: The specified instance is active. (sources/tencent/model/client.go:3564 (stated))
+    RemoveInstances: The specified instance is active. (sources/tencent/model/client.go:3991 (stated))
+    StartAutoScalingInstances: The specified instance is active. (sources/tencent/model/client.go:4456 (stated))
+    StopAutoScalingInstances: The specified instance is active. (sources/tencent/model/client.go:4629 (stated))
+    """
+
+    CODE = "ResourceUnavailable.InstanceInOperation"
+
+
+class ResourceUnavailableInstanceNotSupportStopChargingError(TencentAsError):
+    """Error code ResourceUnavailable.InstanceNotSupportStopCharging.
+
+    StopAutoScalingInstances: The instance does not support **No Charges When Shut Down**. (sources/tencent/model/client.go:4630 (stated))
+    """
+
+    CODE = "ResourceUnavailable.InstanceNotSupportStopCharging"
+
+
+class ResourceUnavailableInstancesAlreadyInAutoScalingGroupError(TencentAsError):
+    """Error code ResourceUnavailable.InstancesAlreadyInAutoScalingGroup.
+
+    AttachInstances: The instance already exists in the auto scaling group. (sources/tencent/model/client.go:91 (stated))
+    """
+
+    CODE = "ResourceUnavailable.InstancesAlreadyInAutoScalingGroup"
+
+
+class ResourceUnavailableLaunchConfigurationStatusAbnormalError(TencentAsError):
+    """Error code ResourceUnavailable.LaunchConfigurationStatusAbnormal.
+
+    CreateAutoScalingGroup: The launch configuration is exceptional. (sources/tencent/model/client.go:514 (stated))
+    CreateAutoScalingGroupFromInstance: The launch configuration is exceptional. (sources/tencent/model/client.go:634 (stated))
+    ModifyAutoScalingGroup: The launch configuration is exceptional. (sources/tencent/model/client.go:3191 (stated))
+    """
+
+    CODE = "ResourceUnavailable.LaunchConfigurationStatusAbnormal"
+
+
+class ResourceUnavailableLbBackendRegionInconsistentError(TencentAsError):
+    """Error code ResourceUnavailable.LbBackendRegionInconsistent.
+
+    AttachLoadBalancers: The backend region of the CLB is not the same as the one for AS service. (sources/tencent/model/client.go:186 (stated))
+    CreateAutoScalingGroup: The backend region of the CLB is not the same as the one for AS service. (sources/tencent/model/client.go:515 (stated))
+    DetachLoadBalancers: The backend region of the CLB is not the same as the one for AS service. (sources/tencent/model/client.go:2663 (stated))
+    ModifyLoadBalancerTargetAttributes: The backend region of the CLB is not the same as the one for AS service. (sources/tencent/model/client.go:3565 (stated))
+    ModifyLoadBalancers: The backend region of the CLB is not the same as the one for AS service. (sources/tencent/model/client.go:3672 (stated))
+    """
+
+    CODE = "ResourceUnavailable.LbBackendRegionInconsistent"
+
+
+class ResourceUnavailableLbProjectInconsistentError(TencentAsError):
+    """Error code ResourceUnavailable.LbProjectInconsistent.
+
+    AttachLoadBalancers: The CLBs are not in the same project. (sources/tencent/model/client.go:187 (stated))
+    DetachLoadBalancers: The CLBs are not in the same project. (sources/tencent/model/client.go:2664 (stated))
+    ModifyLoadBalancerTargetAttributes: The CLBs are not in the same project. (sources/tencent/model/client.go:3566 (stated))
+    """
+
+    CODE = "ResourceUnavailable.LbProjectInconsistent"
+
+
+class ResourceUnavailableLbVpcInconsistentError(TencentAsError):
+    """Error code ResourceUnavailable.LbVpcInconsistent.
+
+    AttachLoadBalancers: The CLB and scaling group should reside in the same VPC. (sources/tencent/model/client.go:188 (stated))
+    CreateAutoScalingGroup: The CLB and scaling group should reside in the same VPC. (sources/tencent/model/client.go:516 (stated))
+    DetachLoadBalancers: The CLB and scaling group should reside in the same VPC. (sources/tencent/model/client.go:2665 (stated))
+    ModifyLoadBalancerTargetAttributes: The CLB and scaling group should reside in the same VPC. (sources/tencent/model/client.go:3567 (stated))
+    ModifyLoadBalancers: The CLB and scaling group should reside in the same VPC. (sources/tencent/model/client.go:3673 (stated))
+    """
+
+    CODE = "ResourceUnavailable.LbVpcInconsistent"
 
 
 class ResourceUnavailableLifecycleActionResultHasSetError(TencentAsError):
@@ -403,15 +2130,128 @@ class ResourceUnavailableLifecycleActionResultHasSetError(TencentAsError):
     CODE = "ResourceUnavailable.LifecycleActionResultHasSet"
 
 
+class ResourceUnavailableLoadBalancerInOperationError(TencentAsError):
+    """Error code ResourceUnavailable.LoadBalancerInOperation.
+
+    AttachInstances: CLB is active in the scaling group. (sources/tencent/model/client.go:92 (stated))
+    AttachLoadBalancers: CLB is active in the scaling group. (sources/tencent/model/client.go:189 (stated))
+    DetachInstances: CLB is active in the scaling group. (sources/tencent/model/client.go:2575 (stated))
+    DetachLoadBalancers: CLB is active in the scaling group. (sources/tencent/model/client.go:2666 (stated))
+    EnterStandby: CLB is active in the scaling group. (sources/tencent/model/client.go:2923 (stated))
+    ExitStandby: CLB is active in the scaling group. (sources/tencent/model/client.go:3093 (stated))
+    ModifyLoadBalancerTargetAttributes: CLB is active in the scaling group. (sources/tencent/model/client.go:3568 (stated))
+    ModifyLoadBalancers: CLB is active in the scaling group. (sources/tencent/model/client.go:3674 (stated))
+    StartAutoScalingInstances: CLB is active in the scaling group. (sources/tencent/model/client.go:4457 (stated))
+    StopAutoScalingInstances: CLB is active in the scaling group. (sources/tencent/model/client.go:4631 (stated))
+    """
+
+    CODE = "ResourceUnavailable.LoadBalancerInOperation"
+
+
+class ResourceUnavailableNoInstanceCanRefreshError(TencentAsError):
+    """Error code ResourceUnavailable.NoInstanceCanRefresh.
+
+    RollbackInstanceRefresh: There are no instances in running status within the scaling group, making it impossible to perform an instance refresh. (sources/tencent/model/client.go:4135 (stated))
+    StartInstanceRefresh: There are no instances in running status within the scaling group, making it impossible to perform an instance refresh. (sources/tencent/model/client.go:4538 (stated))
+    """
+
+    CODE = "ResourceUnavailable.NoInstanceCanRefresh"
+
+
+class ResourceUnavailableNoInstanceCanRollbackError(TencentAsError):
+    """Error code ResourceUnavailable.NoInstanceCanRollback.
+
+    RollbackInstanceRefresh: There are no instances eligible for rollback in the scaling group. (sources/tencent/model/client.go:4136 (stated))
+    """
+
+    CODE = "ResourceUnavailable.NoInstanceCanRollback"
+
+
+class ResourceUnavailableProjectInconsistentError(TencentAsError):
+    """Error code ResourceUnavailable.ProjectInconsistent.
+
+    CreateAutoScalingGroup: Project inconsistency. (sources/tencent/model/client.go:517 (stated))
+    CreateAutoScalingGroupFromInstance: Project inconsistency. (sources/tencent/model/client.go:635 (stated))
+    ModifyAutoScalingGroup: Project inconsistency. (sources/tencent/model/client.go:3192 (stated))
+    """
+
+    CODE = "ResourceUnavailable.ProjectInconsistent"
+
+
+class ResourceUnavailableRefreshActivityCanNotRollbackError(TencentAsError):
+    """Error code ResourceUnavailable.RefreshActivityCanNotRollback.
+
+    RollbackInstanceRefresh: The current refresh activity is in a successful status and not the most recent execution, so it cannot be rolled back. (sources/tencent/model/client.go:4137 (stated))
+    """
+
+    CODE = "ResourceUnavailable.RefreshActivityCanNotRollback"
+
+
+class ResourceUnavailableRefreshActivityStatusConflictWithOperationError(TencentAsError):
+    """Error code ResourceUnavailable.RefreshActivityStatusConflictWithOperation.
+
+    CancelInstanceRefresh: The instance refresh activity status conflicts with the current operation. (sources/tencent/model/client.go:278 (stated))
+    ResumeInstanceRefresh: The instance refresh activity status conflicts with the current operation. (sources/tencent/model/client.go:4062 (stated))
+    RollbackInstanceRefresh: The instance refresh activity status conflicts with the current operation. (sources/tencent/model/client.go:4138 (stated))
+    StartInstanceRefresh: The instance refresh activity status conflicts with the current operation. (sources/tencent/model/client.go:4539 (stated))
+    StopInstanceRefresh: The instance refresh activity status conflicts with the current operation. (sources/tencent/model/client.go:4710 (stated))
+    """
+
+    CODE = "ResourceUnavailable.RefreshActivityStatusConflictWithOperation"
+
+
+class ResourceUnavailableRollbackTypeActivityCanNotRollbackAgainError(TencentAsError):
+    """Error code ResourceUnavailable.RollbackTypeActivityCanNotRollbackAgain.
+
+    RollbackInstanceRefresh: Rollback type instance refresh activity cannot be rolled back again. (sources/tencent/model/client.go:4139 (stated))
+    """
+
+    CODE = "ResourceUnavailable.RollbackTypeActivityCanNotRollbackAgain"
+
+
+class ResourceUnavailableStoppedInstanceNotAllowAttachError(TencentAsError):
+    """Error code ResourceUnavailable.StoppedInstanceNotAllowAttach.
+
+    CreateAutoScalingGroupFromInstance: Unable to add instances to the scaling group when they are shut down. (sources/tencent/model/client.go:636 (stated))
+    """
+
+    CODE = "ResourceUnavailable.StoppedInstanceNotAllowAttach"
+
+
 class ResourceUnavailableTDMQCMQTopicHasNoSubscriberError(TencentAsError):
     """Error code ResourceUnavailable.TDMQCMQTopicHasNoSubscriber.
 
     CreateLifecycleHook: The TDMQ-CMQ topic is not subscribed. (sources/tencent/CreateLifecycleHook.txt:267 (stated))
+    CreateNotificationConfiguration: The TDMQ-CMQ topic is not subscribed. (sources/tencent/model/client.go:1095 (stated))
     ModifyLifecycleHook: The TDMQ-CMQ topic is not subscribed. (sources/tencent/model/client.go:3483 (stated))
+    ModifyNotificationConfiguration: The TDMQ-CMQ topic is not subscribed. (sources/tencent/model/client.go:3766 (stated))
     UpgradeLifecycleHook: The TDMQ-CMQ topic is not subscribed. (sources/tencent/model/client.go:4906 (stated))
     """
 
     CODE = "ResourceUnavailable.TDMQCMQTopicHasNoSubscriber"
+
+
+class ResourceUnavailableZoneUnavailableError(TencentAsError):
+    """Error code ResourceUnavailable.ZoneUnavailable.
+
+    CreateAutoScalingGroup: The specified availability zone is unavailable. (sources/tencent/model/client.go:518 (stated))
+    """
+
+    CODE = "ResourceUnavailable.ZoneUnavailable"
+
+
+class UnauthorizedOperationAutoScalingRoleUnauthorizedError(TencentAsError):
+    """Error code UnauthorizedOperation.AutoScalingRoleUnauthorized.
+
+    CancelInstanceRefresh: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:279 (stated))
+    CreateLaunchConfiguration: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:759 (stated))
+    ResumeInstanceRefresh: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:4063 (stated))
+    RollbackInstanceRefresh: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:4140 (stated))
+    StartInstanceRefresh: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:4540 (stated))
+    StopInstanceRefresh: You have not assigned the CAM role AS-QCSRole to Auto Scaling. Please go to the AS console to complete authorization first. (sources/tencent/model/client.go:4711 (stated))
+    """
+
+    CODE = "UnauthorizedOperation.AutoScalingRoleUnauthorized"
 
 
 class UnknownParameterError(TencentAsError):
@@ -423,42 +2263,199 @@ class UnknownParameterError(TencentAsError):
     CODE = "UnknownParameter"
 
 
+class UnsupportedOperationError(TencentAsError):
+    """Error code UnsupportedOperation.
+
+    DescribeAutoScalingGroups: Unsupported operation. (sources/tencent/model/client.go:1982 (stated))
+    DescribeLaunchConfigurations: Unsupported operation. (sources/tencent/model/client.go:2142 (stated))
+    """
+
+    CODE = "UnsupportedOperation"
+
+
 ERRORS: dict[str, type[TencentAsError]] = {
+    "AccountQualificationRestrictions": AccountQualificationRestrictionsError,
     "AuthFailure.SignatureFailure": AuthFailureSignatureFailureError,
+    "CallCvmError": CallCvmError,
+    "FailedOperation.NoActivityToGenerate": FailedOperationNoActivityToGenerateError,
     "InternalError": InternalError,
     "InternalError.CallCmqError": InternalErrorCallCmqError,
+    "InternalError.CallError": InternalErrorCallError,
+    "InternalError.CallLbError": InternalErrorCallLbError,
+    "InternalError.CallMonitorError": InternalErrorCallMonitorError,
+    "InternalError.CallNotificationError": InternalErrorCallNotificationError,
     "InternalError.CallStsError": InternalErrorCallStsError,
     "InternalError.CallTATError": InternalErrorCallTATError,
+    "InternalError.CallTagError": InternalErrorCallTagError,
+    "InternalError.CallTvpcError": InternalErrorCallTvpcError,
+    "InternalError.CallVpcError": InternalErrorCallVpcError,
     "InternalError.CalleeError": InternalErrorCalleeError,
+    "InternalError.RequestError": InternalErrorRequestError,
     "InvalidAction": InvalidActionError,
+    "InvalidImageId.NotFound": InvalidImageIdNotFoundError,
+    "InvalidLaunchConfiguration": InvalidLaunchConfigurationError,
+    "InvalidLaunchConfigurationId": InvalidLaunchConfigurationIdError,
     "InvalidParameter": InvalidParameterError,
     "InvalidParameter.ActionNotFound": InvalidParameterActionNotFoundError,
     "InvalidParameter.Conflict": InvalidParameterConflictError,
+    "InvalidParameter.HostNameUnavailable": InvalidParameterHostNameUnavailableError,
+    "InvalidParameter.InScenario": InvalidParameterInScenarioError,
+    "InvalidParameter.InvalidCombination": InvalidParameterInvalidCombinationError,
+    "InvalidParameter.LoadBalancerNotInAutoScalingGroup": InvalidParameterLoadBalancerNotInAutoScalingGroupError,
     "InvalidParameter.MustOneParameter": InvalidParameterMustOneParameterError,
+    "InvalidParameter.ParameterDeprecated": InvalidParameterParameterDeprecatedError,
+    "InvalidParameter.ParameterMustBeDeleted": InvalidParameterParameterMustBeDeletedError,
+    "InvalidParameterConflict": InvalidParameterConflict_Error,
     "InvalidParameterValue": InvalidParameterValueError,
+    "InvalidParameterValue.AccountNotSupportBandwidthPackageId": InvalidParameterValueAccountNotSupportBandwidthPackageIdError,
+    "InvalidParameterValue.AssertDesiredCapacityFailed": InvalidParameterValueAssertDesiredCapacityFailedError,
+    "InvalidParameterValue.BaseCapacityTooLarge": InvalidParameterValueBaseCapacityTooLargeError,
+    "InvalidParameterValue.BatchNumberTooLarge": InvalidParameterValueBatchNumberTooLargeError,
+    "InvalidParameterValue.ClassicLb": InvalidParameterValueClassicLbError,
+    "InvalidParameterValue.ConflictNotificationTarget": InvalidParameterValueConflictNotificationTargetError,
+    "InvalidParameterValue.CronExpressionIllegal": InvalidParameterValueCronExpressionIllegalError,
+    "InvalidParameterValue.CvmConfigurationError": InvalidParameterValueCvmConfigurationError,
+    "InvalidParameterValue.CvmError": InvalidParameterValueCvmError,
+    "InvalidParameterValue.DuplicatedForwardLb": InvalidParameterValueDuplicatedForwardLbError,
+    "InvalidParameterValue.DuplicatedSubnet": InvalidParameterValueDuplicatedSubnetError,
+    "InvalidParameterValue.EndTimeBeforeStartTime": InvalidParameterValueEndTimeBeforeStartTimeError,
     "InvalidParameterValue.Filter": InvalidParameterValueFilterError,
+    "InvalidParameterValue.ForwardLb": InvalidParameterValueForwardLbError,
+    "InvalidParameterValue.GroupNameDuplicated": InvalidParameterValueGroupNameDuplicatedError,
+    "InvalidParameterValue.HostNameIllegal": InvalidParameterValueHostNameIllegalError,
+    "InvalidParameterValue.HostNameWithSuffixTooLong": InvalidParameterValueHostNameWithSuffixTooLongError,
+    "InvalidParameterValue.IPv6InternetChargeType": InvalidParameterValueIPv6InternetChargeTypeError,
+    "InvalidParameterValue.ImageNotFound": InvalidParameterValueImageNotFoundError,
+    "InvalidParameterValue.InstanceNameIllegal": InvalidParameterValueInstanceNameIllegalError,
+    "InvalidParameterValue.InstanceNameWithSuffixTooLong": InvalidParameterValueInstanceNameWithSuffixTooLongError,
+    "InvalidParameterValue.InstanceTypeNotSupported": InvalidParameterValueInstanceTypeNotSupportedError,
+    "InvalidParameterValue.InvalidActivityId": InvalidParameterValueInvalidActivityIdError,
     "InvalidParameterValue.InvalidAutoScalingGroupId": InvalidParameterValueInvalidAutoScalingGroupIdError,
+    "InvalidParameterValue.InvalidAutoScalingNotificationId": InvalidParameterValueInvalidAutoScalingNotificationIdError,
+    "InvalidParameterValue.InvalidAutoScalingPolicyId": InvalidParameterValueInvalidAutoScalingPolicyIdError,
+    "InvalidParameterValue.InvalidClbRegion": InvalidParameterValueInvalidClbRegionError,
+    "InvalidParameterValue.InvalidDisasterRecoverGroupId": InvalidParameterValueInvalidDisasterRecoverGroupIdError,
     "InvalidParameterValue.InvalidFilter": InvalidParameterValueInvalidFilterError,
+    "InvalidParameterValue.InvalidHpcClusterId": InvalidParameterValueInvalidHpcClusterIdError,
+    "InvalidParameterValue.InvalidImageId": InvalidParameterValueInvalidImageIdError,
     "InvalidParameterValue.InvalidInstanceId": InvalidParameterValueInvalidInstanceIdError,
+    "InvalidParameterValue.InvalidInstanceType": InvalidParameterValueInvalidInstanceTypeError,
+    "InvalidParameterValue.InvalidLaunchConfiguration": InvalidParameterValueInvalidLaunchConfigurationError,
+    "InvalidParameterValue.InvalidLaunchConfigurationId": InvalidParameterValueInvalidLaunchConfigurationIdError,
     "InvalidParameterValue.InvalidLifecycleHookId": InvalidParameterValueInvalidLifecycleHookIdError,
+    "InvalidParameterValue.InvalidNotificationUserGroupId": InvalidParameterValueInvalidNotificationUserGroupIdError,
+    "InvalidParameterValue.InvalidScheduledActionId": InvalidParameterValueInvalidScheduledActionIdError,
+    "InvalidParameterValue.InvalidScheduledActionNameIncludeIllegalChar": InvalidParameterValueInvalidScheduledActionNameIncludeIllegalCharError,
+    "InvalidParameterValue.InvalidSecurityGroupId": InvalidParameterValueInvalidSecurityGroupIdError,
+    "InvalidParameterValue.InvalidSnapshotId": InvalidParameterValueInvalidSnapshotIdError,
+    "InvalidParameterValue.InvalidSubnetId": InvalidParameterValueInvalidSubnetIdError,
+    "InvalidParameterValue.LaunchConfigurationNameDuplicated": InvalidParameterValueLaunchConfigurationNameDuplicatedError,
+    "InvalidParameterValue.LaunchConfigurationNotFound": InvalidParameterValueLaunchConfigurationNotFoundError,
+    "InvalidParameterValue.LbProjectInconsistent": InvalidParameterValueLbProjectInconsistentError,
     "InvalidParameterValue.LifecycleHookNameDuplicated": InvalidParameterValueLifecycleHookNameDuplicatedError,
+    "InvalidParameterValue.LimitExceeded": InvalidParameterValueLimitExceededError,
+    "InvalidParameterValue.ListenerTargetTypeNotSupported": InvalidParameterValueListenerTargetTypeNotSupportedError,
+    "InvalidParameterValue.MaxSurgeTooLarge": InvalidParameterValueMaxSurgeTooLargeError,
+    "InvalidParameterValue.MissingBandwidthPackageId": InvalidParameterValueMissingBandwidthPackageIdError,
+    "InvalidParameterValue.NoResourcePermission": InvalidParameterValueNoResourcePermissionError,
+    "InvalidParameterValue.NotStringTypeFloat": InvalidParameterValueNotStringTypeFloatError,
+    "InvalidParameterValue.OnlyVpc": InvalidParameterValueOnlyVpcError,
+    "InvalidParameterValue.ProjectIdNotFound": InvalidParameterValueProjectIdNotFoundError,
     "InvalidParameterValue.Range": InvalidParameterValueRangeError,
+    "InvalidParameterValue.ScalingPolicyNameDuplicate": InvalidParameterValueScalingPolicyNameDuplicateError,
+    "InvalidParameterValue.ScheduledActionNameDuplicate": InvalidParameterValueScheduledActionNameDuplicateError,
+    "InvalidParameterValue.Size": InvalidParameterValueSizeError,
+    "InvalidParameterValue.StartTimeBeforeCurrentTime": InvalidParameterValueStartTimeBeforeCurrentTimeError,
+    "InvalidParameterValue.SubnetIds": InvalidParameterValueSubnetIdsError,
+    "InvalidParameterValue.SubnetNotInDedicatedCluster": InvalidParameterValueSubnetNotInDedicatedClusterError,
+    "InvalidParameterValue.TargetPortDuplicated": InvalidParameterValueTargetPortDuplicatedError,
+    "InvalidParameterValue.TargetTrackingScalingPolicy": InvalidParameterValueTargetTrackingScalingPolicyError,
+    "InvalidParameterValue.ThresholdOutOfRange": InvalidParameterValueThresholdOutOfRangeError,
+    "InvalidParameterValue.TimeFormat": InvalidParameterValueTimeFormatError,
+    "InvalidParameterValue.TooLong": InvalidParameterValueTooLongError,
+    "InvalidParameterValue.TooShort": InvalidParameterValueTooShortError,
+    "InvalidParameterValue.UserDataFormatError": InvalidParameterValueUserDataFormatError,
+    "InvalidParameterValue.UserDataSizeExceeded": InvalidParameterValueUserDataSizeExceededError,
+    "InvalidParameterValue.UserGroupIdNotFound": InvalidParameterValueUserGroupIdNotFoundError,
+    "InvalidParameterValue.ZoneMismatchRegion": InvalidParameterValueZoneMismatchRegionError,
+    "InvalidPermission": InvalidPermissionError,
+    "LimitExceeded": LimitExceededError,
+    "LimitExceeded.AfterAttachLbLimitExceeded": LimitExceededAfterAttachLbLimitExceededError,
+    "LimitExceeded.AutoScalingGroupLimitExceeded": LimitExceededAutoScalingGroupLimitExceededError,
+    "LimitExceeded.DesiredCapacityLimitExceeded": LimitExceededDesiredCapacityLimitExceededError,
+    "LimitExceeded.FilterValuesTooLong": LimitExceededFilterValuesTooLongError,
+    "LimitExceeded.LaunchConfigurationQuotaNotEnough": LimitExceededLaunchConfigurationQuotaNotEnoughError,
+    "LimitExceeded.MaxSizeLimitExceeded": LimitExceededMaxSizeLimitExceededError,
+    "LimitExceeded.MinSizeLimitExceeded": LimitExceededMinSizeLimitExceededError,
     "LimitExceeded.QuotaNotEnough": LimitExceededQuotaNotEnoughError,
+    "LimitExceeded.ScheduledActionLimitExceeded": LimitExceededScheduledActionLimitExceededError,
+    "LimitExceeded.TargetTrackingScalingPolicy": LimitExceededTargetTrackingScalingPolicyError,
     "MissingParameter": MissingParameterError,
+    "MissingParameter.InScenario": MissingParameterInScenarioError,
+    "MissingParameter.InstanceMarketOptions": MissingParameterInstanceMarketOptionsError,
     "RequestLimitExceeded": RequestLimitExceededError,
     "RequestSizeLimitExceeded": RequestSizeLimitExceededError,
+    "ResourceInUse.ActivityInProgress": ResourceInUseActivityInProgressError,
+    "ResourceInUse.AutoScalingGroupNotActive": ResourceInUseAutoScalingGroupNotActiveError,
+    "ResourceInUse.InstanceInGroup": ResourceInUseInstanceInGroupError,
+    "ResourceInUse.LaunchConfigurationIdInUse": ResourceInUseLaunchConfigurationIdInUseError,
+    "ResourceInsufficient.AutoScalingGroupAboveMaxSize": ResourceInsufficientAutoScalingGroupAboveMaxSizeError,
+    "ResourceInsufficient.AutoScalingGroupBelowMinSize": ResourceInsufficientAutoScalingGroupBelowMinSizeError,
+    "ResourceInsufficient.InServiceInstanceAboveMaxSize": ResourceInsufficientInServiceInstanceAboveMaxSizeError,
+    "ResourceInsufficient.InServiceInstanceBelowMinSize": ResourceInsufficientInServiceInstanceBelowMinSizeError,
+    "ResourceNotFound.AutoScalingGroupIdNotFound": ResourceNotFoundAutoScalingGroupIdNotFoundError,
     "ResourceNotFound.AutoScalingGroupNotFound": ResourceNotFoundAutoScalingGroupNotFoundError,
+    "ResourceNotFound.AutoScalingNotificationNotFound": ResourceNotFoundAutoScalingNotificationNotFoundError,
+    "ResourceNotFound.BandwidthPackageIdNotFound": ResourceNotFoundBandwidthPackageIdNotFoundError,
+    "ResourceNotFound.ClassicLoadBalancerNotFound": ResourceNotFoundClassicLoadBalancerNotFoundError,
     "ResourceNotFound.CmqQueueNotFound": ResourceNotFoundCmqQueueNotFoundError,
     "ResourceNotFound.CommandNotFound": ResourceNotFoundCommandNotFoundError,
+    "ResourceNotFound.DisasterRecoverGroupNotFound": ResourceNotFoundDisasterRecoverGroupNotFoundError,
+    "ResourceNotFound.InstancesNotFound": ResourceNotFoundInstancesNotFoundError,
+    "ResourceNotFound.InstancesNotInAutoScalingGroup": ResourceNotFoundInstancesNotInAutoScalingGroupError,
+    "ResourceNotFound.LaunchConfigurationIdNotFound": ResourceNotFoundLaunchConfigurationIdNotFoundError,
     "ResourceNotFound.LifecycleHookInstanceNotFound": ResourceNotFoundLifecycleHookInstanceNotFoundError,
     "ResourceNotFound.LifecycleHookNotFound": ResourceNotFoundLifecycleHookNotFoundError,
     "ResourceNotFound.LifecycleHookTokenNotFound": ResourceNotFoundLifecycleHookTokenNotFoundError,
+    "ResourceNotFound.ListenerNotFound": ResourceNotFoundListenerNotFoundError,
+    "ResourceNotFound.LoadBalancerNotFound": ResourceNotFoundLoadBalancerNotFoundError,
+    "ResourceNotFound.LoadBalancerNotInAutoScalingGroup": ResourceNotFoundLoadBalancerNotInAutoScalingGroupError,
+    "ResourceNotFound.LocationNotFound": ResourceNotFoundLocationNotFoundError,
+    "ResourceNotFound.RefreshActivityNotFound": ResourceNotFoundRefreshActivityNotFoundError,
+    "ResourceNotFound.ScalingPolicyNotFound": ResourceNotFoundScalingPolicyNotFoundError,
+    "ResourceNotFound.ScheduledActionNotFound": ResourceNotFoundScheduledActionNotFoundError,
     "ResourceNotFound.TDMQCMQQueueNotFound": ResourceNotFoundTDMQCMQQueueNotFoundError,
     "ResourceNotFound.TDMQCMQTopicNotFound": ResourceNotFoundTDMQCMQTopicNotFoundError,
+    "ResourceUnavailable.AutoScalingGroupAbnormalStatus": ResourceUnavailableAutoScalingGroupAbnormalStatusError,
+    "ResourceUnavailable.AutoScalingGroupDisabled": ResourceUnavailableAutoScalingGroupDisabledError,
+    "ResourceUnavailable.AutoScalingGroupInActivity": ResourceUnavailableAutoScalingGroupInActivityError,
+    "ResourceUnavailable.AutoScalingGroupInRefreshActivity": ResourceUnavailableAutoScalingGroupInRefreshActivityError,
     "ResourceUnavailable.CmqTopicHasNoSubscriber": ResourceUnavailableCmqTopicHasNoSubscriberError,
+    "ResourceUnavailable.CvmVpcInconsistent": ResourceUnavailableCvmVpcInconsistentError,
+    "ResourceUnavailable.ForbiddenModifyVpc": ResourceUnavailableForbiddenModifyVpcError,
+    "ResourceUnavailable.InquiryPriceResetInstanceFailed": ResourceUnavailableInquiryPriceResetInstanceFailedError,
+    "ResourceUnavailable.InstanceCannotAttach": ResourceUnavailableInstanceCannotAttachError,
+    "ResourceUnavailable.InstanceInOperation": ResourceUnavailableInstanceInOperationError,
+    "ResourceUnavailable.InstanceNotSupportStopCharging": ResourceUnavailableInstanceNotSupportStopChargingError,
+    "ResourceUnavailable.InstancesAlreadyInAutoScalingGroup": ResourceUnavailableInstancesAlreadyInAutoScalingGroupError,
+    "ResourceUnavailable.LaunchConfigurationStatusAbnormal": ResourceUnavailableLaunchConfigurationStatusAbnormalError,
+    "ResourceUnavailable.LbBackendRegionInconsistent": ResourceUnavailableLbBackendRegionInconsistentError,
+    "ResourceUnavailable.LbProjectInconsistent": ResourceUnavailableLbProjectInconsistentError,
+    "ResourceUnavailable.LbVpcInconsistent": ResourceUnavailableLbVpcInconsistentError,
     "ResourceUnavailable.LifecycleActionResultHasSet": ResourceUnavailableLifecycleActionResultHasSetError,
+    "ResourceUnavailable.LoadBalancerInOperation": ResourceUnavailableLoadBalancerInOperationError,
+    "ResourceUnavailable.NoInstanceCanRefresh": ResourceUnavailableNoInstanceCanRefreshError,
+    "ResourceUnavailable.NoInstanceCanRollback": ResourceUnavailableNoInstanceCanRollbackError,
+    "ResourceUnavailable.ProjectInconsistent": ResourceUnavailableProjectInconsistentError,
+    "ResourceUnavailable.RefreshActivityCanNotRollback": ResourceUnavailableRefreshActivityCanNotRollbackError,
+    "ResourceUnavailable.RefreshActivityStatusConflictWithOperation": ResourceUnavailableRefreshActivityStatusConflictWithOperationError,
+    "ResourceUnavailable.RollbackTypeActivityCanNotRollbackAgain": ResourceUnavailableRollbackTypeActivityCanNotRollbackAgainError,
+    "ResourceUnavailable.StoppedInstanceNotAllowAttach": ResourceUnavailableStoppedInstanceNotAllowAttachError,
     "ResourceUnavailable.TDMQCMQTopicHasNoSubscriber": ResourceUnavailableTDMQCMQTopicHasNoSubscriberError,
+    "ResourceUnavailable.ZoneUnavailable": ResourceUnavailableZoneUnavailableError,
+    "UnauthorizedOperation.AutoScalingRoleUnauthorized": UnauthorizedOperationAutoScalingRoleUnauthorizedError,
     "UnknownParameter": UnknownParameterError,
+    "UnsupportedOperation": UnsupportedOperationError,
 }
 
 

@@ -65,6 +65,472 @@ class LifecycleActionResult(enum.StrEnum):
             return text
 
 
+class RetryPolicy(enum.StrEnum):
+    """Values of RetryPolicy.
+
+    - IMMEDIATE_RETRY: Immediately retry or quickly retry in a short period. There will be no retry anymore after a certain number of consecutive failures (5).
+    - INCREMENTAL_INTERVALS: Retry at an incremental interval. As the number of continuous failures increase, the retry interval gradually increases. The interval for the first 10 retries is the same as the immediate retry mode, and that for the subsequent retries gradually increases to 10 minutes, 30 minutes, 60 minutes, or 1 day.
+    - NO_RETRY: There will be no retry until another user call or alarm information is received.
+
+    Source: sources/tencent/model/api.json:1614 (stated)
+    """
+
+    IMMEDIATE_RETRY = "IMMEDIATE_RETRY"
+    INCREMENTAL_INTERVALS = "INCREMENTAL_INTERVALS"
+    NO_RETRY = "NO_RETRY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RetryPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ZonesCheckPolicy(enum.StrEnum):
+    """Values of ZonesCheckPolicy.
+
+    - ALL: Verification passes if all AZs or subnets are available; otherwise, a verification error will be reported.
+    - ANY: Verification passes if any AZ or subnet is available; otherwise, a verification error will be reported.
+
+    Source: sources/tencent/model/api.json:1623 (stated)
+    """
+
+    ALL = "ALL"
+    ANY = "ANY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ZonesCheckPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ScalingMode(enum.StrEnum):
+    """Values of ScalingMode.
+
+    - CLASSIC_SCALING: this is the typical scaling method, which creates and terminates instances to perform scaling operations.
+    - WAKE_UP_STOPPED_SCALING: this scaling method first tries to start stopped instances. If the number of instances woken up is insufficient, the system creates new instances for scale-out. For scale-in, instances are terminated as in the typical method. You can use the StopAutoScalingInstances API to stop instances in the scaling group. Scale-out operations triggered by alarms will still create new instances.
+
+    Source: sources/tencent/model/api.json:7441 (stated)
+    """
+
+    CLASSIC_SCALING = "CLASSIC_SCALING"
+    WAKE_UP_STOPPED_SCALING = "WAKE_UP_STOPPED_SCALING"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ReplaceMode(enum.StrEnum):
+    """Values of ReplaceMode.
+
+    - RECREATE: rebuild an instance to replace the unhealthy instance.
+    - RESET: performs a system reinstallation on unhealthy instances while keeping the data disk, private IP address, instance id, and other information unchanged. the instance login settings, hostname, enhanced services, and UserData remain consistent with the current launch configuration.
+
+    Source: sources/tencent/model/api.json:7463 (stated)
+    """
+
+    RECREATE = "RECREATE"
+    RESET = "RESET"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ReplaceMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MultiZoneSubnetPolicy(enum.StrEnum):
+    """Values of MultiZoneSubnetPolicy.
+
+    - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instances can be successfully created in the highest-priority AZ/subnet, they will always be created in that AZ/subnet.
+    - EQUALITY: The instances added through scale-out will be distributed across multiple AZs/subnets to ensure a relatively balanced number of instances in each AZ/subnet after scaling out.
+
+    Source: sources/tencent/model/api.json:1659 (stated)
+    """
+
+    PRIORITY = "PRIORITY"
+    EQUALITY = "EQUALITY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MultiZoneSubnetPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class HealthCheckType(enum.StrEnum):
+    """Values of HealthCheckType.
+
+    - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
+    - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
+
+    Source: sources/tencent/model/api.json:1668 (stated)
+    """
+
+    CVM = "CVM"
+    CLB = "CLB"
+
+    @classmethod
+    def from_value(cls, raw: object) -> HealthCheckType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InstanceAllocationPolicy(enum.StrEnum):
+    """Values of InstanceAllocationPolicy.
+
+    - LAUNCH_CONFIGURATION: Represent the traditional mode of assigning instances according to the launch configuration.
+    - SPOT_MIXED: Represent the spot mixed mode. Currently, this mode is supported only when the launch configuration is set to the pay-as-you-go billing mode. In the mixed mode, the scaling group will scale out pay-as-you-go models or spot models based on the predefined settings. When the mixed mode is used, the billing type of the associated launch configuration cannot be modified.
+
+    Source: sources/tencent/model/api.json:1686 (stated)
+    """
+
+    LAUNCH_CONFIGURATION = "LAUNCH_CONFIGURATION"
+    SPOT_MIXED = "SPOT_MIXED"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceAllocationPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class SpotAllocationStrategy(enum.StrEnum):
+    """Values of SpotAllocationStrategy.
+
+    - COST_OPTIMIZED: the lowest cost policy. For each model in the launch configuration, AS tries to purchase it based on the lowest unit price per core in each availability zone. If the purchase failed, try the second-lowest unit price.
+    - CAPACITY_OPTIMIZED: the optimal capacity policy. For each model in the launch configuration, AS tries to purchase it based on the largest stock in each availability zone, minimizing the automatic repossession probability of spot instances.
+
+    Source: sources/tencent/model/api.json:7606 (stated)
+    """
+
+    COST_OPTIMIZED = "COST_OPTIMIZED"
+    CAPACITY_OPTIMIZED = "CAPACITY_OPTIMIZED"
+
+    @classmethod
+    def from_value(cls, raw: object) -> SpotAllocationStrategy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class DiskType(enum.StrEnum):
+    """Values of DiskType.
+
+    - LOCAL_BASIC: local hard disk.
+    - LOCAL_SSD: local ssd.
+    - CLOUD_BASIC: general cloud disk.
+    - CLOUD_PREMIUM: high-performance cloud block storage
+    - CLOUD_SSD: cloud ssd
+    - CLOUD_BSSD: universal ssd cloud disk
+    - CLOUD_HSSD: enhanced ssd cloud disk
+    - CLOUD_TSSD: ultra ssd.
+
+    Source: sources/tencent/model/api.json:7824 (stated)
+    """
+
+    LOCAL_BASIC = "LOCAL_BASIC"
+    LOCAL_SSD = "LOCAL_SSD"
+    CLOUD_BASIC = "CLOUD_BASIC"
+    CLOUD_PREMIUM = "CLOUD_PREMIUM"
+    CLOUD_SSD = "CLOUD_SSD"
+    CLOUD_BSSD = "CLOUD_BSSD"
+    CLOUD_HSSD = "CLOUD_HSSD"
+    CLOUD_TSSD = "CLOUD_TSSD"
+
+    @classmethod
+    def from_value(cls, raw: object) -> DiskType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class CreateLaunchConfigurationDiskType(enum.StrEnum):
+    """Values of DiskType.
+
+    - LOCAL_BASIC: local hard disk.
+    - LOCAL_SSD: local ssd.
+    - CLOUD_BASIC: general cloud disk.
+    - CLOUD_PREMIUM: high-performance cloud block storage
+    - CLOUD_SSD: cloud ssd
+    - CLOUD_HSSD: enhanced ssd cloud disk
+    - CLOUD_TSSD: ultra ssd.
+    - CLOUD_BSSD: universal ssd cloud disk
+
+    Source: sources/tencent/model/api.json:2484 (stated)
+    """
+
+    LOCAL_BASIC = "LOCAL_BASIC"
+    LOCAL_SSD = "LOCAL_SSD"
+    CLOUD_BASIC = "CLOUD_BASIC"
+    CLOUD_PREMIUM = "CLOUD_PREMIUM"
+    CLOUD_SSD = "CLOUD_SSD"
+    CLOUD_HSSD = "CLOUD_HSSD"
+    CLOUD_TSSD = "CLOUD_TSSD"
+    CLOUD_BSSD = "CLOUD_BSSD"
+
+    @classmethod
+    def from_value(cls, raw: object) -> CreateLaunchConfigurationDiskType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InternetChargeType(enum.StrEnum):
+    """Values of InternetChargeType.
+
+    - BANDWIDTH_PREPAID: prepaid by bandwidth;
+    - TRAFFIC_POSTPAID_BY_HOUR: postpaid by traffic per hour;
+    - BANDWIDTH_POSTPAID_BY_HOUR: postpaid by bandwidth per hour;
+    - BANDWIDTH_PACKAGE: bandwidth package users.
+
+    Source: sources/tencent/model/api.json:4549 (stated)
+    """
+
+    BANDWIDTH_PREPAID = "BANDWIDTH_PREPAID"
+    TRAFFIC_POSTPAID_BY_HOUR = "TRAFFIC_POSTPAID_BY_HOUR"
+    BANDWIDTH_POSTPAID_BY_HOUR = "BANDWIDTH_POSTPAID_BY_HOUR"
+    BANDWIDTH_PACKAGE = "BANDWIDTH_PACKAGE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InternetChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InstanceChargeType(enum.StrEnum):
+    """Values of InstanceChargeType.
+
+    - POSTPAID_BY_HOUR: pay-as-you-go hourly
+    - SPOTPAID: spot instance
+    - CDCPAID: dedicated cluster
+
+    Source: sources/tencent/model/api.json:1867 (stated)
+    """
+
+    POSTPAID_BY_HOUR = "POSTPAID_BY_HOUR"
+    SPOTPAID = "SPOTPAID"
+    CDCPAID = "CDCPAID"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InstanceTypesCheckPolicy(enum.StrEnum):
+    """Values of InstanceTypesCheckPolicy.
+
+    - ALL: verification passes if ALL instancetypes are available; otherwise, a verification error will be reported.
+    - ANY: verification passes if ANY InstanceType is available; otherwise, a verification error will be reported.
+
+    Source: sources/tencent/model/api.json:1903 (stated)
+    """
+
+    ALL = "ALL"
+    ANY = "ANY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceTypesCheckPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class HostNameStyle(enum.StrEnum):
+    """Values of HostNameStyle.
+
+    - ORIGINAL: AS passes HostName filled in the input parameters to CVM. CVM may append serial numbers to HostName, which can result in conflicts with HostName of instances in the scaling group.
+    - UNIQUE: HostName filled in the input parameters acts as a prefix for the HostName. AS and CVM will expand this prefix to ensure that HostName of the instance in the scaling group is unique.
+
+    Source: sources/tencent/model/api.json:4145 (stated)
+    """
+
+    ORIGINAL = "ORIGINAL"
+    UNIQUE = "UNIQUE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> HostNameStyle | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class InstanceNameStyle(enum.StrEnum):
+    """Values of InstanceNameStyle.
+
+    - ORIGINAL
+    - UNIQUE
+
+    Source: sources/tencent/model/api.json:4482 (stated)
+    """
+
+    ORIGINAL = "ORIGINAL"
+    UNIQUE = "UNIQUE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceNameStyle | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class RenewFlag(enum.StrEnum):
+    """Values of RenewFlag.
+
+    - NOTIFY_AND_AUTO_RENEW: Notify upon expiration and automatically renew.
+    - NOTIFY_AND_MANUAL_RENEW: Notify upon expiration but do not auto-renew.
+    - DISABLE_NOTIFY_AND_MANUAL_RENEW: Do not notify and do not auto-renew
+
+    Source: sources/tencent/model/api.json:4387 (stated)
+    """
+
+    NOTIFY_AND_AUTO_RENEW = "NOTIFY_AND_AUTO_RENEW"
+    NOTIFY_AND_MANUAL_RENEW = "NOTIFY_AND_MANUAL_RENEW"
+    DISABLE_NOTIFY_AND_MANUAL_RENEW = "DISABLE_NOTIFY_AND_MANUAL_RENEW"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RenewFlag | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class DiskTypePolicy(enum.StrEnum):
+    """Values of DiskTypePolicy.
+
+    - ORIGINAL: Use the set cloud disk type.
+    - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+    Source: sources/tencent/model/api.json:1957 (stated)
+    """
+
+    ORIGINAL = "ORIGINAL"
+    AUTOMATIC = "AUTOMATIC"
+
+    @classmethod
+    def from_value(cls, raw: object) -> DiskTypePolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class CreateLaunchConfigurationInternetChargeType(enum.StrEnum):
+    """Values of InternetChargeType.
+
+    - TRAFFIC_POSTPAID_BY_HOUR
+    - BANDWIDTH_PACKAGE
+
+    Source: sources/tencent/model/api.json:4184 (stated)
+    """
+
+    TRAFFIC_POSTPAID_BY_HOUR = "TRAFFIC_POSTPAID_BY_HOUR"
+    BANDWIDTH_PACKAGE = "BANDWIDTH_PACKAGE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> CreateLaunchConfigurationInternetChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
 class LifecycleTransition(enum.StrEnum):
     """Values of LifecycleTransition.
 
@@ -140,6 +606,294 @@ class LifecycleTransitionType(enum.StrEnum):
 class TargetType(enum.StrEnum):
     """Values of TargetType.
 
+    - USER_GROUP: user group
+    - TDMQ_CMQ_TOPIC: tdmq cmq topic
+    - TDMQ_CMQ_QUEUE: tdmq cmq queue
+    - CMQ_QUEUE: CMQ QUEUE. CMQ is offline. currently, only TDMQ CMQ is recommended.
+    - CMQ_TOPIC: specifies the CMQ TOPIC. CMQ is offline. currently, TDMQ CMQ is recommended for use.
+
+    Source: sources/tencent/model/api.json:2184 (stated)
+    """
+
+    USER_GROUP = "USER_GROUP"
+    TDMQ_CMQ_TOPIC = "TDMQ_CMQ_TOPIC"
+    TDMQ_CMQ_QUEUE = "TDMQ_CMQ_QUEUE"
+    CMQ_QUEUE = "CMQ_QUEUE"
+    CMQ_TOPIC = "CMQ_TOPIC"
+
+    @classmethod
+    def from_value(cls, raw: object) -> TargetType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ScalingPolicyType(enum.StrEnum):
+    """Values of ScalingPolicyType.
+
+    - SIMPLE: a simple policy.
+    - TARGET_TRACKING: a target tracking policy.
+
+    Source: sources/tencent/model/api.json:2257 (stated)
+    """
+
+    SIMPLE = "SIMPLE"
+    TARGET_TRACKING = "TARGET_TRACKING"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingPolicyType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class AdjustmentType(enum.StrEnum):
+    """Values of AdjustmentType.
+
+    - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
+    - EXACT_CAPACITY: adjust to the expected number of instances
+    - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
+
+    Source: sources/tencent/model/api.json:2266 (stated)
+    """
+
+    CHANGE_IN_CAPACITY = "CHANGE_IN_CAPACITY"
+    EXACT_CAPACITY = "EXACT_CAPACITY"
+    PERCENT_CHANGE_IN_CAPACITY = "PERCENT_CHANGE_IN_CAPACITY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> AdjustmentType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ComparisonOperator(enum.StrEnum):
+    """Values of ComparisonOperator.
+
+    - GREATER_THAN: greater than
+    - GREATER_THAN_OR_EQUAL_TO: greater than or equal to
+    - LESS_THAN: less than
+    - LESS_THAN_OR_EQUAL_TO: less than or equal to
+    - EQUAL_TO: equal to
+    - NOT_EQUAL_TO: not equal to
+
+    Source: sources/tencent/model/api.json:5359 (stated)
+    """
+
+    GREATER_THAN = "GREATER_THAN"
+    GREATER_THAN_OR_EQUAL_TO = "GREATER_THAN_OR_EQUAL_TO"
+    LESS_THAN = "LESS_THAN"
+    LESS_THAN_OR_EQUAL_TO = "LESS_THAN_OR_EQUAL_TO"
+    EQUAL_TO = "EQUAL_TO"
+    NOT_EQUAL_TO = "NOT_EQUAL_TO"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ComparisonOperator | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class MetricName(enum.StrEnum):
+    """Values of MetricName.
+
+    - CPU_UTILIZATION: CPU utilization.
+    - MEM_UTILIZATION: Memory utilization.
+    - LAN_TRAFFIC_OUT: Private network outbound bandwidth.
+    - LAN_TRAFFIC_IN: Private network inbound bandwidth.
+    - WAN_TRAFFIC_OUT: Public network outbound bandwidth.
+    - WAN_TRAFFIC_IN: Public network inbound bandwidth.
+    - TCP_CURR_ESTAB: TCP connections.
+
+    Source: sources/tencent/model/api.json:5370 (stated)
+    """
+
+    CPU_UTILIZATION = "CPU_UTILIZATION"
+    MEM_UTILIZATION = "MEM_UTILIZATION"
+    LAN_TRAFFIC_OUT = "LAN_TRAFFIC_OUT"
+    LAN_TRAFFIC_IN = "LAN_TRAFFIC_IN"
+    WAN_TRAFFIC_OUT = "WAN_TRAFFIC_OUT"
+    WAN_TRAFFIC_IN = "WAN_TRAFFIC_IN"
+    TCP_CURR_ESTAB = "TCP_CURR_ESTAB"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MetricName | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class Statistic(enum.StrEnum):
+    """Values of Statistic.
+
+    - AVERAGE: average
+    - MAXIMUM: maximum
+    - MINIMUM: minimum
+
+    Source: sources/tencent/model/api.json:5414 (stated)
+    """
+
+    AVERAGE = "AVERAGE"
+    MAXIMUM = "MAXIMUM"
+    MINIMUM = "MINIMUM"
+
+    @classmethod
+    def from_value(cls, raw: object) -> Statistic | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class PredefinedMetricType(enum.StrEnum):
+    """Values of PredefinedMetricType.
+
+    - ASG_AVG_CPU_UTILIZATION: average cpu utilization
+    - ASG_AVG_LAN_TRAFFIC_OUT: specifies the average outbound private network bandwidth.
+    - ASG_AVG_LAN_TRAFFIC_IN: average inbound private network bandwidth
+    - ASG_AVG_WAN_TRAFFIC_OUT: specifies the average outbound public network bandwidth.
+    - ASG_AVG_WAN_TRAFFIC_IN: average inbound public network bandwidth
+
+    Source: sources/tencent/model/api.json:2302 (stated)
+    """
+
+    ASG_AVG_CPU_UTILIZATION = "ASG_AVG_CPU_UTILIZATION"
+    ASG_AVG_LAN_TRAFFIC_OUT = "ASG_AVG_LAN_TRAFFIC_OUT"
+    ASG_AVG_LAN_TRAFFIC_IN = "ASG_AVG_LAN_TRAFFIC_IN"
+    ASG_AVG_WAN_TRAFFIC_OUT = "ASG_AVG_WAN_TRAFFIC_OUT"
+    ASG_AVG_WAN_TRAFFIC_IN = "ASG_AVG_WAN_TRAFFIC_IN"
+
+    @classmethod
+    def from_value(cls, raw: object) -> PredefinedMetricType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class TriggerSource(enum.StrEnum):
+    """Values of TriggerSource.
+
+    - API
+    - CLOUD_MONITOR
+
+    Source: sources/tencent/model/api.json:3894 (stated)
+    """
+
+    API = "API"
+    CLOUD_MONITOR = "CLOUD_MONITOR"
+
+    @classmethod
+    def from_value(cls, raw: object) -> TriggerSource | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ModifyLaunchConfigurationAttributesDiskType(enum.StrEnum):
+    """Values of DiskType.
+
+    - LOCAL_BASIC: local hard disk.
+    - LOCAL_SSD: local ssd.
+    - CLOUD_BASIC: general cloud disk.
+    - CLOUD_PREMIUM: high-performance cloud block storage
+    - CLOUD_SSD: cloud ssd
+    - CLOUD_HSSD: enhanced ssd cloud disk
+    - CLOUD_TSSD: ultra ssd.
+    - CLOUD_BSSD: universal ssd cloud disk
+
+    Source: sources/tencent/model/api.json:2484 (stated)
+    """
+
+    LOCAL_BASIC = "LOCAL_BASIC"
+    LOCAL_SSD = "LOCAL_SSD"
+    CLOUD_BASIC = "CLOUD_BASIC"
+    CLOUD_PREMIUM = "CLOUD_PREMIUM"
+    CLOUD_SSD = "CLOUD_SSD"
+    CLOUD_HSSD = "CLOUD_HSSD"
+    CLOUD_TSSD = "CLOUD_TSSD"
+    CLOUD_BSSD = "CLOUD_BSSD"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ModifyLaunchConfigurationAttributesDiskType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ModifyLaunchConfigurationAttributesInternetChargeType(enum.StrEnum):
+    """Values of InternetChargeType.
+
+    - TRAFFIC_POSTPAID_BY_HOUR
+    - BANDWIDTH_PACKAGE
+
+    Source: sources/tencent/model/api.json:4184 (stated)
+    """
+
+    TRAFFIC_POSTPAID_BY_HOUR = "TRAFFIC_POSTPAID_BY_HOUR"
+    BANDWIDTH_PACKAGE = "BANDWIDTH_PACKAGE"
+
+    @classmethod
+    def from_value(
+        cls, raw: object
+    ) -> ModifyLaunchConfigurationAttributesInternetChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ModifyLifecycleHookTargetType(enum.StrEnum):
+    """Values of TargetType.
+
     - CMQ_QUEUE: specifies tencent cloud message QUEUE - queueing model. the corresponding product is offline. it is recommended to switch to TDMQ_CMQ_QUEUE.
     - CMQ_TOPIC: specifies tencent cloud message queue - TOPIC model. the corresponding product is offline. it is recommended to switch to TDMQ_CMQ_TOPIC.
     - TDMQ_CMQ_QUEUE: specifies the tencent cloud TDMQ message QUEUE - queueing model.
@@ -154,7 +908,7 @@ class TargetType(enum.StrEnum):
     TDMQ_CMQ_TOPIC = "TDMQ_CMQ_TOPIC"
 
     @classmethod
-    def from_value(cls, raw: object) -> TargetType | str | None:
+    def from_value(cls, raw: object) -> ModifyLifecycleHookTargetType | str | None:
         """The member for a value from the wire; unknown text is kept as it is."""
         text = _wire.as_str(raw)
         if text is None:
@@ -163,6 +917,1570 @@ class TargetType(enum.StrEnum):
             return cls(text)
         except ValueError:
             return text
+
+
+class LoadBalancersCheckPolicy(enum.StrEnum):
+    """Values of LoadBalancersCheckPolicy.
+
+    - ALL: The CLB passes the verification only when all CLB parameters are valid. Otherwise, a verification error occurs.
+    - DIFF: The CLB passes the verification only when the CLB parameters with changes are valid. Otherwise, a verification error occurs.
+
+    Source: sources/tencent/model/api.json:6163 (stated)
+    """
+
+    ALL = "ALL"
+    DIFF = "DIFF"
+
+    @classmethod
+    def from_value(cls, raw: object) -> LoadBalancersCheckPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class ResumeMode(enum.StrEnum):
+    """Values of ResumeMode.
+
+    - RETRY: Retry instances that have failed to be refreshed in the current batch.
+    - CONTINUE: Skip instances that have failed to be refreshed in the current batch.
+
+    Source: sources/tencent/model/api.json:6875 (stated)
+    """
+
+    RETRY = "RETRY"
+    CONTINUE = "CONTINUE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> ResumeMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class BatchPause(enum.StrEnum):
+    """Values of BatchPause.
+
+    - FIRST_BATCH_PAUSE: Pause after the first batch of updates is completed.
+    - BATCH_INTERVAL_PAUSE: Pause between batches.
+    - AUTOMATIC: Do not pause.
+
+    Source: sources/tencent/model/api.json:6977 (stated)
+    """
+
+    FIRST_BATCH_PAUSE = "FIRST_BATCH_PAUSE"
+    BATCH_INTERVAL_PAUSE = "BATCH_INTERVAL_PAUSE"
+    AUTOMATIC = "AUTOMATIC"
+
+    @classmethod
+    def from_value(cls, raw: object) -> BatchPause | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class FailProcess(enum.StrEnum):
+    """Values of FailProcess.
+
+    - AUTO_PAUSE: suspended after refresh fails
+    - AUTO_ROLLBACK: roll back after a refresh fails. each batch rolls back one instance during ROLLBACK, and the CheckInstanceTargetHealth parameter value matches the original refresh activity. no need to roll back if the shrinkage process introduced by the MaxSurge parameter fails. a cancel action will replace the ROLLBACK.
+    - AUTO_CANCEL: cancel after refresh fails
+
+    Source: sources/tencent/model/api.json:6999 (stated)
+    """
+
+    AUTO_PAUSE = "AUTO_PAUSE"
+    AUTO_ROLLBACK = "AUTO_ROLLBACK"
+    AUTO_CANCEL = "AUTO_CANCEL"
+
+    @classmethod
+    def from_value(cls, raw: object) -> FailProcess | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class RefreshMode(enum.StrEnum):
+    """Values of RefreshMode.
+
+    - ROLLING_UPDATE_RESET: reinstall the system for rolling updates.
+    - ROLLING_UPDATE_REPLACE: Create an instance and replace the old instance with it for rolling updates. This mode does not support the rollback API currently.
+
+    Source: sources/tencent/model/api.json:7696 (stated)
+    """
+
+    ROLLING_UPDATE_RESET = "ROLLING_UPDATE_RESET"
+    ROLLING_UPDATE_REPLACE = "ROLLING_UPDATE_REPLACE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> RefreshMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class StoppedMode(enum.StrEnum):
+    """Values of StoppedMode.
+
+    - KEEP_CHARGING: keep charging after shutdown.
+    - STOP_CHARGING: stop charging after shutdown.
+
+    Source: sources/tencent/model/api.json:7751 (stated)
+    """
+
+    KEEP_CHARGING = "KEEP_CHARGING"
+    STOP_CHARGING = "STOP_CHARGING"
+
+    @classmethod
+    def from_value(cls, raw: object) -> StoppedMode | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class UpgradeLaunchConfigurationDiskType(enum.StrEnum):
+    """Values of DiskType.
+
+    - LOCAL_BASIC: local hard disk.
+    - LOCAL_SSD: local ssd.
+    - CLOUD_BASIC: general cloud disk.
+    - CLOUD_PREMIUM: high-performance cloud block storage
+    - CLOUD_SSD: cloud ssd
+    - CLOUD_HSSD: enhanced ssd cloud disk
+    - CLOUD_TSSD: ultra ssd.
+    - CLOUD_BSSD: universal ssd cloud disk
+
+    Source: sources/tencent/model/api.json:2484 (stated)
+    """
+
+    LOCAL_BASIC = "LOCAL_BASIC"
+    LOCAL_SSD = "LOCAL_SSD"
+    CLOUD_BASIC = "CLOUD_BASIC"
+    CLOUD_PREMIUM = "CLOUD_PREMIUM"
+    CLOUD_SSD = "CLOUD_SSD"
+    CLOUD_HSSD = "CLOUD_HSSD"
+    CLOUD_TSSD = "CLOUD_TSSD"
+    CLOUD_BSSD = "CLOUD_BSSD"
+
+    @classmethod
+    def from_value(cls, raw: object) -> UpgradeLaunchConfigurationDiskType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class UpgradeLaunchConfigurationInstanceChargeType(enum.StrEnum):
+    """Values of InstanceChargeType.
+
+    - POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis
+    - SPOTPAID: Bidding
+
+    Source: sources/tencent/model/api.json:7973 (stated)
+    """
+
+    POSTPAID_BY_HOUR = "POSTPAID_BY_HOUR"
+    SPOTPAID = "SPOTPAID"
+
+    @classmethod
+    def from_value(cls, raw: object) -> UpgradeLaunchConfigurationInstanceChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class UpgradeLaunchConfigurationInternetChargeType(enum.StrEnum):
+    """Values of InternetChargeType.
+
+    - TRAFFIC_POSTPAID_BY_HOUR
+    - BANDWIDTH_PACKAGE
+
+    Source: sources/tencent/model/api.json:4184 (stated)
+    """
+
+    TRAFFIC_POSTPAID_BY_HOUR = "TRAFFIC_POSTPAID_BY_HOUR"
+    BANDWIDTH_PACKAGE = "BANDWIDTH_PACKAGE"
+
+    @classmethod
+    def from_value(cls, raw: object) -> UpgradeLaunchConfigurationInternetChargeType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class UpgradeLifecycleHookTargetType(enum.StrEnum):
+    """Values of TargetType.
+
+    - CMQ_QUEUE: specifies tencent cloud message QUEUE - queueing model. the corresponding product is offline. it is recommended to switch to TDMQ_CMQ_QUEUE.
+    - CMQ_TOPIC: specifies tencent cloud message queue - TOPIC model. the corresponding product is offline. it is recommended to switch to TDMQ_CMQ_TOPIC.
+    - TDMQ_CMQ_QUEUE: specifies the tencent cloud TDMQ message QUEUE - queueing model.
+    - TDMQ_CMQ_TOPIC: specifies tencent cloud tdmq message queue - topic model.
+
+    Source: sources/tencent/model/api.json:6479 (stated)
+    """
+
+    CMQ_QUEUE = "CMQ_QUEUE"
+    CMQ_TOPIC = "CMQ_TOPIC"
+    TDMQ_CMQ_QUEUE = "TDMQ_CMQ_QUEUE"
+    TDMQ_CMQ_TOPIC = "TDMQ_CMQ_TOPIC"
+
+    @classmethod
+    def from_value(cls, raw: object) -> UpgradeLifecycleHookTargetType | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+@dataclass(slots=True, kw_only=True)
+class TargetAttribute:
+    """Target rule attribute list. as an input parameter, this parameter is required.
+
+    Attributes:
+        port (wire name Port): Port. value range: [1,65535]. as an input parameter, this parameter is required.
+
+            Range: 1..65535 (sources/tencent/model/api.json:7891 (stated): "value range: [1,65535]").
+        weight (wire name Weight): Weight. value range: [0,100]. this parameter is required as an input parameter.
+
+            Range: 0..100 (sources/tencent/model/api.json:7902 (stated): "value range: [0,100]").
+
+    """
+
+    # sources/tencent/model/api.json:7894 (stated)
+    port: int | None = None
+    # sources/tencent/model/api.json:7905 (stated)
+    weight: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.port is not None:
+            out["Port"] = self.port
+        if self.weight is not None:
+            out["Weight"] = self.weight
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> TargetAttribute:
+        return cls(
+            port=_wire.as_int(data.get("Port")),
+            weight=_wire.as_int(data.get("Weight")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> TargetAttribute | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ForwardLoadBalancer:
+    """Specifies the list of load balancers. each scaling group can bind a maximum of 100 application clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+    Attributes:
+        load_balancer_id (wire name LoadBalancerId): ID of the load balancer. this parameter is required as an input parameter. you can obtain it through the DescribeLoadBalancers api.
+        listener_id (wire name ListenerId): CLB listener ID. as an input parameter, this parameter is required. you can obtain it through the DescribeLoadBalancers api.
+        target_attributes (wire name TargetAttributes): Target rule attribute list. as an input parameter, this parameter is required.
+        location_id (wire name LocationId): The forwarding rule ID. note: this parameter is required for layer-7 (http/https) listeners. it can be obtained through the DescribeLoadBalancers api.
+        region (wire name Region): The region of CLB instance. It defaults to the region of AS service and is in the format of the common parameter Region, such as ap-guangzhou.
+
+    """
+
+    # sources/tencent/model/api.json:4004 (stated)
+    load_balancer_id: str | None = None
+    # sources/tencent/model/api.json:4015 (stated)
+    listener_id: str | None = None
+    # sources/tencent/model/api.json:4026 (stated)
+    target_attributes: list[TargetAttribute] | None = None
+    # sources/tencent/model/api.json:4037 (stated)
+    location_id: str | None = None
+    # sources/tencent/model/api.json:4048 (stated)
+    region: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.load_balancer_id is not None:
+            out["LoadBalancerId"] = self.load_balancer_id
+        if self.listener_id is not None:
+            out["ListenerId"] = self.listener_id
+        if self.target_attributes is not None:
+            out["TargetAttributes"] = [item.to_wire() for item in self.target_attributes]
+        if self.location_id is not None:
+            out["LocationId"] = self.location_id
+        if self.region is not None:
+            out["Region"] = self.region
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ForwardLoadBalancer:
+        return cls(
+            load_balancer_id=_wire.as_str(data.get("LoadBalancerId")),
+            listener_id=_wire.as_str(data.get("ListenerId")),
+            target_attributes=_list_of(data.get("TargetAttributes"), TargetAttribute.from_value),
+            location_id=_wire.as_str(data.get("LocationId")),
+            region=_wire.as_str(data.get("Region")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ForwardLoadBalancer | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Tag:
+    """List of Tag descriptions. by specifying this parameter, you can bind tags to a scaling group and corresponding resource instances. each scaling group supports up to 30 tags. you can call the GetTags API to retrieve existing Tag key-value pairs based on the response.
+
+    Attributes:
+        key (wire name Key): Tag key
+        value (wire name Value): Tag value
+        resource_type (wire name ResourceType): Specifies the resource type bound to the tag. type currently supported: "auto-scaling-group", "launch-configuration". valid values: scaling group resources and launch configuration resources respectively.
+
+    """
+
+    # sources/tencent/model/api.json:7855 (stated)
+    key: str | None = None
+    # sources/tencent/model/api.json:7866 (stated)
+    value: str | None = None
+    # sources/tencent/model/api.json:7877 (stated)
+    resource_type: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.key is not None:
+            out["Key"] = self.key
+        if self.value is not None:
+            out["Value"] = self.value
+        if self.resource_type is not None:
+            out["ResourceType"] = self.resource_type
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Tag:
+        return cls(
+            key=_wire.as_str(data.get("Key")),
+            value=_wire.as_str(data.get("Value")),
+            resource_type=_wire.as_str(data.get("ResourceType")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Tag | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ServiceSettings:
+    """Service settings such as unhealthy instance replacement.
+
+    Attributes:
+        replace_monitor_unhealthy (wire name ReplaceMonitorUnhealthy): Enables unhealthy instance replacement. If this feature is enabled, AS will replace instances that are flagged as unhealthy by Cloud Monitor. If this parameter is not specified, the value will be False by default.
+        scaling_mode (wire name ScalingMode): Valid values:
+
+            CLASSIC_SCALING: this is the typical scaling method, which creates and terminates instances to perform scaling operations.
+
+            WAKE_UP_STOPPED_SCALING: this scaling method first tries to start stopped instances. If the number of instances woken up is insufficient, the system creates new instances for scale-out. For scale-in, instances are terminated as in the typical method. You can use the StopAutoScalingInstances API to stop instances in the scaling group. Scale-out operations triggered by alarms will still create new instances.
+
+            Default value: CLASSIC_SCALING
+
+            Default: 'CLASSIC_SCALING' (sources/tencent/model/api.json:7441 (stated): "Default value: CLASSIC_SCALING").
+            Values: CLASSIC_SCALING, WAKE_UP_STOPPED_SCALING (sources/tencent/model/api.json:7441 (stated): "Valid values:").
+        replace_load_balancer_unhealthy (wire name ReplaceLoadBalancerUnhealthy): Enable unhealthy instance replacement. If this feature is enabled, AS will replace instances that are found unhealthy in the CLB health check. If this parameter is not specified, the default value False will be used.
+        replace_mode (wire name ReplaceMode): Replacement mode of the unhealthy replacement service. valid values:.
+
+            RECREATE: rebuild an instance to replace the unhealthy instance.
+
+            RESET: performs a system reinstallation on unhealthy instances while keeping the data disk, private IP address, instance id, and other information unchanged. the instance login settings, hostname, enhanced services, and UserData remain consistent with the current launch configuration.
+
+            Default value: RECREATE.
+
+            Default: 'RECREATE' (sources/tencent/model/api.json:7463 (stated): "Default value: RECREATE").
+            Values: RECREATE, RESET (sources/tencent/model/api.json:7463 (stated): "valid values:.").
+        auto_update_instance_tags (wire name AutoUpdateInstanceTags): Automatic instance Tag update. the default value is False. if this feature is enabled, tags of running instances in a scaling group will be updated as well if the scaling group tags are updated. (this feature takes effect for Tag creation and editing but not Tag deletion.) the update does not take effect immediately due to certain latency.
+
+            Default: False (sources/tencent/model/api.json:7474 (stated): "the default value is False").
+        desired_capacity_sync_with_max_min_size (wire name DesiredCapacitySyncWithMaxMinSize): Expected number of instances sync minimum and maximum value. default value is False. this parameter only takes effect in scenarios where the expected number is not passed in to modify scaling group api.
+            - True: when modifying the maximum or minimum value, if a conflict exists with the current expected value, synchronously adjust the expected value. for example, if the input minimum value is 2 while the current expected value is 1, the expected value will be synchronously adjusted to 2.
+            - False: if a conflict exists between the current expected value when modifying the maximum or minimum value, an error message indicates it is not allowed to be modified.
+
+            Default: False (sources/tencent/model/api.json:7485 (stated): "default value is False").
+        priority_scale_in_unhealthy (wire name PriorityScaleInUnhealthy): Scaling in unhealthy instances first. If enabled, preferentially selects unhealthy instances during scale in. Default value: False.
+
+            Default: False (sources/tencent/model/api.json:7496 (stated): "Default value: False").
+
+    """
+
+    # sources/tencent/model/api.json:7433 (stated)
+    replace_monitor_unhealthy: bool | None = None
+    # sources/tencent/model/api.json:7444 (stated)
+    scaling_mode: ScalingMode | str | None = None
+    # sources/tencent/model/api.json:7455 (stated)
+    replace_load_balancer_unhealthy: bool | None = None
+    # sources/tencent/model/api.json:7466 (stated)
+    replace_mode: ReplaceMode | str | None = None
+    # sources/tencent/model/api.json:7477 (stated)
+    auto_update_instance_tags: bool | None = None
+    # sources/tencent/model/api.json:7488 (stated)
+    desired_capacity_sync_with_max_min_size: bool | None = None
+    # sources/tencent/model/api.json:7499 (stated)
+    priority_scale_in_unhealthy: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.replace_monitor_unhealthy is not None:
+            out["ReplaceMonitorUnhealthy"] = self.replace_monitor_unhealthy
+        if self.scaling_mode is not None:
+            out["ScalingMode"] = _enum_value(self.scaling_mode)
+        if self.replace_load_balancer_unhealthy is not None:
+            out["ReplaceLoadBalancerUnhealthy"] = self.replace_load_balancer_unhealthy
+        if self.replace_mode is not None:
+            out["ReplaceMode"] = _enum_value(self.replace_mode)
+        if self.auto_update_instance_tags is not None:
+            out["AutoUpdateInstanceTags"] = self.auto_update_instance_tags
+        if self.desired_capacity_sync_with_max_min_size is not None:
+            out["DesiredCapacitySyncWithMaxMinSize"] = self.desired_capacity_sync_with_max_min_size
+        if self.priority_scale_in_unhealthy is not None:
+            out["PriorityScaleInUnhealthy"] = self.priority_scale_in_unhealthy
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ServiceSettings:
+        return cls(
+            replace_monitor_unhealthy=_wire.as_bool(data.get("ReplaceMonitorUnhealthy")),
+            scaling_mode=ScalingMode.from_value(data.get("ScalingMode")),
+            replace_load_balancer_unhealthy=_wire.as_bool(data.get("ReplaceLoadBalancerUnhealthy")),
+            replace_mode=ReplaceMode.from_value(data.get("ReplaceMode")),
+            auto_update_instance_tags=_wire.as_bool(data.get("AutoUpdateInstanceTags")),
+            desired_capacity_sync_with_max_min_size=_wire.as_bool(
+                data.get("DesiredCapacitySyncWithMaxMinSize")
+            ),
+            priority_scale_in_unhealthy=_wire.as_bool(data.get("PriorityScaleInUnhealthy")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ServiceSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SpotMixedAllocationPolicy:
+    """Specifies how to assign pay-as-you-go instances and spot instances.
+
+    This parameter is valid only when InstanceAllocationPolicy  is set to SPOT_MIXED.
+
+    Attributes:
+        base_capacity (wire name BaseCapacity): The minimum number of the scaling group’s capacity that must be fulfilled by pay-as-you-go instances. It defaults to 0 if not specified. Its value cannot exceed the max capacity of the scaling group.
+
+            Note: this field may return null, indicating that no valid value can be obtained.
+        on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): Controls the percentage of pay-as-you-go instances for the additional capacity beyond BaseCapacity. Valid range: 0-100. The value 0 indicates that only spot instances are provisioned, while the value 100 indicates that only pay-as-you-go instances are provisioned. It defaults to 70 if not specified. The number of pay-as-you-go instances calculated on the percentage should be rounded up.
+
+            For example, if the desired capacity is 3, the BaseCapacity is set to 1, and the OnDemandPercentageAboveBaseCapacity is set to 1, the scaling group will have 2 pay-as-you-go instance (one comes from the base capacity, and the other comes from the rounded up value of the proportion), and 1 spot instance.
+
+            Note: this field may return null, indicating that no valid value can be obtained.
+
+            Range: 0..100 (sources/tencent/model/api.json:7596 (stated): "Valid range: 0-100").
+        spot_allocation_strategy (wire name SpotAllocationStrategy): Specifies how to assign spot instances in a mixed instance mode. Valid values: COST_OPTIMIZED and CAPACITY_OPTIMIZED; default value: COST_OPTIMIZED.
+            - COST_OPTIMIZED: the lowest cost policy. For each model in the launch configuration, AS tries to purchase it based on the lowest unit price per core in each availability zone. If the purchase failed, try the second-lowest unit price.
+            - CAPACITY_OPTIMIZED: the optimal capacity policy. For each model in the launch configuration, AS tries to purchase it based on the largest stock in each availability zone, minimizing the automatic repossession probability of spot instances.
+
+            Note: this field may return null, indicating that no valid value can be obtained.
+
+            Default: 'COST_OPTIMIZED' (sources/tencent/model/api.json:7606 (stated): "default value: COST_OPTIMIZED").
+            Values: COST_OPTIMIZED, CAPACITY_OPTIMIZED (sources/tencent/model/api.json:7606 (stated): "Valid values: COST_OPTIMIZED and CAPACITY_OPTIMIZED").
+        compensate_with_base_instance (wire name CompensateWithBaseInstance): Whether to replace with pay-as-you go instances. Valid values:
+            - TRUE: yes. After the purchase of spot instances failed due to insufficient stock and other reasons, purchase pay-as-you-go instances.
+            - FALSE: no. The scaling group only tries the configured model of spot instances when it needs to add spot instances.
+
+            Default value: TRUE.
+
+            Note: this field may return null, indicating that no valid value can be obtained.
+
+            Default: True (sources/tencent/model/api.json:7616 (stated): "Default value: TRUE").
+
+    """
+
+    # sources/tencent/model/api.json:7589 (stated)
+    base_capacity: int | None = None
+    # sources/tencent/model/api.json:7599 (stated)
+    on_demand_percentage_above_base_capacity: int | None = None
+    # sources/tencent/model/api.json:7609 (stated)
+    spot_allocation_strategy: SpotAllocationStrategy | str | None = None
+    # sources/tencent/model/api.json:7619 (stated)
+    compensate_with_base_instance: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.base_capacity is not None:
+            out["BaseCapacity"] = self.base_capacity
+        if self.on_demand_percentage_above_base_capacity is not None:
+            out["OnDemandPercentageAboveBaseCapacity"] = (
+                self.on_demand_percentage_above_base_capacity
+            )
+        if self.spot_allocation_strategy is not None:
+            out["SpotAllocationStrategy"] = _enum_value(self.spot_allocation_strategy)
+        if self.compensate_with_base_instance is not None:
+            out["CompensateWithBaseInstance"] = self.compensate_with_base_instance
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> SpotMixedAllocationPolicy:
+        return cls(
+            base_capacity=_wire.as_int(data.get("BaseCapacity")),
+            on_demand_percentage_above_base_capacity=_wire.as_int(
+                data.get("OnDemandPercentageAboveBaseCapacity")
+            ),
+            spot_allocation_strategy=SpotAllocationStrategy.from_value(
+                data.get("SpotAllocationStrategy")
+            ),
+            compensate_with_base_instance=_wire.as_bool(data.get("CompensateWithBaseInstance")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> SpotMixedAllocationPolicy | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceNameIndexSettings:
+    """Instance name index settings. If not specified, it is disabled by default. When enabled, an incremental numeric index will be appended to the names of instances automatically created within the scaling group.
+
+    Attributes:
+        enabled (wire name Enabled): Whether to enable instance creation sequencing, disabled by default. valid values:
+
+            TRUE: indicates that instance creation sequencing is enabled; FALSE: indicates that instance creation sequencing is disabled
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        begin_index (wire name BeginIndex): Initial serial number. the value range is related to the IndexLength parameter: - when IndexLength is 0, the value range is [0, 99999999]. - when IndexLength is [1, 8], the value range is [0, 10^IndexLength-1], and the maximum value is the maximum number with the specified digits. the default value of the initial serial number is as follows: - first-time enabling of incremental serial number: the default value is 0 (the display length is related to IndexLength, for example, if IndexLength is 4, the display value is 0000). - non-first-time enabling of incremental serial number: the previous incremental serial number is postponed, for example, if the last usage incremented to serial number 069, the new default initial serial number is 070. note: modifying the initial serial number may lead to duplication within the scaling group.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: 0 (sources/tencent/model/api.json:4443 (stated): "the default value is 0").
+            Range: 0..99999999 (sources/tencent/model/api.json:4443 (stated): "value range is [0, 99999999]").
+        index_length (wire name IndexLength): Incremental serial number length, defaults to 0, means no specified length. value range: 0-8, maximum is integer 8. - length set to 3, display form: 000, 001, 002 ... 010, 011 ... 100 ... 999, maximum is 999. - length set to 0, display form: 0, 1, 2 ... 10, 11 ... 100 ... 1000 ... 10000 ... 99999999, maximum is 99999999. note: continuous incremental serial number exceeding the limit can cause scale-out failure. do not set too small incremental serial number length.
+
+            Default: 0 (sources/tencent/model/api.json:4454 (stated): "defaults to 0").
+            Range: 0..8 (sources/tencent/model/api.json:4454 (stated): "value range: 0-8").
+
+    """
+
+    # sources/tencent/model/api.json:4435 (stated)
+    enabled: bool | None = None
+    # sources/tencent/model/api.json:4446 (stated)
+    begin_index: int | None = None
+    # sources/tencent/model/api.json:4457 (stated)
+    index_length: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        if self.begin_index is not None:
+            out["BeginIndex"] = self.begin_index
+        if self.index_length is not None:
+            out["IndexLength"] = self.index_length
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceNameIndexSettings:
+        return cls(
+            enabled=_wire.as_bool(data.get("Enabled")),
+            begin_index=_wire.as_int(data.get("BeginIndex")),
+            index_length=_wire.as_int(data.get("IndexLength")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceNameIndexSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class HostNameIndexSettings:
+    """Specifies the related settings for the instance hostname index number. If not specified, it is disabled by default. When enabled, it appends incremental numeric index to the hostname of instances auto-created within the scaling group.
+
+    Attributes:
+        enabled (wire name Enabled): Whether to enable serial number creation for instance hostname. not enabled by default. valid values:
+
+            TRUE: enable serial number creation for instance hostname. FALSE: disable serial number creation for instance hostname.
+        begin_index (wire name BeginIndex): Initial serial number. value range depends on the IndexLength parameter: - when IndexLength is 0, value range is [0, 99999999]. - when IndexLength is [1, 8], value range is [0, 10^IndexLength-1], and the maximum value is the maximum digit of the specified length. default value of initial serial number is as follows: - first-time enabling incremental serial number: default value is 0 (display digits depend on IndexLength, for example if IndexLength is 4, display value is 0000). - non-first-time enabling incremental serial number: continuation of previous incremental serial number, for example if last usage incremented to serial number 069, new default value is 070. note: modification of initial serial number may lead to duplication within the scaling group.
+
+            Default: 0 (sources/tencent/model/api.json:4106 (stated): "default value is 0").
+            Range: 0..99999999 (sources/tencent/model/api.json:4106 (stated): "value range is [0, 99999999]").
+        index_length (wire name IndexLength): Incremental serial number length, defaults to 0, means no specified length. value range: 0-8, maximum is integer 8. - length set to 3, display form: 000, 001, 002 ... 010, 011 ... 100 ... 999, maximum is 999. - length set to 0, display form: 0, 1, 2 ... 10, 11 ... 100 ... 1000 ... 10000 ... 99999999, maximum is 99999999. note: continuous incremental serial number exceeding the limit can cause scale-out failure. do not set too small incremental serial number length.
+
+            Default: 0 (sources/tencent/model/api.json:4117 (stated): "defaults to 0").
+            Range: 0..8 (sources/tencent/model/api.json:4117 (stated): "value range: 0-8").
+
+    """
+
+    # sources/tencent/model/api.json:4098 (stated)
+    enabled: bool | None = None
+    # sources/tencent/model/api.json:4109 (stated)
+    begin_index: int | None = None
+    # sources/tencent/model/api.json:4120 (stated)
+    index_length: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        if self.begin_index is not None:
+            out["BeginIndex"] = self.begin_index
+        if self.index_length is not None:
+            out["IndexLength"] = self.index_length
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> HostNameIndexSettings:
+        return cls(
+            enabled=_wire.as_bool(data.get("Enabled")),
+            begin_index=_wire.as_int(data.get("BeginIndex")),
+            index_length=_wire.as_int(data.get("IndexLength")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> HostNameIndexSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SystemDisk:
+    """System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+
+    Attributes:
+        disk_type (wire name DiskType): System disk type. for restrictions on the system disk type, see cloud block storage types. valid values:.
+            - LOCAL_BASIC: local hard disk.
+            - LOCAL_SSD: local ssd.
+            - CLOUD_BASIC: general cloud disk.
+            - CLOUD_PREMIUM: high-performance cloud block storage
+            - CLOUD_SSD: cloud ssd
+            - CLOUD_BSSD: universal ssd cloud disk
+            - CLOUD_HSSD: enhanced ssd cloud disk
+            - CLOUD_TSSD: ultra ssd.
+            - Default value: CLOUD_PREMIUM.
+
+            Values: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_BSSD, CLOUD_HSSD, CLOUD_TSSD (sources/tencent/model/api.json:7824 (stated): "valid values:.").
+        disk_size (wire name DiskSize): System disk size, in GB. Default value: 50.
+
+            Default: 50 (sources/tencent/model/api.json:7835 (stated): "Default value: 50").
+
+    """
+
+    # sources/tencent/model/api.json:7827 (stated)
+    disk_type: DiskType | str | None = None
+    # sources/tencent/model/api.json:7838 (stated)
+    disk_size: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.disk_type is not None:
+            out["DiskType"] = _enum_value(self.disk_type)
+        if self.disk_size is not None:
+            out["DiskSize"] = self.disk_size
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> SystemDisk:
+        return cls(
+            disk_type=DiskType.from_value(data.get("DiskType")),
+            disk_size=_wire.as_int(data.get("DiskSize")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> SystemDisk | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class DataDisk:
+    """Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+
+    Attributes:
+        disk_type (wire name DiskType): Data disk type. for restrictions on data disk types, see cloud block storage types. valid values:.
+            - LOCAL_BASIC: local hard disk.
+            - LOCAL_SSD: local ssd.
+            - CLOUD_BASIC: general cloud disk.
+            - CLOUD_PREMIUM: high-performance cloud block storage
+            - CLOUD_SSD: cloud ssd
+            - CLOUD_HSSD: enhanced ssd cloud disk
+            - CLOUD_TSSD: ultra ssd.
+            - CLOUD_BSSD: universal ssd cloud disk
+
+            The default value is consistent with the system disk type (SystemDisk.DiskType).
+
+            Values: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_HSSD, CLOUD_TSSD, CLOUD_BSSD (sources/tencent/model/api.json:2484 (stated): "valid values:.").
+        disk_size (wire name DiskSize): Data disk size, in GB. the value range varies according to the data disk type. for specific restrictions, see CVM instance configuration. default value: 0, which means no data disk is purchased. for more restrictions, see the product documentation.
+
+            Default: 0 (sources/tencent/model/api.json:2495 (stated): "default value: 0").
+        snapshot_id (wire name SnapshotId): The data disk snapshot ID can be obtained through the DescribeSnapshots api.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        delete_with_instance (wire name DeleteWithInstance): Whether the data disk is terminated along with the instance. Valid values:
+            - TRUE: When the instance is terminated, the data disk is also terminated. This option is only supported for hourly postpaid cloud disks.
+            - FALSE: When the instance is terminated, the data disk is retained.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        encrypt (wire name Encrypt): Whether the data disk is encrypted. Valid values:
+            - TRUE: Encrypted.
+            - FALSE: Not encrypted.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        throughput_performance (wire name ThroughputPerformance): Cloud disk performance (MB/s). This parameter is used to purchase extra performance for the cloud disk. For details on the feature and limits, see Enhanced SSD Performance.
+
+            This feature is only available to enhanced SSD (CLOUD_HSSD) and tremendous SSD (CLOUD_TSSD) disks with a capacity greater than 460 GB.
+
+            Note: This field may return null, indicating that no valid value can be obtained.
+        burst_performance (wire name BurstPerformance): Burst performance. specifies whether to enable burst performance. default value is false. this parameter only supports ultra-fast CLOUD disk (CLOUD_TSSD) and enhanced SSD CLOUD disk (CLOUD_HSSD) with capacity > 460GB.
+
+            Note: this feature is in beta test and requires a ticket to be submitted for usage.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: False (sources/tencent/model/api.json:2550 (stated): "default value is false").
+
+    """
+
+    # sources/tencent/model/api.json:2487 (stated)
+    disk_type: CreateLaunchConfigurationDiskType | str | None = None
+    # sources/tencent/model/api.json:2498 (stated)
+    disk_size: int | None = None
+    # sources/tencent/model/api.json:2509 (stated)
+    snapshot_id: str | None = None
+    # sources/tencent/model/api.json:2520 (stated)
+    delete_with_instance: bool | None = None
+    # sources/tencent/model/api.json:2531 (stated)
+    encrypt: bool | None = None
+    # sources/tencent/model/api.json:2542 (stated)
+    throughput_performance: int | None = None
+    # sources/tencent/model/api.json:2553 (stated)
+    burst_performance: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.disk_type is not None:
+            out["DiskType"] = _enum_value(self.disk_type)
+        if self.disk_size is not None:
+            out["DiskSize"] = self.disk_size
+        if self.snapshot_id is not None:
+            out["SnapshotId"] = self.snapshot_id
+        if self.delete_with_instance is not None:
+            out["DeleteWithInstance"] = self.delete_with_instance
+        if self.encrypt is not None:
+            out["Encrypt"] = self.encrypt
+        if self.throughput_performance is not None:
+            out["ThroughputPerformance"] = self.throughput_performance
+        if self.burst_performance is not None:
+            out["BurstPerformance"] = self.burst_performance
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> DataDisk:
+        return cls(
+            disk_type=CreateLaunchConfigurationDiskType.from_value(data.get("DiskType")),
+            disk_size=_wire.as_int(data.get("DiskSize")),
+            snapshot_id=_wire.as_str(data.get("SnapshotId")),
+            delete_with_instance=_wire.as_bool(data.get("DeleteWithInstance")),
+            encrypt=_wire.as_bool(data.get("Encrypt")),
+            throughput_performance=_wire.as_int(data.get("ThroughputPerformance")),
+            burst_performance=_wire.as_bool(data.get("BurstPerformance")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> DataDisk | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InternetAccessible:
+    """Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+
+    Attributes:
+        internet_charge_type (wire name InternetChargeType): Network billing type. Valid values:
+            - BANDWIDTH_PREPAID: prepaid by bandwidth;
+            - TRAFFIC_POSTPAID_BY_HOUR: postpaid by traffic per hour;
+            - BANDWIDTH_POSTPAID_BY_HOUR: postpaid by bandwidth per hour;
+            - BANDWIDTH_PACKAGE: bandwidth package users.
+
+            Default value: TRAFFIC_POSTPAID_BY_HOUR.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: 'TRAFFIC_POSTPAID_BY_HOUR' (sources/tencent/model/api.json:4549 (stated): "Default value: TRAFFIC_POSTPAID_BY_HOUR").
+            Values: BANDWIDTH_PREPAID, TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE (sources/tencent/model/api.json:4549 (stated): "Valid values:").
+        internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): The maximum outbound bandwidth in Mbps of the public network. The default value is 0 Mbps. The upper limit of bandwidth varies by model. For more information, see Purchase Network Bandwidth.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        public_ip_assigned (wire name PublicIpAssigned): Whether to assign a public IP address. Valid values:
+            - TRUE: Allocate a public IP address.
+            - FALSE: Do not allocate a public IP address.
+
+            When the public network bandwidth is greater than 0 Mbps, you can choose whether to enable this feature based on your needs. By default, this feature is enabled. When the public network bandwidth is 0, public IP address assignment is not allowed.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        bandwidth_package_id (wire name BandwidthPackageId): Bandwidth package ID. You can obtain the ID from the BandwidthPackageId field in the response of the DescribeBandwidthPackages API.
+
+            Note: this field may return null, indicating that no valid value was found.
+        internet_service_provider (wire name InternetServiceProvider): Line type. for details on various types of lines and supported regions, refer to EIP IP address type. default value: BGP.
+            - BGP: general bgp line.
+
+            For a user who has enabled the static single-line IP allowlist, valid values include:.
+            - CMCC: china mobile.
+            - CTCC: china telecom.
+            - CUCC: china unicom
+
+            Note: The static single-line IP is only supported in some regions.
+
+            Default: 'BGP' (sources/tencent/model/api.json:4593 (stated): "default value: BGP").
+        i_pv4_address_type (wire name IPv4AddressType): Specifies the public IP type.
+            - WanIP: specifies the public ip address.
+            - HighQualityEIP: highqualityip. only Singapore and hong kong (china) support highqualityip.
+            - AntiDDoSEIP: anti-ddos eip. only partially supported regions can use anti-ddos eip. details visible in elastic ip product overview.
+
+            If needed to assign an elastic IPv4 address to a resource, specify the elastic IPv4 address type. if only use WanIP, do not set this field.
+
+            High quality IP the anti-ddos feature is only in beta test in some regions. if needed, submit a ticket for consultation.
+        anti_d_do_s_package_id (wire name AntiDDoSPackageId): Anti-DDoS service package ID. This is required when you want to request an Anti-DDoS IP.
+        is_keep_eip (wire name IsKeepEIP): Whether to delete the bound EIP(HighQualityEIP and AntiDDoSEIP) when the instance is destroyed.
+
+            Range of values:
+            - TRUE: retain the EIP
+            - FALSE: not retain the EIP
+
+            Note that when the IPv4AddressType field specifies the EIP type, the default behavior is not to retain the EIP.
+
+            WanIP is unaffected by this field and will always be deleted with the instance.
+
+            Changing this field configuration will take effect immediately for resources already bound to a scaling group.
+
+    """
+
+    # sources/tencent/model/api.json:4552 (stated)
+    internet_charge_type: InternetChargeType | str | None = None
+    # sources/tencent/model/api.json:4563 (stated)
+    internet_max_bandwidth_out: int | None = None
+    # sources/tencent/model/api.json:4574 (stated)
+    public_ip_assigned: bool | None = None
+    # sources/tencent/model/api.json:4585 (stated)
+    bandwidth_package_id: str | None = None
+    # sources/tencent/model/api.json:4596 (stated)
+    internet_service_provider: str | None = None
+    # sources/tencent/model/api.json:4607 (stated)
+    i_pv4_address_type: str | None = None
+    # sources/tencent/model/api.json:4618 (stated)
+    anti_d_do_s_package_id: str | None = None
+    # sources/tencent/model/api.json:4629 (stated)
+    is_keep_eip: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.internet_charge_type is not None:
+            out["InternetChargeType"] = _enum_value(self.internet_charge_type)
+        if self.internet_max_bandwidth_out is not None:
+            out["InternetMaxBandwidthOut"] = self.internet_max_bandwidth_out
+        if self.public_ip_assigned is not None:
+            out["PublicIpAssigned"] = self.public_ip_assigned
+        if self.bandwidth_package_id is not None:
+            out["BandwidthPackageId"] = self.bandwidth_package_id
+        if self.internet_service_provider is not None:
+            out["InternetServiceProvider"] = self.internet_service_provider
+        if self.i_pv4_address_type is not None:
+            out["IPv4AddressType"] = self.i_pv4_address_type
+        if self.anti_d_do_s_package_id is not None:
+            out["AntiDDoSPackageId"] = self.anti_d_do_s_package_id
+        if self.is_keep_eip is not None:
+            out["IsKeepEIP"] = self.is_keep_eip
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InternetAccessible:
+        return cls(
+            internet_charge_type=InternetChargeType.from_value(data.get("InternetChargeType")),
+            internet_max_bandwidth_out=_wire.as_int(data.get("InternetMaxBandwidthOut")),
+            public_ip_assigned=_wire.as_bool(data.get("PublicIpAssigned")),
+            bandwidth_package_id=_wire.as_str(data.get("BandwidthPackageId")),
+            internet_service_provider=_wire.as_str(data.get("InternetServiceProvider")),
+            i_pv4_address_type=_wire.as_str(data.get("IPv4AddressType")),
+            anti_d_do_s_package_id=_wire.as_str(data.get("AntiDDoSPackageId")),
+            is_keep_eip=_wire.as_bool(data.get("IsKeepEIP")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InternetAccessible | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LoginSettings:
+    """Login settings of the instance. You can use this parameter to set the login method, password, and key of the instance or keep the login settings of the original image. By default, a random password will be generated and sent to you via the Message Center.
+
+    Attributes:
+        password (wire name Password): Instance login password. The password complexity requirements vary according to the operating system type. The details are as follows:
+            - For a Linux system, the password should contain 8 to 30 characters consisting of at least two of the four character types: lowercase letters, uppercase letters, digits, and special characters.
+            - For a Windows system, the password should contain 12 to 30 characters consisting of at least three of the four character types: lowercase letters, uppercase letters, digits, and special characters.
+            - If this parameter is not specified, the system will generate a random password and notify the user via the message centerSupported special characters: ( )  ~ ! @ # $ % ^ & * - + = | { } [ ] : ; ' , . ? /
+        key_ids (wire name KeyIds): List of key ids. after associating a key, you can access the instance through the corresponding private key. KeyId can be obtained by calling the api DescribeKeyPairs. key and password cannot be specified simultaneously. the Windows operating system does not support specifying a key. currently, only one key can be specified during purchase.
+        keep_image_login (wire name KeepImageLogin): Retain the original settings of the image. This parameter cannot be specified simultaneously with Password or KeyIds.N. It can only be set to TRUE when you create an instance by using a custom image, shared image, or externally imported image. Valid values:
+            - TRUE: Retain the login settings of the image.
+            - FALSE: Do not retain the login settings of the image.
+
+            Default value: FALSE.
+
+            Default: False (sources/tencent/model/api.json:5299 (stated): "Default value: FALSE").
+
+    """
+
+    # sources/tencent/model/api.json:5284 (stated)
+    password: str | None = None
+    # sources/tencent/model/api.json:5293 (stated)
+    key_ids: list[str] | None = None
+    # sources/tencent/model/api.json:5302 (stated)
+    keep_image_login: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.password is not None:
+            out["Password"] = self.password
+        if self.key_ids is not None:
+            out["KeyIds"] = list(self.key_ids)
+        if self.keep_image_login is not None:
+            out["KeepImageLogin"] = self.keep_image_login
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RunSecurityServiceEnabled:
+    """Enables the Cloud Security service. If this parameter is not specified, the Cloud Security service will be enabled by default.
+
+    Attributes:
+        enabled (wire name Enabled): Whether to enable Cloud Workload Protection Platform (CWPP). Valid values:
+            - TRUE: enable CWPP.
+            - FALSE: disable CWPP.
+
+            Default value: TRUE.
+
+            Default: True (sources/tencent/model/api.json:7049 (stated): "Default value: TRUE").
+
+    """
+
+    # sources/tencent/model/api.json:7052 (stated)
+    enabled: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RunSecurityServiceEnabled:
+        return cls(
+            enabled=_wire.as_bool(data.get("Enabled")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RunSecurityServiceEnabled | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RunMonitorServiceEnabled:
+    """Enables the Cloud Monitor service. If this parameter is not specified, the Cloud Monitor service will be enabled by default.
+
+    Attributes:
+        enabled (wire name Enabled): Whether to enable Tencent Cloud Observability Platform (formerly Cloud Monitor) (TCOP). Valid values:
+            - TRUE: enable TCOP.
+            - FALSE: disable TCOP.
+
+            Default value: TRUE.
+
+            Default: True (sources/tencent/model/api.json:7032 (stated): "Default value: TRUE").
+
+    """
+
+    # sources/tencent/model/api.json:7035 (stated)
+    enabled: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RunMonitorServiceEnabled:
+        return cls(
+            enabled=_wire.as_bool(data.get("Enabled")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RunMonitorServiceEnabled | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RunAutomationServiceEnabled:
+    """Enable TAT service. If this parameter is not specified, the default logic is the same as that of the CVM instance. Note: This field may return null, indicating that no valid values can be obtained.
+
+    Attributes:
+        enabled (wire name Enabled): Whether to enable TencentCloud Automation Tools. Valid values:
+            - TRUE: Enable
+            - FALSE: Not enable.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+    """
+
+    # sources/tencent/model/api.json:7019 (stated)
+    enabled: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.enabled is not None:
+            out["Enabled"] = self.enabled
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RunAutomationServiceEnabled:
+        return cls(
+            enabled=_wire.as_bool(data.get("Enabled")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RunAutomationServiceEnabled | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class EnhancedService:
+    """Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+
+    Attributes:
+        security_service (wire name SecurityService): Enables the Cloud Security service. If this parameter is not specified, the Cloud Security service will be enabled by default.
+        monitor_service (wire name MonitorService): Enables the Cloud Monitor service. If this parameter is not specified, the Cloud Monitor service will be enabled by default.
+        automation_tools_service (wire name AutomationToolsService): Enable TAT service. If this parameter is not specified, the default logic is the same as that of the CVM instance. Note: This field may return null, indicating that no valid values can be obtained.
+
+    """
+
+    # sources/tencent/model/api.json:3787 (stated)
+    security_service: RunSecurityServiceEnabled | None = None
+    # sources/tencent/model/api.json:3797 (stated)
+    monitor_service: RunMonitorServiceEnabled | None = None
+    # sources/tencent/model/api.json:3817 (stated)
+    automation_tools_service: RunAutomationServiceEnabled | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.security_service is not None:
+            out["SecurityService"] = self.security_service.to_wire()
+        if self.monitor_service is not None:
+            out["MonitorService"] = self.monitor_service.to_wire()
+        if self.automation_tools_service is not None:
+            out["AutomationToolsService"] = self.automation_tools_service.to_wire()
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> EnhancedService:
+        return cls(
+            security_service=RunSecurityServiceEnabled.from_value(data.get("SecurityService")),
+            monitor_service=RunMonitorServiceEnabled.from_value(data.get("MonitorService")),
+            automation_tools_service=RunAutomationServiceEnabled.from_value(
+                data.get("AutomationToolsService")
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> EnhancedService | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class SpotMarketOptions:
+    """Bidding-related options
+
+    Attributes:
+        max_price (wire name MaxPrice): Bidding price such as "1.05"
+        spot_instance_type (wire name SpotInstanceType): Spot instance type. The value can only be one-time currently. Default value: one-time.
+
+            Default: 'one-time' (sources/tencent/model/api.json:7569 (stated): "Default value: one-time").
+
+    """
+
+    # sources/tencent/model/api.json:7561 (stated)
+    max_price: str | None = None
+    # sources/tencent/model/api.json:7572 (stated)
+    spot_instance_type: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.max_price is not None:
+            out["MaxPrice"] = self.max_price
+        if self.spot_instance_type is not None:
+            out["SpotInstanceType"] = self.spot_instance_type
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> SpotMarketOptions:
+        return cls(
+            max_price=_wire.as_str(data.get("MaxPrice")),
+            spot_instance_type=_wire.as_str(data.get("SpotInstanceType")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> SpotMarketOptions | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceMarketOptionsRequest:
+    """Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+
+    Attributes:
+        spot_options (wire name SpotOptions): Bidding-related options
+        market_type (wire name MarketType): Market option type. The value can only be spot currently.
+
+    """
+
+    # sources/tencent/model/api.json:4407 (stated)
+    spot_options: SpotMarketOptions | None = None
+    # sources/tencent/model/api.json:4418 (stated)
+    market_type: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.spot_options is not None:
+            out["SpotOptions"] = self.spot_options.to_wire()
+        if self.market_type is not None:
+            out["MarketType"] = self.market_type
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceMarketOptionsRequest:
+        return cls(
+            spot_options=SpotMarketOptions.from_value(data.get("SpotOptions")),
+            market_type=_wire.as_str(data.get("MarketType")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceMarketOptionsRequest | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceTag:
+    """List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+
+    Attributes:
+        key (wire name Key): Tag key
+        value (wire name Value): Tag value
+
+    """
+
+    # sources/tencent/model/api.json:4524 (stated)
+    key: str | None = None
+    # sources/tencent/model/api.json:4535 (stated)
+    value: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.key is not None:
+            out["Key"] = self.key
+        if self.value is not None:
+            out["Value"] = self.value
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceTag:
+        return cls(
+            key=_wire.as_str(data.get("Key")),
+            value=_wire.as_str(data.get("Value")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceTag | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class HostNameSettings:
+    """Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+    windows instances do not support setting hostname.
+
+    When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+    Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+
+    Attributes:
+        host_name (wire name HostName): Specifies the cvm hostname.
+            - Dots (.) and hyphens (-) cannot be used as the first or last character of HostName, and cannot be used consecutively.
+            - Windows instances are not supported.
+            - Instances of other types (such as Linux): specifies the character length should be within the range of [2, 42]. multiple dots (.) are allowed. each segment between dots can consist of letters (case-insensitive), digits, and hyphens (-). using only digits is not allowed.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        host_name_style (wire name HostNameStyle): The style of the CVM HostName. Valid values include ORIGINAL and UNIQUE, and the default value is ORIGINAL.
+            - ORIGINAL: AS passes HostName filled in the input parameters to CVM. CVM may append serial numbers to HostName, which can result in conflicts with HostName of instances in the scaling group.
+            - UNIQUE: HostName filled in the input parameters acts as a prefix for the HostName. AS and CVM will expand this prefix to ensure that HostName of the instance in the scaling group is unique.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: 'ORIGINAL' (sources/tencent/model/api.json:4145 (stated): "the default value is ORIGINAL").
+            Values: ORIGINAL, UNIQUE (sources/tencent/model/api.json:4145 (stated): "ORIGINAL: AS passes HostName filled in the input parameters to CVM. CVM may append serial numbers to HostName, which ca…").
+        host_name_suffix (wire name HostNameSuffix): Specifies the hostname suffix for cvm.
+            - Dots (.) and hyphens (-) cannot be used as the last character of HostNameSuffix, and cannot be used consecutively.
+            - Windows instances are not supported.
+            - Instances of other types (such as Linux): The character length should be within the range of [1, 39], and the combined length with HostName cannot exceed 41. Multiple dots (.) are allowed. each segment between dots can consist of letters (case-insensitive), digits, and hyphens (-).
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        host_name_delimiter (wire name HostNameDelimiter): Specifies the delimiter for the CVM host name. The default delimiter is a dot (.). Valid values:
+            - dot (.)
+            - hyphen (-)
+            - empty string.
+
+            Delimiter used for concatenating host name, index, and suffix. Assuming host name is testGpu4090, index is 0007, and suffix is server.
+            - The delimiter is a period (.), and the final concatenation is testGpu4090.007.server.
+            - Specifies the delimiter as a hyphen (-), with the final concatenation as testGpu4090-007-server.
+            - Delimiter is an empty string, finally concatenated as testGpu4090007server.
+
+    """
+
+    # sources/tencent/model/api.json:4137 (stated)
+    host_name: str | None = None
+    # sources/tencent/model/api.json:4148 (stated)
+    host_name_style: HostNameStyle | str | None = None
+    # sources/tencent/model/api.json:4159 (stated)
+    host_name_suffix: str | None = None
+    # sources/tencent/model/api.json:4170 (stated)
+    host_name_delimiter: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.host_name is not None:
+            out["HostName"] = self.host_name
+        if self.host_name_style is not None:
+            out["HostNameStyle"] = _enum_value(self.host_name_style)
+        if self.host_name_suffix is not None:
+            out["HostNameSuffix"] = self.host_name_suffix
+        if self.host_name_delimiter is not None:
+            out["HostNameDelimiter"] = self.host_name_delimiter
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> HostNameSettings:
+        return cls(
+            host_name=_wire.as_str(data.get("HostName")),
+            host_name_style=HostNameStyle.from_value(data.get("HostNameStyle")),
+            host_name_suffix=_wire.as_str(data.get("HostNameSuffix")),
+            host_name_delimiter=_wire.as_str(data.get("HostNameDelimiter")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> HostNameSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceNameSettings:
+    """Specifies the related settings of the cloud server instance name (InstanceName).
+
+    If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+    Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+    Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+
+    Attributes:
+        instance_name (wire name InstanceName): CVM instance name. Value range: 2-108.
+        instance_name_style (wire name InstanceNameStyle): Type of CVM instance name. Valid values: ORIGINAL and UNIQUE. Default value: ORIGINAL.
+
+            ORIGINAL: Auto Scaling sends the input parameter InstanceName to the CVM directly. The CVM may append a serial number to the InstanceName. The InstanceName of the instances within the scaling group may conflict.
+
+            UNIQUE: the input parameter InstanceName is the prefix of an instance name. Auto Scaling and CVM expand it. The InstanceName of an instance in the scaling group is unique.
+
+            Default: 'ORIGINAL' (sources/tencent/model/api.json:4482 (stated): "Default value: ORIGINAL").
+            Values: ORIGINAL, UNIQUE (sources/tencent/model/api.json:4482 (stated): "Valid values: ORIGINAL and UNIQUE").
+        instance_name_suffix (wire name InstanceNameSuffix): CVM instance name suffix. The suffix for a CVM instance name must be 1 to 105 characters in length. Additionally, the combined character count of the base instance name and the suffix must not exceed 107 characters.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        instance_name_delimiter (wire name InstanceNameDelimiter): Specifies the delimiter for the CVM instance name. The default delimiter is a dot (.). Valid values:
+            - dot (.)
+            - hyphen (-)
+            - empty string.
+
+            Delimiter used for concatenating instance name, index, and suffix. Assuming instance name is testGpu4090, index is 0007, and suffix is server.
+            - The delimiter is a period (.), and the final concatenation is testGpu4090.007.server.
+            - Specifies the delimiter as a hyphen (-), with the final concatenation as testGpu4090-007-server.
+            - Delimiter is an empty string, finally concatenated as testGpu4090007server.
+
+    """
+
+    # sources/tencent/model/api.json:4474 (stated)
+    instance_name: str | None = None
+    # sources/tencent/model/api.json:4485 (stated)
+    instance_name_style: InstanceNameStyle | str | None = None
+    # sources/tencent/model/api.json:4496 (stated)
+    instance_name_suffix: str | None = None
+    # sources/tencent/model/api.json:4507 (stated)
+    instance_name_delimiter: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_name is not None:
+            out["InstanceName"] = self.instance_name
+        if self.instance_name_style is not None:
+            out["InstanceNameStyle"] = _enum_value(self.instance_name_style)
+        if self.instance_name_suffix is not None:
+            out["InstanceNameSuffix"] = self.instance_name_suffix
+        if self.instance_name_delimiter is not None:
+            out["InstanceNameDelimiter"] = self.instance_name_delimiter
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceNameSettings:
+        return cls(
+            instance_name=_wire.as_str(data.get("InstanceName")),
+            instance_name_style=InstanceNameStyle.from_value(data.get("InstanceNameStyle")),
+            instance_name_suffix=_wire.as_str(data.get("InstanceNameSuffix")),
+            instance_name_delimiter=_wire.as_str(data.get("InstanceNameDelimiter")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceNameSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InstanceChargePrepaid:
+    """Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+
+    Attributes:
+        period (wire name Period): Purchased usage period of an instance in months. Value range: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36.
+
+            Values: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36 (sources/tencent/model/api.json:4376 (stated): "Value range: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36").
+        renew_flag (wire name RenewFlag): Auto-renewal flag. Valid values:
+            - NOTIFY_AND_AUTO_RENEW: Notify upon expiration and automatically renew.
+            - NOTIFY_AND_MANUAL_RENEW: Notify upon expiration but do not auto-renew.
+            - DISABLE_NOTIFY_AND_MANUAL_RENEW: Do not notify and do not auto-renew
+
+            Default value: NOTIFY_AND_MANUAL_RENEW. If this parameter is set to NOTIFY_AND_AUTO_RENEW, and the account balance is sufficient, the instance will automatically renew monthly upon its expiration date.
+
+            Default: 'NOTIFY_AND_MANUAL_RENEW' (sources/tencent/model/api.json:4387 (stated): "Default value: NOTIFY_AND_MANUAL_RENEW").
+            Values: NOTIFY_AND_AUTO_RENEW, NOTIFY_AND_MANUAL_RENEW, DISABLE_NOTIFY_AND_MANUAL_RENEW (sources/tencent/model/api.json:4387 (stated): "Valid values:").
+
+    """
+
+    # sources/tencent/model/api.json:4379 (stated)
+    period: int | None = None
+    # sources/tencent/model/api.json:4390 (stated)
+    renew_flag: RenewFlag | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.period is not None:
+            out["Period"] = self.period
+        if self.renew_flag is not None:
+            out["RenewFlag"] = _enum_value(self.renew_flag)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InstanceChargePrepaid:
+        return cls(
+            period=_wire.as_int(data.get("Period")),
+            renew_flag=RenewFlag.from_value(data.get("RenewFlag")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InstanceChargePrepaid | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class IPv6InternetAccessible:
+    """IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+
+    Attributes:
+        internet_charge_type (wire name InternetChargeType): Network billing mode. Valid values: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE. Default value: TRAFFIC_POSTPAID_BY_HOUR. For the current account type, see Account Type Description.
+            - IPv6 supports TRAFFIC_POSTPAID_BY_HOUR under a bill-by-IP account.
+            - IPv6 supports BANDWIDTH_PACKAGE under a bill-by-CVM account.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: 'TRAFFIC_POSTPAID_BY_HOUR' (sources/tencent/model/api.json:4184 (stated): "Default value: TRAFFIC_POSTPAID_BY_HOUR").
+            Values: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE (sources/tencent/model/api.json:4184 (stated): "Valid values: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE").
+        internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): Outbound bandwidth cap of the public network (in Mbps).
+
+            It defaults to 0, which indicates no public network bandwidth is allocated to IPv6. The value range of bandwidth caps varies with the model, availability zone and billing mode. For more information, see Public Network Bandwidth Cap.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+            Default: 0 (sources/tencent/model/api.json:4194 (stated): "defaults to 0").
+        bandwidth_package_id (wire name BandwidthPackageId): Bandwidth package ID. You can obtain the ID from the BandwidthPackageId field in the response of the DescribeBandwidthPackages API.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+
+    """
+
+    # sources/tencent/model/api.json:4187 (stated)
+    internet_charge_type: CreateLaunchConfigurationInternetChargeType | str | None = None
+    # sources/tencent/model/api.json:4197 (stated)
+    internet_max_bandwidth_out: int | None = None
+    # sources/tencent/model/api.json:4207 (stated)
+    bandwidth_package_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.internet_charge_type is not None:
+            out["InternetChargeType"] = _enum_value(self.internet_charge_type)
+        if self.internet_max_bandwidth_out is not None:
+            out["InternetMaxBandwidthOut"] = self.internet_max_bandwidth_out
+        if self.bandwidth_package_id is not None:
+            out["BandwidthPackageId"] = self.bandwidth_package_id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> IPv6InternetAccessible:
+        return cls(
+            internet_charge_type=CreateLaunchConfigurationInternetChargeType.from_value(
+                data.get("InternetChargeType")
+            ),
+            internet_max_bandwidth_out=_wire.as_int(data.get("InternetMaxBandwidthOut")),
+            bandwidth_package_id=_wire.as_str(data.get("BandwidthPackageId")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> IPv6InternetAccessible | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class MetadataItem:
+    """Custom metadata key-value pair list.
+
+    Attributes:
+        key (wire name Key): Custom metadata key.
+
+            Required (sources/tencent/model/api.json:5334 (stated)).
+        value (wire name Value): Custom metadata value.
+
+            Required (sources/tencent/model/api.json:5345 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:5334 (stated)
+    key: str
+    # sources/tencent/model/api.json:5345 (stated)
+    value: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["Key"] = self.key
+        out["Value"] = self.value
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class Metadata:
+    """Custom metadata.
+
+    Attributes:
+        items (wire name Items): Custom metadata key-value pair list.
+
+    """
+
+    # sources/tencent/model/api.json:5317 (stated)
+    items: list[MetadataItem] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.items is not None:
+            out["Items"] = [item.to_wire() for item in self.items]
+        return out
 
 
 @dataclass(slots=True, kw_only=True)
@@ -183,7 +2501,7 @@ class NotificationTarget:
     """
 
     # sources/tencent/model/api.json:6482 (stated)
-    target_type: TargetType | str | None = None
+    target_type: ModifyLifecycleHookTargetType | str | None = None
     # sources/tencent/CreateLifecycleHook.txt:152 (inferred)
     topic_name: str | None = None
     # sources/tencent/CreateLifecycleHook.txt:186 (inferred)
@@ -203,7 +2521,7 @@ class NotificationTarget:
     @classmethod
     def from_wire(cls, data: Mapping[str, object]) -> NotificationTarget:
         return cls(
-            target_type=TargetType.from_value(data.get("TargetType")),
+            target_type=ModifyLifecycleHookTargetType.from_value(data.get("TargetType")),
             topic_name=_wire.as_str(data.get("TopicName")),
             queue_name=_wire.as_str(data.get("QueueName")),
         )
@@ -252,13 +2570,154 @@ class LifecycleCommand:
 
 
 @dataclass(slots=True, kw_only=True)
-class Filter:
-    """Filters.
-    - lifecycle-hook-id - String - Required: No - (Filter) Filter by lifecycle hook ID.
-    - lifecycle-hook-name - String - Required: No - (Filter) Filter by lifecycle hook name.
-    - auto-scaling-group-id - String - Required: No - (Filter) Filter by scaling group ID.
+class MetricAlarm:
+    """Alarm monitoring metric, apply only to simple policies, required in the scenario of simple policy.
 
-    Up to 10 filters can be included in a request and up to 5 values for each filter. It cannot be specified with LifecycleHookIds at the same time.
+    Attributes:
+        comparison_operator (wire name ComparisonOperator): Comparison operator. Value range:
+            - GREATER_THAN: greater than
+            - GREATER_THAN_OR_EQUAL_TO: greater than or equal to
+            - LESS_THAN: less than
+            - LESS_THAN_OR_EQUAL_TO: less than or equal to
+            - EQUAL_TO: equal to
+            - NOT_EQUAL_TO: not equal to
+
+            Values: GREATER_THAN, GREATER_THAN_OR_EQUAL_TO, LESS_THAN, LESS_THAN_OR_EQUAL_TO, EQUAL_TO, NOT_EQUAL_TO (sources/tencent/model/api.json:5359 (stated): "Value range:").
+        metric_name (wire name MetricName): Metric names, with the following optional fields:
+            - CPU_UTILIZATION: CPU utilization.
+            - MEM_UTILIZATION: Memory utilization.
+            - LAN_TRAFFIC_OUT: Private network outbound bandwidth.
+            - LAN_TRAFFIC_IN: Private network inbound bandwidth.
+            - WAN_TRAFFIC_OUT: Public network outbound bandwidth.
+            - WAN_TRAFFIC_IN: Public network inbound bandwidth.
+            - TCP_CURR_ESTAB: TCP connections.
+
+            Values: CPU_UTILIZATION, MEM_UTILIZATION, LAN_TRAFFIC_OUT, LAN_TRAFFIC_IN, WAN_TRAFFIC_OUT, WAN_TRAFFIC_IN, TCP_CURR_ESTAB (sources/tencent/model/api.json:5370 (stated): "CPU_UTILIZATION: CPU utilization.").
+        threshold (wire name Threshold): Alarm threshold values:
+            - CPU_UTILIZATION: [1, 100], Unit: %.
+            - MEM_UTILIZATION: [1, 100], Unit: %.
+            - LAN_TRAFFIC_OUT: >0, Unit: Mbps.
+            - LAN_TRAFFIC_IN: >0, Unit: Mbps.
+            - WAN_TRAFFIC_OUT: >0, Unit: Mbps.
+            - WAN_TRAFFIC_IN: >0, Unit: Mbps.
+            - TCP_CURR_ESTAB: >0, Unit: Count.
+        period (wire name Period): Time period in seconds. Enumerated values: 60, 300.
+        continuous_time (wire name ContinuousTime): Number of repetitions. Value range: [1, 10]
+
+            Range: 1..10 (sources/tencent/model/api.json:5403 (stated): "Value range: [1, 10]").
+        statistic (wire name Statistic): Statistics type. Value range:
+            - AVERAGE: average
+            - MAXIMUM: maximum
+            - MINIMUM: minimum
+
+            Default value: AVERAGE
+
+            Default: 'AVERAGE' (sources/tencent/model/api.json:5414 (stated): "Default value: AVERAGE").
+            Values: AVERAGE, MAXIMUM, MINIMUM (sources/tencent/model/api.json:5414 (stated): "Value range:").
+        precise_threshold (wire name PreciseThreshold): Precise alarm threshold values. This parameter is not used as an input argument but is used solely as an output parameter for the query API:
+            - CPU_UTILIZATION: (0, 100], Unit: %.
+            - MEM_UTILIZATION: (0, 100], Unit: %.
+            - LAN_TRAFFIC_OUT: >0, Unit: Mbps.
+            - LAN_TRAFFIC_IN: >0, Unit: Mbps.
+            - WAN_TRAFFIC_OUT: >0, Unit: Mbps.
+            - WAN_TRAFFIC_IN: >0, Unit: Mbps.
+            - TCP_CURR_ESTAB: >0, Unit: Count.
+
+    """
+
+    # sources/tencent/model/api.json:5362 (stated)
+    comparison_operator: ComparisonOperator | str | None = None
+    # sources/tencent/model/api.json:5373 (stated)
+    metric_name: MetricName | str | None = None
+    # sources/tencent/model/api.json:5384 (stated)
+    threshold: int | None = None
+    # sources/tencent/model/api.json:5395 (stated)
+    period: int | None = None
+    # sources/tencent/model/api.json:5406 (stated)
+    continuous_time: int | None = None
+    # sources/tencent/model/api.json:5417 (stated)
+    statistic: Statistic | str | None = None
+    # sources/tencent/model/api.json:5428 (stated)
+    precise_threshold: float | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.comparison_operator is not None:
+            out["ComparisonOperator"] = _enum_value(self.comparison_operator)
+        if self.metric_name is not None:
+            out["MetricName"] = _enum_value(self.metric_name)
+        if self.threshold is not None:
+            out["Threshold"] = self.threshold
+        if self.period is not None:
+            out["Period"] = self.period
+        if self.continuous_time is not None:
+            out["ContinuousTime"] = self.continuous_time
+        if self.statistic is not None:
+            out["Statistic"] = _enum_value(self.statistic)
+        if self.precise_threshold is not None:
+            out["PreciseThreshold"] = self.precise_threshold
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> MetricAlarm:
+        return cls(
+            comparison_operator=ComparisonOperator.from_value(data.get("ComparisonOperator")),
+            metric_name=MetricName.from_value(data.get("MetricName")),
+            threshold=_wire.as_int(data.get("Threshold")),
+            period=_wire.as_int(data.get("Period")),
+            continuous_time=_wire.as_int(data.get("ContinuousTime")),
+            statistic=Statistic.from_value(data.get("Statistic")),
+            precise_threshold=_wire.as_float(data.get("PreciseThreshold")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> MetricAlarm | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Filter:
+    """Filter criteria. the filter field value ranges from...to.
+    - auto-scaling-group-id
+    - Filter by [scaling group id]. you can log IN to the console or call the api DescribeAutoScalingGroups to obtain the scaling group id from the returned information.
+    - type: String
+    - required: no
+    - example value: asg-kiju7yt5
+    - activity-status-code
+    - filter by [scaling activity status]
+    - type: String
+    - required: no
+    - options:
+    - INIT: initializing
+    - RUNNING: RUNNING
+    - SUCCESSFUL: SUCCESSFUL activity
+    - PARTIALLY_SUCCESSFUL: PARTIALLY SUCCESSFUL activity
+    - FAILED: activity FAILED
+    - CANCELLED: activity CANCELLED
+    - activity-type
+    - filter by [scaling activity type]
+    - type: String
+    - required: no
+    - options:
+    - SCALE_OUT: SCALE-OUT activity
+    - SCALE_IN: SCALE-IN activity
+    - ATTACH_INSTANCES: adding INSTANCES
+    - REMOVE_INSTANCES: terminating INSTANCES
+    - DETACH_INSTANCES: REMOVE INSTANCE
+    - TERMINATE_INSTANCES_UNEXPECTEDLY: TERMINATE INSTANCE IN CVM console
+    - REPLACE_UNHEALTHY_INSTANCE: REPLACE UNHEALTHY INSTANCES
+    - START_INSTANCES: START INSTANCES
+    - STOP_INSTANCES: shut down INSTANCE
+    - INVOKE_COMMAND: execute COMMAND
+    - activity-id
+    - filter by [scaling activity id]. you can log IN to the console to obtain the scaling activity id.
+    - type: String
+    - required: no
+    - example value: asa-hy6tr4ed
+
+    The maximum number of Filters per request is 10. the upper limit for Filter.Values is 5. parameters must not specify both ActivityIds and Filters simultaneously.
 
     Attributes:
         name (wire name Name): Field to be filtered.
@@ -281,6 +2740,1241 @@ class Filter:
         out["Name"] = self.name
         out["Values"] = list(self.values)
         return out
+
+
+@dataclass(slots=True, kw_only=True)
+class LifecycleActionResultInfo:
+    """Result of the lifecycle hook action in the scaling activity
+
+    Attributes:
+        lifecycle_hook_id (wire name LifecycleHookId): ID of the lifecycle hook
+        instance_id (wire name InstanceId): ID of the instance
+        invocation_id (wire name InvocationId): Execution task ID. You can query the result by using the DescribeInvocations API of TAT.
+        invoke_command_result (wire name InvokeCommandResult): Result of command invocation,
+            - SUCCESSFUL: Successful command invocation. It does mean that the task is successfully. You can query the task result with the InvocationId.
+            - FAILED: Failed to invoke the command
+            - NONE
+        notification_result (wire name NotificationResult): Notification result, which indicates whether it is successful to notify CMQ/TDMQ.
+            - SUCCESSFUL: It is successful to notify CMQ/TDMQ.
+            - FAILED: It is failed to notify CMQ/TDMQ.
+            - NONE
+        lifecycle_action_result (wire name LifecycleActionResult): Result of the lifecyle hook action. Values: CONTINUE, ABANDON
+        result_reason (wire name ResultReason): Reason of the result
+            - HEARTBEAT_TIMEOUT: Heartbeat timed out. The setting of DefaultResult is used.
+            - NOTIFICATION_FAILURE: Failed to send the notification. The setting of DefaultResult is used.
+            - CALL_INTERFACE: Calls the CompleteLifecycleAction to set the result
+            - ANOTHER_ACTION_ABANDON: It has been set to ABANDON by another operation.
+            - COMMAND_CALL_FAILURE: Failed to call the command. The DefaultResult is applied.
+            - COMMAND_EXEC_FINISH: Command completed
+            - COMMAND_CALL_FAILURE: Failed to execute the command. The DefaultResult is applied.
+            - COMMAND_EXEC_RESULT_CHECK_FAILURE: Failed to check the command result. The DefaultResult is applied.
+
+    """
+
+    # sources/tencent/model/api.json:5048 (stated)
+    lifecycle_hook_id: str | None = None
+    # sources/tencent/model/api.json:5058 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:5068 (stated)
+    invocation_id: str | None = None
+    # sources/tencent/model/api.json:5078 (stated)
+    invoke_command_result: str | None = None
+    # sources/tencent/model/api.json:5088 (stated)
+    notification_result: str | None = None
+    # sources/tencent/model/api.json:5098 (stated)
+    lifecycle_action_result: str | None = None
+    # sources/tencent/model/api.json:5108 (stated)
+    result_reason: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.lifecycle_hook_id is not None:
+            out["LifecycleHookId"] = self.lifecycle_hook_id
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.invocation_id is not None:
+            out["InvocationId"] = self.invocation_id
+        if self.invoke_command_result is not None:
+            out["InvokeCommandResult"] = self.invoke_command_result
+        if self.notification_result is not None:
+            out["NotificationResult"] = self.notification_result
+        if self.lifecycle_action_result is not None:
+            out["LifecycleActionResult"] = self.lifecycle_action_result
+        if self.result_reason is not None:
+            out["ResultReason"] = self.result_reason
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LifecycleActionResultInfo:
+        return cls(
+            lifecycle_hook_id=_wire.as_str(data.get("LifecycleHookId")),
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            invocation_id=_wire.as_str(data.get("InvocationId")),
+            invoke_command_result=_wire.as_str(data.get("InvokeCommandResult")),
+            notification_result=_wire.as_str(data.get("NotificationResult")),
+            lifecycle_action_result=_wire.as_str(data.get("LifecycleActionResult")),
+            result_reason=_wire.as_str(data.get("ResultReason")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LifecycleActionResultInfo | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class DetailedStatusMessage:
+    """Detailed description of the scaling activity status
+
+    Attributes:
+        code (wire name Code): Error type
+        zone (wire name Zone): AZ information
+        instance_id (wire name InstanceId): Instance ID
+        instance_charge_type (wire name InstanceChargeType): Instance billing mode
+        subnet_id (wire name SubnetId): Subnet ID
+        message (wire name Message): Error message
+        instance_type (wire name InstanceType): Instance type
+
+    """
+
+    # sources/tencent/model/api.json:3657 (stated)
+    code: str | None = None
+    # sources/tencent/model/api.json:3667 (stated)
+    zone: str | None = None
+    # sources/tencent/model/api.json:3677 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:3687 (stated)
+    instance_charge_type: str | None = None
+    # sources/tencent/model/api.json:3697 (stated)
+    subnet_id: str | None = None
+    # sources/tencent/model/api.json:3707 (stated)
+    message: str | None = None
+    # sources/tencent/model/api.json:3717 (stated)
+    instance_type: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.code is not None:
+            out["Code"] = self.code
+        if self.zone is not None:
+            out["Zone"] = self.zone
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.instance_charge_type is not None:
+            out["InstanceChargeType"] = self.instance_charge_type
+        if self.subnet_id is not None:
+            out["SubnetId"] = self.subnet_id
+        if self.message is not None:
+            out["Message"] = self.message
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> DetailedStatusMessage:
+        return cls(
+            code=_wire.as_str(data.get("Code")),
+            zone=_wire.as_str(data.get("Zone")),
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            instance_charge_type=_wire.as_str(data.get("InstanceChargeType")),
+            subnet_id=_wire.as_str(data.get("SubnetId")),
+            message=_wire.as_str(data.get("Message")),
+            instance_type=_wire.as_str(data.get("InstanceType")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> DetailedStatusMessage | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class InvocationResult:
+    """Result of the command execution
+
+    Attributes:
+        instance_id (wire name InstanceId): Instance ID.
+        invocation_id (wire name InvocationId): Execution activity ID.
+        invocation_task_id (wire name InvocationTaskId): Task ID.
+        command_id (wire name CommandId): Command ID.
+        task_status (wire name TaskStatus): Specifies the execution task status.
+        error_message (wire name ErrorMessage): Specifies the exception information during execution.
+
+    """
+
+    # sources/tencent/model/api.json:4646 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:4656 (stated)
+    invocation_id: str | None = None
+    # sources/tencent/model/api.json:4666 (stated)
+    invocation_task_id: str | None = None
+    # sources/tencent/model/api.json:4676 (stated)
+    command_id: str | None = None
+    # sources/tencent/model/api.json:4686 (stated)
+    task_status: str | None = None
+    # sources/tencent/model/api.json:4696 (stated)
+    error_message: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.invocation_id is not None:
+            out["InvocationId"] = self.invocation_id
+        if self.invocation_task_id is not None:
+            out["InvocationTaskId"] = self.invocation_task_id
+        if self.command_id is not None:
+            out["CommandId"] = self.command_id
+        if self.task_status is not None:
+            out["TaskStatus"] = self.task_status
+        if self.error_message is not None:
+            out["ErrorMessage"] = self.error_message
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> InvocationResult:
+        return cls(
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            invocation_id=_wire.as_str(data.get("InvocationId")),
+            invocation_task_id=_wire.as_str(data.get("InvocationTaskId")),
+            command_id=_wire.as_str(data.get("CommandId")),
+            task_status=_wire.as_str(data.get("TaskStatus")),
+            error_message=_wire.as_str(data.get("ErrorMessage")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> InvocationResult | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RelatedInstance:
+    """Related instance information set of the scaling activity.
+
+    Attributes:
+        instance_id (wire name InstanceId): Instance ID
+        instance_status (wire name InstanceStatus): Status of the instance in the scaling activity. Valid values:
+
+            INIT: Initializing
+
+            RUNNING: Processing the instance
+
+            SUCCESSFUL: Task succeeded on the instance
+
+            FAILED: Task failed on the instance
+
+    """
+
+    # sources/tencent/model/api.json:6788 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:6798 (stated)
+    instance_status: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.instance_status is not None:
+            out["InstanceStatus"] = self.instance_status
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RelatedInstance:
+        return cls(
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            instance_status=_wire.as_str(data.get("InstanceStatus")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RelatedInstance | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Activity:
+    """Information set of eligible scaling activities.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID.
+        activity_id (wire name ActivityId): Scaling activity ID.
+        activity_type (wire name ActivityType): Scaling activity type. Valid values:
+            - SCALE_OUT: Scale out instance(s).
+            - SCALE_IN: Scale in instance(s).
+            - ATTACH_INSTANCES: Add instance(s).
+            - REMOVE_INSTANCES: Terminate instance(s).
+            - DETACH_INSTANCES: Remove instance(s).
+            - TERMINATE_INSTANCES_UNEXPECTEDLY: Instance(s) unexpectedly terminated in the CVM console.
+            - REPLACE_UNHEALTHY_INSTANCE: Replace unhealthy instance(s).
+            - START_INSTANCES: Start instance(s).
+            - STOP_INSTANCES: Stop instance(s).
+            - INVOKE_COMMAND: Execute a command in instance(s).
+        status_code (wire name StatusCode): Scaling activity status. Valid values:
+            - INIT: initializing.
+            - RUNNING: running.
+            - SUCCESSFUL: successful.
+            - PARTIALLY_SUCCESSFUL: partially successful.
+            - FAILED: failed.
+            - CANCELLED: canceled.
+        status_message (wire name StatusMessage): Description of the scaling activity status.
+        cause (wire name Cause): Cause of the scaling activity.
+        description (wire name Description): Description of the scaling activity.
+        start_time (wire name StartTime): Start time of the auto scaling activity in UTC standard time.
+        end_time (wire name EndTime): End time of the scaling activity in UTC standard time.
+        created_time (wire name CreatedTime): Create time of the scaling activity in UTC standard time.
+        status_message_simplified (wire name StatusMessageSimplified): Brief description of the scaling activity status.
+        lifecycle_action_result_set (wire name LifecycleActionResultSet): Result of the lifecycle hook action in the scaling activity
+        detailed_status_message_set (wire name DetailedStatusMessageSet): Detailed description of the scaling activity status
+        invocation_result_set (wire name InvocationResultSet): Result of the command execution
+        related_instance_set (wire name RelatedInstanceSet): Related instance information set of the scaling activity.
+
+    """
+
+    # sources/tencent/model/api.json:424 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:434 (stated)
+    activity_id: str | None = None
+    # sources/tencent/model/api.json:444 (stated)
+    activity_type: str | None = None
+    # sources/tencent/model/api.json:454 (stated)
+    status_code: str | None = None
+    # sources/tencent/model/api.json:464 (stated)
+    status_message: str | None = None
+    # sources/tencent/model/api.json:474 (stated)
+    cause: str | None = None
+    # sources/tencent/model/api.json:484 (stated)
+    description: str | None = None
+    # sources/tencent/model/api.json:494 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:504 (stated)
+    end_time: str | None = None
+    # sources/tencent/model/api.json:514 (stated)
+    created_time: str | None = None
+    # sources/tencent/model/api.json:534 (stated)
+    status_message_simplified: str | None = None
+    # sources/tencent/model/api.json:544 (stated)
+    lifecycle_action_result_set: list[LifecycleActionResultInfo] | None = None
+    # sources/tencent/model/api.json:554 (stated)
+    detailed_status_message_set: list[DetailedStatusMessage] | None = None
+    # sources/tencent/model/api.json:564 (stated)
+    invocation_result_set: list[InvocationResult] | None = None
+    # sources/tencent/model/api.json:574 (stated)
+    related_instance_set: list[RelatedInstance] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.activity_id is not None:
+            out["ActivityId"] = self.activity_id
+        if self.activity_type is not None:
+            out["ActivityType"] = self.activity_type
+        if self.status_code is not None:
+            out["StatusCode"] = self.status_code
+        if self.status_message is not None:
+            out["StatusMessage"] = self.status_message
+        if self.cause is not None:
+            out["Cause"] = self.cause
+        if self.description is not None:
+            out["Description"] = self.description
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        if self.status_message_simplified is not None:
+            out["StatusMessageSimplified"] = self.status_message_simplified
+        if self.lifecycle_action_result_set is not None:
+            out["LifecycleActionResultSet"] = [
+                item.to_wire() for item in self.lifecycle_action_result_set
+            ]
+        if self.detailed_status_message_set is not None:
+            out["DetailedStatusMessageSet"] = [
+                item.to_wire() for item in self.detailed_status_message_set
+            ]
+        if self.invocation_result_set is not None:
+            out["InvocationResultSet"] = [item.to_wire() for item in self.invocation_result_set]
+        if self.related_instance_set is not None:
+            out["RelatedInstanceSet"] = [item.to_wire() for item in self.related_instance_set]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Activity:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            activity_type=_wire.as_str(data.get("ActivityType")),
+            status_code=_wire.as_str(data.get("StatusCode")),
+            status_message=_wire.as_str(data.get("StatusMessage")),
+            cause=_wire.as_str(data.get("Cause")),
+            description=_wire.as_str(data.get("Description")),
+            start_time=_wire.as_str(data.get("StartTime")),
+            end_time=_wire.as_str(data.get("EndTime")),
+            created_time=_wire.as_str(data.get("CreatedTime")),
+            status_message_simplified=_wire.as_str(data.get("StatusMessageSimplified")),
+            lifecycle_action_result_set=_list_of(
+                data.get("LifecycleActionResultSet"), LifecycleActionResultInfo.from_value
+            ),
+            detailed_status_message_set=_list_of(
+                data.get("DetailedStatusMessageSet"), DetailedStatusMessage.from_value
+            ),
+            invocation_result_set=_list_of(
+                data.get("InvocationResultSet"), InvocationResult.from_value
+            ),
+            related_instance_set=_list_of(
+                data.get("RelatedInstanceSet"), RelatedInstance.from_value
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Activity | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Advice:
+    """A collection of suggestions for scaling group configurations.
+
+    Attributes:
+        problem (wire name Problem): Problem Description
+        detail (wire name Detail): Problem Details
+        solution (wire name Solution): Recommended resolutions
+        level (wire name Level): Scaling suggestion warning level. Valid values:
+            - WARNING: warning.
+            - CRITICAL: critical.
+
+    """
+
+    # sources/tencent/model/api.json:616 (stated)
+    problem: str | None = None
+    # sources/tencent/model/api.json:626 (stated)
+    detail: str | None = None
+    # sources/tencent/model/api.json:636 (stated)
+    solution: str | None = None
+    # sources/tencent/model/api.json:646 (stated)
+    level: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.problem is not None:
+            out["Problem"] = self.problem
+        if self.detail is not None:
+            out["Detail"] = self.detail
+        if self.solution is not None:
+            out["Solution"] = self.solution
+        if self.level is not None:
+            out["Level"] = self.level
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Advice:
+        return cls(
+            problem=_wire.as_str(data.get("Problem")),
+            detail=_wire.as_str(data.get("Detail")),
+            solution=_wire.as_str(data.get("Solution")),
+            level=_wire.as_str(data.get("Level")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Advice | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class AutoScalingAdvice:
+    """A collection of suggestions for scaling group configurations.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID
+        level (wire name Level): Scaling group warning level. Valid values:
+            - NORMAL: normal.
+            - WARNING: warning.
+            - CRITICAL: critical.
+        advices (wire name Advices): A collection of suggestions for scaling group configurations.
+
+    """
+
+    # sources/tencent/model/api.json:763 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:773 (stated)
+    level: str | None = None
+    # sources/tencent/model/api.json:783 (stated)
+    advices: list[Advice] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.level is not None:
+            out["Level"] = self.level
+        if self.advices is not None:
+            out["Advices"] = [item.to_wire() for item in self.advices]
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AutoScalingAdvice:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            level=_wire.as_str(data.get("Level")),
+            advices=_list_of(data.get("Advices"), Advice.from_value),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AutoScalingAdvice | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class AutoScalingGroup:
+    """List of auto scaling group details.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID
+        auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name
+        auto_scaling_group_status (wire name AutoScalingGroupStatus): Current status of the scaling group. Valid values:
+            - NORMAL: The scaling group is normal.
+            - CVM_ABNORMAL: The launch configuration is abnormal.
+            - LB_ABNORMAL: The CLB is abnormal.
+            - LB_LISTENER_ABNORMAL: The CLB listener is abnormal.
+            - LB_LOCATION_ABNORMAL: The forwarding configuration of the CLB listener is abnormal.
+            - VPC_ABNORMAL: The VPC is abnormal.
+            - SUBNET_ABNORMAL: The VPC subnet is abnormal.
+            - INSUFFICIENT_BALANCE: The balance is insufficient.
+            - LB_BACKEND_REGION_NOT_MATCH: The region of the CLB instance backend does not match that of the AS service.
+            - LB_BACKEND_VPC_NOT_MATCH: The VPC of the CLB instance does not match that of the scaling group.
+        created_time (wire name CreatedTime): Creation time in UTC format
+        default_cooldown (wire name DefaultCooldown): Default cooldown period in seconds
+        desired_capacity (wire name DesiredCapacity): Desired number of instances
+        enabled_status (wire name EnabledStatus): Enabled status. Value range: ENABLED, DISABLED
+        forward_load_balancer_set (wire name ForwardLoadBalancerSet): List of application load balancers
+        instance_count (wire name InstanceCount): Number of instances
+        in_service_instance_count (wire name InServiceInstanceCount): Number of instances in IN_SERVICE status
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID
+        launch_configuration_name (wire name LaunchConfigurationName): Launch configuration name
+        load_balancer_id_set (wire name LoadBalancerIdSet): List of Classic load balancer IDs
+        max_size (wire name MaxSize): Maximum number of instances
+        min_size (wire name MinSize): Minimum number of instances
+        project_id (wire name ProjectId): Project ID
+        subnet_id_set (wire name SubnetIdSet): List of subnet IDs
+        termination_policy_set (wire name TerminationPolicySet): Destruction policy. valid values are as follows:.
+            - OLDEST_INSTANCE: terminate the oldest instance in the scaling group first, default value.
+            - NEWEST_INSTANCE: terminate the newest instance in the scaling group first.
+        vpc_id (wire name VpcId): VPC ID.
+        zone_set (wire name ZoneSet): List of availability zones
+        retry_policy (wire name RetryPolicy): Retry policy. a partially successful scaling operation is considered a failed activity. valid values are as follows:.
+            - IMMEDIATE_RETRY: default value, means retry immediately, attempting retries in rapid succession over a short period. cease further retries after a certain number of consecutive failures (5).
+            - INCREMENTAL_INTERVALS: specifies incremental interval retry. with the number of consecutive failures, the retry interval gradually increases. the first 10 retries are quick retry, and the follow-up retry interval gradually expands to 10 minutes, 30 minutes, 60 minutes, and one day.
+            - NO_RETRY: there will be no retry until another user call or Alarm information is received.
+        in_activity_status (wire name InActivityStatus): Whether the auto scaling group is performing a scaling activity. IN_ACTIVITY indicates yes, and NOT_IN_ACTIVITY indicates no.
+        tags (wire name Tags): List of auto scaling group tags
+        service_settings (wire name ServiceSettings): Service settings
+        ipv6_address_count (wire name Ipv6AddressCount): The number of IPv6 addresses that an instance has. valid values: 0 and 1. default value: 0, which means the instance does not allocate an IPv6 address. use a private network that supports ip and enable IPv6 CIDR in the subnet. for usage restrictions, see IPv6 usage limits.
+        multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): Multi-AZ/subnet policy.
+            - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If the highest-priority AZ/subnet can create instances successfully, instances can always be created in that AZ/subnet.
+            - EQUALITY: Select the AZ/subnet with the least number of instances for scale-out. In this way, each AZ/subnet has an opportunity for scale-out. Instances produced from multiple scale-out operations will be distributed to multiple AZs/subnets.
+        health_check_type (wire name HealthCheckType): Scaling group instance health check type, whose valid values include:
+            - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. Detailed criteria of judgment can be found in Instance Health Check.
+            - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check.
+        load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Grace period of the CLB health check. the scaled-out instances IN IN_SERVICE will not be marked as CLB_UNHEALTHY within the specified time range.
+
+            Default value: 0. value range: [0, 7200]. measurement unit: seconds.
+        instance_allocation_policy (wire name InstanceAllocationPolicy): Instance assignment policy, whose valid values include LAUNCH_CONFIGURATION and SPOT_MIXED.
+            - LAUNCH_CONFIGURATION: Represent the traditional mode of assigning instances according to the launch configuration.
+            - SPOT_MIXED: Represent the spot mixed mode. Currently, this mode is supported only when the launch configuration is set to the pay-as-you-go billing mode. In the mixed mode, the scaling group will scale out pay-as-you-go models or spot models based on the predefined settings. When the mixed mode is used, the billing type of the associated launch configuration cannot be modified.
+        spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Specifies how to assign pay-as-you-go instances and spot instances.
+
+            A valid value will be returned only when InstanceAllocationPolicy is set to SPOT_MIXED.
+        capacity_rebalance (wire name CapacityRebalance): Capacity rebalancing feature, which is applicable only to spot instances within the scaling group. Valid values:
+            - TRUE: Enable this feature. When spot instances in the scaling group are about to be automatically recycled by the spot instance service, AS proactively initiates the termination process of the spot instances. If there is a configured scale-in hook, it will be triggered before termination. After the termination process starts, AS asynchronously initiates the scale-out to reach the expected number of instances.
+            - FALSE: Disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+        instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name index settings.
+        host_name_index_settings (wire name HostNameIndexSettings): Instance host name index settings.
+        concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): This feature allows the system to perform multiple scale out operations concurrently in order to reach the desired capacity. However, the following constraints apply:
+            - Compatibility: This option cannot be set if the InstanceAllocationPolicyis SPOT_MIXED or the ScalingMode is WAKE_UP_STOPPED_SCALING.
+            - Concurrency Limit: The system currently supports a maximum of two concurrent scale-out operations.
+            - Operation Restrictions: Other scaling actions such as scaling to a specific instance count or performing scale in, cannot be executed concurrently.
+
+            Default: FALSE(indicating that concurrent scaling is disabled).
+
+    """
+
+    # sources/tencent/model/api.json:799 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:809 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/tencent/model/api.json:819 (stated)
+    auto_scaling_group_status: str | None = None
+    # sources/tencent/model/api.json:829 (stated)
+    created_time: str | None = None
+    # sources/tencent/model/api.json:839 (stated)
+    default_cooldown: int | None = None
+    # sources/tencent/model/api.json:849 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:859 (stated)
+    enabled_status: str | None = None
+    # sources/tencent/model/api.json:869 (stated)
+    forward_load_balancer_set: list[ForwardLoadBalancer] | None = None
+    # sources/tencent/model/api.json:879 (stated)
+    instance_count: int | None = None
+    # sources/tencent/model/api.json:889 (stated)
+    in_service_instance_count: int | None = None
+    # sources/tencent/model/api.json:899 (stated)
+    launch_configuration_id: str | None = None
+    # sources/tencent/model/api.json:909 (stated)
+    launch_configuration_name: str | None = None
+    # sources/tencent/model/api.json:919 (stated)
+    load_balancer_id_set: list[str] | None = None
+    # sources/tencent/model/api.json:929 (stated)
+    max_size: int | None = None
+    # sources/tencent/model/api.json:939 (stated)
+    min_size: int | None = None
+    # sources/tencent/model/api.json:949 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:959 (stated)
+    subnet_id_set: list[str] | None = None
+    # sources/tencent/model/api.json:969 (stated)
+    termination_policy_set: list[str] | None = None
+    # sources/tencent/model/api.json:979 (stated)
+    vpc_id: str | None = None
+    # sources/tencent/model/api.json:989 (stated)
+    zone_set: list[str] | None = None
+    # sources/tencent/model/api.json:999 (stated)
+    retry_policy: str | None = None
+    # sources/tencent/model/api.json:1009 (stated)
+    in_activity_status: str | None = None
+    # sources/tencent/model/api.json:1019 (stated)
+    tags: list[Tag] | None = None
+    # sources/tencent/model/api.json:1029 (stated)
+    service_settings: ServiceSettings | None = None
+    # sources/tencent/model/api.json:1039 (stated)
+    ipv6_address_count: int | None = None
+    # sources/tencent/model/api.json:1049 (stated)
+    multi_zone_subnet_policy: str | None = None
+    # sources/tencent/model/api.json:1059 (stated)
+    health_check_type: str | None = None
+    # sources/tencent/model/api.json:1069 (stated)
+    load_balancer_health_check_grace_period: int | None = None
+    # sources/tencent/model/api.json:1079 (stated)
+    instance_allocation_policy: str | None = None
+    # sources/tencent/model/api.json:1089 (stated)
+    spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None
+    # sources/tencent/model/api.json:1099 (stated)
+    capacity_rebalance: bool | None = None
+    # sources/tencent/model/api.json:1109 (stated)
+    instance_name_index_settings: InstanceNameIndexSettings | None = None
+    # sources/tencent/model/api.json:1119 (stated)
+    host_name_index_settings: HostNameIndexSettings | None = None
+    # sources/tencent/model/api.json:1129 (stated)
+    concurrent_scale_out_for_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.auto_scaling_group_status is not None:
+            out["AutoScalingGroupStatus"] = self.auto_scaling_group_status
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.enabled_status is not None:
+            out["EnabledStatus"] = self.enabled_status
+        if self.forward_load_balancer_set is not None:
+            out["ForwardLoadBalancerSet"] = [
+                item.to_wire() for item in self.forward_load_balancer_set
+            ]
+        if self.instance_count is not None:
+            out["InstanceCount"] = self.instance_count
+        if self.in_service_instance_count is not None:
+            out["InServiceInstanceCount"] = self.in_service_instance_count
+        if self.launch_configuration_id is not None:
+            out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.load_balancer_id_set is not None:
+            out["LoadBalancerIdSet"] = list(self.load_balancer_id_set)
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.subnet_id_set is not None:
+            out["SubnetIdSet"] = list(self.subnet_id_set)
+        if self.termination_policy_set is not None:
+            out["TerminationPolicySet"] = list(self.termination_policy_set)
+        if self.vpc_id is not None:
+            out["VpcId"] = self.vpc_id
+        if self.zone_set is not None:
+            out["ZoneSet"] = list(self.zone_set)
+        if self.retry_policy is not None:
+            out["RetryPolicy"] = self.retry_policy
+        if self.in_activity_status is not None:
+            out["InActivityStatus"] = self.in_activity_status
+        if self.tags is not None:
+            out["Tags"] = [item.to_wire() for item in self.tags]
+        if self.service_settings is not None:
+            out["ServiceSettings"] = self.service_settings.to_wire()
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.multi_zone_subnet_policy is not None:
+            out["MultiZoneSubnetPolicy"] = self.multi_zone_subnet_policy
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = self.health_check_type
+        if self.load_balancer_health_check_grace_period is not None:
+            out["LoadBalancerHealthCheckGracePeriod"] = self.load_balancer_health_check_grace_period
+        if self.instance_allocation_policy is not None:
+            out["InstanceAllocationPolicy"] = self.instance_allocation_policy
+        if self.spot_mixed_allocation_policy is not None:
+            out["SpotMixedAllocationPolicy"] = self.spot_mixed_allocation_policy.to_wire()
+        if self.capacity_rebalance is not None:
+            out["CapacityRebalance"] = self.capacity_rebalance
+        if self.instance_name_index_settings is not None:
+            out["InstanceNameIndexSettings"] = self.instance_name_index_settings.to_wire()
+        if self.host_name_index_settings is not None:
+            out["HostNameIndexSettings"] = self.host_name_index_settings.to_wire()
+        if self.concurrent_scale_out_for_desired_capacity is not None:
+            out["ConcurrentScaleOutForDesiredCapacity"] = (
+                self.concurrent_scale_out_for_desired_capacity
+            )
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AutoScalingGroup:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            auto_scaling_group_name=_wire.as_str(data.get("AutoScalingGroupName")),
+            auto_scaling_group_status=_wire.as_str(data.get("AutoScalingGroupStatus")),
+            created_time=_wire.as_str(data.get("CreatedTime")),
+            default_cooldown=_wire.as_int(data.get("DefaultCooldown")),
+            desired_capacity=_wire.as_int(data.get("DesiredCapacity")),
+            enabled_status=_wire.as_str(data.get("EnabledStatus")),
+            forward_load_balancer_set=_list_of(
+                data.get("ForwardLoadBalancerSet"), ForwardLoadBalancer.from_value
+            ),
+            instance_count=_wire.as_int(data.get("InstanceCount")),
+            in_service_instance_count=_wire.as_int(data.get("InServiceInstanceCount")),
+            launch_configuration_id=_wire.as_str(data.get("LaunchConfigurationId")),
+            launch_configuration_name=_wire.as_str(data.get("LaunchConfigurationName")),
+            load_balancer_id_set=_list_of(data.get("LoadBalancerIdSet"), _wire.as_str),
+            max_size=_wire.as_int(data.get("MaxSize")),
+            min_size=_wire.as_int(data.get("MinSize")),
+            project_id=_wire.as_int(data.get("ProjectId")),
+            subnet_id_set=_list_of(data.get("SubnetIdSet"), _wire.as_str),
+            termination_policy_set=_list_of(data.get("TerminationPolicySet"), _wire.as_str),
+            vpc_id=_wire.as_str(data.get("VpcId")),
+            zone_set=_list_of(data.get("ZoneSet"), _wire.as_str),
+            retry_policy=_wire.as_str(data.get("RetryPolicy")),
+            in_activity_status=_wire.as_str(data.get("InActivityStatus")),
+            tags=_list_of(data.get("Tags"), Tag.from_value),
+            service_settings=ServiceSettings.from_value(data.get("ServiceSettings")),
+            ipv6_address_count=_wire.as_int(data.get("Ipv6AddressCount")),
+            multi_zone_subnet_policy=_wire.as_str(data.get("MultiZoneSubnetPolicy")),
+            health_check_type=_wire.as_str(data.get("HealthCheckType")),
+            load_balancer_health_check_grace_period=_wire.as_int(
+                data.get("LoadBalancerHealthCheckGracePeriod")
+            ),
+            instance_allocation_policy=_wire.as_str(data.get("InstanceAllocationPolicy")),
+            spot_mixed_allocation_policy=SpotMixedAllocationPolicy.from_value(
+                data.get("SpotMixedAllocationPolicy")
+            ),
+            capacity_rebalance=_wire.as_bool(data.get("CapacityRebalance")),
+            instance_name_index_settings=InstanceNameIndexSettings.from_value(
+                data.get("InstanceNameIndexSettings")
+            ),
+            host_name_index_settings=HostNameIndexSettings.from_value(
+                data.get("HostNameIndexSettings")
+            ),
+            concurrent_scale_out_for_desired_capacity=_wire.as_bool(
+                data.get("ConcurrentScaleOutForDesiredCapacity")
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AutoScalingGroup | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class Instance:
+    """List of instance details.
+
+    Attributes:
+        instance_id (wire name InstanceId): Instance ID
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID
+        launch_configuration_name (wire name LaunchConfigurationName): Launch configuration name
+        life_cycle_state (wire name LifeCycleState): Lifecycle status. valid values are as follows:.
+            - IN_SERVICE: running
+            - CREATING: specifies the instance is being created.
+            - CREATION_FAILED: creation failed.
+            - TERMINATING: the instance is being terminated.
+            - TERMINATION_FAILED: the instance fails to be terminated.
+            - ATTACHING: binding
+            - ATTACH_FAILED: the instance fails to be bound.
+            - DETACHING: specifies the unbinding is in progress.
+            - DETACH_FAILED: the instance fails to be unbound.
+            - ATTACHING_LB: binding to lb
+            - DETACHING_LB: the lb is being unbound.
+            - MODIFYING_LB: the lb is being modified.
+            - STARTING: the instance is being started up.
+            - START_FAILED: the instance fails to be started up.
+            - STOPPING: the instance is being shut down.
+            - STOP_FAILED: the instance fails to be shut down.
+            - STOPPED: the instance is shut down.
+            - IN_LAUNCHING_HOOK: the lifecycle hook is being scaled out.
+            - IN_TERMINATING_HOOK: the lifecycle hook is being scaled in.
+        health_status (wire name HealthStatus): Health status. valid values are as follows:.
+            - HEALTHY: the instance is in Healthy status.
+            - UNHEALTHY: instance ping unreachable
+            - CLB_UNHEALTHY: the instance port listened by clb is unhealthy
+        protected_from_scale_in (wire name ProtectedFromScaleIn): Whether to add scale-in protection
+        zone (wire name Zone): Availability zone
+        creation_type (wire name CreationType): Creation type. Value range: AUTO_CREATION, MANUAL_ATTACHING.
+        add_time (wire name AddTime): Instance join time is displayed in a format that conforms to the ISO8601 standard and uses UTC time.
+        instance_type (wire name InstanceType): Instance type
+        version_number (wire name VersionNumber): Version number
+        auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name
+        warmup_status (wire name WarmupStatus): Preheat status. valid values are as follows:.
+            - WAITING_ENTER_WARMUP: specifies the instance is waiting to enter preheating.
+            - NO_NEED_WARMUP: warming up is not required.
+            - IN_WARMUP: preheating.
+            - AFTER_WARMUP: indicates the preheating is completed.
+        disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group ID. Only one can be specified.
+
+    """
+
+    # sources/tencent/model/api.json:4223 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:4233 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:4243 (stated)
+    launch_configuration_id: str | None = None
+    # sources/tencent/model/api.json:4253 (stated)
+    launch_configuration_name: str | None = None
+    # sources/tencent/model/api.json:4263 (stated)
+    life_cycle_state: str | None = None
+    # sources/tencent/model/api.json:4273 (stated)
+    health_status: str | None = None
+    # sources/tencent/model/api.json:4283 (stated)
+    protected_from_scale_in: bool | None = None
+    # sources/tencent/model/api.json:4293 (stated)
+    zone: str | None = None
+    # sources/tencent/model/api.json:4303 (stated)
+    creation_type: str | None = None
+    # sources/tencent/model/api.json:4313 (stated)
+    add_time: str | None = None
+    # sources/tencent/model/api.json:4323 (stated)
+    instance_type: str | None = None
+    # sources/tencent/model/api.json:4333 (stated)
+    version_number: int | None = None
+    # sources/tencent/model/api.json:4343 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/tencent/model/api.json:4353 (stated)
+    warmup_status: str | None = None
+    # sources/tencent/model/api.json:4363 (stated)
+    disaster_recover_group_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.launch_configuration_id is not None:
+            out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.life_cycle_state is not None:
+            out["LifeCycleState"] = self.life_cycle_state
+        if self.health_status is not None:
+            out["HealthStatus"] = self.health_status
+        if self.protected_from_scale_in is not None:
+            out["ProtectedFromScaleIn"] = self.protected_from_scale_in
+        if self.zone is not None:
+            out["Zone"] = self.zone
+        if self.creation_type is not None:
+            out["CreationType"] = self.creation_type
+        if self.add_time is not None:
+            out["AddTime"] = self.add_time
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.version_number is not None:
+            out["VersionNumber"] = self.version_number
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.warmup_status is not None:
+            out["WarmupStatus"] = self.warmup_status
+        if self.disaster_recover_group_ids is not None:
+            out["DisasterRecoverGroupIds"] = list(self.disaster_recover_group_ids)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> Instance:
+        return cls(
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            launch_configuration_id=_wire.as_str(data.get("LaunchConfigurationId")),
+            launch_configuration_name=_wire.as_str(data.get("LaunchConfigurationName")),
+            life_cycle_state=_wire.as_str(data.get("LifeCycleState")),
+            health_status=_wire.as_str(data.get("HealthStatus")),
+            protected_from_scale_in=_wire.as_bool(data.get("ProtectedFromScaleIn")),
+            zone=_wire.as_str(data.get("Zone")),
+            creation_type=_wire.as_str(data.get("CreationType")),
+            add_time=_wire.as_str(data.get("AddTime")),
+            instance_type=_wire.as_str(data.get("InstanceType")),
+            version_number=_wire.as_int(data.get("VersionNumber")),
+            auto_scaling_group_name=_wire.as_str(data.get("AutoScalingGroupName")),
+            warmup_status=_wire.as_str(data.get("WarmupStatus")),
+            disaster_recover_group_ids=_list_of(data.get("DisasterRecoverGroupIds"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> Instance | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LimitedLoginSettings:
+    """Instance login settings.
+
+    Attributes:
+        key_ids (wire name KeyIds): List of key IDs.
+
+    """
+
+    # sources/tencent/model/api.json:5268 (stated)
+    key_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.key_ids is not None:
+            out["KeyIds"] = list(self.key_ids)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LimitedLoginSettings:
+        return cls(
+            key_ids=_list_of(data.get("KeyIds"), _wire.as_str),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LimitedLoginSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class AutoScalingGroupAbstract:
+    """Auto scaling group associated with the launch configuration.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID
+        auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name.
+
+    """
+
+    # sources/tencent/model/api.json:1145 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:1155 (stated)
+    auto_scaling_group_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AutoScalingGroupAbstract:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            auto_scaling_group_name=_wire.as_str(data.get("AutoScalingGroupName")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AutoScalingGroupAbstract | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class LaunchConfiguration:
+    """List of launch configuration details.
+
+    Attributes:
+        project_id (wire name ProjectId): Project ID of the instance.
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID
+        launch_configuration_name (wire name LaunchConfigurationName): Launch configuration name.
+        instance_type (wire name InstanceType): Instance model.
+        system_disk (wire name SystemDisk): Information of the instance's system disk configuration.
+        data_disks (wire name DataDisks): Information of the instance's data disk configuration.
+        login_settings (wire name LoginSettings): Instance login settings.
+        internet_accessible (wire name InternetAccessible): Information of the public network bandwidth configuration.
+        security_group_ids (wire name SecurityGroupIds): Security group of the instance.
+        auto_scaling_group_abstract_set (wire name AutoScalingGroupAbstractSet): Auto scaling group associated with the launch configuration.
+        user_data (wire name UserData): Custom data.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        created_time (wire name CreatedTime): Specifies the startup configuration creation time. uses UTC standard time.
+        enhanced_service (wire name EnhancedService): Conditions of enhancement services for the instance and their settings.
+        image_id (wire name ImageId): Image ID.
+        launch_configuration_status (wire name LaunchConfigurationStatus): Current status of the launch configuration. Valid values:
+            - NORMAL: Normal.
+            - IMAGE_ABNORMAL: Image exception in the launch configuration.
+            - CBS_SNAP_ABNORMAL: Exception with data disk snapshot in the launch configuration.
+            - SECURITY_GROUP_ABNORMAL: Security group exception in the launch configuration.
+        instance_charge_type (wire name InstanceChargeType): Instance billing type. valid values:.
+            - POSTPAID_BY_HOUR: pay-as-you-go hourly
+            - SPOTPAID: spot payment
+            - PREPAID: prepaid, i.e., monthly subscription
+            - CDCPAID: dedicated cluster payment
+        instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        instance_types (wire name InstanceTypes): List of instance models.
+        instance_tags (wire name InstanceTags): List of instance tags, which will be added to instances created by the scale-out activity. Up to 10 tags allowed.
+        tags (wire name Tags): Tag list. this parameter specifies tags only used for binding the launch configuration and will not be passed to CVM instances scaled out based on it.
+        version_number (wire name VersionNumber): Version
+        updated_time (wire name UpdatedTime): Last update time is in standard UTC time.
+        cam_role_name (wire name CamRoleName): Role name of the CAM role. can be obtained from roleName in the return value from the DescribeRoleList API.
+        last_operation_instance_types_check_policy (wire name LastOperationInstanceTypesCheckPolicy): Value of InstanceTypesCheckPolicy upon the last operation.
+        host_name_settings (wire name HostNameSettings): CVM hostname settings.
+        instance_name_settings (wire name InstanceNameSettings): Settings of CVM instance names
+        instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+        disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy. Valid values:
+            - ORIGINAL: Use the set cloud disk type.
+            - AUTOMATIC: Automatically select available cloud disk types in the current availability zone.
+        hpc_cluster_id (wire name HpcClusterId): HPC ID
+
+            Note: This field is default to empty
+        i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration.
+        disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group ID, supporting specification of only one.
+        image_family (wire name ImageFamily): Image family name.
+        dedicated_cluster_id (wire name DedicatedClusterId): CDC ID.
+
+    """
+
+    # sources/tencent/model/api.json:4712 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:4722 (stated)
+    launch_configuration_id: str | None = None
+    # sources/tencent/model/api.json:4732 (stated)
+    launch_configuration_name: str | None = None
+    # sources/tencent/model/api.json:4742 (stated)
+    instance_type: str | None = None
+    # sources/tencent/model/api.json:4752 (stated)
+    system_disk: SystemDisk | None = None
+    # sources/tencent/model/api.json:4762 (stated)
+    data_disks: list[DataDisk] | None = None
+    # sources/tencent/model/api.json:4772 (stated)
+    login_settings: LimitedLoginSettings | None = None
+    # sources/tencent/model/api.json:4782 (stated)
+    internet_accessible: InternetAccessible | None = None
+    # sources/tencent/model/api.json:4792 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:4802 (stated)
+    auto_scaling_group_abstract_set: list[AutoScalingGroupAbstract] | None = None
+    # sources/tencent/model/api.json:4812 (stated)
+    user_data: str | None = None
+    # sources/tencent/model/api.json:4822 (stated)
+    created_time: str | None = None
+    # sources/tencent/model/api.json:4832 (stated)
+    enhanced_service: EnhancedService | None = None
+    # sources/tencent/model/api.json:4842 (stated)
+    image_id: str | None = None
+    # sources/tencent/model/api.json:4852 (stated)
+    launch_configuration_status: str | None = None
+    # sources/tencent/model/api.json:4862 (stated)
+    instance_charge_type: str | None = None
+    # sources/tencent/model/api.json:4872 (stated)
+    instance_market_options: InstanceMarketOptionsRequest | None = None
+    # sources/tencent/model/api.json:4882 (stated)
+    instance_types: list[str] | None = None
+    # sources/tencent/model/api.json:4892 (stated)
+    instance_tags: list[InstanceTag] | None = None
+    # sources/tencent/model/api.json:4902 (stated)
+    tags: list[Tag] | None = None
+    # sources/tencent/model/api.json:4912 (stated)
+    version_number: int | None = None
+    # sources/tencent/model/api.json:4922 (stated)
+    updated_time: str | None = None
+    # sources/tencent/model/api.json:4932 (stated)
+    cam_role_name: str | None = None
+    # sources/tencent/model/api.json:4942 (stated)
+    last_operation_instance_types_check_policy: str | None = None
+    # sources/tencent/model/api.json:4952 (stated)
+    host_name_settings: HostNameSettings | None = None
+    # sources/tencent/model/api.json:4962 (stated)
+    instance_name_settings: InstanceNameSettings | None = None
+    # sources/tencent/model/api.json:4972 (stated)
+    instance_charge_prepaid: InstanceChargePrepaid | None = None
+    # sources/tencent/model/api.json:4982 (stated)
+    disk_type_policy: str | None = None
+    # sources/tencent/model/api.json:4992 (stated)
+    hpc_cluster_id: str | None = None
+    # sources/tencent/model/api.json:5002 (stated)
+    i_pv6_internet_accessible: IPv6InternetAccessible | None = None
+    # sources/tencent/model/api.json:5012 (stated)
+    disaster_recover_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:5022 (stated)
+    image_family: str | None = None
+    # sources/tencent/model/api.json:5032 (stated)
+    dedicated_cluster_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.launch_configuration_id is not None:
+            out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.data_disks is not None:
+            out["DataDisks"] = [item.to_wire() for item in self.data_disks]
+        if self.login_settings is not None:
+            out["LoginSettings"] = self.login_settings.to_wire()
+        if self.internet_accessible is not None:
+            out["InternetAccessible"] = self.internet_accessible.to_wire()
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.auto_scaling_group_abstract_set is not None:
+            out["AutoScalingGroupAbstractSet"] = [
+                item.to_wire() for item in self.auto_scaling_group_abstract_set
+            ]
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        if self.enhanced_service is not None:
+            out["EnhancedService"] = self.enhanced_service.to_wire()
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.launch_configuration_status is not None:
+            out["LaunchConfigurationStatus"] = self.launch_configuration_status
+        if self.instance_charge_type is not None:
+            out["InstanceChargeType"] = self.instance_charge_type
+        if self.instance_market_options is not None:
+            out["InstanceMarketOptions"] = self.instance_market_options.to_wire()
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.instance_tags is not None:
+            out["InstanceTags"] = [item.to_wire() for item in self.instance_tags]
+        if self.tags is not None:
+            out["Tags"] = [item.to_wire() for item in self.tags]
+        if self.version_number is not None:
+            out["VersionNumber"] = self.version_number
+        if self.updated_time is not None:
+            out["UpdatedTime"] = self.updated_time
+        if self.cam_role_name is not None:
+            out["CamRoleName"] = self.cam_role_name
+        if self.last_operation_instance_types_check_policy is not None:
+            out["LastOperationInstanceTypesCheckPolicy"] = (
+                self.last_operation_instance_types_check_policy
+            )
+        if self.host_name_settings is not None:
+            out["HostNameSettings"] = self.host_name_settings.to_wire()
+        if self.instance_name_settings is not None:
+            out["InstanceNameSettings"] = self.instance_name_settings.to_wire()
+        if self.instance_charge_prepaid is not None:
+            out["InstanceChargePrepaid"] = self.instance_charge_prepaid.to_wire()
+        if self.disk_type_policy is not None:
+            out["DiskTypePolicy"] = self.disk_type_policy
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.i_pv6_internet_accessible is not None:
+            out["IPv6InternetAccessible"] = self.i_pv6_internet_accessible.to_wire()
+        if self.disaster_recover_group_ids is not None:
+            out["DisasterRecoverGroupIds"] = list(self.disaster_recover_group_ids)
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.dedicated_cluster_id is not None:
+            out["DedicatedClusterId"] = self.dedicated_cluster_id
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> LaunchConfiguration:
+        return cls(
+            project_id=_wire.as_int(data.get("ProjectId")),
+            launch_configuration_id=_wire.as_str(data.get("LaunchConfigurationId")),
+            launch_configuration_name=_wire.as_str(data.get("LaunchConfigurationName")),
+            instance_type=_wire.as_str(data.get("InstanceType")),
+            system_disk=SystemDisk.from_value(data.get("SystemDisk")),
+            data_disks=_list_of(data.get("DataDisks"), DataDisk.from_value),
+            login_settings=LimitedLoginSettings.from_value(data.get("LoginSettings")),
+            internet_accessible=InternetAccessible.from_value(data.get("InternetAccessible")),
+            security_group_ids=_list_of(data.get("SecurityGroupIds"), _wire.as_str),
+            auto_scaling_group_abstract_set=_list_of(
+                data.get("AutoScalingGroupAbstractSet"), AutoScalingGroupAbstract.from_value
+            ),
+            user_data=_wire.as_str(data.get("UserData")),
+            created_time=_wire.as_str(data.get("CreatedTime")),
+            enhanced_service=EnhancedService.from_value(data.get("EnhancedService")),
+            image_id=_wire.as_str(data.get("ImageId")),
+            launch_configuration_status=_wire.as_str(data.get("LaunchConfigurationStatus")),
+            instance_charge_type=_wire.as_str(data.get("InstanceChargeType")),
+            instance_market_options=InstanceMarketOptionsRequest.from_value(
+                data.get("InstanceMarketOptions")
+            ),
+            instance_types=_list_of(data.get("InstanceTypes"), _wire.as_str),
+            instance_tags=_list_of(data.get("InstanceTags"), InstanceTag.from_value),
+            tags=_list_of(data.get("Tags"), Tag.from_value),
+            version_number=_wire.as_int(data.get("VersionNumber")),
+            updated_time=_wire.as_str(data.get("UpdatedTime")),
+            cam_role_name=_wire.as_str(data.get("CamRoleName")),
+            last_operation_instance_types_check_policy=_wire.as_str(
+                data.get("LastOperationInstanceTypesCheckPolicy")
+            ),
+            host_name_settings=HostNameSettings.from_value(data.get("HostNameSettings")),
+            instance_name_settings=InstanceNameSettings.from_value(
+                data.get("InstanceNameSettings")
+            ),
+            instance_charge_prepaid=InstanceChargePrepaid.from_value(
+                data.get("InstanceChargePrepaid")
+            ),
+            disk_type_policy=_wire.as_str(data.get("DiskTypePolicy")),
+            hpc_cluster_id=_wire.as_str(data.get("HpcClusterId")),
+            i_pv6_internet_accessible=IPv6InternetAccessible.from_value(
+                data.get("IPv6InternetAccessible")
+            ),
+            disaster_recover_group_ids=_list_of(data.get("DisasterRecoverGroupIds"), _wire.as_str),
+            image_family=_wire.as_str(data.get("ImageFamily")),
+            dedicated_cluster_id=_wire.as_str(data.get("DedicatedClusterId")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> LaunchConfiguration | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -381,6 +4075,1017 @@ class LifecycleHook:
 
 
 @dataclass(slots=True, kw_only=True)
+class AutoScalingNotification:
+    """List of AS event notification details.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID.
+        notification_user_group_ids (wire name NotificationUserGroupIds): List of user group IDs.
+        notification_types (wire name NotificationTypes): Notification event list. valid values are as follows:.
+            - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+            - SCALE_OUT_FAILED: scale-out failed
+            - SCALE_IN_SUCCESSFUL: scale-in succeeded
+            - SCALE_IN_FAILED: scale-in failed
+            - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+            - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+        auto_scaling_notification_id (wire name AutoScalingNotificationId): Event notification ID.
+        target_type (wire name TargetType): Notification receiver type. valid values:.
+
+            USER_GROUP: specifies the user group.
+
+            TDMQ_CMQ_TOPIC: tdmq for cmq topic.
+
+            TDMQ_CMQ_QUEUE: specifies the tdmq cmq queue.
+
+            CMQ_QUEUE: cmq queue. cmq API offline. unable to select.
+
+            CMQ_TOPIC: cmq topic. cmq API offline, unable to select.
+        queue_name (wire name QueueName): TDMQ CMQ queue name.
+        topic_name (wire name TopicName): TDMQ CMQ topic name.
+
+    """
+
+    # sources/tencent/model/api.json:1171 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:1181 (stated)
+    notification_user_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:1191 (stated)
+    notification_types: list[str] | None = None
+    # sources/tencent/model/api.json:1201 (stated)
+    auto_scaling_notification_id: str | None = None
+    # sources/tencent/model/api.json:1211 (stated)
+    target_type: str | None = None
+    # sources/tencent/model/api.json:1221 (stated)
+    queue_name: str | None = None
+    # sources/tencent/model/api.json:1231 (stated)
+    topic_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        if self.notification_types is not None:
+            out["NotificationTypes"] = list(self.notification_types)
+        if self.auto_scaling_notification_id is not None:
+            out["AutoScalingNotificationId"] = self.auto_scaling_notification_id
+        if self.target_type is not None:
+            out["TargetType"] = self.target_type
+        if self.queue_name is not None:
+            out["QueueName"] = self.queue_name
+        if self.topic_name is not None:
+            out["TopicName"] = self.topic_name
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> AutoScalingNotification:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            notification_user_group_ids=_list_of(
+                data.get("NotificationUserGroupIds"), _wire.as_str
+            ),
+            notification_types=_list_of(data.get("NotificationTypes"), _wire.as_str),
+            auto_scaling_notification_id=_wire.as_str(data.get("AutoScalingNotificationId")),
+            target_type=_wire.as_str(data.get("TargetType")),
+            queue_name=_wire.as_str(data.get("QueueName")),
+            topic_name=_wire.as_str(data.get("TopicName")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> AutoScalingNotification | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RefreshBatchRelatedInstance:
+    """List of instances linked to a refresh batch.
+
+    Attributes:
+        instance_id (wire name InstanceId): Instance ID.
+        instance_status (wire name InstanceStatus): Refresh instance status. if the instance is removed or terminated during refresh, the status will be updated to NOT_FOUND. valid values:
+            - WAITING: pending refresh;
+            - INIT: initializing;
+            - RUNNING: refreshing;
+            - FAILED: refresh FAILED;
+            - CANCELLED: CANCELLED;
+            - SUCCESSFUL: refresh SUCCESSFUL;
+            - NOT_FOUND: instance does NOT exist.
+        last_activity_id (wire name LastActivityId): The most recent scaling activity ID during instance refresh can be queried via the DescribeAutoScalingActivities api.
+
+            Please note that scaling activities differ from instance refresh activities; a single instance refresh activity may involve multiple scaling activities.
+        instance_status_message (wire name InstanceStatusMessage): Describes the instance refresh status.
+
+    """
+
+    # sources/tencent/model/api.json:6703 (stated)
+    instance_id: str | None = None
+    # sources/tencent/model/api.json:6713 (stated)
+    instance_status: str | None = None
+    # sources/tencent/model/api.json:6723 (stated)
+    last_activity_id: str | None = None
+    # sources/tencent/model/api.json:6733 (stated)
+    instance_status_message: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_id is not None:
+            out["InstanceId"] = self.instance_id
+        if self.instance_status is not None:
+            out["InstanceStatus"] = self.instance_status
+        if self.last_activity_id is not None:
+            out["LastActivityId"] = self.last_activity_id
+        if self.instance_status_message is not None:
+            out["InstanceStatusMessage"] = self.instance_status_message
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RefreshBatchRelatedInstance:
+        return cls(
+            instance_id=_wire.as_str(data.get("InstanceId")),
+            instance_status=_wire.as_str(data.get("InstanceStatus")),
+            last_activity_id=_wire.as_str(data.get("LastActivityId")),
+            instance_status_message=_wire.as_str(data.get("InstanceStatusMessage")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RefreshBatchRelatedInstance | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RefreshBatch:
+    """Refresh batch information list.
+
+    Attributes:
+        refresh_batch_num (wire name RefreshBatchNum): Refresh batch number. For example, a value of 2 indicates that the current batch of instances will be refreshed in the second batch.
+        refresh_batch_status (wire name RefreshBatchStatus): Refresh batch status. Valid values:
+            - WAITING: pending refresh;
+            - INIT: initializing;
+            - RUNNING: refreshing;
+            - FAILED: refresh failed;
+            - PARTIALLY_SUCCESSFUL: partially successful in the batch;
+            - CANCELLED: cancelled;
+            - SUCCESSFUL: refresh successful.
+        refresh_batch_related_instance_set (wire name RefreshBatchRelatedInstanceSet): List of instances linked to a refresh batch.
+        start_time (wire name StartTime): Refresh batch start time.
+
+            Note: This field may return null, indicating that no valid value can be obtained.
+        end_time (wire name EndTime): Refresh batch end time.
+
+            Note: This field may return null, indicating that no valid value can be obtained.
+
+    """
+
+    # sources/tencent/model/api.json:6647 (stated)
+    refresh_batch_num: int | None = None
+    # sources/tencent/model/api.json:6657 (stated)
+    refresh_batch_status: str | None = None
+    # sources/tencent/model/api.json:6667 (stated)
+    refresh_batch_related_instance_set: list[RefreshBatchRelatedInstance] | None = None
+    # sources/tencent/model/api.json:6677 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:6687 (stated)
+    end_time: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.refresh_batch_num is not None:
+            out["RefreshBatchNum"] = self.refresh_batch_num
+        if self.refresh_batch_status is not None:
+            out["RefreshBatchStatus"] = self.refresh_batch_status
+        if self.refresh_batch_related_instance_set is not None:
+            out["RefreshBatchRelatedInstanceSet"] = [
+                item.to_wire() for item in self.refresh_batch_related_instance_set
+            ]
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RefreshBatch:
+        return cls(
+            refresh_batch_num=_wire.as_int(data.get("RefreshBatchNum")),
+            refresh_batch_status=_wire.as_str(data.get("RefreshBatchStatus")),
+            refresh_batch_related_instance_set=_list_of(
+                data.get("RefreshBatchRelatedInstanceSet"), RefreshBatchRelatedInstance.from_value
+            ),
+            start_time=_wire.as_str(data.get("StartTime")),
+            end_time=_wire.as_str(data.get("EndTime")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RefreshBatch | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RollingUpdateSettings:
+    """Rolling update settings. This parameter group must be configured if the RefreshMode parameter starts with ROLLING_UPDATE(e.g., ROLLING_UPDATE_RESET).
+
+    Attributes:
+        batch_number (wire name BatchNumber): Batch quantity. The batch quantity should be a positive integer greater than 0, but cannot exceed the total number of instances pending refresh.
+        batch_pause (wire name BatchPause): Pause policy between batches. Default value: Automatic. Valid values:
+            - FIRST_BATCH_PAUSE: Pause after the first batch of updates is completed.
+            - BATCH_INTERVAL_PAUSE: Pause between batches.
+            - AUTOMATIC: Do not pause.
+
+            Default: 'AUTOMATIC' (sources/tencent/model/api.json:6977 (stated): "Default value: Automatic").
+            Values: FIRST_BATCH_PAUSE, BATCH_INTERVAL_PAUSE, AUTOMATIC (sources/tencent/model/api.json:6977 (stated): "Valid values:").
+        max_surge (wire name MaxSurge): The maximum additional quantity of instances. After this parameter is set, create a batch of additional pay-as-you-go instances according to the launch configuration before the rolling update starts. After the rolling update is completed, the additional instances will be terminated.This parameter is used to ensure a certain number of instances available during the rolling update. The maximum additional quantity of instances cannot exceed the number of refreshing instances in a single batch of the rolling update. The rollback process does not support this parameter currently.
+        fail_process (wire name FailProcess): Failure handling strategy. default value: AUTO_PAUSE. valid values:.
+            - AUTO_PAUSE: suspended after refresh fails
+            - AUTO_ROLLBACK: roll back after a refresh fails. each batch rolls back one instance during ROLLBACK, and the CheckInstanceTargetHealth parameter value matches the original refresh activity. no need to roll back if the shrinkage process introduced by the MaxSurge parameter fails. a cancel action will replace the ROLLBACK.
+            - AUTO_CANCEL: cancel after refresh fails
+
+            Default: 'AUTO_PAUSE' (sources/tencent/model/api.json:6999 (stated): "default value: AUTO_PAUSE").
+            Values: AUTO_PAUSE, AUTO_ROLLBACK, AUTO_CANCEL (sources/tencent/model/api.json:6999 (stated): "valid values:.").
+
+    """
+
+    # sources/tencent/model/api.json:6969 (stated)
+    batch_number: int | None = None
+    # sources/tencent/model/api.json:6980 (stated)
+    batch_pause: BatchPause | str | None = None
+    # sources/tencent/model/api.json:6991 (stated)
+    max_surge: int | None = None
+    # sources/tencent/model/api.json:7002 (stated)
+    fail_process: FailProcess | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.batch_number is not None:
+            out["BatchNumber"] = self.batch_number
+        if self.batch_pause is not None:
+            out["BatchPause"] = _enum_value(self.batch_pause)
+        if self.max_surge is not None:
+            out["MaxSurge"] = self.max_surge
+        if self.fail_process is not None:
+            out["FailProcess"] = _enum_value(self.fail_process)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RollingUpdateSettings:
+        return cls(
+            batch_number=_wire.as_int(data.get("BatchNumber")),
+            batch_pause=BatchPause.from_value(data.get("BatchPause")),
+            max_surge=_wire.as_int(data.get("MaxSurge")),
+            fail_process=FailProcess.from_value(data.get("FailProcess")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RollingUpdateSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RefreshSettings:
+    """Instance update setting parameters.
+
+    Attributes:
+        rolling_update_settings (wire name RollingUpdateSettings): Rolling update settings. This parameter group must be configured if the RefreshMode parameter starts with ROLLING_UPDATE(e.g., ROLLING_UPDATE_RESET).
+        check_instance_target_health (wire name CheckInstanceTargetHealth): Whether to enable the backend service health check for the instance. Default value: FALSE.
+
+            This parameter is valid only for the scaling group bound to CLB. After this feature is enabled, if the instance fails the check after refresh, the port weight of the CLB will be always 0, and it will be marked as a refresh failure. Valid values:
+            - TRUE: enable;
+            - FALSE: disable.
+        check_instance_target_health_timeout (wire name CheckInstanceTargetHealthTimeout): Specifies the timeout period for instance backend service health check, in seconds.
+
+            Value range: [60,7200]. Default value: 1800 seconds.
+
+            This parameter takes effect only when the CheckInstanceTargetHealth parameter is enabled.  If an instance health check times out, the instance will be marked as a refresh failure.
+
+    """
+
+    # sources/tencent/model/api.json:6749 (stated)
+    rolling_update_settings: RollingUpdateSettings | None = None
+    # sources/tencent/model/api.json:6760 (stated)
+    check_instance_target_health: bool | None = None
+    # sources/tencent/model/api.json:6771 (stated)
+    check_instance_target_health_timeout: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.rolling_update_settings is not None:
+            out["RollingUpdateSettings"] = self.rolling_update_settings.to_wire()
+        if self.check_instance_target_health is not None:
+            out["CheckInstanceTargetHealth"] = self.check_instance_target_health
+        if self.check_instance_target_health_timeout is not None:
+            out["CheckInstanceTargetHealthTimeout"] = self.check_instance_target_health_timeout
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RefreshSettings:
+        return cls(
+            rolling_update_settings=RollingUpdateSettings.from_value(
+                data.get("RollingUpdateSettings")
+            ),
+            check_instance_target_health=_wire.as_bool(data.get("CheckInstanceTargetHealth")),
+            check_instance_target_health_timeout=_wire.as_int(
+                data.get("CheckInstanceTargetHealthTimeout")
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RefreshSettings | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class RefreshActivity:
+    """A collection of information about refresh activities that meet the conditions.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID.
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID.
+        origin_refresh_activity_id (wire name OriginRefreshActivityId): Original refresh activity ID. exists only in rollback refresh activity.
+        refresh_batch_set (wire name RefreshBatchSet): Refresh batch information list.
+        refresh_mode (wire name RefreshMode): Refresh mode. valid values as follows:.
+            - ROLLING_UPDATE_RESET: reinstall the system for rolling updates.
+            - ROLLING_UPDATE_REPLACE: Create an instance and replace the old instance with it for rolling updates. This mode does not support the rollback API currently.
+        refresh_settings (wire name RefreshSettings): Instance update setting parameters.
+        activity_type (wire name ActivityType): Refresh activity type. Valid values:
+            - NORMAL: normal refresh activity.
+            - ROLLBACK: rollback refresh activity.
+        status (wire name Status): Refresh activity status. Valid values:
+            - INIT: initializing.
+            - RUNNING: running.
+            - SUCCESSFUL: successful.
+            - FAILED_PAUSE: paused due to the failure of a refresh batch.
+            - AUTO_PAUSE: automatically paused due to the pause policy.
+            - MANUAL_PAUSE: manually paused.
+            - CANCELLED: canceled.
+            - FAILED: failed.
+        current_refresh_batch_num (wire name CurrentRefreshBatchNum): Current refresh batch number. for example, 2 indicates the second batch of instances is being refreshed by the current activity.
+        start_time (wire name StartTime): The activity start time is refreshed in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        end_time (wire name EndTime): Refresh activity end time, in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        created_time (wire name CreatedTime): Refresh activity creation time, in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
+
+    """
+
+    # sources/tencent/model/api.json:6521 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:6531 (stated)
+    refresh_activity_id: str | None = None
+    # sources/tencent/model/api.json:6541 (stated)
+    origin_refresh_activity_id: str | None = None
+    # sources/tencent/model/api.json:6551 (stated)
+    refresh_batch_set: list[RefreshBatch] | None = None
+    # sources/tencent/model/api.json:6561 (stated)
+    refresh_mode: str | None = None
+    # sources/tencent/model/api.json:6571 (stated)
+    refresh_settings: RefreshSettings | None = None
+    # sources/tencent/model/api.json:6581 (stated)
+    activity_type: str | None = None
+    # sources/tencent/model/api.json:6591 (stated)
+    status: str | None = None
+    # sources/tencent/model/api.json:6601 (stated)
+    current_refresh_batch_num: int | None = None
+    # sources/tencent/model/api.json:6611 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:6621 (stated)
+    end_time: str | None = None
+    # sources/tencent/model/api.json:6631 (stated)
+    created_time: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.refresh_activity_id is not None:
+            out["RefreshActivityId"] = self.refresh_activity_id
+        if self.origin_refresh_activity_id is not None:
+            out["OriginRefreshActivityId"] = self.origin_refresh_activity_id
+        if self.refresh_batch_set is not None:
+            out["RefreshBatchSet"] = [item.to_wire() for item in self.refresh_batch_set]
+        if self.refresh_mode is not None:
+            out["RefreshMode"] = self.refresh_mode
+        if self.refresh_settings is not None:
+            out["RefreshSettings"] = self.refresh_settings.to_wire()
+        if self.activity_type is not None:
+            out["ActivityType"] = self.activity_type
+        if self.status is not None:
+            out["Status"] = self.status
+        if self.current_refresh_batch_num is not None:
+            out["CurrentRefreshBatchNum"] = self.current_refresh_batch_num
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> RefreshActivity:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            refresh_activity_id=_wire.as_str(data.get("RefreshActivityId")),
+            origin_refresh_activity_id=_wire.as_str(data.get("OriginRefreshActivityId")),
+            refresh_batch_set=_list_of(data.get("RefreshBatchSet"), RefreshBatch.from_value),
+            refresh_mode=_wire.as_str(data.get("RefreshMode")),
+            refresh_settings=RefreshSettings.from_value(data.get("RefreshSettings")),
+            activity_type=_wire.as_str(data.get("ActivityType")),
+            status=_wire.as_str(data.get("Status")),
+            current_refresh_batch_num=_wire.as_int(data.get("CurrentRefreshBatchNum")),
+            start_time=_wire.as_str(data.get("StartTime")),
+            end_time=_wire.as_str(data.get("EndTime")),
+            created_time=_wire.as_str(data.get("CreatedTime")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> RefreshActivity | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScalingPolicy:
+    """List of AS alarm trigger policy details.
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID.
+        auto_scaling_policy_id (wire name AutoScalingPolicyId): Alarm trigger policy ID.
+        scaling_policy_type (wire name ScalingPolicyType): Scaling policy type. Valid values:
+            - SIMPLE: A simple policy.
+            - TARGET_TRACKING: A target tracking policy.
+        scaling_policy_name (wire name ScalingPolicyName): Alarm trigger policy name.
+        adjustment_type (wire name AdjustmentType): The method to adjust the desired capacity after the alarm is triggered. It’s only available when ScalingPolicyType is Simple. Valid values:
+            - CHANGE_IN_CAPACITY: Increase or decrease the desired capacity
+            - EXACT_CAPACITY: Adjust to the specified desired capacity
+            - PERCENT_CHANGE_IN_CAPACITY: Adjust the desired capacity by percentage
+        adjustment_value (wire name AdjustmentValue): The adjusted value of desired capacity after the alarm is triggered. This parameter is only applicable to a simple policy.
+        cooldown (wire name Cooldown): Cooldown duration in seconds, applies only to simple policies. value range [0,3600]. default cooldown: 300 seconds.
+        metric_alarm (wire name MetricAlarm): Alarm monitoring metrics of a simple policy.
+        predefined_metric_type (wire name PredefinedMetricType): Preset monitoring item. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+            - ASG_AVG_CPU_UTILIZATION: Average CPU utilization
+            - ASG_AVG_LAN_TRAFFIC_OUT: Average private bandwidth out
+            - ASG_AVG_LAN_TRAFFIC_IN: Average private bandwidth in
+            - ASG_AVG_WAN_TRAFFIC_OUT: Average public bandwidth out
+            - ASG_AVG_WAN_TRAFFIC_IN: Average public bandwidth in
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        target_value (wire name TargetValue): Target value. It’s only available when ScalingPolicyType is TARGET_TRACKING. Value ranges:
+            - ASG_AVG_CPU_UTILIZATION (in %): [1, 100)
+            - ASG_AVG_LAN_TRAFFIC_OUT (in Mbps): >0
+            - ASG_AVG_LAN_TRAFFIC_IN (in Mbps): >0
+            - ASG_AVG_WAN_TRAFFIC_OUT (in Mbps): >0
+            - ASG_AVG_WAN_TRAFFIC_IN (in Mbps): >0
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It’s only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+            - true: Scaling in is not allowed.
+            - false: Allows both scale-out and scale-in
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        metric_alarms (wire name MetricAlarms): List of alarm monitoring metrics. This parameter is only applicable to a target tracking policy.
+
+            Note: This field may return null, indicating that no valid values can be obtained.
+        notification_user_group_ids (wire name NotificationUserGroupIds): Notification group ID, which is the set of user group IDs.
+
+    """
+
+    # sources/tencent/model/api.json:7161 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:7171 (stated)
+    auto_scaling_policy_id: str | None = None
+    # sources/tencent/model/api.json:7181 (stated)
+    scaling_policy_type: str | None = None
+    # sources/tencent/model/api.json:7191 (stated)
+    scaling_policy_name: str | None = None
+    # sources/tencent/model/api.json:7201 (stated)
+    adjustment_type: str | None = None
+    # sources/tencent/model/api.json:7211 (stated)
+    adjustment_value: int | None = None
+    # sources/tencent/model/api.json:7221 (stated)
+    cooldown: int | None = None
+    # sources/tencent/model/api.json:7231 (stated)
+    metric_alarm: MetricAlarm | None = None
+    # sources/tencent/model/api.json:7241 (stated)
+    predefined_metric_type: str | None = None
+    # sources/tencent/model/api.json:7251 (stated)
+    target_value: int | None = None
+    # sources/tencent/model/api.json:7261 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/tencent/model/api.json:7271 (stated)
+    disable_scale_in: bool | None = None
+    # sources/tencent/model/api.json:7281 (stated)
+    metric_alarms: list[MetricAlarm] | None = None
+    # sources/tencent/model/api.json:7291 (stated)
+    notification_user_group_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.auto_scaling_policy_id is not None:
+            out["AutoScalingPolicyId"] = self.auto_scaling_policy_id
+        if self.scaling_policy_type is not None:
+            out["ScalingPolicyType"] = self.scaling_policy_type
+        if self.scaling_policy_name is not None:
+            out["ScalingPolicyName"] = self.scaling_policy_name
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = self.adjustment_type
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.metric_alarm is not None:
+            out["MetricAlarm"] = self.metric_alarm.to_wire()
+        if self.predefined_metric_type is not None:
+            out["PredefinedMetricType"] = self.predefined_metric_type
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.metric_alarms is not None:
+            out["MetricAlarms"] = [item.to_wire() for item in self.metric_alarms]
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScalingPolicy:
+        return cls(
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            auto_scaling_policy_id=_wire.as_str(data.get("AutoScalingPolicyId")),
+            scaling_policy_type=_wire.as_str(data.get("ScalingPolicyType")),
+            scaling_policy_name=_wire.as_str(data.get("ScalingPolicyName")),
+            adjustment_type=_wire.as_str(data.get("AdjustmentType")),
+            adjustment_value=_wire.as_int(data.get("AdjustmentValue")),
+            cooldown=_wire.as_int(data.get("Cooldown")),
+            metric_alarm=MetricAlarm.from_value(data.get("MetricAlarm")),
+            predefined_metric_type=_wire.as_str(data.get("PredefinedMetricType")),
+            target_value=_wire.as_int(data.get("TargetValue")),
+            estimated_instance_warmup=_wire.as_int(data.get("EstimatedInstanceWarmup")),
+            disable_scale_in=_wire.as_bool(data.get("DisableScaleIn")),
+            metric_alarms=_list_of(data.get("MetricAlarms"), MetricAlarm.from_value),
+            notification_user_group_ids=_list_of(
+                data.get("NotificationUserGroupIds"), _wire.as_str
+            ),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScalingPolicy | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ScheduledAction:
+    """List of scheduled task details.
+
+    Attributes:
+        scheduled_action_id (wire name ScheduledActionId): Scheduled task ID.
+        scheduled_action_name (wire name ScheduledActionName): Scheduled task name.
+        auto_scaling_group_id (wire name AutoScalingGroupId): ID of the auto scaling group where the scheduled task is located.
+        start_time (wire name StartTime): Start time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+        recurrence (wire name Recurrence): Specifies the repeating mode of the scheduled task. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hour, date, month, week.
+        end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+        max_size (wire name MaxSize): Maximum number of instances set by the scheduled task.
+        desired_capacity (wire name DesiredCapacity): Desired number of instances set by the scheduled task.
+        min_size (wire name MinSize): Minimum number of instances set by the scheduled task.
+        created_time (wire name CreatedTime): The creation time of the scheduled task. value is in standard UTC time, formatted as YYYY-MM-DDThh:MM:ssZ according to the ISO8601 standard.
+        scheduled_type (wire name ScheduledType): Scheduled task execution type. Valid values:
+            - CRONTAB: repeated execution.
+            - ONCE: single execution.
+        disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+            Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+            The following cases assume that DisableUpdateDesiredCapacity is True:
+            - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+            - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+            - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+    """
+
+    # sources/tencent/model/api.json:7307 (stated)
+    scheduled_action_id: str | None = None
+    # sources/tencent/model/api.json:7317 (stated)
+    scheduled_action_name: str | None = None
+    # sources/tencent/model/api.json:7327 (stated)
+    auto_scaling_group_id: str | None = None
+    # sources/tencent/model/api.json:7337 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:7347 (stated)
+    recurrence: str | None = None
+    # sources/tencent/model/api.json:7357 (stated)
+    end_time: str | None = None
+    # sources/tencent/model/api.json:7367 (stated)
+    max_size: int | None = None
+    # sources/tencent/model/api.json:7377 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:7387 (stated)
+    min_size: int | None = None
+    # sources/tencent/model/api.json:7397 (stated)
+    created_time: str | None = None
+    # sources/tencent/model/api.json:7407 (stated)
+    scheduled_type: str | None = None
+    # sources/tencent/model/api.json:7417 (stated)
+    disable_update_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.scheduled_action_id is not None:
+            out["ScheduledActionId"] = self.scheduled_action_id
+        if self.scheduled_action_name is not None:
+            out["ScheduledActionName"] = self.scheduled_action_name
+        if self.auto_scaling_group_id is not None:
+            out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.recurrence is not None:
+            out["Recurrence"] = self.recurrence
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.created_time is not None:
+            out["CreatedTime"] = self.created_time
+        if self.scheduled_type is not None:
+            out["ScheduledType"] = self.scheduled_type
+        if self.disable_update_desired_capacity is not None:
+            out["DisableUpdateDesiredCapacity"] = self.disable_update_desired_capacity
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object]) -> ScheduledAction:
+        return cls(
+            scheduled_action_id=_wire.as_str(data.get("ScheduledActionId")),
+            scheduled_action_name=_wire.as_str(data.get("ScheduledActionName")),
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            start_time=_wire.as_str(data.get("StartTime")),
+            recurrence=_wire.as_str(data.get("Recurrence")),
+            end_time=_wire.as_str(data.get("EndTime")),
+            max_size=_wire.as_int(data.get("MaxSize")),
+            desired_capacity=_wire.as_int(data.get("DesiredCapacity")),
+            min_size=_wire.as_int(data.get("MinSize")),
+            created_time=_wire.as_str(data.get("CreatedTime")),
+            scheduled_type=_wire.as_str(data.get("ScheduledType")),
+            disable_update_desired_capacity=_wire.as_bool(data.get("DisableUpdateDesiredCapacity")),
+        )
+
+    @classmethod
+    def from_value(cls, raw: object) -> ScheduledAction | None:
+        data = _wire.as_dict(raw)
+        return None if data is None else cls.from_wire(data)
+
+
+@dataclass(slots=True, kw_only=True)
+class ForwardLoadBalancerIdentification:
+    """Specifies the list of cloud load balancer identification information with a maximum length of 100. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+    Attributes:
+        load_balancer_id (wire name LoadBalancerId): ID of the CLB
+
+            Required (sources/tencent/model/api.json:4065 (stated)).
+        listener_id (wire name ListenerId): Application CLB listener ID
+
+            Required (sources/tencent/model/api.json:4074 (stated)).
+        location_id (wire name LocationId): ID of a forwarding rule. This parameter is required for layer-7 listeners.
+
+    """
+
+    # sources/tencent/model/api.json:4065 (stated)
+    load_balancer_id: str
+    # sources/tencent/model/api.json:4074 (stated)
+    listener_id: str
+    # sources/tencent/model/api.json:4083 (stated)
+    location_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LoadBalancerId"] = self.load_balancer_id
+        out["ListenerId"] = self.listener_id
+        if self.location_id is not None:
+            out["LocationId"] = self.location_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesRequest:
+    """The request of AttachInstances.
+
+    This interface (AttachInstances) is used to add CVM instances to a scaling group.
+    - Only CVM instances in RUNNING or STOPPED status can be added.
+
+    This API is used to ensure added CVM instances match the VPC network of the scaling group.
+
+    Source: sources/tencent/model/api.json:3 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:662 (stated)).
+        instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:
+            - Query instance ID by logging in to the console.
+            - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+            Required (sources/tencent/model/api.json:671 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:662 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:671 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachInstancesResponse:
+    """The answer of AttachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:686 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersRequest:
+    """The request of AttachLoadBalancers.
+
+    This API is used to add CLBs to a security group.
+
+    Source: sources/tencent/model/api.json:10 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:708 (stated)).
+        load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic clb ids. each scaling group can bind a maximum of 20 classic clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+        forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers. each scaling group can bind a maximum of 100 application clbs. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+    """
+
+    # sources/tencent/model/api.json:708 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:717 (stated)
+    load_balancer_ids: list[str] | None = None
+    # sources/tencent/model/api.json:726 (stated)
+    forward_load_balancers: list[ForwardLoadBalancer] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = list(self.load_balancer_ids)
+        if self.forward_load_balancers is not None:
+            out["ForwardLoadBalancers"] = [item.to_wire() for item in self.forward_load_balancers]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class AttachLoadBalancersResponse:
+    """The answer of AttachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:741 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> AttachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelInstanceRefreshRequest:
+    """The request of CancelInstanceRefresh.
+
+    This API is used to cancel the instance refresh activity of the scaling group.
+    - The batches that have already been refreshed remain unaffected, but the batches pending refresh will be canceled.
+    - If a batch is currently refreshing, cancellation is not allowed. You can suspend the event and wait until the current batch finishes before canceling.
+
+    This API is used to refresh the failed instances. If a refresh fails, the affected instances will remain in standby status, and require manual intervention to exit the standby status or terminate the instances.
+    - Rollback operations are not allowed after cancellation, and recovery is unsupported.
+
+    Temporarily expanded instances due to the maxSurge parameter are automatically destroyed after cancellation.
+    - During scale-in, all instances have already been updated and cannot be canceled.
+
+    Source: sources/tencent/model/api.json:17 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:1247 (stated)).
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can obtain the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+            Required (sources/tencent/model/api.json:1256 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:1247 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:1256 (stated)
+    refresh_activity_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["RefreshActivityId"] = self.refresh_activity_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CancelInstanceRefreshResponse:
+    """The answer of CancelInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CancelInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ClearLaunchConfigurationAttributesRequest:
+    """The request of ClearLaunchConfigurationAttributes.
+
+    This API is used to clear specific attributes of the launch configuration.
+
+    Source: sources/tencent/model/api.json:24 (stated)
+
+    Attributes:
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain in the following ways:.
+            - Queries the launch configuration ID by logging in to the console.
+            - Get the launch configuration ID by calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+            Required (sources/tencent/model/api.json:1283 (stated)).
+        clear_data_disks (wire name ClearDataDisks): Whether to clear data disk information. This parameter is optional and the default value is false.
+
+            Setting it to true will clear data disks, which means that CVM newly created on this launch configuration will have no data disk.
+
+            Default: False (sources/tencent/model/api.json:1289 (stated): "the default value is false").
+        clear_host_name_settings (wire name ClearHostNameSettings): Whether to clear the CVM hostname settings. This parameter is optional and the default value is false.
+
+            Setting it to true will clear the hostname settings, which means that CVM newly created on this launch configuration will have no hostname.
+
+            Default: False (sources/tencent/model/api.json:1298 (stated): "the default value is false").
+        clear_instance_name_settings (wire name ClearInstanceNameSettings): Whether to clear the CVM instance name settings. This parameter is optional and the default value is false.
+
+            Setting it to true will clear the instance name settings, which means that CVM newly created on this launch configuration will be named in the as-{{AutoScalingGroupName}} format.
+
+            Default: False (sources/tencent/model/api.json:1307 (stated): "the default value is false").
+        clear_disaster_recover_group_ids (wire name ClearDisasterRecoverGroupIds): Whether to clear placement group information. This parameter is optional. Default value: false.
+
+            True means clearing placement group information. After that, no placement groups are specified for CVMs created based on the information.
+
+            Default: False (sources/tencent/model/api.json:1316 (stated): "Default value: false").
+        clear_instance_tags (wire name ClearInstanceTags): Whether to clear the instance tag list. This parameter is optional, and its default value is false.
+
+            If true is filled in, it indicates that the instance tag list should be cleared. After the list is cleared, the CVMs created based on this will not be bound to the tags in the list.
+
+            Default: False (sources/tencent/model/api.json:1325 (stated): "default value is false").
+        clear_metadata (wire name ClearMetadata): Whether to clear metadata, optional, defaults to false. Setting it to true will clear metadata, the CVMs created based on this will not be associated with custom metadata.
+
+            Default: False (sources/tencent/model/api.json:1334 (stated): "defaults to false").
+
+    """
+
+    # sources/tencent/model/api.json:1283 (stated)
+    launch_configuration_id: str
+    # sources/tencent/model/api.json:1292 (stated)
+    clear_data_disks: bool | None = None
+    # sources/tencent/model/api.json:1301 (stated)
+    clear_host_name_settings: bool | None = None
+    # sources/tencent/model/api.json:1310 (stated)
+    clear_instance_name_settings: bool | None = None
+    # sources/tencent/model/api.json:1319 (stated)
+    clear_disaster_recover_group_ids: bool | None = None
+    # sources/tencent/model/api.json:1328 (stated)
+    clear_instance_tags: bool | None = None
+    # sources/tencent/model/api.json:1337 (stated)
+    clear_metadata: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.clear_data_disks is not None:
+            out["ClearDataDisks"] = self.clear_data_disks
+        if self.clear_host_name_settings is not None:
+            out["ClearHostNameSettings"] = self.clear_host_name_settings
+        if self.clear_instance_name_settings is not None:
+            out["ClearInstanceNameSettings"] = self.clear_instance_name_settings
+        if self.clear_disaster_recover_group_ids is not None:
+            out["ClearDisasterRecoverGroupIds"] = self.clear_disaster_recover_group_ids
+        if self.clear_instance_tags is not None:
+            out["ClearInstanceTags"] = self.clear_instance_tags
+        if self.clear_metadata is not None:
+            out["ClearMetadata"] = self.clear_metadata
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ClearLaunchConfigurationAttributesResponse:
+    """The answer of ClearLaunchConfigurationAttributes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ClearLaunchConfigurationAttributesResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class CompleteLifecycleActionRequest:
     """The request of CompleteLifecycleAction.
 
@@ -447,6 +5152,597 @@ class CompleteLifecycleActionResponse:
     ) -> CompleteLifecycleActionResponse:
         return cls(
             request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupRequest:
+    """The request of CreateAutoScalingGroup.
+
+    This API (CreateAutoScalingGroup) is used to create an auto scaling group.
+
+    Source: sources/tencent/model/api.json:38 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 55 bytes and must be unique under your account.
+
+            Required (sources/tencent/model/api.json:1500 (stated)).
+            Length: ..55 bytes (sources/tencent/model/api.json:1497 (stated): "maximum length of 55 bytes").
+            Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1497 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. you can obtain the launch configuration ID by logging in to the console or making an api call to DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+            Required (sources/tencent/model/api.json:1509 (stated)).
+        max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Required (sources/tencent/model/api.json:1518 (stated)).
+            Range: 0..2000 (sources/tencent/model/api.json:1515 (stated): "value range [0,2000]").
+        min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+            Required (sources/tencent/model/api.json:1527 (stated)).
+            Range: 0..2000 (sources/tencent/model/api.json:1524 (stated): "value range: [0,2000]").
+        vpc_id (wire name VpcId): vpc ID. a valid vpc ID can be queried by logging in to the console. you can also call the api DescribeVpc and obtain it from the VpcId field in the api response.
+
+            Required (sources/tencent/model/api.json:1536 (stated)).
+        default_cooldown (wire name DefaultCooldown): Default cooldown period in seconds. default value: 300. value range: [0,3600].
+
+            Default: 300 (sources/tencent/model/api.json:1542 (stated): "default value: 300").
+            Range: 0..3600 seconds (sources/tencent/model/api.json:1542 (stated): "value range: [0,3600]").
+        desired_capacity (wire name DesiredCapacity): The expected number of instances, in the range of [0,2000], default value equals current MinSize, and must meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Range: 0..2000 (sources/tencent/model/api.json:1551 (stated): "range of [0,2000]").
+        load_balancer_ids (wire name LoadBalancerIds): A list of classic load balancer ids with a current maximum length of 20. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+            Length: ..20 items (sources/tencent/model/api.json:1560 (stated): "maximum length of 20").
+        project_id (wire name ProjectId): Project ID of the instance within the scaling group. default value is 0, indicates usage of the default project. obtain this parameter by calling DescribeProject, projectId field in the return value.
+
+            Default: 0 (sources/tencent/model/api.json:1569 (stated): "default value is 0").
+        forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time.
+
+            Length: ..100 items (sources/tencent/model/api.json:1578 (stated): "maximum length of 100").
+        subnet_ids (wire name SubnetIds): The subnet ID list must specify a subnet in VPC scenarios. multiple subnets are attempted sequentially based on the fill-in order as priority until successful instance creation. effective VPC subnet ids can be queried by logging in to the console or obtained from the SubnetId field in the API response by calling the DescribeSubnets API.
+        termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. Valid values: OLDEST_INSTANCE and NEWEST_INSTANCE. Default value: OLDEST_INSTANCE.
+            - OLDEST_INSTANCE: Terminate the oldest instance in the scaling group first.
+            - NEWEST_INSTANCE: Terminate the newest instance in the scaling group first.
+
+            Length: ..1 items (sources/tencent/model/api.json:1596 (stated): "maximum length is currently 1").
+        zones (wire name Zones): List of availability zones. An availability zone must be specified in the basic network scenario. If multiple availability zones are entered, their priority will be determined by the order in which they are entered, and they will be tried one by one until instances can be successfully created.
+        retry_policy (wire name RetryPolicy): Retry policy. Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY. Default value: IMMEDIATE_RETRY. A partially successful scaling activity is considered a failed activity.
+            - IMMEDIATE_RETRY: Immediately retry or quickly retry in a short period. There will be no retry anymore after a certain number of consecutive failures (5).
+            - INCREMENTAL_INTERVALS: Retry at an incremental interval. As the number of continuous failures increase, the retry interval gradually increases. The interval for the first 10 retries is the same as the immediate retry mode, and that for the subsequent retries gradually increases to 10 minutes, 30 minutes, 60 minutes, or 1 day.
+            - NO_RETRY: There will be no retry until another user call or alarm information is received.
+
+            Default: 'IMMEDIATE_RETRY' (sources/tencent/model/api.json:1614 (stated): "Default value: IMMEDIATE_RETRY").
+            Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:1614 (stated): "Valid values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY").
+        zones_check_policy (wire name ZonesCheckPolicy): AZ verification policy. Valid values: ALL and ANY. Default value: ANY.
+            - ALL: Verification passes if all AZs or subnets are available; otherwise, a verification error will be reported.
+            - ANY: Verification passes if any AZ or subnet is available; otherwise, a verification error will be reported.
+
+            Common reasons for unavailable AZs or subnets include the CVM InstanceType in the AZ being sold out, the CBS cloud disk in the AZ being sold out, insufficient quota in the AZ, and insufficient IP addresses in the subnet.
+
+            If there is no AZ or subnet in Zones/SubnetIds, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+            Default: 'ANY' (sources/tencent/model/api.json:1623 (stated): "Default value: ANY").
+            Values: ALL, ANY (sources/tencent/model/api.json:1623 (stated): "Valid values: ALL and ANY").
+        tags (wire name Tags): List of Tag descriptions. by specifying this parameter, you can bind tags to a scaling group and corresponding resource instances. each scaling group supports up to 30 tags. you can call the GetTags API to retrieve existing Tag key-value pairs based on the response.
+        service_settings (wire name ServiceSettings): Service settings such as unhealthy instance replacement.
+        ipv6_address_count (wire name Ipv6AddressCount): The number of IPv6 addresses that an instance has. valid values: 0 and 1. default value: 0, which means the instance does not allocate an IPv6 address. use a private network that supports IPv6 and enable IPv6 CIDR in the subnet. for other usage restrictions, see IPv6 usage limits.
+
+            Default: 0 (sources/tencent/model/api.json:1650 (stated): "default value: 0").
+            Values: 0, 1 (sources/tencent/model/api.json:1650 (stated): "valid values: 0 and 1").
+        multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): Multi-AZ/multi-subnet policy, whose valid values include PRIORITY and EQUALITY, with the default value being PRIORITY.
+            - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instances can be successfully created in the highest-priority AZ/subnet, they will always be created in that AZ/subnet.
+            - EQUALITY: The instances added through scale-out will be distributed across multiple AZs/subnets to ensure a relatively balanced number of instances in each AZ/subnet after scaling out.
+
+            Points to consider regarding this policy:
+            - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
+            - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
+            - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
+
+            Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
+        health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
+            - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
+            - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
+
+            If CLB is selected, the scaling group will check both the instance's network status and the CLB's health check status. If the instance's network status is unhealthy, the instance will be marked as UNHEALTHY. If the CLB's health check status is abnormal, the instance will be marked as CLB_UNHEALTHY. If both of them are abnormal, the instance will be marked as UNHEALTHY|CLB_UNHEALTHY. Default value: CLB.
+
+            Default: 'CLB' (sources/tencent/model/api.json:1668 (stated): "Default value: CLB").
+            Values: CVM, CLB (sources/tencent/model/api.json:1668 (stated): "Valid values:").
+        load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Grace period of the CLB health check during which the IN_SERVICE instances added will not be marked as CLB_UNHEALTHY.
+
+            Valid range: 0-7200, in seconds. Default value: 0.
+
+            Default: 0 (sources/tencent/model/api.json:1677 (stated): "Default value: 0").
+            Range: 0..7200 seconds (sources/tencent/model/api.json:1677 (stated): "Valid range: 0-7200").
+        instance_allocation_policy (wire name InstanceAllocationPolicy): Instance assignment policy. Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED. Default value: LAUNCH_CONFIGURATION.
+            - LAUNCH_CONFIGURATION: Represent the traditional mode of assigning instances according to the launch configuration.
+            - SPOT_MIXED: Represent the spot mixed mode. Currently, this mode is supported only when the launch configuration is set to the pay-as-you-go billing mode. In the mixed mode, the scaling group will scale out pay-as-you-go models or spot models based on the predefined settings. When the mixed mode is used, the billing type of the associated launch configuration cannot be modified.
+
+            Default: 'LAUNCH_CONFIGURATION' (sources/tencent/model/api.json:1686 (stated): "Default value: LAUNCH_CONFIGURATION").
+            Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:1686 (stated): "Valid values: LAUNCH_CONFIGURATION and SPOT_MIXED").
+        spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Specifies how to assign pay-as-you-go instances and spot instances.
+
+            This parameter is valid only when InstanceAllocationPolicy  is set to SPOT_MIXED.
+        capacity_rebalance (wire name CapacityRebalance): Capacity rebalancing feature, which is applicable only to spot instances within the scaling group. Valid values:
+            - TRUE: Enable this feature. When spot instances in the scaling group are about to be automatically recycled by the spot instance service, AS proactively initiates the termination process of the spot instances. If there is a configured scale-in hook, it will be triggered before termination. After the termination process starts, AS asynchronously initiates the scale-out to reach the expected number of instances.
+            - FALSE: Disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+
+            Default value: FALSE.
+
+            Default: False (sources/tencent/model/api.json:1704 (stated): "Default value: FALSE").
+        instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name index settings. If not specified, it is disabled by default. When enabled, an incremental numeric index will be appended to the names of instances automatically created within the scaling group.
+        host_name_index_settings (wire name HostNameIndexSettings): Specifies the related settings for the instance hostname index number. If not specified, it is disabled by default. When enabled, it appends incremental numeric index to the hostname of instances auto-created within the scaling group.
+        concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): This feature allows the system to perform multiple scale out operations concurrently in order to reach the desired capacity. However, the following constraints apply:
+            - Compatibility: This option cannot be set if the InstanceAllocationPolicyis SPOT_MIXED or the ScalingMode is WAKE_UP_STOPPED_SCALING.
+            - Concurrency Limit: The system currently supports a maximum of two concurrent scale-out operations.
+            - Operation Restrictions: Other scaling actions such as scaling to a specific instance count or performing scale in, cannot be executed concurrently.
+
+            Default: FALSE(indicating that concurrent scaling is disabled).
+
+            Default: False (sources/tencent/model/api.json:1731 (stated): "Default: FALSE").
+
+    """
+
+    # sources/tencent/model/api.json:1500 (stated)
+    auto_scaling_group_name: str
+    # sources/tencent/model/api.json:1509 (stated)
+    launch_configuration_id: str
+    # sources/tencent/model/api.json:1518 (stated)
+    max_size: int
+    # sources/tencent/model/api.json:1527 (stated)
+    min_size: int
+    # sources/tencent/model/api.json:1536 (stated)
+    vpc_id: str
+    # sources/tencent/model/api.json:1545 (stated)
+    default_cooldown: int | None = None
+    # sources/tencent/model/api.json:1554 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:1563 (stated)
+    load_balancer_ids: list[str] | None = None
+    # sources/tencent/model/api.json:1572 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:1581 (stated)
+    forward_load_balancers: list[ForwardLoadBalancer] | None = None
+    # sources/tencent/model/api.json:1590 (stated)
+    subnet_ids: list[str] | None = None
+    # sources/tencent/model/api.json:1599 (stated)
+    termination_policies: list[str] | None = None
+    # sources/tencent/model/api.json:1608 (stated)
+    zones: list[str] | None = None
+    # sources/tencent/model/api.json:1617 (stated)
+    retry_policy: RetryPolicy | str | None = None
+    # sources/tencent/model/api.json:1626 (stated)
+    zones_check_policy: ZonesCheckPolicy | str | None = None
+    # sources/tencent/model/api.json:1635 (stated)
+    tags: list[Tag] | None = None
+    # sources/tencent/model/api.json:1644 (stated)
+    service_settings: ServiceSettings | None = None
+    # sources/tencent/model/api.json:1653 (stated)
+    ipv6_address_count: int | None = None
+    # sources/tencent/model/api.json:1662 (stated)
+    multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None
+    # sources/tencent/model/api.json:1671 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/tencent/model/api.json:1680 (stated)
+    load_balancer_health_check_grace_period: int | None = None
+    # sources/tencent/model/api.json:1689 (stated)
+    instance_allocation_policy: InstanceAllocationPolicy | str | None = None
+    # sources/tencent/model/api.json:1698 (stated)
+    spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None
+    # sources/tencent/model/api.json:1707 (stated)
+    capacity_rebalance: bool | None = None
+    # sources/tencent/model/api.json:1716 (stated)
+    instance_name_index_settings: InstanceNameIndexSettings | None = None
+    # sources/tencent/model/api.json:1725 (stated)
+    host_name_index_settings: HostNameIndexSettings | None = None
+    # sources/tencent/model/api.json:1734 (stated)
+    concurrent_scale_out_for_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["LaunchConfigurationId"] = self.launch_configuration_id
+        out["MaxSize"] = self.max_size
+        out["MinSize"] = self.min_size
+        out["VpcId"] = self.vpc_id
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = list(self.load_balancer_ids)
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.forward_load_balancers is not None:
+            out["ForwardLoadBalancers"] = [item.to_wire() for item in self.forward_load_balancers]
+        if self.subnet_ids is not None:
+            out["SubnetIds"] = list(self.subnet_ids)
+        if self.termination_policies is not None:
+            out["TerminationPolicies"] = list(self.termination_policies)
+        if self.zones is not None:
+            out["Zones"] = list(self.zones)
+        if self.retry_policy is not None:
+            out["RetryPolicy"] = _enum_value(self.retry_policy)
+        if self.zones_check_policy is not None:
+            out["ZonesCheckPolicy"] = _enum_value(self.zones_check_policy)
+        if self.tags is not None:
+            out["Tags"] = [item.to_wire() for item in self.tags]
+        if self.service_settings is not None:
+            out["ServiceSettings"] = self.service_settings.to_wire()
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.multi_zone_subnet_policy is not None:
+            out["MultiZoneSubnetPolicy"] = _enum_value(self.multi_zone_subnet_policy)
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.load_balancer_health_check_grace_period is not None:
+            out["LoadBalancerHealthCheckGracePeriod"] = self.load_balancer_health_check_grace_period
+        if self.instance_allocation_policy is not None:
+            out["InstanceAllocationPolicy"] = _enum_value(self.instance_allocation_policy)
+        if self.spot_mixed_allocation_policy is not None:
+            out["SpotMixedAllocationPolicy"] = self.spot_mixed_allocation_policy.to_wire()
+        if self.capacity_rebalance is not None:
+            out["CapacityRebalance"] = self.capacity_rebalance
+        if self.instance_name_index_settings is not None:
+            out["InstanceNameIndexSettings"] = self.instance_name_index_settings.to_wire()
+        if self.host_name_index_settings is not None:
+            out["HostNameIndexSettings"] = self.host_name_index_settings.to_wire()
+        if self.concurrent_scale_out_for_desired_capacity is not None:
+            out["ConcurrentScaleOutForDesiredCapacity"] = (
+                self.concurrent_scale_out_for_desired_capacity
+            )
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupResponse:
+    """The answer of CreateAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:1749 (stated)
+    auto_scaling_group_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupFromInstanceRequest:
+    """The request of CreateAutoScalingGroupFromInstance.
+
+    This API is used to create launch configurations and scaling groups based on an instance.
+
+    Source: sources/tencent/model/api.json:45 (stated)
+
+    Attributes:
+        auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name. It must be unique under your account. The name can only contain letters, numbers, underscore, hyphen "-" and periods. It cannot exceed 55 bytes.
+
+            Required (sources/tencent/model/api.json:1418 (stated)).
+            Length: ..55 bytes (sources/tencent/model/api.json:1415 (stated): "cannot exceed 55 bytes").
+        instance_id (wire name InstanceId): Instance ID. you can get the instance ID by logging in to the console or making an api call to DescribeInstances and retrieving the InstanceId from the returned information.
+
+            Required (sources/tencent/model/api.json:1427 (stated)).
+        min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+            Required (sources/tencent/model/api.json:1436 (stated)).
+            Range: 0..2000 (sources/tencent/model/api.json:1433 (stated): "value range: [0,2000]").
+        max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Required (sources/tencent/model/api.json:1445 (stated)).
+            Range: 0..2000 (sources/tencent/model/api.json:1442 (stated): "value range [0,2000]").
+        desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, default value equals current MinSize, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Range: 0..2000 (sources/tencent/model/api.json:1451 (stated): "ranges from 0 to 2000").
+        inherit_instance_tag (wire name InheritInstanceTag): Whether to inherit the instance tag. Default value: False
+
+            Default: False (sources/tencent/model/api.json:1460 (stated): "Default value: False").
+
+    """
+
+    # sources/tencent/model/api.json:1418 (stated)
+    auto_scaling_group_name: str
+    # sources/tencent/model/api.json:1427 (stated)
+    instance_id: str
+    # sources/tencent/model/api.json:1436 (stated)
+    min_size: int
+    # sources/tencent/model/api.json:1445 (stated)
+    max_size: int
+    # sources/tencent/model/api.json:1454 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:1463 (stated)
+    inherit_instance_tag: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        out["InstanceId"] = self.instance_id
+        out["MinSize"] = self.min_size
+        out["MaxSize"] = self.max_size
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.inherit_instance_tag is not None:
+            out["InheritInstanceTag"] = self.inherit_instance_tag
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateAutoScalingGroupFromInstanceResponse:
+    """The answer of CreateAutoScalingGroupFromInstance.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_group_id (wire name AutoScalingGroupId): The scaling group ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:1478 (stated)
+    auto_scaling_group_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateAutoScalingGroupFromInstanceResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_group_id=_wire.as_str(data.get("AutoScalingGroupId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateLaunchConfigurationRequest:
+    """The request of CreateLaunchConfiguration.
+
+    This interface (CreateLaunchConfiguration) is used to create new launch configuration.
+    - To modify a launch configuration, use ModifyLaunchConfigurationAttributes to partially modify fields. If needed, create a new launch configuration.
+
+    By default, 50 launch configurations can be created per region. For details, see Usage Limits.
+
+    Source: sources/tencent/model/api.json:52 (stated)
+
+    Attributes:
+        launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+            Required (sources/tencent/model/api.json:1771 (stated)).
+            Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:1768 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+        image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+            - Public images
+            - Custom images
+            - Shared images
+
+            You can obtain the image IDs in the CVM console.
+            - You can also use the DescribeImages and look for ImageId in the response.
+        project_id (wire name ProjectId): Project ID of the launch configuration. default value is 0, indicating usage of the default project. obtain this parameter by calling the projectId field in the return value of DescribeProject.
+
+            Note: the instance's project ID within the scaling group takes the project ID of the scaling group, which is irrelevant here.
+
+            Default: 0 (sources/tencent/model/api.json:1786 (stated): "default value is 0").
+        instance_type (wire name InstanceType): Instance model. Different instance models specify different resource specifications. The specific value can be obtained by calling the DescribeZoneInstanceConfigInfos API to get the latest specification table or referring to the descriptions in Instance Types.
+
+            InstanceType and InstanceTypes are mutually exclusive, and one and only one of them must be entered.
+        system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+        data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+        internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+        login_settings (wire name LoginSettings): Login settings of the instance. You can use this parameter to set the login method, password, and key of the instance or keep the login settings of the original image. By default, a random password will be generated and sent to you via the Message Center.
+        security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+        enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+        user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+        instance_charge_type (wire name InstanceChargeType): Instance billing mode. CVM instances take POSTPAID_BY_HOUR by default. Valid values:
+            - POSTPAID_BY_HOUR: pay-as-you-go hourly
+            - SPOTPAID: spot instance
+            - CDCPAID: dedicated cluster
+
+            Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:1867 (stated): "Valid values:").
+        instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+        instance_types (wire name InstanceTypes): Instance model list. different instance models specify different resource specifications. supports up to 10 instance models.
+
+            The InstanceType and InstanceTypes parameters are mutually exclusive. one and only one must be filled in. specific values can be obtained by calling the api Instance Types to obtain the latest specification table or refer to instance specifications.
+        cam_role_name (wire name CamRoleName): CAM role name. you can obtain it from the roleName in the return value from the API DescribeRoleList.
+        instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type validation policy. valid values include ALL and ANY. default value: ANY. this parameter is valid only when the InstanceTypes parameter contains multiple instance types.
+            - ALL: verification passes if ALL instancetypes are available; otherwise, a verification error will be reported.
+            - ANY: verification passes if ANY InstanceType is available; otherwise, a verification error will be reported.
+
+            Common reasons for unavailable instancetypes include the instancetype being sold out and the corresponding cloud disk being sold out.
+
+            If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+            Default: 'ANY' (sources/tencent/model/api.json:1903 (stated): "default value: ANY").
+            Values: ALL, ANY (sources/tencent/model/api.json:1903 (stated): "valid values include ALL and ANY").
+        instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+        tags (wire name Tags): List of tags. You can specify tags that you want to bind to the launch configuration. Each launch configuration can have up to 30 tags.
+        host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+            windows instances do not support setting hostname.
+
+            When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+            Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+        instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud server instance name (InstanceName).
+
+            If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+            Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+            Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+        instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+        disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy, whose default value is ORIGINAL. Valid values:
+            - ORIGINAL: Use the set cloud disk type.
+            - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+            Default: 'ORIGINAL' (sources/tencent/model/api.json:1957 (stated): "default value is ORIGINAL").
+            Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:1957 (stated): "Valid values:").
+        hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. This parameter is not currently supported for the international site.
+
+            Note: this field is empty by default.
+        i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+        disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group ID. Only one is allowed.
+        image_family (wire name ImageFamily): Image family name. one and only one must be filled in between image Id and image family name. this parameter can be obtained by calling the DescribeImages api.
+        dedicated_cluster_id (wire name DedicatedClusterId): Local exclusive cluster ID. this parameter can be obtained through the DescribeDedicatedClusters api.
+        metadata (wire name Metadata): Custom metadata.
+
+    """
+
+    # sources/tencent/model/api.json:1771 (stated)
+    launch_configuration_name: str
+    # sources/tencent/model/api.json:1780 (stated)
+    image_id: str | None = None
+    # sources/tencent/model/api.json:1789 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:1798 (stated)
+    instance_type: str | None = None
+    # sources/tencent/model/api.json:1807 (stated)
+    system_disk: SystemDisk | None = None
+    # sources/tencent/model/api.json:1816 (stated)
+    data_disks: list[DataDisk] | None = None
+    # sources/tencent/model/api.json:1825 (stated)
+    internet_accessible: InternetAccessible | None = None
+    # sources/tencent/model/api.json:1834 (stated)
+    login_settings: LoginSettings | None = None
+    # sources/tencent/model/api.json:1843 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:1852 (stated)
+    enhanced_service: EnhancedService | None = None
+    # sources/tencent/model/api.json:1861 (stated)
+    user_data: str | None = None
+    # sources/tencent/model/api.json:1870 (stated)
+    instance_charge_type: InstanceChargeType | str | None = None
+    # sources/tencent/model/api.json:1879 (stated)
+    instance_market_options: InstanceMarketOptionsRequest | None = None
+    # sources/tencent/model/api.json:1888 (stated)
+    instance_types: list[str] | None = None
+    # sources/tencent/model/api.json:1897 (stated)
+    cam_role_name: str | None = None
+    # sources/tencent/model/api.json:1906 (stated)
+    instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None
+    # sources/tencent/model/api.json:1915 (stated)
+    instance_tags: list[InstanceTag] | None = None
+    # sources/tencent/model/api.json:1924 (stated)
+    tags: list[Tag] | None = None
+    # sources/tencent/model/api.json:1933 (stated)
+    host_name_settings: HostNameSettings | None = None
+    # sources/tencent/model/api.json:1942 (stated)
+    instance_name_settings: InstanceNameSettings | None = None
+    # sources/tencent/model/api.json:1951 (stated)
+    instance_charge_prepaid: InstanceChargePrepaid | None = None
+    # sources/tencent/model/api.json:1960 (stated)
+    disk_type_policy: DiskTypePolicy | str | None = None
+    # sources/tencent/model/api.json:1969 (stated)
+    hpc_cluster_id: str | None = None
+    # sources/tencent/model/api.json:1978 (stated)
+    i_pv6_internet_accessible: IPv6InternetAccessible | None = None
+    # sources/tencent/model/api.json:1987 (stated)
+    disaster_recover_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:1996 (stated)
+    image_family: str | None = None
+    # sources/tencent/model/api.json:2005 (stated)
+    dedicated_cluster_id: str | None = None
+    # sources/tencent/model/api.json:2014 (stated)
+    metadata: Metadata | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.instance_type is not None:
+            out["InstanceType"] = self.instance_type
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.data_disks is not None:
+            out["DataDisks"] = [item.to_wire() for item in self.data_disks]
+        if self.internet_accessible is not None:
+            out["InternetAccessible"] = self.internet_accessible.to_wire()
+        if self.login_settings is not None:
+            out["LoginSettings"] = self.login_settings.to_wire()
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.enhanced_service is not None:
+            out["EnhancedService"] = self.enhanced_service.to_wire()
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.instance_charge_type is not None:
+            out["InstanceChargeType"] = _enum_value(self.instance_charge_type)
+        if self.instance_market_options is not None:
+            out["InstanceMarketOptions"] = self.instance_market_options.to_wire()
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.cam_role_name is not None:
+            out["CamRoleName"] = self.cam_role_name
+        if self.instance_types_check_policy is not None:
+            out["InstanceTypesCheckPolicy"] = _enum_value(self.instance_types_check_policy)
+        if self.instance_tags is not None:
+            out["InstanceTags"] = [item.to_wire() for item in self.instance_tags]
+        if self.tags is not None:
+            out["Tags"] = [item.to_wire() for item in self.tags]
+        if self.host_name_settings is not None:
+            out["HostNameSettings"] = self.host_name_settings.to_wire()
+        if self.instance_name_settings is not None:
+            out["InstanceNameSettings"] = self.instance_name_settings.to_wire()
+        if self.instance_charge_prepaid is not None:
+            out["InstanceChargePrepaid"] = self.instance_charge_prepaid.to_wire()
+        if self.disk_type_policy is not None:
+            out["DiskTypePolicy"] = _enum_value(self.disk_type_policy)
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.i_pv6_internet_accessible is not None:
+            out["IPv6InternetAccessible"] = self.i_pv6_internet_accessible.to_wire()
+        if self.disaster_recover_group_ids is not None:
+            out["DisasterRecoverGroupIds"] = list(self.disaster_recover_group_ids)
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.dedicated_cluster_id is not None:
+            out["DedicatedClusterId"] = self.dedicated_cluster_id
+        if self.metadata is not None:
+            out["Metadata"] = self.metadata.to_wire()
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateLaunchConfigurationResponse:
+    """The answer of CreateLaunchConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        launch_configuration_id (wire name LaunchConfigurationId): This parameter is returned when a launch configuration is created through this API, indicating the launch configuration ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2029 (stated)
+    launch_configuration_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateLaunchConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            launch_configuration_id=_wire.as_str(data.get("LaunchConfigurationId")),
             raw=dict(data),
         )
 
@@ -588,6 +5884,482 @@ class CreateLifecycleHookResponse:
 
 
 @dataclass(slots=True, kw_only=True)
+class CreateNotificationConfigurationRequest:
+    """The request of CreateNotificationConfiguration.
+
+    This API is used to create a notification.
+
+    This API is used to send notifications to a CMQ topic or queue with the following message content:.
+
+    {
+        "Service": "Tencent Cloud Auto Scaling",
+    "CreatedTime": "2021-10-11T10:15:11Z", // Activity creation time.
+        "AppId": "100000000",
+    "ActivityId": "asa-fznnvrja", // scaling activity ID.
+    This API is used to specify the scaling group ID.
+    "ActivityType": "SCALE_OUT",  // scaling activity type.
+    "StatusCode": "SUCCESSFUL".
+        "Description": "Activity was launched in response to a difference between desired capacity and actual capacity,
+    This API is used to scale out 1 instance.
+    This API is used to set the activity start time.
+    "EndTime": "2021-10-11T10:15:32Z",    // activity end time.
+    "DetailedStatusMessageSet": [ // Collection of activity internal errors (non-empty does not mean activity failure).
+            {
+                "Code": "InvalidInstanceType",
+                "Zone": "ap-guangzhou-6",
+                "InstanceId": "",
+                "InstanceChargeType": "POSTPAID_BY_HOUR",
+                "SubnetId": "subnet-4t5mgeuu",
+                "Message": "The specified instance type `S5.LARGE8` is invalid in `subnet-4t5mgeuu`, `ap-guangzhou-6`.",
+                "InstanceType": "S5.LARGE8"
+            }
+        ]
+    }
+
+    Source: sources/tencent/model/api.json:66 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:2160 (stated)).
+        notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+            - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+            - SCALE_OUT_FAILED: scale-out failed
+            - SCALE_IN_SUCCESSFUL: scale-in succeeded
+            - SCALE_IN_FAILED: scale-in failed
+            - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+            - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+
+            Required (sources/tencent/model/api.json:2169 (stated)).
+        notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+        target_type (wire name TargetType): Notification receiver type. values as follows:.
+            - USER_GROUP: user group
+            - TDMQ_CMQ_TOPIC: tdmq cmq topic
+            - TDMQ_CMQ_QUEUE: tdmq cmq queue
+            - CMQ_QUEUE: CMQ QUEUE. CMQ is offline. currently, only TDMQ CMQ is recommended.
+            - CMQ_TOPIC: specifies the CMQ TOPIC. CMQ is offline. currently, TDMQ CMQ is recommended for use.
+
+            Default value: USER_GROUP.
+
+            Default: 'USER_GROUP' (sources/tencent/model/api.json:2184 (stated): "Default value: USER_GROUP").
+            Values: USER_GROUP, TDMQ_CMQ_TOPIC, TDMQ_CMQ_QUEUE, CMQ_QUEUE, CMQ_TOPIC (sources/tencent/model/api.json:2184 (stated): "USER_GROUP: user group").
+        queue_name (wire name QueueName): TDMQ CMQ QUEUE name. this field is required if TargetType value is TDMQ_CMQ_QUEUE.
+        topic_name (wire name TopicName): TDMQ CMQ TOPIC name. this field is required when TargetType is TDMQ_CMQ_TOPIC.
+
+    """
+
+    # sources/tencent/model/api.json:2160 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:2169 (stated)
+    notification_types: list[str]
+    # sources/tencent/model/api.json:2178 (stated)
+    notification_user_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:2187 (stated)
+    target_type: TargetType | str | None = None
+    # sources/tencent/model/api.json:2196 (stated)
+    queue_name: str | None = None
+    # sources/tencent/model/api.json:2205 (stated)
+    topic_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["NotificationTypes"] = list(self.notification_types)
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        if self.target_type is not None:
+            out["TargetType"] = _enum_value(self.target_type)
+        if self.queue_name is not None:
+            out["QueueName"] = self.queue_name
+        if self.topic_name is not None:
+            out["TopicName"] = self.topic_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateNotificationConfigurationResponse:
+    """The answer of CreateNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_notification_id (wire name AutoScalingNotificationId): Notification ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2220 (stated)
+    auto_scaling_notification_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_notification_id=_wire.as_str(data.get("AutoScalingNotificationId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingPolicyRequest:
+    """The request of CreateScalingPolicy.
+
+    This API is used to create an alarm-triggered scaling policy.
+
+    -The target tracking policy triggers scale-out when the specified type of metric exceeds the threshold (target value) for 3 consecutive cycles (1 minute each). It triggers auto scale-down when the specified type of metric is below the threshold (80% of the target value) for 15 consecutive cycles (1 minute each).
+
+    Source: sources/tencent/model/api.json:73 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:2242 (stated)).
+        scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal points.
+
+            Required (sources/tencent/model/api.json:2251 (stated)).
+            Length: ..60 characters (sources/tencent/model/api.json:2248 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+            Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2248 (stated): "only supports chinese, english, digits, underscores, hyphens, and decimal points").
+        scaling_policy_type (wire name ScalingPolicyType): Alarm trigger policy type. default: SIMPLE. valid values:.
+            - SIMPLE: a simple policy.
+            - TARGET_TRACKING: a target tracking policy.
+
+            Default: 'SIMPLE' (sources/tencent/model/api.json:2257 (stated): "default: SIMPLE").
+            Values: SIMPLE, TARGET_TRACKING (sources/tencent/model/api.json:2257 (stated): "valid values:.").
+        adjustment_type (wire name AdjustmentType): After an Alarm is triggered, specifies the method for modifying the expected number of instances. required in the scenario of simple policies. valid values:.
+            - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
+            - EXACT_CAPACITY: adjust to the expected number of instances
+            - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
+
+            Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
+        adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
+            - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
+            - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
+            - When AdjustmentType is set to PERCENT_CHANGE_IN_CAPACITY, a positive value of AdjustmentValue indicates an increase in the number of instances by a percentage after the alarm is triggered, while a negative value indicates a decrease in the number of instances by a percentage after the alarm is triggered. Unit: %.
+        cooldown (wire name Cooldown): Cooldown period (in seconds). This parameter is only applicable to a simple policy. Default value: 300.
+
+            Default: 300 (sources/tencent/model/api.json:2284 (stated): "Default value: 300").
+        metric_alarm (wire name MetricAlarm): Alarm monitoring metric, apply only to simple policies, required in the scenario of simple policy.
+        predefined_metric_type (wire name PredefinedMetricType): Predefined monitoring item, applicable only to target tracking policies. required in the scenario. value range:.
+            - ASG_AVG_CPU_UTILIZATION: average cpu utilization
+            - ASG_AVG_LAN_TRAFFIC_OUT: specifies the average outbound private network bandwidth.
+            - ASG_AVG_LAN_TRAFFIC_IN: average inbound private network bandwidth
+            - ASG_AVG_WAN_TRAFFIC_OUT: specifies the average outbound public network bandwidth.
+            - ASG_AVG_WAN_TRAFFIC_IN: average inbound public network bandwidth
+
+            Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:2302 (stated): "value range:.").
+        target_value (wire name TargetValue): Target value, applicable only to the target tracking policy, required in the scenario.
+            - ASG_AVG_CPU_UTILIZATION: value range: [1, 100); unit: %.
+            - ASG_AVG_LAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+            - ASG_AVG_LAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+            - ASG_AVG_WAN_TRAFFIC_OUT: value range: > 0; unit: Mbps.
+            - ASG_AVG_WAN_TRAFFIC_IN: value range: > 0; unit: Mbps.
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It is only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600. Default value: 300.
+
+            Default: 300 (sources/tencent/model/api.json:2320 (stated): "Default value: 300").
+            Range: 0..3600 seconds (sources/tencent/model/api.json:2320 (stated): "Value range: 0-3600").
+        disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in, which is applicable only to target tracking policies. Default value: false. Valid values:
+            - true: Target tracking policies trigger only scale-out.
+            - false: Target tracking policies trigger both scale-out and scale-in.
+
+            Default: False (sources/tencent/model/api.json:2329 (stated): "Default value: false").
+        notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+            Notification group ID, which is the set of user group IDs.
+
+    """
+
+    # sources/tencent/model/api.json:2242 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:2251 (stated)
+    scaling_policy_name: str
+    # sources/tencent/model/api.json:2260 (stated)
+    scaling_policy_type: ScalingPolicyType | str | None = None
+    # sources/tencent/model/api.json:2269 (stated)
+    adjustment_type: AdjustmentType | str | None = None
+    # sources/tencent/model/api.json:2278 (stated)
+    adjustment_value: int | None = None
+    # sources/tencent/model/api.json:2287 (stated)
+    cooldown: int | None = None
+    # sources/tencent/model/api.json:2296 (stated)
+    metric_alarm: MetricAlarm | None = None
+    # sources/tencent/model/api.json:2305 (stated)
+    predefined_metric_type: PredefinedMetricType | str | None = None
+    # sources/tencent/model/api.json:2314 (stated)
+    target_value: int | None = None
+    # sources/tencent/model/api.json:2323 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/tencent/model/api.json:2332 (stated)
+    disable_scale_in: bool | None = None
+    # sources/tencent/model/api.json:2341 (stated)
+    notification_user_group_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["ScalingPolicyName"] = self.scaling_policy_name
+        if self.scaling_policy_type is not None:
+            out["ScalingPolicyType"] = _enum_value(self.scaling_policy_type)
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.metric_alarm is not None:
+            out["MetricAlarm"] = self.metric_alarm.to_wire()
+        if self.predefined_metric_type is not None:
+            out["PredefinedMetricType"] = _enum_value(self.predefined_metric_type)
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScalingPolicyResponse:
+    """The answer of CreateScalingPolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_policy_id (wire name AutoScalingPolicyId): Alarm trigger policy ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2356 (stated)
+    auto_scaling_policy_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScalingPolicyResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_policy_id=_wire.as_str(data.get("AutoScalingPolicyId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScheduledActionRequest:
+    """The request of CreateScheduledAction.
+
+    This API (CreateScheduledAction) is used to create a scheduled task.
+
+    Source: sources/tencent/model/api.json:80 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:2378 (stated)).
+        scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+            Required (sources/tencent/model/api.json:2387 (stated)).
+            Length: ..60 bytes (sources/tencent/model/api.json:2384 (stated): "maximum length of 60 bytes").
+            Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:2384 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+        min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+            Required (sources/tencent/model/api.json:2396 (stated)).
+        start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            Required (sources/tencent/model/api.json:2405 (stated)).
+        desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+
+            Required (sources/tencent/model/api.json:2414 (stated)).
+        max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+
+            Required (sources/tencent/model/api.json:2423 (stated)).
+        end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+        recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
+        disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+            Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+            The following cases assume that DisableUpdateDesiredCapacity is True:
+            - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+            - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+            - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+    """
+
+    # sources/tencent/model/api.json:2378 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:2387 (stated)
+    scheduled_action_name: str
+    # sources/tencent/model/api.json:2396 (stated)
+    min_size: int
+    # sources/tencent/model/api.json:2405 (stated)
+    start_time: str
+    # sources/tencent/model/api.json:2414 (stated)
+    desired_capacity: int
+    # sources/tencent/model/api.json:2423 (stated)
+    max_size: int
+    # sources/tencent/model/api.json:2432 (stated)
+    end_time: str | None = None
+    # sources/tencent/model/api.json:2441 (stated)
+    recurrence: str | None = None
+    # sources/tencent/model/api.json:2450 (stated)
+    disable_update_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["ScheduledActionName"] = self.scheduled_action_name
+        out["MinSize"] = self.min_size
+        out["StartTime"] = self.start_time
+        out["DesiredCapacity"] = self.desired_capacity
+        out["MaxSize"] = self.max_size
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.recurrence is not None:
+            out["Recurrence"] = self.recurrence
+        if self.disable_update_desired_capacity is not None:
+            out["DisableUpdateDesiredCapacity"] = self.disable_update_desired_capacity
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class CreateScheduledActionResponse:
+    """The answer of CreateScheduledAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scheduled_action_id (wire name ScheduledActionId): Scheduled task ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2465 (stated)
+    scheduled_action_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> CreateScheduledActionResponse:
+        return cls(
+            request_id=request_id,
+            scheduled_action_id=_wire.as_str(data.get("ScheduledActionId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAutoScalingGroupRequest:
+    """The request of DeleteAutoScalingGroup.
+
+    This API is used to delete an auto-scaling group. Make sure that there are no IN_SERVICE instances in the group, and there are no ongoing scaling activities. When you delete a scaling group, instances in the status of CREATION_FAILED, TERMINATION_FAILED and DETACH_FAILED are not terminated.
+
+    Source: sources/tencent/model/api.json:87 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:2570 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:2570 (stated)
+    auto_scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteAutoScalingGroupResponse:
+    """The answer of DeleteAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteLaunchConfigurationRequest:
+    """The request of DeleteLaunchConfiguration.
+
+    This API (DeleteLaunchConfiguration) is used to delete a launch configuration.
+    - If the launch configuration is active in a scaling group, it cannot be deleted.
+
+    Source: sources/tencent/model/api.json:94 (stated)
+
+    Attributes:
+        launch_configuration_id (wire name LaunchConfigurationId): Specifies the launch configuration ID that needs to be deleted. you can obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+
+            Required (sources/tencent/model/api.json:2597 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:2597 (stated)
+    launch_configuration_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationId"] = self.launch_configuration_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteLaunchConfigurationResponse:
+    """The answer of DeleteLaunchConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteLaunchConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
 class DeleteLifecycleHookRequest:
     """The request of DeleteLifecycleHook.
 
@@ -631,6 +6403,723 @@ class DeleteLifecycleHookResponse:
     ) -> DeleteLifecycleHookResponse:
         return cls(
             request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationRequest:
+    """The request of DeleteNotificationConfiguration.
+
+    This API (DeleteNotificationConfiguration) is used to delete the specified notification.
+
+    Source: sources/tencent/model/api.json:108 (stated)
+
+    Attributes:
+        auto_scaling_notification_id (wire name AutoScalingNotificationId): The notification ID to be deleted. this is currently a required parameter. you can obtain the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and retrieving the AutoScalingNotificationId from the returned information.
+
+    """
+
+    # sources/tencent/model/api.json:2651 (stated)
+    auto_scaling_notification_id: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_notification_id is not None:
+            out["AutoScalingNotificationId"] = self.auto_scaling_notification_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteNotificationConfigurationResponse:
+    """The answer of DeleteNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingPolicyRequest:
+    """The request of DeleteScalingPolicy.
+
+    This API (DeleteScalingPolicy) is used to delete an alarm trigger policy.
+
+    Source: sources/tencent/model/api.json:115 (stated)
+
+    Attributes:
+        auto_scaling_policy_id (wire name AutoScalingPolicyId): The Alarm policy ID to be deleted. you can obtain the Alarm policy ID by logging in to the console or calling the api DescribeScalingPolicies and retrieving the AutoScalingPolicyId from the returned information.
+
+            Required (sources/tencent/model/api.json:2678 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:2678 (stated)
+    auto_scaling_policy_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingPolicyId"] = self.auto_scaling_policy_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScalingPolicyResponse:
+    """The answer of DeleteScalingPolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScalingPolicyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledActionRequest:
+    """The request of DeleteScheduledAction.
+
+    This API (DeleteScheduledAction) is used to delete the specified scheduled task.
+
+    Source: sources/tencent/model/api.json:122 (stated)
+
+    Attributes:
+        scheduled_action_id (wire name ScheduledActionId): Scheduled task ID to be deleted. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+            Required (sources/tencent/model/api.json:2705 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:2705 (stated)
+    scheduled_action_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScheduledActionId"] = self.scheduled_action_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DeleteScheduledActionResponse:
+    """The answer of DeleteScheduledAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DeleteScheduledActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAccountLimitsRequest:
+    """The request of DescribeAccountLimits.
+
+    This API (DescribeAccountLimits) is used to query the limits of user's AS resources.
+
+    Source: sources/tencent/model/api.json:129 (stated)
+
+    """
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAccountLimitsResponse:
+    """The answer of DescribeAccountLimits.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        max_number_of_launch_configurations (wire name MaxNumberOfLaunchConfigurations): Maximum number of launch configurations allowed for creation by the user account
+        number_of_launch_configurations (wire name NumberOfLaunchConfigurations): Current number of launch configurations under the user account
+        max_number_of_auto_scaling_groups (wire name MaxNumberOfAutoScalingGroups): Maximum number of auto scaling groups allowed for creation by the user account
+        number_of_auto_scaling_groups (wire name NumberOfAutoScalingGroups): Current number of auto scaling groups under the user account
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2737 (stated)
+    max_number_of_launch_configurations: int | None = None
+    # sources/tencent/model/api.json:2747 (stated)
+    number_of_launch_configurations: int | None = None
+    # sources/tencent/model/api.json:2757 (stated)
+    max_number_of_auto_scaling_groups: int | None = None
+    # sources/tencent/model/api.json:2767 (stated)
+    number_of_auto_scaling_groups: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAccountLimitsResponse:
+        return cls(
+            request_id=request_id,
+            max_number_of_launch_configurations=_wire.as_int(
+                data.get("MaxNumberOfLaunchConfigurations")
+            ),
+            number_of_launch_configurations=_wire.as_int(data.get("NumberOfLaunchConfigurations")),
+            max_number_of_auto_scaling_groups=_wire.as_int(
+                data.get("MaxNumberOfAutoScalingGroups")
+            ),
+            number_of_auto_scaling_groups=_wire.as_int(data.get("NumberOfAutoScalingGroups")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingActivitiesRequest:
+    """The request of DescribeAutoScalingActivities.
+
+    This API is used to query the scaling activities of the scaling group. Currently, only scaling operations from the past two years are saved.
+
+    Source: sources/tencent/model/api.json:136 (stated)
+
+    Attributes:
+        activity_ids (wire name ActivityIds): Queries by one or more scaling activity IDs in the format of asa-5l2ejpfo. The maximum quantity per request is 100. This parameter does not support specifying both ActivityIds and Filters at the same time.
+
+            Length: ..100 items (sources/tencent/model/api.json:2786 (stated): "The maximum quantity per request is 100").
+        filters (wire name Filters): Filter criteria. the filter field value ranges from...to.
+            - auto-scaling-group-id
+            - Filter by [scaling group id]. you can log IN to the console or call the api DescribeAutoScalingGroups to obtain the scaling group id from the returned information.
+            - type: String
+            - required: no
+            - example value: asg-kiju7yt5
+            - activity-status-code
+            - filter by [scaling activity status]
+            - type: String
+            - required: no
+            - options:
+            - INIT: initializing
+            - RUNNING: RUNNING
+            - SUCCESSFUL: SUCCESSFUL activity
+            - PARTIALLY_SUCCESSFUL: PARTIALLY SUCCESSFUL activity
+            - FAILED: activity FAILED
+            - CANCELLED: activity CANCELLED
+            - activity-type
+            - filter by [scaling activity type]
+            - type: String
+            - required: no
+            - options:
+            - SCALE_OUT: SCALE-OUT activity
+            - SCALE_IN: SCALE-IN activity
+            - ATTACH_INSTANCES: adding INSTANCES
+            - REMOVE_INSTANCES: terminating INSTANCES
+            - DETACH_INSTANCES: REMOVE INSTANCE
+            - TERMINATE_INSTANCES_UNEXPECTEDLY: TERMINATE INSTANCE IN CVM console
+            - REPLACE_UNHEALTHY_INSTANCE: REPLACE UNHEALTHY INSTANCES
+            - START_INSTANCES: START INSTANCES
+            - STOP_INSTANCES: shut down INSTANCE
+            - INVOKE_COMMAND: execute COMMAND
+            - activity-id
+            - filter by [scaling activity id]. you can log IN to the console to obtain the scaling activity id.
+            - type: String
+            - required: no
+            - example value: asa-hy6tr4ed
+
+            The maximum number of Filters per request is 10. the upper limit for Filter.Values is 5. parameters must not specify both ActivityIds and Filters simultaneously.
+
+            Length: ..10 items (sources/tencent/model/api.json:2795 (stated): "The maximum number of Filters per request is 10").
+        limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+            Default: 20 (sources/tencent/model/api.json:2804 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:2804 (stated): "Maximum value: 100").
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
+        start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+        end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+    """
+
+    # sources/tencent/model/api.json:2789 (stated)
+    activity_ids: list[str] | None = None
+    # sources/tencent/model/api.json:2798 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:2807 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:2816 (stated)
+    offset: int | None = None
+    # sources/tencent/model/api.json:2825 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:2834 (stated)
+    end_time: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.activity_ids is not None:
+            out["ActivityIds"] = list(self.activity_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingActivitiesResponse:
+    """The answer of DescribeAutoScalingActivities.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        total_count (wire name TotalCount): Number of eligible scaling activities.
+        activity_set (wire name ActivitySet): Information set of eligible scaling activities.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2849 (stated)
+    total_count: int | None = None
+    # sources/tencent/model/api.json:2859 (stated)
+    activity_set: list[Activity] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingActivitiesResponse:
+        return cls(
+            request_id=request_id,
+            total_count=_wire.as_int(data.get("TotalCount")),
+            activity_set=_list_of(data.get("ActivitySet"), Activity.from_value),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingAdvicesRequest:
+    """The request of DescribeAutoScalingAdvices.
+
+    This API is used to query suggestions for scaling group configurations.
+
+    Source: sources/tencent/model/api.json:143 (stated)
+
+    Attributes:
+        auto_scaling_group_ids (wire name AutoScalingGroupIds): The scaling group list to be queried, with an upper limit of 100. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:2881 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:2881 (stated)
+    auto_scaling_group_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupIds"] = list(self.auto_scaling_group_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingAdvicesResponse:
+    """The answer of DescribeAutoScalingAdvices.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_advice_set (wire name AutoScalingAdviceSet): A collection of suggestions for scaling group configurations.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2896 (stated)
+    auto_scaling_advice_set: list[AutoScalingAdvice] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingAdvicesResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_advice_set=_list_of(
+                data.get("AutoScalingAdviceSet"), AutoScalingAdvice.from_value
+            ),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupLastActivitiesRequest:
+    """The request of DescribeAutoScalingGroupLastActivities.
+
+    This API is used to query the latest activity history of an auto scaling group.
+
+    Source: sources/tencent/model/api.json:150 (stated)
+
+    Attributes:
+        auto_scaling_group_ids (wire name AutoScalingGroupIds): Auto scaling group ID list. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:2918 (stated)).
+        exclude_cancelled_activity (wire name ExcludeCancelledActivity): Excludes cancelled type activities when querying. Default value is false, which means cancelled type activities are not excluded.
+
+            Default: False (sources/tencent/model/api.json:2924 (stated): "Default value is false").
+
+    """
+
+    # sources/tencent/model/api.json:2918 (stated)
+    auto_scaling_group_ids: list[str]
+    # sources/tencent/model/api.json:2927 (stated)
+    exclude_cancelled_activity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupIds"] = list(self.auto_scaling_group_ids)
+        if self.exclude_cancelled_activity is not None:
+            out["ExcludeCancelledActivity"] = self.exclude_cancelled_activity
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupLastActivitiesResponse:
+    """The answer of DescribeAutoScalingGroupLastActivities.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_set (wire name ActivitySet): Information set of eligible scaling activities. Scaling groups without scaling activities are not returned. For example, if there are 50 auto scaling group IDs but only 45 records are returned, it indicates that 5 of the auto scaling groups do not have scaling activities.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:2942 (stated)
+    activity_set: list[Activity] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingGroupLastActivitiesResponse:
+        return cls(
+            request_id=request_id,
+            activity_set=_list_of(data.get("ActivitySet"), Activity.from_value),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupsRequest:
+    """The request of DescribeAutoScalingGroups.
+
+    This API (DescribeAutoScalingGroups) is used to query the information of auto scaling groups.
+    - You can query the details of auto scaling groups based on information such as auto scaling group ID, auto scaling group name, or launch configuration ID. For more information on filters, see Filter.
+    - If the parameter is empty, a certain number (specified by Limit and 20 by default) of auto scaling groups of the current user will be returned.
+
+    Source: sources/tencent/model/api.json:157 (stated)
+
+    Attributes:
+        auto_scaling_group_ids (wire name AutoScalingGroupIds): Queries by one or more auto scaling group IDs in the format of asg-nkdwoui0. The maximum quantity per request is 100. This parameter does not support specifying both AutoScalingGroupIds and Filters at the same time.
+
+            Length: ..100 items (sources/tencent/model/api.json:2961 (stated): "The maximum quantity per request is 100").
+        filters (wire name Filters): Filter criteria
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+
+            Specifies the scaling group ID obtained by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+            - auto-scaling-group-name - String - required: no - (filter) filter by auto scaling group name.
+            - vague-auto-scaling-group-name - String - required: no - (filter) filter by scaling group name fuzzy search.
+            - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration id. you can obtain the launch configuration id by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the returned information.
+            - tag-key - String - optional - filter by the tag key. you can call the API GetTags to obtain the tag key from the returned information.
+            - tag-value - String - required: no - (filter condition) filter by tag value. you can obtain the tag value by calling the API GetTags and retrieving the TagValue from the returned information.
+            - tag:tag-key - String - required: no - (filter condition) filter by tag key-value pair. replace tag-key with a specific tag key. see example 2 for reference. call the API GetTags to obtain the TagKey from the returned information.
+
+            The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingGroupIds and Filters parameters cannot be specified simultaneously.
+
+            Length: ..10 items (sources/tencent/model/api.json:2970 (stated): "The maximum number of Filters per request is 10").
+        limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+            Default: 20 (sources/tencent/model/api.json:2979 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:2979 (stated): "Maximum value: 100").
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:2988 (stated): "Default value: 0").
+
+    """
+
+    # sources/tencent/model/api.json:2964 (stated)
+    auto_scaling_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:2973 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:2982 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:2991 (stated)
+    offset: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_group_ids is not None:
+            out["AutoScalingGroupIds"] = list(self.auto_scaling_group_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingGroupsResponse:
+    """The answer of DescribeAutoScalingGroups.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_group_set (wire name AutoScalingGroupSet): List of auto scaling group details.
+        total_count (wire name TotalCount): Number of eligible auto scaling groups.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3006 (stated)
+    auto_scaling_group_set: list[AutoScalingGroup] | None = None
+    # sources/tencent/model/api.json:3016 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingGroupsResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_group_set=_list_of(
+                data.get("AutoScalingGroupSet"), AutoScalingGroup.from_value
+            ),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingInstancesRequest:
+    """The request of DescribeAutoScalingInstances.
+
+    This API (DescribeAutoScalingInstances) is used to query the information of instances associated with AS.
+    - You can query the details of instances based on information such as instance ID and auto scaling group ID. For more information on filters, see Filter.
+    - If the parameter is empty, a certain number (specified by Limit and 20 by default) of instances of the current user will be returned.
+
+    Source: sources/tencent/model/api.json:164 (stated)
+
+    Attributes:
+        instance_ids (wire name InstanceIds): IDs of the CVM instances to query. the instance ID list has a length limit of 100. InstanceIds and Filters cannot be specified simultaneously.
+
+            You can get available instance ids in the following ways:
+            - Query instance ID by logging in to the console.
+            - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+        filters (wire name Filters): Filter criteria
+            - instance-id - String - required: no - (filter condition) filter by instance id. get the instance id by logging in to the console (https://console.cloud.tencent.com/cvm/index) or calling the api DescribeInstances (https://www.tencentcloud.com/document/api/213/15728?from_cn_redirect=1), and retrieve the InstanceId from the returned information.
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+            - private-ip-address - String - required: no - (filter condition) filters instances by private ip address. you can obtain the private ip address by logging in to the console or calling the api DescribeInstances, and retrieving the PrivateIpAddresses from the returned information.
+
+            The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. the parameter does not support specifying both InstanceIds and Filters.
+
+            Length: ..10 items (sources/tencent/model/api.json:3044 (stated): "The maximum number of Filters per request is 10").
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:3053 (stated): "Default value: 0").
+        limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+            Default: 20 (sources/tencent/model/api.json:3062 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3062 (stated): "Maximum value: 100").
+
+    """
+
+    # sources/tencent/model/api.json:3038 (stated)
+    instance_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3047 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3056 (stated)
+    offset: int | None = None
+    # sources/tencent/model/api.json:3065 (stated)
+    limit: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.instance_ids is not None:
+            out["InstanceIds"] = list(self.instance_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeAutoScalingInstancesResponse:
+    """The answer of DescribeAutoScalingInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        auto_scaling_instance_set (wire name AutoScalingInstanceSet): List of instance details.
+        total_count (wire name TotalCount): Number of eligible instances.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3080 (stated)
+    auto_scaling_instance_set: list[Instance] | None = None
+    # sources/tencent/model/api.json:3090 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeAutoScalingInstancesResponse:
+        return cls(
+            request_id=request_id,
+            auto_scaling_instance_set=_list_of(
+                data.get("AutoScalingInstanceSet"), Instance.from_value
+            ),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLaunchConfigurationsRequest:
+    """The request of DescribeLaunchConfigurations.
+
+    This API is used to query the information of launch configurations.
+    - You can query the launch configuration details based on information such as launch configuration ID and name. For more information on filters, see Filter.
+    - If the parameter is empty, a certain number (specified by Limit and 20 by default) of launch configurations of the current user will be returned.
+
+    Source: sources/tencent/model/api.json:171 (stated)
+
+    Attributes:
+        launch_configuration_ids (wire name LaunchConfigurationIds): Queries by one or more launch configuration IDs in the format of asc-ouy1ax38. The maximum quantity per request is 100. This parameter does not support specifying both LaunchConfigurationIds and Filters at the same time.
+
+            Length: ..100 items (sources/tencent/model/api.json:3109 (stated): "The maximum quantity per request is 100").
+        filters (wire name Filters): Filter criteria
+            - launch-configuration-id - String - required: no - (filter condition) filter by launch configuration ID.
+            - launch-configuration-name - String - required: no - (filter condition) filter by launch configuration name.
+            - vague-launch-configuration-name - String - required: no - (filter condition) fuzzy search by launch configuration name.
+            - tag-key - String - required: no - (filter condition) filter by tag key.
+            - tag-value - String - required: no - (filter condition) filter by tag value.
+            - tag:tag-key - String - required: no - (filter condition) filter by Tag key-value pair. Replace tag-key with a specific tag key. See Example 3 for usage.
+
+            The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. The parameter does not support specifying both LaunchConfigurationIds and Filters.
+
+            Length: ..10 items (sources/tencent/model/api.json:3118 (stated): "The maximum number of Filters per request is 10").
+        limit (wire name Limit): The number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant sections in API Introduction.
+
+            Default: 20 (sources/tencent/model/api.json:3127 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3127 (stated): "Maximum value: 100").
+        offset (wire name Offset): The offset. Default value: 0. For more information on Offset, see the relevant sections in API Introduction.
+
+            Default: 0 (sources/tencent/model/api.json:3136 (stated): "Default value: 0").
+
+    """
+
+    # sources/tencent/model/api.json:3112 (stated)
+    launch_configuration_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3121 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3130 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:3139 (stated)
+    offset: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.launch_configuration_ids is not None:
+            out["LaunchConfigurationIds"] = list(self.launch_configuration_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeLaunchConfigurationsResponse:
+    """The answer of DescribeLaunchConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        total_count (wire name TotalCount): Number of eligible launch configurations.
+        launch_configuration_set (wire name LaunchConfigurationSet): List of launch configuration details.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3154 (stated)
+    total_count: int | None = None
+    # sources/tencent/model/api.json:3164 (stated)
+    launch_configuration_set: list[LaunchConfiguration] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeLaunchConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            total_count=_wire.as_int(data.get("TotalCount")),
+            launch_configuration_set=_list_of(
+                data.get("LaunchConfigurationSet"), LaunchConfiguration.from_value
+            ),
             raw=dict(data),
         )
 
@@ -717,6 +7206,1337 @@ class DescribeLifecycleHooksResponse:
             request_id=request_id,
             lifecycle_hook_set=_list_of(data.get("LifecycleHookSet"), LifecycleHook.from_value),
             total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsRequest:
+    """The request of DescribeNotificationConfigurations.
+
+    This API (DescribeNotificationConfigurations) is used to query the information of one or more notifications.
+
+    You can query the details of notifications based on information such as notification ID and auto scaling group ID. For more information on filters, see Filter.
+
+    If the parameter is empty, a certain number (specified by Limit and 20 by default) of notifications of the current user will be returned.
+
+    Source: sources/tencent/model/api.json:185 (stated)
+
+    Attributes:
+        auto_scaling_notification_ids (wire name AutoScalingNotificationIds): Query by one or more notification ids. the list length limit is 100. you can obtain the notification ID by logging in to the console. parameters AutoScalingNotificationIds and Filters must not be specified simultaneously.
+        filters (wire name Filters): Filter criteria
+            - auto-scaling-notification-id - String - required: no - (filter) filter by notification id.
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. you can obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingNotificationIds and Filters parameters cannot be specified simultaneously.
+
+            Length: ..10 items (sources/tencent/model/api.json:3266 (stated): "The maximum number of Filters per request is 10").
+        limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+            Default: 20 (sources/tencent/model/api.json:3275 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3275 (stated): "Maximum value: 100").
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:3284 (stated): "Default value: 0").
+
+    """
+
+    # sources/tencent/model/api.json:3260 (stated)
+    auto_scaling_notification_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3269 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3278 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:3287 (stated)
+    offset: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_notification_ids is not None:
+            out["AutoScalingNotificationIds"] = list(self.auto_scaling_notification_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeNotificationConfigurationsResponse:
+    """The answer of DescribeNotificationConfigurations.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        total_count (wire name TotalCount): Number of eligible notifications.
+        auto_scaling_notification_set (wire name AutoScalingNotificationSet): List of AS event notification details.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3302 (stated)
+    total_count: int | None = None
+    # sources/tencent/model/api.json:3312 (stated)
+    auto_scaling_notification_set: list[AutoScalingNotification] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeNotificationConfigurationsResponse:
+        return cls(
+            request_id=request_id,
+            total_count=_wire.as_int(data.get("TotalCount")),
+            auto_scaling_notification_set=_list_of(
+                data.get("AutoScalingNotificationSet"), AutoScalingNotification.from_value
+            ),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeRefreshActivitiesRequest:
+    """The request of DescribeRefreshActivities.
+
+    This API (DescribeRefreshActivities) is used to query the instance refresh activity records of a scaling group.
+
+    Source: sources/tencent/model/api.json:192 (stated)
+
+    Attributes:
+        refresh_activity_ids (wire name RefreshActivityIds): List of refresh activity IDs. IDs are formatted like: 'asr-5l2ejpfo'. The upper limit per request is 100. Parameters do not support specifying both RefreshActivityIds and Filters simultaneously.
+        filters (wire name Filters): Filter criteria
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+            - refresh-activity-status-code - String - required: no - (filter criteria) filters by refresh activity status. (INIT: initializing | RUNNING: RUNNING | SUCCESSFUL: activity SUCCESSFUL | FAILED_PAUSE: PAUSE on failure | AUTO_PAUSE: AUTO PAUSE | MANUAL_PAUSE: manually PAUSE | CANCELLED: activity CANCELLED | FAILED: activity FAILED)
+            - refresh-activity-type - String - required: no - (filter) filter by refresh activity types. (NORMAL: regular refresh activity | ROLLBACK: ROLLBACK refresh activity)
+            - refresh-activity-id - String - required: no - (filter) filter by refresh activity id.
+            - The upper limit of Filters per request is 10, and that of Filter.Values is 5. The RefreshActivityIds and Filters parameters cannot be specified at the same time.
+        limit (wire name Limit): Number of returned pieces. Default value: 20. Maximum value: 100. For further information on Limit, please refer to relevant sections in API Overview.
+
+            Default: 20 (sources/tencent/model/api.json:3349 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3349 (stated): "Maximum value: 100").
+        offset (wire name Offset): Offset, 0 by default. For further information on Offset, please refer to relevant sections in API Overview.
+
+    """
+
+    # sources/tencent/model/api.json:3334 (stated)
+    refresh_activity_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3343 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3352 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:3361 (stated)
+    offset: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.refresh_activity_ids is not None:
+            out["RefreshActivityIds"] = list(self.refresh_activity_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeRefreshActivitiesResponse:
+    """The answer of DescribeRefreshActivities.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        total_count (wire name TotalCount): Number of refresh activities that meet the conditions.
+        refresh_activity_set (wire name RefreshActivitySet): A collection of information about refresh activities that meet the conditions.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3376 (stated)
+    total_count: int | None = None
+    # sources/tencent/model/api.json:3386 (stated)
+    refresh_activity_set: list[RefreshActivity] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeRefreshActivitiesResponse:
+        return cls(
+            request_id=request_id,
+            total_count=_wire.as_int(data.get("TotalCount")),
+            refresh_activity_set=_list_of(
+                data.get("RefreshActivitySet"), RefreshActivity.from_value
+            ),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingPoliciesRequest:
+    """The request of DescribeScalingPolicies.
+
+    This API (DescribeScalingPolicies) is used to query alarm trigger policies.
+
+    Source: sources/tencent/model/api.json:199 (stated)
+
+    Attributes:
+        auto_scaling_policy_ids (wire name AutoScalingPolicyIds): Queries by one or more alarm policy IDs in the format of asp-i9vkg894. The maximum number of instances per request is 100. This parameter does not support specifying both AutoScalingPolicyIds and Filters at the same time.
+
+            Length: ..100 items (sources/tencent/model/api.json:3405 (stated): "The maximum number of instances per request is 100").
+        filters (wire name Filters): Filter criteria
+            - auto-scaling-policy-id - String - required: no - (filter) filter by alert policy id.
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id. obtain the scaling group id by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+            - scaling-policy-name - String - required: no - (filter condition) filters by Alarm policy name.
+            - scaling-policy-type - String - required: no - (filter criteria) filters by Alarm policy type. valid values: SIMPLE, TARGET_TRACKING, representing SIMPLE policy and TARGET TRACKING policy respectively.
+
+            The maximum number of Filters per request is 10, and that of Filter.Values is 5. the AutoScalingPolicyIds and Filters parameters cannot be specified simultaneously.
+
+            Length: ..10 items (sources/tencent/model/api.json:3414 (stated): "The maximum number of Filters per request is 10").
+        limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+            Default: 20 (sources/tencent/model/api.json:3423 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3423 (stated): "Maximum value: 100").
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:3432 (stated): "Default value: 0").
+
+    """
+
+    # sources/tencent/model/api.json:3408 (stated)
+    auto_scaling_policy_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3417 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3426 (stated)
+    limit: int | None = None
+    # sources/tencent/model/api.json:3435 (stated)
+    offset: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.auto_scaling_policy_ids is not None:
+            out["AutoScalingPolicyIds"] = list(self.auto_scaling_policy_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScalingPoliciesResponse:
+    """The answer of DescribeScalingPolicies.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        scaling_policy_set (wire name ScalingPolicySet): List of AS alarm trigger policy details.
+        total_count (wire name TotalCount): Number of eligible notifications.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3450 (stated)
+    scaling_policy_set: list[ScalingPolicy] | None = None
+    # sources/tencent/model/api.json:3460 (stated)
+    total_count: int | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScalingPoliciesResponse:
+        return cls(
+            request_id=request_id,
+            scaling_policy_set=_list_of(data.get("ScalingPolicySet"), ScalingPolicy.from_value),
+            total_count=_wire.as_int(data.get("TotalCount")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledActionsRequest:
+    """The request of DescribeScheduledActions.
+
+    This API (DescribeScheduledActions) is used to query the details of one or more scheduled tasks.
+    - You can query the details of scheduled tasks based on information such as scheduled task ID, scheduled task name, or auto scaling group ID. For more information on filters, see Filter.
+    - If the parameter is empty, a certain number (specified by Limit and 20 by default) of scheduled tasks of the current user will be returned.
+
+    Source: sources/tencent/model/api.json:206 (stated)
+
+    Attributes:
+        scheduled_action_ids (wire name ScheduledActionIds): Query by one or more scheduled task ids. you can obtain the scheduled task ID by logging in to the console. the maximum number of instances per request is 100. parameters ScheduledActionIds and Filters must not be specified simultaneously.
+
+            Length: ..100 items (sources/tencent/model/api.json:3479 (stated): "the maximum number of instances per request is 100").
+        filters (wire name Filters): Filter criteria. obtain the scheduled task ID, scheduled task name, and scaling group ID by logging in to the console.
+            - scheduled-action-id - String - required: no - (filter) filter by scheduled task id.
+            - scheduled-action-name - String - required: no - (filter criteria) filters by scheduled task name.
+            - auto-scaling-group-id - String - required: no - (filter) filter by auto scaling group id.
+        offset (wire name Offset): Offset. Default value: 0. For more information on Offset, see the relevant section in the API overview.
+
+            Default: 0 (sources/tencent/model/api.json:3497 (stated): "Default value: 0").
+        limit (wire name Limit): Number of returned results. Default value: 20. Maximum value: 100. For more information on Limit, see the relevant section in the API overview.
+
+            Default: 20 (sources/tencent/model/api.json:3506 (stated): "Default value: 20").
+            Range: ..100 (sources/tencent/model/api.json:3506 (stated): "Maximum value: 100").
+
+    """
+
+    # sources/tencent/model/api.json:3482 (stated)
+    scheduled_action_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3491 (stated)
+    filters: list[Filter] | None = None
+    # sources/tencent/model/api.json:3500 (stated)
+    offset: int | None = None
+    # sources/tencent/model/api.json:3509 (stated)
+    limit: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        if self.scheduled_action_ids is not None:
+            out["ScheduledActionIds"] = list(self.scheduled_action_ids)
+        if self.filters is not None:
+            out["Filters"] = [item.to_wire() for item in self.filters]
+        if self.offset is not None:
+            out["Offset"] = self.offset
+        if self.limit is not None:
+            out["Limit"] = self.limit
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DescribeScheduledActionsResponse:
+    """The answer of DescribeScheduledActions.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        total_count (wire name TotalCount): Number of eligible scheduled tasks.
+        scheduled_action_set (wire name ScheduledActionSet): List of scheduled task details.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3524 (stated)
+    total_count: int | None = None
+    # sources/tencent/model/api.json:3534 (stated)
+    scheduled_action_set: list[ScheduledAction] | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DescribeScheduledActionsResponse:
+        return cls(
+            request_id=request_id,
+            total_count=_wire.as_int(data.get("TotalCount")),
+            scheduled_action_set=_list_of(
+                data.get("ScheduledActionSet"), ScheduledAction.from_value
+            ),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesRequest:
+    """The request of DetachInstances.
+
+    This API is used to remove CVM instances from a scaling group. Instances removed via this API will not be terminated.
+    - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+    - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+    - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+    Source: sources/tencent/model/api.json:213 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:3556 (stated)).
+        instance_ids (wire name InstanceIds): List of CVM instance ids. you can obtain available instance ids in the following ways:
+            - Query instance ID by logging in to the console.
+            - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+            Required (sources/tencent/model/api.json:3565 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:3556 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:3565 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachInstancesResponse:
+    """The answer of DetachInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3580 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersRequest:
+    """The request of DetachLoadBalancers.
+
+    This API is used to unbind one or more CLBs from a scaling group. This API will not terminate CLBs.
+
+    Source: sources/tencent/model/api.json:220 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:3602 (stated)).
+        load_balancer_ids (wire name LoadBalancerIds): Specifies a list of classic load balancer ids with a maximum length of 20. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+            Length: ..20 items (sources/tencent/model/api.json:3608 (stated): "maximum length of 20").
+        forward_load_balancer_identifications (wire name ForwardLoadBalancerIdentifications): Specifies the list of cloud load balancer identification information with a maximum length of 100. either LoadBalancerIds or ForwardLoadBalancerIdentifications can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+            Length: ..100 items (sources/tencent/model/api.json:3617 (stated): "maximum length of 100").
+
+    """
+
+    # sources/tencent/model/api.json:3602 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:3611 (stated)
+    load_balancer_ids: list[str] | None = None
+    # sources/tencent/model/api.json:3620 (stated)
+    forward_load_balancer_identifications: list[ForwardLoadBalancerIdentification] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = list(self.load_balancer_ids)
+        if self.forward_load_balancer_identifications is not None:
+            out["ForwardLoadBalancerIdentifications"] = [
+                item.to_wire() for item in self.forward_load_balancer_identifications
+            ]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DetachLoadBalancersResponse:
+    """The answer of DetachLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3635 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DetachLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableAutoScalingGroupRequest:
+    """The request of DisableAutoScalingGroup.
+
+    This API is used to disable the specified auto-scaling group.
+    - When a scaling group is disabled, the following activities are not triggered automatically:
+    - Scaling activities triggered alert policies
+    - Scaling activities triggered by desired group capacity
+    - Replacement of unhealthy instances
+    - Scheduled actions
+    - When the scaling group is disabled, you can trigger scaling activities manually, including:
+    - Scale out to the specify number of instances (ScaleOutInstances)
+    - Scale in to the specify number of instances (ScaleInInstances)
+    - Remove instances from the scaling group (DetachInstances)
+    - Delete instances from the scaling group (RemoveInstances)
+    - Add instances to a scaling group (AttachInstances)
+    - Shut down CVM instances in a scaling group (StopAutoScalingInstances)
+    - Start up CVM instances in a scaling group (StartAutoScalingInstances)
+
+    Source: sources/tencent/model/api.json:227 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:3733 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:3733 (stated)
+    auto_scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class DisableAutoScalingGroupResponse:
+    """The answer of DisableAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> DisableAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableAutoScalingGroupRequest:
+    """The request of EnableAutoScalingGroup.
+
+    This API (EnableAutoScalingGroup) is used to enable the specified auto scaling group.
+
+    Source: sources/tencent/model/api.json:234 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or making an api call to DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:3760 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:3760 (stated)
+    auto_scaling_group_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnableAutoScalingGroupResponse:
+    """The answer of EnableAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> EnableAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyRequest:
+    """The request of EnterStandby.
+
+    This API is used to set instances within the scaling group to standby status.
+
+    Instances in standby status have a CLB weight value of 0 and will not be selected for scaling in, unhealthy replacement, or refresh operation.
+
+    This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+    The instance enters standby status, and the scaling group attempts to lower the expected number of instances, which will not be less than the minimum value.
+
+    Source: sources/tencent/model/api.json:241 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:3833 (stated)).
+        instance_ids (wire name InstanceIds): List of running instances. non-running instances are not supported. you can obtain available instance ids in the following ways:
+            - Query instance ID by logging in to the console.
+            - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+            Required (sources/tencent/model/api.json:3842 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:3833 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:3842 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class EnterStandbyResponse:
+    """The answer of EnterStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3857 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> EnterStandbyResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecuteScalingPolicyRequest:
+    """The request of ExecuteScalingPolicy.
+
+    This API is used to execute a scaling policy.
+    - The scaling policy can be executed based on the scaling policy ID.
+    - The policy cannot be executed if there are ongoing scaling actions on the scaling group.
+    - Executing a target tracking policy is not supported.
+
+    Source: sources/tencent/model/api.json:248 (stated)
+
+    Attributes:
+        auto_scaling_policy_id (wire name AutoScalingPolicyId): Alarm scaling policy ID. target tracking policy is unsupported. the alert policy type can be obtained via the ScalingPolicyType parameter in the api response of DescribeScalingPolicies.
+
+            Required (sources/tencent/model/api.json:3879 (stated)).
+        honor_cooldown (wire name HonorCooldown): Whether to check if the auto scaling group is in the cooldown period. Default value: false
+
+            Default: False (sources/tencent/model/api.json:3885 (stated): "Default value: false").
+        trigger_source (wire name TriggerSource): Source that triggers the scaling policy. Valid values: API and CLOUD_MONITOR. Default value: API. The value CLOUD_MONITOR is specific to the Cloud Monitor service.
+
+            Default: 'API' (sources/tencent/model/api.json:3894 (stated): "Default value: API").
+            Values: API, CLOUD_MONITOR (sources/tencent/model/api.json:3894 (stated): "Valid values: API and CLOUD_MONITOR").
+
+    """
+
+    # sources/tencent/model/api.json:3879 (stated)
+    auto_scaling_policy_id: str
+    # sources/tencent/model/api.json:3888 (stated)
+    honor_cooldown: bool | None = None
+    # sources/tencent/model/api.json:3897 (stated)
+    trigger_source: TriggerSource | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingPolicyId"] = self.auto_scaling_policy_id
+        if self.honor_cooldown is not None:
+            out["HonorCooldown"] = self.honor_cooldown
+        if self.trigger_source is not None:
+            out["TriggerSource"] = _enum_value(self.trigger_source)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExecuteScalingPolicyResponse:
+    """The answer of ExecuteScalingPolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3912 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ExecuteScalingPolicyResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyRequest:
+    """The request of ExitStandby.
+
+    This API is used to exit instances from standby status in the scaling group.
+    - After exiting standby status, the instance enters running state and the CLB weight value is restored to the default value.
+
+    This API is used to call the Auto Scaling power-on/power-off API which may change the standby status, while the Cloud Virtual Machine server power on/off API will not affect it.
+
+    After instances exit standby status, the scaling group will raise the expected number of instances. The new expected number cannot exceed the maximum value.
+
+    Source: sources/tencent/model/api.json:255 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:3934 (stated)).
+        instance_ids (wire name InstanceIds): List of CVM instances in standby status. you can obtain available instance ID in the following ways:
+            - Query instance ID by logging in to the console.
+            - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+            Required (sources/tencent/model/api.json:3943 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:3934 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:3943 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ExitStandbyResponse:
+    """The answer of ExitStandby.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:3958 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, object], request_id: str | None) -> ExitStandbyResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyAutoScalingGroupRequest:
+    """The request of ModifyAutoScalingGroup.
+
+    This API (ModifyAutoScalingGroup) is used to modify an auto scaling group.
+
+    Source: sources/tencent/model/api.json:262 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:
+            - query scaling group ids by logging in to the console.
+            - obtain scaling group ids by calling the DescribeAutoScalingGroups api and retrieving AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:5445 (stated)).
+        auto_scaling_group_name (wire name AutoScalingGroupName): The scaling group name must be unique in your account. name only supports chinese, english, digits, underscore, separator "-", and decimal point. the maximum length cannot exceed 55 bytes.
+
+            Length: ..55 bytes (sources/tencent/model/api.json:5451 (stated): "cannot exceed 55 bytes; maximum length cannot exceed 55 bytes").
+        default_cooldown (wire name DefaultCooldown): Default cooldown in seconds, value ranges from 0 to 3600, default value is 300.
+
+            Default: 300 (sources/tencent/model/api.json:5460 (stated): "default value is 300").
+            Range: 0..3600 seconds (sources/tencent/model/api.json:5460 (stated): "ranges from 0 to 3600").
+        desired_capacity (wire name DesiredCapacity): Expected number of instances. value range [0,2000]. to meet the maximum value equal to or greater than the expected value, and the expected value equal to or greater than the minimum value.
+
+            Range: 0..2000 (sources/tencent/model/api.json:5469 (stated): "value range [0,2000]").
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain available launch configuration ids in the following ways:
+            - query the launch configuration ID by logging in to the console.
+            - obtain the launch configuration ID by calling the DescribeLaunchConfigurations api and retrieving the LaunchConfigurationId from the returned information.
+        max_size (wire name MaxSize): Maximum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+            Range: 0..2000 (sources/tencent/model/api.json:5487 (stated): "value range: [0,2000]").
+        min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet the requirement, the maximum value must be equal to or greater than the expected value, and the expected value must be equal to or greater than the minimum value.
+
+            Range: 0..2000 (sources/tencent/model/api.json:5496 (stated): "value range: [0,2000]").
+        project_id (wire name ProjectId): Project ID. obtain this parameter by calling the ProjectId field in the return value of DescribeProject. Default value is 0, indicating usage of the default project.
+
+            Default: 0 (sources/tencent/model/api.json:5505 (stated): "Default value is 0").
+        subnet_ids (wire name SubnetIds): subnet ID list. valid vpc subnet ids can be obtained by logging in to the console for querying. you can also call the API DescribeSubnets and retrieve them from the SubnetId field in the API response.
+        termination_policies (wire name TerminationPolicies): Termination policy, whose maximum length is currently 1. valid values: OLDEST_INSTANCE and NEWEST_INSTANCE.
+            - OLDEST_INSTANCE terminates the OLDEST INSTANCE in the scaling group first.
+            - NEWEST_INSTANCE terminates the NEWEST INSTANCE in the scaling group first.
+
+            Length: ..1 items (sources/tencent/model/api.json:5523 (stated): "maximum length is currently 1").
+        vpc_id (wire name VpcId): vpc ID. when modifying the vpc, you need to change the SubnetIds parameter to the subnet of this vpc. effective VpcId can be queried by logging in to the console; you can also call the DescribeVpc api and get the VpcId field from the api response.
+        zones (wire name Zones): AZ list
+        retry_policy (wire name RetryPolicy): RETRY policy, whose valid values include IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, and NO_RETRY, with the default value being IMMEDIATE_RETRY. a partially successful scaling operation is considered a failed activity.
+            - IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retries after a certain number of consecutive failures (5 times).
+            - INCREMENTAL_INTERVALS: INCREMENTAL interval RETRY, with the RETRY interval gradually increasing as the number of consecutive failures rises, ranging from seconds to 1 day.
+            - NO_RETRY: NO RETRY until a user call or Alarm information is received again.
+
+            Values: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY (sources/tencent/model/api.json:5550 (stated): "IMMEDIATE_RETRY: RETRY immediately, attempting retries in rapid succession over a short period, and cease further retri…").
+        zones_check_policy (wire name ZonesCheckPolicy): Availability Zone validation policy. valid values include ALL and ANY. default value: ANY. it is effective when scaling group actual change resource-related fields (launch configuration, az, subnet) are modified.
+            - ALL: verification passes if ALL azs (Zone) or subnets (SubnetId) are available. otherwise, a verification error will be reported.
+            - ANY: verification passes if ANY AZ (Zone) or subnet (SubnetId) is available. otherwise, a verification error will be reported.
+
+            common causes for unavailable azs or subnets include CVM instancetype sold out in the az, CBS cloud disk sold out in the az, insufficient quota in the az, or insufficient IP addresses in the subnet.
+
+            if Zones/SubnetIds contain nonexistent azs or subnets, a verification error will be reported regardless of the values of ZonesCheckPolicy.
+
+            Default: 'ANY' (sources/tencent/model/api.json:5559 (stated): "default value: ANY").
+            Values: ALL, ANY (sources/tencent/model/api.json:5559 (stated): "valid values include ALL and ANY").
+        service_settings (wire name ServiceSettings): Service settings, including cloud monitoring and unhealthy instance replacement.
+        ipv6_address_count (wire name Ipv6AddressCount): The instance has a configuration for the number of IPv6 addresses. valid values include 0 and 1. the default value is 0, which means the instance does not allocate an IPv6 address. you need to use a VPC that supports IPv6 and enable IPv6 CIDR in the subnet.
+
+            Default: 0 (sources/tencent/model/api.json:5577 (stated): "the default value is 0").
+            Values: 0, 1 (sources/tencent/model/api.json:5577 (stated): "valid values include 0 and 1").
+        multi_zone_subnet_policy (wire name MultiZoneSubnetPolicy): The multi-az/subnet policy, with values including PRIORITY and EQUALITY, defaults to PRIORITY.
+            - PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be successfully created in the az/subnet with the highest PRIORITY, they will always be created there.
+            - EQUALITY: instances added through scale-out will be distributed across multiple azs/subnets to ensure A relatively balanced number of instances in each az/subnet after expansion.
+
+            points to consider:
+            - when the scaling group is based on A classic network, this policy applies to multi-az. when the scaling group is based on A VPC network, this policy applies to multi-subnet, no longer considering AZ factors. for example, with four subnets labeled A, B, c, and D, where A, B, and c are in availability zone 1 and D is in availability zone 2, consider subnets A, B, c, and D for sorting, without considering availability zones 1 and 2.
+            - this policy applies to multi-az/subnet but is not applicable to the instancetypes parameter of the launch configuration. selection of multiple models is according to PRIORITY policy.
+            - when creating instances according to the PRIORITY policy, ensure the policy for multiple models first, then the policy for multi-az/subnet. for example, with multiple models A and B, and multiple subnets 1, 2, and 3, attempts will be made in the order A1, A2, A3, B1, B2, B3. if A1 is sold out, A2 will be attempted (not B1).
+
+            Default: 'PRIORITY' (sources/tencent/model/api.json:5586 (stated): "defaults to PRIORITY").
+            Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:5586 (stated): "PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be succe…").
+        health_check_type (wire name HealthCheckType): Scaling group instance health check type, values are as follows:
+            - CVM: determine whether an instance is unhealthy based on its network status. an unhealthy network status refers to an event where instances become unreachable via PING. for detailed criteria of judgment, refer to instance health check.
+            - CLB: determine whether an instance is unhealthy based on the health check status of CLB. for the principle of CLB health check, see health check.
+
+            Values: CVM, CLB (sources/tencent/model/api.json:5595 (stated): "values are as follows:").
+        load_balancer_health_check_grace_period (wire name LoadBalancerHealthCheckGracePeriod): Specifies the CLB health check grace period in seconds.
+
+            value range: [0, 7200].
+
+            default value: 0.
+
+            Default: 0 (sources/tencent/model/api.json:5604 (stated): "default value: 0").
+            Range: 0..7200 seconds (sources/tencent/model/api.json:5604 (stated): "value range: [0, 7200]").
+        instance_allocation_policy (wire name InstanceAllocationPolicy): Instance allocation policy. valid values include LAUNCH_CONFIGURATION and SPOT_MIXED.
+            - LAUNCH_CONFIGURATION represents the traditional startup CONFIGURATION mode.
+            - SPOT_MIXED represents the SPOT hybrid mode. currently only support hybrid mode when the LAUNCH CONFIGURATION uses pay-as-you-go billing mode. in hybrid mode, the scaling group will scale out based on the SPOT model. the billing type of the associated LAUNCH CONFIGURATION cannot be modified when using hybrid mode.
+
+            Values: LAUNCH_CONFIGURATION, SPOT_MIXED (sources/tencent/model/api.json:5613 (stated): "valid values include LAUNCH_CONFIGURATION and SPOT_MIXED").
+        spot_mixed_allocation_policy (wire name SpotMixedAllocationPolicy): Allocation policy of instances for each billing type in SPOT hybrid mode.
+
+            available only when InstanceAllocationPolicy is set to SPOT_MIXED.
+        capacity_rebalance (wire name CapacityRebalance): The capacity rebalancing feature is only applicable to spot instances within the scaling group. valid values:
+            - TRUE: enable this feature. when spot instances within the scaling group are about to be automatically recycled by the spot instance service, AS initiates the termination process of spot instances. if a scale-in hook is configured, trigger before termination. after the termination process starts, AS asynchronously initiates scale-out to reach the expected number of instances.
+            - FALSE: disable this feature. AS waits for the spot instance to be terminated before scaling out to reach the number of instances expected by the scaling group.
+        instance_name_index_settings (wire name InstanceNameIndexSettings): Instance name sequencing settings. once enabled, append incremental numeric sequence to the names of instances automatically created within the scaling group.
+        host_name_index_settings (wire name HostNameIndexSettings): Instance hostname sequencing settings. once enabled, append incremental numeric sequence to the hostname of instances automatically created within the scaling group.
+        concurrent_scale_out_for_desired_capacity (wire name ConcurrentScaleOutForDesiredCapacity): The concurrent scaling up functionality for matching expected numbers cannot be set when InstanceAllocationPolicy is in spot hybrid mode or when ScalingMode is in the scaling-prioritized startup mode. currently only two matching expected number scale-out activities are supported to run concurrently. other types of activities such as specified quantity scale-out or scale-in cannot be specified. set to FALSE indicates disabled.
+
+    """
+
+    # sources/tencent/model/api.json:5445 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:5454 (stated)
+    auto_scaling_group_name: str | None = None
+    # sources/tencent/model/api.json:5463 (stated)
+    default_cooldown: int | None = None
+    # sources/tencent/model/api.json:5472 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:5481 (stated)
+    launch_configuration_id: str | None = None
+    # sources/tencent/model/api.json:5490 (stated)
+    max_size: int | None = None
+    # sources/tencent/model/api.json:5499 (stated)
+    min_size: int | None = None
+    # sources/tencent/model/api.json:5508 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:5517 (stated)
+    subnet_ids: list[str] | None = None
+    # sources/tencent/model/api.json:5526 (stated)
+    termination_policies: list[str] | None = None
+    # sources/tencent/model/api.json:5535 (stated)
+    vpc_id: str | None = None
+    # sources/tencent/model/api.json:5544 (stated)
+    zones: list[str] | None = None
+    # sources/tencent/model/api.json:5553 (stated)
+    retry_policy: RetryPolicy | str | None = None
+    # sources/tencent/model/api.json:5562 (stated)
+    zones_check_policy: ZonesCheckPolicy | str | None = None
+    # sources/tencent/model/api.json:5571 (stated)
+    service_settings: ServiceSettings | None = None
+    # sources/tencent/model/api.json:5580 (stated)
+    ipv6_address_count: int | None = None
+    # sources/tencent/model/api.json:5589 (stated)
+    multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None
+    # sources/tencent/model/api.json:5598 (stated)
+    health_check_type: HealthCheckType | str | None = None
+    # sources/tencent/model/api.json:5607 (stated)
+    load_balancer_health_check_grace_period: int | None = None
+    # sources/tencent/model/api.json:5616 (stated)
+    instance_allocation_policy: InstanceAllocationPolicy | str | None = None
+    # sources/tencent/model/api.json:5625 (stated)
+    spot_mixed_allocation_policy: SpotMixedAllocationPolicy | None = None
+    # sources/tencent/model/api.json:5634 (stated)
+    capacity_rebalance: bool | None = None
+    # sources/tencent/model/api.json:5643 (stated)
+    instance_name_index_settings: InstanceNameIndexSettings | None = None
+    # sources/tencent/model/api.json:5652 (stated)
+    host_name_index_settings: HostNameIndexSettings | None = None
+    # sources/tencent/model/api.json:5661 (stated)
+    concurrent_scale_out_for_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.auto_scaling_group_name is not None:
+            out["AutoScalingGroupName"] = self.auto_scaling_group_name
+        if self.default_cooldown is not None:
+            out["DefaultCooldown"] = self.default_cooldown
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.launch_configuration_id is not None:
+            out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.subnet_ids is not None:
+            out["SubnetIds"] = list(self.subnet_ids)
+        if self.termination_policies is not None:
+            out["TerminationPolicies"] = list(self.termination_policies)
+        if self.vpc_id is not None:
+            out["VpcId"] = self.vpc_id
+        if self.zones is not None:
+            out["Zones"] = list(self.zones)
+        if self.retry_policy is not None:
+            out["RetryPolicy"] = _enum_value(self.retry_policy)
+        if self.zones_check_policy is not None:
+            out["ZonesCheckPolicy"] = _enum_value(self.zones_check_policy)
+        if self.service_settings is not None:
+            out["ServiceSettings"] = self.service_settings.to_wire()
+        if self.ipv6_address_count is not None:
+            out["Ipv6AddressCount"] = self.ipv6_address_count
+        if self.multi_zone_subnet_policy is not None:
+            out["MultiZoneSubnetPolicy"] = _enum_value(self.multi_zone_subnet_policy)
+        if self.health_check_type is not None:
+            out["HealthCheckType"] = _enum_value(self.health_check_type)
+        if self.load_balancer_health_check_grace_period is not None:
+            out["LoadBalancerHealthCheckGracePeriod"] = self.load_balancer_health_check_grace_period
+        if self.instance_allocation_policy is not None:
+            out["InstanceAllocationPolicy"] = _enum_value(self.instance_allocation_policy)
+        if self.spot_mixed_allocation_policy is not None:
+            out["SpotMixedAllocationPolicy"] = self.spot_mixed_allocation_policy.to_wire()
+        if self.capacity_rebalance is not None:
+            out["CapacityRebalance"] = self.capacity_rebalance
+        if self.instance_name_index_settings is not None:
+            out["InstanceNameIndexSettings"] = self.instance_name_index_settings.to_wire()
+        if self.host_name_index_settings is not None:
+            out["HostNameIndexSettings"] = self.host_name_index_settings.to_wire()
+        if self.concurrent_scale_out_for_desired_capacity is not None:
+            out["ConcurrentScaleOutForDesiredCapacity"] = (
+                self.concurrent_scale_out_for_desired_capacity
+            )
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyAutoScalingGroupResponse:
+    """The answer of ModifyAutoScalingGroup.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyAutoScalingGroupResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyDesiredCapacityRequest:
+    """The request of ModifyDesiredCapacity.
+
+    This API (ModifyDesiredCapacity) is used to modify the desired number of instances in the specified auto scaling group.
+
+    Source: sources/tencent/model/api.json:269 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:5688 (stated)).
+        desired_capacity (wire name DesiredCapacity): Expected number of instances, value ranges from 0 to 2000, to meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Required (sources/tencent/model/api.json:5697 (stated)).
+            Range: 0..2000 (sources/tencent/model/api.json:5694 (stated): "ranges from 0 to 2000").
+        min_size (wire name MinSize): Minimum number of instances. value range: [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize at the same time.
+
+            Range: 0..2000 (sources/tencent/model/api.json:5703 (stated): "value range: [0,2000]").
+        max_size (wire name MaxSize): Maximum instance count. value range [0,2000]. to meet MaxSize >= DesiredCapacity >= MinSize.
+
+            Range: 0..2000 (sources/tencent/model/api.json:5712 (stated): "value range [0,2000]").
+
+    """
+
+    # sources/tencent/model/api.json:5688 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:5697 (stated)
+    desired_capacity: int
+    # sources/tencent/model/api.json:5706 (stated)
+    min_size: int | None = None
+    # sources/tencent/model/api.json:5715 (stated)
+    max_size: int | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["DesiredCapacity"] = self.desired_capacity
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyDesiredCapacityResponse:
+    """The answer of ModifyDesiredCapacity.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyDesiredCapacityResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLaunchConfigurationAttributesRequest:
+    """The request of ModifyLaunchConfigurationAttributes.
+
+    This API (ModifyLaunchConfigurationAttributes) is used to modify part of a launch configuration's attributes.
+
+    This API is used to modify the startup configuration. Existing instances scaled out using this configuration will not change, while newly added instances using this launch configuration will scale out according to the new configuration.
+
+    Source: sources/tencent/model/api.json:276 (stated)
+
+    Attributes:
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID. obtain the launch configuration ID by logging in to the console or calling the api DescribeLaunchConfigurations and retrieving the LaunchConfigurationId from the return information.
+
+            Required (sources/tencent/model/api.json:5742 (stated)).
+        image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+            - Public images
+            - Custom images
+            - Shared images
+
+            You can obtain the image IDs in the CVM console.
+            - You can also use the DescribeImages and look for ImageId in the response.
+        instance_types (wire name InstanceTypes): Types of cvm instances. different instance models specify different resource specifications. supports up to 10 instance models.
+
+            The launch configuration uses InstanceType to indicate one single instance type and InstanceTypes to indicate multiple instance types. specifying the InstanceTypes field will invalidate the original InstanceType. specific values can be obtained by calling the api DescribeZoneInstanceConfigInfos to obtain the latest specification table or refer to instance specifications.
+        instance_types_check_policy (wire name InstanceTypesCheckPolicy): InstanceType verification policy, which is effective when actual modification is made to InstanceTypes. Valid values include ALL and ANY and the default value is ANY.
+            - ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.
+            - ANY: Verification passes if any InstanceType is available; otherwise, a verification error will be reported.
+
+            Common reasons for unavailable InstanceTypes include the InstanceType being sold out, and the corresponding cloud disk being sold out.
+
+            If a model in InstanceTypes does not exist or has been abolished, a verification error will be reported regardless of the valid values set for InstanceTypesCheckPolicy.
+
+            Default: 'ANY' (sources/tencent/model/api.json:5766 (stated): "the default value is ANY").
+            Values: ALL, ANY (sources/tencent/model/api.json:5766 (stated): "ALL: Verification passes if all InstanceTypes are available; otherwise, a verification error will be reported.").
+        launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points with a maximum length of 60 bytes.
+
+            Length: ..60 bytes (sources/tencent/model/api.json:5775 (stated): "maximum length of 60 bytes").
+            Pattern: ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:5775 (stated): "can contain Chinese characters, letters, numbers, underscores, separators ("-"), and decimal points").
+        user_data (wire name UserData): Base64-encoded custom data of up to 16 KB. If you want to clear UserData, set it to an empty string.
+        security_group_ids (wire name SecurityGroupIds): Security group to which the instance belongs. This parameter can be obtained from the SecurityGroupId field in the response of the DescribeSecurityGroups API.
+
+            At least one security group is required for this parameter. The security group specified is sequential.
+        internet_accessible (wire name InternetAccessible): Information of the public network bandwidth configuration.
+
+            When the public outbound network bandwidth is 0 Mbps, assigning a public IP is not allowed. Accordingly, if a public IP is assigned, the new public network outbound bandwidth must be greater than 0 Mbps.
+        instance_charge_type (wire name InstanceChargeType): Instance billing mode. Valid values:
+            - POSTPAID_BY_HOUR: pay-as-you-go hourly
+            - SPOTPAID: spot instance
+            - CDCPAID: dedicated cluster
+
+            Values: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID (sources/tencent/model/api.json:5811 (stated): "Valid values:").
+        instance_charge_prepaid (wire name InstanceChargePrepaid): Parameter setting for the prepaid mode (monthly subscription mode). This parameter can specify the renewal period, whether to set the auto-renewal, and other attributes of the monthly-subscribed instances.
+
+            This parameter is required when changing the instance billing mode to monthly subscription. It will be automatically discarded after you choose another billing mode.
+
+            This field requires passing in the Period field. Other fields that are not passed in will use their default values.
+
+            This field can be modified only when the current billing mode is monthly subscription.
+        instance_market_options (wire name InstanceMarketOptions): Market-related options for instances, such as parameters related to spot instances.
+
+            This parameter is required when changing the instance billing mode to spot instance. It will be automatically discarded after you choose another instance billing mode.
+
+            This field requires passing in the MaxPrice field under the SpotOptions. Other fields that are not passed in will use their default values.
+
+            This field can be modified only when the current billing mode is spot instance.
+        disk_type_policy (wire name DiskTypePolicy): Cloud disk type selection policy. Valid values:
+            - ORIGINAL: Use the set cloud disk type.
+            - AUTOMATIC: Automatically select the currently available cloud disk type.
+
+            Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:5838 (stated): "Valid values:").
+        system_disk (wire name SystemDisk): Instance system disk configurations
+        data_disks (wire name DataDisks): Configuration information of instance data disks.
+
+            Up to 11 data disks can be specified and will be collectively modified. Please provide all the new values for the modification.
+
+            The default data disk should be the same as the system disk.
+
+            Length: ..11 items (sources/tencent/model/api.json:5856 (stated): "Up to 11 data disks can be specified").
+        host_name_settings (wire name HostNameSettings): Specifies the related settings for the cloud virtual machine HostName (HostName).
+
+            windows instances do not support setting hostname.
+
+            When adding new attributes, the cloud virtual machine hostname must be transmitted. other fields not transmitted will be set as default.
+
+            Validates whether the host name (with suffix added if it exists) exceeds the maximum of 46 characters.
+        instance_name_settings (wire name InstanceNameSettings): Specifies the related settings of the cloud virtual machine (cvm) instance name.
+
+            If the user sets this field in the launch configuration, the instance name of the instance created by the scaling group will be set according to this field and passed to CVM. if the user does not set this field in the launch configuration, the instance name of the instance created by the scaling group will be set as "as-{{ scaling group AutoScalingGroupName }}" and passed to CVM.
+
+            Specifies the instance name of the cloud virtual machine when adding this attribute. other fields not transmitted will be set as default.
+
+            Verifies whether the instance name (add the suffix if it exists) exceeds the maximum of 108 characters.
+        enhanced_service (wire name EnhancedService): Specifies whether to enable additional services, such as security services and monitoring service.
+        cam_role_name (wire name CamRoleName): Role name of the CAM role. can be obtained from roleName in the return value from the DescribeRoleList API.
+        hpc_cluster_id (wire name HpcClusterId): High-Performance computing cluster ID. See Tencent Cloud HPC Documentation for more details.
+
+            Note: this field is empty by default.
+        i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+        disaster_recover_group_ids (wire name DisasterRecoverGroupIds): Placement group id. only one can be specified. obtain through the API DescribeDisasterRecoverGroups.
+        login_settings (wire name LoginSettings): Instance login settings, which include passwords, keys, or the original login settings inherited from the image.
+
+            Please note that specifying new login settings will overwrite the existing ones. For instance, if you previously used a password for login and then use this parameter to switch the login settings to a key, the original password will be removed.
+        instance_tags (wire name InstanceTags): Instance tag list. By specifying this parameter, the instances added through scale-out can be bound to the tag. Up to 10 Tags can be specified.
+
+            This parameter will overwrite the original instance tag list. To add new tags, you need to pass the new tags along with the original tags.
+
+            Length: ..10 items (sources/tencent/model/api.json:5937 (stated): "Up to 10 Tags can be specified").
+        image_family (wire name ImageFamily): Image family name. this parameter can be obtained by calling the DescribeImages api.
+        dedicated_cluster_id (wire name DedicatedClusterId): Cloud Dedicated Cluster (CDC) ID.
+        metadata (wire name Metadata): Custom metadata.
+
+    """
+
+    # sources/tencent/model/api.json:5742 (stated)
+    launch_configuration_id: str
+    # sources/tencent/model/api.json:5751 (stated)
+    image_id: str | None = None
+    # sources/tencent/model/api.json:5760 (stated)
+    instance_types: list[str] | None = None
+    # sources/tencent/model/api.json:5769 (stated)
+    instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None
+    # sources/tencent/model/api.json:5778 (stated)
+    launch_configuration_name: str | None = None
+    # sources/tencent/model/api.json:5787 (stated)
+    user_data: str | None = None
+    # sources/tencent/model/api.json:5796 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:5805 (stated)
+    internet_accessible: InternetAccessible | None = None
+    # sources/tencent/model/api.json:5814 (stated)
+    instance_charge_type: InstanceChargeType | str | None = None
+    # sources/tencent/model/api.json:5823 (stated)
+    instance_charge_prepaid: InstanceChargePrepaid | None = None
+    # sources/tencent/model/api.json:5832 (stated)
+    instance_market_options: InstanceMarketOptionsRequest | None = None
+    # sources/tencent/model/api.json:5841 (stated)
+    disk_type_policy: DiskTypePolicy | str | None = None
+    # sources/tencent/model/api.json:5850 (stated)
+    system_disk: SystemDisk | None = None
+    # sources/tencent/model/api.json:5859 (stated)
+    data_disks: list[DataDisk] | None = None
+    # sources/tencent/model/api.json:5868 (stated)
+    host_name_settings: HostNameSettings | None = None
+    # sources/tencent/model/api.json:5877 (stated)
+    instance_name_settings: InstanceNameSettings | None = None
+    # sources/tencent/model/api.json:5886 (stated)
+    enhanced_service: EnhancedService | None = None
+    # sources/tencent/model/api.json:5895 (stated)
+    cam_role_name: str | None = None
+    # sources/tencent/model/api.json:5904 (stated)
+    hpc_cluster_id: str | None = None
+    # sources/tencent/model/api.json:5913 (stated)
+    i_pv6_internet_accessible: IPv6InternetAccessible | None = None
+    # sources/tencent/model/api.json:5922 (stated)
+    disaster_recover_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:5931 (stated)
+    login_settings: LoginSettings | None = None
+    # sources/tencent/model/api.json:5940 (stated)
+    instance_tags: list[InstanceTag] | None = None
+    # sources/tencent/model/api.json:5949 (stated)
+    image_family: str | None = None
+    # sources/tencent/model/api.json:5958 (stated)
+    dedicated_cluster_id: str | None = None
+    # sources/tencent/model/api.json:5967 (stated)
+    metadata: Metadata | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationId"] = self.launch_configuration_id
+        if self.image_id is not None:
+            out["ImageId"] = self.image_id
+        if self.instance_types is not None:
+            out["InstanceTypes"] = list(self.instance_types)
+        if self.instance_types_check_policy is not None:
+            out["InstanceTypesCheckPolicy"] = _enum_value(self.instance_types_check_policy)
+        if self.launch_configuration_name is not None:
+            out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.internet_accessible is not None:
+            out["InternetAccessible"] = self.internet_accessible.to_wire()
+        if self.instance_charge_type is not None:
+            out["InstanceChargeType"] = _enum_value(self.instance_charge_type)
+        if self.instance_charge_prepaid is not None:
+            out["InstanceChargePrepaid"] = self.instance_charge_prepaid.to_wire()
+        if self.instance_market_options is not None:
+            out["InstanceMarketOptions"] = self.instance_market_options.to_wire()
+        if self.disk_type_policy is not None:
+            out["DiskTypePolicy"] = _enum_value(self.disk_type_policy)
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.data_disks is not None:
+            out["DataDisks"] = [item.to_wire() for item in self.data_disks]
+        if self.host_name_settings is not None:
+            out["HostNameSettings"] = self.host_name_settings.to_wire()
+        if self.instance_name_settings is not None:
+            out["InstanceNameSettings"] = self.instance_name_settings.to_wire()
+        if self.enhanced_service is not None:
+            out["EnhancedService"] = self.enhanced_service.to_wire()
+        if self.cam_role_name is not None:
+            out["CamRoleName"] = self.cam_role_name
+        if self.hpc_cluster_id is not None:
+            out["HpcClusterId"] = self.hpc_cluster_id
+        if self.i_pv6_internet_accessible is not None:
+            out["IPv6InternetAccessible"] = self.i_pv6_internet_accessible.to_wire()
+        if self.disaster_recover_group_ids is not None:
+            out["DisasterRecoverGroupIds"] = list(self.disaster_recover_group_ids)
+        if self.login_settings is not None:
+            out["LoginSettings"] = self.login_settings.to_wire()
+        if self.instance_tags is not None:
+            out["InstanceTags"] = [item.to_wire() for item in self.instance_tags]
+        if self.image_family is not None:
+            out["ImageFamily"] = self.image_family
+        if self.dedicated_cluster_id is not None:
+            out["DedicatedClusterId"] = self.dedicated_cluster_id
+        if self.metadata is not None:
+            out["Metadata"] = self.metadata.to_wire()
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLaunchConfigurationAttributesResponse:
+    """The answer of ModifyLaunchConfigurationAttributes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyLaunchConfigurationAttributesResponse:
+        return cls(
+            request_id=request_id,
             raw=dict(data),
         )
 
@@ -817,6 +8637,1313 @@ class ModifyLifecycleHookResponse:
     def from_wire(
         cls, data: Mapping[str, object], request_id: str | None
     ) -> ModifyLifecycleHookResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLoadBalancerTargetAttributesRequest:
+    """The request of ModifyLoadBalancerTargetAttributes.
+
+    This API is used to modify the target rule attributes of the CLB in the scaling group.
+
+    Source: sources/tencent/model/api.json:290 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups, and retrieve AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:6093 (stated)).
+        forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers whose target rule attributes need modification, with a list length limit of 100. can be obtained through the DescribeLoadBalancers api.
+
+            Required (sources/tencent/model/api.json:6102 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:6093 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:6102 (stated)
+    forward_load_balancers: list[ForwardLoadBalancer]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["ForwardLoadBalancers"] = [item.to_wire() for item in self.forward_load_balancers]
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLoadBalancerTargetAttributesResponse:
+    """The answer of ModifyLoadBalancerTargetAttributes.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:6117 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyLoadBalancerTargetAttributesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLoadBalancersRequest:
+    """The request of ModifyLoadBalancers.
+
+    This API is used to modify the cloud load balancers of a scaling group.
+    - This API can specify a new cloud load balancer configuration for the scaling group. The new configuration overwrites the original load balancer configuration.
+    - To clear the cloud load balancer of the scaling group, specify only the scaling group ID but not the specific cloud load balancer.
+    - This API modifies the cloud load balancer of the scaling group and generate a scaling activity to asynchronously modify the cloud load balancers of existing instances.
+
+    Source: sources/tencent/model/api.json:297 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain the scaling group ID by logging in to the console or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:6139 (stated)).
+        load_balancer_ids (wire name LoadBalancerIds): List of classic clb ids. currently, the maximum length is 20. you cannot specify LoadBalancerIds and ForwardLoadBalancers at the same time. it can be obtained through the DescribeLoadBalancers api.
+
+            Length: ..20 items (sources/tencent/model/api.json:6145 (stated): "maximum length is 20").
+        forward_load_balancers (wire name ForwardLoadBalancers): Specifies the list of load balancers with a current maximum length of 100. either LoadBalancerIds or ForwardLoadBalancers can be specified at the same time. can be obtained through the DescribeLoadBalancers api.
+
+            Length: ..100 items (sources/tencent/model/api.json:6154 (stated): "maximum length of 100").
+        load_balancers_check_policy (wire name LoadBalancersCheckPolicy): CLB verification policy. Valid values: ALL and DIFF. Default value: ALL.
+            - ALL: The CLB passes the verification only when all CLB parameters are valid. Otherwise, a verification error occurs.
+            - DIFF: The CLB passes the verification only when the CLB parameters with changes are valid. Otherwise, a verification error occurs.
+
+            Default: 'ALL' (sources/tencent/model/api.json:6163 (stated): "Default value: ALL").
+            Values: ALL, DIFF (sources/tencent/model/api.json:6163 (stated): "Valid values: ALL and DIFF").
+
+    """
+
+    # sources/tencent/model/api.json:6139 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:6148 (stated)
+    load_balancer_ids: list[str] | None = None
+    # sources/tencent/model/api.json:6157 (stated)
+    forward_load_balancers: list[ForwardLoadBalancer] | None = None
+    # sources/tencent/model/api.json:6166 (stated)
+    load_balancers_check_policy: LoadBalancersCheckPolicy | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        if self.load_balancer_ids is not None:
+            out["LoadBalancerIds"] = list(self.load_balancer_ids)
+        if self.forward_load_balancers is not None:
+            out["ForwardLoadBalancers"] = [item.to_wire() for item in self.forward_load_balancers]
+        if self.load_balancers_check_policy is not None:
+            out["LoadBalancersCheckPolicy"] = _enum_value(self.load_balancers_check_policy)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyLoadBalancersResponse:
+    """The answer of ModifyLoadBalancers.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:6181 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyLoadBalancersResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyNotificationConfigurationRequest:
+    """The request of ModifyNotificationConfiguration.
+
+    This API is used to modify a notification policy.
+    - The receiver type of the notification policy cannot be modified.
+
+    Source: sources/tencent/model/api.json:304 (stated)
+
+    Attributes:
+        auto_scaling_notification_id (wire name AutoScalingNotificationId): Specifies the notification ID that needs modification. get the notification ID by logging in to the console or calling the api DescribeNotificationConfigurations and getting AutoScalingNotificationId from the returned information.
+
+            Required (sources/tencent/model/api.json:6203 (stated)).
+        notification_types (wire name NotificationTypes): Notification type, i.e., the set of types of notifications to be subscribed to. Value range:
+            - SCALE_OUT_SUCCESSFUL: scale-out succeeded
+            - SCALE_OUT_FAILED: scale-out failed
+            - SCALE_IN_SUCCESSFUL: scale-in succeeded
+            - SCALE_IN_FAILED: scale-in failed
+            - REPLACE_UNHEALTHY_INSTANCE_SUCCESSFUL: unhealthy instance replacement succeeded
+            - REPLACE_UNHEALTHY_INSTANCE_FAILED: unhealthy instance replacement failed
+        notification_user_group_ids (wire name NotificationUserGroupIds): Notification GROUP ID, which is the USER GROUP ID collection. USER GROUP ID can be accessed through ListGroups. this parameter is valid only when TargetType is USER_GROUP.
+        queue_name (wire name QueueName): The TDMQ CMQ QUEUE name. the original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_QUEUE.
+        topic_name (wire name TopicName): The TDMQ CMQ TOPIC name. original CMQ is offline. currently, only TDMQ CMQ is recommended for use. this parameter is valid only when TargetType is TDMQ_CMQ_TOPIC.
+
+    """
+
+    # sources/tencent/model/api.json:6203 (stated)
+    auto_scaling_notification_id: str
+    # sources/tencent/model/api.json:6212 (stated)
+    notification_types: list[str] | None = None
+    # sources/tencent/model/api.json:6221 (stated)
+    notification_user_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:6230 (stated)
+    queue_name: str | None = None
+    # sources/tencent/model/api.json:6239 (stated)
+    topic_name: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingNotificationId"] = self.auto_scaling_notification_id
+        if self.notification_types is not None:
+            out["NotificationTypes"] = list(self.notification_types)
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        if self.queue_name is not None:
+            out["QueueName"] = self.queue_name
+        if self.topic_name is not None:
+            out["TopicName"] = self.topic_name
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyNotificationConfigurationResponse:
+    """The answer of ModifyNotificationConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyNotificationConfigurationResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingPolicyRequest:
+    """The request of ModifyScalingPolicy.
+
+    This API (ModifyScalingPolicy) is used to modify an alarm trigger policy.
+
+    Source: sources/tencent/model/api.json:311 (stated)
+
+    Attributes:
+        auto_scaling_policy_id (wire name AutoScalingPolicyId): Specifies the alert policy ID. obtain the alert policy ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeScalingPolicies (https://intl.cloud.tencent.com/document/api/377/33178?from_cn_redirect=1), and retrieve the AutoScalingPolicyId from the returned information.
+
+            Required (sources/tencent/model/api.json:6266 (stated)).
+        scaling_policy_name (wire name ScalingPolicyName): The Alarm policy name must be unique in your account. the name length cannot exceed 60 characters. the name only supports chinese, english, digits, underscores, hyphens, and decimal separators.
+
+            Length: ..60 characters (sources/tencent/model/api.json:6272 (stated): "cannot exceed 60 characters; length cannot exceed 60 characters").
+        adjustment_type (wire name AdjustmentType): The method to adjust the desired capacity after the alarm is triggered. It’s only available when ScalingPolicyType is Simple. Valid values:
+            - CHANGE_IN_CAPACITY: Increase or decrease the desired capacity
+            - EXACT_CAPACITY: Adjust to the specified desired capacity
+            - PERCENT_CHANGE_IN_CAPACITY: Adjust the desired capacity by percentage
+
+            Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:6281 (stated): "Valid values:").
+        adjustment_value (wire name AdjustmentValue): The adjustment value for the expected number of instances after an alarm is triggered. It applies only to simple policies.
+            - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances after the alarm is triggered.
+            - When AdjustmentType is EXACT_CAPACITY, the value of AdjustmentValue represents the expected number of instances after the alarm is triggered, which should be greater than or equal to 0.
+            - When AdjustmentType is PERCENT_CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase in the number of instances by percentage after the alarm is triggered, and a negative AdjustmentValue indicates a decrease in the number of instances by percentage after the alarm is triggered. The unit is: %.
+        cooldown (wire name Cooldown): Cooldown period (in seconds). It’s only available when ScalingPolicyType is Simple.
+        metric_alarm (wire name MetricAlarm): Alarm monitoring metric. It’s only available when ScalingPolicyType is Simple.
+        predefined_metric_type (wire name PredefinedMetricType): Preset monitoring item. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+            - ASG_AVG_CPU_UTILIZATION: Average CPU utilization
+            - ASG_AVG_LAN_TRAFFIC_OUT: Average private bandwidth out
+            - ASG_AVG_LAN_TRAFFIC_IN: Average private bandwidth in
+            - ASG_AVG_WAN_TRAFFIC_OUT: Average public bandwidth out
+            - ASG_AVG_WAN_TRAFFIC_IN: Average public bandwidth in
+
+            Values: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN (sources/tencent/model/api.json:6317 (stated): "Valid values:").
+        target_value (wire name TargetValue): Target value. It’s only available when ScalingPolicyType is TARGET_TRACKING. Value ranges:
+            - ASG_AVG_CPU_UTILIZATION (in %): [1, 100)
+            - ASG_AVG_LAN_TRAFFIC_OUT (in Mbps): >0
+            - ASG_AVG_LAN_TRAFFIC_IN (in Mbps): >0
+            - ASG_AVG_WAN_TRAFFIC_OUT (in Mbps): >0
+            - ASG_AVG_WAN_TRAFFIC_IN (in Mbps): >0
+        estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It’s only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600.
+
+            Range: 0..3600 seconds (sources/tencent/model/api.json:6335 (stated): "Value range: 0-3600").
+        disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
+            - true: Scaling in is not allowed.
+            - false: Allows both scale-out and scale-in
+        notification_user_group_ids (wire name NotificationUserGroupIds): This parameter is diused. Please use CreateNotificationConfiguration instead.
+
+            Notification group ID, which is the set of user group IDs.
+
+    """
+
+    # sources/tencent/model/api.json:6266 (stated)
+    auto_scaling_policy_id: str
+    # sources/tencent/model/api.json:6275 (stated)
+    scaling_policy_name: str | None = None
+    # sources/tencent/model/api.json:6284 (stated)
+    adjustment_type: AdjustmentType | str | None = None
+    # sources/tencent/model/api.json:6293 (stated)
+    adjustment_value: int | None = None
+    # sources/tencent/model/api.json:6302 (stated)
+    cooldown: int | None = None
+    # sources/tencent/model/api.json:6311 (stated)
+    metric_alarm: MetricAlarm | None = None
+    # sources/tencent/model/api.json:6320 (stated)
+    predefined_metric_type: PredefinedMetricType | str | None = None
+    # sources/tencent/model/api.json:6329 (stated)
+    target_value: int | None = None
+    # sources/tencent/model/api.json:6338 (stated)
+    estimated_instance_warmup: int | None = None
+    # sources/tencent/model/api.json:6347 (stated)
+    disable_scale_in: bool | None = None
+    # sources/tencent/model/api.json:6356 (stated)
+    notification_user_group_ids: list[str] | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingPolicyId"] = self.auto_scaling_policy_id
+        if self.scaling_policy_name is not None:
+            out["ScalingPolicyName"] = self.scaling_policy_name
+        if self.adjustment_type is not None:
+            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+        if self.adjustment_value is not None:
+            out["AdjustmentValue"] = self.adjustment_value
+        if self.cooldown is not None:
+            out["Cooldown"] = self.cooldown
+        if self.metric_alarm is not None:
+            out["MetricAlarm"] = self.metric_alarm.to_wire()
+        if self.predefined_metric_type is not None:
+            out["PredefinedMetricType"] = _enum_value(self.predefined_metric_type)
+        if self.target_value is not None:
+            out["TargetValue"] = self.target_value
+        if self.estimated_instance_warmup is not None:
+            out["EstimatedInstanceWarmup"] = self.estimated_instance_warmup
+        if self.disable_scale_in is not None:
+            out["DisableScaleIn"] = self.disable_scale_in
+        if self.notification_user_group_ids is not None:
+            out["NotificationUserGroupIds"] = list(self.notification_user_group_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScalingPolicyResponse:
+    """The answer of ModifyScalingPolicy.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScalingPolicyResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScheduledActionRequest:
+    """The request of ModifyScheduledAction.
+
+    This API (ModifyScheduledAction) is used to modify a scheduled task.
+
+    Source: sources/tencent/model/api.json:318 (stated)
+
+    Attributes:
+        scheduled_action_id (wire name ScheduledActionId): Scheduled task ID that needs modification. obtain the scheduled task ID by calling the api DescribeScheduledActions and retrieving the ScheduledActionId from the returned information.
+
+            Required (sources/tencent/model/api.json:6383 (stated)).
+        scheduled_action_name (wire name ScheduledActionName): Scheduled task name, which can only contain letters, numbers, underscores, hyphens ("-"), and decimal points with a maximum length of 60 bytes and must be unique in an auto scaling group.
+
+            Length: ..60 bytes (sources/tencent/model/api.json:6389 (stated): "maximum length of 60 bytes").
+            Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:6389 (stated): "can only contain letters, numbers, underscores, hyphens ("-"), and decimal points").
+        max_size (wire name MaxSize): The maximum number of instances set for the auto scaling group when the scheduled task is triggered.
+        min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
+        desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
+        start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+        end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+        recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
+        disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
+
+            Specifies whether the scheduled task triggers proactive modification of the DesiredCapacity when the value is True. DesiredCapacity may be modified by the minSize and maxSize mechanism.
+
+            The following cases assume that DisableUpdateDesiredCapacity is True:
+            - When scheduled task triggered, the original DesiredCapacity is 5. The scheduled task changes the minSize to 10, the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 5 is less than minSize 10, so the final new DesiredCapacity is 10.
+            - When scheduled task triggered, the original DesiredCapacity is 25. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect. However, the original DesiredCapacity 25 is greater than the maxSize 20, so the final new DesiredCapacity is 20.
+            - When scheduled task triggered, the original DesiredCapacity is 13. The scheduled task changes the minSize to 10 and the maxSize to 20, and the DesiredCapacity to 15. Since the DesiredCapacity update is disabled, 15 does not take effect, and the DesiredCapacity is still 13.
+
+    """
+
+    # sources/tencent/model/api.json:6383 (stated)
+    scheduled_action_id: str
+    # sources/tencent/model/api.json:6392 (stated)
+    scheduled_action_name: str | None = None
+    # sources/tencent/model/api.json:6401 (stated)
+    max_size: int | None = None
+    # sources/tencent/model/api.json:6410 (stated)
+    min_size: int | None = None
+    # sources/tencent/model/api.json:6419 (stated)
+    desired_capacity: int | None = None
+    # sources/tencent/model/api.json:6428 (stated)
+    start_time: str | None = None
+    # sources/tencent/model/api.json:6437 (stated)
+    end_time: str | None = None
+    # sources/tencent/model/api.json:6446 (stated)
+    recurrence: str | None = None
+    # sources/tencent/model/api.json:6455 (stated)
+    disable_update_desired_capacity: bool | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["ScheduledActionId"] = self.scheduled_action_id
+        if self.scheduled_action_name is not None:
+            out["ScheduledActionName"] = self.scheduled_action_name
+        if self.max_size is not None:
+            out["MaxSize"] = self.max_size
+        if self.min_size is not None:
+            out["MinSize"] = self.min_size
+        if self.desired_capacity is not None:
+            out["DesiredCapacity"] = self.desired_capacity
+        if self.start_time is not None:
+            out["StartTime"] = self.start_time
+        if self.end_time is not None:
+            out["EndTime"] = self.end_time
+        if self.recurrence is not None:
+            out["Recurrence"] = self.recurrence
+        if self.disable_update_desired_capacity is not None:
+            out["DisableUpdateDesiredCapacity"] = self.disable_update_desired_capacity
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ModifyScheduledActionResponse:
+    """The answer of ModifyScheduledAction.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ModifyScheduledActionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class RemoveInstancesRequest:
+    """The request of RemoveInstances.
+
+    This API is used to delete CVM instances from a scaling group. Instances that are automatically created through AS will be terminated, while those manually added to the scaling group will be removed and retained.
+    - If the number of remaining IN_SERVICE instances in the scaling group is less than the minimum capacity, this API will return an error.
+    - However, if the scaling group is in DISABLED status, the removal will not verify the relationship between the number of IN_SERVICE instances and the minimum capacity.
+    - This removal will unassociate the CVM from the CLB instance that has been configured for the scaling group.
+
+    Source: sources/tencent/model/api.json:325 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:6814 (stated)).
+        instance_ids (wire name InstanceIds): CVM instance ID list. you can obtain available instance ID in the following ways:.
+            - Query instance ID by logging in to the console.
+            - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+            Required (sources/tencent/model/api.json:6823 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:6814 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:6823 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RemoveInstancesResponse:
+    """The answer of RemoveInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:6838 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> RemoveInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ResumeInstanceRefreshRequest:
+    """The request of ResumeInstanceRefresh.
+
+    This API is used to resume the paused instance refresh activity, allowing it to retry failed instances in the current batch or proceed with refreshing subsequent batches. Note that calling this API is ineffective when the activity is not in a paused status.
+    - When the MaxSurge parameter is used, the activity may be paused due to scale-out or scale-in failures. This API can also be used to retry scaling operations.
+
+    Source: sources/tencent/model/api.json:332 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:6860 (stated)).
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can get the instance refresh activity ID by calling the api DescribeRefreshActivities and retrieving the RefreshActivityId from the returned information.
+
+            Required (sources/tencent/model/api.json:6869 (stated)).
+        resume_mode (wire name ResumeMode): Recovery mode of instances that have failed to be refreshed in the current batch. If there are no failed instances, this parameter is invalid. Default value: RETRY. Valid values:
+            - RETRY: Retry instances that have failed to be refreshed in the current batch.
+            - CONTINUE: Skip instances that have failed to be refreshed in the current batch.
+
+            Default: 'RETRY' (sources/tencent/model/api.json:6875 (stated): "Default value: RETRY").
+            Values: RETRY, CONTINUE (sources/tencent/model/api.json:6875 (stated): "Valid values:").
+
+    """
+
+    # sources/tencent/model/api.json:6860 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:6869 (stated)
+    refresh_activity_id: str
+    # sources/tencent/model/api.json:6878 (stated)
+    resume_mode: ResumeMode | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["RefreshActivityId"] = self.refresh_activity_id
+        if self.resume_mode is not None:
+            out["ResumeMode"] = _enum_value(self.resume_mode)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ResumeInstanceRefreshResponse:
+    """The answer of ResumeInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ResumeInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class RollbackInstanceRefreshRequest:
+    """The request of RollbackInstanceRefresh.
+
+    This API is used to generate a new instance refresh activity, which also supports batch refreshing and operations such as pausing, resuming, and canceling. This API returns RefreshActivityId for the rollback activity.
+    - The instances pending refresh in the original activity are updated to canceled status. Nonexistent instances are disregarded, while instances in all other statuses proceed to enter the rollback process.
+    - The instances that are being refreshed in the original activity will not be immediately terminated. Instead, the rollback activity will be executed after their refresh complete.
+    - Rollback is supported for activities that are in the paused status or those succeeded in refreshing last time. It is not supported for activities in other statuses.
+    - When the original refresh activity involves reinstalling instances, for the ImageId parameter, it will automatically recover to the image ID before the rollback; for parameters such as UserData, EnhancedService, LoginSettings, and HostName, they will still be read from the launch configuration, requiring users to manually modify the launch configuration before initiating the rollback.
+    - The rollback activity does not support the MaxSurge parameter currently.
+
+    Source: sources/tencent/model/api.json:339 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+            - Query the scaling group ID by logging in to the console.
+            - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:6905 (stated)).
+        refresh_settings (wire name RefreshSettings): Refresh settings.
+
+            Required (sources/tencent/model/api.json:6914 (stated)).
+        origin_refresh_activity_id (wire name OriginRefreshActivityId): The original refresh activity ID. you can obtain the original refresh activity ID by calling the api DescribeRefreshActivities and retrieving the OriginRefreshActivityId from the returned information.
+
+            Required (sources/tencent/model/api.json:6923 (stated)).
+        refresh_mode (wire name RefreshMode): Refresh mode, currently, only rolling updates are supported, with the default value being ROLLING_UPDATE_RESET.
+
+    """
+
+    # sources/tencent/model/api.json:6905 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:6914 (stated)
+    refresh_settings: RefreshSettings
+    # sources/tencent/model/api.json:6923 (stated)
+    origin_refresh_activity_id: str
+    # sources/tencent/model/api.json:6932 (stated)
+    refresh_mode: str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["RefreshSettings"] = self.refresh_settings.to_wire()
+        out["OriginRefreshActivityId"] = self.origin_refresh_activity_id
+        if self.refresh_mode is not None:
+            out["RefreshMode"] = self.refresh_mode
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class RollbackInstanceRefreshResponse:
+    """The answer of RollbackInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:6947 (stated)
+    refresh_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> RollbackInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            refresh_activity_id=_wire.as_str(data.get("RefreshActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScaleInInstancesRequest:
+    """The request of ScaleInInstances.
+
+    This API is used to reduce the specified number of instances from the scaling group.
+    - There is no on going scaling task.
+    - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+    - You can specify the instances to remove in the scale-in activity by using TerminationPolicies. For more information, see Scaling In Policies.
+    - Only the IN_SERVICE instances will be reduced. To reduce instances in other statues, use the DetachInstances or RemoveInstances API.
+    - The desired capacity will be reduced accordingly. The new desired capacity should be no less than the minimum capacity.
+    - If the scale-in activity failed or partially succeeded, the final desired capacity only deducts the instances that have been reduced successfully.
+
+    Source: sources/tencent/model/api.json:346 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:7069 (stated)).
+        scale_in_number (wire name ScaleInNumber): Number of resource instances to scale in. this parameter has a static value range of [1,2000] and must not be larger than the difference between the desired number and the minimum value. for example, if the scaling group desired number is 100 and the minimum value is 20, the permissible range is [1,80].
+
+            Required (sources/tencent/model/api.json:7078 (stated)).
+            Range: 1..2000 (sources/tencent/model/api.json:7075 (stated): "value range of [1,2000]").
+
+    """
+
+    # sources/tencent/model/api.json:7069 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7078 (stated)
+    scale_in_number: int
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["ScaleInNumber"] = self.scale_in_number
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ScaleInInstancesResponse:
+    """The answer of ScaleInInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:7093 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ScaleInInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class ScaleOutInstancesRequest:
+    """The request of ScaleOutInstances.
+
+    This API is used to add the specified number of instances to a scaling group. It returns the scaling activity ID ActivityId.
+    - Make sure that there are no ongoing scaling tasks.
+    - This API is valid even when the scaling group is disabled. For more details, see DisableAutoScalingGroup.
+    - The total number of instances after this action cannot exceed the maximum capacity.
+    - If a scale-out action failed or partially succeeded, only the number of successfully created instances is added to the number of desired capacity.
+    - If the allocation policy is SPOT_MIXED, there may be multiple scaling activities triggered for one scaling task. In this case, the first activity ID (ActivityId) is returned.
+
+    Source: sources/tencent/model/api.json:353 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Specifies the scaling group ID by logging in to the console.
+            - Obtain the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:7115 (stated)).
+        scale_out_number (wire name ScaleOutNumber): Number of resource instances to scale out. the static value range of this parameter is [1,2000]. this parameter must not be larger than the difference between the expected number and the maximum value. for example, if the expected number of the scaling group is 20 and the maximum value is 100, the valid values are [1,80].
+
+            Required (sources/tencent/model/api.json:7124 (stated)).
+            Range: 1..2000 (sources/tencent/model/api.json:7121 (stated): "value range of this parameter is [1,2000]").
+
+    """
+
+    # sources/tencent/model/api.json:7115 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7124 (stated)
+    scale_out_number: int
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["ScaleOutNumber"] = self.scale_out_number
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class ScaleOutInstancesResponse:
+    """The answer of ScaleOutInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): Scaling activity ID
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:7139 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> ScaleOutInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstancesProtectionRequest:
+    """The request of SetInstancesProtection.
+
+    This API is used to enable scale-in protection for an instance.
+
+    When scale-in protection is enabled, the instance will not be removed in scale-in activities triggered by replacement of unhealthy instances, alarm threshold reached, change of desired quantity, etc.
+
+    Source: sources/tencent/model/api.json:360 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:7516 (stated)).
+        instance_ids (wire name InstanceIds): Instance ID. you can obtain available instance ID in the following ways:.
+            - Query instance ID by logging in to the console
+            - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+            Required (sources/tencent/model/api.json:7525 (stated)).
+        protected_from_scale_in (wire name ProtectedFromScaleIn): Whether to enable scale-in protection for this instance
+
+            Required (sources/tencent/model/api.json:7534 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:7516 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7525 (stated)
+    instance_ids: list[str]
+    # sources/tencent/model/api.json:7534 (stated)
+    protected_from_scale_in: bool
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        out["ProtectedFromScaleIn"] = self.protected_from_scale_in
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class SetInstancesProtectionResponse:
+    """The answer of SetInstancesProtection.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> SetInstancesProtectionResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class StartAutoScalingInstancesRequest:
+    """The request of StartAutoScalingInstances.
+
+    This API is used to start up CVM instances in a scaling group.
+    - After startup, the instance will be in the IN_SERVICE status, which will increase the desired capacity. Please note that the desired capacity cannot exceed the maximum value.
+    - This API supports batch operation. Up to 100 instances can be started up in each request.
+
+    Source: sources/tencent/model/api.json:367 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:7635 (stated)).
+        instance_ids (wire name InstanceIds): Specifies the instance ID list of CVM to enable. you can obtain available instance ID in the following ways.
+            - Query instance ID by logging in to the console
+            - Get the instance ID by calling the api DescribeInstances and retrieving the InstanceId from the returned information.
+
+            Required (sources/tencent/model/api.json:7644 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:7635 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7644 (stated)
+    instance_ids: list[str]
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class StartAutoScalingInstancesResponse:
+    """The answer of StartAutoScalingInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): The scaling activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:7659 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> StartAutoScalingInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class StartInstanceRefreshRequest:
+    """The request of StartInstanceRefresh.
+
+    This API is used to refresh running CVM instances in the scaling group and return the RefreshActivityId for the instance refresh activity based on parameters in the launch configuration.
+    - For refresh methods involving reinstallation (currently only reinstallation is supported), during reinstallation, only the ImageId, UserData, EnhancedService, HostName, and LoginSettings parameters will be fetched from the launch configuration for refreshing; other parameters of the instance will not be refreshed.
+    - During the instance refresh process (including paused status), the scaling group will be disabled. It is not recommended to modify the associated launch configuration during a refresh, as this may impact the refresh parameters, leading to inconsistent instance configurations.
+    - In rolling update mode, instance refreshes are performed in multiple batches. If there are failed refreshes within a batch, the activity will enter a failed paused status.
+    - Instances pending refresh that are removed or destroyed will be marked as NOT_FOUND status, but they will not block the instance refresh activity.
+    - Even if a running instance has parameters consistent with the latest launch configuration, it can still undergo another refresh.
+
+    Source: sources/tencent/model/api.json:374 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. obtain the scaling group ID by logging in to the console (https://console.cloud.tencent.com/autoscaling/group) or calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:7681 (stated)).
+        refresh_settings (wire name RefreshSettings): Refresh settings.
+
+            Required (sources/tencent/model/api.json:7690 (stated)).
+        refresh_mode (wire name RefreshMode): Refresh mode. default value: ROLLING_UPDATE_RESET. valid values:.
+            - ROLLING_UPDATE_RESET: reinstall the system for rolling updates.
+            - ROLLING_UPDATE_REPLACE: Create an instance and replace the old instance with it for rolling updates. This mode does not support the rollback API currently.
+
+            Default: 'ROLLING_UPDATE_RESET' (sources/tencent/model/api.json:7696 (stated): "default value: ROLLING_UPDATE_RESET").
+            Values: ROLLING_UPDATE_RESET, ROLLING_UPDATE_REPLACE (sources/tencent/model/api.json:7696 (stated): "valid values:.").
+
+    """
+
+    # sources/tencent/model/api.json:7681 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7690 (stated)
+    refresh_settings: RefreshSettings
+    # sources/tencent/model/api.json:7699 (stated)
+    refresh_mode: RefreshMode | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["RefreshSettings"] = self.refresh_settings.to_wire()
+        if self.refresh_mode is not None:
+            out["RefreshMode"] = _enum_value(self.refresh_mode)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class StartInstanceRefreshResponse:
+    """The answer of StartInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:7714 (stated)
+    refresh_activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> StartInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            refresh_activity_id=_wire.as_str(data.get("RefreshActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class StopAutoScalingInstancesRequest:
+    """The request of StopAutoScalingInstances.
+
+    This API is used to shut down CVM instances in a scaling group.
+    - Use the SOFT_FIRST shutdown, which means the CVM will be forcibly shut down if the soft shutdown fails.
+    - Shutting down instances in the IN_SERVICE status will reduce the desired capacity, but the desired capacity cannot be less than the minimum value.
+    - To use the STOP_CHARGING shutdown, the instances you want to shut down must satisfy the conditions of no charges when shut down.
+    - This API supports batch operation. Up to 100 instances can be shut down in each request.
+
+    Source: sources/tencent/model/api.json:381 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Auto scaling group ID. obtain available scaling group ids in the following ways:.
+            - Query the scaling group ID by logging in to the console.
+            - Specifies the scaling group ID obtained by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the return information.
+
+            Required (sources/tencent/model/api.json:7736 (stated)).
+        instance_ids (wire name InstanceIds): List of CVM instance ids to be closed. you can obtain available instance ids in the following ways:.
+            - Query instance ID by logging in to the console.
+            - Specifies the instance ID by calling the api DescribeInstances and getting InstanceId from the return information.
+
+            Required (sources/tencent/model/api.json:7745 (stated)).
+        stopped_mode (wire name StoppedMode): Whether the shutdown instances will be charged. Valid values:
+
+            KEEP_CHARGING: keep charging after shutdown.
+
+            STOP_CHARGING: stop charging after shutdown.
+
+            Default value: KEEP_CHARGING.
+
+            Default: 'KEEP_CHARGING' (sources/tencent/model/api.json:7751 (stated): "Default value: KEEP_CHARGING").
+            Values: KEEP_CHARGING, STOP_CHARGING (sources/tencent/model/api.json:7751 (stated): "Valid values:").
+
+    """
+
+    # sources/tencent/model/api.json:7736 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7745 (stated)
+    instance_ids: list[str]
+    # sources/tencent/model/api.json:7754 (stated)
+    stopped_mode: StoppedMode | str | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["InstanceIds"] = list(self.instance_ids)
+        if self.stopped_mode is not None:
+            out["StoppedMode"] = _enum_value(self.stopped_mode)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class StopAutoScalingInstancesResponse:
+    """The answer of StopAutoScalingInstances.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        activity_id (wire name ActivityId): The scaling activity ID.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+    # sources/tencent/model/api.json:7769 (stated)
+    activity_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> StopAutoScalingInstancesResponse:
+        return cls(
+            request_id=request_id,
+            activity_id=_wire.as_str(data.get("ActivityId")),
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class StopInstanceRefreshRequest:
+    """The request of StopInstanceRefresh.
+
+    This API is used to pause the ongoing instance refresh activity.
+    - In the paused status, the scaling group will also be disabled.
+    - The instances that are currently being updated or scaled out will not be paused, but instances pending updates will have their updates paused.
+    - During scale-in, all instances have already been updated and cannot be paused.
+
+    Source: sources/tencent/model/api.json:388 (stated)
+
+    Attributes:
+        auto_scaling_group_id (wire name AutoScalingGroupId): Scaling group ID. you can obtain available scaling group ids in the following ways.
+            - Query the scaling group ID by logging in to the console.
+            - Get the scaling group ID by calling the api DescribeAutoScalingGroups and retrieving the AutoScalingGroupId from the returned information.
+
+            Required (sources/tencent/model/api.json:7791 (stated)).
+        refresh_activity_id (wire name RefreshActivityId): Refresh activity ID. you can call the api DescribeRefreshActivities and obtain the instance refresh activity ID from the returned information.
+
+            Required (sources/tencent/model/api.json:7800 (stated)).
+
+    """
+
+    # sources/tencent/model/api.json:7791 (stated)
+    auto_scaling_group_id: str
+    # sources/tencent/model/api.json:7800 (stated)
+    refresh_activity_id: str
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["AutoScalingGroupId"] = self.auto_scaling_group_id
+        out["RefreshActivityId"] = self.refresh_activity_id
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class StopInstanceRefreshResponse:
+    """The answer of StopInstanceRefresh.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> StopInstanceRefreshResponse:
+        return cls(
+            request_id=request_id,
+            raw=dict(data),
+        )
+
+
+@dataclass(slots=True, kw_only=True)
+class UpgradeLaunchConfigurationRequest:
+    """The request of UpgradeLaunchConfiguration.
+
+    There is a replacement API: ModifyLaunchConfiguration. This API carries the risk of parameter overwriting, and it has currently been hidden on the official website.
+
+    This API (UpgradeLaunchConfiguration) is used to upgrade the launch configuration.
+    - This API is used to upgrade the launch configuration, adopting an "entirely overwrite" approach. Regardless of previous parameter settings, they will be uniformly replaced with new configurations as specified in the interface parameters. For non-mandatory fields, if not filled in, default values will be assigned.
+    - After upgrading and modifying the launch configuration, existing instances that have been scaled out using this configuration will not undergo any changes. Subsequently, newly added instances using this upgraded launch configuration will be scaled out according to the new configuration.
+
+    Source: sources/tencent/model/api.json:395 (stated)
+
+    Attributes:
+        launch_configuration_id (wire name LaunchConfigurationId): Launch configuration ID.
+
+            Required (sources/tencent/model/api.json:7922 (stated)).
+        image_id (wire name ImageId): Image ID in the format of img-xxx. There are three types of images:
+            - Public images
+            - Custom images
+            - Shared images
+
+            You can obtain the image IDs in the CVM console.
+            - You can also use the DescribeImages and look for ImageId in the response.
+
+            Required (sources/tencent/model/api.json:7931 (stated)).
+        instance_types (wire name InstanceTypes): List of instance models. Different instance models specify different resource specifications. Up to 5 instance models can be supported.
+
+            Required (sources/tencent/model/api.json:7940 (stated)).
+        launch_configuration_name (wire name LaunchConfigurationName): Display name of the launch configuration, which can contain letters, digits, underscores and hyphens (-), and dots. Up to of 60 bytes allowed..
+
+            Required (sources/tencent/model/api.json:7949 (stated)).
+            Pattern: ^[A-Za-z0-9_.-]*$ (sources/tencent/model/api.json:7946 (stated): "can contain letters, digits, underscores and hyphens (-), and dots").
+        data_disks (wire name DataDisks): Information of the instance's data disk configuration. If this parameter is not specified, no data disk is purchased by default. Up to 11 data disks can be supported.
+        enhanced_service (wire name EnhancedService): Enhanced services. You can use this parameter to specify whether to enable services such as Cloud Security and Cloud Monitor. If this parameter is not specified, Cloud Monitor and Cloud Security will be enabled by default.
+        instance_charge_type (wire name InstanceChargeType): Instance billing type. CVM instances are POSTPAID_BY_HOUR by default.
+            - POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis
+            - SPOTPAID: Bidding
+
+            Default: 'POSTPAID_BY_HOUR' (sources/tencent/model/api.json:7973 (stated): "are POSTPAID_BY_HOUR by default").
+            Values: POSTPAID_BY_HOUR, SPOTPAID (sources/tencent/model/api.json:7973 (stated): "POSTPAID_BY_HOUR: Pay-as-you-go on an hourly basis").
+        instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
+        instance_types_check_policy (wire name InstanceTypesCheckPolicy): Instance type verification policy. Value range: ALL, ANY. Default value: ANY.
+            - ALL: The verification will success only if all instance types (InstanceType) are available; otherwise, an error will be reported.
+            - ANY: The verification will success if any instance type (InstanceType) is available; otherwise, an error will be reported.
+
+            Common reasons why an instance type is unavailable include stock-out of the instance type or the corresponding cloud disk.
+
+            If a model in InstanceTypes does not exist or has been discontinued, a verification error will be reported regardless of the value of InstanceTypesCheckPolicy.
+
+            Default: 'ANY' (sources/tencent/model/api.json:7991 (stated): "Default value: ANY").
+            Values: ALL, ANY (sources/tencent/model/api.json:7991 (stated): "Value range: ALL, ANY").
+        internet_accessible (wire name InternetAccessible): Configuration of public network bandwidth. If this parameter is not specified, 0 Mbps will be used by default.
+        login_settings (wire name LoginSettings): This parameter is now invalid and should not be used. Upgrading the launch configuration API does not allow modification or overwriting of the LoginSettings parameter. LoginSettings will not change after upgrade.
+        project_id (wire name ProjectId): Project ID of the instance. Leave it blank as the default.
+        security_group_ids (wire name SecurityGroupIds): The security group to which the instance belongs. This parameter can be obtained by calling the SecurityGroupId field in the returned value of DescribeSecurityGroups. If this parameter is not specified, no security group will be bound by default.
+        system_disk (wire name SystemDisk): System disk configuration of the instance. If this parameter is not specified, the default value will be used.
+        user_data (wire name UserData): Base64-encoded custom data of up to 16 KB.
+        instance_tags (wire name InstanceTags): List of tags. This parameter is used to bind up to 10 tags to newly added instances.
+        cam_role_name (wire name CamRoleName): CAM role name, which can be obtained from the roleName field in the return value of the DescribeRoleList API.
+        host_name_settings (wire name HostNameSettings): CVM hostname settings.
+        instance_name_settings (wire name InstanceNameSettings): Settings of CVM instance names
+        instance_charge_prepaid (wire name InstanceChargePrepaid): Details of the monthly subscription, including the purchase period, auto-renewal. It is required if the InstanceChargeType is PREPAID.
+        disk_type_policy (wire name DiskTypePolicy): Selection policy of cloud disks. Default value: ORIGINAL. Valid values:
+            - ORIGINAL: uses the configured cloud disk type
+            - AUTOMATIC: automatically chooses an available cloud disk type
+
+            Default: 'ORIGINAL' (sources/tencent/model/api.json:8099 (stated): "Default value: ORIGINAL").
+            Values: ORIGINAL, AUTOMATIC (sources/tencent/model/api.json:8099 (stated): "Valid values:").
+        i_pv6_internet_accessible (wire name IPv6InternetAccessible): IPv6 public network bandwidth configuration. If the IPv6 address is available in the new instance, public network bandwidth can be allocated to the IPv6 address. This parameter is invalid if Ipv6AddressCount of the scaling group associated with the launch configuration is 0.
+
+    """
+
+    # sources/tencent/model/api.json:7922 (stated)
+    launch_configuration_id: str
+    # sources/tencent/model/api.json:7931 (stated)
+    image_id: str
+    # sources/tencent/model/api.json:7940 (stated)
+    instance_types: list[str]
+    # sources/tencent/model/api.json:7949 (stated)
+    launch_configuration_name: str
+    # sources/tencent/model/api.json:7958 (stated)
+    data_disks: list[DataDisk] | None = None
+    # sources/tencent/model/api.json:7967 (stated)
+    enhanced_service: EnhancedService | None = None
+    # sources/tencent/model/api.json:7976 (stated)
+    instance_charge_type: UpgradeLaunchConfigurationInstanceChargeType | str | None = None
+    # sources/tencent/model/api.json:7985 (stated)
+    instance_market_options: InstanceMarketOptionsRequest | None = None
+    # sources/tencent/model/api.json:7994 (stated)
+    instance_types_check_policy: InstanceTypesCheckPolicy | str | None = None
+    # sources/tencent/model/api.json:8003 (stated)
+    internet_accessible: InternetAccessible | None = None
+    # sources/tencent/model/api.json:8012 (stated)
+    login_settings: LoginSettings | None = None
+    # sources/tencent/model/api.json:8021 (stated)
+    project_id: int | None = None
+    # sources/tencent/model/api.json:8030 (stated)
+    security_group_ids: list[str] | None = None
+    # sources/tencent/model/api.json:8039 (stated)
+    system_disk: SystemDisk | None = None
+    # sources/tencent/model/api.json:8048 (stated)
+    user_data: str | None = None
+    # sources/tencent/model/api.json:8057 (stated)
+    instance_tags: list[InstanceTag] | None = None
+    # sources/tencent/model/api.json:8066 (stated)
+    cam_role_name: str | None = None
+    # sources/tencent/model/api.json:8075 (stated)
+    host_name_settings: HostNameSettings | None = None
+    # sources/tencent/model/api.json:8084 (stated)
+    instance_name_settings: InstanceNameSettings | None = None
+    # sources/tencent/model/api.json:8093 (stated)
+    instance_charge_prepaid: InstanceChargePrepaid | None = None
+    # sources/tencent/model/api.json:8102 (stated)
+    disk_type_policy: DiskTypePolicy | str | None = None
+    # sources/tencent/model/api.json:8111 (stated)
+    i_pv6_internet_accessible: IPv6InternetAccessible | None = None
+
+    def to_wire(self) -> dict[str, object]:
+        """The wire form: wire names, JSON-like values, absent (None) members left out."""
+        out: dict[str, object] = {}
+        out["LaunchConfigurationId"] = self.launch_configuration_id
+        out["ImageId"] = self.image_id
+        out["InstanceTypes"] = list(self.instance_types)
+        out["LaunchConfigurationName"] = self.launch_configuration_name
+        if self.data_disks is not None:
+            out["DataDisks"] = [item.to_wire() for item in self.data_disks]
+        if self.enhanced_service is not None:
+            out["EnhancedService"] = self.enhanced_service.to_wire()
+        if self.instance_charge_type is not None:
+            out["InstanceChargeType"] = _enum_value(self.instance_charge_type)
+        if self.instance_market_options is not None:
+            out["InstanceMarketOptions"] = self.instance_market_options.to_wire()
+        if self.instance_types_check_policy is not None:
+            out["InstanceTypesCheckPolicy"] = _enum_value(self.instance_types_check_policy)
+        if self.internet_accessible is not None:
+            out["InternetAccessible"] = self.internet_accessible.to_wire()
+        if self.login_settings is not None:
+            out["LoginSettings"] = self.login_settings.to_wire()
+        if self.project_id is not None:
+            out["ProjectId"] = self.project_id
+        if self.security_group_ids is not None:
+            out["SecurityGroupIds"] = list(self.security_group_ids)
+        if self.system_disk is not None:
+            out["SystemDisk"] = self.system_disk.to_wire()
+        if self.user_data is not None:
+            out["UserData"] = self.user_data
+        if self.instance_tags is not None:
+            out["InstanceTags"] = [item.to_wire() for item in self.instance_tags]
+        if self.cam_role_name is not None:
+            out["CamRoleName"] = self.cam_role_name
+        if self.host_name_settings is not None:
+            out["HostNameSettings"] = self.host_name_settings.to_wire()
+        if self.instance_name_settings is not None:
+            out["InstanceNameSettings"] = self.instance_name_settings.to_wire()
+        if self.instance_charge_prepaid is not None:
+            out["InstanceChargePrepaid"] = self.instance_charge_prepaid.to_wire()
+        if self.disk_type_policy is not None:
+            out["DiskTypePolicy"] = _enum_value(self.disk_type_policy)
+        if self.i_pv6_internet_accessible is not None:
+            out["IPv6InternetAccessible"] = self.i_pv6_internet_accessible.to_wire()
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class UpgradeLaunchConfigurationResponse:
+    """The answer of UpgradeLaunchConfiguration.
+
+    Attributes:
+        request_id: the request id the service answered with.
+        raw: the decoded answer as the wire gave it.
+    """
+
+    request_id: str | None = None
+
+    raw: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_wire(
+        cls, data: Mapping[str, object], request_id: str | None
+    ) -> UpgradeLaunchConfigurationResponse:
         return cls(
             request_id=request_id,
             raw=dict(data),

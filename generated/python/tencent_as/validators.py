@@ -67,14 +67,32 @@ _SET_MESSAGE: Final = Problem.__dict__["message"].__set__
 _SET_CODE: Final = Problem.__dict__["code"].__set__
 _SET_STATUS: Final = Problem.__dict__["status"].__set__
 
+# sources/tencent/model/api.json:1497 (stated)
+_RE_CREATE_AUTO_SCALING_GROUP_AUTO_SCALING_GROUP_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
+# sources/tencent/model/api.json:1768 (stated)
+_RE_CREATE_LAUNCH_CONFIGURATION_LAUNCH_CONFIGURATION_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
 # sources/tencent/CreateLifecycleHook.txt:51 (stated)
 _RE_CREATE_LIFECYCLE_HOOK_LIFECYCLE_HOOK_NAME: Final = re.compile(
+    "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
+)
+# sources/tencent/model/api.json:2248 (stated)
+_RE_CREATE_SCALING_POLICY_SCALING_POLICY_NAME: Final = re.compile(
+    "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
+)
+# sources/tencent/model/api.json:2384 (stated)
+_RE_CREATE_SCHEDULED_ACTION_SCHEDULED_ACTION_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
+# sources/tencent/model/api.json:5775 (stated)
+_RE_MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES_LAUNCH_CONFIGURATION_NAME: Final = re.compile(
     "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
 )
 # sources/tencent/model/api.json:6000 (stated)
 _RE_MODIFY_LIFECYCLE_HOOK_LIFECYCLE_HOOK_NAME: Final = re.compile(
     "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
 )
+# sources/tencent/model/api.json:6389 (stated)
+_RE_MODIFY_SCHEDULED_ACTION_SCHEDULED_ACTION_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
+# sources/tencent/model/api.json:7946 (stated)
+_RE_UPGRADE_LAUNCH_CONFIGURATION_LAUNCH_CONFIGURATION_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
 # sources/tencent/model/api.json:8144 (stated)
 _RE_UPGRADE_LIFECYCLE_HOOK_LIFECYCLE_HOOK_NAME: Final = re.compile(
     "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
@@ -183,6 +201,784 @@ def _pass_unknown(
         rest = key[len(prefix) :]
         if rest not in scalars and rest.partition(".")[0] not in composites:
             out[rest] = params[key]
+
+
+# --- AttachInstances ---------------------------------------------------------------------
+
+
+def validate_attach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: This interface (AttachInstances) is used to add CVM instances to a scaling group.
+
+    sources/tencent/model/api.json:3 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:662 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:671 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of AttachInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_attach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_instances(coerce_attach_instances(params)[0])
+
+
+# --- AttachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_attach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: This API is used to add CLBs to a security group.
+
+    sources/tencent/model/api.json:10 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:708 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # LoadBalancerIds: array; sources/tencent/model/api.json:717 (stated)
+    if "LoadBalancerIds" in request:
+        v0 = request["LoadBalancerIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerIds",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `LoadBalancerIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # ForwardLoadBalancers: array; sources/tencent/model/api.json:726 (stated)
+    if "ForwardLoadBalancers" in request:
+        v0 = request["ForwardLoadBalancers"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ForwardLoadBalancers",
+                    "type",
+                    v0,
+                    "The parameter `ForwardLoadBalancers` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ForwardLoadBalancers." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ForwardLoadBalancers[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string, required; sources/tencent/model/api.json:4004 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LoadBalancerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].LoadBalancerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ListenerId: string, required; sources/tencent/model/api.json:4015 (stated)
+                    if "ListenerId" in v1:
+                        v2 = v1["ListenerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].ListenerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].ListenerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # TargetAttributes: array, required; sources/tencent/model/api.json:4026 (stated)
+                    if "TargetAttributes" in v1:
+                        v2 = v1["TargetAttributes"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].TargetAttributes` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "ForwardLoadBalancers."
+                                            + str(i0)
+                                            + ".TargetAttributes."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `ForwardLoadBalancers[].TargetAttributes[]` has the wrong type. (must be an object)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer, required; sources/tencent/model/api.json:7894 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7891 (stated)
+                                            if not 1 <= v4 <= 65535:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Port",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Port` is outside the specified range. (must be between 1 and 65535)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Port",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    # Weight: integer, required; sources/tencent/model/api.json:7905 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7902 (stated)
+                                            if not 0 <= v4 <= 100:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Weight",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Weight` is outside the specified range. (must be between 0 and 100)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Weight",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The parameter `"
+                                                        + "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + "` is not recognized. (not a member of ForwardLoadBalancers[].TargetAttributes[])",
+                                                        "UnknownParameter",
+                                                        200,
+                                                    )
+                                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].TargetAttributes` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # LocationId: string; sources/tencent/model/api.json:4037 (stated)
+                    if "LocationId" in v1:
+                        v2 = v1["LocationId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LocationId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LocationId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Region: string; sources/tencent/model/api.json:4048 (stated)
+                    if "Region" in v1:
+                        v2 = v1["Region"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".Region",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].Region` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "LoadBalancerId",
+                                "ListenerId",
+                                "TargetAttributes",
+                                "LocationId",
+                                "Region",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "ForwardLoadBalancers." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "ForwardLoadBalancers."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of ForwardLoadBalancers[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "LoadBalancerIds", "ForwardLoadBalancers"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of AttachLoadBalancers)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_attach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """AttachLoadBalancers: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_attach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """AttachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_attach_load_balancers(coerce_attach_load_balancers(params)[0])
+
+
+# --- CancelInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_cancel_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """CancelInstanceRefresh: This API is used to cancel the instance refresh activity of the scaling group.
+
+    sources/tencent/model/api.json:17 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:1247 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshActivityId: string, required; sources/tencent/model/api.json:1256 (stated)
+    if "RefreshActivityId" in request:
+        v0 = request["RefreshActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RefreshActivityId",
+                    "type",
+                    v0,
+                    "The parameter `RefreshActivityId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RefreshActivityId",
+                "missing",
+                None,
+                "The parameter `RefreshActivityId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "RefreshActivityId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CancelInstanceRefresh)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_cancel_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CancelInstanceRefresh: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_cancel_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CancelInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_cancel_instance_refresh(coerce_cancel_instance_refresh(params)[0])
+
+
+# --- ClearLaunchConfigurationAttributes ---------------------------------------------------------------------
+
+
+def validate_clear_launch_configuration_attributes(request: Mapping[str, object]) -> list[Problem]:
+    """ClearLaunchConfigurationAttributes: This API is used to clear specific attributes of the launch configuration.
+
+    sources/tencent/model/api.json:24 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationId: string, required; sources/tencent/model/api.json:1283 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationId",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ClearDataDisks: boolean; sources/tencent/model/api.json:1292 (stated)
+    if "ClearDataDisks" in request:
+        v0 = request["ClearDataDisks"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearDataDisks",
+                    "type",
+                    v0,
+                    "The parameter `ClearDataDisks` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ClearHostNameSettings: boolean; sources/tencent/model/api.json:1301 (stated)
+    if "ClearHostNameSettings" in request:
+        v0 = request["ClearHostNameSettings"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearHostNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `ClearHostNameSettings` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ClearInstanceNameSettings: boolean; sources/tencent/model/api.json:1310 (stated)
+    if "ClearInstanceNameSettings" in request:
+        v0 = request["ClearInstanceNameSettings"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearInstanceNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `ClearInstanceNameSettings` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ClearDisasterRecoverGroupIds: boolean; sources/tencent/model/api.json:1319 (stated)
+    if "ClearDisasterRecoverGroupIds" in request:
+        v0 = request["ClearDisasterRecoverGroupIds"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearDisasterRecoverGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `ClearDisasterRecoverGroupIds` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ClearInstanceTags: boolean; sources/tencent/model/api.json:1328 (stated)
+    if "ClearInstanceTags" in request:
+        v0 = request["ClearInstanceTags"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearInstanceTags",
+                    "type",
+                    v0,
+                    "The parameter `ClearInstanceTags` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ClearMetadata: boolean; sources/tencent/model/api.json:1337 (stated)
+    if "ClearMetadata" in request:
+        v0 = request["ClearMetadata"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ClearMetadata",
+                    "type",
+                    v0,
+                    "The parameter `ClearMetadata` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "LaunchConfigurationId",
+                "ClearDataDisks",
+                "ClearHostNameSettings",
+                "ClearInstanceNameSettings",
+                "ClearDisasterRecoverGroupIds",
+                "ClearInstanceTags",
+                "ClearMetadata",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ClearLaunchConfigurationAttributes)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_clear_launch_configuration_attributes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ClearLaunchConfigurationAttributes: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_clear_launch_configuration_attributes_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """ClearLaunchConfigurationAttributes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_clear_launch_configuration_attributes(
+        coerce_clear_launch_configuration_attributes(params)[0]
+    )
 
 
 # --- CompleteLifecycleAction ---------------------------------------------------------------------
@@ -338,6 +1134,3922 @@ def validate_complete_lifecycle_action_wire(params: Mapping[str, object]) -> lis
     """CompleteLifecycleAction: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_complete_lifecycle_action(coerce_complete_lifecycle_action(params)[0])
+
+
+# --- CreateAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """CreateAutoScalingGroup: This API (CreateAutoScalingGroup) is used to create an auto scaling group.
+
+    sources/tencent/model/api.json:38 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/tencent/model/api.json:1500 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1497 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 55:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "The length of `AutoScalingGroupName` is invalid. (length must be at most 55 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            # sources/tencent/model/api.json:1497 (stated)
+            if _RE_CREATE_AUTO_SCALING_GROUP_AUTO_SCALING_GROUP_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "pattern",
+                        v0,
+                        "The value of `AutoScalingGroupName` has an invalid format. (must match ^[A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # LaunchConfigurationId: string, required; sources/tencent/model/api.json:1509 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationId",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MaxSize: integer, required; sources/tencent/model/api.json:1518 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1515 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MaxSize",
+                        "range",
+                        v0,
+                        "The value of `MaxSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "MaxSize",
+                "missing",
+                None,
+                "The parameter `MaxSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MinSize: integer, required; sources/tencent/model/api.json:1527 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1524 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MinSize",
+                        "range",
+                        v0,
+                        "The value of `MinSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "MinSize",
+                "missing",
+                None,
+                "The parameter `MinSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # VpcId: string, required; sources/tencent/model/api.json:1536 (stated)
+    if "VpcId" in request:
+        v0 = request["VpcId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "VpcId",
+                    "type",
+                    v0,
+                    "The parameter `VpcId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "VpcId",
+                "missing",
+                None,
+                "The parameter `VpcId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # DefaultCooldown: integer; sources/tencent/model/api.json:1545 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "The parameter `DefaultCooldown` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1542 (stated)
+            if not 0 <= v0 <= 3600:
+                problems.append(
+                    Problem(
+                        "DefaultCooldown",
+                        "range",
+                        v0,
+                        "The value of `DefaultCooldown` is outside the specified range. (must be between 0 and 3600)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # DesiredCapacity: integer; sources/tencent/model/api.json:1554 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1551 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "DesiredCapacity",
+                        "range",
+                        v0,
+                        "The value of `DesiredCapacity` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # LoadBalancerIds: array; sources/tencent/model/api.json:1563 (stated)
+    if "LoadBalancerIds" in request:
+        v0 = request["LoadBalancerIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerIds",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1560 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "LoadBalancerIds",
+                        "length",
+                        v0,
+                        "The length of `LoadBalancerIds` is invalid. (must have at most 20 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `LoadBalancerIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # ProjectId: integer; sources/tencent/model/api.json:1572 (stated)
+    if "ProjectId" in request:
+        v0 = request["ProjectId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ProjectId",
+                    "type",
+                    v0,
+                    "The parameter `ProjectId` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ForwardLoadBalancers: array; sources/tencent/model/api.json:1581 (stated)
+    if "ForwardLoadBalancers" in request:
+        v0 = request["ForwardLoadBalancers"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ForwardLoadBalancers",
+                    "type",
+                    v0,
+                    "The parameter `ForwardLoadBalancers` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1578 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "ForwardLoadBalancers",
+                        "length",
+                        v0,
+                        "The length of `ForwardLoadBalancers` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ForwardLoadBalancers." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ForwardLoadBalancers[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string, required; sources/tencent/model/api.json:4004 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LoadBalancerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].LoadBalancerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ListenerId: string, required; sources/tencent/model/api.json:4015 (stated)
+                    if "ListenerId" in v1:
+                        v2 = v1["ListenerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].ListenerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].ListenerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # TargetAttributes: array, required; sources/tencent/model/api.json:4026 (stated)
+                    if "TargetAttributes" in v1:
+                        v2 = v1["TargetAttributes"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].TargetAttributes` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "ForwardLoadBalancers."
+                                            + str(i0)
+                                            + ".TargetAttributes."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `ForwardLoadBalancers[].TargetAttributes[]` has the wrong type. (must be an object)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer, required; sources/tencent/model/api.json:7894 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7891 (stated)
+                                            if not 1 <= v4 <= 65535:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Port",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Port` is outside the specified range. (must be between 1 and 65535)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Port",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    # Weight: integer, required; sources/tencent/model/api.json:7905 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7902 (stated)
+                                            if not 0 <= v4 <= 100:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Weight",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Weight` is outside the specified range. (must be between 0 and 100)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Weight",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The parameter `"
+                                                        + "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + "` is not recognized. (not a member of ForwardLoadBalancers[].TargetAttributes[])",
+                                                        "UnknownParameter",
+                                                        200,
+                                                    )
+                                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].TargetAttributes` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # LocationId: string; sources/tencent/model/api.json:4037 (stated)
+                    if "LocationId" in v1:
+                        v2 = v1["LocationId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LocationId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LocationId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Region: string; sources/tencent/model/api.json:4048 (stated)
+                    if "Region" in v1:
+                        v2 = v1["Region"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".Region",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].Region` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "LoadBalancerId",
+                                "ListenerId",
+                                "TargetAttributes",
+                                "LocationId",
+                                "Region",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "ForwardLoadBalancers." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "ForwardLoadBalancers."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of ForwardLoadBalancers[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # SubnetIds: array; sources/tencent/model/api.json:1590 (stated)
+    if "SubnetIds" in request:
+        v0 = request["SubnetIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SubnetIds",
+                    "type",
+                    v0,
+                    "The parameter `SubnetIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SubnetIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `SubnetIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # TerminationPolicies: array; sources/tencent/model/api.json:1599 (stated)
+    if "TerminationPolicies" in request:
+        v0 = request["TerminationPolicies"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TerminationPolicies",
+                    "type",
+                    v0,
+                    "The parameter `TerminationPolicies` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1596 (stated)
+            if len(v0) > 1:
+                problems.append(
+                    Problem(
+                        "TerminationPolicies",
+                        "length",
+                        v0,
+                        "The length of `TerminationPolicies` is invalid. (must have at most 1 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TerminationPolicies." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `TerminationPolicies[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Zones: array; sources/tencent/model/api.json:1608 (stated)
+    if "Zones" in request:
+        v0 = request["Zones"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Zones",
+                    "type",
+                    v0,
+                    "The parameter `Zones` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "Zones." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Zones[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # RetryPolicy: string; sources/tencent/model/api.json:1617 (stated)
+    if "RetryPolicy" in request:
+        v0 = request["RetryPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RetryPolicy",
+                    "type",
+                    v0,
+                    "The parameter `RetryPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1614 (stated)
+            if v0 not in {"IMMEDIATE_RETRY", "INCREMENTAL_INTERVALS", "NO_RETRY"}:
+                problems.append(
+                    Problem(
+                        "RetryPolicy",
+                        "enum",
+                        v0,
+                        "The value of `RetryPolicy` is not one of the valid values. (must be one of: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # ZonesCheckPolicy: string; sources/tencent/model/api.json:1626 (stated)
+    if "ZonesCheckPolicy" in request:
+        v0 = request["ZonesCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ZonesCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `ZonesCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1623 (stated)
+            if v0 not in {"ALL", "ANY"}:
+                problems.append(
+                    Problem(
+                        "ZonesCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `ZonesCheckPolicy` is not one of the valid values. (must be one of: ALL, ANY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # Tags: array; sources/tencent/model/api.json:1635 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "The parameter `Tags` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tags." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Tags[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string, required; sources/tencent/model/api.json:7855 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].Key` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Tags." + str(i0) + ".Key",
+                                "missing",
+                                None,
+                                "The parameter `Tags[].Key` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Value: string, required; sources/tencent/model/api.json:7866 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].Value` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Tags." + str(i0) + ".Value",
+                                "missing",
+                                None,
+                                "The parameter `Tags[].Value` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ResourceType: string; sources/tencent/model/api.json:7877 (stated)
+                    if "ResourceType" in v1:
+                        v2 = v1["ResourceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".ResourceType",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].ResourceType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value", "ResourceType"}:
+                                problems.append(
+                                    Problem(
+                                        "Tags." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Tags."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Tags[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # ServiceSettings: object; sources/tencent/model/api.json:1644 (stated)
+    if "ServiceSettings" in request:
+        v0 = request["ServiceSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "ServiceSettings",
+                    "type",
+                    v0,
+                    "The parameter `ServiceSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # ReplaceMonitorUnhealthy: boolean; sources/tencent/model/api.json:7433 (stated)
+            if "ReplaceMonitorUnhealthy" in v0:
+                v1 = v0["ReplaceMonitorUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceMonitorUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceMonitorUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # ScalingMode: string; sources/tencent/model/api.json:7444 (stated)
+            if "ScalingMode" in v0:
+                v1 = v0["ScalingMode"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ScalingMode",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ScalingMode` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7441 (stated)
+                    if v1 not in {"CLASSIC_SCALING", "WAKE_UP_STOPPED_SCALING"}:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings.ScalingMode",
+                                "enum",
+                                v1,
+                                "The value of `ServiceSettings.ScalingMode` is not one of the valid values. (must be one of: CLASSIC_SCALING, WAKE_UP_STOPPED_SCALING)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # ReplaceLoadBalancerUnhealthy: boolean; sources/tencent/model/api.json:7455 (stated)
+            if "ReplaceLoadBalancerUnhealthy" in v0:
+                v1 = v0["ReplaceLoadBalancerUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceLoadBalancerUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceLoadBalancerUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # ReplaceMode: string; sources/tencent/model/api.json:7466 (stated)
+            if "ReplaceMode" in v0:
+                v1 = v0["ReplaceMode"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceMode",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceMode` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7463 (stated)
+                    if v1 not in {"RECREATE", "RESET"}:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings.ReplaceMode",
+                                "enum",
+                                v1,
+                                "The value of `ServiceSettings.ReplaceMode` is not one of the valid values. (must be one of: RECREATE, RESET)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # AutoUpdateInstanceTags: boolean; sources/tencent/model/api.json:7477 (stated)
+            if "AutoUpdateInstanceTags" in v0:
+                v1 = v0["AutoUpdateInstanceTags"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.AutoUpdateInstanceTags",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.AutoUpdateInstanceTags` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # DesiredCapacitySyncWithMaxMinSize: boolean; sources/tencent/model/api.json:7488 (stated)
+            if "DesiredCapacitySyncWithMaxMinSize" in v0:
+                v1 = v0["DesiredCapacitySyncWithMaxMinSize"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.DesiredCapacitySyncWithMaxMinSize",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.DesiredCapacitySyncWithMaxMinSize` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # PriorityScaleInUnhealthy: boolean; sources/tencent/model/api.json:7499 (stated)
+            if "PriorityScaleInUnhealthy" in v0:
+                v1 = v0["PriorityScaleInUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.PriorityScaleInUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.PriorityScaleInUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "ReplaceMonitorUnhealthy",
+                        "ScalingMode",
+                        "ReplaceLoadBalancerUnhealthy",
+                        "ReplaceMode",
+                        "AutoUpdateInstanceTags",
+                        "DesiredCapacitySyncWithMaxMinSize",
+                        "PriorityScaleInUnhealthy",
+                    }:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "ServiceSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of ServiceSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # Ipv6AddressCount: integer; sources/tencent/model/api.json:1653 (stated)
+    if "Ipv6AddressCount" in request:
+        v0 = request["Ipv6AddressCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Ipv6AddressCount",
+                    "type",
+                    v0,
+                    "The parameter `Ipv6AddressCount` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1650 (stated)
+            if v0 not in {0, 1}:
+                problems.append(
+                    Problem(
+                        "Ipv6AddressCount",
+                        "enum",
+                        v0,
+                        "The value of `Ipv6AddressCount` is not one of the valid values. (must be one of: 0, 1)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # MultiZoneSubnetPolicy: string; sources/tencent/model/api.json:1662 (stated)
+    if "MultiZoneSubnetPolicy" in request:
+        v0 = request["MultiZoneSubnetPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MultiZoneSubnetPolicy",
+                    "type",
+                    v0,
+                    "The parameter `MultiZoneSubnetPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1659 (stated)
+            if v0 not in {"PRIORITY", "EQUALITY"}:
+                problems.append(
+                    Problem(
+                        "MultiZoneSubnetPolicy",
+                        "enum",
+                        v0,
+                        "The value of `MultiZoneSubnetPolicy` is not one of the valid values. (must be one of: PRIORITY, EQUALITY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # HealthCheckType: string; sources/tencent/model/api.json:1671 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "The parameter `HealthCheckType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1668 (stated)
+            if v0 not in {"CVM", "CLB"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "The value of `HealthCheckType` is not one of the valid values. (must be one of: CVM, CLB)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # LoadBalancerHealthCheckGracePeriod: integer; sources/tencent/model/api.json:1680 (stated)
+    if "LoadBalancerHealthCheckGracePeriod" in request:
+        v0 = request["LoadBalancerHealthCheckGracePeriod"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LoadBalancerHealthCheckGracePeriod",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerHealthCheckGracePeriod` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1677 (stated)
+            if not 0 <= v0 <= 7200:
+                problems.append(
+                    Problem(
+                        "LoadBalancerHealthCheckGracePeriod",
+                        "range",
+                        v0,
+                        "The value of `LoadBalancerHealthCheckGracePeriod` is outside the specified range. (must be between 0 and 7200)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # InstanceAllocationPolicy: string; sources/tencent/model/api.json:1689 (stated)
+    if "InstanceAllocationPolicy" in request:
+        v0 = request["InstanceAllocationPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceAllocationPolicy",
+                    "type",
+                    v0,
+                    "The parameter `InstanceAllocationPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1686 (stated)
+            if v0 not in {"LAUNCH_CONFIGURATION", "SPOT_MIXED"}:
+                problems.append(
+                    Problem(
+                        "InstanceAllocationPolicy",
+                        "enum",
+                        v0,
+                        "The value of `InstanceAllocationPolicy` is not one of the valid values. (must be one of: LAUNCH_CONFIGURATION, SPOT_MIXED)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # SpotMixedAllocationPolicy: object; sources/tencent/model/api.json:1698 (stated)
+    if "SpotMixedAllocationPolicy" in request:
+        v0 = request["SpotMixedAllocationPolicy"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SpotMixedAllocationPolicy",
+                    "type",
+                    v0,
+                    "The parameter `SpotMixedAllocationPolicy` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # BaseCapacity: integer; sources/tencent/model/api.json:7589 (stated)
+            if "BaseCapacity" in v0:
+                v1 = v0["BaseCapacity"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.BaseCapacity",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.BaseCapacity` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # OnDemandPercentageAboveBaseCapacity: integer; sources/tencent/model/api.json:7599 (stated)
+            if "OnDemandPercentageAboveBaseCapacity" in v0:
+                v1 = v0["OnDemandPercentageAboveBaseCapacity"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7596 (stated)
+                    if not 0 <= v1 <= 100:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
+                                "range",
+                                v1,
+                                "The value of `SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity` is outside the specified range. (must be between 0 and 100)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # SpotAllocationStrategy: string; sources/tencent/model/api.json:7609 (stated)
+            if "SpotAllocationStrategy" in v0:
+                v1 = v0["SpotAllocationStrategy"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.SpotAllocationStrategy",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.SpotAllocationStrategy` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7606 (stated)
+                    if v1 not in {"COST_OPTIMIZED", "CAPACITY_OPTIMIZED"}:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy.SpotAllocationStrategy",
+                                "enum",
+                                v1,
+                                "The value of `SpotMixedAllocationPolicy.SpotAllocationStrategy` is not one of the valid values. (must be one of: COST_OPTIMIZED, CAPACITY_OPTIMIZED)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # CompensateWithBaseInstance: boolean; sources/tencent/model/api.json:7619 (stated)
+            if "CompensateWithBaseInstance" in v0:
+                v1 = v0["CompensateWithBaseInstance"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.CompensateWithBaseInstance",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.CompensateWithBaseInstance` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "BaseCapacity",
+                        "OnDemandPercentageAboveBaseCapacity",
+                        "SpotAllocationStrategy",
+                        "CompensateWithBaseInstance",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "SpotMixedAllocationPolicy."
+                                + str(k0)
+                                + "` is not recognized. (not a member of SpotMixedAllocationPolicy)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # CapacityRebalance: boolean; sources/tencent/model/api.json:1707 (stated)
+    if "CapacityRebalance" in request:
+        v0 = request["CapacityRebalance"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CapacityRebalance",
+                    "type",
+                    v0,
+                    "The parameter `CapacityRebalance` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceNameIndexSettings: object; sources/tencent/model/api.json:1716 (stated)
+    if "InstanceNameIndexSettings" in request:
+        v0 = request["InstanceNameIndexSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceNameIndexSettings",
+                    "type",
+                    v0,
+                    "The parameter `InstanceNameIndexSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Enabled: boolean; sources/tencent/model/api.json:4435 (stated)
+            if "Enabled" in v0:
+                v1 = v0["Enabled"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.Enabled",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.Enabled` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BeginIndex: integer; sources/tencent/model/api.json:4446 (stated)
+            if "BeginIndex" in v0:
+                v1 = v0["BeginIndex"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.BeginIndex",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.BeginIndex` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4443 (stated)
+                    if not 0 <= v1 <= 99999999:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings.BeginIndex",
+                                "range",
+                                v1,
+                                "The value of `InstanceNameIndexSettings.BeginIndex` is outside the specified range. (must be between 0 and 99999999)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # IndexLength: integer; sources/tencent/model/api.json:4457 (stated)
+            if "IndexLength" in v0:
+                v1 = v0["IndexLength"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.IndexLength",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.IndexLength` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4454 (stated)
+                    if not 0 <= v1 <= 8:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings.IndexLength",
+                                "range",
+                                v1,
+                                "The value of `InstanceNameIndexSettings.IndexLength` is outside the specified range. (must be between 0 and 8)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Enabled", "BeginIndex", "IndexLength"}:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceNameIndexSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceNameIndexSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # HostNameIndexSettings: object; sources/tencent/model/api.json:1725 (stated)
+    if "HostNameIndexSettings" in request:
+        v0 = request["HostNameIndexSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "HostNameIndexSettings",
+                    "type",
+                    v0,
+                    "The parameter `HostNameIndexSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Enabled: boolean; sources/tencent/model/api.json:4098 (stated)
+            if "Enabled" in v0:
+                v1 = v0["Enabled"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.Enabled",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.Enabled` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BeginIndex: integer; sources/tencent/model/api.json:4109 (stated)
+            if "BeginIndex" in v0:
+                v1 = v0["BeginIndex"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.BeginIndex",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.BeginIndex` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4106 (stated)
+                    if not 0 <= v1 <= 99999999:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings.BeginIndex",
+                                "range",
+                                v1,
+                                "The value of `HostNameIndexSettings.BeginIndex` is outside the specified range. (must be between 0 and 99999999)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # IndexLength: integer; sources/tencent/model/api.json:4120 (stated)
+            if "IndexLength" in v0:
+                v1 = v0["IndexLength"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.IndexLength",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.IndexLength` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4117 (stated)
+                    if not 0 <= v1 <= 8:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings.IndexLength",
+                                "range",
+                                v1,
+                                "The value of `HostNameIndexSettings.IndexLength` is outside the specified range. (must be between 0 and 8)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Enabled", "BeginIndex", "IndexLength"}:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "HostNameIndexSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of HostNameIndexSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # ConcurrentScaleOutForDesiredCapacity: boolean; sources/tencent/model/api.json:1734 (stated)
+    if "ConcurrentScaleOutForDesiredCapacity" in request:
+        v0 = request["ConcurrentScaleOutForDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ConcurrentScaleOutForDesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `ConcurrentScaleOutForDesiredCapacity` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "LaunchConfigurationId",
+                "MaxSize",
+                "MinSize",
+                "VpcId",
+                "DefaultCooldown",
+                "DesiredCapacity",
+                "LoadBalancerIds",
+                "ProjectId",
+                "ForwardLoadBalancers",
+                "SubnetIds",
+                "TerminationPolicies",
+                "Zones",
+                "RetryPolicy",
+                "ZonesCheckPolicy",
+                "Tags",
+                "ServiceSettings",
+                "Ipv6AddressCount",
+                "MultiZoneSubnetPolicy",
+                "HealthCheckType",
+                "LoadBalancerHealthCheckGracePeriod",
+                "InstanceAllocationPolicy",
+                "SpotMixedAllocationPolicy",
+                "CapacityRebalance",
+                "InstanceNameIndexSettings",
+                "HostNameIndexSettings",
+                "ConcurrentScaleOutForDesiredCapacity",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateAutoScalingGroup)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_create_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateAutoScalingGroup: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_auto_scaling_group(coerce_create_auto_scaling_group(params)[0])
+
+
+# --- CreateAutoScalingGroupFromInstance ---------------------------------------------------------------------
+
+
+def validate_create_auto_scaling_group_from_instance(
+    request: Mapping[str, object],
+) -> list[Problem]:
+    """CreateAutoScalingGroupFromInstance: This API is used to create launch configurations and scaling groups based on an instance.
+
+    sources/tencent/model/api.json:45 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupName: string, required; sources/tencent/model/api.json:1418 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1415 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 55:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "The length of `AutoScalingGroupName` is invalid. (length must be at most 55 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupName",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceId: string, required; sources/tencent/model/api.json:1427 (stated)
+    if "InstanceId" in request:
+        v0 = request["InstanceId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceId",
+                    "type",
+                    v0,
+                    "The parameter `InstanceId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "InstanceId",
+                "missing",
+                None,
+                "The parameter `InstanceId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MinSize: integer, required; sources/tencent/model/api.json:1436 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1433 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MinSize",
+                        "range",
+                        v0,
+                        "The value of `MinSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "MinSize",
+                "missing",
+                None,
+                "The parameter `MinSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MaxSize: integer, required; sources/tencent/model/api.json:1445 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1442 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MaxSize",
+                        "range",
+                        v0,
+                        "The value of `MaxSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "MaxSize",
+                "missing",
+                None,
+                "The parameter `MaxSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # DesiredCapacity: integer; sources/tencent/model/api.json:1454 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1451 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "DesiredCapacity",
+                        "range",
+                        v0,
+                        "The value of `DesiredCapacity` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # InheritInstanceTag: boolean; sources/tencent/model/api.json:1463 (stated)
+    if "InheritInstanceTag" in request:
+        v0 = request["InheritInstanceTag"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "InheritInstanceTag",
+                    "type",
+                    v0,
+                    "The parameter `InheritInstanceTag` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupName",
+                "InstanceId",
+                "MinSize",
+                "MaxSize",
+                "DesiredCapacity",
+                "InheritInstanceTag",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateAutoScalingGroupFromInstance)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_create_auto_scaling_group_from_instance(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateAutoScalingGroupFromInstance: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_auto_scaling_group_from_instance_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """CreateAutoScalingGroupFromInstance: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_auto_scaling_group_from_instance(
+        coerce_create_auto_scaling_group_from_instance(params)[0]
+    )
+
+
+# --- CreateLaunchConfiguration ---------------------------------------------------------------------
+
+
+def validate_create_launch_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """CreateLaunchConfiguration: This interface (CreateLaunchConfiguration) is used to create new launch configuration.
+
+    sources/tencent/model/api.json:52 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationName: string, required; sources/tencent/model/api.json:1771 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1768 (stated)
+            if _RE_CREATE_LAUNCH_CONFIGURATION_LAUNCH_CONFIGURATION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "pattern",
+                        v0,
+                        "The value of `LaunchConfigurationName` has an invalid format. (must match ^[A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationName",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ImageId: string; sources/tencent/model/api.json:1780 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "The parameter `ImageId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # ProjectId: integer; sources/tencent/model/api.json:1789 (stated)
+    if "ProjectId" in request:
+        v0 = request["ProjectId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ProjectId",
+                    "type",
+                    v0,
+                    "The parameter `ProjectId` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceType: string; sources/tencent/model/api.json:1798 (stated)
+    if "InstanceType" in request:
+        v0 = request["InstanceType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceType",
+                    "type",
+                    v0,
+                    "The parameter `InstanceType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # SystemDisk: object; sources/tencent/model/api.json:1807 (stated)
+    if "SystemDisk" in request:
+        v0 = request["SystemDisk"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SystemDisk",
+                    "type",
+                    v0,
+                    "The parameter `SystemDisk` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # DiskType: string; sources/tencent/model/api.json:7827 (stated)
+            if "DiskType" in v0:
+                v1 = v0["DiskType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskType",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7824 (stated)
+                    if v1 not in {
+                        "LOCAL_BASIC",
+                        "LOCAL_SSD",
+                        "CLOUD_BASIC",
+                        "CLOUD_PREMIUM",
+                        "CLOUD_SSD",
+                        "CLOUD_BSSD",
+                        "CLOUD_HSSD",
+                        "CLOUD_TSSD",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.DiskType",
+                                "enum",
+                                v1,
+                                "The value of `SystemDisk.DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_BSSD, CLOUD_HSSD, CLOUD_TSSD)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # DiskSize: integer; sources/tencent/model/api.json:7838 (stated)
+            if "DiskSize" in v0:
+                v1 = v0["DiskSize"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskSize",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskSize` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"DiskType", "DiskSize"}:
+                        problems.append(
+                            Problem(
+                                "SystemDisk." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "SystemDisk."
+                                + str(k0)
+                                + "` is not recognized. (not a member of SystemDisk)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DataDisks: array; sources/tencent/model/api.json:1816 (stated)
+    if "DataDisks" in request:
+        v0 = request["DataDisks"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DataDisks",
+                    "type",
+                    v0,
+                    "The parameter `DataDisks` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "DataDisks." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `DataDisks[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # DiskType: string; sources/tencent/model/api.json:2487 (stated)
+                    if "DiskType" in v1:
+                        v2 = v1["DiskType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskType",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:2484 (stated)
+                            if v2 not in {
+                                "LOCAL_BASIC",
+                                "LOCAL_SSD",
+                                "CLOUD_BASIC",
+                                "CLOUD_PREMIUM",
+                                "CLOUD_SSD",
+                                "CLOUD_HSSD",
+                                "CLOUD_TSSD",
+                                "CLOUD_BSSD",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + ".DiskType",
+                                        "enum",
+                                        v2,
+                                        "The value of `DataDisks[].DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_HSSD, CLOUD_TSSD, CLOUD_BSSD)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    # DiskSize: integer; sources/tencent/model/api.json:2498 (stated)
+                    if "DiskSize" in v1:
+                        v2 = v1["DiskSize"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskSize",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskSize` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # SnapshotId: string; sources/tencent/model/api.json:2509 (stated)
+                    if "SnapshotId" in v1:
+                        v2 = v1["SnapshotId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".SnapshotId",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].SnapshotId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # DeleteWithInstance: boolean; sources/tencent/model/api.json:2520 (stated)
+                    if "DeleteWithInstance" in v1:
+                        v2 = v1["DeleteWithInstance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DeleteWithInstance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DeleteWithInstance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Encrypt: boolean; sources/tencent/model/api.json:2531 (stated)
+                    if "Encrypt" in v1:
+                        v2 = v1["Encrypt"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".Encrypt",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].Encrypt` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # ThroughputPerformance: integer; sources/tencent/model/api.json:2542 (stated)
+                    if "ThroughputPerformance" in v1:
+                        v2 = v1["ThroughputPerformance"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".ThroughputPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].ThroughputPerformance` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # BurstPerformance: boolean; sources/tencent/model/api.json:2553 (stated)
+                    if "BurstPerformance" in v1:
+                        v2 = v1["BurstPerformance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".BurstPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].BurstPerformance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "DiskType",
+                                "DiskSize",
+                                "SnapshotId",
+                                "DeleteWithInstance",
+                                "Encrypt",
+                                "ThroughputPerformance",
+                                "BurstPerformance",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "DataDisks."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of DataDisks[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # InternetAccessible: object; sources/tencent/model/api.json:1825 (stated)
+    if "InternetAccessible" in request:
+        v0 = request["InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4552 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4549 (stated)
+                    if v1 not in {
+                        "BANDWIDTH_PREPAID",
+                        "TRAFFIC_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_PACKAGE",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: BANDWIDTH_PREPAID, TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4563 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # PublicIpAssigned: boolean; sources/tencent/model/api.json:4574 (stated)
+            if "PublicIpAssigned" in v0:
+                v1 = v0["PublicIpAssigned"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.PublicIpAssigned",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.PublicIpAssigned` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4585 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InternetServiceProvider: string; sources/tencent/model/api.json:4596 (stated)
+            if "InternetServiceProvider" in v0:
+                v1 = v0["InternetServiceProvider"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetServiceProvider",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetServiceProvider` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IPv4AddressType: string; sources/tencent/model/api.json:4607 (stated)
+            if "IPv4AddressType" in v0:
+                v1 = v0["IPv4AddressType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IPv4AddressType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IPv4AddressType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # AntiDDoSPackageId: string; sources/tencent/model/api.json:4618 (stated)
+            if "AntiDDoSPackageId" in v0:
+                v1 = v0["AntiDDoSPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.AntiDDoSPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.AntiDDoSPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IsKeepEIP: boolean; sources/tencent/model/api.json:4629 (stated)
+            if "IsKeepEIP" in v0:
+                v1 = v0["IsKeepEIP"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IsKeepEIP",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IsKeepEIP` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "PublicIpAssigned",
+                        "BandwidthPackageId",
+                        "InternetServiceProvider",
+                        "IPv4AddressType",
+                        "AntiDDoSPackageId",
+                        "IsKeepEIP",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # LoginSettings: object; sources/tencent/model/api.json:1834 (stated)
+    if "LoginSettings" in request:
+        v0 = request["LoginSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "LoginSettings",
+                    "type",
+                    v0,
+                    "The parameter `LoginSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Password: string; sources/tencent/model/api.json:5284 (stated)
+            if "Password" in v0:
+                v1 = v0["Password"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.Password",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.Password` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # KeyIds: array; sources/tencent/model/api.json:5293 (stated)
+            if "KeyIds" in v0:
+                v1 = v0["KeyIds"]
+                known1 += 1
+                if not isinstance(v1, list):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeyIds",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeyIds` has the wrong type. (must be a list)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    for i1, v2 in enumerate(v1):
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LoginSettings.KeyIds." + str(i1),
+                                    "type",
+                                    v2,
+                                    "The parameter `LoginSettings.KeyIds[]` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+            # KeepImageLogin: boolean; sources/tencent/model/api.json:5302 (stated)
+            if "KeepImageLogin" in v0:
+                v1 = v0["KeepImageLogin"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeepImageLogin",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeepImageLogin` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Password", "KeyIds", "KeepImageLogin"}:
+                        problems.append(
+                            Problem(
+                                "LoginSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "LoginSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of LoginSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # SecurityGroupIds: array; sources/tencent/model/api.json:1843 (stated)
+    if "SecurityGroupIds" in request:
+        v0 = request["SecurityGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `SecurityGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `SecurityGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # EnhancedService: object; sources/tencent/model/api.json:1852 (stated)
+    if "EnhancedService" in request:
+        v0 = request["EnhancedService"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "EnhancedService",
+                    "type",
+                    v0,
+                    "The parameter `EnhancedService` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SecurityService: object; sources/tencent/model/api.json:3787 (stated)
+            if "SecurityService" in v0:
+                v1 = v0["SecurityService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.SecurityService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.SecurityService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7052 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.SecurityService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.SecurityService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.SecurityService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.SecurityService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.SecurityService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # MonitorService: object; sources/tencent/model/api.json:3797 (stated)
+            if "MonitorService" in v0:
+                v1 = v0["MonitorService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.MonitorService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.MonitorService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7035 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.MonitorService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.MonitorService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.MonitorService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.MonitorService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.MonitorService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # AutomationToolsService: object; sources/tencent/model/api.json:3817 (stated)
+            if "AutomationToolsService" in v0:
+                v1 = v0["AutomationToolsService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.AutomationToolsService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.AutomationToolsService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7019 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.AutomationToolsService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.AutomationToolsService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.AutomationToolsService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.AutomationToolsService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.AutomationToolsService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SecurityService", "MonitorService", "AutomationToolsService"}:
+                        problems.append(
+                            Problem(
+                                "EnhancedService." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "EnhancedService."
+                                + str(k0)
+                                + "` is not recognized. (not a member of EnhancedService)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # UserData: string; sources/tencent/model/api.json:1861 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "The parameter `UserData` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceChargeType: string; sources/tencent/model/api.json:1870 (stated)
+    if "InstanceChargeType" in request:
+        v0 = request["InstanceChargeType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceChargeType",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargeType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1867 (stated)
+            if v0 not in {"POSTPAID_BY_HOUR", "SPOTPAID", "CDCPAID"}:
+                problems.append(
+                    Problem(
+                        "InstanceChargeType",
+                        "enum",
+                        v0,
+                        "The value of `InstanceChargeType` is not one of the valid values. (must be one of: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # InstanceMarketOptions: object; sources/tencent/model/api.json:1879 (stated)
+    if "InstanceMarketOptions" in request:
+        v0 = request["InstanceMarketOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceMarketOptions",
+                    "type",
+                    v0,
+                    "The parameter `InstanceMarketOptions` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SpotOptions: object, required; sources/tencent/model/api.json:4407 (stated)
+            if "SpotOptions" in v0:
+                v1 = v0["SpotOptions"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.SpotOptions",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.SpotOptions` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # MaxPrice: string, required; sources/tencent/model/api.json:7561 (stated)
+                    if "MaxPrice" in v1:
+                        v2 = v1["MaxPrice"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                "missing",
+                                None,
+                                "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # SpotInstanceType: string; sources/tencent/model/api.json:7572 (stated)
+                    if "SpotInstanceType" in v1:
+                        v2 = v1["SpotInstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.SpotInstanceType",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.SpotInstanceType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"MaxPrice", "SpotInstanceType"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceMarketOptions.SpotOptions." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceMarketOptions.SpotOptions."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceMarketOptions.SpotOptions)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceMarketOptions.SpotOptions",
+                        "missing",
+                        None,
+                        "The parameter `InstanceMarketOptions.SpotOptions` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # MarketType: string; sources/tencent/model/api.json:4418 (stated)
+            if "MarketType" in v0:
+                v1 = v0["MarketType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.MarketType",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.MarketType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SpotOptions", "MarketType"}:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceMarketOptions."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceMarketOptions)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceTypes: array; sources/tencent/model/api.json:1888 (stated)
+    if "InstanceTypes" in request:
+        v0 = request["InstanceTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypes",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypes` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTypes[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # CamRoleName: string; sources/tencent/model/api.json:1897 (stated)
+    if "CamRoleName" in request:
+        v0 = request["CamRoleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CamRoleName",
+                    "type",
+                    v0,
+                    "The parameter `CamRoleName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceTypesCheckPolicy: string; sources/tencent/model/api.json:1906 (stated)
+    if "InstanceTypesCheckPolicy" in request:
+        v0 = request["InstanceTypesCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceTypesCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypesCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1903 (stated)
+            if v0 not in {"ALL", "ANY"}:
+                problems.append(
+                    Problem(
+                        "InstanceTypesCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `InstanceTypesCheckPolicy` is not one of the valid values. (must be one of: ALL, ANY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # InstanceTags: array; sources/tencent/model/api.json:1915 (stated)
+    if "InstanceTags" in request:
+        v0 = request["InstanceTags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTags",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTags` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceTags." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTags[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string, required; sources/tencent/model/api.json:4524 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Key` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Key",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Key` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Value: string, required; sources/tencent/model/api.json:4535 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Value` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Value",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Value` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTags." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceTags."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceTags[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Tags: array; sources/tencent/model/api.json:1924 (stated)
+    if "Tags" in request:
+        v0 = request["Tags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Tags",
+                    "type",
+                    v0,
+                    "The parameter `Tags` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Tags." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Tags[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string, required; sources/tencent/model/api.json:7855 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].Key` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Tags." + str(i0) + ".Key",
+                                "missing",
+                                None,
+                                "The parameter `Tags[].Key` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Value: string, required; sources/tencent/model/api.json:7866 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].Value` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Tags." + str(i0) + ".Value",
+                                "missing",
+                                None,
+                                "The parameter `Tags[].Value` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ResourceType: string; sources/tencent/model/api.json:7877 (stated)
+                    if "ResourceType" in v1:
+                        v2 = v1["ResourceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Tags." + str(i0) + ".ResourceType",
+                                    "type",
+                                    v2,
+                                    "The parameter `Tags[].ResourceType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value", "ResourceType"}:
+                                problems.append(
+                                    Problem(
+                                        "Tags." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Tags."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Tags[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # HostNameSettings: object; sources/tencent/model/api.json:1933 (stated)
+    if "HostNameSettings" in request:
+        v0 = request["HostNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "HostNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `HostNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # HostName: string, required; sources/tencent/model/api.json:4137 (stated)
+            if "HostName" in v0:
+                v1 = v0["HostName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostName",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "HostNameSettings.HostName",
+                        "missing",
+                        None,
+                        "The parameter `HostNameSettings.HostName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # HostNameStyle: string; sources/tencent/model/api.json:4148 (stated)
+            if "HostNameStyle" in v0:
+                v1 = v0["HostNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4145 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings.HostNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `HostNameSettings.HostNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # HostNameSuffix: string; sources/tencent/model/api.json:4159 (stated)
+            if "HostNameSuffix" in v0:
+                v1 = v0["HostNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # HostNameDelimiter: string; sources/tencent/model/api.json:4170 (stated)
+            if "HostNameDelimiter" in v0:
+                v1 = v0["HostNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "HostName",
+                        "HostNameStyle",
+                        "HostNameSuffix",
+                        "HostNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "HostNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of HostNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceNameSettings: object; sources/tencent/model/api.json:1942 (stated)
+    if "InstanceNameSettings" in request:
+        v0 = request["InstanceNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `InstanceNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InstanceName: string, required; sources/tencent/model/api.json:4474 (stated)
+            if "InstanceName" in v0:
+                v1 = v0["InstanceName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceName",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceNameSettings.InstanceName",
+                        "missing",
+                        None,
+                        "The parameter `InstanceNameSettings.InstanceName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # InstanceNameStyle: string; sources/tencent/model/api.json:4485 (stated)
+            if "InstanceNameStyle" in v0:
+                v1 = v0["InstanceNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4482 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings.InstanceNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `InstanceNameSettings.InstanceNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InstanceNameSuffix: string; sources/tencent/model/api.json:4496 (stated)
+            if "InstanceNameSuffix" in v0:
+                v1 = v0["InstanceNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InstanceNameDelimiter: string; sources/tencent/model/api.json:4507 (stated)
+            if "InstanceNameDelimiter" in v0:
+                v1 = v0["InstanceNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InstanceName",
+                        "InstanceNameStyle",
+                        "InstanceNameSuffix",
+                        "InstanceNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceChargePrepaid: object; sources/tencent/model/api.json:1951 (stated)
+    if "InstanceChargePrepaid" in request:
+        v0 = request["InstanceChargePrepaid"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceChargePrepaid",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargePrepaid` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Period: integer, required; sources/tencent/model/api.json:4379 (stated)
+            if "Period" in v0:
+                v1 = v0["Period"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.Period",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.Period` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4376 (stated)
+                    if v1 not in {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.Period",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.Period` is not one of the valid values. (must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceChargePrepaid.Period",
+                        "missing",
+                        None,
+                        "The parameter `InstanceChargePrepaid.Period` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # RenewFlag: string; sources/tencent/model/api.json:4390 (stated)
+            if "RenewFlag" in v0:
+                v1 = v0["RenewFlag"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.RenewFlag",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.RenewFlag` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4387 (stated)
+                    if v1 not in {
+                        "NOTIFY_AND_AUTO_RENEW",
+                        "NOTIFY_AND_MANUAL_RENEW",
+                        "DISABLE_NOTIFY_AND_MANUAL_RENEW",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.RenewFlag",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.RenewFlag` is not one of the valid values. (must be one of: NOTIFY_AND_AUTO_RENEW, NOTIFY_AND_MANUAL_RENEW, DISABLE_NOTIFY_AND_MANUAL_RENEW)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Period", "RenewFlag"}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceChargePrepaid."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceChargePrepaid)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DiskTypePolicy: string; sources/tencent/model/api.json:1960 (stated)
+    if "DiskTypePolicy" in request:
+        v0 = request["DiskTypePolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DiskTypePolicy",
+                    "type",
+                    v0,
+                    "The parameter `DiskTypePolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:1957 (stated)
+            if v0 not in {"ORIGINAL", "AUTOMATIC"}:
+                problems.append(
+                    Problem(
+                        "DiskTypePolicy",
+                        "enum",
+                        v0,
+                        "The value of `DiskTypePolicy` is not one of the valid values. (must be one of: ORIGINAL, AUTOMATIC)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # HpcClusterId: string; sources/tencent/model/api.json:1969 (stated)
+    if "HpcClusterId" in request:
+        v0 = request["HpcClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HpcClusterId",
+                    "type",
+                    v0,
+                    "The parameter `HpcClusterId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # IPv6InternetAccessible: object; sources/tencent/model/api.json:1978 (stated)
+    if "IPv6InternetAccessible" in request:
+        v0 = request["IPv6InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "IPv6InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `IPv6InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4187 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4184 (stated)
+                    if v1 not in {"TRAFFIC_POSTPAID_BY_HOUR", "BANDWIDTH_PACKAGE"}:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `IPv6InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4197 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4207 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "BandwidthPackageId",
+                    }:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "IPv6InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of IPv6InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DisasterRecoverGroupIds: array; sources/tencent/model/api.json:1987 (stated)
+    if "DisasterRecoverGroupIds" in request:
+        v0 = request["DisasterRecoverGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DisasterRecoverGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `DisasterRecoverGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "DisasterRecoverGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `DisasterRecoverGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # ImageFamily: string; sources/tencent/model/api.json:1996 (stated)
+    if "ImageFamily" in request:
+        v0 = request["ImageFamily"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageFamily",
+                    "type",
+                    v0,
+                    "The parameter `ImageFamily` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # DedicatedClusterId: string; sources/tencent/model/api.json:2005 (stated)
+    if "DedicatedClusterId" in request:
+        v0 = request["DedicatedClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DedicatedClusterId",
+                    "type",
+                    v0,
+                    "The parameter `DedicatedClusterId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Metadata: object; sources/tencent/model/api.json:2014 (stated)
+    if "Metadata" in request:
+        v0 = request["Metadata"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "Metadata",
+                    "type",
+                    v0,
+                    "The parameter `Metadata` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Items: array; sources/tencent/model/api.json:5317 (stated)
+            if "Items" in v0:
+                v1 = v0["Items"]
+                known1 += 1
+                if not isinstance(v1, list):
+                    problems.append(
+                        Problem(
+                            "Metadata.Items",
+                            "type",
+                            v1,
+                            "The parameter `Metadata.Items` has the wrong type. (must be a list)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    for i1, v2 in enumerate(v1):
+                        if not isinstance(v2, dict):
+                            problems.append(
+                                Problem(
+                                    "Metadata.Items." + str(i1),
+                                    "type",
+                                    v2,
+                                    "The parameter `Metadata.Items[]` has the wrong type. (must be an object)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            known3 = 0
+                            # Key: string, required; sources/tencent/model/api.json:5334 (stated)
+                            if "Key" in v2:
+                                v3 = v2["Key"]
+                                known3 += 1
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Metadata.Items." + str(i1) + ".Key",
+                                            "type",
+                                            v3,
+                                            "The parameter `Metadata.Items[].Key` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                            else:
+                                problems.append(
+                                    Problem(
+                                        "Metadata.Items." + str(i1) + ".Key",
+                                        "missing",
+                                        None,
+                                        "The parameter `Metadata.Items[].Key` is missing. (a required parameter is missing)",
+                                        "MissingParameter",
+                                        200,
+                                    )
+                                )
+                            # Value: string, required; sources/tencent/model/api.json:5345 (stated)
+                            if "Value" in v2:
+                                v3 = v2["Value"]
+                                known3 += 1
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Metadata.Items." + str(i1) + ".Value",
+                                            "type",
+                                            v3,
+                                            "The parameter `Metadata.Items[].Value` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                            else:
+                                problems.append(
+                                    Problem(
+                                        "Metadata.Items." + str(i1) + ".Value",
+                                        "missing",
+                                        None,
+                                        "The parameter `Metadata.Items[].Value` is missing. (a required parameter is missing)",
+                                        "MissingParameter",
+                                        200,
+                                    )
+                                )
+                            if len(v2) != known3:
+                                for k2 in v2:
+                                    if k2 not in {"Key", "Value"}:
+                                        problems.append(
+                                            Problem(
+                                                "Metadata.Items." + str(i1) + "." + str(k2),
+                                                "unknown",
+                                                v2[k2],
+                                                "The parameter `"
+                                                + "Metadata.Items."
+                                                + str(i1)
+                                                + "."
+                                                + str(k2)
+                                                + "` is not recognized. (not a member of Metadata.Items[])",
+                                                "UnknownParameter",
+                                                200,
+                                            )
+                                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 != "Items":
+                        problems.append(
+                            Problem(
+                                "Metadata." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "Metadata."
+                                + str(k0)
+                                + "` is not recognized. (not a member of Metadata)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "LaunchConfigurationName",
+                "ImageId",
+                "ProjectId",
+                "InstanceType",
+                "SystemDisk",
+                "DataDisks",
+                "InternetAccessible",
+                "LoginSettings",
+                "SecurityGroupIds",
+                "EnhancedService",
+                "UserData",
+                "InstanceChargeType",
+                "InstanceMarketOptions",
+                "InstanceTypes",
+                "CamRoleName",
+                "InstanceTypesCheckPolicy",
+                "InstanceTags",
+                "Tags",
+                "HostNameSettings",
+                "InstanceNameSettings",
+                "InstanceChargePrepaid",
+                "DiskTypePolicy",
+                "HpcClusterId",
+                "IPv6InternetAccessible",
+                "DisasterRecoverGroupIds",
+                "ImageFamily",
+                "DedicatedClusterId",
+                "Metadata",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateLaunchConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:1795 (stated)
+    if "InstanceType" in request and "InstanceTypes" in request:
+        problems.append(
+            Problem(
+                "InstanceType,InstanceTypes",
+                "conflict",
+                {k: request[k] for k in ("InstanceType", "InstanceTypes") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: InstanceType,InstanceTypes. (at most one of InstanceType, InstanceTypes may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_create_launch_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateLaunchConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_launch_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateLaunchConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_launch_configuration(coerce_create_launch_configuration(params)[0])
 
 
 # --- CreateLifecycleHook ---------------------------------------------------------------------
@@ -790,6 +5502,1239 @@ def validate_create_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     return validate_create_lifecycle_hook(coerce_create_lifecycle_hook(params)[0])
 
 
+# --- CreateNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_create_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """CreateNotificationConfiguration: This API is used to create a notification.
+
+    sources/tencent/model/api.json:66 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:2160 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # NotificationTypes: array, required; sources/tencent/model/api.json:2169 (stated)
+    if "NotificationTypes" in request:
+        v0 = request["NotificationTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationTypes",
+                    "type",
+                    v0,
+                    "The parameter `NotificationTypes` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationTypes[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "NotificationTypes",
+                "missing",
+                None,
+                "The parameter `NotificationTypes` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # NotificationUserGroupIds: array; sources/tencent/model/api.json:2178 (stated)
+    if "NotificationUserGroupIds" in request:
+        v0 = request["NotificationUserGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationUserGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `NotificationUserGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationUserGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationUserGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # TargetType: string; sources/tencent/model/api.json:2187 (stated)
+    if "TargetType" in request:
+        v0 = request["TargetType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TargetType",
+                    "type",
+                    v0,
+                    "The parameter `TargetType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2184 (stated)
+            if v0 not in {
+                "USER_GROUP",
+                "TDMQ_CMQ_TOPIC",
+                "TDMQ_CMQ_QUEUE",
+                "CMQ_QUEUE",
+                "CMQ_TOPIC",
+            }:
+                problems.append(
+                    Problem(
+                        "TargetType",
+                        "enum",
+                        v0,
+                        "The value of `TargetType` is not one of the valid values. (must be one of: USER_GROUP, TDMQ_CMQ_TOPIC, TDMQ_CMQ_QUEUE, CMQ_QUEUE, CMQ_TOPIC)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # QueueName: string; sources/tencent/model/api.json:2196 (stated)
+    if "QueueName" in request:
+        v0 = request["QueueName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "QueueName",
+                    "type",
+                    v0,
+                    "The parameter `QueueName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # TopicName: string; sources/tencent/model/api.json:2205 (stated)
+    if "TopicName" in request:
+        v0 = request["TopicName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TopicName",
+                    "type",
+                    v0,
+                    "The parameter `TopicName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "NotificationTypes",
+                "NotificationUserGroupIds",
+                "TargetType",
+                "QueueName",
+                "TopicName",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateNotificationConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_create_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateNotificationConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_notification_configuration(
+        coerce_create_notification_configuration(params)[0]
+    )
+
+
+# --- CreateScalingPolicy ---------------------------------------------------------------------
+
+
+def validate_create_scaling_policy(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingPolicy: This API is used to create an alarm-triggered scaling policy.
+
+    sources/tencent/model/api.json:73 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:2242 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScalingPolicyName: string, required; sources/tencent/model/api.json:2251 (stated)
+    if "ScalingPolicyName" in request:
+        v0 = request["ScalingPolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingPolicyName",
+                    "type",
+                    v0,
+                    "The parameter `ScalingPolicyName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2248 (stated)
+            if len(v0) > 60:
+                problems.append(
+                    Problem(
+                        "ScalingPolicyName",
+                        "length",
+                        v0,
+                        "The length of `ScalingPolicyName` is invalid. (length must be at most 60 characters)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            # sources/tencent/model/api.json:2248 (stated)
+            if _RE_CREATE_SCALING_POLICY_SCALING_POLICY_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ScalingPolicyName",
+                        "pattern",
+                        v0,
+                        "The value of `ScalingPolicyName` has an invalid format. (must match ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScalingPolicyName",
+                "missing",
+                None,
+                "The parameter `ScalingPolicyName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScalingPolicyType: string; sources/tencent/model/api.json:2260 (stated)
+    if "ScalingPolicyType" in request:
+        v0 = request["ScalingPolicyType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingPolicyType",
+                    "type",
+                    v0,
+                    "The parameter `ScalingPolicyType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2257 (stated)
+            if v0 not in {"SIMPLE", "TARGET_TRACKING"}:
+                problems.append(
+                    Problem(
+                        "ScalingPolicyType",
+                        "enum",
+                        v0,
+                        "The value of `ScalingPolicyType` is not one of the valid values. (must be one of: SIMPLE, TARGET_TRACKING)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # AdjustmentType: string; sources/tencent/model/api.json:2269 (stated)
+    if "AdjustmentType" in request:
+        v0 = request["AdjustmentType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AdjustmentType",
+                    "type",
+                    v0,
+                    "The parameter `AdjustmentType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2266 (stated)
+            if v0 not in {"CHANGE_IN_CAPACITY", "EXACT_CAPACITY", "PERCENT_CHANGE_IN_CAPACITY"}:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "enum",
+                        v0,
+                        "The value of `AdjustmentType` is not one of the valid values. (must be one of: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # AdjustmentValue: integer; sources/tencent/model/api.json:2278 (stated)
+    if "AdjustmentValue" in request:
+        v0 = request["AdjustmentValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "AdjustmentValue",
+                    "type",
+                    v0,
+                    "The parameter `AdjustmentValue` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Cooldown: integer; sources/tencent/model/api.json:2287 (stated)
+    if "Cooldown" in request:
+        v0 = request["Cooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cooldown",
+                    "type",
+                    v0,
+                    "The parameter `Cooldown` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # MetricAlarm: object; sources/tencent/model/api.json:2296 (stated)
+    if "MetricAlarm" in request:
+        v0 = request["MetricAlarm"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "MetricAlarm",
+                    "type",
+                    v0,
+                    "The parameter `MetricAlarm` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # ComparisonOperator: string, required; sources/tencent/model/api.json:5362 (stated)
+            if "ComparisonOperator" in v0:
+                v1 = v0["ComparisonOperator"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.ComparisonOperator",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.ComparisonOperator` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5359 (stated)
+                    if v1 not in {
+                        "GREATER_THAN",
+                        "GREATER_THAN_OR_EQUAL_TO",
+                        "LESS_THAN",
+                        "LESS_THAN_OR_EQUAL_TO",
+                        "EQUAL_TO",
+                        "NOT_EQUAL_TO",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.ComparisonOperator",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.ComparisonOperator` is not one of the valid values. (must be one of: GREATER_THAN, GREATER_THAN_OR_EQUAL_TO, LESS_THAN, LESS_THAN_OR_EQUAL_TO, EQUAL_TO, NOT_EQUAL_TO)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.ComparisonOperator",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.ComparisonOperator` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # MetricName: string, required; sources/tencent/model/api.json:5373 (stated)
+            if "MetricName" in v0:
+                v1 = v0["MetricName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.MetricName",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.MetricName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5370 (stated)
+                    if v1 not in {
+                        "CPU_UTILIZATION",
+                        "MEM_UTILIZATION",
+                        "LAN_TRAFFIC_OUT",
+                        "LAN_TRAFFIC_IN",
+                        "WAN_TRAFFIC_OUT",
+                        "WAN_TRAFFIC_IN",
+                        "TCP_CURR_ESTAB",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.MetricName",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.MetricName` is not one of the valid values. (must be one of: CPU_UTILIZATION, MEM_UTILIZATION, LAN_TRAFFIC_OUT, LAN_TRAFFIC_IN, WAN_TRAFFIC_OUT, WAN_TRAFFIC_IN, TCP_CURR_ESTAB)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.MetricName",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.MetricName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Threshold: integer, required; sources/tencent/model/api.json:5384 (stated)
+            if "Threshold" in v0:
+                v1 = v0["Threshold"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Threshold",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Threshold` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.Threshold",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.Threshold` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Period: integer, required; sources/tencent/model/api.json:5395 (stated)
+            if "Period" in v0:
+                v1 = v0["Period"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Period",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Period` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.Period",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.Period` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # ContinuousTime: integer, required; sources/tencent/model/api.json:5406 (stated)
+            if "ContinuousTime" in v0:
+                v1 = v0["ContinuousTime"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.ContinuousTime",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.ContinuousTime` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5403 (stated)
+                    if not 1 <= v1 <= 10:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.ContinuousTime",
+                                "range",
+                                v1,
+                                "The value of `MetricAlarm.ContinuousTime` is outside the specified range. (must be between 1 and 10)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.ContinuousTime",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.ContinuousTime` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Statistic: string; sources/tencent/model/api.json:5417 (stated)
+            if "Statistic" in v0:
+                v1 = v0["Statistic"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Statistic",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Statistic` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5414 (stated)
+                    if v1 not in {"AVERAGE", "MAXIMUM", "MINIMUM"}:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.Statistic",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.Statistic` is not one of the valid values. (must be one of: AVERAGE, MAXIMUM, MINIMUM)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # PreciseThreshold: number; sources/tencent/model/api.json:5428 (stated)
+            if "PreciseThreshold" in v0:
+                v1 = v0["PreciseThreshold"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, (int, float)):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.PreciseThreshold",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.PreciseThreshold` has the wrong type. (must be a number)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "ComparisonOperator",
+                        "MetricName",
+                        "Threshold",
+                        "Period",
+                        "ContinuousTime",
+                        "Statistic",
+                        "PreciseThreshold",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "MetricAlarm."
+                                + str(k0)
+                                + "` is not recognized. (not a member of MetricAlarm)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # PredefinedMetricType: string; sources/tencent/model/api.json:2305 (stated)
+    if "PredefinedMetricType" in request:
+        v0 = request["PredefinedMetricType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredefinedMetricType",
+                    "type",
+                    v0,
+                    "The parameter `PredefinedMetricType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2302 (stated)
+            if v0 not in {
+                "ASG_AVG_CPU_UTILIZATION",
+                "ASG_AVG_LAN_TRAFFIC_OUT",
+                "ASG_AVG_LAN_TRAFFIC_IN",
+                "ASG_AVG_WAN_TRAFFIC_OUT",
+                "ASG_AVG_WAN_TRAFFIC_IN",
+            }:
+                problems.append(
+                    Problem(
+                        "PredefinedMetricType",
+                        "enum",
+                        v0,
+                        "The value of `PredefinedMetricType` is not one of the valid values. (must be one of: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # TargetValue: integer; sources/tencent/model/api.json:2314 (stated)
+    if "TargetValue" in request:
+        v0 = request["TargetValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "TargetValue",
+                    "type",
+                    v0,
+                    "The parameter `TargetValue` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # EstimatedInstanceWarmup: integer; sources/tencent/model/api.json:2323 (stated)
+    if "EstimatedInstanceWarmup" in request:
+        v0 = request["EstimatedInstanceWarmup"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EstimatedInstanceWarmup",
+                    "type",
+                    v0,
+                    "The parameter `EstimatedInstanceWarmup` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2320 (stated)
+            if not 0 <= v0 <= 3600:
+                problems.append(
+                    Problem(
+                        "EstimatedInstanceWarmup",
+                        "range",
+                        v0,
+                        "The value of `EstimatedInstanceWarmup` is outside the specified range. (must be between 0 and 3600)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # DisableScaleIn: boolean; sources/tencent/model/api.json:2332 (stated)
+    if "DisableScaleIn" in request:
+        v0 = request["DisableScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableScaleIn",
+                    "type",
+                    v0,
+                    "The parameter `DisableScaleIn` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # NotificationUserGroupIds: array; sources/tencent/model/api.json:2341 (stated)
+    if "NotificationUserGroupIds" in request:
+        v0 = request["NotificationUserGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationUserGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `NotificationUserGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationUserGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationUserGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "ScalingPolicyName",
+                "ScalingPolicyType",
+                "AdjustmentType",
+                "AdjustmentValue",
+                "Cooldown",
+                "MetricAlarm",
+                "PredefinedMetricType",
+                "TargetValue",
+                "EstimatedInstanceWarmup",
+                "DisableScaleIn",
+                "NotificationUserGroupIds",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateScalingPolicy)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scaling_policy(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScalingPolicy: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_scaling_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScalingPolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scaling_policy(coerce_create_scaling_policy(params)[0])
+
+
+# --- CreateScheduledAction ---------------------------------------------------------------------
+
+
+def validate_create_scheduled_action(request: Mapping[str, object]) -> list[Problem]:
+    """CreateScheduledAction: This API (CreateScheduledAction) is used to create a scheduled task.
+
+    sources/tencent/model/api.json:80 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:2378 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScheduledActionName: string, required; sources/tencent/model/api.json:2387 (stated)
+    if "ScheduledActionName" in request:
+        v0 = request["ScheduledActionName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionName",
+                    "type",
+                    v0,
+                    "The parameter `ScheduledActionName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2384 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 60:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "length",
+                        v0,
+                        "The length of `ScheduledActionName` is invalid. (length must be at most 60 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            # sources/tencent/model/api.json:2384 (stated)
+            if _RE_CREATE_SCHEDULED_ACTION_SCHEDULED_ACTION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "pattern",
+                        v0,
+                        "The value of `ScheduledActionName` has an invalid format. (must match ^[A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionName",
+                "missing",
+                None,
+                "The parameter `ScheduledActionName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MinSize: integer, required; sources/tencent/model/api.json:2396 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MinSize",
+                "missing",
+                None,
+                "The parameter `MinSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # StartTime: string, required; sources/tencent/model/api.json:2405 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "The parameter `StartTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "StartTime",
+                "missing",
+                None,
+                "The parameter `StartTime` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # DesiredCapacity: integer, required; sources/tencent/model/api.json:2414 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "DesiredCapacity",
+                "missing",
+                None,
+                "The parameter `DesiredCapacity` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MaxSize: integer, required; sources/tencent/model/api.json:2423 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "MaxSize",
+                "missing",
+                None,
+                "The parameter `MaxSize` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # EndTime: string; sources/tencent/model/api.json:2432 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "The parameter `EndTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Recurrence: string; sources/tencent/model/api.json:2441 (stated)
+    if "Recurrence" in request:
+        v0 = request["Recurrence"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Recurrence",
+                    "type",
+                    v0,
+                    "The parameter `Recurrence` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # DisableUpdateDesiredCapacity: boolean; sources/tencent/model/api.json:2450 (stated)
+    if "DisableUpdateDesiredCapacity" in request:
+        v0 = request["DisableUpdateDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableUpdateDesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DisableUpdateDesiredCapacity` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "ScheduledActionName",
+                "MinSize",
+                "StartTime",
+                "DesiredCapacity",
+                "MaxSize",
+                "EndTime",
+                "Recurrence",
+                "DisableUpdateDesiredCapacity",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of CreateScheduledAction)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_create_scheduled_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """CreateScheduledAction: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_create_scheduled_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """CreateScheduledAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_create_scheduled_action(coerce_create_scheduled_action(params)[0])
+
+
+# --- DeleteAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_delete_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteAutoScalingGroup: This API is used to delete an auto-scaling group. Make sure that there are no IN_SERVICE instances in the group, and there are no ongoing scaling activities. When you delete a scaling group, instances in the status of CREATION_FAILED, TERMINATION_FAILED and DETACH_FAILED are not terminated.
+
+    sources/tencent/model/api.json:87 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:2570 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DeleteAutoScalingGroup)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteAutoScalingGroup: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_delete_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_auto_scaling_group(coerce_delete_auto_scaling_group(params)[0])
+
+
+# --- DeleteLaunchConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_launch_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteLaunchConfiguration: This API (DeleteLaunchConfiguration) is used to delete a launch configuration.
+
+    sources/tencent/model/api.json:94 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationId: string, required; sources/tencent/model/api.json:2597 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationId",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "LaunchConfigurationId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DeleteLaunchConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_launch_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteLaunchConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_delete_launch_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteLaunchConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_launch_configuration(coerce_delete_launch_configuration(params)[0])
+
+
 # --- DeleteLifecycleHook ---------------------------------------------------------------------
 
 
@@ -857,6 +6802,1506 @@ def validate_delete_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     """DeleteLifecycleHook: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_delete_lifecycle_hook(coerce_delete_lifecycle_hook(params)[0])
+
+
+# --- DeleteNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_delete_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: This API (DeleteNotificationConfiguration) is used to delete the specified notification.
+
+    sources/tencent/model/api.json:108 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingNotificationId: string; sources/tencent/model/api.json:2651 (stated)
+    if "AutoScalingNotificationId" in request:
+        v0 = request["AutoScalingNotificationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingNotificationId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingNotificationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingNotificationId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DeleteNotificationConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteNotificationConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_delete_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_notification_configuration(
+        coerce_delete_notification_configuration(params)[0]
+    )
+
+
+# --- DeleteScalingPolicy ---------------------------------------------------------------------
+
+
+def validate_delete_scaling_policy(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingPolicy: This API (DeleteScalingPolicy) is used to delete an alarm trigger policy.
+
+    sources/tencent/model/api.json:115 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingPolicyId: string, required; sources/tencent/model/api.json:2678 (stated)
+    if "AutoScalingPolicyId" in request:
+        v0 = request["AutoScalingPolicyId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingPolicyId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingPolicyId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingPolicyId",
+                "missing",
+                None,
+                "The parameter `AutoScalingPolicyId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingPolicyId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DeleteScalingPolicy)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scaling_policy(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScalingPolicy: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_delete_scaling_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScalingPolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scaling_policy(coerce_delete_scaling_policy(params)[0])
+
+
+# --- DeleteScheduledAction ---------------------------------------------------------------------
+
+
+def validate_delete_scheduled_action(request: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledAction: This API (DeleteScheduledAction) is used to delete the specified scheduled task.
+
+    sources/tencent/model/api.json:122 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScheduledActionId: string, required; sources/tencent/model/api.json:2705 (stated)
+    if "ScheduledActionId" in request:
+        v0 = request["ScheduledActionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionId",
+                    "type",
+                    v0,
+                    "The parameter `ScheduledActionId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionId",
+                "missing",
+                None,
+                "The parameter `ScheduledActionId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "ScheduledActionId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DeleteScheduledAction)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_delete_scheduled_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DeleteScheduledAction: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_delete_scheduled_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DeleteScheduledAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_delete_scheduled_action(coerce_delete_scheduled_action(params)[0])
+
+
+# --- DescribeAccountLimits ---------------------------------------------------------------------
+
+
+def validate_describe_account_limits(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAccountLimits: This API (DescribeAccountLimits) is used to query the limits of user's AS resources.
+
+    sources/tencent/model/api.json:129 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    if len(request) != known:
+        for key in request:
+            if key not in {}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAccountLimits)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_account_limits(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAccountLimits: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_account_limits_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAccountLimits: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_account_limits(coerce_describe_account_limits(params)[0])
+
+
+# --- DescribeAutoScalingActivities ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_activities(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingActivities: This API is used to query the scaling activities of the scaling group. Currently, only scaling operations from the past two years are saved.
+
+    sources/tencent/model/api.json:136 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ActivityIds: array; sources/tencent/model/api.json:2789 (stated)
+    if "ActivityIds" in request:
+        v0 = request["ActivityIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ActivityIds",
+                    "type",
+                    v0,
+                    "The parameter `ActivityIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2786 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "ActivityIds",
+                        "length",
+                        v0,
+                        "The length of `ActivityIds` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ActivityIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ActivityIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:2798 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2795 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:2807 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2804 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:2816 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # StartTime: string; sources/tencent/model/api.json:2825 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "The parameter `StartTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # EndTime: string; sources/tencent/model/api.json:2834 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "The parameter `EndTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ActivityIds", "Filters", "Limit", "Offset", "StartTime", "EndTime"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAutoScalingActivities)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:2786 (stated)
+    if "ActivityIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "ActivityIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("ActivityIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: ActivityIds,Filters. (at most one of ActivityIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_auto_scaling_activities(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingActivities: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_auto_scaling_activities_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingActivities: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_activities(
+        coerce_describe_auto_scaling_activities(params)[0]
+    )
+
+
+# --- DescribeAutoScalingAdvices ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_advices(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingAdvices: This API is used to query suggestions for scaling group configurations.
+
+    sources/tencent/model/api.json:143 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupIds: array, required; sources/tencent/model/api.json:2881 (stated)
+    if "AutoScalingGroupIds" in request:
+        v0 = request["AutoScalingGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `AutoScalingGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupIds",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupIds":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAutoScalingAdvices)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_auto_scaling_advices(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingAdvices: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_auto_scaling_advices_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingAdvices: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_advices(coerce_describe_auto_scaling_advices(params)[0])
+
+
+# --- DescribeAutoScalingGroupLastActivities ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_group_last_activities(
+    request: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeAutoScalingGroupLastActivities: This API is used to query the latest activity history of an auto scaling group.
+
+    sources/tencent/model/api.json:150 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupIds: array, required; sources/tencent/model/api.json:2918 (stated)
+    if "AutoScalingGroupIds" in request:
+        v0 = request["AutoScalingGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `AutoScalingGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupIds",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ExcludeCancelledActivity: boolean; sources/tencent/model/api.json:2927 (stated)
+    if "ExcludeCancelledActivity" in request:
+        v0 = request["ExcludeCancelledActivity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ExcludeCancelledActivity",
+                    "type",
+                    v0,
+                    "The parameter `ExcludeCancelledActivity` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupIds", "ExcludeCancelledActivity"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAutoScalingGroupLastActivities)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_describe_auto_scaling_group_last_activities(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingGroupLastActivities: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_auto_scaling_group_last_activities_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeAutoScalingGroupLastActivities: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_group_last_activities(
+        coerce_describe_auto_scaling_group_last_activities(params)[0]
+    )
+
+
+# --- DescribeAutoScalingGroups ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_groups(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingGroups: This API (DescribeAutoScalingGroups) is used to query the information of auto scaling groups.
+
+    sources/tencent/model/api.json:157 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupIds: array; sources/tencent/model/api.json:2964 (stated)
+    if "AutoScalingGroupIds" in request:
+        v0 = request["AutoScalingGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2961 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupIds",
+                        "length",
+                        v0,
+                        "The length of `AutoScalingGroupIds` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `AutoScalingGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:2973 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2970 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:2982 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:2979 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:2991 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupIds", "Filters", "Limit", "Offset"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAutoScalingGroups)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:2961 (stated)
+    if "AutoScalingGroupIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "AutoScalingGroupIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("AutoScalingGroupIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: AutoScalingGroupIds,Filters. (at most one of AutoScalingGroupIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_auto_scaling_groups(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingGroups: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_auto_scaling_groups_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingGroups: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_groups(coerce_describe_auto_scaling_groups(params)[0])
+
+
+# --- DescribeAutoScalingInstances ---------------------------------------------------------------------
+
+
+def validate_describe_auto_scaling_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingInstances: This API (DescribeAutoScalingInstances) is used to query the information of instances associated with AS.
+
+    sources/tencent/model/api.json:164 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # InstanceIds: array; sources/tencent/model/api.json:3038 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3047 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3044 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Offset: integer; sources/tencent/model/api.json:3056 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Limit: integer; sources/tencent/model/api.json:3065 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3062 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"InstanceIds", "Filters", "Offset", "Limit"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeAutoScalingInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3035 (stated)
+    if "InstanceIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "InstanceIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("InstanceIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: InstanceIds,Filters. (at most one of InstanceIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_auto_scaling_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeAutoScalingInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_auto_scaling_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeAutoScalingInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_auto_scaling_instances(
+        coerce_describe_auto_scaling_instances(params)[0]
+    )
+
+
+# --- DescribeLaunchConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_launch_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeLaunchConfigurations: This API is used to query the information of launch configurations.
+
+    sources/tencent/model/api.json:171 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationIds: array; sources/tencent/model/api.json:3112 (stated)
+    if "LaunchConfigurationIds" in request:
+        v0 = request["LaunchConfigurationIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationIds",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3109 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationIds",
+                        "length",
+                        v0,
+                        "The length of `LaunchConfigurationIds` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LaunchConfigurationIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `LaunchConfigurationIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3121 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3118 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:3130 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3127 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:3139 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"LaunchConfigurationIds", "Filters", "Limit", "Offset"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeLaunchConfigurations)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3109 (stated)
+    if "LaunchConfigurationIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "LaunchConfigurationIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("LaunchConfigurationIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: LaunchConfigurationIds,Filters. (at most one of LaunchConfigurationIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_launch_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeLaunchConfigurations: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_launch_configurations_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeLaunchConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_launch_configurations(coerce_describe_launch_configurations(params)[0])
 
 
 # --- DescribeLifecycleHooks ---------------------------------------------------------------------
@@ -1120,6 +8565,5049 @@ def validate_describe_lifecycle_hooks_wire(params: Mapping[str, object]) -> list
     """DescribeLifecycleHooks: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_describe_lifecycle_hooks(coerce_describe_lifecycle_hooks(params)[0])
+
+
+# --- DescribeNotificationConfigurations ---------------------------------------------------------------------
+
+
+def validate_describe_notification_configurations(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeNotificationConfigurations: This API (DescribeNotificationConfigurations) is used to query the information of one or more notifications.
+
+    sources/tencent/model/api.json:185 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingNotificationIds: array; sources/tencent/model/api.json:3260 (stated)
+    if "AutoScalingNotificationIds" in request:
+        v0 = request["AutoScalingNotificationIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingNotificationIds",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingNotificationIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingNotificationIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `AutoScalingNotificationIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3269 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3266 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:3278 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3275 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:3287 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingNotificationIds", "Filters", "Limit", "Offset"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeNotificationConfigurations)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3257 (stated)
+    if "AutoScalingNotificationIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "AutoScalingNotificationIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("AutoScalingNotificationIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: AutoScalingNotificationIds,Filters. (at most one of AutoScalingNotificationIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_notification_configurations(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeNotificationConfigurations: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_notification_configurations_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """DescribeNotificationConfigurations: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_notification_configurations(
+        coerce_describe_notification_configurations(params)[0]
+    )
+
+
+# --- DescribeRefreshActivities ---------------------------------------------------------------------
+
+
+def validate_describe_refresh_activities(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeRefreshActivities: This API (DescribeRefreshActivities) is used to query the instance refresh activity records of a scaling group.
+
+    sources/tencent/model/api.json:192 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # RefreshActivityIds: array; sources/tencent/model/api.json:3334 (stated)
+    if "RefreshActivityIds" in request:
+        v0 = request["RefreshActivityIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "RefreshActivityIds",
+                    "type",
+                    v0,
+                    "The parameter `RefreshActivityIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "RefreshActivityIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `RefreshActivityIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3343 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:3352 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3349 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:3361 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"RefreshActivityIds", "Filters", "Limit", "Offset"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeRefreshActivities)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3331 (stated)
+    if "RefreshActivityIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "RefreshActivityIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("RefreshActivityIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: RefreshActivityIds,Filters. (at most one of RefreshActivityIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_refresh_activities(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeRefreshActivities: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_refresh_activities_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeRefreshActivities: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_refresh_activities(coerce_describe_refresh_activities(params)[0])
+
+
+# --- DescribeScalingPolicies ---------------------------------------------------------------------
+
+
+def validate_describe_scaling_policies(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingPolicies: This API (DescribeScalingPolicies) is used to query alarm trigger policies.
+
+    sources/tencent/model/api.json:199 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingPolicyIds: array; sources/tencent/model/api.json:3408 (stated)
+    if "AutoScalingPolicyIds" in request:
+        v0 = request["AutoScalingPolicyIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "AutoScalingPolicyIds",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingPolicyIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3405 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "AutoScalingPolicyIds",
+                        "length",
+                        v0,
+                        "The length of `AutoScalingPolicyIds` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "AutoScalingPolicyIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `AutoScalingPolicyIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3417 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3414 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "Filters",
+                        "length",
+                        v0,
+                        "The length of `Filters` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Limit: integer; sources/tencent/model/api.json:3426 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3423 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # Offset: integer; sources/tencent/model/api.json:3435 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingPolicyIds", "Filters", "Limit", "Offset"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeScalingPolicies)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3405 (stated)
+    if "AutoScalingPolicyIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "AutoScalingPolicyIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("AutoScalingPolicyIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: AutoScalingPolicyIds,Filters. (at most one of AutoScalingPolicyIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_scaling_policies(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScalingPolicies: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_scaling_policies_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScalingPolicies: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scaling_policies(coerce_describe_scaling_policies(params)[0])
+
+
+# --- DescribeScheduledActions ---------------------------------------------------------------------
+
+
+def validate_describe_scheduled_actions(request: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledActions: This API (DescribeScheduledActions) is used to query the details of one or more scheduled tasks.
+
+    sources/tencent/model/api.json:206 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScheduledActionIds: array; sources/tencent/model/api.json:3482 (stated)
+    if "ScheduledActionIds" in request:
+        v0 = request["ScheduledActionIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ScheduledActionIds",
+                    "type",
+                    v0,
+                    "The parameter `ScheduledActionIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3479 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "ScheduledActionIds",
+                        "length",
+                        v0,
+                        "The length of `ScheduledActionIds` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ScheduledActionIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ScheduledActionIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # Filters: array; sources/tencent/model/api.json:3491 (stated)
+    if "Filters" in request:
+        v0 = request["Filters"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Filters",
+                    "type",
+                    v0,
+                    "The parameter `Filters` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "Filters." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Filters[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Name: string, required; sources/tencent/model/api.json:3980 (stated)
+                    if "Name" in v1:
+                        v2 = v1["Name"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Name",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Name` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Name",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Name` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Values: array, required; sources/tencent/model/api.json:3989 (stated)
+                    if "Values" in v1:
+                        v2 = v1["Values"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "Filters." + str(i0) + ".Values",
+                                    "type",
+                                    v2,
+                                    "The parameter `Filters[].Values` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Filters." + str(i0) + ".Values." + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `Filters[].Values[]` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                    else:
+                        problems.append(
+                            Problem(
+                                "Filters." + str(i0) + ".Values",
+                                "missing",
+                                None,
+                                "The parameter `Filters[].Values` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Name", "Values"}:
+                                problems.append(
+                                    Problem(
+                                        "Filters." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "Filters."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of Filters[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # Offset: integer; sources/tencent/model/api.json:3500 (stated)
+    if "Offset" in request:
+        v0 = request["Offset"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Offset",
+                    "type",
+                    v0,
+                    "The parameter `Offset` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Limit: integer; sources/tencent/model/api.json:3509 (stated)
+    if "Limit" in request:
+        v0 = request["Limit"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Limit",
+                    "type",
+                    v0,
+                    "The parameter `Limit` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3506 (stated)
+            if v0 > 100:
+                problems.append(
+                    Problem(
+                        "Limit",
+                        "range",
+                        v0,
+                        "The value of `Limit` is outside the specified range. (must be at most 100)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"ScheduledActionIds", "Filters", "Offset", "Limit"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DescribeScheduledActions)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:3479 (stated)
+    if "ScheduledActionIds" in request and "Filters" in request:
+        problems.append(
+            Problem(
+                "ScheduledActionIds,Filters",
+                "conflict",
+                {k: request[k] for k in ("ScheduledActionIds", "Filters") if k in request},
+                "Multiple parameters specified conflict and cannot co-exist: ScheduledActionIds,Filters. (at most one of ScheduledActionIds, Filters may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_describe_scheduled_actions(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DescribeScheduledActions: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_describe_scheduled_actions_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DescribeScheduledActions: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_describe_scheduled_actions(coerce_describe_scheduled_actions(params)[0])
+
+
+# --- DetachInstances ---------------------------------------------------------------------
+
+
+def validate_detach_instances(request: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: This API is used to remove CVM instances from a scaling group. Instances removed via this API will not be terminated.
+
+    sources/tencent/model/api.json:213 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3556 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:3565 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DetachInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_detach_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_instances(coerce_detach_instances(params)[0])
+
+
+# --- DetachLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_detach_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: This API is used to unbind one or more CLBs from a scaling group. This API will not terminate CLBs.
+
+    sources/tencent/model/api.json:220 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3602 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # LoadBalancerIds: array; sources/tencent/model/api.json:3611 (stated)
+    if "LoadBalancerIds" in request:
+        v0 = request["LoadBalancerIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerIds",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3608 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "LoadBalancerIds",
+                        "length",
+                        v0,
+                        "The length of `LoadBalancerIds` is invalid. (must have at most 20 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `LoadBalancerIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # ForwardLoadBalancerIdentifications: array; sources/tencent/model/api.json:3620 (stated)
+    if "ForwardLoadBalancerIdentifications" in request:
+        v0 = request["ForwardLoadBalancerIdentifications"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ForwardLoadBalancerIdentifications",
+                    "type",
+                    v0,
+                    "The parameter `ForwardLoadBalancerIdentifications` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3617 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "ForwardLoadBalancerIdentifications",
+                        "length",
+                        v0,
+                        "The length of `ForwardLoadBalancerIdentifications` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ForwardLoadBalancerIdentifications." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ForwardLoadBalancerIdentifications[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string, required; sources/tencent/model/api.json:4065 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancerIdentifications."
+                                    + str(i0)
+                                    + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancerIdentifications[].LoadBalancerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancerIdentifications." + str(i0) + ".LoadBalancerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancerIdentifications[].LoadBalancerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ListenerId: string, required; sources/tencent/model/api.json:4074 (stated)
+                    if "ListenerId" in v1:
+                        v2 = v1["ListenerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancerIdentifications." + str(i0) + ".ListenerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancerIdentifications[].ListenerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancerIdentifications." + str(i0) + ".ListenerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancerIdentifications[].ListenerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # LocationId: string; sources/tencent/model/api.json:4083 (stated)
+                    if "LocationId" in v1:
+                        v2 = v1["LocationId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancerIdentifications." + str(i0) + ".LocationId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancerIdentifications[].LocationId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"LoadBalancerId", "ListenerId", "LocationId"}:
+                                problems.append(
+                                    Problem(
+                                        "ForwardLoadBalancerIdentifications."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "ForwardLoadBalancerIdentifications."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of ForwardLoadBalancerIdentifications[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "LoadBalancerIds",
+                "ForwardLoadBalancerIdentifications",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DetachLoadBalancers)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_detach_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DetachLoadBalancers: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_detach_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DetachLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_detach_load_balancers(coerce_detach_load_balancers(params)[0])
+
+
+# --- DisableAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_disable_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """DisableAutoScalingGroup: This API is used to disable the specified auto-scaling group.
+
+    sources/tencent/model/api.json:227 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3733 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of DisableAutoScalingGroup)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_disable_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """DisableAutoScalingGroup: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_disable_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """DisableAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_disable_auto_scaling_group(coerce_disable_auto_scaling_group(params)[0])
+
+
+# --- EnableAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_enable_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """EnableAutoScalingGroup: This API (EnableAutoScalingGroup) is used to enable the specified auto scaling group.
+
+    sources/tencent/model/api.json:234 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3760 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key != "AutoScalingGroupId":
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of EnableAutoScalingGroup)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_enable_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """EnableAutoScalingGroup: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_enable_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnableAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enable_auto_scaling_group(coerce_enable_auto_scaling_group(params)[0])
+
+
+# --- EnterStandby ---------------------------------------------------------------------
+
+
+def validate_enter_standby(request: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: This API is used to set instances within the scaling group to standby status.
+
+    sources/tencent/model/api.json:241 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3833 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:3842 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of EnterStandby)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_enter_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """EnterStandby: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_enter_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """EnterStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_enter_standby(coerce_enter_standby(params)[0])
+
+
+# --- ExecuteScalingPolicy ---------------------------------------------------------------------
+
+
+def validate_execute_scaling_policy(request: Mapping[str, object]) -> list[Problem]:
+    """ExecuteScalingPolicy: This API is used to execute a scaling policy.
+
+    sources/tencent/model/api.json:248 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingPolicyId: string, required; sources/tencent/model/api.json:3879 (stated)
+    if "AutoScalingPolicyId" in request:
+        v0 = request["AutoScalingPolicyId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingPolicyId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingPolicyId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingPolicyId",
+                "missing",
+                None,
+                "The parameter `AutoScalingPolicyId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # HonorCooldown: boolean; sources/tencent/model/api.json:3888 (stated)
+    if "HonorCooldown" in request:
+        v0 = request["HonorCooldown"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "HonorCooldown",
+                    "type",
+                    v0,
+                    "The parameter `HonorCooldown` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # TriggerSource: string; sources/tencent/model/api.json:3897 (stated)
+    if "TriggerSource" in request:
+        v0 = request["TriggerSource"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TriggerSource",
+                    "type",
+                    v0,
+                    "The parameter `TriggerSource` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:3894 (stated)
+            if v0 not in {"API", "CLOUD_MONITOR"}:
+                problems.append(
+                    Problem(
+                        "TriggerSource",
+                        "enum",
+                        v0,
+                        "The value of `TriggerSource` is not one of the valid values. (must be one of: API, CLOUD_MONITOR)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingPolicyId", "HonorCooldown", "TriggerSource"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ExecuteScalingPolicy)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_execute_scaling_policy(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ExecuteScalingPolicy: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_execute_scaling_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExecuteScalingPolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_execute_scaling_policy(coerce_execute_scaling_policy(params)[0])
+
+
+# --- ExitStandby ---------------------------------------------------------------------
+
+
+def validate_exit_standby(request: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: This API is used to exit instances from standby status in the scaling group.
+
+    sources/tencent/model/api.json:255 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:3934 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:3943 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ExitStandby)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_exit_standby(params: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
+    """ExitStandby: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_exit_standby_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ExitStandby: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_exit_standby(coerce_exit_standby(params)[0])
+
+
+# --- ModifyAutoScalingGroup ---------------------------------------------------------------------
+
+
+def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyAutoScalingGroup: This API (ModifyAutoScalingGroup) is used to modify an auto scaling group.
+
+    sources/tencent/model/api.json:262 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:5445 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # AutoScalingGroupName: string; sources/tencent/model/api.json:5454 (stated)
+    if "AutoScalingGroupName" in request:
+        v0 = request["AutoScalingGroupName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupName",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5451 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 55:
+                problems.append(
+                    Problem(
+                        "AutoScalingGroupName",
+                        "length",
+                        v0,
+                        "The length of `AutoScalingGroupName` is invalid. (length must be at most 55 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # DefaultCooldown: integer; sources/tencent/model/api.json:5463 (stated)
+    if "DefaultCooldown" in request:
+        v0 = request["DefaultCooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DefaultCooldown",
+                    "type",
+                    v0,
+                    "The parameter `DefaultCooldown` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5460 (stated)
+            if not 0 <= v0 <= 3600:
+                problems.append(
+                    Problem(
+                        "DefaultCooldown",
+                        "range",
+                        v0,
+                        "The value of `DefaultCooldown` is outside the specified range. (must be between 0 and 3600)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # DesiredCapacity: integer; sources/tencent/model/api.json:5472 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5469 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "DesiredCapacity",
+                        "range",
+                        v0,
+                        "The value of `DesiredCapacity` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # LaunchConfigurationId: string; sources/tencent/model/api.json:5481 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # MaxSize: integer; sources/tencent/model/api.json:5490 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5487 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MaxSize",
+                        "range",
+                        v0,
+                        "The value of `MaxSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # MinSize: integer; sources/tencent/model/api.json:5499 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5496 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MinSize",
+                        "range",
+                        v0,
+                        "The value of `MinSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # ProjectId: integer; sources/tencent/model/api.json:5508 (stated)
+    if "ProjectId" in request:
+        v0 = request["ProjectId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ProjectId",
+                    "type",
+                    v0,
+                    "The parameter `ProjectId` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # SubnetIds: array; sources/tencent/model/api.json:5517 (stated)
+    if "SubnetIds" in request:
+        v0 = request["SubnetIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SubnetIds",
+                    "type",
+                    v0,
+                    "The parameter `SubnetIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SubnetIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `SubnetIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # TerminationPolicies: array; sources/tencent/model/api.json:5526 (stated)
+    if "TerminationPolicies" in request:
+        v0 = request["TerminationPolicies"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "TerminationPolicies",
+                    "type",
+                    v0,
+                    "The parameter `TerminationPolicies` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5523 (stated)
+            if len(v0) > 1:
+                problems.append(
+                    Problem(
+                        "TerminationPolicies",
+                        "length",
+                        v0,
+                        "The length of `TerminationPolicies` is invalid. (must have at most 1 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "TerminationPolicies." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `TerminationPolicies[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # VpcId: string; sources/tencent/model/api.json:5535 (stated)
+    if "VpcId" in request:
+        v0 = request["VpcId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "VpcId",
+                    "type",
+                    v0,
+                    "The parameter `VpcId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Zones: array; sources/tencent/model/api.json:5544 (stated)
+    if "Zones" in request:
+        v0 = request["Zones"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "Zones",
+                    "type",
+                    v0,
+                    "The parameter `Zones` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "Zones." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `Zones[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # RetryPolicy: string; sources/tencent/model/api.json:5553 (stated)
+    if "RetryPolicy" in request:
+        v0 = request["RetryPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RetryPolicy",
+                    "type",
+                    v0,
+                    "The parameter `RetryPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5550 (stated)
+            if v0 not in {"IMMEDIATE_RETRY", "INCREMENTAL_INTERVALS", "NO_RETRY"}:
+                problems.append(
+                    Problem(
+                        "RetryPolicy",
+                        "enum",
+                        v0,
+                        "The value of `RetryPolicy` is not one of the valid values. (must be one of: IMMEDIATE_RETRY, INCREMENTAL_INTERVALS, NO_RETRY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # ZonesCheckPolicy: string; sources/tencent/model/api.json:5562 (stated)
+    if "ZonesCheckPolicy" in request:
+        v0 = request["ZonesCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ZonesCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `ZonesCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5559 (stated)
+            if v0 not in {"ALL", "ANY"}:
+                problems.append(
+                    Problem(
+                        "ZonesCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `ZonesCheckPolicy` is not one of the valid values. (must be one of: ALL, ANY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # ServiceSettings: object; sources/tencent/model/api.json:5571 (stated)
+    if "ServiceSettings" in request:
+        v0 = request["ServiceSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "ServiceSettings",
+                    "type",
+                    v0,
+                    "The parameter `ServiceSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # ReplaceMonitorUnhealthy: boolean; sources/tencent/model/api.json:7433 (stated)
+            if "ReplaceMonitorUnhealthy" in v0:
+                v1 = v0["ReplaceMonitorUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceMonitorUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceMonitorUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # ScalingMode: string; sources/tencent/model/api.json:7444 (stated)
+            if "ScalingMode" in v0:
+                v1 = v0["ScalingMode"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ScalingMode",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ScalingMode` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7441 (stated)
+                    if v1 not in {"CLASSIC_SCALING", "WAKE_UP_STOPPED_SCALING"}:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings.ScalingMode",
+                                "enum",
+                                v1,
+                                "The value of `ServiceSettings.ScalingMode` is not one of the valid values. (must be one of: CLASSIC_SCALING, WAKE_UP_STOPPED_SCALING)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # ReplaceLoadBalancerUnhealthy: boolean; sources/tencent/model/api.json:7455 (stated)
+            if "ReplaceLoadBalancerUnhealthy" in v0:
+                v1 = v0["ReplaceLoadBalancerUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceLoadBalancerUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceLoadBalancerUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # ReplaceMode: string; sources/tencent/model/api.json:7466 (stated)
+            if "ReplaceMode" in v0:
+                v1 = v0["ReplaceMode"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.ReplaceMode",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.ReplaceMode` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7463 (stated)
+                    if v1 not in {"RECREATE", "RESET"}:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings.ReplaceMode",
+                                "enum",
+                                v1,
+                                "The value of `ServiceSettings.ReplaceMode` is not one of the valid values. (must be one of: RECREATE, RESET)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # AutoUpdateInstanceTags: boolean; sources/tencent/model/api.json:7477 (stated)
+            if "AutoUpdateInstanceTags" in v0:
+                v1 = v0["AutoUpdateInstanceTags"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.AutoUpdateInstanceTags",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.AutoUpdateInstanceTags` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # DesiredCapacitySyncWithMaxMinSize: boolean; sources/tencent/model/api.json:7488 (stated)
+            if "DesiredCapacitySyncWithMaxMinSize" in v0:
+                v1 = v0["DesiredCapacitySyncWithMaxMinSize"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.DesiredCapacitySyncWithMaxMinSize",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.DesiredCapacitySyncWithMaxMinSize` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # PriorityScaleInUnhealthy: boolean; sources/tencent/model/api.json:7499 (stated)
+            if "PriorityScaleInUnhealthy" in v0:
+                v1 = v0["PriorityScaleInUnhealthy"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "ServiceSettings.PriorityScaleInUnhealthy",
+                            "type",
+                            v1,
+                            "The parameter `ServiceSettings.PriorityScaleInUnhealthy` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "ReplaceMonitorUnhealthy",
+                        "ScalingMode",
+                        "ReplaceLoadBalancerUnhealthy",
+                        "ReplaceMode",
+                        "AutoUpdateInstanceTags",
+                        "DesiredCapacitySyncWithMaxMinSize",
+                        "PriorityScaleInUnhealthy",
+                    }:
+                        problems.append(
+                            Problem(
+                                "ServiceSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "ServiceSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of ServiceSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # Ipv6AddressCount: integer; sources/tencent/model/api.json:5580 (stated)
+    if "Ipv6AddressCount" in request:
+        v0 = request["Ipv6AddressCount"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Ipv6AddressCount",
+                    "type",
+                    v0,
+                    "The parameter `Ipv6AddressCount` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5577 (stated)
+            if v0 not in {0, 1}:
+                problems.append(
+                    Problem(
+                        "Ipv6AddressCount",
+                        "enum",
+                        v0,
+                        "The value of `Ipv6AddressCount` is not one of the valid values. (must be one of: 0, 1)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # MultiZoneSubnetPolicy: string; sources/tencent/model/api.json:5589 (stated)
+    if "MultiZoneSubnetPolicy" in request:
+        v0 = request["MultiZoneSubnetPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "MultiZoneSubnetPolicy",
+                    "type",
+                    v0,
+                    "The parameter `MultiZoneSubnetPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5586 (stated)
+            if v0 not in {"PRIORITY", "EQUALITY"}:
+                problems.append(
+                    Problem(
+                        "MultiZoneSubnetPolicy",
+                        "enum",
+                        v0,
+                        "The value of `MultiZoneSubnetPolicy` is not one of the valid values. (must be one of: PRIORITY, EQUALITY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # HealthCheckType: string; sources/tencent/model/api.json:5598 (stated)
+    if "HealthCheckType" in request:
+        v0 = request["HealthCheckType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HealthCheckType",
+                    "type",
+                    v0,
+                    "The parameter `HealthCheckType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5595 (stated)
+            if v0 not in {"CVM", "CLB"}:
+                problems.append(
+                    Problem(
+                        "HealthCheckType",
+                        "enum",
+                        v0,
+                        "The value of `HealthCheckType` is not one of the valid values. (must be one of: CVM, CLB)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # LoadBalancerHealthCheckGracePeriod: integer; sources/tencent/model/api.json:5607 (stated)
+    if "LoadBalancerHealthCheckGracePeriod" in request:
+        v0 = request["LoadBalancerHealthCheckGracePeriod"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "LoadBalancerHealthCheckGracePeriod",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerHealthCheckGracePeriod` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5604 (stated)
+            if not 0 <= v0 <= 7200:
+                problems.append(
+                    Problem(
+                        "LoadBalancerHealthCheckGracePeriod",
+                        "range",
+                        v0,
+                        "The value of `LoadBalancerHealthCheckGracePeriod` is outside the specified range. (must be between 0 and 7200)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # InstanceAllocationPolicy: string; sources/tencent/model/api.json:5616 (stated)
+    if "InstanceAllocationPolicy" in request:
+        v0 = request["InstanceAllocationPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceAllocationPolicy",
+                    "type",
+                    v0,
+                    "The parameter `InstanceAllocationPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5613 (stated)
+            if v0 not in {"LAUNCH_CONFIGURATION", "SPOT_MIXED"}:
+                problems.append(
+                    Problem(
+                        "InstanceAllocationPolicy",
+                        "enum",
+                        v0,
+                        "The value of `InstanceAllocationPolicy` is not one of the valid values. (must be one of: LAUNCH_CONFIGURATION, SPOT_MIXED)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # SpotMixedAllocationPolicy: object; sources/tencent/model/api.json:5625 (stated)
+    if "SpotMixedAllocationPolicy" in request:
+        v0 = request["SpotMixedAllocationPolicy"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SpotMixedAllocationPolicy",
+                    "type",
+                    v0,
+                    "The parameter `SpotMixedAllocationPolicy` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # BaseCapacity: integer; sources/tencent/model/api.json:7589 (stated)
+            if "BaseCapacity" in v0:
+                v1 = v0["BaseCapacity"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.BaseCapacity",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.BaseCapacity` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # OnDemandPercentageAboveBaseCapacity: integer; sources/tencent/model/api.json:7599 (stated)
+            if "OnDemandPercentageAboveBaseCapacity" in v0:
+                v1 = v0["OnDemandPercentageAboveBaseCapacity"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7596 (stated)
+                    if not 0 <= v1 <= 100:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
+                                "range",
+                                v1,
+                                "The value of `SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity` is outside the specified range. (must be between 0 and 100)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # SpotAllocationStrategy: string; sources/tencent/model/api.json:7609 (stated)
+            if "SpotAllocationStrategy" in v0:
+                v1 = v0["SpotAllocationStrategy"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.SpotAllocationStrategy",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.SpotAllocationStrategy` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7606 (stated)
+                    if v1 not in {"COST_OPTIMIZED", "CAPACITY_OPTIMIZED"}:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy.SpotAllocationStrategy",
+                                "enum",
+                                v1,
+                                "The value of `SpotMixedAllocationPolicy.SpotAllocationStrategy` is not one of the valid values. (must be one of: COST_OPTIMIZED, CAPACITY_OPTIMIZED)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # CompensateWithBaseInstance: boolean; sources/tencent/model/api.json:7619 (stated)
+            if "CompensateWithBaseInstance" in v0:
+                v1 = v0["CompensateWithBaseInstance"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "SpotMixedAllocationPolicy.CompensateWithBaseInstance",
+                            "type",
+                            v1,
+                            "The parameter `SpotMixedAllocationPolicy.CompensateWithBaseInstance` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "BaseCapacity",
+                        "OnDemandPercentageAboveBaseCapacity",
+                        "SpotAllocationStrategy",
+                        "CompensateWithBaseInstance",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SpotMixedAllocationPolicy." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "SpotMixedAllocationPolicy."
+                                + str(k0)
+                                + "` is not recognized. (not a member of SpotMixedAllocationPolicy)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # CapacityRebalance: boolean; sources/tencent/model/api.json:5634 (stated)
+    if "CapacityRebalance" in request:
+        v0 = request["CapacityRebalance"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "CapacityRebalance",
+                    "type",
+                    v0,
+                    "The parameter `CapacityRebalance` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceNameIndexSettings: object; sources/tencent/model/api.json:5643 (stated)
+    if "InstanceNameIndexSettings" in request:
+        v0 = request["InstanceNameIndexSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceNameIndexSettings",
+                    "type",
+                    v0,
+                    "The parameter `InstanceNameIndexSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Enabled: boolean; sources/tencent/model/api.json:4435 (stated)
+            if "Enabled" in v0:
+                v1 = v0["Enabled"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.Enabled",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.Enabled` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BeginIndex: integer; sources/tencent/model/api.json:4446 (stated)
+            if "BeginIndex" in v0:
+                v1 = v0["BeginIndex"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.BeginIndex",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.BeginIndex` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4443 (stated)
+                    if not 0 <= v1 <= 99999999:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings.BeginIndex",
+                                "range",
+                                v1,
+                                "The value of `InstanceNameIndexSettings.BeginIndex` is outside the specified range. (must be between 0 and 99999999)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # IndexLength: integer; sources/tencent/model/api.json:4457 (stated)
+            if "IndexLength" in v0:
+                v1 = v0["IndexLength"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceNameIndexSettings.IndexLength",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameIndexSettings.IndexLength` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4454 (stated)
+                    if not 0 <= v1 <= 8:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings.IndexLength",
+                                "range",
+                                v1,
+                                "The value of `InstanceNameIndexSettings.IndexLength` is outside the specified range. (must be between 0 and 8)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Enabled", "BeginIndex", "IndexLength"}:
+                        problems.append(
+                            Problem(
+                                "InstanceNameIndexSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceNameIndexSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceNameIndexSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # HostNameIndexSettings: object; sources/tencent/model/api.json:5652 (stated)
+    if "HostNameIndexSettings" in request:
+        v0 = request["HostNameIndexSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "HostNameIndexSettings",
+                    "type",
+                    v0,
+                    "The parameter `HostNameIndexSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Enabled: boolean; sources/tencent/model/api.json:4098 (stated)
+            if "Enabled" in v0:
+                v1 = v0["Enabled"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.Enabled",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.Enabled` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BeginIndex: integer; sources/tencent/model/api.json:4109 (stated)
+            if "BeginIndex" in v0:
+                v1 = v0["BeginIndex"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.BeginIndex",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.BeginIndex` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4106 (stated)
+                    if not 0 <= v1 <= 99999999:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings.BeginIndex",
+                                "range",
+                                v1,
+                                "The value of `HostNameIndexSettings.BeginIndex` is outside the specified range. (must be between 0 and 99999999)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            # IndexLength: integer; sources/tencent/model/api.json:4120 (stated)
+            if "IndexLength" in v0:
+                v1 = v0["IndexLength"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "HostNameIndexSettings.IndexLength",
+                            "type",
+                            v1,
+                            "The parameter `HostNameIndexSettings.IndexLength` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4117 (stated)
+                    if not 0 <= v1 <= 8:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings.IndexLength",
+                                "range",
+                                v1,
+                                "The value of `HostNameIndexSettings.IndexLength` is outside the specified range. (must be between 0 and 8)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Enabled", "BeginIndex", "IndexLength"}:
+                        problems.append(
+                            Problem(
+                                "HostNameIndexSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "HostNameIndexSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of HostNameIndexSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # ConcurrentScaleOutForDesiredCapacity: boolean; sources/tencent/model/api.json:5661 (stated)
+    if "ConcurrentScaleOutForDesiredCapacity" in request:
+        v0 = request["ConcurrentScaleOutForDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ConcurrentScaleOutForDesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `ConcurrentScaleOutForDesiredCapacity` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "AutoScalingGroupName",
+                "DefaultCooldown",
+                "DesiredCapacity",
+                "LaunchConfigurationId",
+                "MaxSize",
+                "MinSize",
+                "ProjectId",
+                "SubnetIds",
+                "TerminationPolicies",
+                "VpcId",
+                "Zones",
+                "RetryPolicy",
+                "ZonesCheckPolicy",
+                "ServiceSettings",
+                "Ipv6AddressCount",
+                "MultiZoneSubnetPolicy",
+                "HealthCheckType",
+                "LoadBalancerHealthCheckGracePeriod",
+                "InstanceAllocationPolicy",
+                "SpotMixedAllocationPolicy",
+                "CapacityRebalance",
+                "InstanceNameIndexSettings",
+                "HostNameIndexSettings",
+                "ConcurrentScaleOutForDesiredCapacity",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyAutoScalingGroup)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_auto_scaling_group(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyAutoScalingGroup: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_auto_scaling_group_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyAutoScalingGroup: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_auto_scaling_group(coerce_modify_auto_scaling_group(params)[0])
+
+
+# --- ModifyDesiredCapacity ---------------------------------------------------------------------
+
+
+def validate_modify_desired_capacity(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyDesiredCapacity: This API (ModifyDesiredCapacity) is used to modify the desired number of instances in the specified auto scaling group.
+
+    sources/tencent/model/api.json:269 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:5688 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # DesiredCapacity: integer, required; sources/tencent/model/api.json:5697 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5694 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "DesiredCapacity",
+                        "range",
+                        v0,
+                        "The value of `DesiredCapacity` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "DesiredCapacity",
+                "missing",
+                None,
+                "The parameter `DesiredCapacity` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # MinSize: integer; sources/tencent/model/api.json:5706 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5703 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MinSize",
+                        "range",
+                        v0,
+                        "The value of `MinSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # MaxSize: integer; sources/tencent/model/api.json:5715 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5712 (stated)
+            if not 0 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "MaxSize",
+                        "range",
+                        v0,
+                        "The value of `MaxSize` is outside the specified range. (must be between 0 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "DesiredCapacity", "MinSize", "MaxSize"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyDesiredCapacity)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_desired_capacity(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyDesiredCapacity: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_desired_capacity_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyDesiredCapacity: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_desired_capacity(coerce_modify_desired_capacity(params)[0])
+
+
+# --- ModifyLaunchConfigurationAttributes ---------------------------------------------------------------------
+
+
+def validate_modify_launch_configuration_attributes(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyLaunchConfigurationAttributes: This API (ModifyLaunchConfigurationAttributes) is used to modify part of a launch configuration's attributes.
+
+    sources/tencent/model/api.json:276 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationId: string, required; sources/tencent/model/api.json:5742 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationId",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ImageId: string; sources/tencent/model/api.json:5751 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "The parameter `ImageId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceTypes: array; sources/tencent/model/api.json:5760 (stated)
+    if "InstanceTypes" in request:
+        v0 = request["InstanceTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypes",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypes` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTypes[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # InstanceTypesCheckPolicy: string; sources/tencent/model/api.json:5769 (stated)
+    if "InstanceTypesCheckPolicy" in request:
+        v0 = request["InstanceTypesCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceTypesCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypesCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5766 (stated)
+            if v0 not in {"ALL", "ANY"}:
+                problems.append(
+                    Problem(
+                        "InstanceTypesCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `InstanceTypesCheckPolicy` is not one of the valid values. (must be one of: ALL, ANY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # LaunchConfigurationName: string; sources/tencent/model/api.json:5778 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5775 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 60:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "length",
+                        v0,
+                        "The length of `LaunchConfigurationName` is invalid. (length must be at most 60 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            # sources/tencent/model/api.json:5775 (stated)
+            if (
+                _RE_MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES_LAUNCH_CONFIGURATION_NAME.fullmatch(v0)
+                is None
+            ):
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "pattern",
+                        v0,
+                        "The value of `LaunchConfigurationName` has an invalid format. (must match ^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # UserData: string; sources/tencent/model/api.json:5787 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "The parameter `UserData` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # SecurityGroupIds: array; sources/tencent/model/api.json:5796 (stated)
+    if "SecurityGroupIds" in request:
+        v0 = request["SecurityGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `SecurityGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `SecurityGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # InternetAccessible: object; sources/tencent/model/api.json:5805 (stated)
+    if "InternetAccessible" in request:
+        v0 = request["InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4552 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4549 (stated)
+                    if v1 not in {
+                        "BANDWIDTH_PREPAID",
+                        "TRAFFIC_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_PACKAGE",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: BANDWIDTH_PREPAID, TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4563 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # PublicIpAssigned: boolean; sources/tencent/model/api.json:4574 (stated)
+            if "PublicIpAssigned" in v0:
+                v1 = v0["PublicIpAssigned"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.PublicIpAssigned",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.PublicIpAssigned` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4585 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InternetServiceProvider: string; sources/tencent/model/api.json:4596 (stated)
+            if "InternetServiceProvider" in v0:
+                v1 = v0["InternetServiceProvider"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetServiceProvider",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetServiceProvider` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IPv4AddressType: string; sources/tencent/model/api.json:4607 (stated)
+            if "IPv4AddressType" in v0:
+                v1 = v0["IPv4AddressType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IPv4AddressType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IPv4AddressType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # AntiDDoSPackageId: string; sources/tencent/model/api.json:4618 (stated)
+            if "AntiDDoSPackageId" in v0:
+                v1 = v0["AntiDDoSPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.AntiDDoSPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.AntiDDoSPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IsKeepEIP: boolean; sources/tencent/model/api.json:4629 (stated)
+            if "IsKeepEIP" in v0:
+                v1 = v0["IsKeepEIP"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IsKeepEIP",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IsKeepEIP` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "PublicIpAssigned",
+                        "BandwidthPackageId",
+                        "InternetServiceProvider",
+                        "IPv4AddressType",
+                        "AntiDDoSPackageId",
+                        "IsKeepEIP",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceChargeType: string; sources/tencent/model/api.json:5814 (stated)
+    if "InstanceChargeType" in request:
+        v0 = request["InstanceChargeType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceChargeType",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargeType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5811 (stated)
+            if v0 not in {"POSTPAID_BY_HOUR", "SPOTPAID", "CDCPAID"}:
+                problems.append(
+                    Problem(
+                        "InstanceChargeType",
+                        "enum",
+                        v0,
+                        "The value of `InstanceChargeType` is not one of the valid values. (must be one of: POSTPAID_BY_HOUR, SPOTPAID, CDCPAID)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # InstanceChargePrepaid: object; sources/tencent/model/api.json:5823 (stated)
+    if "InstanceChargePrepaid" in request:
+        v0 = request["InstanceChargePrepaid"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceChargePrepaid",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargePrepaid` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Period: integer, required; sources/tencent/model/api.json:4379 (stated)
+            if "Period" in v0:
+                v1 = v0["Period"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.Period",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.Period` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4376 (stated)
+                    if v1 not in {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.Period",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.Period` is not one of the valid values. (must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceChargePrepaid.Period",
+                        "missing",
+                        None,
+                        "The parameter `InstanceChargePrepaid.Period` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # RenewFlag: string; sources/tencent/model/api.json:4390 (stated)
+            if "RenewFlag" in v0:
+                v1 = v0["RenewFlag"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.RenewFlag",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.RenewFlag` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4387 (stated)
+                    if v1 not in {
+                        "NOTIFY_AND_AUTO_RENEW",
+                        "NOTIFY_AND_MANUAL_RENEW",
+                        "DISABLE_NOTIFY_AND_MANUAL_RENEW",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.RenewFlag",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.RenewFlag` is not one of the valid values. (must be one of: NOTIFY_AND_AUTO_RENEW, NOTIFY_AND_MANUAL_RENEW, DISABLE_NOTIFY_AND_MANUAL_RENEW)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Period", "RenewFlag"}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceChargePrepaid."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceChargePrepaid)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceMarketOptions: object; sources/tencent/model/api.json:5832 (stated)
+    if "InstanceMarketOptions" in request:
+        v0 = request["InstanceMarketOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceMarketOptions",
+                    "type",
+                    v0,
+                    "The parameter `InstanceMarketOptions` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SpotOptions: object, required; sources/tencent/model/api.json:4407 (stated)
+            if "SpotOptions" in v0:
+                v1 = v0["SpotOptions"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.SpotOptions",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.SpotOptions` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # MaxPrice: string, required; sources/tencent/model/api.json:7561 (stated)
+                    if "MaxPrice" in v1:
+                        v2 = v1["MaxPrice"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                "missing",
+                                None,
+                                "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # SpotInstanceType: string; sources/tencent/model/api.json:7572 (stated)
+                    if "SpotInstanceType" in v1:
+                        v2 = v1["SpotInstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.SpotInstanceType",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.SpotInstanceType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"MaxPrice", "SpotInstanceType"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceMarketOptions.SpotOptions." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceMarketOptions.SpotOptions."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceMarketOptions.SpotOptions)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceMarketOptions.SpotOptions",
+                        "missing",
+                        None,
+                        "The parameter `InstanceMarketOptions.SpotOptions` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # MarketType: string; sources/tencent/model/api.json:4418 (stated)
+            if "MarketType" in v0:
+                v1 = v0["MarketType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.MarketType",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.MarketType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SpotOptions", "MarketType"}:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceMarketOptions."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceMarketOptions)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DiskTypePolicy: string; sources/tencent/model/api.json:5841 (stated)
+    if "DiskTypePolicy" in request:
+        v0 = request["DiskTypePolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DiskTypePolicy",
+                    "type",
+                    v0,
+                    "The parameter `DiskTypePolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5838 (stated)
+            if v0 not in {"ORIGINAL", "AUTOMATIC"}:
+                problems.append(
+                    Problem(
+                        "DiskTypePolicy",
+                        "enum",
+                        v0,
+                        "The value of `DiskTypePolicy` is not one of the valid values. (must be one of: ORIGINAL, AUTOMATIC)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # SystemDisk: object; sources/tencent/model/api.json:5850 (stated)
+    if "SystemDisk" in request:
+        v0 = request["SystemDisk"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SystemDisk",
+                    "type",
+                    v0,
+                    "The parameter `SystemDisk` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # DiskType: string; sources/tencent/model/api.json:7827 (stated)
+            if "DiskType" in v0:
+                v1 = v0["DiskType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskType",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7824 (stated)
+                    if v1 not in {
+                        "LOCAL_BASIC",
+                        "LOCAL_SSD",
+                        "CLOUD_BASIC",
+                        "CLOUD_PREMIUM",
+                        "CLOUD_SSD",
+                        "CLOUD_BSSD",
+                        "CLOUD_HSSD",
+                        "CLOUD_TSSD",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.DiskType",
+                                "enum",
+                                v1,
+                                "The value of `SystemDisk.DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_BSSD, CLOUD_HSSD, CLOUD_TSSD)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # DiskSize: integer; sources/tencent/model/api.json:7838 (stated)
+            if "DiskSize" in v0:
+                v1 = v0["DiskSize"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskSize",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskSize` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"DiskType", "DiskSize"}:
+                        problems.append(
+                            Problem(
+                                "SystemDisk." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "SystemDisk."
+                                + str(k0)
+                                + "` is not recognized. (not a member of SystemDisk)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DataDisks: array; sources/tencent/model/api.json:5859 (stated)
+    if "DataDisks" in request:
+        v0 = request["DataDisks"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DataDisks",
+                    "type",
+                    v0,
+                    "The parameter `DataDisks` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5856 (stated)
+            if len(v0) > 11:
+                problems.append(
+                    Problem(
+                        "DataDisks",
+                        "length",
+                        v0,
+                        "The length of `DataDisks` is invalid. (must have at most 11 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "DataDisks." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `DataDisks[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # DiskType: string; sources/tencent/model/api.json:2487 (stated)
+                    if "DiskType" in v1:
+                        v2 = v1["DiskType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskType",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:2484 (stated)
+                            if v2 not in {
+                                "LOCAL_BASIC",
+                                "LOCAL_SSD",
+                                "CLOUD_BASIC",
+                                "CLOUD_PREMIUM",
+                                "CLOUD_SSD",
+                                "CLOUD_HSSD",
+                                "CLOUD_TSSD",
+                                "CLOUD_BSSD",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + ".DiskType",
+                                        "enum",
+                                        v2,
+                                        "The value of `DataDisks[].DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_HSSD, CLOUD_TSSD, CLOUD_BSSD)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    # DiskSize: integer; sources/tencent/model/api.json:2498 (stated)
+                    if "DiskSize" in v1:
+                        v2 = v1["DiskSize"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskSize",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskSize` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # SnapshotId: string; sources/tencent/model/api.json:2509 (stated)
+                    if "SnapshotId" in v1:
+                        v2 = v1["SnapshotId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".SnapshotId",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].SnapshotId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # DeleteWithInstance: boolean; sources/tencent/model/api.json:2520 (stated)
+                    if "DeleteWithInstance" in v1:
+                        v2 = v1["DeleteWithInstance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DeleteWithInstance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DeleteWithInstance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Encrypt: boolean; sources/tencent/model/api.json:2531 (stated)
+                    if "Encrypt" in v1:
+                        v2 = v1["Encrypt"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".Encrypt",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].Encrypt` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # ThroughputPerformance: integer; sources/tencent/model/api.json:2542 (stated)
+                    if "ThroughputPerformance" in v1:
+                        v2 = v1["ThroughputPerformance"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".ThroughputPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].ThroughputPerformance` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # BurstPerformance: boolean; sources/tencent/model/api.json:2553 (stated)
+                    if "BurstPerformance" in v1:
+                        v2 = v1["BurstPerformance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".BurstPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].BurstPerformance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "DiskType",
+                                "DiskSize",
+                                "SnapshotId",
+                                "DeleteWithInstance",
+                                "Encrypt",
+                                "ThroughputPerformance",
+                                "BurstPerformance",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "DataDisks."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of DataDisks[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # HostNameSettings: object; sources/tencent/model/api.json:5868 (stated)
+    if "HostNameSettings" in request:
+        v0 = request["HostNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "HostNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `HostNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # HostName: string, required; sources/tencent/model/api.json:4137 (stated)
+            if "HostName" in v0:
+                v1 = v0["HostName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostName",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "HostNameSettings.HostName",
+                        "missing",
+                        None,
+                        "The parameter `HostNameSettings.HostName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # HostNameStyle: string; sources/tencent/model/api.json:4148 (stated)
+            if "HostNameStyle" in v0:
+                v1 = v0["HostNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4145 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings.HostNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `HostNameSettings.HostNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # HostNameSuffix: string; sources/tencent/model/api.json:4159 (stated)
+            if "HostNameSuffix" in v0:
+                v1 = v0["HostNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # HostNameDelimiter: string; sources/tencent/model/api.json:4170 (stated)
+            if "HostNameDelimiter" in v0:
+                v1 = v0["HostNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "HostName",
+                        "HostNameStyle",
+                        "HostNameSuffix",
+                        "HostNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "HostNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of HostNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceNameSettings: object; sources/tencent/model/api.json:5877 (stated)
+    if "InstanceNameSettings" in request:
+        v0 = request["InstanceNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `InstanceNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InstanceName: string, required; sources/tencent/model/api.json:4474 (stated)
+            if "InstanceName" in v0:
+                v1 = v0["InstanceName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceName",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceNameSettings.InstanceName",
+                        "missing",
+                        None,
+                        "The parameter `InstanceNameSettings.InstanceName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # InstanceNameStyle: string; sources/tencent/model/api.json:4485 (stated)
+            if "InstanceNameStyle" in v0:
+                v1 = v0["InstanceNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4482 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings.InstanceNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `InstanceNameSettings.InstanceNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InstanceNameSuffix: string; sources/tencent/model/api.json:4496 (stated)
+            if "InstanceNameSuffix" in v0:
+                v1 = v0["InstanceNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InstanceNameDelimiter: string; sources/tencent/model/api.json:4507 (stated)
+            if "InstanceNameDelimiter" in v0:
+                v1 = v0["InstanceNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InstanceName",
+                        "InstanceNameStyle",
+                        "InstanceNameSuffix",
+                        "InstanceNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # EnhancedService: object; sources/tencent/model/api.json:5886 (stated)
+    if "EnhancedService" in request:
+        v0 = request["EnhancedService"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "EnhancedService",
+                    "type",
+                    v0,
+                    "The parameter `EnhancedService` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SecurityService: object; sources/tencent/model/api.json:3787 (stated)
+            if "SecurityService" in v0:
+                v1 = v0["SecurityService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.SecurityService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.SecurityService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7052 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.SecurityService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.SecurityService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.SecurityService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.SecurityService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.SecurityService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # MonitorService: object; sources/tencent/model/api.json:3797 (stated)
+            if "MonitorService" in v0:
+                v1 = v0["MonitorService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.MonitorService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.MonitorService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7035 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.MonitorService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.MonitorService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.MonitorService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.MonitorService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.MonitorService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # AutomationToolsService: object; sources/tencent/model/api.json:3817 (stated)
+            if "AutomationToolsService" in v0:
+                v1 = v0["AutomationToolsService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.AutomationToolsService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.AutomationToolsService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7019 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.AutomationToolsService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.AutomationToolsService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.AutomationToolsService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.AutomationToolsService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.AutomationToolsService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SecurityService", "MonitorService", "AutomationToolsService"}:
+                        problems.append(
+                            Problem(
+                                "EnhancedService." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "EnhancedService."
+                                + str(k0)
+                                + "` is not recognized. (not a member of EnhancedService)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # CamRoleName: string; sources/tencent/model/api.json:5895 (stated)
+    if "CamRoleName" in request:
+        v0 = request["CamRoleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CamRoleName",
+                    "type",
+                    v0,
+                    "The parameter `CamRoleName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # HpcClusterId: string; sources/tencent/model/api.json:5904 (stated)
+    if "HpcClusterId" in request:
+        v0 = request["HpcClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "HpcClusterId",
+                    "type",
+                    v0,
+                    "The parameter `HpcClusterId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # IPv6InternetAccessible: object; sources/tencent/model/api.json:5913 (stated)
+    if "IPv6InternetAccessible" in request:
+        v0 = request["IPv6InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "IPv6InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `IPv6InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4187 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4184 (stated)
+                    if v1 not in {"TRAFFIC_POSTPAID_BY_HOUR", "BANDWIDTH_PACKAGE"}:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `IPv6InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4197 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4207 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "BandwidthPackageId",
+                    }:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "IPv6InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of IPv6InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DisasterRecoverGroupIds: array; sources/tencent/model/api.json:5922 (stated)
+    if "DisasterRecoverGroupIds" in request:
+        v0 = request["DisasterRecoverGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DisasterRecoverGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `DisasterRecoverGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "DisasterRecoverGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `DisasterRecoverGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # LoginSettings: object; sources/tencent/model/api.json:5931 (stated)
+    if "LoginSettings" in request:
+        v0 = request["LoginSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "LoginSettings",
+                    "type",
+                    v0,
+                    "The parameter `LoginSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Password: string; sources/tencent/model/api.json:5284 (stated)
+            if "Password" in v0:
+                v1 = v0["Password"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.Password",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.Password` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # KeyIds: array; sources/tencent/model/api.json:5293 (stated)
+            if "KeyIds" in v0:
+                v1 = v0["KeyIds"]
+                known1 += 1
+                if not isinstance(v1, list):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeyIds",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeyIds` has the wrong type. (must be a list)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    for i1, v2 in enumerate(v1):
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LoginSettings.KeyIds." + str(i1),
+                                    "type",
+                                    v2,
+                                    "The parameter `LoginSettings.KeyIds[]` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+            # KeepImageLogin: boolean; sources/tencent/model/api.json:5302 (stated)
+            if "KeepImageLogin" in v0:
+                v1 = v0["KeepImageLogin"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeepImageLogin",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeepImageLogin` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Password", "KeyIds", "KeepImageLogin"}:
+                        problems.append(
+                            Problem(
+                                "LoginSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "LoginSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of LoginSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceTags: array; sources/tencent/model/api.json:5940 (stated)
+    if "InstanceTags" in request:
+        v0 = request["InstanceTags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTags",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTags` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:5937 (stated)
+            if len(v0) > 10:
+                problems.append(
+                    Problem(
+                        "InstanceTags",
+                        "length",
+                        v0,
+                        "The length of `InstanceTags` is invalid. (must have at most 10 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceTags." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTags[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string, required; sources/tencent/model/api.json:4524 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Key` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Key",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Key` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Value: string, required; sources/tencent/model/api.json:4535 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Value` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Value",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Value` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTags." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceTags."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceTags[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # ImageFamily: string; sources/tencent/model/api.json:5949 (stated)
+    if "ImageFamily" in request:
+        v0 = request["ImageFamily"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageFamily",
+                    "type",
+                    v0,
+                    "The parameter `ImageFamily` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # DedicatedClusterId: string; sources/tencent/model/api.json:5958 (stated)
+    if "DedicatedClusterId" in request:
+        v0 = request["DedicatedClusterId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DedicatedClusterId",
+                    "type",
+                    v0,
+                    "The parameter `DedicatedClusterId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Metadata: object; sources/tencent/model/api.json:5967 (stated)
+    if "Metadata" in request:
+        v0 = request["Metadata"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "Metadata",
+                    "type",
+                    v0,
+                    "The parameter `Metadata` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Items: array; sources/tencent/model/api.json:5317 (stated)
+            if "Items" in v0:
+                v1 = v0["Items"]
+                known1 += 1
+                if not isinstance(v1, list):
+                    problems.append(
+                        Problem(
+                            "Metadata.Items",
+                            "type",
+                            v1,
+                            "The parameter `Metadata.Items` has the wrong type. (must be a list)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    for i1, v2 in enumerate(v1):
+                        if not isinstance(v2, dict):
+                            problems.append(
+                                Problem(
+                                    "Metadata.Items." + str(i1),
+                                    "type",
+                                    v2,
+                                    "The parameter `Metadata.Items[]` has the wrong type. (must be an object)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            known3 = 0
+                            # Key: string, required; sources/tencent/model/api.json:5334 (stated)
+                            if "Key" in v2:
+                                v3 = v2["Key"]
+                                known3 += 1
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Metadata.Items." + str(i1) + ".Key",
+                                            "type",
+                                            v3,
+                                            "The parameter `Metadata.Items[].Key` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                            else:
+                                problems.append(
+                                    Problem(
+                                        "Metadata.Items." + str(i1) + ".Key",
+                                        "missing",
+                                        None,
+                                        "The parameter `Metadata.Items[].Key` is missing. (a required parameter is missing)",
+                                        "MissingParameter",
+                                        200,
+                                    )
+                                )
+                            # Value: string, required; sources/tencent/model/api.json:5345 (stated)
+                            if "Value" in v2:
+                                v3 = v2["Value"]
+                                known3 += 1
+                                if not isinstance(v3, str):
+                                    problems.append(
+                                        Problem(
+                                            "Metadata.Items." + str(i1) + ".Value",
+                                            "type",
+                                            v3,
+                                            "The parameter `Metadata.Items[].Value` has the wrong type. (must be a string)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                            else:
+                                problems.append(
+                                    Problem(
+                                        "Metadata.Items." + str(i1) + ".Value",
+                                        "missing",
+                                        None,
+                                        "The parameter `Metadata.Items[].Value` is missing. (a required parameter is missing)",
+                                        "MissingParameter",
+                                        200,
+                                    )
+                                )
+                            if len(v2) != known3:
+                                for k2 in v2:
+                                    if k2 not in {"Key", "Value"}:
+                                        problems.append(
+                                            Problem(
+                                                "Metadata.Items." + str(i1) + "." + str(k2),
+                                                "unknown",
+                                                v2[k2],
+                                                "The parameter `"
+                                                + "Metadata.Items."
+                                                + str(i1)
+                                                + "."
+                                                + str(k2)
+                                                + "` is not recognized. (not a member of Metadata.Items[])",
+                                                "UnknownParameter",
+                                                200,
+                                            )
+                                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 != "Items":
+                        problems.append(
+                            Problem(
+                                "Metadata." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "Metadata."
+                                + str(k0)
+                                + "` is not recognized. (not a member of Metadata)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "LaunchConfigurationId",
+                "ImageId",
+                "InstanceTypes",
+                "InstanceTypesCheckPolicy",
+                "LaunchConfigurationName",
+                "UserData",
+                "SecurityGroupIds",
+                "InternetAccessible",
+                "InstanceChargeType",
+                "InstanceChargePrepaid",
+                "InstanceMarketOptions",
+                "DiskTypePolicy",
+                "SystemDisk",
+                "DataDisks",
+                "HostNameSettings",
+                "InstanceNameSettings",
+                "EnhancedService",
+                "CamRoleName",
+                "HpcClusterId",
+                "IPv6InternetAccessible",
+                "DisasterRecoverGroupIds",
+                "LoginSettings",
+                "InstanceTags",
+                "ImageFamily",
+                "DedicatedClusterId",
+                "Metadata",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyLaunchConfigurationAttributes)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_launch_configuration_attributes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyLaunchConfigurationAttributes: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_launch_configuration_attributes_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """ModifyLaunchConfigurationAttributes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_launch_configuration_attributes(
+        coerce_modify_launch_configuration_attributes(params)[0]
+    )
 
 
 # --- ModifyLifecycleHook ---------------------------------------------------------------------
@@ -1544,6 +14032,5157 @@ def validate_modify_lifecycle_hook_wire(params: Mapping[str, object]) -> list[Pr
     """ModifyLifecycleHook: coerce, then validate; a problem the coercion finds is found again
     by the validation, so it is reported once."""
     return validate_modify_lifecycle_hook(coerce_modify_lifecycle_hook(params)[0])
+
+
+# --- ModifyLoadBalancerTargetAttributes ---------------------------------------------------------------------
+
+
+def validate_modify_load_balancer_target_attributes(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyLoadBalancerTargetAttributes: This API is used to modify the target rule attributes of the CLB in the scaling group.
+
+    sources/tencent/model/api.json:290 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:6093 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ForwardLoadBalancers: array, required; sources/tencent/model/api.json:6102 (stated)
+    if "ForwardLoadBalancers" in request:
+        v0 = request["ForwardLoadBalancers"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ForwardLoadBalancers",
+                    "type",
+                    v0,
+                    "The parameter `ForwardLoadBalancers` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ForwardLoadBalancers." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ForwardLoadBalancers[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string, required; sources/tencent/model/api.json:4004 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LoadBalancerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].LoadBalancerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ListenerId: string, required; sources/tencent/model/api.json:4015 (stated)
+                    if "ListenerId" in v1:
+                        v2 = v1["ListenerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].ListenerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].ListenerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # TargetAttributes: array, required; sources/tencent/model/api.json:4026 (stated)
+                    if "TargetAttributes" in v1:
+                        v2 = v1["TargetAttributes"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].TargetAttributes` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "ForwardLoadBalancers."
+                                            + str(i0)
+                                            + ".TargetAttributes."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `ForwardLoadBalancers[].TargetAttributes[]` has the wrong type. (must be an object)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer, required; sources/tencent/model/api.json:7894 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7891 (stated)
+                                            if not 1 <= v4 <= 65535:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Port",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Port` is outside the specified range. (must be between 1 and 65535)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Port",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    # Weight: integer, required; sources/tencent/model/api.json:7905 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7902 (stated)
+                                            if not 0 <= v4 <= 100:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Weight",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Weight` is outside the specified range. (must be between 0 and 100)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Weight",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The parameter `"
+                                                        + "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + "` is not recognized. (not a member of ForwardLoadBalancers[].TargetAttributes[])",
+                                                        "UnknownParameter",
+                                                        200,
+                                                    )
+                                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].TargetAttributes` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # LocationId: string; sources/tencent/model/api.json:4037 (stated)
+                    if "LocationId" in v1:
+                        v2 = v1["LocationId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LocationId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LocationId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Region: string; sources/tencent/model/api.json:4048 (stated)
+                    if "Region" in v1:
+                        v2 = v1["Region"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".Region",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].Region` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "LoadBalancerId",
+                                "ListenerId",
+                                "TargetAttributes",
+                                "LocationId",
+                                "Region",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "ForwardLoadBalancers." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "ForwardLoadBalancers."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of ForwardLoadBalancers[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    else:
+        problems.append(
+            Problem(
+                "ForwardLoadBalancers",
+                "missing",
+                None,
+                "The parameter `ForwardLoadBalancers` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "ForwardLoadBalancers"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyLoadBalancerTargetAttributes)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_load_balancer_target_attributes(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyLoadBalancerTargetAttributes: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_load_balancer_target_attributes_wire(
+    params: Mapping[str, object],
+) -> list[Problem]:
+    """ModifyLoadBalancerTargetAttributes: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_load_balancer_target_attributes(
+        coerce_modify_load_balancer_target_attributes(params)[0]
+    )
+
+
+# --- ModifyLoadBalancers ---------------------------------------------------------------------
+
+
+def validate_modify_load_balancers(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyLoadBalancers: This API is used to modify the cloud load balancers of a scaling group.
+
+    sources/tencent/model/api.json:297 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:6139 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # LoadBalancerIds: array; sources/tencent/model/api.json:6148 (stated)
+    if "LoadBalancerIds" in request:
+        v0 = request["LoadBalancerIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "LoadBalancerIds",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancerIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6145 (stated)
+            if len(v0) > 20:
+                problems.append(
+                    Problem(
+                        "LoadBalancerIds",
+                        "length",
+                        v0,
+                        "The length of `LoadBalancerIds` is invalid. (must have at most 20 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoadBalancerIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `LoadBalancerIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # ForwardLoadBalancers: array; sources/tencent/model/api.json:6157 (stated)
+    if "ForwardLoadBalancers" in request:
+        v0 = request["ForwardLoadBalancers"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "ForwardLoadBalancers",
+                    "type",
+                    v0,
+                    "The parameter `ForwardLoadBalancers` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6154 (stated)
+            if len(v0) > 100:
+                problems.append(
+                    Problem(
+                        "ForwardLoadBalancers",
+                        "length",
+                        v0,
+                        "The length of `ForwardLoadBalancers` is invalid. (must have at most 100 items)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "ForwardLoadBalancers." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `ForwardLoadBalancers[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # LoadBalancerId: string, required; sources/tencent/model/api.json:4004 (stated)
+                    if "LoadBalancerId" in v1:
+                        v2 = v1["LoadBalancerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LoadBalancerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".LoadBalancerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].LoadBalancerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # ListenerId: string, required; sources/tencent/model/api.json:4015 (stated)
+                    if "ListenerId" in v1:
+                        v2 = v1["ListenerId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].ListenerId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".ListenerId",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].ListenerId` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # TargetAttributes: array, required; sources/tencent/model/api.json:4026 (stated)
+                    if "TargetAttributes" in v1:
+                        v2 = v1["TargetAttributes"]
+                        known2 += 1
+                        if not isinstance(v2, list):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].TargetAttributes` has the wrong type. (must be a list)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            for i2, v3 in enumerate(v2):
+                                if not isinstance(v3, dict):
+                                    problems.append(
+                                        Problem(
+                                            "ForwardLoadBalancers."
+                                            + str(i0)
+                                            + ".TargetAttributes."
+                                            + str(i2),
+                                            "type",
+                                            v3,
+                                            "The parameter `ForwardLoadBalancers[].TargetAttributes[]` has the wrong type. (must be an object)",
+                                            "InvalidParameter",
+                                            200,
+                                        )
+                                    )
+                                else:
+                                    known4 = 0
+                                    # Port: integer, required; sources/tencent/model/api.json:7894 (stated)
+                                    if "Port" in v3:
+                                        v4 = v3["Port"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Port",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7891 (stated)
+                                            if not 1 <= v4 <= 65535:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Port",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Port` is outside the specified range. (must be between 1 and 65535)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Port",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Port` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    # Weight: integer, required; sources/tencent/model/api.json:7905 (stated)
+                                    if "Weight" in v3:
+                                        v4 = v3["Weight"]
+                                        known4 += 1
+                                        if isinstance(v4, bool) or not isinstance(v4, int):
+                                            problems.append(
+                                                Problem(
+                                                    "ForwardLoadBalancers."
+                                                    + str(i0)
+                                                    + ".TargetAttributes."
+                                                    + str(i2)
+                                                    + ".Weight",
+                                                    "type",
+                                                    v4,
+                                                    "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` has the wrong type. (must be an integer)",
+                                                    "InvalidParameter",
+                                                    200,
+                                                )
+                                            )
+                                        else:
+                                            # sources/tencent/model/api.json:7902 (stated)
+                                            if not 0 <= v4 <= 100:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + ".Weight",
+                                                        "range",
+                                                        v4,
+                                                        "The value of `ForwardLoadBalancers[].TargetAttributes[].Weight` is outside the specified range. (must be between 0 and 100)",
+                                                        "InvalidParameterValue.Range",
+                                                        200,
+                                                    )
+                                                )
+                                    else:
+                                        problems.append(
+                                            Problem(
+                                                "ForwardLoadBalancers."
+                                                + str(i0)
+                                                + ".TargetAttributes."
+                                                + str(i2)
+                                                + ".Weight",
+                                                "missing",
+                                                None,
+                                                "The parameter `ForwardLoadBalancers[].TargetAttributes[].Weight` is missing. (a required parameter is missing)",
+                                                "MissingParameter",
+                                                200,
+                                            )
+                                        )
+                                    if len(v3) != known4:
+                                        for k3 in v3:
+                                            if k3 not in {"Port", "Weight"}:
+                                                problems.append(
+                                                    Problem(
+                                                        "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3),
+                                                        "unknown",
+                                                        v3[k3],
+                                                        "The parameter `"
+                                                        + "ForwardLoadBalancers."
+                                                        + str(i0)
+                                                        + ".TargetAttributes."
+                                                        + str(i2)
+                                                        + "."
+                                                        + str(k3)
+                                                        + "` is not recognized. (not a member of ForwardLoadBalancers[].TargetAttributes[])",
+                                                        "UnknownParameter",
+                                                        200,
+                                                    )
+                                                )
+                    else:
+                        problems.append(
+                            Problem(
+                                "ForwardLoadBalancers." + str(i0) + ".TargetAttributes",
+                                "missing",
+                                None,
+                                "The parameter `ForwardLoadBalancers[].TargetAttributes` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # LocationId: string; sources/tencent/model/api.json:4037 (stated)
+                    if "LocationId" in v1:
+                        v2 = v1["LocationId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".LocationId",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].LocationId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Region: string; sources/tencent/model/api.json:4048 (stated)
+                    if "Region" in v1:
+                        v2 = v1["Region"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "ForwardLoadBalancers." + str(i0) + ".Region",
+                                    "type",
+                                    v2,
+                                    "The parameter `ForwardLoadBalancers[].Region` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "LoadBalancerId",
+                                "ListenerId",
+                                "TargetAttributes",
+                                "LocationId",
+                                "Region",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "ForwardLoadBalancers." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "ForwardLoadBalancers."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of ForwardLoadBalancers[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # LoadBalancersCheckPolicy: string; sources/tencent/model/api.json:6166 (stated)
+    if "LoadBalancersCheckPolicy" in request:
+        v0 = request["LoadBalancersCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LoadBalancersCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `LoadBalancersCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6163 (stated)
+            if v0 not in {"ALL", "DIFF"}:
+                problems.append(
+                    Problem(
+                        "LoadBalancersCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `LoadBalancersCheckPolicy` is not one of the valid values. (must be one of: ALL, DIFF)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "LoadBalancerIds",
+                "ForwardLoadBalancers",
+                "LoadBalancersCheckPolicy",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyLoadBalancers)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    # rule, at most one: sources/tencent/model/api.json:6145 (stated)
+    if "LoadBalancerIds" in request and "ForwardLoadBalancers" in request:
+        problems.append(
+            Problem(
+                "LoadBalancerIds,ForwardLoadBalancers",
+                "conflict",
+                {
+                    k: request[k]
+                    for k in ("LoadBalancerIds", "ForwardLoadBalancers")
+                    if k in request
+                },
+                "Multiple parameters specified conflict and cannot co-exist: LoadBalancerIds,ForwardLoadBalancers. (at most one of LoadBalancerIds, ForwardLoadBalancers may be given)",
+                "InvalidParameter.Conflict",
+                200,
+            )
+        )
+    return problems
+
+
+def coerce_modify_load_balancers(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyLoadBalancers: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_load_balancers_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyLoadBalancers: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_load_balancers(coerce_modify_load_balancers(params)[0])
+
+
+# --- ModifyNotificationConfiguration ---------------------------------------------------------------------
+
+
+def validate_modify_notification_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyNotificationConfiguration: This API is used to modify a notification policy.
+
+    sources/tencent/model/api.json:304 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingNotificationId: string, required; sources/tencent/model/api.json:6203 (stated)
+    if "AutoScalingNotificationId" in request:
+        v0 = request["AutoScalingNotificationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingNotificationId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingNotificationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingNotificationId",
+                "missing",
+                None,
+                "The parameter `AutoScalingNotificationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # NotificationTypes: array; sources/tencent/model/api.json:6212 (stated)
+    if "NotificationTypes" in request:
+        v0 = request["NotificationTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationTypes",
+                    "type",
+                    v0,
+                    "The parameter `NotificationTypes` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationTypes[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # NotificationUserGroupIds: array; sources/tencent/model/api.json:6221 (stated)
+    if "NotificationUserGroupIds" in request:
+        v0 = request["NotificationUserGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationUserGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `NotificationUserGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationUserGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationUserGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # QueueName: string; sources/tencent/model/api.json:6230 (stated)
+    if "QueueName" in request:
+        v0 = request["QueueName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "QueueName",
+                    "type",
+                    v0,
+                    "The parameter `QueueName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # TopicName: string; sources/tencent/model/api.json:6239 (stated)
+    if "TopicName" in request:
+        v0 = request["TopicName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "TopicName",
+                    "type",
+                    v0,
+                    "The parameter `TopicName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingNotificationId",
+                "NotificationTypes",
+                "NotificationUserGroupIds",
+                "QueueName",
+                "TopicName",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyNotificationConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_notification_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyNotificationConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_notification_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyNotificationConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_notification_configuration(
+        coerce_modify_notification_configuration(params)[0]
+    )
+
+
+# --- ModifyScalingPolicy ---------------------------------------------------------------------
+
+
+def validate_modify_scaling_policy(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingPolicy: This API (ModifyScalingPolicy) is used to modify an alarm trigger policy.
+
+    sources/tencent/model/api.json:311 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingPolicyId: string, required; sources/tencent/model/api.json:6266 (stated)
+    if "AutoScalingPolicyId" in request:
+        v0 = request["AutoScalingPolicyId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingPolicyId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingPolicyId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingPolicyId",
+                "missing",
+                None,
+                "The parameter `AutoScalingPolicyId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScalingPolicyName: string; sources/tencent/model/api.json:6275 (stated)
+    if "ScalingPolicyName" in request:
+        v0 = request["ScalingPolicyName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScalingPolicyName",
+                    "type",
+                    v0,
+                    "The parameter `ScalingPolicyName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6272 (stated)
+            if len(v0) > 60:
+                problems.append(
+                    Problem(
+                        "ScalingPolicyName",
+                        "length",
+                        v0,
+                        "The length of `ScalingPolicyName` is invalid. (length must be at most 60 characters)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # AdjustmentType: string; sources/tencent/model/api.json:6284 (stated)
+    if "AdjustmentType" in request:
+        v0 = request["AdjustmentType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AdjustmentType",
+                    "type",
+                    v0,
+                    "The parameter `AdjustmentType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6281 (stated)
+            if v0 not in {"CHANGE_IN_CAPACITY", "EXACT_CAPACITY", "PERCENT_CHANGE_IN_CAPACITY"}:
+                problems.append(
+                    Problem(
+                        "AdjustmentType",
+                        "enum",
+                        v0,
+                        "The value of `AdjustmentType` is not one of the valid values. (must be one of: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # AdjustmentValue: integer; sources/tencent/model/api.json:6293 (stated)
+    if "AdjustmentValue" in request:
+        v0 = request["AdjustmentValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "AdjustmentValue",
+                    "type",
+                    v0,
+                    "The parameter `AdjustmentValue` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Cooldown: integer; sources/tencent/model/api.json:6302 (stated)
+    if "Cooldown" in request:
+        v0 = request["Cooldown"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "Cooldown",
+                    "type",
+                    v0,
+                    "The parameter `Cooldown` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # MetricAlarm: object; sources/tencent/model/api.json:6311 (stated)
+    if "MetricAlarm" in request:
+        v0 = request["MetricAlarm"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "MetricAlarm",
+                    "type",
+                    v0,
+                    "The parameter `MetricAlarm` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # ComparisonOperator: string, required; sources/tencent/model/api.json:5362 (stated)
+            if "ComparisonOperator" in v0:
+                v1 = v0["ComparisonOperator"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.ComparisonOperator",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.ComparisonOperator` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5359 (stated)
+                    if v1 not in {
+                        "GREATER_THAN",
+                        "GREATER_THAN_OR_EQUAL_TO",
+                        "LESS_THAN",
+                        "LESS_THAN_OR_EQUAL_TO",
+                        "EQUAL_TO",
+                        "NOT_EQUAL_TO",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.ComparisonOperator",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.ComparisonOperator` is not one of the valid values. (must be one of: GREATER_THAN, GREATER_THAN_OR_EQUAL_TO, LESS_THAN, LESS_THAN_OR_EQUAL_TO, EQUAL_TO, NOT_EQUAL_TO)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.ComparisonOperator",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.ComparisonOperator` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # MetricName: string, required; sources/tencent/model/api.json:5373 (stated)
+            if "MetricName" in v0:
+                v1 = v0["MetricName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.MetricName",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.MetricName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5370 (stated)
+                    if v1 not in {
+                        "CPU_UTILIZATION",
+                        "MEM_UTILIZATION",
+                        "LAN_TRAFFIC_OUT",
+                        "LAN_TRAFFIC_IN",
+                        "WAN_TRAFFIC_OUT",
+                        "WAN_TRAFFIC_IN",
+                        "TCP_CURR_ESTAB",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.MetricName",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.MetricName` is not one of the valid values. (must be one of: CPU_UTILIZATION, MEM_UTILIZATION, LAN_TRAFFIC_OUT, LAN_TRAFFIC_IN, WAN_TRAFFIC_OUT, WAN_TRAFFIC_IN, TCP_CURR_ESTAB)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.MetricName",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.MetricName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Threshold: integer, required; sources/tencent/model/api.json:5384 (stated)
+            if "Threshold" in v0:
+                v1 = v0["Threshold"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Threshold",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Threshold` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.Threshold",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.Threshold` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Period: integer, required; sources/tencent/model/api.json:5395 (stated)
+            if "Period" in v0:
+                v1 = v0["Period"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Period",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Period` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.Period",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.Period` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # ContinuousTime: integer, required; sources/tencent/model/api.json:5406 (stated)
+            if "ContinuousTime" in v0:
+                v1 = v0["ContinuousTime"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.ContinuousTime",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.ContinuousTime` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5403 (stated)
+                    if not 1 <= v1 <= 10:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.ContinuousTime",
+                                "range",
+                                v1,
+                                "The value of `MetricAlarm.ContinuousTime` is outside the specified range. (must be between 1 and 10)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "MetricAlarm.ContinuousTime",
+                        "missing",
+                        None,
+                        "The parameter `MetricAlarm.ContinuousTime` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # Statistic: string; sources/tencent/model/api.json:5417 (stated)
+            if "Statistic" in v0:
+                v1 = v0["Statistic"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.Statistic",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.Statistic` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:5414 (stated)
+                    if v1 not in {"AVERAGE", "MAXIMUM", "MINIMUM"}:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm.Statistic",
+                                "enum",
+                                v1,
+                                "The value of `MetricAlarm.Statistic` is not one of the valid values. (must be one of: AVERAGE, MAXIMUM, MINIMUM)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # PreciseThreshold: number; sources/tencent/model/api.json:5428 (stated)
+            if "PreciseThreshold" in v0:
+                v1 = v0["PreciseThreshold"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, (int, float)):
+                    problems.append(
+                        Problem(
+                            "MetricAlarm.PreciseThreshold",
+                            "type",
+                            v1,
+                            "The parameter `MetricAlarm.PreciseThreshold` has the wrong type. (must be a number)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "ComparisonOperator",
+                        "MetricName",
+                        "Threshold",
+                        "Period",
+                        "ContinuousTime",
+                        "Statistic",
+                        "PreciseThreshold",
+                    }:
+                        problems.append(
+                            Problem(
+                                "MetricAlarm." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "MetricAlarm."
+                                + str(k0)
+                                + "` is not recognized. (not a member of MetricAlarm)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # PredefinedMetricType: string; sources/tencent/model/api.json:6320 (stated)
+    if "PredefinedMetricType" in request:
+        v0 = request["PredefinedMetricType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "PredefinedMetricType",
+                    "type",
+                    v0,
+                    "The parameter `PredefinedMetricType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6317 (stated)
+            if v0 not in {
+                "ASG_AVG_CPU_UTILIZATION",
+                "ASG_AVG_LAN_TRAFFIC_OUT",
+                "ASG_AVG_LAN_TRAFFIC_IN",
+                "ASG_AVG_WAN_TRAFFIC_OUT",
+                "ASG_AVG_WAN_TRAFFIC_IN",
+            }:
+                problems.append(
+                    Problem(
+                        "PredefinedMetricType",
+                        "enum",
+                        v0,
+                        "The value of `PredefinedMetricType` is not one of the valid values. (must be one of: ASG_AVG_CPU_UTILIZATION, ASG_AVG_LAN_TRAFFIC_OUT, ASG_AVG_LAN_TRAFFIC_IN, ASG_AVG_WAN_TRAFFIC_OUT, ASG_AVG_WAN_TRAFFIC_IN)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # TargetValue: integer; sources/tencent/model/api.json:6329 (stated)
+    if "TargetValue" in request:
+        v0 = request["TargetValue"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "TargetValue",
+                    "type",
+                    v0,
+                    "The parameter `TargetValue` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # EstimatedInstanceWarmup: integer; sources/tencent/model/api.json:6338 (stated)
+    if "EstimatedInstanceWarmup" in request:
+        v0 = request["EstimatedInstanceWarmup"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "EstimatedInstanceWarmup",
+                    "type",
+                    v0,
+                    "The parameter `EstimatedInstanceWarmup` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6335 (stated)
+            if not 0 <= v0 <= 3600:
+                problems.append(
+                    Problem(
+                        "EstimatedInstanceWarmup",
+                        "range",
+                        v0,
+                        "The value of `EstimatedInstanceWarmup` is outside the specified range. (must be between 0 and 3600)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    # DisableScaleIn: boolean; sources/tencent/model/api.json:6347 (stated)
+    if "DisableScaleIn" in request:
+        v0 = request["DisableScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableScaleIn",
+                    "type",
+                    v0,
+                    "The parameter `DisableScaleIn` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # NotificationUserGroupIds: array; sources/tencent/model/api.json:6356 (stated)
+    if "NotificationUserGroupIds" in request:
+        v0 = request["NotificationUserGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "NotificationUserGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `NotificationUserGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "NotificationUserGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `NotificationUserGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingPolicyId",
+                "ScalingPolicyName",
+                "AdjustmentType",
+                "AdjustmentValue",
+                "Cooldown",
+                "MetricAlarm",
+                "PredefinedMetricType",
+                "TargetValue",
+                "EstimatedInstanceWarmup",
+                "DisableScaleIn",
+                "NotificationUserGroupIds",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyScalingPolicy)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scaling_policy(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScalingPolicy: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_scaling_policy_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScalingPolicy: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scaling_policy(coerce_modify_scaling_policy(params)[0])
+
+
+# --- ModifyScheduledAction ---------------------------------------------------------------------
+
+
+def validate_modify_scheduled_action(request: Mapping[str, object]) -> list[Problem]:
+    """ModifyScheduledAction: This API (ModifyScheduledAction) is used to modify a scheduled task.
+
+    sources/tencent/model/api.json:318 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # ScheduledActionId: string, required; sources/tencent/model/api.json:6383 (stated)
+    if "ScheduledActionId" in request:
+        v0 = request["ScheduledActionId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionId",
+                    "type",
+                    v0,
+                    "The parameter `ScheduledActionId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ScheduledActionId",
+                "missing",
+                None,
+                "The parameter `ScheduledActionId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScheduledActionName: string; sources/tencent/model/api.json:6392 (stated)
+    if "ScheduledActionName" in request:
+        v0 = request["ScheduledActionName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ScheduledActionName",
+                    "type",
+                    v0,
+                    "The parameter `ScheduledActionName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6389 (stated)
+            if len(v0.encode("utf-8", "surrogatepass")) > 60:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "length",
+                        v0,
+                        "The length of `ScheduledActionName` is invalid. (length must be at most 60 bytes (UTF-8))",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+            # sources/tencent/model/api.json:6389 (stated)
+            if _RE_MODIFY_SCHEDULED_ACTION_SCHEDULED_ACTION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "ScheduledActionName",
+                        "pattern",
+                        v0,
+                        "The value of `ScheduledActionName` has an invalid format. (must match ^[A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # MaxSize: integer; sources/tencent/model/api.json:6401 (stated)
+    if "MaxSize" in request:
+        v0 = request["MaxSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MaxSize",
+                    "type",
+                    v0,
+                    "The parameter `MaxSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # MinSize: integer; sources/tencent/model/api.json:6410 (stated)
+    if "MinSize" in request:
+        v0 = request["MinSize"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "MinSize",
+                    "type",
+                    v0,
+                    "The parameter `MinSize` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # DesiredCapacity: integer; sources/tencent/model/api.json:6419 (stated)
+    if "DesiredCapacity" in request:
+        v0 = request["DesiredCapacity"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "DesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DesiredCapacity` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # StartTime: string; sources/tencent/model/api.json:6428 (stated)
+    if "StartTime" in request:
+        v0 = request["StartTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StartTime",
+                    "type",
+                    v0,
+                    "The parameter `StartTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # EndTime: string; sources/tencent/model/api.json:6437 (stated)
+    if "EndTime" in request:
+        v0 = request["EndTime"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "EndTime",
+                    "type",
+                    v0,
+                    "The parameter `EndTime` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # Recurrence: string; sources/tencent/model/api.json:6446 (stated)
+    if "Recurrence" in request:
+        v0 = request["Recurrence"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "Recurrence",
+                    "type",
+                    v0,
+                    "The parameter `Recurrence` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # DisableUpdateDesiredCapacity: boolean; sources/tencent/model/api.json:6455 (stated)
+    if "DisableUpdateDesiredCapacity" in request:
+        v0 = request["DisableUpdateDesiredCapacity"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "DisableUpdateDesiredCapacity",
+                    "type",
+                    v0,
+                    "The parameter `DisableUpdateDesiredCapacity` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "ScheduledActionId",
+                "ScheduledActionName",
+                "MaxSize",
+                "MinSize",
+                "DesiredCapacity",
+                "StartTime",
+                "EndTime",
+                "Recurrence",
+                "DisableUpdateDesiredCapacity",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ModifyScheduledAction)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_modify_scheduled_action(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ModifyScheduledAction: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_modify_scheduled_action_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ModifyScheduledAction: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_modify_scheduled_action(coerce_modify_scheduled_action(params)[0])
+
+
+# --- RemoveInstances ---------------------------------------------------------------------
+
+
+def validate_remove_instances(request: Mapping[str, object]) -> list[Problem]:
+    """RemoveInstances: This API is used to delete CVM instances from a scaling group. Instances that are automatically created through AS will be terminated, while those manually added to the scaling group will be removed and retained.
+
+    sources/tencent/model/api.json:325 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:6814 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:6823 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of RemoveInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_remove_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """RemoveInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_remove_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """RemoveInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_remove_instances(coerce_remove_instances(params)[0])
+
+
+# --- ResumeInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_resume_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """ResumeInstanceRefresh: This API is used to resume the paused instance refresh activity, allowing it to retry failed instances in the current batch or proceed with refreshing subsequent batches. Note that calling this API is ineffective when the activity is not in a paused status.
+
+    sources/tencent/model/api.json:332 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:6860 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshActivityId: string, required; sources/tencent/model/api.json:6869 (stated)
+    if "RefreshActivityId" in request:
+        v0 = request["RefreshActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RefreshActivityId",
+                    "type",
+                    v0,
+                    "The parameter `RefreshActivityId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RefreshActivityId",
+                "missing",
+                None,
+                "The parameter `RefreshActivityId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ResumeMode: string; sources/tencent/model/api.json:6878 (stated)
+    if "ResumeMode" in request:
+        v0 = request["ResumeMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ResumeMode",
+                    "type",
+                    v0,
+                    "The parameter `ResumeMode` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:6875 (stated)
+            if v0 not in {"RETRY", "CONTINUE"}:
+                problems.append(
+                    Problem(
+                        "ResumeMode",
+                        "enum",
+                        v0,
+                        "The value of `ResumeMode` is not one of the valid values. (must be one of: RETRY, CONTINUE)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "RefreshActivityId", "ResumeMode"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ResumeInstanceRefresh)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_resume_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ResumeInstanceRefresh: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_resume_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ResumeInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_resume_instance_refresh(coerce_resume_instance_refresh(params)[0])
+
+
+# --- RollbackInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_rollback_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """RollbackInstanceRefresh: This API is used to generate a new instance refresh activity, which also supports batch refreshing and operations such as pausing, resuming, and canceling. This API returns RefreshActivityId for the rollback activity.
+
+    sources/tencent/model/api.json:339 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:6905 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshSettings: object, required; sources/tencent/model/api.json:6914 (stated)
+    if "RefreshSettings" in request:
+        v0 = request["RefreshSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "RefreshSettings",
+                    "type",
+                    v0,
+                    "The parameter `RefreshSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # RollingUpdateSettings: object, required; sources/tencent/model/api.json:6749 (stated)
+            if "RollingUpdateSettings" in v0:
+                v1 = v0["RollingUpdateSettings"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.RollingUpdateSettings",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.RollingUpdateSettings` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # BatchNumber: integer, required; sources/tencent/model/api.json:6969 (stated)
+                    if "BatchNumber" in v1:
+                        v2 = v1["BatchNumber"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.BatchNumber",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.BatchNumber` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings.RollingUpdateSettings.BatchNumber",
+                                "missing",
+                                None,
+                                "The parameter `RefreshSettings.RollingUpdateSettings.BatchNumber` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # BatchPause: string; sources/tencent/model/api.json:6980 (stated)
+                    if "BatchPause" in v1:
+                        v2 = v1["BatchPause"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.BatchPause",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.BatchPause` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:6977 (stated)
+                            if v2 not in {"FIRST_BATCH_PAUSE", "BATCH_INTERVAL_PAUSE", "AUTOMATIC"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings.BatchPause",
+                                        "enum",
+                                        v2,
+                                        "The value of `RefreshSettings.RollingUpdateSettings.BatchPause` is not one of the valid values. (must be one of: FIRST_BATCH_PAUSE, BATCH_INTERVAL_PAUSE, AUTOMATIC)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    # MaxSurge: integer; sources/tencent/model/api.json:6991 (stated)
+                    if "MaxSurge" in v1:
+                        v2 = v1["MaxSurge"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.MaxSurge",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.MaxSurge` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # FailProcess: string; sources/tencent/model/api.json:7002 (stated)
+                    if "FailProcess" in v1:
+                        v2 = v1["FailProcess"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.FailProcess",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.FailProcess` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:6999 (stated)
+                            if v2 not in {"AUTO_PAUSE", "AUTO_ROLLBACK", "AUTO_CANCEL"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings.FailProcess",
+                                        "enum",
+                                        v2,
+                                        "The value of `RefreshSettings.RollingUpdateSettings.FailProcess` is not one of the valid values. (must be one of: AUTO_PAUSE, AUTO_ROLLBACK, AUTO_CANCEL)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"BatchNumber", "BatchPause", "MaxSurge", "FailProcess"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "RefreshSettings.RollingUpdateSettings."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of RefreshSettings.RollingUpdateSettings)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            else:
+                problems.append(
+                    Problem(
+                        "RefreshSettings.RollingUpdateSettings",
+                        "missing",
+                        None,
+                        "The parameter `RefreshSettings.RollingUpdateSettings` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # CheckInstanceTargetHealth: boolean; sources/tencent/model/api.json:6760 (stated)
+            if "CheckInstanceTargetHealth" in v0:
+                v1 = v0["CheckInstanceTargetHealth"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.CheckInstanceTargetHealth",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.CheckInstanceTargetHealth` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # CheckInstanceTargetHealthTimeout: integer; sources/tencent/model/api.json:6771 (stated)
+            if "CheckInstanceTargetHealthTimeout" in v0:
+                v1 = v0["CheckInstanceTargetHealthTimeout"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.CheckInstanceTargetHealthTimeout",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.CheckInstanceTargetHealthTimeout` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:6768 (stated)
+                    if not 60 <= v1 <= 7200:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings.CheckInstanceTargetHealthTimeout",
+                                "range",
+                                v1,
+                                "The value of `RefreshSettings.CheckInstanceTargetHealthTimeout` is outside the specified range. (must be between 60 and 7200)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "RollingUpdateSettings",
+                        "CheckInstanceTargetHealth",
+                        "CheckInstanceTargetHealthTimeout",
+                    }:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "RefreshSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of RefreshSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    else:
+        problems.append(
+            Problem(
+                "RefreshSettings",
+                "missing",
+                None,
+                "The parameter `RefreshSettings` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # OriginRefreshActivityId: string, required; sources/tencent/model/api.json:6923 (stated)
+    if "OriginRefreshActivityId" in request:
+        v0 = request["OriginRefreshActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "OriginRefreshActivityId",
+                    "type",
+                    v0,
+                    "The parameter `OriginRefreshActivityId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "OriginRefreshActivityId",
+                "missing",
+                None,
+                "The parameter `OriginRefreshActivityId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshMode: string; sources/tencent/model/api.json:6932 (stated)
+    if "RefreshMode" in request:
+        v0 = request["RefreshMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RefreshMode",
+                    "type",
+                    v0,
+                    "The parameter `RefreshMode` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "AutoScalingGroupId",
+                "RefreshSettings",
+                "OriginRefreshActivityId",
+                "RefreshMode",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of RollbackInstanceRefresh)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_rollback_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """RollbackInstanceRefresh: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_rollback_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """RollbackInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_rollback_instance_refresh(coerce_rollback_instance_refresh(params)[0])
+
+
+# --- ScaleInInstances ---------------------------------------------------------------------
+
+
+def validate_scale_in_instances(request: Mapping[str, object]) -> list[Problem]:
+    """ScaleInInstances: This API is used to reduce the specified number of instances from the scaling group.
+
+    sources/tencent/model/api.json:346 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7069 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScaleInNumber: integer, required; sources/tencent/model/api.json:7078 (stated)
+    if "ScaleInNumber" in request:
+        v0 = request["ScaleInNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleInNumber",
+                    "type",
+                    v0,
+                    "The parameter `ScaleInNumber` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7075 (stated)
+            if not 1 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "ScaleInNumber",
+                        "range",
+                        v0,
+                        "The value of `ScaleInNumber` is outside the specified range. (must be between 1 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScaleInNumber",
+                "missing",
+                None,
+                "The parameter `ScaleInNumber` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "ScaleInNumber"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ScaleInInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_scale_in_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ScaleInInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_scale_in_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ScaleInInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_scale_in_instances(coerce_scale_in_instances(params)[0])
+
+
+# --- ScaleOutInstances ---------------------------------------------------------------------
+
+
+def validate_scale_out_instances(request: Mapping[str, object]) -> list[Problem]:
+    """ScaleOutInstances: This API is used to add the specified number of instances to a scaling group. It returns the scaling activity ID ActivityId.
+
+    sources/tencent/model/api.json:353 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7115 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ScaleOutNumber: integer, required; sources/tencent/model/api.json:7124 (stated)
+    if "ScaleOutNumber" in request:
+        v0 = request["ScaleOutNumber"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ScaleOutNumber",
+                    "type",
+                    v0,
+                    "The parameter `ScaleOutNumber` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7121 (stated)
+            if not 1 <= v0 <= 2000:
+                problems.append(
+                    Problem(
+                        "ScaleOutNumber",
+                        "range",
+                        v0,
+                        "The value of `ScaleOutNumber` is outside the specified range. (must be between 1 and 2000)",
+                        "InvalidParameterValue.Range",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "ScaleOutNumber",
+                "missing",
+                None,
+                "The parameter `ScaleOutNumber` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "ScaleOutNumber"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of ScaleOutInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_scale_out_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """ScaleOutInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_scale_out_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """ScaleOutInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_scale_out_instances(coerce_scale_out_instances(params)[0])
+
+
+# --- SetInstancesProtection ---------------------------------------------------------------------
+
+
+def validate_set_instances_protection(request: Mapping[str, object]) -> list[Problem]:
+    """SetInstancesProtection: This API is used to enable scale-in protection for an instance.
+
+    sources/tencent/model/api.json:360 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7516 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:7525 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ProtectedFromScaleIn: boolean, required; sources/tencent/model/api.json:7534 (stated)
+    if "ProtectedFromScaleIn" in request:
+        v0 = request["ProtectedFromScaleIn"]
+        known += 1
+        if not isinstance(v0, bool):
+            problems.append(
+                Problem(
+                    "ProtectedFromScaleIn",
+                    "type",
+                    v0,
+                    "The parameter `ProtectedFromScaleIn` has the wrong type. (must be a boolean (true or false))",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ProtectedFromScaleIn",
+                "missing",
+                None,
+                "The parameter `ProtectedFromScaleIn` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds", "ProtectedFromScaleIn"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of SetInstancesProtection)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_set_instances_protection(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """SetInstancesProtection: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_set_instances_protection_wire(params: Mapping[str, object]) -> list[Problem]:
+    """SetInstancesProtection: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_set_instances_protection(coerce_set_instances_protection(params)[0])
+
+
+# --- StartAutoScalingInstances ---------------------------------------------------------------------
+
+
+def validate_start_auto_scaling_instances(request: Mapping[str, object]) -> list[Problem]:
+    """StartAutoScalingInstances: This API is used to start up CVM instances in a scaling group.
+
+    sources/tencent/model/api.json:367 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7635 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:7644 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of StartAutoScalingInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_start_auto_scaling_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """StartAutoScalingInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_start_auto_scaling_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """StartAutoScalingInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_start_auto_scaling_instances(coerce_start_auto_scaling_instances(params)[0])
+
+
+# --- StartInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_start_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """StartInstanceRefresh: This API is used to refresh running CVM instances in the scaling group and return the RefreshActivityId for the instance refresh activity based on parameters in the launch configuration.
+
+    sources/tencent/model/api.json:374 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7681 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshSettings: object, required; sources/tencent/model/api.json:7690 (stated)
+    if "RefreshSettings" in request:
+        v0 = request["RefreshSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "RefreshSettings",
+                    "type",
+                    v0,
+                    "The parameter `RefreshSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # RollingUpdateSettings: object, required; sources/tencent/model/api.json:6749 (stated)
+            if "RollingUpdateSettings" in v0:
+                v1 = v0["RollingUpdateSettings"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.RollingUpdateSettings",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.RollingUpdateSettings` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # BatchNumber: integer, required; sources/tencent/model/api.json:6969 (stated)
+                    if "BatchNumber" in v1:
+                        v2 = v1["BatchNumber"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.BatchNumber",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.BatchNumber` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings.RollingUpdateSettings.BatchNumber",
+                                "missing",
+                                None,
+                                "The parameter `RefreshSettings.RollingUpdateSettings.BatchNumber` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # BatchPause: string; sources/tencent/model/api.json:6980 (stated)
+                    if "BatchPause" in v1:
+                        v2 = v1["BatchPause"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.BatchPause",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.BatchPause` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:6977 (stated)
+                            if v2 not in {"FIRST_BATCH_PAUSE", "BATCH_INTERVAL_PAUSE", "AUTOMATIC"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings.BatchPause",
+                                        "enum",
+                                        v2,
+                                        "The value of `RefreshSettings.RollingUpdateSettings.BatchPause` is not one of the valid values. (must be one of: FIRST_BATCH_PAUSE, BATCH_INTERVAL_PAUSE, AUTOMATIC)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    # MaxSurge: integer; sources/tencent/model/api.json:6991 (stated)
+                    if "MaxSurge" in v1:
+                        v2 = v1["MaxSurge"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.MaxSurge",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.MaxSurge` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # FailProcess: string; sources/tencent/model/api.json:7002 (stated)
+                    if "FailProcess" in v1:
+                        v2 = v1["FailProcess"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "RefreshSettings.RollingUpdateSettings.FailProcess",
+                                    "type",
+                                    v2,
+                                    "The parameter `RefreshSettings.RollingUpdateSettings.FailProcess` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:6999 (stated)
+                            if v2 not in {"AUTO_PAUSE", "AUTO_ROLLBACK", "AUTO_CANCEL"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings.FailProcess",
+                                        "enum",
+                                        v2,
+                                        "The value of `RefreshSettings.RollingUpdateSettings.FailProcess` is not one of the valid values. (must be one of: AUTO_PAUSE, AUTO_ROLLBACK, AUTO_CANCEL)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"BatchNumber", "BatchPause", "MaxSurge", "FailProcess"}:
+                                problems.append(
+                                    Problem(
+                                        "RefreshSettings.RollingUpdateSettings." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "RefreshSettings.RollingUpdateSettings."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of RefreshSettings.RollingUpdateSettings)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            else:
+                problems.append(
+                    Problem(
+                        "RefreshSettings.RollingUpdateSettings",
+                        "missing",
+                        None,
+                        "The parameter `RefreshSettings.RollingUpdateSettings` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # CheckInstanceTargetHealth: boolean; sources/tencent/model/api.json:6760 (stated)
+            if "CheckInstanceTargetHealth" in v0:
+                v1 = v0["CheckInstanceTargetHealth"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.CheckInstanceTargetHealth",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.CheckInstanceTargetHealth` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # CheckInstanceTargetHealthTimeout: integer; sources/tencent/model/api.json:6771 (stated)
+            if "CheckInstanceTargetHealthTimeout" in v0:
+                v1 = v0["CheckInstanceTargetHealthTimeout"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "RefreshSettings.CheckInstanceTargetHealthTimeout",
+                            "type",
+                            v1,
+                            "The parameter `RefreshSettings.CheckInstanceTargetHealthTimeout` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:6768 (stated)
+                    if not 60 <= v1 <= 7200:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings.CheckInstanceTargetHealthTimeout",
+                                "range",
+                                v1,
+                                "The value of `RefreshSettings.CheckInstanceTargetHealthTimeout` is outside the specified range. (must be between 60 and 7200)",
+                                "InvalidParameterValue.Range",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "RollingUpdateSettings",
+                        "CheckInstanceTargetHealth",
+                        "CheckInstanceTargetHealthTimeout",
+                    }:
+                        problems.append(
+                            Problem(
+                                "RefreshSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "RefreshSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of RefreshSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    else:
+        problems.append(
+            Problem(
+                "RefreshSettings",
+                "missing",
+                None,
+                "The parameter `RefreshSettings` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshMode: string; sources/tencent/model/api.json:7699 (stated)
+    if "RefreshMode" in request:
+        v0 = request["RefreshMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RefreshMode",
+                    "type",
+                    v0,
+                    "The parameter `RefreshMode` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7696 (stated)
+            if v0 not in {"ROLLING_UPDATE_RESET", "ROLLING_UPDATE_REPLACE"}:
+                problems.append(
+                    Problem(
+                        "RefreshMode",
+                        "enum",
+                        v0,
+                        "The value of `RefreshMode` is not one of the valid values. (must be one of: ROLLING_UPDATE_RESET, ROLLING_UPDATE_REPLACE)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "RefreshSettings", "RefreshMode"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of StartInstanceRefresh)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_start_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """StartInstanceRefresh: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_start_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """StartInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_start_instance_refresh(coerce_start_instance_refresh(params)[0])
+
+
+# --- StopAutoScalingInstances ---------------------------------------------------------------------
+
+
+def validate_stop_auto_scaling_instances(request: Mapping[str, object]) -> list[Problem]:
+    """StopAutoScalingInstances: This API is used to shut down CVM instances in a scaling group.
+
+    sources/tencent/model/api.json:381 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7736 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceIds: array, required; sources/tencent/model/api.json:7745 (stated)
+    if "InstanceIds" in request:
+        v0 = request["InstanceIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceIds",
+                    "type",
+                    v0,
+                    "The parameter `InstanceIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceIds",
+                "missing",
+                None,
+                "The parameter `InstanceIds` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # StoppedMode: string; sources/tencent/model/api.json:7754 (stated)
+    if "StoppedMode" in request:
+        v0 = request["StoppedMode"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "StoppedMode",
+                    "type",
+                    v0,
+                    "The parameter `StoppedMode` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7751 (stated)
+            if v0 not in {"KEEP_CHARGING", "STOP_CHARGING"}:
+                problems.append(
+                    Problem(
+                        "StoppedMode",
+                        "enum",
+                        v0,
+                        "The value of `StoppedMode` is not one of the valid values. (must be one of: KEEP_CHARGING, STOP_CHARGING)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "InstanceIds", "StoppedMode"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of StopAutoScalingInstances)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_stop_auto_scaling_instances(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """StopAutoScalingInstances: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_stop_auto_scaling_instances_wire(params: Mapping[str, object]) -> list[Problem]:
+    """StopAutoScalingInstances: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_stop_auto_scaling_instances(coerce_stop_auto_scaling_instances(params)[0])
+
+
+# --- StopInstanceRefresh ---------------------------------------------------------------------
+
+
+def validate_stop_instance_refresh(request: Mapping[str, object]) -> list[Problem]:
+    """StopInstanceRefresh: This API is used to pause the ongoing instance refresh activity.
+
+    sources/tencent/model/api.json:388 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # AutoScalingGroupId: string, required; sources/tencent/model/api.json:7791 (stated)
+    if "AutoScalingGroupId" in request:
+        v0 = request["AutoScalingGroupId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "AutoScalingGroupId",
+                    "type",
+                    v0,
+                    "The parameter `AutoScalingGroupId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "AutoScalingGroupId",
+                "missing",
+                None,
+                "The parameter `AutoScalingGroupId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # RefreshActivityId: string, required; sources/tencent/model/api.json:7800 (stated)
+    if "RefreshActivityId" in request:
+        v0 = request["RefreshActivityId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "RefreshActivityId",
+                    "type",
+                    v0,
+                    "The parameter `RefreshActivityId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "RefreshActivityId",
+                "missing",
+                None,
+                "The parameter `RefreshActivityId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    if len(request) != known:
+        for key in request:
+            if key not in {"AutoScalingGroupId", "RefreshActivityId"}:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of StopInstanceRefresh)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_stop_instance_refresh(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """StopInstanceRefresh: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_stop_instance_refresh_wire(params: Mapping[str, object]) -> list[Problem]:
+    """StopInstanceRefresh: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_stop_instance_refresh(coerce_stop_instance_refresh(params)[0])
+
+
+# --- UpgradeLaunchConfiguration ---------------------------------------------------------------------
+
+
+def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list[Problem]:
+    """UpgradeLaunchConfiguration: There is a replacement API: ModifyLaunchConfiguration. This API carries the risk of parameter overwriting, and it has currently been hidden on the official website.
+
+    sources/tencent/model/api.json:395 (stated)
+    """
+    problems: list[Problem] = []
+    known = 0
+    # LaunchConfigurationId: string, required; sources/tencent/model/api.json:7922 (stated)
+    if "LaunchConfigurationId" in request:
+        v0 = request["LaunchConfigurationId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationId",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationId",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # ImageId: string, required; sources/tencent/model/api.json:7931 (stated)
+    if "ImageId" in request:
+        v0 = request["ImageId"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "ImageId",
+                    "type",
+                    v0,
+                    "The parameter `ImageId` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    else:
+        problems.append(
+            Problem(
+                "ImageId",
+                "missing",
+                None,
+                "The parameter `ImageId` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # InstanceTypes: array, required; sources/tencent/model/api.json:7940 (stated)
+    if "InstanceTypes" in request:
+        v0 = request["InstanceTypes"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTypes",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypes` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceTypes." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTypes[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    else:
+        problems.append(
+            Problem(
+                "InstanceTypes",
+                "missing",
+                None,
+                "The parameter `InstanceTypes` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # LaunchConfigurationName: string, required; sources/tencent/model/api.json:7949 (stated)
+    if "LaunchConfigurationName" in request:
+        v0 = request["LaunchConfigurationName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "LaunchConfigurationName",
+                    "type",
+                    v0,
+                    "The parameter `LaunchConfigurationName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7946 (stated)
+            if _RE_UPGRADE_LAUNCH_CONFIGURATION_LAUNCH_CONFIGURATION_NAME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "LaunchConfigurationName",
+                        "pattern",
+                        v0,
+                        "The value of `LaunchConfigurationName` has an invalid format. (must match ^[A-Za-z0-9_.-]*$)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    else:
+        problems.append(
+            Problem(
+                "LaunchConfigurationName",
+                "missing",
+                None,
+                "The parameter `LaunchConfigurationName` is missing. (a required parameter is missing)",
+                "MissingParameter",
+                200,
+            )
+        )
+    # DataDisks: array; sources/tencent/model/api.json:7958 (stated)
+    if "DataDisks" in request:
+        v0 = request["DataDisks"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "DataDisks",
+                    "type",
+                    v0,
+                    "The parameter `DataDisks` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "DataDisks." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `DataDisks[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # DiskType: string; sources/tencent/model/api.json:2487 (stated)
+                    if "DiskType" in v1:
+                        v2 = v1["DiskType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskType",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                        else:
+                            # sources/tencent/model/api.json:2484 (stated)
+                            if v2 not in {
+                                "LOCAL_BASIC",
+                                "LOCAL_SSD",
+                                "CLOUD_BASIC",
+                                "CLOUD_PREMIUM",
+                                "CLOUD_SSD",
+                                "CLOUD_HSSD",
+                                "CLOUD_TSSD",
+                                "CLOUD_BSSD",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + ".DiskType",
+                                        "enum",
+                                        v2,
+                                        "The value of `DataDisks[].DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_HSSD, CLOUD_TSSD, CLOUD_BSSD)",
+                                        "InvalidParameterValue",
+                                        200,
+                                    )
+                                )
+                    # DiskSize: integer; sources/tencent/model/api.json:2498 (stated)
+                    if "DiskSize" in v1:
+                        v2 = v1["DiskSize"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DiskSize",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DiskSize` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # SnapshotId: string; sources/tencent/model/api.json:2509 (stated)
+                    if "SnapshotId" in v1:
+                        v2 = v1["SnapshotId"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".SnapshotId",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].SnapshotId` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # DeleteWithInstance: boolean; sources/tencent/model/api.json:2520 (stated)
+                    if "DeleteWithInstance" in v1:
+                        v2 = v1["DeleteWithInstance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".DeleteWithInstance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].DeleteWithInstance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # Encrypt: boolean; sources/tencent/model/api.json:2531 (stated)
+                    if "Encrypt" in v1:
+                        v2 = v1["Encrypt"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".Encrypt",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].Encrypt` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # ThroughputPerformance: integer; sources/tencent/model/api.json:2542 (stated)
+                    if "ThroughputPerformance" in v1:
+                        v2 = v1["ThroughputPerformance"]
+                        known2 += 1
+                        if isinstance(v2, bool) or not isinstance(v2, int):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".ThroughputPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].ThroughputPerformance` has the wrong type. (must be an integer)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    # BurstPerformance: boolean; sources/tencent/model/api.json:2553 (stated)
+                    if "BurstPerformance" in v1:
+                        v2 = v1["BurstPerformance"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "DataDisks." + str(i0) + ".BurstPerformance",
+                                    "type",
+                                    v2,
+                                    "The parameter `DataDisks[].BurstPerformance` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {
+                                "DiskType",
+                                "DiskSize",
+                                "SnapshotId",
+                                "DeleteWithInstance",
+                                "Encrypt",
+                                "ThroughputPerformance",
+                                "BurstPerformance",
+                            }:
+                                problems.append(
+                                    Problem(
+                                        "DataDisks." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "DataDisks."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of DataDisks[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # EnhancedService: object; sources/tencent/model/api.json:7967 (stated)
+    if "EnhancedService" in request:
+        v0 = request["EnhancedService"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "EnhancedService",
+                    "type",
+                    v0,
+                    "The parameter `EnhancedService` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SecurityService: object; sources/tencent/model/api.json:3787 (stated)
+            if "SecurityService" in v0:
+                v1 = v0["SecurityService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.SecurityService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.SecurityService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7052 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.SecurityService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.SecurityService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.SecurityService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.SecurityService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.SecurityService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # MonitorService: object; sources/tencent/model/api.json:3797 (stated)
+            if "MonitorService" in v0:
+                v1 = v0["MonitorService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.MonitorService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.MonitorService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7035 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.MonitorService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.MonitorService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.MonitorService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.MonitorService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.MonitorService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            # AutomationToolsService: object; sources/tencent/model/api.json:3817 (stated)
+            if "AutomationToolsService" in v0:
+                v1 = v0["AutomationToolsService"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "EnhancedService.AutomationToolsService",
+                            "type",
+                            v1,
+                            "The parameter `EnhancedService.AutomationToolsService` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Enabled: boolean; sources/tencent/model/api.json:7019 (stated)
+                    if "Enabled" in v1:
+                        v2 = v1["Enabled"]
+                        known2 += 1
+                        if not isinstance(v2, bool):
+                            problems.append(
+                                Problem(
+                                    "EnhancedService.AutomationToolsService.Enabled",
+                                    "type",
+                                    v2,
+                                    "The parameter `EnhancedService.AutomationToolsService.Enabled` has the wrong type. (must be a boolean (true or false))",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 != "Enabled":
+                                problems.append(
+                                    Problem(
+                                        "EnhancedService.AutomationToolsService." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "EnhancedService.AutomationToolsService."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of EnhancedService.AutomationToolsService)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SecurityService", "MonitorService", "AutomationToolsService"}:
+                        problems.append(
+                            Problem(
+                                "EnhancedService." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "EnhancedService."
+                                + str(k0)
+                                + "` is not recognized. (not a member of EnhancedService)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceChargeType: string; sources/tencent/model/api.json:7976 (stated)
+    if "InstanceChargeType" in request:
+        v0 = request["InstanceChargeType"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceChargeType",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargeType` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7973 (stated)
+            if v0 not in {"POSTPAID_BY_HOUR", "SPOTPAID"}:
+                problems.append(
+                    Problem(
+                        "InstanceChargeType",
+                        "enum",
+                        v0,
+                        "The value of `InstanceChargeType` is not one of the valid values. (must be one of: POSTPAID_BY_HOUR, SPOTPAID)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # InstanceMarketOptions: object; sources/tencent/model/api.json:7985 (stated)
+    if "InstanceMarketOptions" in request:
+        v0 = request["InstanceMarketOptions"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceMarketOptions",
+                    "type",
+                    v0,
+                    "The parameter `InstanceMarketOptions` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # SpotOptions: object, required; sources/tencent/model/api.json:4407 (stated)
+            if "SpotOptions" in v0:
+                v1 = v0["SpotOptions"]
+                known1 += 1
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.SpotOptions",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.SpotOptions` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # MaxPrice: string, required; sources/tencent/model/api.json:7561 (stated)
+                    if "MaxPrice" in v1:
+                        v2 = v1["MaxPrice"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions.SpotOptions.MaxPrice",
+                                "missing",
+                                None,
+                                "The parameter `InstanceMarketOptions.SpotOptions.MaxPrice` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # SpotInstanceType: string; sources/tencent/model/api.json:7572 (stated)
+                    if "SpotInstanceType" in v1:
+                        v2 = v1["SpotInstanceType"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceMarketOptions.SpotOptions.SpotInstanceType",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceMarketOptions.SpotOptions.SpotInstanceType` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"MaxPrice", "SpotInstanceType"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceMarketOptions.SpotOptions." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceMarketOptions.SpotOptions."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceMarketOptions.SpotOptions)",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceMarketOptions.SpotOptions",
+                        "missing",
+                        None,
+                        "The parameter `InstanceMarketOptions.SpotOptions` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # MarketType: string; sources/tencent/model/api.json:4418 (stated)
+            if "MarketType" in v0:
+                v1 = v0["MarketType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceMarketOptions.MarketType",
+                            "type",
+                            v1,
+                            "The parameter `InstanceMarketOptions.MarketType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"SpotOptions", "MarketType"}:
+                        problems.append(
+                            Problem(
+                                "InstanceMarketOptions." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceMarketOptions."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceMarketOptions)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceTypesCheckPolicy: string; sources/tencent/model/api.json:7994 (stated)
+    if "InstanceTypesCheckPolicy" in request:
+        v0 = request["InstanceTypesCheckPolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "InstanceTypesCheckPolicy",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTypesCheckPolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:7991 (stated)
+            if v0 not in {"ALL", "ANY"}:
+                problems.append(
+                    Problem(
+                        "InstanceTypesCheckPolicy",
+                        "enum",
+                        v0,
+                        "The value of `InstanceTypesCheckPolicy` is not one of the valid values. (must be one of: ALL, ANY)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # InternetAccessible: object; sources/tencent/model/api.json:8003 (stated)
+    if "InternetAccessible" in request:
+        v0 = request["InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4552 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4549 (stated)
+                    if v1 not in {
+                        "BANDWIDTH_PREPAID",
+                        "TRAFFIC_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_POSTPAID_BY_HOUR",
+                        "BANDWIDTH_PACKAGE",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: BANDWIDTH_PREPAID, TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4563 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # PublicIpAssigned: boolean; sources/tencent/model/api.json:4574 (stated)
+            if "PublicIpAssigned" in v0:
+                v1 = v0["PublicIpAssigned"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.PublicIpAssigned",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.PublicIpAssigned` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4585 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InternetServiceProvider: string; sources/tencent/model/api.json:4596 (stated)
+            if "InternetServiceProvider" in v0:
+                v1 = v0["InternetServiceProvider"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.InternetServiceProvider",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.InternetServiceProvider` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IPv4AddressType: string; sources/tencent/model/api.json:4607 (stated)
+            if "IPv4AddressType" in v0:
+                v1 = v0["IPv4AddressType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IPv4AddressType",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IPv4AddressType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # AntiDDoSPackageId: string; sources/tencent/model/api.json:4618 (stated)
+            if "AntiDDoSPackageId" in v0:
+                v1 = v0["AntiDDoSPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.AntiDDoSPackageId",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.AntiDDoSPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # IsKeepEIP: boolean; sources/tencent/model/api.json:4629 (stated)
+            if "IsKeepEIP" in v0:
+                v1 = v0["IsKeepEIP"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "InternetAccessible.IsKeepEIP",
+                            "type",
+                            v1,
+                            "The parameter `InternetAccessible.IsKeepEIP` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "PublicIpAssigned",
+                        "BandwidthPackageId",
+                        "InternetServiceProvider",
+                        "IPv4AddressType",
+                        "AntiDDoSPackageId",
+                        "IsKeepEIP",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # LoginSettings: object; sources/tencent/model/api.json:8012 (stated)
+    if "LoginSettings" in request:
+        v0 = request["LoginSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "LoginSettings",
+                    "type",
+                    v0,
+                    "The parameter `LoginSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Password: string; sources/tencent/model/api.json:5284 (stated)
+            if "Password" in v0:
+                v1 = v0["Password"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.Password",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.Password` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # KeyIds: array; sources/tencent/model/api.json:5293 (stated)
+            if "KeyIds" in v0:
+                v1 = v0["KeyIds"]
+                known1 += 1
+                if not isinstance(v1, list):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeyIds",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeyIds` has the wrong type. (must be a list)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    for i1, v2 in enumerate(v1):
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "LoginSettings.KeyIds." + str(i1),
+                                    "type",
+                                    v2,
+                                    "The parameter `LoginSettings.KeyIds[]` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+            # KeepImageLogin: boolean; sources/tencent/model/api.json:5302 (stated)
+            if "KeepImageLogin" in v0:
+                v1 = v0["KeepImageLogin"]
+                known1 += 1
+                if not isinstance(v1, bool):
+                    problems.append(
+                        Problem(
+                            "LoginSettings.KeepImageLogin",
+                            "type",
+                            v1,
+                            "The parameter `LoginSettings.KeepImageLogin` has the wrong type. (must be a boolean (true or false))",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Password", "KeyIds", "KeepImageLogin"}:
+                        problems.append(
+                            Problem(
+                                "LoginSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "LoginSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of LoginSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # ProjectId: integer; sources/tencent/model/api.json:8021 (stated)
+    if "ProjectId" in request:
+        v0 = request["ProjectId"]
+        known += 1
+        if isinstance(v0, bool) or not isinstance(v0, int):
+            problems.append(
+                Problem(
+                    "ProjectId",
+                    "type",
+                    v0,
+                    "The parameter `ProjectId` has the wrong type. (must be an integer)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # SecurityGroupIds: array; sources/tencent/model/api.json:8030 (stated)
+    if "SecurityGroupIds" in request:
+        v0 = request["SecurityGroupIds"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "SecurityGroupIds",
+                    "type",
+                    v0,
+                    "The parameter `SecurityGroupIds` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SecurityGroupIds." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `SecurityGroupIds[]` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+    # SystemDisk: object; sources/tencent/model/api.json:8039 (stated)
+    if "SystemDisk" in request:
+        v0 = request["SystemDisk"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "SystemDisk",
+                    "type",
+                    v0,
+                    "The parameter `SystemDisk` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # DiskType: string; sources/tencent/model/api.json:7827 (stated)
+            if "DiskType" in v0:
+                v1 = v0["DiskType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskType",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:7824 (stated)
+                    if v1 not in {
+                        "LOCAL_BASIC",
+                        "LOCAL_SSD",
+                        "CLOUD_BASIC",
+                        "CLOUD_PREMIUM",
+                        "CLOUD_SSD",
+                        "CLOUD_BSSD",
+                        "CLOUD_HSSD",
+                        "CLOUD_TSSD",
+                    }:
+                        problems.append(
+                            Problem(
+                                "SystemDisk.DiskType",
+                                "enum",
+                                v1,
+                                "The value of `SystemDisk.DiskType` is not one of the valid values. (must be one of: LOCAL_BASIC, LOCAL_SSD, CLOUD_BASIC, CLOUD_PREMIUM, CLOUD_SSD, CLOUD_BSSD, CLOUD_HSSD, CLOUD_TSSD)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # DiskSize: integer; sources/tencent/model/api.json:7838 (stated)
+            if "DiskSize" in v0:
+                v1 = v0["DiskSize"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "SystemDisk.DiskSize",
+                            "type",
+                            v1,
+                            "The parameter `SystemDisk.DiskSize` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"DiskType", "DiskSize"}:
+                        problems.append(
+                            Problem(
+                                "SystemDisk." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "SystemDisk."
+                                + str(k0)
+                                + "` is not recognized. (not a member of SystemDisk)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # UserData: string; sources/tencent/model/api.json:8048 (stated)
+    if "UserData" in request:
+        v0 = request["UserData"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "UserData",
+                    "type",
+                    v0,
+                    "The parameter `UserData` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # InstanceTags: array; sources/tencent/model/api.json:8057 (stated)
+    if "InstanceTags" in request:
+        v0 = request["InstanceTags"]
+        known += 1
+        if not isinstance(v0, list):
+            problems.append(
+                Problem(
+                    "InstanceTags",
+                    "type",
+                    v0,
+                    "The parameter `InstanceTags` has the wrong type. (must be a list)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            for i0, v1 in enumerate(v0):
+                if not isinstance(v1, dict):
+                    problems.append(
+                        Problem(
+                            "InstanceTags." + str(i0),
+                            "type",
+                            v1,
+                            "The parameter `InstanceTags[]` has the wrong type. (must be an object)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    known2 = 0
+                    # Key: string, required; sources/tencent/model/api.json:4524 (stated)
+                    if "Key" in v1:
+                        v2 = v1["Key"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Key",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Key` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Key",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Key` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    # Value: string, required; sources/tencent/model/api.json:4535 (stated)
+                    if "Value" in v1:
+                        v2 = v1["Value"]
+                        known2 += 1
+                        if not isinstance(v2, str):
+                            problems.append(
+                                Problem(
+                                    "InstanceTags." + str(i0) + ".Value",
+                                    "type",
+                                    v2,
+                                    "The parameter `InstanceTags[].Value` has the wrong type. (must be a string)",
+                                    "InvalidParameter",
+                                    200,
+                                )
+                            )
+                    else:
+                        problems.append(
+                            Problem(
+                                "InstanceTags." + str(i0) + ".Value",
+                                "missing",
+                                None,
+                                "The parameter `InstanceTags[].Value` is missing. (a required parameter is missing)",
+                                "MissingParameter",
+                                200,
+                            )
+                        )
+                    if len(v1) != known2:
+                        for k1 in v1:
+                            if k1 not in {"Key", "Value"}:
+                                problems.append(
+                                    Problem(
+                                        "InstanceTags." + str(i0) + "." + str(k1),
+                                        "unknown",
+                                        v1[k1],
+                                        "The parameter `"
+                                        + "InstanceTags."
+                                        + str(i0)
+                                        + "."
+                                        + str(k1)
+                                        + "` is not recognized. (not a member of InstanceTags[])",
+                                        "UnknownParameter",
+                                        200,
+                                    )
+                                )
+    # CamRoleName: string; sources/tencent/model/api.json:8066 (stated)
+    if "CamRoleName" in request:
+        v0 = request["CamRoleName"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "CamRoleName",
+                    "type",
+                    v0,
+                    "The parameter `CamRoleName` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+    # HostNameSettings: object; sources/tencent/model/api.json:8075 (stated)
+    if "HostNameSettings" in request:
+        v0 = request["HostNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "HostNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `HostNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # HostName: string, required; sources/tencent/model/api.json:4137 (stated)
+            if "HostName" in v0:
+                v1 = v0["HostName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostName",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "HostNameSettings.HostName",
+                        "missing",
+                        None,
+                        "The parameter `HostNameSettings.HostName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # HostNameStyle: string; sources/tencent/model/api.json:4148 (stated)
+            if "HostNameStyle" in v0:
+                v1 = v0["HostNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4145 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings.HostNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `HostNameSettings.HostNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # HostNameSuffix: string; sources/tencent/model/api.json:4159 (stated)
+            if "HostNameSuffix" in v0:
+                v1 = v0["HostNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # HostNameDelimiter: string; sources/tencent/model/api.json:4170 (stated)
+            if "HostNameDelimiter" in v0:
+                v1 = v0["HostNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "HostNameSettings.HostNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `HostNameSettings.HostNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "HostName",
+                        "HostNameStyle",
+                        "HostNameSuffix",
+                        "HostNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "HostNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "HostNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of HostNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceNameSettings: object; sources/tencent/model/api.json:8084 (stated)
+    if "InstanceNameSettings" in request:
+        v0 = request["InstanceNameSettings"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceNameSettings",
+                    "type",
+                    v0,
+                    "The parameter `InstanceNameSettings` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InstanceName: string, required; sources/tencent/model/api.json:4474 (stated)
+            if "InstanceName" in v0:
+                v1 = v0["InstanceName"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceName",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceName` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceNameSettings.InstanceName",
+                        "missing",
+                        None,
+                        "The parameter `InstanceNameSettings.InstanceName` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # InstanceNameStyle: string; sources/tencent/model/api.json:4485 (stated)
+            if "InstanceNameStyle" in v0:
+                v1 = v0["InstanceNameStyle"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameStyle",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameStyle` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4482 (stated)
+                    if v1 not in {"ORIGINAL", "UNIQUE"}:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings.InstanceNameStyle",
+                                "enum",
+                                v1,
+                                "The value of `InstanceNameSettings.InstanceNameStyle` is not one of the valid values. (must be one of: ORIGINAL, UNIQUE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InstanceNameSuffix: string; sources/tencent/model/api.json:4496 (stated)
+            if "InstanceNameSuffix" in v0:
+                v1 = v0["InstanceNameSuffix"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameSuffix",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameSuffix` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # InstanceNameDelimiter: string; sources/tencent/model/api.json:4507 (stated)
+            if "InstanceNameDelimiter" in v0:
+                v1 = v0["InstanceNameDelimiter"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceNameSettings.InstanceNameDelimiter",
+                            "type",
+                            v1,
+                            "The parameter `InstanceNameSettings.InstanceNameDelimiter` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InstanceName",
+                        "InstanceNameStyle",
+                        "InstanceNameSuffix",
+                        "InstanceNameDelimiter",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceNameSettings." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceNameSettings."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceNameSettings)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # InstanceChargePrepaid: object; sources/tencent/model/api.json:8093 (stated)
+    if "InstanceChargePrepaid" in request:
+        v0 = request["InstanceChargePrepaid"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "InstanceChargePrepaid",
+                    "type",
+                    v0,
+                    "The parameter `InstanceChargePrepaid` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # Period: integer, required; sources/tencent/model/api.json:4379 (stated)
+            if "Period" in v0:
+                v1 = v0["Period"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.Period",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.Period` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4376 (stated)
+                    if v1 not in {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.Period",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.Period` is not one of the valid values. (must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            else:
+                problems.append(
+                    Problem(
+                        "InstanceChargePrepaid.Period",
+                        "missing",
+                        None,
+                        "The parameter `InstanceChargePrepaid.Period` is missing. (a required parameter is missing)",
+                        "MissingParameter",
+                        200,
+                    )
+                )
+            # RenewFlag: string; sources/tencent/model/api.json:4390 (stated)
+            if "RenewFlag" in v0:
+                v1 = v0["RenewFlag"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "InstanceChargePrepaid.RenewFlag",
+                            "type",
+                            v1,
+                            "The parameter `InstanceChargePrepaid.RenewFlag` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4387 (stated)
+                    if v1 not in {
+                        "NOTIFY_AND_AUTO_RENEW",
+                        "NOTIFY_AND_MANUAL_RENEW",
+                        "DISABLE_NOTIFY_AND_MANUAL_RENEW",
+                    }:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid.RenewFlag",
+                                "enum",
+                                v1,
+                                "The value of `InstanceChargePrepaid.RenewFlag` is not one of the valid values. (must be one of: NOTIFY_AND_AUTO_RENEW, NOTIFY_AND_MANUAL_RENEW, DISABLE_NOTIFY_AND_MANUAL_RENEW)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {"Period", "RenewFlag"}:
+                        problems.append(
+                            Problem(
+                                "InstanceChargePrepaid." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "InstanceChargePrepaid."
+                                + str(k0)
+                                + "` is not recognized. (not a member of InstanceChargePrepaid)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    # DiskTypePolicy: string; sources/tencent/model/api.json:8102 (stated)
+    if "DiskTypePolicy" in request:
+        v0 = request["DiskTypePolicy"]
+        known += 1
+        if not isinstance(v0, str):
+            problems.append(
+                Problem(
+                    "DiskTypePolicy",
+                    "type",
+                    v0,
+                    "The parameter `DiskTypePolicy` has the wrong type. (must be a string)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            # sources/tencent/model/api.json:8099 (stated)
+            if v0 not in {"ORIGINAL", "AUTOMATIC"}:
+                problems.append(
+                    Problem(
+                        "DiskTypePolicy",
+                        "enum",
+                        v0,
+                        "The value of `DiskTypePolicy` is not one of the valid values. (must be one of: ORIGINAL, AUTOMATIC)",
+                        "InvalidParameterValue",
+                        200,
+                    )
+                )
+    # IPv6InternetAccessible: object; sources/tencent/model/api.json:8111 (stated)
+    if "IPv6InternetAccessible" in request:
+        v0 = request["IPv6InternetAccessible"]
+        known += 1
+        if not isinstance(v0, dict):
+            problems.append(
+                Problem(
+                    "IPv6InternetAccessible",
+                    "type",
+                    v0,
+                    "The parameter `IPv6InternetAccessible` has the wrong type. (must be an object)",
+                    "InvalidParameter",
+                    200,
+                )
+            )
+        else:
+            known1 = 0
+            # InternetChargeType: string; sources/tencent/model/api.json:4187 (stated)
+            if "InternetChargeType" in v0:
+                v1 = v0["InternetChargeType"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetChargeType",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetChargeType` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+                else:
+                    # sources/tencent/model/api.json:4184 (stated)
+                    if v1 not in {"TRAFFIC_POSTPAID_BY_HOUR", "BANDWIDTH_PACKAGE"}:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible.InternetChargeType",
+                                "enum",
+                                v1,
+                                "The value of `IPv6InternetAccessible.InternetChargeType` is not one of the valid values. (must be one of: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE)",
+                                "InvalidParameterValue",
+                                200,
+                            )
+                        )
+            # InternetMaxBandwidthOut: integer; sources/tencent/model/api.json:4197 (stated)
+            if "InternetMaxBandwidthOut" in v0:
+                v1 = v0["InternetMaxBandwidthOut"]
+                known1 += 1
+                if isinstance(v1, bool) or not isinstance(v1, int):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.InternetMaxBandwidthOut",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.InternetMaxBandwidthOut` has the wrong type. (must be an integer)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            # BandwidthPackageId: string; sources/tencent/model/api.json:4207 (stated)
+            if "BandwidthPackageId" in v0:
+                v1 = v0["BandwidthPackageId"]
+                known1 += 1
+                if not isinstance(v1, str):
+                    problems.append(
+                        Problem(
+                            "IPv6InternetAccessible.BandwidthPackageId",
+                            "type",
+                            v1,
+                            "The parameter `IPv6InternetAccessible.BandwidthPackageId` has the wrong type. (must be a string)",
+                            "InvalidParameter",
+                            200,
+                        )
+                    )
+            if len(v0) != known1:
+                for k0 in v0:
+                    if k0 not in {
+                        "InternetChargeType",
+                        "InternetMaxBandwidthOut",
+                        "BandwidthPackageId",
+                    }:
+                        problems.append(
+                            Problem(
+                                "IPv6InternetAccessible." + str(k0),
+                                "unknown",
+                                v0[k0],
+                                "The parameter `"
+                                + "IPv6InternetAccessible."
+                                + str(k0)
+                                + "` is not recognized. (not a member of IPv6InternetAccessible)",
+                                "UnknownParameter",
+                                200,
+                            )
+                        )
+    if len(request) != known:
+        for key in request:
+            if key not in {
+                "LaunchConfigurationId",
+                "ImageId",
+                "InstanceTypes",
+                "LaunchConfigurationName",
+                "DataDisks",
+                "EnhancedService",
+                "InstanceChargeType",
+                "InstanceMarketOptions",
+                "InstanceTypesCheckPolicy",
+                "InternetAccessible",
+                "LoginSettings",
+                "ProjectId",
+                "SecurityGroupIds",
+                "SystemDisk",
+                "UserData",
+                "InstanceTags",
+                "CamRoleName",
+                "HostNameSettings",
+                "InstanceNameSettings",
+                "InstanceChargePrepaid",
+                "DiskTypePolicy",
+                "IPv6InternetAccessible",
+            }:
+                problems.append(
+                    Problem(
+                        key,
+                        "unknown",
+                        request[key],
+                        "The parameter `"
+                        + key
+                        + "` is not recognized. (not a parameter of UpgradeLaunchConfiguration)",
+                        "UnknownParameter",
+                        200,
+                    )
+                )
+    return problems
+
+
+def coerce_upgrade_launch_configuration(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], list[Problem]]:
+    """UpgradeLaunchConfiguration: parsed JSON (path and query values as text) -> a typed request."""
+    request = dict(params)
+    problems: list[Problem] = []
+    return request, problems
+
+
+def validate_upgrade_launch_configuration_wire(params: Mapping[str, object]) -> list[Problem]:
+    """UpgradeLaunchConfiguration: coerce, then validate; a problem the coercion finds is found again
+    by the validation, so it is reported once."""
+    return validate_upgrade_launch_configuration(coerce_upgrade_launch_configuration(params)[0])
 
 
 # --- UpgradeLifecycleHook ---------------------------------------------------------------------
@@ -1993,19 +19632,123 @@ def validate_upgrade_lifecycle_hook_wire(params: Mapping[str, object]) -> list[P
 
 
 VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachInstances": validate_attach_instances,
+    "AttachLoadBalancers": validate_attach_load_balancers,
+    "CancelInstanceRefresh": validate_cancel_instance_refresh,
+    "ClearLaunchConfigurationAttributes": validate_clear_launch_configuration_attributes,
     "CompleteLifecycleAction": validate_complete_lifecycle_action,
+    "CreateAutoScalingGroup": validate_create_auto_scaling_group,
+    "CreateAutoScalingGroupFromInstance": validate_create_auto_scaling_group_from_instance,
+    "CreateLaunchConfiguration": validate_create_launch_configuration,
     "CreateLifecycleHook": validate_create_lifecycle_hook,
+    "CreateNotificationConfiguration": validate_create_notification_configuration,
+    "CreateScalingPolicy": validate_create_scaling_policy,
+    "CreateScheduledAction": validate_create_scheduled_action,
+    "DeleteAutoScalingGroup": validate_delete_auto_scaling_group,
+    "DeleteLaunchConfiguration": validate_delete_launch_configuration,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration,
+    "DeleteScalingPolicy": validate_delete_scaling_policy,
+    "DeleteScheduledAction": validate_delete_scheduled_action,
+    "DescribeAccountLimits": validate_describe_account_limits,
+    "DescribeAutoScalingActivities": validate_describe_auto_scaling_activities,
+    "DescribeAutoScalingAdvices": validate_describe_auto_scaling_advices,
+    "DescribeAutoScalingGroupLastActivities": validate_describe_auto_scaling_group_last_activities,
+    "DescribeAutoScalingGroups": validate_describe_auto_scaling_groups,
+    "DescribeAutoScalingInstances": validate_describe_auto_scaling_instances,
+    "DescribeLaunchConfigurations": validate_describe_launch_configurations,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations,
+    "DescribeRefreshActivities": validate_describe_refresh_activities,
+    "DescribeScalingPolicies": validate_describe_scaling_policies,
+    "DescribeScheduledActions": validate_describe_scheduled_actions,
+    "DetachInstances": validate_detach_instances,
+    "DetachLoadBalancers": validate_detach_load_balancers,
+    "DisableAutoScalingGroup": validate_disable_auto_scaling_group,
+    "EnableAutoScalingGroup": validate_enable_auto_scaling_group,
+    "EnterStandby": validate_enter_standby,
+    "ExecuteScalingPolicy": validate_execute_scaling_policy,
+    "ExitStandby": validate_exit_standby,
+    "ModifyAutoScalingGroup": validate_modify_auto_scaling_group,
+    "ModifyDesiredCapacity": validate_modify_desired_capacity,
+    "ModifyLaunchConfigurationAttributes": validate_modify_launch_configuration_attributes,
     "ModifyLifecycleHook": validate_modify_lifecycle_hook,
+    "ModifyLoadBalancerTargetAttributes": validate_modify_load_balancer_target_attributes,
+    "ModifyLoadBalancers": validate_modify_load_balancers,
+    "ModifyNotificationConfiguration": validate_modify_notification_configuration,
+    "ModifyScalingPolicy": validate_modify_scaling_policy,
+    "ModifyScheduledAction": validate_modify_scheduled_action,
+    "RemoveInstances": validate_remove_instances,
+    "ResumeInstanceRefresh": validate_resume_instance_refresh,
+    "RollbackInstanceRefresh": validate_rollback_instance_refresh,
+    "ScaleInInstances": validate_scale_in_instances,
+    "ScaleOutInstances": validate_scale_out_instances,
+    "SetInstancesProtection": validate_set_instances_protection,
+    "StartAutoScalingInstances": validate_start_auto_scaling_instances,
+    "StartInstanceRefresh": validate_start_instance_refresh,
+    "StopAutoScalingInstances": validate_stop_auto_scaling_instances,
+    "StopInstanceRefresh": validate_stop_instance_refresh,
+    "UpgradeLaunchConfiguration": validate_upgrade_launch_configuration,
     "UpgradeLifecycleHook": validate_upgrade_lifecycle_hook,
 }
 
 WIRE_VALIDATORS: dict[str, Callable[[Mapping[str, object]], list[Problem]]] = {
+    "AttachInstances": validate_attach_instances_wire,
+    "AttachLoadBalancers": validate_attach_load_balancers_wire,
+    "CancelInstanceRefresh": validate_cancel_instance_refresh_wire,
+    "ClearLaunchConfigurationAttributes": validate_clear_launch_configuration_attributes_wire,
     "CompleteLifecycleAction": validate_complete_lifecycle_action_wire,
+    "CreateAutoScalingGroup": validate_create_auto_scaling_group_wire,
+    "CreateAutoScalingGroupFromInstance": validate_create_auto_scaling_group_from_instance_wire,
+    "CreateLaunchConfiguration": validate_create_launch_configuration_wire,
     "CreateLifecycleHook": validate_create_lifecycle_hook_wire,
+    "CreateNotificationConfiguration": validate_create_notification_configuration_wire,
+    "CreateScalingPolicy": validate_create_scaling_policy_wire,
+    "CreateScheduledAction": validate_create_scheduled_action_wire,
+    "DeleteAutoScalingGroup": validate_delete_auto_scaling_group_wire,
+    "DeleteLaunchConfiguration": validate_delete_launch_configuration_wire,
     "DeleteLifecycleHook": validate_delete_lifecycle_hook_wire,
+    "DeleteNotificationConfiguration": validate_delete_notification_configuration_wire,
+    "DeleteScalingPolicy": validate_delete_scaling_policy_wire,
+    "DeleteScheduledAction": validate_delete_scheduled_action_wire,
+    "DescribeAccountLimits": validate_describe_account_limits_wire,
+    "DescribeAutoScalingActivities": validate_describe_auto_scaling_activities_wire,
+    "DescribeAutoScalingAdvices": validate_describe_auto_scaling_advices_wire,
+    "DescribeAutoScalingGroupLastActivities": validate_describe_auto_scaling_group_last_activities_wire,
+    "DescribeAutoScalingGroups": validate_describe_auto_scaling_groups_wire,
+    "DescribeAutoScalingInstances": validate_describe_auto_scaling_instances_wire,
+    "DescribeLaunchConfigurations": validate_describe_launch_configurations_wire,
     "DescribeLifecycleHooks": validate_describe_lifecycle_hooks_wire,
+    "DescribeNotificationConfigurations": validate_describe_notification_configurations_wire,
+    "DescribeRefreshActivities": validate_describe_refresh_activities_wire,
+    "DescribeScalingPolicies": validate_describe_scaling_policies_wire,
+    "DescribeScheduledActions": validate_describe_scheduled_actions_wire,
+    "DetachInstances": validate_detach_instances_wire,
+    "DetachLoadBalancers": validate_detach_load_balancers_wire,
+    "DisableAutoScalingGroup": validate_disable_auto_scaling_group_wire,
+    "EnableAutoScalingGroup": validate_enable_auto_scaling_group_wire,
+    "EnterStandby": validate_enter_standby_wire,
+    "ExecuteScalingPolicy": validate_execute_scaling_policy_wire,
+    "ExitStandby": validate_exit_standby_wire,
+    "ModifyAutoScalingGroup": validate_modify_auto_scaling_group_wire,
+    "ModifyDesiredCapacity": validate_modify_desired_capacity_wire,
+    "ModifyLaunchConfigurationAttributes": validate_modify_launch_configuration_attributes_wire,
     "ModifyLifecycleHook": validate_modify_lifecycle_hook_wire,
+    "ModifyLoadBalancerTargetAttributes": validate_modify_load_balancer_target_attributes_wire,
+    "ModifyLoadBalancers": validate_modify_load_balancers_wire,
+    "ModifyNotificationConfiguration": validate_modify_notification_configuration_wire,
+    "ModifyScalingPolicy": validate_modify_scaling_policy_wire,
+    "ModifyScheduledAction": validate_modify_scheduled_action_wire,
+    "RemoveInstances": validate_remove_instances_wire,
+    "ResumeInstanceRefresh": validate_resume_instance_refresh_wire,
+    "RollbackInstanceRefresh": validate_rollback_instance_refresh_wire,
+    "ScaleInInstances": validate_scale_in_instances_wire,
+    "ScaleOutInstances": validate_scale_out_instances_wire,
+    "SetInstancesProtection": validate_set_instances_protection_wire,
+    "StartAutoScalingInstances": validate_start_auto_scaling_instances_wire,
+    "StartInstanceRefresh": validate_start_instance_refresh_wire,
+    "StopAutoScalingInstances": validate_stop_auto_scaling_instances_wire,
+    "StopInstanceRefresh": validate_stop_instance_refresh_wire,
+    "UpgradeLaunchConfiguration": validate_upgrade_launch_configuration_wire,
     "UpgradeLifecycleHook": validate_upgrade_lifecycle_hook_wire,
 }
