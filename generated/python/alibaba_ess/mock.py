@@ -99,12 +99,15 @@ HOOK: Final = HookSpec(
     # example 'ash-bp14g3ee6bt3sc98****' at sources/alibaba/CompleteLifecycleAction.md:19 (stated)
     id_prefix="ash-",
     id_length=20,
-    timeout_key="",
-    timeout_default=None,
-    default_result_key="",
-    default_result_default=None,
-    transition_key="",
-    transitions={},
+    timeout_key="HeartbeatTimeout",
+    timeout_default=600,
+    default_result_key="DefaultResult",
+    default_result_default="CONTINUE",
+    transition_key="LifecycleTransition",
+    transitions={
+        "SCALE_OUT": "launch",
+        "SCALE_IN": "terminate",
+    },
     results={
         "CONTINUE": "continue",
         "ABANDON": "abandon",
@@ -125,26 +128,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_alb_server_groups,
         validate=validators.validate_attach_alb_server_groups,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/AttachAlbServerGroups.md:40 (stated)
-            "ForceAttach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/AttachAlbServerGroups.md:97 (stated)
-            "group_not_found": ErrorSpec(
-                "AlbServerGroup.NotExist", 400, 'The ServerGroup "%s" do(es) not exist.'
-            ),
-        },
+        errors={},
         # sources/alibaba/AttachAlbServerGroups.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/AttachAlbServerGroups.md:77 (stated)
+        example={"ScalingActivityId": "asa-2ze6wxj8vsohn6j9****"},
     ),
     # 调用AttachDBInstances添加一个或多个RDS实例。
     # sources/alibaba/AttachDBInstances.md:1 (stated)
@@ -158,23 +152,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_db_instances,
         validate=validators.validate_attach_db_instances,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/AttachDBInstances.md:36 (stated)
-            "ForceAttach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/AttachDBInstances.md:95 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/AttachDBInstances.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/AttachDBInstances.md:74 (stated)
+        example={},
     ),
     # 调用AttachInstances为伸缩组手动添加ECS实例。
     # sources/alibaba/AttachInstances.md:1 (stated)
@@ -188,26 +176,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_instances,
         validate=validators.validate_attach_instances,
-        roles={"group": "ScalingGroupId", "instance": "InstanceId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/AttachInstances.md:50 (stated)
-            "Entrusted": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/AttachInstances.md:101 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/AttachInstances.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/AttachInstances.md:84 (stated)
+        example={"ScalingActivityId": "asa-bp1crxor24s28xf1****"},
     ),
     # 调用AttachLoadBalancers添加一个或多个负载均衡实例。
     # sources/alibaba/AttachLoadBalancers.md:1 (stated)
@@ -221,28 +200,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_load_balancers,
         validate=validators.validate_attach_load_balancers,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/AttachLoadBalancers.md:33 (stated)
-            "ForceAttach": False,
-            # sources/alibaba/AttachLoadBalancers.md:42 (stated)
-            "Async": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/AttachLoadBalancers.md:103 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/AttachLoadBalancers.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/AttachLoadBalancers.md:77 (stated)
+        example={},
     ),
     # 调用AttachVServerGroups添加负载均衡实例下的一个或者多个虚拟服务器组。
     # sources/alibaba/AttachVServerGroups.md:1 (stated)
@@ -256,23 +224,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_v_server_groups,
         validate=validators.validate_attach_v_server_groups,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/AttachVServerGroups.md:48 (stated)
-            "ForceAttach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/AttachVServerGroups.md:144 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/AttachVServerGroups.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/AttachVServerGroups.md:114 (stated)
+        example={"requestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"},
     ),
     # 调用CompleteLifecycleAction提前结束伸缩活动的等待状态。
     # sources/alibaba/CompleteLifecycleAction.md:1 (stated)
@@ -326,7 +288,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/CreateAlarm.md:1 (stated)
     "CreateAlarm": OperationSpec(
         name="CreateAlarm",
-        kind="create",
+        kind="other",
         action="CreateAlarm",
         version="2014-08-28",
         method="POST",
@@ -334,55 +296,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_alarm,
         validate=validators.validate_create_alarm,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "MetricName",
-            "RegionId",
-            "Threshold",
-            "Name",
-            "Description",
-            "AlarmAction",
-            "MetricType",
-            "Period",
-            "Statistics",
-            "ComparisonOperator",
-            "EvaluationCount",
-            "Dimension",
-            "GroupId",
-            "Effective",
-        ),
-        defaults={
-            # sources/alibaba/CreateAlarm.md:146 (stated)
-            "Period": 300,
-            # sources/alibaba/CreateAlarm.md:153 (stated)
-            "Statistics": "Average",
-            # sources/alibaba/CreateAlarm.md:164 (stated)
-            "EvaluationCount": 3,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParamter",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "quota": ErrorSpec(
-                "InvalidParamter",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateAlarm.md:1 (stated)
-        response=(
-            FieldSpec("AlarmTaskId", "none", "string", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/CreateAlarm.md:237 (stated)
+        example={"AlarmTaskId": "asg-bp1hvbnmkl10vll5****_f95ce797-dc2e-4bad-9618-14fee7d1****"},
     ),
     # 调用CreateLifecycleHook为伸缩组创建一个或多个生命周期挂钩。
     # sources/alibaba/CreateLifecycleHook.md:1 (stated)
@@ -446,7 +370,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
     "CreateNotificationConfiguration": OperationSpec(
         name="CreateNotificationConfiguration",
-        kind="create",
+        kind="other",
         action="CreateNotificationConfiguration",
         version="2014-08-28",
         method="POST",
@@ -454,42 +378,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_notification_configuration,
         validate=validators.validate_create_notification_configuration,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "NotificationArn",
-            "NotificationType",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # no page states the number; NotificationConfigurationQuotaExceed.ForScalingGroup is documented at sources/alibaba/CreateNotificationConfiguration.md:126 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/CreateNotificationConfiguration.md:162 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParamter",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/alibaba/CreateNotificationConfiguration.md:126 (stated)
-            "quota": ErrorSpec(
-                "NotificationConfigurationQuotaExceed.ForScalingGroup",
-                400,
-                "NotificationConfiguration num exceed for the specified scalingGroup.",
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateNotificationConfiguration.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/CreateNotificationConfiguration.md:78 (stated)
+        example={"requestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"},
     ),
     # 调用CreateScalingConfiguration创建一个伸缩配置。
     # sources/alibaba/CreateScalingConfiguration.md:1 (stated)
     "CreateScalingConfiguration": OperationSpec(
         name="CreateScalingConfiguration",
-        kind="create",
+        kind="other",
         action="CreateScalingConfiguration",
         version="2014-08-28",
         method="POST",
@@ -497,95 +402,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_configuration,
         validate=validators.validate_create_scaling_configuration,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "ImageId",
-            "ImageName",
-            "InstanceType",
-            "Cpu",
-            "Memory",
-            "DeploymentSetId",
-            "InstanceTypes",
-            "InstanceTypeOverride",
-            "SecurityGroupId",
-            "IoOptimized",
-            "InternetChargeType",
-            "InternetMaxBandwidthIn",
-            "InternetMaxBandwidthOut",
-            "SystemDisk",
-            "ScalingConfigurationName",
-            "DataDisk",
-            "LoadBalancerWeight",
-            "Tags",
-            "UserData",
-            "KeyPairName",
-            "RamRoleName",
-            "SecurityEnhancementStrategy",
-            "InstanceName",
-            "HostName",
-            "SpotStrategy",
-            "PasswordInherit",
-            "SpotPriceLimit",
-            "Password",
-            "ResourceGroupId",
-            "SecurityGroupIds",
-            "HpcClusterId",
-            "InstanceDescription",
-            "ClientToken",
-            "Ipv6AddressCount",
-            "CreditSpecification",
-            "ImageFamily",
-            "ZoneId",
-            "DedicatedHostId",
-            "Affinity",
-            "Tenancy",
-            "PrivatePoolOptions",
-            "SpotDuration",
-            "SpotInterruptionBehavior",
-        ),
-        defaults={
-            # sources/alibaba/CreateScalingConfiguration.md:168 (stated)
-            "LoadBalancerWeight": 50,
-            # sources/alibaba/CreateScalingConfiguration.md:194 (stated)
-            "SpotStrategy": "NoSpot",
-            # sources/alibaba/CreateScalingConfiguration.md:234 (stated)
-            "Affinity": "default",
-            # sources/alibaba/CreateScalingConfiguration.md:240 (stated)
-            "Tenancy": "default",
-            # sources/alibaba/CreateScalingConfiguration.md:258 (stated)
-            "SpotDuration": 1,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; QuotaExceeded.EphemeralDiskSize is documented at sources/alibaba/CreateScalingConfiguration.md:455 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/CreateScalingConfiguration.md:399 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-            # sources/alibaba/CreateScalingConfiguration.md:392 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingConfigurationName.Duplicate",
-                400,
-                "The specified value of parameter ScalingConfigurationName is duplicated.",
-            ),
-            # sources/alibaba/CreateScalingConfiguration.md:455 (stated)
-            "quota": ErrorSpec(
-                "QuotaExceeded.EphemeralDiskSize", 403, "Ephemeral disk size quota exceeded."
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateScalingConfiguration.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingConfigurationId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/CreateScalingConfiguration.md:295 (stated)
+        example={"ScalingConfigurationId": "asc-bp1ffogfdauy0nu5****"},
     ),
     # 调用CreateScalingGroup创建一个伸缩组。
     # sources/alibaba/CreateScalingGroup.md:1 (stated)
     "CreateScalingGroup": OperationSpec(
         name="CreateScalingGroup",
-        kind="create",
+        kind="other",
         action="CreateScalingGroup",
         version="2014-08-28",
         method="POST",
@@ -593,82 +426,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_group,
         validate=validators.validate_create_scaling_group,
-        roles={"group": "ScalingGroupName", "instance": "InstanceId"},
-        attributes=(
-            "AlbServerGroup",
-            "MaxSize",
-            "MinSize",
-            "RegionId",
-            "LaunchTemplateId",
-            "LaunchTemplateVersion",
-            "InstanceId",
-            "DefaultCooldown",
-            "LoadBalancerIds",
-            "DBInstanceIds",
-            "RemovalPolicy",
-            "VSwitchId",
-            "VSwitchIds",
-            "MultiAZPolicy",
-            "HealthCheckType",
-            "LifecycleHook",
-            "VServerGroup",
-            "ScalingPolicy",
-            "ClientToken",
-            "OnDemandBaseCapacity",
-            "OnDemandPercentageAboveBaseCapacity",
-            "SpotInstanceRemedy",
-            "CompensateWithOnDemand",
-            "SpotInstancePools",
-            "DesiredCapacity",
-            "GroupDeletionProtection",
-            "Tag",
-            "LaunchTemplateOverride",
-        ),
-        defaults={
-            # sources/alibaba/CreateScalingGroup.md:83 (stated)
-            "DefaultCooldown": 300,
-            # sources/alibaba/CreateScalingGroup.md:133 (stated)
-            "MultiAZPolicy": "PRIORITY",
-            # sources/alibaba/CreateScalingGroup.md:139 (stated)
-            "HealthCheckType": "ECS",
-            # sources/alibaba/CreateScalingGroup.md:199 (stated)
-            "CompensateWithOnDemand": True,
-            # sources/alibaba/CreateScalingGroup.md:207 (stated)
-            "GroupDeletionProtection": False,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; QuotaExceeded.DBInstanceSecurityIP is documented at sources/alibaba/CreateScalingGroup.md:375 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/CreateScalingGroup.md:473 (stated)
-            "group_not_found": ErrorSpec(
-                "AlbServerGroup.NotExist", 400, 'The ServerGroup "%s" do(es) not exist.'
-            ),
-            # sources/alibaba/CreateScalingGroup.md:368 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingGroupName.Duplicate",
-                400,
-                "The specified value of parameter <parameter name> is duplicated.",
-            ),
-            # sources/alibaba/CreateScalingGroup.md:375 (stated)
-            "quota": ErrorSpec(
-                "QuotaExceeded.DBInstanceSecurityIP",
-                400,
-                "Security IP quota exceeded in DB instance “XXX”.",
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateScalingGroup.md:1 (stated)
-        response=(
-            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/CreateScalingGroup.md:271 (stated)
+        example={"ScalingGroupId": "asg-bp14wlu85wrpchm0****"},
     ),
     # 调用CreateScalingRule创建一条伸缩规则。
     # sources/alibaba/CreateScalingRule.md:1 (stated)
     "CreateScalingRule": OperationSpec(
         name="CreateScalingRule",
-        kind="create",
+        kind="other",
         action="CreateScalingRule",
         version="2014-08-28",
         method="POST",
@@ -676,81 +450,26 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_rule,
         validate=validators.validate_create_scaling_rule,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "ScalingRuleName",
-            "Cooldown",
-            "MinAdjustmentMagnitude",
-            "AdjustmentType",
-            "AdjustmentValue",
-            "ScalingRuleType",
-            "EstimatedInstanceWarmup",
-            "MetricName",
-            "TargetValue",
-            "DisableScaleIn",
-            "ScaleInEvaluationCount",
-            "ScaleOutEvaluationCount",
-            "StepAdjustment",
-            "PredictiveScalingMode",
-            "PredictiveValueBehavior",
-            "PredictiveValueBuffer",
-            "PredictiveTaskBufferTime",
-            "InitialMaxSize",
-        ),
-        defaults={
-            # sources/alibaba/CreateScalingRule.md:57 (stated)
-            "ScalingRuleType": "SimpleScalingRule",
-            # sources/alibaba/CreateScalingRule.md:64 (stated)
-            "EstimatedInstanceWarmup": 300,
-            # sources/alibaba/CreateScalingRule.md:85 (stated)
-            "DisableScaleIn": False,
-            # sources/alibaba/CreateScalingRule.md:88 (stated)
-            "ScaleInEvaluationCount": 15,
-            # sources/alibaba/CreateScalingRule.md:91 (stated)
-            "ScaleOutEvaluationCount": 3,
-            # sources/alibaba/CreateScalingRule.md:100 (stated)
-            "PredictiveScalingMode": "PredictAndScale",
-            # sources/alibaba/CreateScalingRule.md:107 (stated)
-            "PredictiveValueBehavior": "MaxOverridePredictiveValue",
-            # sources/alibaba/CreateScalingRule.md:110 (stated)
-            "PredictiveValueBuffer": 0,
-            # sources/alibaba/CreateScalingRule.md:113 (stated)
-            "PredictiveTaskBufferTime": 0,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; QuotaExceeded.ScalingRule is documented at sources/alibaba/CreateScalingRule.md:188 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/CreateScalingRule.md:174 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-            # sources/alibaba/CreateScalingRule.md:181 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingRuleName.Duplicate",
-                400,
-                "The specified value of parameter <parameter name> is duplicated.",
-            ),
-            # sources/alibaba/CreateScalingRule.md:188 (stated)
-            "quota": ErrorSpec(
-                "QuotaExceeded.ScalingRule",
-                400,
-                "Scaling rule quota exceeded in the specified scaling group.",
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateScalingRule.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingRuleAri", "none", "string", False, "", ()),
-            FieldSpec("ScalingRuleId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/CreateScalingRule.md:153 (stated)
+        example={
+            "ScalingRuleId": "asr-bp1dvirgwkoowxk7****",
+            "ScalingRuleAri": "ari:acs:ess:cn-hangzhou:140692647406****:scalingrule/asr-bp1dvirgwkoowxk7****",
+        },
     ),
     # 调用CreateScheduledTask接口创建一个定时任务。
     # sources/alibaba/CreateScheduledTask.md:1 (stated)
     "CreateScheduledTask": OperationSpec(
         name="CreateScheduledTask",
-        kind="create",
+        kind="other",
         action="CreateScheduledTask",
         version="2014-08-28",
         method="POST",
@@ -759,53 +478,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_create_scheduled_task,
         validate=validators.validate_create_scheduled_task,
         roles={},
-        attributes=(
-            "RegionId",
-            "ScheduledAction",
-            "ScheduledTaskName",
-            "Description",
-            "LaunchTime",
-            "RecurrenceType",
-            "RecurrenceValue",
-            "RecurrenceEndTime",
-            "TaskEnabled",
-            "LaunchExpirationTime",
-        ),
-        defaults={
-            # sources/alibaba/CreateScheduledTask.md:30 (stated)
-            "ScheduledTaskName": "ScheduledScalingTaskId",
-            # sources/alibaba/CreateScheduledTask.md:75 (stated)
-            "TaskEnabled": True,
-            # sources/alibaba/CreateScheduledTask.md:80 (stated)
-            "LaunchExpirationTime": 600,
-        },
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # sources/alibaba/CreateScheduledTask.md:7 (stated)
-        quota=20,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/CreateScheduledTask.md:158 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScheduledTaskName.Duplicate",
-                400,
-                "The specified value of parameter ScheduledTaskName is duplicated.",
-            ),
-            # sources/alibaba/CreateScheduledTask.md:167 (stated)
-            "quota": ErrorSpec(
-                "QuotaExceeded.ScheduledTask", 400, "Scheduled task quota exceeded."
-            ),
-        },
+        errors={},
         # sources/alibaba/CreateScheduledTask.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScheduledTaskId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/CreateScheduledTask.md:127 (stated)
+        example={"ScheduledTaskId": "edRtShc57WGXdt8TlPbr****"},
     ),
     # 调用DeleteAlarm删除一个报警任务。
     # sources/alibaba/DeleteAlarm.md:1 (stated)
     "DeleteAlarm": OperationSpec(
         name="DeleteAlarm",
-        kind="delete",
+        kind="other",
         action="DeleteAlarm",
         version="2014-08-28",
         method="POST",
@@ -821,10 +509,9 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DeleteAlarm.md:1 (stated)
-        response=(
-            FieldSpec("AlarmTaskId", "none", "string", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteAlarm.md:49 (stated)
+        example={"AlarmTaskId": "asg-bp1hvbnmkl10vll5****_f95ce797-dc2e-4bad-9618-14fee7d1****"},
     ),
     # 调用DeleteLifecycleHook删除一个生命周期挂钩。
     # sources/alibaba/DeleteLifecycleHook.md:1 (stated)
@@ -871,7 +558,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
     "DeleteNotificationConfiguration": OperationSpec(
         name="DeleteNotificationConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteNotificationConfiguration",
         version="2014-08-28",
         method="POST",
@@ -879,26 +566,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_notification_configuration,
         validate=validators.validate_delete_notification_configuration,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DeleteNotificationConfiguration.md:92 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DeleteNotificationConfiguration.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteNotificationConfiguration.md:62 (stated)
+        example={"requestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"},
     ),
     # 调用DeleteScalingConfiguration删除一个伸缩配置。
     # sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
     "DeleteScalingConfiguration": OperationSpec(
         name="DeleteScalingConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteScalingConfiguration",
         version="2014-08-28",
         method="POST",
@@ -914,13 +598,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DeleteScalingConfiguration.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteScalingConfiguration.md:60 (stated)
+        example={},
     ),
     # 调用DeleteScalingGroup删除一个伸缩组。
     # sources/alibaba/DeleteScalingGroup.md:1 (stated)
     "DeleteScalingGroup": OperationSpec(
         name="DeleteScalingGroup",
-        kind="delete",
+        kind="other",
         action="DeleteScalingGroup",
         version="2014-08-28",
         method="POST",
@@ -928,29 +614,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_scaling_group,
         validate=validators.validate_delete_scaling_group,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DeleteScalingGroup.md:39 (stated)
-            "ForceDelete": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DeleteScalingGroup.md:97 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DeleteScalingGroup.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteScalingGroup.md:76 (stated)
+        example={},
     ),
     # 本文介绍删除伸缩规则 API 操作。
     # sources/alibaba/DeleteScalingRule.md:1 (stated)
     "DeleteScalingRule": OperationSpec(
         name="DeleteScalingRule",
-        kind="delete",
+        kind="other",
         action="DeleteScalingRule",
         version="2014-08-28",
         method="POST",
@@ -966,13 +646,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DeleteScalingRule.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteScalingRule.md:58 (stated)
+        example={},
     ),
     # 调用DeleteScheduledTask删除一个定时任务。
     # sources/alibaba/DeleteScheduledTask.md:1 (stated)
     "DeleteScheduledTask": OperationSpec(
         name="DeleteScheduledTask",
-        kind="delete",
+        kind="other",
         action="DeleteScheduledTask",
         version="2014-08-28",
         method="POST",
@@ -988,13 +670,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DeleteScheduledTask.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DeleteScheduledTask.md:53 (stated)
+        example={},
     ),
     # 调用DescribeAlarms查询报警任务的信息。
     # sources/alibaba/DescribeAlarms.md:1 (stated)
     "DescribeAlarms": OperationSpec(
         name="DescribeAlarms",
-        kind="describe",
+        kind="other",
         action="DescribeAlarms",
         version="2014-08-28",
         method="POST",
@@ -1002,76 +686,83 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_alarms,
         validate=validators.validate_describe_alarms,
-        roles={"group": "ScalingGroupId", "limit": "PageSize", "page": "PageNumber"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeAlarms.md:33 (stated)
-            "PageSize": 10,
-            # sources/alibaba/DescribeAlarms.md:36 (stated)
-            "PageNumber": 1,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeAlarms.md:1 (stated)
-        response=(
-            FieldSpec(
-                "AlarmList",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "Alarm",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("AlarmActions", "none", "object", False, "", ()),
-                            FieldSpec("AlarmTaskId", "none", "string", False, "", ()),
-                            FieldSpec(
-                                "ComparisonOperator",
-                                "attr",
-                                "string",
-                                False,
-                                "ComparisonOperator",
-                                (),
-                            ),
-                            FieldSpec("Description", "attr", "string", False, "Description", ()),
-                            FieldSpec("Dimensions", "none", "object", False, "", ()),
-                            FieldSpec("Enable", "none", "boolean", False, "", ()),
-                            FieldSpec(
-                                "EvaluationCount", "attr", "integer", False, "EvaluationCount", ()
-                            ),
-                            FieldSpec("MetricName", "attr", "string", False, "MetricName", ()),
-                            FieldSpec("MetricType", "attr", "string", False, "MetricType", ()),
-                            FieldSpec("Name", "attr", "string", False, "Name", ()),
-                            FieldSpec("Period", "attr", "integer", False, "Period", ()),
-                            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-                            FieldSpec("State", "none", "string", False, "", ()),
-                            FieldSpec("Statistics", "attr", "string", False, "Statistics", ()),
-                            FieldSpec("Threshold", "attr", "number", False, "Threshold", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeAlarms.md:210 (stated)
+        example={
+            "PageNumber": 1,
+            "TotalCount": 2,
+            "PageSize": 10,
+            "AlarmList": {
+                "Alarm": [
+                    {
+                        "Period": 300,
+                        "Statistics": "Average",
+                        "MetricType": "system",
+                        "EvaluationCount": 3,
+                        "Name": "asg-bp1hvbnmkl10vll5xtt2_f95ce797-dc2e-4bad-9618-14fee7d1****",
+                        "AlarmTaskId": "asg-bp1hvbnmkl10vll5xtt2_f95ce797-dc2e-4bad-9618-14fee7d1****",
+                        "MetricName": "MemoryUtilization",
+                        "Threshold": 55,
+                        "State": "INSUFFICIENT_DATA",
+                        "Enable": False,
+                        "ScalingGroupId": "asg-bp1hvbnmkl10vll5****",
+                        "Dimensions": {
+                            "Dimension": [
+                                {
+                                    "DimensionValue": "asg-bp1hvbnmkl10vll5****",
+                                    "DimensionKey": "scaling_group",
+                                },
+                                {"DimensionValue": "140692647406****", "DimensionKey": "userId"},
+                            ]
+                        },
+                        "ComparisonOperator": ">=",
+                    },
+                    {
+                        "Period": 60,
+                        "Description": "DO NOT EDIT OR DELETE.For TargetTrackingScalingRule scalingRuleAri:ari:acs:ess:cn-hangzhou:140692647406****:scalingrule/asr-bp13jvr9iummzvgk****, scalingRuleName:****-target-tracking-scaling-rule",
+                        "Statistics": "Average",
+                        "MetricType": "system",
+                        "EvaluationCount": 15,
+                        "AlarmActions": {
+                            "AlarmAction": [
+                                "ari:acs:ess:cn-hangzhou:140692647406****:scalingrule/asr-bp13jvr9iummzvgk****"
+                            ]
+                        },
+                        "Name": "TargetTracking-asr-bp13jvr9iummzvgk****-AlarmLow-3f4730b9-c275-4527-b057-847fa883****",
+                        "AlarmTaskId": "asg-bp18p2yfxow2dloq****_48efb36a-c0b8-4173-b699-bd37c430****",
+                        "MetricName": "CpuUtilization",
+                        "Threshold": 56,
+                        "State": "ALARM",
+                        "Enable": True,
+                        "ScalingGroupId": "asg-bp18p2yfxow2dloq****",
+                        "Dimensions": {
+                            "Dimension": [
+                                {
+                                    "DimensionValue": "asg-bp18p2yfxow2dloq****",
+                                    "DimensionKey": "scaling_group",
+                                },
+                                {"DimensionValue": "140692647406****", "DimensionKey": "userId"},
+                            ]
+                        },
+                        "ComparisonOperator": "<",
+                    },
+                ]
+            },
+        },
     ),
     # 调用DescribeLifecycleActions查看伸缩活动对应的生命周期操作。
     # sources/alibaba/DescribeLifecycleActions.md:1 (stated)
     "DescribeLifecycleActions": OperationSpec(
         name="DescribeLifecycleActions",
-        kind="describe",
+        kind="other",
         action="DescribeLifecycleActions",
         version="2014-08-28",
         method="POST",
@@ -1079,46 +770,52 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_lifecycle_actions,
         validate=validators.validate_describe_lifecycle_actions,
-        roles={"limit": "MaxResults"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeLifecycleActions.md:33 (stated)
-            "MaxResults": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/alibaba/DescribeLifecycleActions.md:1 (stated)
-        response=(
-            FieldSpec(
-                "LifecycleActions",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "LifecycleAction",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("InstanceIds", "none", "object", False, "", ()),
-                            FieldSpec("LifecycleActionResult", "none", "string", False, "", ()),
-                            FieldSpec("LifecycleActionStatus", "none", "string", False, "", ()),
-                            FieldSpec("LifecycleActionToken", "none", "string", False, "", ()),
-                            FieldSpec("LifecycleHookId", "id", "string", False, "", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("MaxResults", "limit", "integer", False, "", ()),
-            FieldSpec("NextToken", "none", "string", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeLifecycleActions.md:113 (stated)
+        example={
+            "TotalCount": 3,
+            "NextToken": "AAAAAcSz4VTb****",
+            "MaxResults": 3,
+            "LifecycleActions": {
+                "LifecycleAction": [
+                    {
+                        "LifecycleActionStatus": "Pending",
+                        "LifecycleActionResult": "CONTINUE",
+                        "InstanceIds": {
+                            "InstanceId": ["i-bp11m3fzlqrgk5vh****", "i-bp11m3fzlqrgk5vh****"]
+                        },
+                        "LifecycleActionToken": "9C2E9DA7-F794-449A-ACF6-CEE24444F7BB",
+                        "LifecycleHookId": "ash-bp16ed9xxytrxdlt****",
+                    },
+                    {
+                        "LifecycleActionStatus": "Pending",
+                        "LifecycleActionResult": "CONTINUE",
+                        "InstanceIds": {
+                            "InstanceId": ["i-bp11m3fzlqrgk5vh****", "i-bp11m3fzlqrgk5vh****"]
+                        },
+                        "LifecycleActionToken": "35D11A1F-A2CF-4B6E-B164-B19CC94D1A33",
+                        "LifecycleHookId": "ash-bp18uoft0deax0f7****",
+                    },
+                    {
+                        "LifecycleActionStatus": "Pending",
+                        "LifecycleActionResult": "CONTINUE",
+                        "InstanceIds": {
+                            "InstanceId": ["i-bp11m3fzlqrgk5vh****", "i-bp11m3fzlqrgk5vh****"]
+                        },
+                        "LifecycleActionToken": "25547B8D-05D8-44D7-84D4-3E594556CAD3",
+                        "LifecycleHookId": "ash-bp18uoft0deayjo2****",
+                    },
+                ]
+            },
+        },
     ),
     # 调用DescribeLifecycleHooks查询生命周期挂钩。
     # sources/alibaba/DescribeLifecycleHooks.md:1 (stated)
@@ -1169,13 +866,33 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
                         False,
                         "",
                         (
-                            FieldSpec("DefaultResult", "none", "string", False, "", ()),
-                            FieldSpec("HeartbeatTimeout", "none", "integer", False, "", ()),
+                            FieldSpec(
+                                "DefaultResult", "attr", "string", False, "DefaultResult", ()
+                            ),
+                            FieldSpec(
+                                "HeartbeatTimeout", "attr", "integer", False, "HeartbeatTimeout", ()
+                            ),
                             FieldSpec("LifecycleHookId", "id", "string", False, "", ()),
                             FieldSpec("LifecycleHookName", "name", "string", False, "", ()),
-                            FieldSpec("LifecycleTransition", "none", "string", False, "", ()),
-                            FieldSpec("NotificationArn", "none", "string", False, "", ()),
-                            FieldSpec("NotificationMetadata", "none", "string", False, "", ()),
+                            FieldSpec(
+                                "LifecycleTransition",
+                                "attr",
+                                "string",
+                                False,
+                                "LifecycleTransition",
+                                (),
+                            ),
+                            FieldSpec(
+                                "NotificationArn", "attr", "string", False, "NotificationArn", ()
+                            ),
+                            FieldSpec(
+                                "NotificationMetadata",
+                                "attr",
+                                "string",
+                                False,
+                                "NotificationMetadata",
+                                (),
+                            ),
                             FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
                         ),
                     ),
@@ -1191,7 +908,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
     "DescribeNotificationConfigurations": OperationSpec(
         name="DescribeNotificationConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeNotificationConfigurations",
         version="2014-08-28",
         method="POST",
@@ -1199,29 +916,48 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_notification_configurations,
         validate=validators.validate_describe_notification_configurations,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DescribeNotificationConfigurations.md:132 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DescribeNotificationConfigurations.md:1 (stated)
-        response=(
-            FieldSpec("NotificationConfigurationModels", "none", "object", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeNotificationConfigurations.md:87 (stated)
+        example={
+            "NotificationConfigurationModels": {
+                "NotificationConfigurationModel": [
+                    {
+                        "NotificationArn": "acs:ess:cn-hangzhou:1111111111:queue/qu****",
+                        "ScalingGroupId": "asg-****",
+                        "NotificationTypes": {
+                            "NotificationType": [
+                                "AUTOSCALING:SCALE_IN_SUCCESS",
+                                "AUTOSCALING:SCALE_IN_ERROR",
+                            ]
+                        },
+                    },
+                    {
+                        "NotificationArn": "acs:ess:cn-hangzhou:1111111111:queue/qu****",
+                        "ScalingGroupId": "asg-****",
+                        "NotificationTypes": {
+                            "NotificationType": [
+                                "AUTOSCALING:SCALE_IN_SUCCESS",
+                                "AUTOSCALING:SCALE_IN_ERROR",
+                            ]
+                        },
+                    },
+                ]
+            }
+        },
     ),
     # 调用DescribeNotificationTypes查询弹性伸缩事件及资源变化通知的类型。
     # sources/alibaba/DescribeNotificationTypes.md:1 (stated)
     "DescribeNotificationTypes": OperationSpec(
         name="DescribeNotificationTypes",
-        kind="describe",
+        kind="other",
         action="DescribeNotificationTypes",
         version="2014-08-28",
         method="POST",
@@ -1237,16 +973,28 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DescribeNotificationTypes.md:1 (stated)
-        response=(
-            FieldSpec("NotificationTypes", "none", "object", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeNotificationTypes.md:62 (stated)
+        example={
+            "NotificationTypes": {
+                "NotificationType": [
+                    "AUTOSCALING:SCALE_OUT_SUCCESS",
+                    "AUTOSCALING:SCALE_IN_SUCCESS",
+                    "AUTOSCALING:SCALE_OUT_ERROR",
+                    "AUTOSCALING:SCALE_IN_ERROR",
+                    "AUTOSCALING:SCALE_REJECT",
+                    "AUTOSCALING:SCALE_OUT_START",
+                    "AUTOSCALING:SCALE_IN_START",
+                    "AUTOSCALING:SCHEDULE_TASK_EXPIRING",
+                ]
+            }
+        },
     ),
     # 调用DescribeRegions查询可以使用弹性伸缩服务的地域。
     # sources/alibaba/DescribeRegions.md:1 (stated)
     "DescribeRegions": OperationSpec(
         name="DescribeRegions",
-        kind="describe",
+        kind="other",
         action="DescribeRegions",
         version="2014-08-28",
         method="POST",
@@ -1256,25 +1004,36 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         validate=validators.validate_describe_regions,
         roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeRegions.md:19 (stated)
-            "AcceptLanguage": "zh-CN",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/alibaba/DescribeRegions.md:1 (stated)
-        response=(
-            FieldSpec("Regions", "none", "object", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeRegions.md:82 (stated)
+        example={
+            "Regions": {
+                "Region": [
+                    {
+                        "RegionId": "cn-beijing",
+                        "RegionEndpoint": "ess.aliyuncs.com",
+                        "LocalName": "华北 2",
+                    },
+                    {
+                        "RegionId": "cn-shanghai",
+                        "RegionEndpoint": "ess.aliyuncs.com",
+                        "LocalName": "华东 2",
+                    },
+                ]
+            }
+        },
     ),
     # 调用DescribeScalingActivities查询伸缩活动。
     # sources/alibaba/DescribeScalingActivities.md:1 (stated)
     "DescribeScalingActivities": OperationSpec(
         name="DescribeScalingActivities",
-        kind="describe",
+        kind="other",
         action="DescribeScalingActivities",
         version="2014-08-28",
         method="POST",
@@ -1282,65 +1041,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_activities,
         validate=validators.validate_describe_scaling_activities,
-        roles={"page": "PageNumber", "limit": "PageSize", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScalingActivities.md:25 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScalingActivities.md:28 (stated)
-            "PageSize": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScalingActivities.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec(
-                "ScalingActivities",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "ScalingActivity",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("AttachedCapacity", "none", "string", False, "", ()),
-                            FieldSpec("AutoCreatedCapacity", "none", "string", False, "", ()),
-                            FieldSpec("Cause", "none", "string", False, "", ()),
-                            FieldSpec("Description", "attr", "string", False, "Description", ()),
-                            FieldSpec("EndTime", "none", "string", False, "", ()),
-                            FieldSpec("Progress", "none", "integer", False, "", ()),
-                            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-                            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-                            FieldSpec("ScalingInstanceNumber", "none", "integer", False, "", ()),
-                            FieldSpec("StartTime", "none", "string", False, "", ()),
-                            FieldSpec("StatusCode", "none", "string", False, "", ()),
-                            FieldSpec("StatusMessage", "none", "string", False, "", ()),
-                            FieldSpec("TotalCapacity", "none", "string", False, "", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # DescribeScalingActivities is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # 调用DescribeScalingConfigurations查询伸缩配置的信息。
     # sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
     "DescribeScalingConfigurations": OperationSpec(
         name="DescribeScalingConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeScalingConfigurations",
         version="2014-08-28",
         method="POST",
@@ -1348,35 +1065,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_configurations,
         validate=validators.validate_describe_scaling_configurations,
-        roles={"page": "PageNumber", "limit": "PageSize", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScalingConfigurations.md:17 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScalingConfigurations.md:20 (stated)
-            "PageSize": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScalingConfigurations.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingConfigurations", "none", "object", False, "", ()),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # DescribeScalingConfigurations is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # 调用DescribeScalingGroups查询伸缩组。
     # sources/alibaba/DescribeScalingGroups.md:1 (stated)
     "DescribeScalingGroups": OperationSpec(
         name="DescribeScalingGroups",
-        kind="describe",
+        kind="other",
         action="DescribeScalingGroups",
         version="2014-08-28",
         method="POST",
@@ -1384,101 +1089,64 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_groups,
         validate=validators.validate_describe_scaling_groups,
-        roles={"page": "PageNumber", "limit": "PageSize", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScalingGroups.md:17 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScalingGroups.md:20 (stated)
-            "PageSize": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScalingGroups.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec(
-                "ScalingGroups",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "ScalingGroup",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("ActiveCapacity", "none", "integer", False, "", ()),
-                            FieldSpec(
-                                "ActiveScalingConfigurationId", "none", "string", False, "", ()
-                            ),
-                            FieldSpec("AlbServerGroups", "none", "object", False, "", ()),
-                            FieldSpec("CreationTime", "created", "string", False, "", ()),
-                            FieldSpec("DBInstanceIds", "none", "object", False, "", ()),
-                            FieldSpec("DefaultCooldown", "none", "integer", False, "", ()),
-                            FieldSpec("DesiredCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("GroupDeletionProtection", "none", "boolean", False, "", ()),
-                            FieldSpec("HealthCheckType", "none", "string", False, "", ()),
-                            FieldSpec("LaunchTemplateId", "none", "string", False, "", ()),
-                            FieldSpec("LaunchTemplateOverrides", "none", "object", False, "", ()),
-                            FieldSpec("LifecycleState", "none", "string", False, "", ()),
-                            FieldSpec("LoadBalancerIds", "none", "object", False, "", ()),
-                            FieldSpec("MaxSize", "none", "integer", False, "", ()),
-                            FieldSpec("MinSize", "none", "integer", False, "", ()),
-                            FieldSpec("ModificationTime", "none", "string", False, "", ()),
-                            FieldSpec("MultiAZPolicy", "none", "string", False, "", ()),
-                            FieldSpec("OnDemandBaseCapacity", "none", "integer", False, "", ()),
-                            FieldSpec(
-                                "OnDemandPercentageAboveBaseCapacity",
-                                "none",
-                                "integer",
-                                False,
-                                "",
-                                (),
-                            ),
-                            FieldSpec("PendingCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("PendingWaitCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("ProtectedCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("RegionId", "attr", "string", False, "RegionId", ()),
-                            FieldSpec("RemovalPolicies", "none", "object", False, "", ()),
-                            FieldSpec("RemovingCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("RemovingWaitCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-                            FieldSpec("ScalingGroupName", "group", "string", False, "", ()),
-                            FieldSpec("ScalingPolicy", "none", "string", False, "", ()),
-                            FieldSpec("SpotInstancePools", "none", "integer", False, "", ()),
-                            FieldSpec("SpotInstanceRemedy", "none", "boolean", False, "", ()),
-                            FieldSpec("StandbyCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("StoppedCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("SuspendedProcesses", "none", "array", False, "", ()),
-                            FieldSpec("TotalCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("TotalInstanceCount", "none", "integer", False, "", ()),
-                            FieldSpec("VServerGroups", "none", "object", False, "", ()),
-                            FieldSpec("VSwitchId", "none", "string", False, "", ()),
-                            FieldSpec("VSwitchIds", "none", "array", False, "", ()),
-                            FieldSpec("VpcId", "none", "string", False, "", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeScalingGroups.md:190 (stated)
+        example={
+            "TotalCount": 1,
+            "PageSize": 10,
+            "PageNumber": 1,
+            "ScalingGroups": {
+                "ScalingGroup": [
+                    {
+                        "ScalingGroupId": "asg-bp14wlu85wrpchm0****",
+                        "ScalingGroupName": "scalinggroup****",
+                        "RegionId": "cn-qingdao",
+                        "RemovingCapacity": 0,
+                        "DefaultCooldown": 300,
+                        "MinSize": 1,
+                        "MaxSize": 2,
+                        "LifecycleState": "Inactive",
+                        "TotalInstanceCount": 0,
+                        "AlbServerGroups": {
+                            "AlbServerGroup": [
+                                {
+                                    "AlbServerGroupId": "sgp-ddwb0y0g6y9bjm****",
+                                    "Port": 80,
+                                    "Weight": 100,
+                                }
+                            ]
+                        },
+                        "ActiveScalingConfigurationId": "asc-bp1et2qekq3ojr33****",
+                        "LoadBalancerIds": {"LoadBalancerId": ["lb-bp19byhscefk3x0li****"]},
+                        "PendingCapacity": 0,
+                        "TotalCapacity": 0,
+                        "ActiveCapacity": 0,
+                        "CreationTime": "2014-08-14T10:58Z",
+                        "DBInstanceIds": {
+                            "DBInstanceId": ["rm-bp15556qzebg1****", "rm-bp52316qzhbg6****"]
+                        },
+                        "VSwitchId": "vsw-bp1whw2u46cn8zubm****",
+                        "RemovalPolicies": {
+                            "RemovalPolicy": ["OldestScalingConfiguration", "OldestInstance"]
+                        },
+                    }
+                ]
+            },
+        },
     ),
     # 调用DescribeScalingInstances查询伸缩组内ECS实例的列表，并列出ECS实例的信息。
     # sources/alibaba/DescribeScalingInstances.md:1 (stated)
     "DescribeScalingInstances": OperationSpec(
         name="DescribeScalingInstances",
-        kind="describe",
+        kind="other",
         action="DescribeScalingInstances",
         version="2014-08-28",
         method="POST",
@@ -1486,41 +1154,47 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_instances,
         validate=validators.validate_describe_scaling_instances,
-        roles={
-            "group": "ScalingGroupId",
-            "page": "PageNumber",
-            "limit": "PageSize",
-            "instance": "InstanceId",
-        },
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScalingInstances.md:47 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScalingInstances.md:50 (stated)
-            "PageSize": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScalingInstances.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingInstances", "none", "object", False, "", ()),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-            FieldSpec("TotalSpotCount", "none", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeScalingInstances.md:158 (stated)
+        example={
+            "TotalCount": 1,
+            "PageSize": 10,
+            "PageNumber": 1,
+            "ScalingInstances": {
+                "ScalingInstance": [
+                    {
+                        "LoadBalancerWeight": 50,
+                        "CreatedTime": "2020-12-21T03:11:00Z",
+                        "WarmupState": "NoNeedWarmup",
+                        "ZoneId": "cn-hangzhou-g",
+                        "InstanceId": "i-m5e3z5l951fibnd9****",
+                        "ScalingActivityId": "asa-bp1c9djwrgxjyk31****",
+                        "ScalingGroupId": "asg-m5e8n5qw4atki7f6****",
+                        "HealthStatus": "Healthy",
+                        "CreationTime": "2020-12-21T03:11Z",
+                        "LifecycleState": "InService",
+                        "Entrusted": True,
+                        "ScalingConfigurationId": "asc-m5e9vcoen45jspz7****",
+                        "CreationType": "AutoCreated",
+                    }
+                ]
+            },
+            "TotalSpotCount": 0,
+        },
     ),
     # 调用DescribeScalingRules查询伸缩组下的伸缩规则，并列出伸缩规则的信息。
     # sources/alibaba/DescribeScalingRules.md:1 (stated)
     "DescribeScalingRules": OperationSpec(
         name="DescribeScalingRules",
-        kind="describe",
+        kind="other",
         action="DescribeScalingRules",
         version="2014-08-28",
         method="POST",
@@ -1528,77 +1202,40 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_rules,
         validate=validators.validate_describe_scaling_rules,
-        roles={"page": "PageNumber", "limit": "PageSize", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScalingRules.md:21 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScalingRules.md:24 (stated)
-            "PageSize": 10,
-            # sources/alibaba/DescribeScalingRules.md:37 (stated)
-            "ShowAlarmRules": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScalingRules.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec(
-                "ScalingRules",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "ScalingRule",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("AdjustmentType", "none", "string", False, "", ()),
-                            FieldSpec("AdjustmentValue", "none", "integer", False, "", ()),
-                            FieldSpec("Alarms", "none", "object", False, "", ()),
-                            FieldSpec("Cooldown", "none", "integer", False, "", ()),
-                            FieldSpec("DisableScaleIn", "none", "boolean", False, "", ()),
-                            FieldSpec("EstimatedInstanceWarmup", "none", "integer", False, "", ()),
-                            FieldSpec("InitialMaxSize", "none", "integer", False, "", ()),
-                            FieldSpec("MaxSize", "none", "integer", False, "", ()),
-                            FieldSpec("MetricName", "attr", "string", False, "MetricName", ()),
-                            FieldSpec("MinAdjustmentMagnitude", "none", "integer", False, "", ()),
-                            FieldSpec("MinSize", "none", "integer", False, "", ()),
-                            FieldSpec("PredictiveScalingMode", "none", "string", False, "", ()),
-                            FieldSpec("PredictiveTaskBufferTime", "none", "integer", False, "", ()),
-                            FieldSpec("PredictiveValueBehavior", "none", "string", False, "", ()),
-                            FieldSpec("PredictiveValueBuffer", "none", "integer", False, "", ()),
-                            FieldSpec("ScaleInEvaluationCount", "none", "integer", False, "", ()),
-                            FieldSpec("ScaleOutEvaluationCount", "none", "integer", False, "", ()),
-                            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-                            FieldSpec("ScalingRuleAri", "none", "string", False, "", ()),
-                            FieldSpec("ScalingRuleId", "none", "string", False, "", ()),
-                            FieldSpec("ScalingRuleName", "none", "string", False, "", ()),
-                            FieldSpec("ScalingRuleType", "none", "string", False, "", ()),
-                            FieldSpec("StepAdjustments", "none", "object", False, "", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeScalingRules.md:183 (stated)
+        example={
+            "TotalCount": 1,
+            "PageNumber": 1,
+            "PageSize": 10,
+            "ScalingRules": {
+                "ScalingRule": [
+                    {
+                        "ScalingRuleId": "asr-bp1dvirgwkoowxk7****",
+                        "ScalingRuleAri": "ari:acs:ess:cn-hangzhou:140692647406****:scalingrule/asr-bp1dvirgwkoowxk7****",
+                        "Cooldown": 500,
+                        "ScalingGroupId": "asg-bp1ffogfdauy0jw0****",
+                        "AdjustmentType": "TotalCapacity",
+                        "ScalingRuleName": "scalingrule****",
+                        "AdjustmentValue": 5,
+                    }
+                ]
+            },
+        },
     ),
     # 调用DescribeScheduledTasks查询定时任务的信息。
     # sources/alibaba/DescribeScheduledTasks.md:1 (stated)
     "DescribeScheduledTasks": OperationSpec(
         name="DescribeScheduledTasks",
-        kind="describe",
+        kind="other",
         action="DescribeScheduledTasks",
         version="2014-08-28",
         method="POST",
@@ -1606,60 +1243,49 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scheduled_tasks,
         validate=validators.validate_describe_scheduled_tasks,
-        roles={"page": "PageNumber", "limit": "PageSize", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DescribeScheduledTasks.md:21 (stated)
-            "PageNumber": 1,
-            # sources/alibaba/DescribeScheduledTasks.md:24 (stated)
-            "PageSize": 10,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DescribeScheduledTasks.md:1 (stated)
-        response=(
-            FieldSpec("PageNumber", "page", "integer", False, "", ()),
-            FieldSpec("PageSize", "limit", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec(
-                "ScheduledTasks",
-                "object",
-                "object",
-                False,
-                "",
-                (
-                    FieldSpec(
-                        "ScheduledTask",
-                        "hooks",
-                        "array",
-                        False,
-                        "",
-                        (
-                            FieldSpec("Description", "attr", "string", False, "Description", ()),
-                            FieldSpec("DesiredCapacity", "none", "integer", False, "", ()),
-                            FieldSpec("LaunchExpirationTime", "none", "integer", False, "", ()),
-                            FieldSpec("LaunchTime", "none", "string", False, "", ()),
-                            FieldSpec("MaxValue", "none", "integer", False, "", ()),
-                            FieldSpec("MinValue", "none", "integer", False, "", ()),
-                            FieldSpec("RecurrenceEndTime", "none", "string", False, "", ()),
-                            FieldSpec("RecurrenceType", "none", "string", False, "", ()),
-                            FieldSpec("RecurrenceValue", "none", "string", False, "", ()),
-                            FieldSpec("ScalingGroupId", "group", "string", False, "", ()),
-                            FieldSpec("ScheduledAction", "none", "string", False, "", ()),
-                            FieldSpec("ScheduledTaskId", "none", "string", False, "", ()),
-                            FieldSpec("ScheduledTaskName", "none", "string", False, "", ()),
-                            FieldSpec("TaskEnabled", "none", "boolean", False, "", ()),
-                        ),
-                    ),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DescribeScheduledTasks.md:113 (stated)
+        example={
+            "ScheduledTasks": {
+                "ScheduledTask": [
+                    {
+                        "LaunchExpirationTime": 600,
+                        "RecurrenceType": "Daily",
+                        "RecurrenceEndTime": "2020-03-02T00:00Z",
+                        "ScalingGroupId": "asg-bp1bo5tca4m56nap****",
+                        "TaskEnabled": False,
+                        "ScheduledTaskName": "scheduled****",
+                        "MaxValue": 1,
+                        "LaunchTime": "2020-03-01T00:00Z",
+                        "ScheduledTaskId": "cV0bJbAXpipdbFI1NbM****",
+                        "RecurrenceValue": "31",
+                    },
+                    {
+                        "LaunchExpirationTime": 600,
+                        "MinValue": 1,
+                        "RecurrenceType": "Daily",
+                        "RecurrenceEndTime": "2020-02-27T00:00Z",
+                        "ScalingGroupId": "asg-bp1bo5tca4m56nap****",
+                        "TaskEnabled": True,
+                        "ScheduledTaskName": "scheduled****",
+                        "LaunchTime": "2020-02-26T00:00Z",
+                        "ScheduledTaskId": "cD3G3pesE65NcSTmkld1****",
+                        "RecurrenceValue": "31",
+                    },
+                ]
+            },
+            "PageNumber": 1,
+            "TotalCount": 34,
+            "PageSize": 10,
+        },
     ),
     # 调用DetachAlbServerGroups从伸缩组移出一个或多个ALB服务器组。
     # sources/alibaba/DetachAlbServerGroups.md:1 (stated)
@@ -1673,24 +1299,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_alb_server_groups,
         validate=validators.validate_detach_alb_server_groups,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DetachAlbServerGroups.md:23 (stated)
-            "ForceDetach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParamter", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/alibaba/DetachAlbServerGroups.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DetachAlbServerGroups.md:59 (stated)
+        example={"ScalingActivityId": "asa-2ze6wxj8vsohn6j9****"},
     ),
     # 移除一个或多个 RDS 实例。
     # sources/alibaba/DetachDBInstances.md:1 (stated)
@@ -1704,23 +1323,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_db_instances,
         validate=validators.validate_detach_db_instances,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DetachDBInstances.md:27 (stated)
-            "ForceDetach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DetachDBInstances.md:87 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DetachDBInstances.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DetachDBInstances.md:66 (stated)
+        example={},
     ),
     # 从一个伸缩组分离一台或多台 ECS 实例。
     # sources/alibaba/DetachInstances.md:1 (stated)
@@ -1734,23 +1347,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_instances,
         validate=validators.validate_detach_instances,
-        roles={"instance": "InstanceId", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DetachInstances.md:150 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DetachInstances.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DetachInstances.md:74 (stated)
+        example={"ScalingActivityId": "asa-****"},
     ),
     # 调用DetachLoadBalancers移除一个或多个负载均衡实例。
     # sources/alibaba/DetachLoadBalancers.md:1 (stated)
@@ -1764,28 +1371,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_load_balancers,
         validate=validators.validate_detach_load_balancers,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DetachLoadBalancers.md:21 (stated)
-            "ForceDetach": False,
-            # sources/alibaba/DetachLoadBalancers.md:30 (stated)
-            "Async": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DetachLoadBalancers.md:91 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DetachLoadBalancers.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/DetachLoadBalancers.md:65 (stated)
+        example={},
     ),
     # 您可以通过 DetachVServerGroups 移除一个或者多个虚拟服务器组。
     # sources/alibaba/DetachVServerGroups.md:1 (stated)
@@ -1799,23 +1395,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_v_server_groups,
         validate=validators.validate_detach_v_server_groups,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/DetachVServerGroups.md:34 (stated)
-            "ForceDetach": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DetachVServerGroups.md:121 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DetachVServerGroups.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DetachVServerGroups.md:91 (stated)
+        example={"requestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"},
     ),
     # 调用DisableAlarm停用一个报警任务。
     # sources/alibaba/DisableAlarm.md:1 (stated)
@@ -1837,7 +1427,9 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/DisableAlarm.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DisableAlarm.md:47 (stated)
+        example={},
     ),
     # 调用DisableScalingGroup停用一个伸缩组。
     # sources/alibaba/DisableScalingGroup.md:1 (stated)
@@ -1851,20 +1443,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_disable_scaling_group,
         validate=validators.validate_disable_scaling_group,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/DisableScalingGroup.md:81 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/DisableScalingGroup.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/DisableScalingGroup.md:60 (stated)
+        example={},
     ),
     # 调用EnableAlarm启用一个报警任务。
     # sources/alibaba/EnableAlarm.md:1 (stated)
@@ -1886,7 +1475,9 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/EnableAlarm.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/EnableAlarm.md:47 (stated)
+        example={},
     ),
     # 调用EnableScalingGroup启用一个伸缩组。
     # sources/alibaba/EnableScalingGroup.md:1 (stated)
@@ -1900,20 +1491,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enable_scaling_group,
         validate=validators.validate_enable_scaling_group,
-        roles={"group": "ScalingGroupId", "instance": "InstanceId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/EnableScalingGroup.md:120 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/EnableScalingGroup.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/EnableScalingGroup.md:101 (stated)
+        example={},
     ),
     # 设置伸缩组内的ECS实例为备用状态（`EnterStandby`）。
     # sources/alibaba/EnterStandby.md:1 (stated)
@@ -1927,20 +1515,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enter_standby,
         validate=validators.validate_enter_standby,
-        roles={"instance": "InstanceId", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/EnterStandby.md:105 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/EnterStandby.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/EnterStandby.md:66 (stated)
+        example={},
     ),
     # 调用ExecuteScalingRule执行一条伸缩规则。
     # sources/alibaba/ExecuteScalingRule.md:1 (stated)
@@ -1962,10 +1547,9 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/alibaba/ExecuteScalingRule.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/ExecuteScalingRule.md:69 (stated)
+        example={"ScalingActivityId": "asa-bp13o672yeautiil****"},
     ),
     # 运行伸缩组内的处于备用状态的 ECS 实例（`ExitStandby`）。
     # sources/alibaba/ExitStandby.md:1 (stated)
@@ -1979,26 +1563,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_exit_standby,
         validate=validators.validate_exit_standby,
-        roles={"instance": "InstanceId", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ExitStandby.md:101 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/ExitStandby.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ExitStandby.md:62 (stated)
+        example={},
     ),
     # 调用ModifyAlarm修改一个报警任务。
     # sources/alibaba/ModifyAlarm.md:1 (stated)
     "ModifyAlarm": OperationSpec(
         name="ModifyAlarm",
-        kind="modify",
+        kind="other",
         action="ModifyAlarm",
         version="2014-08-28",
         method="POST",
@@ -2007,40 +1588,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_alarm,
         validate=validators.validate_modify_alarm,
         roles={},
-        attributes=(
-            "AlarmTaskId",
-            "RegionId",
-            "Name",
-            "Description",
-            "AlarmAction",
-            "MetricName",
-            "MetricType",
-            "Period",
-            "Statistics",
-            "Threshold",
-            "ComparisonOperator",
-            "EvaluationCount",
-            "GroupId",
-            "Dimension",
-            "Effective",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParamter",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyAlarm.md:1 (stated)
-        response=(
-            FieldSpec("AlarmTaskId", "none", "string", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyAlarm.md:227 (stated)
+        example={"AlarmTaskId": "asg-bp1hvbnmkl10vll5****_83948190-acdd-483f-98f7-b77f4778****"},
     ),
     # 修改一个生命周期挂钩的属性（`ModifyLifecycleHook`）。
     # sources/alibaba/ModifyLifecycleHook.md:1 (stated)
@@ -2105,7 +1662,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
     "ModifyNotificationConfiguration": OperationSpec(
         name="ModifyNotificationConfiguration",
-        kind="modify",
+        kind="other",
         action="ModifyNotificationConfiguration",
         version="2014-08-28",
         method="POST",
@@ -2113,35 +1670,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_notification_configuration,
         validate=validators.validate_modify_notification_configuration,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "NotificationArn",
-            "NotificationType",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ModifyNotificationConfiguration.md:111 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-            # no page documents a code: protocol alibaba-rpc invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParamter",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyNotificationConfiguration.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyNotificationConfiguration.md:70 (stated)
+        example={"requestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E"},
     ),
     # 调用ModifyScalingConfiguration修改一个伸缩配置。
     # sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
     "ModifyScalingConfiguration": OperationSpec(
         name="ModifyScalingConfiguration",
-        kind="modify",
+        kind="other",
         action="ModifyScalingConfiguration",
         version="2014-08-28",
         method="POST",
@@ -2150,71 +1695,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_scaling_configuration,
         validate=validators.validate_modify_scaling_configuration,
         roles={},
-        attributes=(
-            "ScalingConfigurationId",
-            "IoOptimized",
-            "DataDisk",
-            "SpotStrategy",
-            "SpotPriceLimit",
-            "ScalingConfigurationName",
-            "InstanceName",
-            "HostName",
-            "ImageId",
-            "ImageName",
-            "InstanceTypes",
-            "InstanceTypeOverride",
-            "Cpu",
-            "Memory",
-            "InternetChargeType",
-            "InternetMaxBandwidthOut",
-            "SystemDisk",
-            "LoadBalancerWeight",
-            "UserData",
-            "KeyPairName",
-            "RamRoleName",
-            "PasswordInherit",
-            "Tags",
-            "DeploymentSetId",
-            "SecurityGroupId",
-            "Override",
-            "ResourceGroupId",
-            "SecurityGroupIds",
-            "HpcClusterId",
-            "InstanceDescription",
-            "Ipv6AddressCount",
-            "CreditSpecification",
-            "ImageFamily",
-            "ZoneId",
-            "DedicatedHostId",
-            "Affinity",
-            "Tenancy",
-            "PrivatePoolOptions",
-            "SpotDuration",
-            "SpotInterruptionBehavior",
-        ),
-        defaults={
-            # sources/alibaba/ModifyScalingConfiguration.md:219 (stated)
-            "SpotDuration": 1,
-        },
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ModifyScalingConfiguration.md:320 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingConfigurationName.Duplicate",
-                400,
-                "The specified value of parameter is duplicated.",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyScalingConfiguration.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyScalingConfiguration.md:252 (stated)
+        example={},
     ),
     # 调用ModifyScalingGroup修改一个伸缩组。
     # sources/alibaba/ModifyScalingGroup.md:1 (stated)
     "ModifyScalingGroup": OperationSpec(
         name="ModifyScalingGroup",
-        kind="modify",
+        kind="other",
         action="ModifyScalingGroup",
         version="2014-08-28",
         method="POST",
@@ -2222,50 +1718,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_scaling_group,
         validate=validators.validate_modify_scaling_group,
-        roles={"group": "ScalingGroupId"},
-        attributes=(
-            "MinSize",
-            "MaxSize",
-            "VSwitchIds",
-            "DefaultCooldown",
-            "RemovalPolicy",
-            "ActiveScalingConfigurationId",
-            "HealthCheckType",
-            "LaunchTemplateId",
-            "LaunchTemplateVersion",
-            "OnDemandBaseCapacity",
-            "OnDemandPercentageAboveBaseCapacity",
-            "SpotInstanceRemedy",
-            "CompensateWithOnDemand",
-            "SpotInstancePools",
-            "DesiredCapacity",
-            "GroupDeletionProtection",
-            "LaunchTemplateOverride",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ModifyScalingGroup.md:154 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-            # sources/alibaba/ModifyScalingGroup.md:161 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingGroupName.Duplicate",
-                400,
-                "The specified value of parameter <parameter name> is duplicated.",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyScalingGroup.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyScalingGroup.md:135 (stated)
+        example={},
     ),
     # 调用ModifyScalingRule修改一条伸缩规则。
     # sources/alibaba/ModifyScalingRule.md:1 (stated)
     "ModifyScalingRule": OperationSpec(
         name="ModifyScalingRule",
-        kind="modify",
+        kind="other",
         action="ModifyScalingRule",
         version="2014-08-28",
         method="POST",
@@ -2274,46 +1743,25 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_scaling_rule,
         validate=validators.validate_modify_scaling_rule,
         roles={},
-        attributes=(
-            "ScalingRuleId",
-            "ScalingRuleName",
-            "Cooldown",
-            "MinAdjustmentMagnitude",
-            "AdjustmentType",
-            "AdjustmentValue",
-            "EstimatedInstanceWarmup",
-            "MetricName",
-            "TargetValue",
-            "DisableScaleIn",
-            "ScaleInEvaluationCount",
-            "ScaleOutEvaluationCount",
-            "StepAdjustment",
-            "PredictiveScalingMode",
-            "PredictiveValueBehavior",
-            "PredictiveValueBuffer",
-            "PredictiveTaskBufferTime",
-            "InitialMaxSize",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ModifyScalingRule.md:133 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScalingRuleName.Duplicate",
-                400,
-                "The specified value of parameter <parameter name> is duplicated.",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyScalingRule.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyScalingRule.md:105 (stated)
+        example={
+            "ScalingRuleId": "asr-bp1dvirgwkoowxk7****",
+            "ScalingRuleAri": "ari:acs:ess:cn-hangzhou:140692647406****:scalingrule/asr-bp1dvirgwkoowxk7****",
+        },
     ),
     # 调用ModifyScheduledTask接口修改一个定时任务的属性。
     # sources/alibaba/ModifyScheduledTask.md:1 (stated)
     "ModifyScheduledTask": OperationSpec(
         name="ModifyScheduledTask",
-        kind="modify",
+        kind="other",
         action="ModifyScheduledTask",
         version="2014-08-28",
         method="POST",
@@ -2322,32 +1770,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_scheduled_task,
         validate=validators.validate_modify_scheduled_task,
         roles={},
-        attributes=(
-            "ScheduledTaskId",
-            "ScheduledTaskName",
-            "Description",
-            "ScheduledAction",
-            "LaunchTime",
-            "RecurrenceType",
-            "RecurrenceValue",
-            "RecurrenceEndTime",
-            "TaskEnabled",
-            "LaunchExpirationTime",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/ModifyScheduledTask.md:136 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidScheduledTaskName.Duplicate",
-                400,
-                "The specified value of parameter ScheduledTaskNameis duplicated.",
-            ),
-        },
+        errors={},
         # sources/alibaba/ModifyScheduledTask.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/ModifyScheduledTask.md:106 (stated)
+        example={},
     ),
     # 调用RebalanceInstances重新平衡多可用区伸缩组内ECS实例的分布。
     # sources/alibaba/RebalanceInstances.md:1 (stated)
@@ -2361,23 +1793,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_rebalance_instances,
         validate=validators.validate_rebalance_instances,
-        roles={"group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/RebalanceInstances.md:115 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/RebalanceInstances.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/RebalanceInstances.md:66 (stated)
+        example={"ScalingActivityId": "asa-kjgffgdfadah****"},
     ),
     # 延长一个生命周期挂钩触发的被挂起的 ECS 实例的等待时间（`RecordLifecycleActionHeartbeat`）。
     # sources/alibaba/RecordLifecycleActionHeartbeat.md:1 (stated)
@@ -2432,7 +1858,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/alibaba/RemoveInstances.md:1 (stated)
     "RemoveInstances": OperationSpec(
         name="RemoveInstances",
-        kind="delete",
+        kind="other",
         action="RemoveInstances",
         version="2014-08-28",
         method="POST",
@@ -2440,26 +1866,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_remove_instances,
         validate=validators.validate_remove_instances,
-        roles={"instance": "InstanceId", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/alibaba/RemoveInstances.md:47 (stated)
-            "RemovePolicy": "release",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/RemoveInstances.md:111 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/RemoveInstances.md:1 (stated)
-        response=(
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-            FieldSpec("ScalingActivityId", "none", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/alibaba/RemoveInstances.md:89 (stated)
+        example={"ScalingActivityId": "bybj9OcaOT4ucPMbFhcq****"},
     ),
     # 保护或者停止保护伸缩组内的一台或者多台 ECS 实例（SetInstancesProtection）。
     # sources/alibaba/SetInstancesProtection.md:1 (stated)
@@ -2473,20 +1890,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_set_instances_protection,
         validate=validators.validate_set_instances_protection,
-        roles={"instance": "InstanceId", "group": "ScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/alibaba/SetInstancesProtection.md:122 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidScalingGroupId.NotFound", 404, "The specified scaling group does not exist."
-            ),
-        },
+        errors={},
         # sources/alibaba/SetInstancesProtection.md:1 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/alibaba/SetInstancesProtection.md:74 (stated)
+        example={},
     ),
 }
 

@@ -2976,6 +2976,8 @@ class Client:
 
                 Length: 1..255 characters (sources/aws/describeScheduledActions.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
             end_time (wire name EndTime): The latest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+                Format: date-time (sources/aws/describeScheduledActions.txt:5 (stated)).
             max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
 
                 Default: 50 (sources/aws/describeScheduledActions.txt:20 (stated): "The default value is 50").
@@ -2983,6 +2985,8 @@ class Client:
             next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
             scheduled_action_names (wire name ScheduledActionNames): The names of one or more scheduled actions. You can specify up to 50 actions. If you omit this parameter, all scheduled actions are described. If you specify an unknown scheduled action, it is ignored with no error.
             start_time (wire name StartTime): The earliest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+                Format: date-time (sources/aws/describeScheduledActions.txt:9 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the
@@ -3551,12 +3555,14 @@ class Client:
                 Although this parameter can accept a date and time that is more than two days in the future, the availability of forecast data has limits. Amazon EC2 Auto Scaling only issues forecasts for periods of two days in advance.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
+                Format: date-time (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
             policy_name (wire name PolicyName): The name of the policy.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:6 (stated)).
             start_time (wire name StartTime): The inclusive start time of the time range for the forecast data to get. At most, the date and time can be one year before the current date and time.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
+                Format: date-time (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the
@@ -3602,6 +3608,8 @@ class Client:
             availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
             availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
             client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
+
+                Idempotency token: filled in with a fresh one when not given (sources/aws/launchInstances.txt:8 (stated)).
             retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
 
                 Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
@@ -3907,6 +3915,8 @@ class Client:
                 Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:67 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
             desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after the scheduled action runs and the capacity it attempts to maintain. It can scale beyond this capacity if you add more scaling conditions.
             end_time (wire name EndTime): The date and time for the recurring schedule to end. Amazon EC2 Auto Scaling does not perform the action after this time.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:7 (stated)).
             max_size (wire name MaxSize): The maximum size of the Auto Scaling group.
             min_size (wire name MinSize): The minimum size of the Auto Scaling group.
             recurrence (wire name Recurrence): The recurring schedule for this action, in Unix cron syntax format. This format consists of five fields separated by white spaces: Minute Hour Day_of_Month Month_of_Year Day_of_Week. The value must be in quotes (for example, "30 0 1 1,6,12 *"). For more information about this format, see Crontab.
@@ -3919,7 +3929,11 @@ class Client:
                 If you specify Recurrence and StartTime, Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the specified recurrence.
 
                 If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error message.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:11 (stated)).
             time (wire name Time): This parameter is no longer used.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the
@@ -6070,6 +6084,8 @@ class AsyncClient:
 
                 Length: 1..255 characters (sources/aws/describeScheduledActions.txt:38 (stated): "_s.validateStringLength('autoScalingGroupName', autoScalingGroupName, 1, 255)").
             end_time (wire name EndTime): The latest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+                Format: date-time (sources/aws/describeScheduledActions.txt:5 (stated)).
             max_records (wire name MaxRecords): The maximum number of items to return with this call. The default value is 50 and the maximum value is 100.
 
                 Default: 50 (sources/aws/describeScheduledActions.txt:20 (stated): "The default value is 50").
@@ -6077,6 +6093,8 @@ class AsyncClient:
             next_token (wire name NextToken): The token for the next set of items to return. (You received this token from a previous call.)
             scheduled_action_names (wire name ScheduledActionNames): The names of one or more scheduled actions. You can specify up to 50 actions. If you omit this parameter, all scheduled actions are described. If you specify an unknown scheduled action, it is ignored with no error.
             start_time (wire name StartTime): The earliest scheduled start time to return. If scheduled action names are provided, this parameter is ignored.
+
+                Format: date-time (sources/aws/describeScheduledActions.txt:9 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the
@@ -6647,12 +6665,14 @@ class AsyncClient:
                 Although this parameter can accept a date and time that is more than two days in the future, the availability of forecast data has limits. Amazon EC2 Auto Scaling only issues forecasts for periods of two days in advance.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
+                Format: date-time (sources/aws/getPredictiveScalingForecast.txt:5 (stated)).
             policy_name (wire name PolicyName): The name of the policy.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:6 (stated)).
             start_time (wire name StartTime): The inclusive start time of the time range for the forecast data to get. At most, the date and time can be one year before the current date and time.
 
                 Required (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
+                Format: date-time (sources/aws/getPredictiveScalingForecast.txt:7 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the
@@ -6698,6 +6718,8 @@ class AsyncClient:
             availability_zone_ids (wire name AvailabilityZoneIds): A list of Availability Zone IDs where instances should be launched. Must match or be included in the group's AZ configuration. You cannot specify both AvailabilityZones and AvailabilityZoneIds. Required for multi-AZ groups, optional for single-AZ groups.
             availability_zones (wire name AvailabilityZones): The Availability Zones for the instance launch. Must match or be included in the Auto Scaling group's Availability Zone configuration. Either AvailabilityZones or SubnetIds must be specified for groups with multiple Availability Zone configurations.
             client_token (wire name ClientToken): A unique, case-sensitive identifier to ensure idempotency of the request.
+
+                Idempotency token: filled in with a fresh one when not given (sources/aws/launchInstances.txt:8 (stated)).
             retry_strategy (wire name RetryStrategy): Specifies whether to retry asynchronously if the synchronous launch fails. Valid values are NONE (default, no async retry) and RETRY_WITH_GROUP_CONFIGURATION (increase desired capacity and retry with group configuration).
 
                 Values: none, retry-with-group-configuration (specs/overlays/aws-launch-instances-retry-strategy.yaml:11 (human)).
@@ -7005,6 +7027,8 @@ class AsyncClient:
                 Length: 1..255 characters (sources/aws/putScheduledUpdateGroupAction.txt:67 (stated): "_s.validateStringLength('scheduledActionName', scheduledActionName, 1, 255, isRequired: true)").
             desired_capacity (wire name DesiredCapacity): The desired capacity is the initial capacity of the Auto Scaling group after the scheduled action runs and the capacity it attempts to maintain. It can scale beyond this capacity if you add more scaling conditions.
             end_time (wire name EndTime): The date and time for the recurring schedule to end. Amazon EC2 Auto Scaling does not perform the action after this time.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:7 (stated)).
             max_size (wire name MaxSize): The maximum size of the Auto Scaling group.
             min_size (wire name MinSize): The minimum size of the Auto Scaling group.
             recurrence (wire name Recurrence): The recurring schedule for this action, in Unix cron syntax format. This format consists of five fields separated by white spaces: Minute Hour Day_of_Month Month_of_Year Day_of_Week. The value must be in quotes (for example, "30 0 1 1,6,12 *"). For more information about this format, see Crontab.
@@ -7017,7 +7041,11 @@ class AsyncClient:
                 If you specify Recurrence and StartTime, Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the specified recurrence.
 
                 If you try to schedule your action in the past, Amazon EC2 Auto Scaling returns an error message.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:11 (stated)).
             time (wire name Time): This parameter is no longer used.
+
+                Format: date-time (sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)).
 
         Raises:
             AwsAutoscalingError: the service's error (the subclass of its code), or the

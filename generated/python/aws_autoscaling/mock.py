@@ -101,12 +101,15 @@ HOOK: Final = HookSpec(
     # no hook id in the pages: internal ids
     id_prefix="hook-",
     id_length=8,
-    timeout_key="",
-    timeout_default=None,
-    default_result_key="",
-    default_result_default=None,
-    transition_key="",
-    transitions={},
+    timeout_key="HeartbeatTimeout",
+    timeout_default=3600,
+    default_result_key="DefaultResult",
+    default_result_default="ABANDON",
+    transition_key="LifecycleTransition",
+    transitions={
+        "autoscaling:EC2_INSTANCE_LAUNCHING": "launch",
+        "autoscaling:EC2_INSTANCE_TERMINATING": "terminate",
+    },
     results={
         "CONTINUE": "continue",
         "ABANDON": "abandon",
@@ -127,18 +130,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_instances,
         validate=validators.validate_attach_instances,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/attachInstances.txt:1 (stated)
         response=(),
+        # AttachInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Attaches one or more target groups to the specified Auto Scaling group.
     # sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
@@ -152,18 +154,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_load_balancer_target_groups,
         validate=validators.validate_attach_load_balancer_target_groups,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/attachLoadBalancerTargetGroups.txt:1 (stated)
         response=(),
+        # AttachLoadBalancerTargetGroups is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # To attach an Application Load Balancer, Network Load Balancer, or Gateway Load Balancer, use the AttachLoadBalancerTargetGroups API operation instead.
     # sources/aws/attachLoadBalancers.txt:1 (stated)
@@ -177,18 +178,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_load_balancers,
         validate=validators.validate_attach_load_balancers,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/attachLoadBalancers.txt:1 (stated)
         response=(),
+        # AttachLoadBalancers is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Attaches one or more traffic sources to the specified Auto Scaling group.
     # sources/aws/attachTrafficSources.txt:1 (stated)
@@ -202,18 +202,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_traffic_sources,
         validate=validators.validate_attach_traffic_sources,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/attachTrafficSources.txt:1 (stated)
         response=(),
+        # AttachTrafficSources is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes one or more scheduled actions for the specified Auto Scaling group.
     # sources/aws/batchDeleteScheduledAction.txt:1 (stated)
@@ -227,18 +226,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_batch_delete_scheduled_action,
         validate=validators.validate_batch_delete_scheduled_action,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/batchDeleteScheduledAction.txt:1 (stated)
         response=(),
+        # BatchDeleteScheduledAction is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates one or more scheduled scaling actions for an Auto Scaling group.
     # sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
@@ -252,18 +250,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_batch_put_scheduled_update_group_action,
         validate=validators.validate_batch_put_scheduled_update_group_action,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/batchPutScheduledUpdateGroupAction.txt:1 (stated)
         response=(),
+        # BatchPutScheduledUpdateGroupAction is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Cancels an instance refresh operation in progress.
     # sources/aws/cancelInstanceRefresh.txt:1 (stated)
@@ -277,18 +274,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_cancel_instance_refresh,
         validate=validators.validate_cancel_instance_refresh,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/cancelInstanceRefresh.txt:1 (stated)
         response=(),
+        # CancelInstanceRefresh is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Completes the lifecycle action for the specified token or instance with the specified result.
     # sources/aws/completeLifecycleAction.txt:1 (stated)
@@ -337,7 +333,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/aws/createAutoScalingGroup.txt:1 (stated)
     "CreateAutoScalingGroup": OperationSpec(
         name="CreateAutoScalingGroup",
-        kind="create",
+        kind="other",
         action="CreateAutoScalingGroup",
         version="2011-01-01",
         method="POST",
@@ -345,65 +341,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_auto_scaling_group,
         validate=validators.validate_create_auto_scaling_group,
-        roles={"group": "AutoScalingGroupName", "instance": "InstanceId"},
-        attributes=(
-            "MaxSize",
-            "MinSize",
-            "AvailabilityZones",
-            "CapacityRebalance",
-            "DefaultCooldown",
-            "DesiredCapacity",
-            "HealthCheckGracePeriod",
-            "HealthCheckType",
-            "InstanceId",
-            "LaunchConfigurationName",
-            "LaunchTemplate",
-            "LifecycleHookSpecificationList",
-            "LoadBalancerNames",
-            "MaxInstanceLifetime",
-            "MixedInstancesPolicy",
-            "NewInstancesProtectedFromScaleIn",
-            "PlacementGroup",
-            "ServiceLinkedRoleARN",
-            "Tags",
-            "TargetGroupARNs",
-            "TerminationPolicies",
-            "VPCZoneIdentifier",
-        ),
-        defaults={
-            # sources/aws/createAutoScalingGroup.txt:51 (stated)
-            "DefaultCooldown": 300,
-            # sources/aws/createAutoScalingGroup.txt:55 (stated)
-            "HealthCheckGracePeriod": 0,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/createAutoScalingGroup.txt:37 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/createAutoScalingGroup.txt:37 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/createAutoScalingGroup.txt:1 (stated)
         response=(),
+        # CreateAutoScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates a launch configuration.
     # sources/aws/createLaunchConfiguration.txt:1 (stated)
     "CreateLaunchConfiguration": OperationSpec(
         name="CreateLaunchConfiguration",
-        kind="create",
+        kind="other",
         action="CreateLaunchConfiguration",
         version="2011-01-01",
         method="POST",
@@ -411,58 +365,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_launch_configuration,
         validate=validators.validate_create_launch_configuration,
-        roles={"instance": "InstanceId"},
-        attributes=(
-            "LaunchConfigurationName",
-            "AssociatePublicIpAddress",
-            "BlockDeviceMappings",
-            "ClassicLinkVPCId",
-            "ClassicLinkVPCSecurityGroups",
-            "EbsOptimized",
-            "IamInstanceProfile",
-            "ImageId",
-            "InstanceId",
-            "InstanceMonitoring",
-            "InstanceType",
-            "KernelId",
-            "KeyName",
-            "MetadataOptions",
-            "PlacementTenancy",
-            "RamdiskId",
-            "SecurityGroups",
-            "SpotPrice",
-            "UserData",
-        ),
-        defaults={
-            # sources/aws/createLaunchConfiguration.txt:51 (stated)
-            "EbsOptimized": False,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/createLaunchConfiguration.txt:31 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/createLaunchConfiguration.txt:31 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/createLaunchConfiguration.txt:1 (stated)
         response=(),
+        # CreateLaunchConfiguration is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates tags for the specified Auto Scaling group.
     # sources/aws/createOrUpdateTags.txt:1 (stated)
     "CreateOrUpdateTags": OperationSpec(
         name="CreateOrUpdateTags",
-        kind="create",
+        kind="other",
         action="CreateOrUpdateTags",
         version="2011-01-01",
         method="POST",
@@ -471,34 +390,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_create_or_update_tags,
         validate=validators.validate_create_or_update_tags,
         roles={},
-        attributes=("Tags",),
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/createOrUpdateTags.txt:13 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/createOrUpdateTags.txt:13 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/createOrUpdateTags.txt:1 (stated)
         response=(),
+        # CreateOrUpdateTags is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified Auto Scaling group.
     # sources/aws/deleteAutoScalingGroup.txt:1 (stated)
     "DeleteAutoScalingGroup": OperationSpec(
         name="DeleteAutoScalingGroup",
-        kind="delete",
+        kind="other",
         action="DeleteAutoScalingGroup",
         version="2011-01-01",
         method="POST",
@@ -506,24 +413,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_auto_scaling_group,
         validate=validators.validate_delete_auto_scaling_group,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/deleteAutoScalingGroup.txt:1 (stated)
         response=(),
+        # DeleteAutoScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified launch configuration.
     # sources/aws/deleteLaunchConfiguration.txt:1 (stated)
     "DeleteLaunchConfiguration": OperationSpec(
         name="DeleteLaunchConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteLaunchConfiguration",
         version="2011-01-01",
         method="POST",
@@ -540,6 +446,8 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/aws/deleteLaunchConfiguration.txt:1 (stated)
         response=(),
+        # DeleteLaunchConfiguration is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified lifecycle hook.
     # sources/aws/deleteLifecycleHook.txt:1 (stated)
@@ -574,7 +482,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/aws/deleteNotificationConfiguration.txt:1 (stated)
     "DeleteNotificationConfiguration": OperationSpec(
         name="DeleteNotificationConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteNotificationConfiguration",
         version="2011-01-01",
         method="POST",
@@ -582,24 +490,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_notification_configuration,
         validate=validators.validate_delete_notification_configuration,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/deleteNotificationConfiguration.txt:1 (stated)
         response=(),
+        # DeleteNotificationConfiguration is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified scaling policy.
     # sources/aws/deletePolicy.txt:1 (stated)
     "DeletePolicy": OperationSpec(
         name="DeletePolicy",
-        kind="delete",
+        kind="other",
         action="DeletePolicy",
         version="2011-01-01",
         method="POST",
@@ -607,24 +514,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_policy,
         validate=validators.validate_delete_policy,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/deletePolicy.txt:1 (stated)
         response=(),
+        # DeletePolicy is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified scheduled action.
     # sources/aws/deleteScheduledAction.txt:1 (stated)
     "DeleteScheduledAction": OperationSpec(
         name="DeleteScheduledAction",
-        kind="delete",
+        kind="other",
         action="DeleteScheduledAction",
         version="2011-01-01",
         method="POST",
@@ -632,24 +538,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_scheduled_action,
         validate=validators.validate_delete_scheduled_action,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/deleteScheduledAction.txt:1 (stated)
         response=(),
+        # DeleteScheduledAction is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the specified tags.
     # sources/aws/deleteTags.txt:1 (stated)
     "DeleteTags": OperationSpec(
         name="DeleteTags",
-        kind="delete",
+        kind="other",
         action="DeleteTags",
         version="2011-01-01",
         method="POST",
@@ -666,12 +571,14 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/aws/deleteTags.txt:1 (stated)
         response=(),
+        # DeleteTags is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Deletes the warm pool for the specified Auto Scaling group.
     # sources/aws/deleteWarmPool.txt:1 (stated)
     "DeleteWarmPool": OperationSpec(
         name="DeleteWarmPool",
-        kind="delete",
+        kind="other",
         action="DeleteWarmPool",
         version="2011-01-01",
         method="POST",
@@ -679,24 +586,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_warm_pool,
         validate=validators.validate_delete_warm_pool,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/deleteWarmPool.txt:1 (stated)
         response=(),
+        # DeleteWarmPool is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the current Amazon EC2 Auto Scaling resource quotas for your AWS account.
     # sources/aws/describeAccountLimits.txt:1 (stated)
     "DescribeAccountLimits": OperationSpec(
         name="DescribeAccountLimits",
-        kind="describe",
+        kind="other",
         action="DescribeAccountLimits",
         version="2011-01-01",
         method="POST",
@@ -711,87 +617,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeAccountLimits has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "AccountLimits",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeAccountLimits.txt:1 (stated)
+        response=(),
+        # DescribeAccountLimits is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the available adjustment types for Amazon EC2 Auto Scaling scaling policies.
     # sources/aws/describeAdjustmentTypes.txt:1 (stated)
     "DescribeAdjustmentTypes": OperationSpec(
         name="DescribeAdjustmentTypes",
-        kind="describe",
+        kind="other",
         action="DescribeAdjustmentTypes",
         version="2011-01-01",
         method="POST",
@@ -806,87 +641,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeAdjustmentTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "AdjustmentTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeAdjustmentTypes.txt:1 (stated)
+        response=(),
+        # DescribeAdjustmentTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes one or more Auto Scaling groups.
     # sources/aws/describeAutoScalingGroups.txt:1 (stated)
     "DescribeAutoScalingGroups": OperationSpec(
         name="DescribeAutoScalingGroups",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingGroups",
         version="2011-01-01",
         method="POST",
@@ -894,97 +658,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_auto_scaling_groups,
         validate=validators.validate_describe_auto_scaling_groups,
-        roles={"limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeAutoScalingGroups.txt:17 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeAutoScalingGroups has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "AutoScalingGroups",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeAutoScalingGroups.txt:1 (stated)
+        response=(),
+        # DescribeAutoScalingGroups is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes one or more Auto Scaling instances.
     # sources/aws/describeAutoScalingInstances.txt:1 (stated)
     "DescribeAutoScalingInstances": OperationSpec(
         name="DescribeAutoScalingInstances",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingInstances",
         version="2011-01-01",
         method="POST",
@@ -992,97 +682,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_auto_scaling_instances,
         validate=validators.validate_describe_auto_scaling_instances,
-        roles={"limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeAutoScalingInstances.txt:15 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeAutoScalingInstances has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "AutoScalingInstances",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeAutoScalingInstances.txt:1 (stated)
+        response=(),
+        # DescribeAutoScalingInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the notification types that are supported by Amazon EC2 Auto Scaling.
     # sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
     "DescribeAutoScalingNotificationTypes": OperationSpec(
         name="DescribeAutoScalingNotificationTypes",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingNotificationTypes",
         version="2011-01-01",
         method="POST",
@@ -1097,87 +713,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeAutoScalingNotificationTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "AutoScalingNotificationTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeAutoScalingNotificationTypes.txt:1 (stated)
+        response=(),
+        # DescribeAutoScalingNotificationTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes one or more instance refreshes.
     # sources/aws/describeInstanceRefreshes.txt:1 (stated)
     "DescribeInstanceRefreshes": OperationSpec(
         name="DescribeInstanceRefreshes",
-        kind="describe",
+        kind="other",
         action="DescribeInstanceRefreshes",
         version="2011-01-01",
         method="POST",
@@ -1185,100 +730,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_instance_refreshes,
         validate=validators.validate_describe_instance_refreshes,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeInstanceRefreshes.txt:28 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeInstanceRefreshes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "InstanceRefreshes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeInstanceRefreshes.txt:1 (stated)
+        response=(),
+        # DescribeInstanceRefreshes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes one or more launch configurations.
     # sources/aws/describeLaunchConfigurations.txt:1 (stated)
     "DescribeLaunchConfigurations": OperationSpec(
         name="DescribeLaunchConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeLaunchConfigurations",
         version="2011-01-01",
         method="POST",
@@ -1286,97 +754,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_launch_configurations,
         validate=validators.validate_describe_launch_configurations,
-        roles={"limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeLaunchConfigurations.txt:15 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeLaunchConfigurations has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "LaunchConfigurations",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeLaunchConfigurations.txt:1 (stated)
+        response=(),
+        # DescribeLaunchConfigurations is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the available types of lifecycle hooks.
     # sources/aws/describeLifecycleHookTypes.txt:1 (stated)
     "DescribeLifecycleHookTypes": OperationSpec(
         name="DescribeLifecycleHookTypes",
-        kind="describe",
+        kind="other",
         action="DescribeLifecycleHookTypes",
         version="2011-01-01",
         method="POST",
@@ -1391,81 +785,10 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeLifecycleHookTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "LifecycleHookTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeLifecycleHookTypes.txt:1 (stated)
+        response=(),
+        # DescribeLifecycleHookTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the lifecycle hooks for the specified Auto Scaling group.
     # sources/aws/describeLifecycleHooks.txt:1 (stated)
@@ -1489,7 +812,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
             # no page documents a code: protocol aws-query invalid-value answer
             "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
         },
-        # inferred: DescribeLifecycleHooks has no response fields in its page; items follow CreateAutoScalingGroup's parameters
+        # inferred: DescribeLifecycleHooks has no response fields in its page; items follow PutLifecycleHook's parameters
         response=(
             FieldSpec(
                 "LifecycleHooks",
@@ -1499,68 +822,24 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
                 "",
                 (
                     FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
+                    FieldSpec("LifecycleHookName", "name", "string", False, "", ()),
+                    FieldSpec("DefaultResult", "attr", "string", False, "DefaultResult", ()),
+                    FieldSpec("HeartbeatTimeout", "attr", "integer", False, "HeartbeatTimeout", ()),
                     FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
+                        "LifecycleTransition", "attr", "string", False, "LifecycleTransition", ()
                     ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
                     FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
+                        "NotificationMetadata", "attr", "string", False, "NotificationMetadata", ()
                     ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
                     FieldSpec(
-                        "LaunchConfigurationName",
+                        "NotificationTargetARN",
                         "attr",
                         "string",
                         False,
-                        "LaunchConfigurationName",
+                        "NotificationTargetARN",
                         (),
                     ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
+                    FieldSpec("RoleARN", "attr", "string", False, "RoleARN", ()),
                 ),
             ),
         ),
@@ -1569,7 +848,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
     "DescribeLoadBalancerTargetGroups": OperationSpec(
         name="DescribeLoadBalancerTargetGroups",
-        kind="describe",
+        kind="other",
         action="DescribeLoadBalancerTargetGroups",
         version="2011-01-01",
         method="POST",
@@ -1577,100 +856,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_load_balancer_target_groups,
         validate=validators.validate_describe_load_balancer_target_groups,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeLoadBalancerTargetGroups.txt:15 (stated)
-            "MaxRecords": 100,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeLoadBalancerTargetGroups has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "LoadBalancerTargetGroups",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeLoadBalancerTargetGroups.txt:1 (stated)
+        response=(),
+        # DescribeLoadBalancerTargetGroups is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the load balancers for the specified Auto Scaling group.
     # sources/aws/describeLoadBalancers.txt:1 (stated)
     "DescribeLoadBalancers": OperationSpec(
         name="DescribeLoadBalancers",
-        kind="describe",
+        kind="other",
         action="DescribeLoadBalancers",
         version="2011-01-01",
         method="POST",
@@ -1678,100 +880,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_load_balancers,
         validate=validators.validate_describe_load_balancers,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeLoadBalancers.txt:17 (stated)
-            "MaxRecords": 100,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeLoadBalancers has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "LoadBalancers",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeLoadBalancers.txt:1 (stated)
+        response=(),
+        # DescribeLoadBalancers is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the available CloudWatch metrics for Amazon EC2 Auto Scaling.
     # sources/aws/describeMetricCollectionTypes.txt:1 (stated)
     "DescribeMetricCollectionTypes": OperationSpec(
         name="DescribeMetricCollectionTypes",
-        kind="describe",
+        kind="other",
         action="DescribeMetricCollectionTypes",
         version="2011-01-01",
         method="POST",
@@ -1786,87 +911,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeMetricCollectionTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "MetricCollectionTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeMetricCollectionTypes.txt:1 (stated)
+        response=(),
+        # DescribeMetricCollectionTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the notification actions associated with the specified Auto Scaling group.
     # sources/aws/describeNotificationConfigurations.txt:1 (stated)
     "DescribeNotificationConfigurations": OperationSpec(
         name="DescribeNotificationConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeNotificationConfigurations",
         version="2011-01-01",
         method="POST",
@@ -1874,97 +928,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_notification_configurations,
         validate=validators.validate_describe_notification_configurations,
-        roles={"limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeNotificationConfigurations.txt:15 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeNotificationConfigurations has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "NotificationConfigurations",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeNotificationConfigurations.txt:1 (stated)
+        response=(),
+        # DescribeNotificationConfigurations is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the policies for the specified Auto Scaling group.
     # sources/aws/describePolicies.txt:1 (stated)
     "DescribePolicies": OperationSpec(
         name="DescribePolicies",
-        kind="describe",
+        kind="other",
         action="DescribePolicies",
         version="2011-01-01",
         method="POST",
@@ -1972,100 +952,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_policies,
         validate=validators.validate_describe_policies,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describePolicies.txt:17 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribePolicies has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "Policies",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describePolicies.txt:1 (stated)
+        response=(),
+        # DescribePolicies is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes one or more scaling activities for the specified Auto Scaling group.
     # sources/aws/describeScalingActivities.txt:1 (stated)
     "DescribeScalingActivities": OperationSpec(
         name="DescribeScalingActivities",
-        kind="describe",
+        kind="other",
         action="DescribeScalingActivities",
         version="2011-01-01",
         method="POST",
@@ -2073,100 +976,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_activities,
         validate=validators.validate_describe_scaling_activities,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeScalingActivities.txt:18 (stated)
-            "MaxRecords": 100,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeScalingActivities has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "ScalingActivities",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeScalingActivities.txt:1 (stated)
+        response=(),
+        # DescribeScalingActivities is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the scaling process types for use with the ResumeProcesses and SuspendProcesses APIs.
     # sources/aws/describeScalingProcessTypes.txt:1 (stated)
     "DescribeScalingProcessTypes": OperationSpec(
         name="DescribeScalingProcessTypes",
-        kind="describe",
+        kind="other",
         action="DescribeScalingProcessTypes",
         version="2011-01-01",
         method="POST",
@@ -2181,87 +1007,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeScalingProcessTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "ScalingProcessTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeScalingProcessTypes.txt:1 (stated)
+        response=(),
+        # DescribeScalingProcessTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the actions scheduled for your Auto Scaling group that haven't run or that have not reached their end time.
     # sources/aws/describeScheduledActions.txt:1 (stated)
     "DescribeScheduledActions": OperationSpec(
         name="DescribeScheduledActions",
-        kind="describe",
+        kind="other",
         action="DescribeScheduledActions",
         version="2011-01-01",
         method="POST",
@@ -2269,100 +1024,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scheduled_actions,
         validate=validators.validate_describe_scheduled_actions,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeScheduledActions.txt:20 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeScheduledActions has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "ScheduledActions",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeScheduledActions.txt:1 (stated)
+        response=(),
+        # DescribeScheduledActions is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the specified tags.
     # sources/aws/describeTags.txt:1 (stated)
     "DescribeTags": OperationSpec(
         name="DescribeTags",
-        kind="describe",
+        kind="other",
         action="DescribeTags",
         version="2011-01-01",
         method="POST",
@@ -2370,100 +1048,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_tags,
         validate=validators.validate_describe_tags,
-        roles={"filters": "Filters", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/aws/describeTags.txt:21 (stated)
-            "MaxRecords": 50,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "bad_filter": ErrorSpec("ValidationError", 400, "Invalid filter: {filter}"),
-        },
-        # inferred: DescribeTags has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "Tags",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeTags.txt:1 (stated)
+        response=(),
+        # DescribeTags is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Describes the termination policies supported by Amazon EC2 Auto Scaling.
     # sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
     "DescribeTerminationPolicyTypes": OperationSpec(
         name="DescribeTerminationPolicyTypes",
-        kind="describe",
+        kind="other",
         action="DescribeTerminationPolicyTypes",
         version="2011-01-01",
         method="POST",
@@ -2478,87 +1079,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         quota=None,
         rate_limit=None,
         errors={},
-        # inferred: DescribeTerminationPolicyTypes has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "TerminationPolicyTypes",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        # sources/aws/describeTerminationPolicyTypes.txt:1 (stated)
+        response=(),
+        # DescribeTerminationPolicyTypes is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Gets information about the traffic sources for the specified Auto Scaling group.
     # sources/aws/describeTrafficSources.txt:1 (stated)
     "DescribeTrafficSources": OperationSpec(
         name="DescribeTrafficSources",
-        kind="describe",
+        kind="other",
         action="DescribeTrafficSources",
         version="2011-01-01",
         method="POST",
@@ -2566,97 +1096,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_traffic_sources,
         validate=validators.validate_describe_traffic_sources,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeTrafficSources has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "TrafficSources",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeTrafficSources.txt:1 (stated)
+        response=(),
+        # DescribeTrafficSources is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Gets information about a warm pool and its instances.
     # sources/aws/describeWarmPool.txt:1 (stated)
     "DescribeWarmPool": OperationSpec(
         name="DescribeWarmPool",
-        kind="describe",
+        kind="other",
         action="DescribeWarmPool",
         version="2011-01-01",
         method="POST",
@@ -2664,91 +1120,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_warm_pool,
         validate=validators.validate_describe_warm_pool,
-        roles={"group": "AutoScalingGroupName", "limit": "MaxRecords"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
-        # inferred: DescribeWarmPool has no response fields in its page; items follow CreateAutoScalingGroup's parameters
-        response=(
-            FieldSpec(
-                "WarmPool",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupName", "group", "string", False, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", False, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", False, "MinSize", ()),
-                    FieldSpec("AvailabilityZones", "attr", "array", False, "AvailabilityZones", ()),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", False, "CapacityRebalance", ()
-                    ),
-                    FieldSpec("DefaultCooldown", "attr", "integer", False, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", False, "DesiredCapacity", ()),
-                    FieldSpec(
-                        "HealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        False,
-                        "HealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", False, "HealthCheckType", ()),
-                    FieldSpec("InstanceId", "attr", "string", False, "InstanceId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationName",
-                        "attr",
-                        "string",
-                        False,
-                        "LaunchConfigurationName",
-                        (),
-                    ),
-                    FieldSpec("LaunchTemplate", "attr", "object", False, "LaunchTemplate", ()),
-                    FieldSpec(
-                        "LifecycleHookSpecificationList",
-                        "attr",
-                        "array",
-                        False,
-                        "LifecycleHookSpecificationList",
-                        (),
-                    ),
-                    FieldSpec("LoadBalancerNames", "attr", "array", False, "LoadBalancerNames", ()),
-                    FieldSpec(
-                        "MaxInstanceLifetime", "attr", "integer", False, "MaxInstanceLifetime", ()
-                    ),
-                    FieldSpec(
-                        "MixedInstancesPolicy", "attr", "object", False, "MixedInstancesPolicy", ()
-                    ),
-                    FieldSpec(
-                        "NewInstancesProtectedFromScaleIn",
-                        "attr",
-                        "boolean",
-                        False,
-                        "NewInstancesProtectedFromScaleIn",
-                        (),
-                    ),
-                    FieldSpec("PlacementGroup", "attr", "string", False, "PlacementGroup", ()),
-                    FieldSpec(
-                        "ServiceLinkedRoleARN", "attr", "string", False, "ServiceLinkedRoleARN", ()
-                    ),
-                    FieldSpec("Tags", "attr", "array", False, "Tags", ()),
-                    FieldSpec("TargetGroupARNs", "attr", "array", False, "TargetGroupARNs", ()),
-                    FieldSpec(
-                        "TerminationPolicies", "attr", "array", False, "TerminationPolicies", ()
-                    ),
-                    FieldSpec(
-                        "VPCZoneIdentifier", "attr", "string", False, "VPCZoneIdentifier", ()
-                    ),
-                ),
-            ),
-        ),
+        errors={},
+        # sources/aws/describeWarmPool.txt:1 (stated)
+        response=(),
+        # DescribeWarmPool is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Removes one or more instances from the specified Auto Scaling group.
     # sources/aws/detachInstances.txt:1 (stated)
@@ -2762,18 +1144,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_instances,
         validate=validators.validate_detach_instances,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/detachInstances.txt:1 (stated)
         response=(),
+        # DetachInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Detaches one or more target groups from the specified Auto Scaling group.
     # sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
@@ -2787,18 +1168,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_load_balancer_target_groups,
         validate=validators.validate_detach_load_balancer_target_groups,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/detachLoadBalancerTargetGroups.txt:1 (stated)
         response=(),
+        # DetachLoadBalancerTargetGroups is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Detaches one or more Classic Load Balancers from the specified Auto Scaling group.
     # sources/aws/detachLoadBalancers.txt:1 (stated)
@@ -2812,18 +1192,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_load_balancers,
         validate=validators.validate_detach_load_balancers,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/detachLoadBalancers.txt:1 (stated)
         response=(),
+        # DetachLoadBalancers is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Detaches one or more traffic sources from the specified Auto Scaling group.
     # sources/aws/detachTrafficSources.txt:1 (stated)
@@ -2837,18 +1216,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_traffic_sources,
         validate=validators.validate_detach_traffic_sources,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/detachTrafficSources.txt:1 (stated)
         response=(),
+        # DetachTrafficSources is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Disables group metrics for the specified Auto Scaling group.
     # sources/aws/disableMetricsCollection.txt:1 (stated)
@@ -2862,18 +1240,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_disable_metrics_collection,
         validate=validators.validate_disable_metrics_collection,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/disableMetricsCollection.txt:1 (stated)
         response=(),
+        # DisableMetricsCollection is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Enables group metrics for the specified Auto Scaling group.
     # sources/aws/enableMetricsCollection.txt:1 (stated)
@@ -2887,18 +1264,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enable_metrics_collection,
         validate=validators.validate_enable_metrics_collection,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/enableMetricsCollection.txt:1 (stated)
         response=(),
+        # EnableMetricsCollection is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Moves the specified instances into the standby state.
     # sources/aws/enterStandby.txt:1 (stated)
@@ -2912,18 +1288,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enter_standby,
         validate=validators.validate_enter_standby,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/enterStandby.txt:1 (stated)
         response=(),
+        # EnterStandby is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Executes the specified policy.
     # sources/aws/executePolicy.txt:1 (stated)
@@ -2937,18 +1312,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_execute_policy,
         validate=validators.validate_execute_policy,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/executePolicy.txt:1 (stated)
         response=(),
+        # ExecutePolicy is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Moves the specified instances out of the standby state.
     # sources/aws/exitStandby.txt:1 (stated)
@@ -2962,24 +1336,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_exit_standby,
         validate=validators.validate_exit_standby,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/exitStandby.txt:1 (stated)
         response=(),
+        # ExitStandby is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Retrieves the forecast data for a predictive scaling policy.
     # sources/aws/getPredictiveScalingForecast.txt:1 (stated)
     "GetPredictiveScalingForecast": OperationSpec(
         name="GetPredictiveScalingForecast",
-        kind="show",
+        kind="other",
         action="GetPredictiveScalingForecast",
         version="2011-01-01",
         method="POST",
@@ -2987,18 +1360,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_get_predictive_scaling_forecast,
         validate=validators.validate_get_predictive_scaling_forecast,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/getPredictiveScalingForecast.txt:1 (stated)
         response=(),
+        # GetPredictiveScalingForecast is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Launches a specified number of instances in an Auto Scaling group.
     # sources/aws/launchInstances.txt:1 (stated)
@@ -3012,18 +1384,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_launch_instances,
         validate=validators.validate_launch_instances,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/launchInstances.txt:1 (stated)
         response=(),
+        # LaunchInstances is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates a lifecycle hook for the specified Auto Scaling group.
     # sources/aws/putLifecycleHook.txt:1 (stated)
@@ -3090,7 +1461,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/aws/putNotificationConfiguration.txt:1 (stated)
     "PutNotificationConfiguration": OperationSpec(
         name="PutNotificationConfiguration",
-        kind="upsert",
+        kind="other",
         action="PutNotificationConfiguration",
         version="2011-01-01",
         method="POST",
@@ -3098,40 +1469,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_put_notification_configuration,
         validate=validators.validate_put_notification_configuration,
-        roles={"group": "AutoScalingGroupName"},
-        attributes=(
-            "NotificationTypes",
-            "TopicARN",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # sources/aws/putNotificationConfiguration.txt:15 (stated)
-        quota=10,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/putNotificationConfiguration.txt:17 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/putNotificationConfiguration.txt:1 (stated)
         response=(),
+        # PutNotificationConfiguration is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates a scaling policy for an Auto Scaling group.
     # sources/aws/putScalingPolicy.txt:1 (stated)
     "PutScalingPolicy": OperationSpec(
         name="PutScalingPolicy",
-        kind="upsert",
+        kind="other",
         action="PutScalingPolicy",
         version="2011-01-01",
         method="POST",
@@ -3139,53 +1493,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_put_scaling_policy,
         validate=validators.validate_put_scaling_policy,
-        roles={"group": "AutoScalingGroupName"},
-        attributes=(
-            "PolicyName",
-            "AdjustmentType",
-            "Cooldown",
-            "Enabled",
-            "EstimatedInstanceWarmup",
-            "MetricAggregationType",
-            "MinAdjustmentMagnitude",
-            "MinAdjustmentStep",
-            "PolicyType",
-            "ScalingAdjustment",
-            "StepAdjustments",
-            "TargetTrackingConfiguration",
-        ),
-        defaults={
-            # sources/aws/putScalingPolicy.txt:57 (stated)
-            "PolicyType": "SimpleScaling",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/putScalingPolicy.txt:23 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/putScalingPolicy.txt:23 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/putScalingPolicy.txt:1 (stated)
         response=(),
+        # PutScalingPolicy is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates a scheduled scaling action for an Auto Scaling group.
     # sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
     "PutScheduledUpdateGroupAction": OperationSpec(
         name="PutScheduledUpdateGroupAction",
-        kind="upsert",
+        kind="other",
         action="PutScheduledUpdateGroupAction",
         version="2011-01-01",
         method="POST",
@@ -3193,46 +1517,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_put_scheduled_update_group_action,
         validate=validators.validate_put_scheduled_update_group_action,
-        roles={"group": "AutoScalingGroupName"},
-        attributes=(
-            "ScheduledActionName",
-            "DesiredCapacity",
-            "EndTime",
-            "MaxSize",
-            "MinSize",
-            "Recurrence",
-            "StartTime",
-            "Time",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/putScheduledUpdateGroupAction.txt:19 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/putScheduledUpdateGroupAction.txt:19 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/putScheduledUpdateGroupAction.txt:1 (stated)
         response=(),
+        # PutScheduledUpdateGroupAction is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Creates or updates a warm pool for the specified Auto Scaling group.
     # sources/aws/putWarmPool.txt:1 (stated)
     "PutWarmPool": OperationSpec(
         name="PutWarmPool",
-        kind="upsert",
+        kind="other",
         action="PutWarmPool",
         version="2011-01-01",
         method="POST",
@@ -3240,39 +1541,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_put_warm_pool,
         validate=validators.validate_put_warm_pool,
-        roles={"group": "AutoScalingGroupName"},
-        attributes=(
-            "InstanceReusePolicy",
-            "MaxGroupPreparedCapacity",
-            "MinSize",
-            "PoolState",
-        ),
-        defaults={
-            # sources/aws/putWarmPool.txt:31 (stated)
-            "PoolState": "Stopped",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded is documented at sources/aws/putWarmPool.txt:19 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/aws/putWarmPool.txt:19 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded",
-                400,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/aws/putWarmPool.txt:1 (stated)
         response=(),
+        # PutWarmPool is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Records a heartbeat for the lifecycle action associated with the specified token or instance.
     # sources/aws/recordLifecycleActionHeartbeat.txt:1 (stated)
@@ -3328,18 +1607,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_resume_processes,
         validate=validators.validate_resume_processes,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/resumeProcesses.txt:1 (stated)
         response=(),
+        # ResumeProcesses is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Cancels an instance refresh that is in progress and rolls back any changes that it made.
     # sources/aws/rollbackInstanceRefresh.txt:1 (stated)
@@ -3353,18 +1631,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_rollback_instance_refresh,
         validate=validators.validate_rollback_instance_refresh,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/rollbackInstanceRefresh.txt:1 (stated)
         response=(),
+        # RollbackInstanceRefresh is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Sets the size of the specified Auto Scaling group.
     # sources/aws/setDesiredCapacity.txt:1 (stated)
@@ -3378,18 +1655,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_set_desired_capacity,
         validate=validators.validate_set_desired_capacity,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/setDesiredCapacity.txt:1 (stated)
         response=(),
+        # SetDesiredCapacity is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Sets the health status of the specified instance.
     # sources/aws/setInstanceHealth.txt:1 (stated)
@@ -3403,7 +1679,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_set_instance_health,
         validate=validators.validate_set_instance_health,
-        roles={"instance": "InstanceId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -3412,6 +1688,8 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/aws/setInstanceHealth.txt:1 (stated)
         response=(),
+        # SetInstanceHealth is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Updates the instance protection settings of the specified instances.
     # sources/aws/setInstanceProtection.txt:1 (stated)
@@ -3425,18 +1703,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_set_instance_protection,
         validate=validators.validate_set_instance_protection,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/setInstanceProtection.txt:1 (stated)
         response=(),
+        # SetInstanceProtection is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Starts a new instance refresh operation, which triggers a rolling replacement of all previously launched instances in the Auto Scaling group with a new group of instances.
     # sources/aws/startInstanceRefresh.txt:1 (stated)
@@ -3450,18 +1727,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_start_instance_refresh,
         validate=validators.validate_start_instance_refresh,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/startInstanceRefresh.txt:1 (stated)
         response=(),
+        # StartInstanceRefresh is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Suspends the specified auto scaling processes, or all processes, for the specified Auto Scaling group.
     # sources/aws/suspendProcesses.txt:1 (stated)
@@ -3475,18 +1751,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_suspend_processes,
         validate=validators.validate_suspend_processes,
-        roles={"group": "AutoScalingGroupName"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-        },
+        errors={},
         # sources/aws/suspendProcesses.txt:1 (stated)
         response=(),
+        # SuspendProcesses is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Terminates the specified instance and optionally adjusts the desired group size.
     # sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
@@ -3500,7 +1775,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_terminate_instance_in_auto_scaling_group,
         validate=validators.validate_terminate_instance_in_auto_scaling_group,
-        roles={"instance": "InstanceId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
@@ -3509,12 +1784,14 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         errors={},
         # sources/aws/terminateInstanceInAutoScalingGroup.txt:1 (stated)
         response=(),
+        # TerminateInstanceInAutoScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
     # Updates the configuration for the specified Auto Scaling group.
     # sources/aws/updateAutoScalingGroup.txt:1 (stated)
     "UpdateAutoScalingGroup": OperationSpec(
         name="UpdateAutoScalingGroup",
-        kind="modify",
+        kind="other",
         action="UpdateAutoScalingGroup",
         version="2011-01-01",
         method="POST",
@@ -3522,47 +1799,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_update_auto_scaling_group,
         validate=validators.validate_update_auto_scaling_group,
-        roles={"group": "AutoScalingGroupName"},
-        attributes=(
-            "AvailabilityZones",
-            "CapacityRebalance",
-            "DefaultCooldown",
-            "DesiredCapacity",
-            "HealthCheckGracePeriod",
-            "HealthCheckType",
-            "LaunchConfigurationName",
-            "LaunchTemplate",
-            "MaxInstanceLifetime",
-            "MaxSize",
-            "MinSize",
-            "MixedInstancesPolicy",
-            "NewInstancesProtectedFromScaleIn",
-            "PlacementGroup",
-            "ServiceLinkedRoleARN",
-            "TerminationPolicies",
-            "VPCZoneIdentifier",
-        ),
-        defaults={
-            # sources/aws/updateAutoScalingGroup.txt:45 (stated)
-            "DefaultCooldown": 300,
-            # sources/aws/updateAutoScalingGroup.txt:49 (stated)
-            "HealthCheckGracePeriod": 0,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol aws-query invalid-value answer
-            "group_not_found": ErrorSpec("ValidationError", 400, "Group {group} not found"),
-            # no page documents a code: protocol aws-query invalid-value answer
-            "duplicate": ErrorSpec(
-                "ValidationError",
-                400,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/aws/updateAutoScalingGroup.txt:1 (stated)
         response=(),
+        # UpdateAutoScalingGroup is outside the mock's state model: the smallest body its response schema accepts
+        example={},
     ),
 }
 

@@ -67,6 +67,11 @@ _SET_MESSAGE: Final = Problem.__dict__["message"].__set__
 _SET_CODE: Final = Problem.__dict__["code"].__set__
 _SET_STATUS: Final = Problem.__dict__["status"].__set__
 
+# RFC 3339 date-time
+_FORMAT_DATE_TIME: Final = re.compile(
+    "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?"
+)
+
 # --- wire text -> typed values -----------------------------------------------------------------
 
 _INTEGER_TEXT: Final = re.compile(r"-?[0-9]+")
@@ -6231,6 +6236,19 @@ def validate_describe_scheduled_actions(request: Mapping[str, object]) -> list[P
                     400,
                 )
             )
+        else:
+            # sources/aws/describeScheduledActions.txt:5 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     # MaxRecords: integer; sources/aws/describeScheduledActions.txt:6 (stated)
     if "MaxRecords" in request:
         v0 = request["MaxRecords"]
@@ -6317,6 +6335,19 @@ def validate_describe_scheduled_actions(request: Mapping[str, object]) -> list[P
                     400,
                 )
             )
+        else:
+            # sources/aws/describeScheduledActions.txt:9 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     if len(request) != known:
         for key in request:
             if key not in {
@@ -8437,6 +8468,19 @@ def validate_get_predictive_scaling_forecast(request: Mapping[str, object]) -> l
                     400,
                 )
             )
+        else:
+            # sources/aws/getPredictiveScalingForecast.txt:5 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     else:
         problems.append(
             Problem(
@@ -8489,6 +8533,19 @@ def validate_get_predictive_scaling_forecast(request: Mapping[str, object]) -> l
                     400,
                 )
             )
+        else:
+            # sources/aws/getPredictiveScalingForecast.txt:7 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     else:
         problems.append(
             Problem(
@@ -10147,6 +10204,19 @@ def validate_put_scheduled_update_group_action(request: Mapping[str, object]) ->
                     400,
                 )
             )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:7 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'EndTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     # MaxSize: integer; sources/aws/putScheduledUpdateGroupAction.txt:8 (stated)
     if "MaxSize" in request:
         v0 = request["MaxSize"]
@@ -10220,6 +10290,19 @@ def validate_put_scheduled_update_group_action(request: Mapping[str, object]) ->
                     400,
                 )
             )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:11 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'StartTime' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     # Time: string; sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)
     if "Time" in request:
         v0 = request["Time"]
@@ -10235,6 +10318,19 @@ def validate_put_scheduled_update_group_action(request: Mapping[str, object]) ->
                     400,
                 )
             )
+        else:
+            # sources/aws/putScheduledUpdateGroupAction.txt:12 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "Time",
+                        "type",
+                        v0,
+                        "1 validation error detected: Value at 'Time' failed to satisfy constraint: Member must be of the documented type (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "ValidationError",
+                        400,
+                    )
+                )
     if len(request) != known:
         for key in request:
             if key not in {

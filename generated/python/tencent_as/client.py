@@ -1800,7 +1800,7 @@ class Client:
         tags: list[Tag] | None = None,
         service_settings: ServiceSettings | None = None,
         ipv6_address_count: int | None = None,
-        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        multi_zone_subnet_policy: str | None = None,
         health_check_type: HealthCheckType | str | None = None,
         load_balancer_health_check_grace_period: int | None = None,
         instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
@@ -1890,8 +1890,6 @@ class Client:
                 - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
                 - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
                 - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
-
-                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
             health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
                 - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
                 - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
@@ -2380,7 +2378,7 @@ class Client:
         auto_scaling_group_id: str,
         scaling_policy_name: str,
         scaling_policy_type: ScalingPolicyType | str | None = None,
-        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_type: str | None = None,
         adjustment_value: int | None = None,
         cooldown: int | None = None,
         metric_alarm: MetricAlarm | None = None,
@@ -2417,8 +2415,6 @@ class Client:
                 - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
                 - EXACT_CAPACITY: adjust to the expected number of instances
                 - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
-
-                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
             adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
                 - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
                 - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
@@ -2512,6 +2508,7 @@ class Client:
             start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 Required (sources/tencent/model/api.json:2405 (stated)).
+                Format: date-time (sources/tencent/model/api.json:2405 (stated)).
             desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
 
                 Required (sources/tencent/model/api.json:2414 (stated)).
@@ -2521,6 +2518,8 @@ class Client:
             end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+                Format: date-time (sources/tencent/model/api.json:2432 (stated)).
             recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
             disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 
@@ -2802,7 +2801,11 @@ class Client:
 
                 Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
             start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+
+                Format: date-time (sources/tencent/model/api.json:2825 (stated)).
             end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+                Format: date-time (sources/tencent/model/api.json:2834 (stated)).
 
         Raises:
             TencentAsError: the service's error (the subclass of its code), or the
@@ -4256,9 +4259,13 @@ class Client:
             min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
             desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
             start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                Format: date-time (sources/tencent/model/api.json:6428 (stated)).
             end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+                Format: date-time (sources/tencent/model/api.json:6437 (stated)).
             recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
             disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 
@@ -5292,7 +5299,7 @@ class AsyncClient:
         tags: list[Tag] | None = None,
         service_settings: ServiceSettings | None = None,
         ipv6_address_count: int | None = None,
-        multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None,
+        multi_zone_subnet_policy: str | None = None,
         health_check_type: HealthCheckType | str | None = None,
         load_balancer_health_check_grace_period: int | None = None,
         instance_allocation_policy: InstanceAllocationPolicy | str | None = None,
@@ -5382,8 +5389,6 @@ class AsyncClient:
                 - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
                 - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
                 - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
-
-                Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
             health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
                 - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
                 - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
@@ -5872,7 +5877,7 @@ class AsyncClient:
         auto_scaling_group_id: str,
         scaling_policy_name: str,
         scaling_policy_type: ScalingPolicyType | str | None = None,
-        adjustment_type: AdjustmentType | str | None = None,
+        adjustment_type: str | None = None,
         adjustment_value: int | None = None,
         cooldown: int | None = None,
         metric_alarm: MetricAlarm | None = None,
@@ -5909,8 +5914,6 @@ class AsyncClient:
                 - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
                 - EXACT_CAPACITY: adjust to the expected number of instances
                 - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
-
-                Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
             adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
                 - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
                 - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
@@ -6004,6 +6007,7 @@ class AsyncClient:
             start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 Required (sources/tencent/model/api.json:2405 (stated)).
+                Format: date-time (sources/tencent/model/api.json:2405 (stated)).
             desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
 
                 Required (sources/tencent/model/api.json:2414 (stated)).
@@ -6013,6 +6017,8 @@ class AsyncClient:
             end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+                Format: date-time (sources/tencent/model/api.json:2432 (stated)).
             recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
             disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 
@@ -6294,7 +6300,11 @@ class AsyncClient:
 
                 Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
             start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+
+                Format: date-time (sources/tencent/model/api.json:2825 (stated)).
             end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+                Format: date-time (sources/tencent/model/api.json:2834 (stated)).
 
         Raises:
             TencentAsError: the service's error (the subclass of its code), or the
@@ -7750,9 +7760,13 @@ class AsyncClient:
             min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
             desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
             start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+                Format: date-time (sources/tencent/model/api.json:6428 (stated)).
             end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
                 This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+                Format: date-time (sources/tencent/model/api.json:6437 (stated)).
             recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
             disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 

@@ -93,12 +93,15 @@ HOOK: Final = HookSpec(
     # example 'ash-fbjiexz7' at sources/tencent/model/api.json:1364 (stated)
     id_prefix="ash-",
     id_length=8,
-    timeout_key="",
-    timeout_default=None,
-    default_result_key="",
-    default_result_default=None,
-    transition_key="",
-    transitions={},
+    timeout_key="HeartbeatTimeout",
+    timeout_default=300,
+    default_result_key="DefaultResult",
+    default_result_default="CONTINUE",
+    transition_key="LifecycleTransition",
+    transitions={
+        "INSTANCE_LAUNCHING": "launch",
+        "INSTANCE_TERMINATING": "terminate",
+    },
     results={
         "CONTINUE": "continue",
         "ABANDON": "abandon",
@@ -119,23 +122,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_instances,
         validate=validators.validate_attach_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:85 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:3 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:7 (stated)
+        example={"ActivityId": "asa-q59zikez"},
     ),
     # This API is used to add CLBs to a security group.
     # sources/tencent/model/api.json:10 (stated)
@@ -149,23 +146,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_attach_load_balancers,
         validate=validators.validate_attach_load_balancers,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:181 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:10 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:15 (stated)
+        example={"ActivityId": "asa-67izy66g"},
     ),
     # This API is used to cancel the instance refresh activity of the scaling group.
     # sources/tencent/model/api.json:17 (stated)
@@ -179,18 +170,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_cancel_instance_refresh,
         validate=validators.validate_cancel_instance_refresh,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParameterValue", 200, "Group {group} not found"),
-        },
+        errors={},
         # sources/tencent/model/api.json:17 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:29 (stated)
+        example={"Response": {"RequestId": "c4190090-bc60-4f48-b9d4-48095b9596db"}},
     ),
     # This API is used to clear specific attributes of the launch configuration.
     # sources/tencent/model/api.json:24 (stated)
@@ -206,26 +196,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         validate=validators.validate_clear_launch_configuration_attributes,
         roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:1289 (stated)
-            "ClearDataDisks": False,
-            # sources/tencent/model/api.json:1298 (stated)
-            "ClearHostNameSettings": False,
-            # sources/tencent/model/api.json:1307 (stated)
-            "ClearInstanceNameSettings": False,
-            # sources/tencent/model/api.json:1316 (stated)
-            "ClearDisasterRecoverGroupIds": False,
-            # sources/tencent/model/api.json:1325 (stated)
-            "ClearInstanceTags": False,
-            # sources/tencent/model/api.json:1334 (stated)
-            "ClearMetadata": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:24 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:37 (stated)
+        example={"Response": {"RequestId": "382c6cad-15ae-496a-a965-66b95674f5a7"}},
     ),
     # This API is used to complete a lifecycle action by setting the status of lifecycle hook to CONTINUE or ABANDON.
     # sources/tencent/model/api.json:31 (stated)
@@ -292,7 +271,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/tencent/model/api.json:38 (stated)
     "CreateAutoScalingGroup": OperationSpec(
         name="CreateAutoScalingGroup",
-        kind="create",
+        kind="other",
         action="CreateAutoScalingGroup",
         version="2018-04-19",
         method="POST",
@@ -300,87 +279,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_auto_scaling_group,
         validate=validators.validate_create_auto_scaling_group,
-        roles={"group": "AutoScalingGroupName", "project": "ProjectId"},
-        attributes=(
-            "LaunchConfigurationId",
-            "MaxSize",
-            "MinSize",
-            "VpcId",
-            "DefaultCooldown",
-            "DesiredCapacity",
-            "LoadBalancerIds",
-            "ForwardLoadBalancers",
-            "SubnetIds",
-            "TerminationPolicies",
-            "Zones",
-            "RetryPolicy",
-            "ZonesCheckPolicy",
-            "Tags",
-            "ServiceSettings",
-            "Ipv6AddressCount",
-            "MultiZoneSubnetPolicy",
-            "HealthCheckType",
-            "LoadBalancerHealthCheckGracePeriod",
-            "InstanceAllocationPolicy",
-            "SpotMixedAllocationPolicy",
-            "CapacityRebalance",
-            "InstanceNameIndexSettings",
-            "HostNameIndexSettings",
-            "ConcurrentScaleOutForDesiredCapacity",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:1542 (stated)
-            "DefaultCooldown": 300,
-            # sources/tencent/model/api.json:1569 (stated)
-            "ProjectId": 0,
-            # sources/tencent/model/api.json:1614 (stated)
-            "RetryPolicy": "IMMEDIATE_RETRY",
-            # sources/tencent/model/api.json:1623 (stated)
-            "ZonesCheckPolicy": "ANY",
-            # sources/tencent/model/api.json:1650 (stated)
-            "Ipv6AddressCount": 0,
-            # sources/tencent/model/api.json:1668 (stated)
-            "HealthCheckType": "CLB",
-            # sources/tencent/model/api.json:1677 (stated)
-            "LoadBalancerHealthCheckGracePeriod": 0,
-            # sources/tencent/model/api.json:1686 (stated)
-            "InstanceAllocationPolicy": "LAUNCH_CONFIGURATION",
-            # sources/tencent/model/api.json:1704 (stated)
-            "CapacityRebalance": False,
-            # sources/tencent/model/api.json:1731 (stated)
-            "ConcurrentScaleOutForDesiredCapacity": False,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; InvalidParameterValue.LimitExceeded is documented at sources/tencent/model/client.go:495 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParameterValue", 200, "Group {group} not found"),
-            # sources/tencent/model/client.go:486 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.DuplicatedForwardLb",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:495 (stated)
-            "quota": ErrorSpec(
-                "InvalidParameterValue.LimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:38 (stated)
-        response=(
-            FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:59 (stated)
+        example={"AutoScalingGroupId": "asg-nkdwoui0"},
     ),
     # This API is used to create launch configurations and scaling groups based on an instance.
     # sources/tencent/model/api.json:45 (stated)
     "CreateAutoScalingGroupFromInstance": OperationSpec(
         name="CreateAutoScalingGroupFromInstance",
-        kind="create",
+        kind="other",
         action="CreateAutoScalingGroupFromInstance",
         version="2018-04-19",
         method="POST",
@@ -388,49 +303,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_auto_scaling_group_from_instance,
         validate=validators.validate_create_auto_scaling_group_from_instance,
-        roles={"group": "AutoScalingGroupName", "instance": "InstanceId"},
-        attributes=(
-            "InstanceId",
-            "MinSize",
-            "MaxSize",
-            "DesiredCapacity",
-            "InheritInstanceTag",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:1460 (stated)
-            "InheritInstanceTag": False,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded.AutoScalingGroupLimitExceeded is documented at sources/tencent/model/client.go:627 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParameterValue", 200, "Group {group} not found"),
-            # sources/tencent/model/client.go:620 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.DuplicatedSubnet",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:627 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded.AutoScalingGroupLimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:45 (stated)
-        response=(
-            FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:67 (stated)
+        example={"AutoScalingGroupId": "asg-cqatht5b"},
     ),
     # This interface (CreateLaunchConfiguration) is used to create new launch configuration.
     # sources/tencent/model/api.json:52 (stated)
     "CreateLaunchConfiguration": OperationSpec(
         name="CreateLaunchConfiguration",
-        kind="create",
+        kind="other",
         action="CreateLaunchConfiguration",
         version="2018-04-19",
         method="POST",
@@ -438,67 +327,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_launch_configuration,
         validate=validators.validate_create_launch_configuration,
-        roles={"project": "ProjectId"},
-        attributes=(
-            "LaunchConfigurationName",
-            "ImageId",
-            "InstanceType",
-            "SystemDisk",
-            "DataDisks",
-            "InternetAccessible",
-            "LoginSettings",
-            "SecurityGroupIds",
-            "EnhancedService",
-            "UserData",
-            "InstanceChargeType",
-            "InstanceMarketOptions",
-            "InstanceTypes",
-            "CamRoleName",
-            "InstanceTypesCheckPolicy",
-            "InstanceTags",
-            "Tags",
-            "HostNameSettings",
-            "InstanceNameSettings",
-            "InstanceChargePrepaid",
-            "DiskTypePolicy",
-            "HpcClusterId",
-            "IPv6InternetAccessible",
-            "DisasterRecoverGroupIds",
-            "ImageFamily",
-            "DedicatedClusterId",
-            "Metadata",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:1786 (stated)
-            "ProjectId": 0,
-            # sources/tencent/model/api.json:1903 (stated)
-            "InstanceTypesCheckPolicy": "ANY",
-            # sources/tencent/model/api.json:1957 (stated)
-            "DiskTypePolicy": "ORIGINAL",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; InvalidParameterValue.LimitExceeded is documented at sources/tencent/model/client.go:745 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:744 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.LaunchConfigurationNameDuplicated",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:745 (stated)
-            "quota": ErrorSpec(
-                "InvalidParameterValue.LimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:52 (stated)
-        response=(
-            FieldSpec("LaunchConfigurationId", "attr", "string", True, "LaunchConfigurationId", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:75 (stated)
+        example={"LaunchConfigurationId": "asc-77mh1cho"},
     ),
     # This interface (CreateLifecycleHook) is used for creating a lifecycle hook.
     # sources/tencent/CreateLifecycleHook.txt:1 (stated)
@@ -571,7 +410,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/tencent/model/api.json:66 (stated)
     "CreateNotificationConfiguration": OperationSpec(
         name="CreateNotificationConfiguration",
-        kind="create",
+        kind="other",
         action="CreateNotificationConfiguration",
         version="2018-04-19",
         method="POST",
@@ -579,51 +418,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_notification_configuration,
         validate=validators.validate_create_notification_configuration,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=(
-            "NotificationTypes",
-            "NotificationUserGroupIds",
-            "TargetType",
-            "QueueName",
-            "TopicName",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:2184 (stated)
-            "TargetType": "USER_GROUP",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; InvalidParameterValue.LimitExceeded is documented at sources/tencent/model/client.go:1085 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1086 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidParameterValue.UserGroupIdNotFound", 200, "Group {group} not found"
-            ),
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:1085 (stated)
-            "quota": ErrorSpec(
-                "InvalidParameterValue.LimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:66 (stated)
-        response=(
-            FieldSpec("AutoScalingNotificationId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:133 (stated)
+        example={"AutoScalingNotificationId": "asn-2sestqbr"},
     ),
     # This API is used to create an alarm-triggered scaling policy.
     # sources/tencent/model/api.json:73 (stated)
     "CreateScalingPolicy": OperationSpec(
         name="CreateScalingPolicy",
-        kind="create",
+        kind="other",
         action="CreateScalingPolicy",
         version="2018-04-19",
         method="POST",
@@ -631,63 +442,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scaling_policy,
         validate=validators.validate_create_scaling_policy,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=(
-            "ScalingPolicyName",
-            "ScalingPolicyType",
-            "AdjustmentType",
-            "AdjustmentValue",
-            "Cooldown",
-            "MetricAlarm",
-            "PredefinedMetricType",
-            "TargetValue",
-            "EstimatedInstanceWarmup",
-            "DisableScaleIn",
-            "NotificationUserGroupIds",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:2257 (stated)
-            "ScalingPolicyType": "SIMPLE",
-            # sources/tencent/model/api.json:2284 (stated)
-            "Cooldown": 300,
-            # sources/tencent/model/api.json:2320 (stated)
-            "EstimatedInstanceWarmup": 300,
-            # sources/tencent/model/api.json:2329 (stated)
-            "DisableScaleIn": False,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
-        # no page states the number; InvalidParameterValue.LimitExceeded is documented at sources/tencent/model/client.go:1221 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1226 (stated)
-            "group_not_found": ErrorSpec(
-                "InvalidParameterValue.UserGroupIdNotFound", 200, "Group {group} not found"
-            ),
-            # sources/tencent/model/client.go:1223 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.ScalingPolicyNameDuplicate",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:1221 (stated)
-            "quota": ErrorSpec(
-                "InvalidParameterValue.LimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:73 (stated)
-        response=(
-            FieldSpec("AutoScalingPolicyId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:147 (stated)
+        example={"AutoScalingPolicyId": "asp-iir70sxv"},
     ),
     # This API (CreateScheduledAction) is used to create a scheduled task.
     # sources/tencent/model/api.json:80 (stated)
     "CreateScheduledAction": OperationSpec(
         name="CreateScheduledAction",
-        kind="create",
+        kind="other",
         action="CreateScheduledAction",
         version="2018-04-19",
         method="POST",
@@ -695,51 +466,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_create_scheduled_action,
         validate=validators.validate_create_scheduled_action,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=(
-            "ScheduledActionName",
-            "MinSize",
-            "StartTime",
-            "DesiredCapacity",
-            "MaxSize",
-            "EndTime",
-            "Recurrence",
-            "DisableUpdateDesiredCapacity",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
-        # no page states the number; LimitExceeded.DesiredCapacityLimitExceeded is documented at sources/tencent/model/client.go:1306 (stated): the mock's default
-        quota=5,
+        quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1312 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-            # sources/tencent/model/client.go:1301 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.ScheduledActionNameDuplicate",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-            # sources/tencent/model/client.go:1306 (stated)
-            "quota": ErrorSpec(
-                "LimitExceeded.DesiredCapacityLimitExceeded",
-                200,
-                "The group {group} already has {limit} lifecycle hooks, the maximum",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:80 (stated)
-        response=(
-            FieldSpec("ScheduledActionId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:167 (stated)
+        example={"ScheduledActionId": "asst-chwbkq4c"},
     ),
     # This API is used to delete an auto-scaling group. Make sure that there are no IN_SERVICE instances in the group, and there are no ongoing scaling activities. When you delete a scaling group, instances in the status of CREATION_FAILED, TERMINATION_FAILED and DETACH_FAILED are not terminated.
     # sources/tencent/model/api.json:87 (stated)
     "DeleteAutoScalingGroup": OperationSpec(
         name="DeleteAutoScalingGroup",
-        kind="delete",
+        kind="other",
         action="DeleteAutoScalingGroup",
         version="2018-04-19",
         method="POST",
@@ -747,26 +490,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_delete_auto_scaling_group,
         validate=validators.validate_delete_auto_scaling_group,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1389 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:87 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:181 (stated)
+        example={"Response": {"RequestId": "b12066f8-1a4d-4a08-a0e0-d4b8a7f88568"}},
     ),
     # This API (DeleteLaunchConfiguration) is used to delete a launch configuration.
     # sources/tencent/model/api.json:94 (stated)
     "DeleteLaunchConfiguration": OperationSpec(
         name="DeleteLaunchConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteLaunchConfiguration",
         version="2018-04-19",
         method="POST",
@@ -782,7 +522,9 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:94 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:189 (stated)
+        example={"Response": {"RequestId": "dfc4da00-b643-405c-bb4f-d590cfa48b92"}},
     ),
     # This API (DeleteLifeCycleHook) is used to delete a lifecycle hook.
     # sources/tencent/model/api.json:101 (stated)
@@ -823,7 +565,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/tencent/model/api.json:108 (stated)
     "DeleteNotificationConfiguration": OperationSpec(
         name="DeleteNotificationConfiguration",
-        kind="delete",
+        kind="other",
         action="DeleteNotificationConfiguration",
         version="2018-04-19",
         method="POST",
@@ -839,13 +581,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:108 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:205 (stated)
+        example={"Response": {"RequestId": "12868c8c-b1a3-4b66-a03d-1a3cacadca1d"}},
     ),
     # This API (DeleteScalingPolicy) is used to delete an alarm trigger policy.
     # sources/tencent/model/api.json:115 (stated)
     "DeleteScalingPolicy": OperationSpec(
         name="DeleteScalingPolicy",
-        kind="delete",
+        kind="other",
         action="DeleteScalingPolicy",
         version="2018-04-19",
         method="POST",
@@ -861,13 +605,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:115 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:213 (stated)
+        example={"Response": {"RequestId": "56e8b8fc-6043-4b3e-87b6-1a0be1c58f01"}},
     ),
     # This API (DeleteScheduledAction) is used to delete the specified scheduled task.
     # sources/tencent/model/api.json:122 (stated)
     "DeleteScheduledAction": OperationSpec(
         name="DeleteScheduledAction",
-        kind="delete",
+        kind="other",
         action="DeleteScheduledAction",
         version="2018-04-19",
         method="POST",
@@ -883,13 +629,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:122 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:221 (stated)
+        example={"Response": {"RequestId": "cde28f43-67f6-4084-a01e-9623c08ff288"}},
     ),
     # This API (DescribeAccountLimits) is used to query the limits of user's AS resources.
     # sources/tencent/model/api.json:129 (stated)
     "DescribeAccountLimits": OperationSpec(
         name="DescribeAccountLimits",
-        kind="describe",
+        kind="other",
         action="DescribeAccountLimits",
         version="2018-04-19",
         method="POST",
@@ -905,19 +653,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:129 (stated)
-        response=(
-            FieldSpec("MaxNumberOfLaunchConfigurations", "none", "integer", False, "", ()),
-            FieldSpec("NumberOfLaunchConfigurations", "none", "integer", False, "", ()),
-            FieldSpec("MaxNumberOfAutoScalingGroups", "none", "integer", False, "", ()),
-            FieldSpec("NumberOfAutoScalingGroups", "none", "integer", False, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:229 (stated)
+        example={
+            "Response": {
+                "NumberOfLaunchConfigurations": 15,
+                "MaxNumberOfLaunchConfigurations": 20,
+                "NumberOfAutoScalingGroups": 25,
+                "MaxNumberOfAutoScalingGroups": 30,
+                "RequestId": "0c243e3a-70e0-4365-98b1-5fe22b4498a1",
+            }
+        },
     ),
     # This API is used to query the scaling activities of the scaling group. Currently, only scaling operations from the past two years are saved.
     # sources/tencent/model/api.json:136 (stated)
     "DescribeAutoScalingActivities": OperationSpec(
         name="DescribeAutoScalingActivities",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingActivities",
         version="2018-04-19",
         method="POST",
@@ -925,35 +677,46 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_auto_scaling_activities,
         validate=validators.validate_describe_auto_scaling_activities,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:2804 (stated)
-            "Limit": 20,
-            # sources/tencent/model/api.json:2813 (stated)
-            "Offset": 0,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1792 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.Filter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:136 (stated)
-        response=(
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("ActivitySet", "none", "array", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:237 (stated)
+        example={
+            "TotalCount": 1,
+            "ActivitySet": [
+                {
+                    "Description": "Activity was launched in response to a difference between desired capacity and actual capacity, scale out 1 instance(s).",
+                    "AutoScalingGroupId": "asg-2umy3jbd",
+                    "RelatedInstanceSet": [
+                        {"InstanceId": "ins-q3ss14yo", "InstanceStatus": "SUCCESSFUL"}
+                    ],
+                    "LifecycleActionResultSet": [],
+                    "DetailedStatusMessageSet": [],
+                    "ActivityType": "SCALE_OUT",
+                    "ActivityId": "asa-o4v87ae9",
+                    "StartTime": "2018-11-20T08:33:56Z",
+                    "CreatedTime": "2018-11-20T08:33:56Z",
+                    "EndTime": "2018-11-20T08:34:52Z",
+                    "Cause": "Activity was launched in response to a difference between desired capacity and actual capacity.",
+                    "StatusMessageSimplified": "Success",
+                    "StatusMessage": "Success",
+                    "StatusCode": "SUCCESSFUL",
+                    "InvocationResultSet": [],
+                }
+            ],
+        },
     ),
     # This API is used to query suggestions for scaling group configurations.
     # sources/tencent/model/api.json:143 (stated)
     "DescribeAutoScalingAdvices": OperationSpec(
         name="DescribeAutoScalingAdvices",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingAdvices",
         version="2018-04-19",
         method="POST",
@@ -969,16 +732,36 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:143 (stated)
-        response=(
-            FieldSpec("AutoScalingAdviceSet", "none", "array", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:251 (stated)
+        example={
+            "AutoScalingAdviceSet": [
+                {
+                    "AutoScalingGroupId": "asg-2pvrsyog",
+                    "Level": "WARNING",
+                    "Advices": [
+                        {
+                            "Problem": "InvalidInstanceType",
+                            "Solution": "It is recommended to replace the invalid instance type.",
+                            "Detail": "Instance Type `S2.MEDIUM4`(`POSTPAID_BY_HOUR`) in `ap-guangzhou-1` is invalid.",
+                            "Level": "WARNING",
+                        },
+                        {
+                            "Problem": "InvalidInstanceType",
+                            "Solution": "It is recommended to replace the invalid instance type.",
+                            "Detail": "Instance Type `S2.MEDIUM4`(`POSTPAID_BY_HOUR`) in `ap-guangzhou-4` is invalid.",
+                            "Level": "WARNING",
+                        },
+                    ],
+                }
+            ]
+        },
     ),
     # This API is used to query the latest activity history of an auto scaling group.
     # sources/tencent/model/api.json:150 (stated)
     "DescribeAutoScalingGroupLastActivities": OperationSpec(
         name="DescribeAutoScalingGroupLastActivities",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingGroupLastActivities",
         version="2018-04-19",
         method="POST",
@@ -988,25 +771,43 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         validate=validators.validate_describe_auto_scaling_group_last_activities,
         roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:2924 (stated)
-            "ExcludeCancelledActivity": False,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:150 (stated)
-        response=(
-            FieldSpec("ActivitySet", "none", "array", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:259 (stated)
+        example={
+            "ActivitySet": [
+                {
+                    "Description": "Activity was launched in response to a difference between desired capacity and actual capacity, scale out 1 instance(s).",
+                    "AutoScalingGroupId": "asg-2umy3jbd",
+                    "LifecycleActionResultSet": [],
+                    "RelatedInstanceSet": [
+                        {"InstanceId": "ins-q3ss14yo", "InstanceStatus": "SUCCESSFUL"}
+                    ],
+                    "DetailedStatusMessageSet": [],
+                    "ActivityType": "SCALE_OUT",
+                    "ActivityId": "asa-o4v87ae9",
+                    "StartTime": "2018-11-20T08:33:56Z",
+                    "CreatedTime": "2018-11-20T08:33:56Z",
+                    "EndTime": "2018-11-20T08:34:52Z",
+                    "Cause": "Activity was launched in response to a difference between desired capacity and actual capacity.",
+                    "StatusMessageSimplified": "Success",
+                    "StatusMessage": "Success",
+                    "StatusCode": "SUCCESSFUL",
+                    "InvocationResultSet": [],
+                }
+            ]
+        },
     ),
     # This API (DescribeAutoScalingGroups) is used to query the information of auto scaling groups.
     # sources/tencent/model/api.json:157 (stated)
     "DescribeAutoScalingGroups": OperationSpec(
         name="DescribeAutoScalingGroups",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingGroups",
         version="2018-04-19",
         method="POST",
@@ -1014,177 +815,80 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_auto_scaling_groups,
         validate=validators.validate_describe_auto_scaling_groups,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:2979 (stated)
-            "Limit": 20,
-            # sources/tencent/model/api.json:2988 (stated)
-            "Offset": 0,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:1974 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.Filter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:157 (stated)
-        response=(
-            FieldSpec(
-                "AutoScalingGroupSet",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-                    FieldSpec("AutoScalingGroupName", "group", "string", True, "", ()),
-                    FieldSpec("AutoScalingGroupStatus", "none", "string", True, "", ()),
-                    FieldSpec("CreatedTime", "created", "string", True, "", ()),
-                    FieldSpec("DefaultCooldown", "attr", "integer", True, "DefaultCooldown", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", True, "DesiredCapacity", ()),
-                    FieldSpec("EnabledStatus", "none", "string", True, "", ()),
-                    FieldSpec("ForwardLoadBalancerSet", "none", "array", True, "", ()),
-                    FieldSpec("InstanceCount", "none", "integer", True, "", ()),
-                    FieldSpec("InServiceInstanceCount", "none", "integer", True, "", ()),
-                    FieldSpec(
-                        "LaunchConfigurationId", "attr", "string", True, "LaunchConfigurationId", ()
-                    ),
-                    FieldSpec("LaunchConfigurationName", "none", "string", True, "", ()),
-                    FieldSpec("LoadBalancerIdSet", "none", "array", True, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", True, "MaxSize", ()),
-                    FieldSpec("MinSize", "attr", "integer", True, "MinSize", ()),
-                    FieldSpec("ProjectId", "attr", "integer", True, "ProjectId", ()),
-                    FieldSpec("SubnetIdSet", "none", "array", True, "", ()),
-                    FieldSpec("TerminationPolicySet", "none", "array", True, "", ()),
-                    FieldSpec("VpcId", "attr", "string", True, "VpcId", ()),
-                    FieldSpec("ZoneSet", "none", "array", True, "", ()),
-                    FieldSpec("RetryPolicy", "attr", "string", True, "RetryPolicy", ()),
-                    FieldSpec("InActivityStatus", "none", "string", True, "", ()),
-                    FieldSpec(
-                        "Tags",
-                        "attr",
-                        "array",
-                        True,
-                        "Tags",
-                        (
-                            FieldSpec("Key", "none", "string", True, "", ()),
-                            FieldSpec("Value", "none", "string", True, "", ()),
-                            FieldSpec("ResourceType", "none", "string", True, "", ()),
-                        ),
-                    ),
-                    FieldSpec(
-                        "ServiceSettings",
-                        "attr",
-                        "object",
-                        True,
-                        "ServiceSettings",
-                        (
-                            FieldSpec("ReplaceMonitorUnhealthy", "none", "boolean", True, "", ()),
-                            FieldSpec("ScalingMode", "none", "string", True, "", ()),
-                            FieldSpec(
-                                "ReplaceLoadBalancerUnhealthy", "none", "boolean", True, "", ()
-                            ),
-                            FieldSpec("ReplaceMode", "none", "string", False, "", ()),
-                            FieldSpec("AutoUpdateInstanceTags", "none", "boolean", False, "", ()),
-                            FieldSpec(
-                                "DesiredCapacitySyncWithMaxMinSize", "none", "boolean", True, "", ()
-                            ),
-                            FieldSpec("PriorityScaleInUnhealthy", "none", "boolean", False, "", ()),
-                        ),
-                    ),
-                    FieldSpec("Ipv6AddressCount", "attr", "integer", True, "Ipv6AddressCount", ()),
-                    FieldSpec(
-                        "MultiZoneSubnetPolicy", "attr", "string", True, "MultiZoneSubnetPolicy", ()
-                    ),
-                    FieldSpec("HealthCheckType", "attr", "string", True, "HealthCheckType", ()),
-                    FieldSpec(
-                        "LoadBalancerHealthCheckGracePeriod",
-                        "attr",
-                        "integer",
-                        True,
-                        "LoadBalancerHealthCheckGracePeriod",
-                        (),
-                    ),
-                    FieldSpec(
-                        "InstanceAllocationPolicy",
-                        "attr",
-                        "string",
-                        True,
-                        "InstanceAllocationPolicy",
-                        (),
-                    ),
-                    FieldSpec(
-                        "SpotMixedAllocationPolicy",
-                        "attr",
-                        "object",
-                        True,
-                        "SpotMixedAllocationPolicy",
-                        (
-                            FieldSpec("BaseCapacity", "none", "integer", False, "", ()),
-                            FieldSpec(
-                                "OnDemandPercentageAboveBaseCapacity",
-                                "none",
-                                "integer",
-                                False,
-                                "",
-                                (),
-                            ),
-                            FieldSpec("SpotAllocationStrategy", "none", "string", False, "", ()),
-                            FieldSpec(
-                                "CompensateWithBaseInstance", "none", "boolean", False, "", ()
-                            ),
-                        ),
-                    ),
-                    FieldSpec(
-                        "CapacityRebalance", "attr", "boolean", True, "CapacityRebalance", ()
-                    ),
-                    FieldSpec(
-                        "InstanceNameIndexSettings",
-                        "attr",
-                        "object",
-                        True,
-                        "InstanceNameIndexSettings",
-                        (
-                            FieldSpec("Enabled", "none", "boolean", False, "", ()),
-                            FieldSpec("BeginIndex", "none", "integer", False, "", ()),
-                            FieldSpec("IndexLength", "none", "integer", False, "", ()),
-                        ),
-                    ),
-                    FieldSpec(
-                        "HostNameIndexSettings",
-                        "attr",
-                        "object",
-                        False,
-                        "HostNameIndexSettings",
-                        (
-                            FieldSpec("Enabled", "none", "boolean", False, "", ()),
-                            FieldSpec("BeginIndex", "none", "integer", False, "", ()),
-                            FieldSpec("IndexLength", "none", "integer", False, "", ()),
-                        ),
-                    ),
-                    FieldSpec(
-                        "ConcurrentScaleOutForDesiredCapacity",
-                        "attr",
-                        "boolean",
-                        False,
-                        "ConcurrentScaleOutForDesiredCapacity",
-                        (),
-                    ),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:267 (stated)
+        example={
+            "AutoScalingGroupSet": [
+                {
+                    "InActivityStatus": "NOT_IN_ACTIVITY",
+                    "LoadBalancerIdSet": [],
+                    "InstanceNameIndexSettings": {"BeginIndex": 0, "Enabled": True},
+                    "RetryPolicy": "IMMEDIATE_RETRY",
+                    "InServiceInstanceCount": 0,
+                    "CreatedTime": "2022-04-21T03:21:14Z",
+                    "SpotMixedAllocationPolicy": {
+                        "CompensateWithBaseInstance": None,
+                        "SpotAllocationStrategy": None,
+                        "OnDemandPercentageAboveBaseCapacity": None,
+                        "BaseCapacity": None,
+                    },
+                    "VpcId": "vpc-lceuvai4",
+                    "InstanceAllocationPolicy": "LAUNCH_CONFIGURATION",
+                    "Tags": [],
+                    "LaunchConfigurationId": "asc-mo1woym9",
+                    "MaxSize": 1,
+                    "MultiZoneSubnetPolicy": "PRIORITY",
+                    "SubnetIdSet": ["subnet-6qqolfi7"],
+                    "HealthCheckType": "CLB",
+                    "LoadBalancerHealthCheckGracePeriod": 0,
+                    "ForwardLoadBalancerSet": [
+                        {
+                            "TargetAttributes": [{"Port": 8080, "Weight": 10}],
+                            "Region": "ap-shanghai",
+                            "LocationId": "loc-5dovrfov",
+                            "ListenerId": "lbl-i4p05pmv",
+                            "LoadBalancerId": "lb-pbx8nq2p",
+                        }
+                    ],
+                    "ProjectId": 0,
+                    "AutoScalingGroupName": "product-asg-001",
+                    "MinSize": 0,
+                    "ServiceSettings": {
+                        "ReplaceMonitorUnhealthy": False,
+                        "ReplaceLoadBalancerUnhealthy": False,
+                        "ScalingMode": "CLASSIC_SCALING",
+                        "DesiredCapacitySyncWithMaxMinSize": False,
+                        "ReplaceMode": "RECREATE",
+                    },
+                    "LaunchConfigurationName": "product-asc-001",
+                    "CapacityRebalance": False,
+                    "TerminationPolicySet": ["OLDEST_INSTANCE"],
+                    "AutoScalingGroupStatus": "NORMAL",
+                    "InstanceCount": 0,
+                    "DesiredCapacity": 0,
+                    "AutoScalingGroupId": "asg-pts6qcgp",
+                    "Ipv6AddressCount": 0,
+                    "DefaultCooldown": 300,
+                    "EnabledStatus": "ENABLED",
+                    "ZoneSet": [],
+                }
+            ],
+            "TotalCount": 1,
+        },
     ),
     # This API (DescribeAutoScalingInstances) is used to query the information of instances associated with AS.
     # sources/tencent/model/api.json:164 (stated)
     "DescribeAutoScalingInstances": OperationSpec(
         name="DescribeAutoScalingInstances",
-        kind="describe",
+        kind="other",
         action="DescribeAutoScalingInstances",
         version="2018-04-19",
         method="POST",
@@ -1192,60 +896,44 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_auto_scaling_instances,
         validate=validators.validate_describe_auto_scaling_instances,
-        roles={"filters": "Filters", "offset": "Offset", "limit": "Limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3053 (stated)
-            "Offset": 0,
-            # sources/tencent/model/api.json:3062 (stated)
-            "Limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2058 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.Filter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:164 (stated)
-        response=(
-            FieldSpec(
-                "AutoScalingInstanceSet",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("InstanceId", "none", "string", True, "", ()),
-                    FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-                    FieldSpec(
-                        "LaunchConfigurationId", "attr", "string", True, "LaunchConfigurationId", ()
-                    ),
-                    FieldSpec("LaunchConfigurationName", "none", "string", True, "", ()),
-                    FieldSpec("LifeCycleState", "none", "string", True, "", ()),
-                    FieldSpec("HealthStatus", "none", "string", True, "", ()),
-                    FieldSpec("ProtectedFromScaleIn", "none", "boolean", True, "", ()),
-                    FieldSpec("Zone", "none", "string", True, "", ()),
-                    FieldSpec("CreationType", "none", "string", True, "", ()),
-                    FieldSpec("AddTime", "none", "string", True, "", ()),
-                    FieldSpec("InstanceType", "none", "string", True, "", ()),
-                    FieldSpec("VersionNumber", "none", "integer", True, "", ()),
-                    FieldSpec("AutoScalingGroupName", "group", "string", True, "", ()),
-                    FieldSpec("WarmupStatus", "none", "string", True, "", ()),
-                    FieldSpec("DisasterRecoverGroupIds", "none", "array", False, "", ()),
-                ),
-            ),
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:281 (stated)
+        example={
+            "TotalCount": 1,
+            "AutoScalingInstanceSet": [
+                {
+                    "ProtectedFromScaleIn": False,
+                    "Zone": "ap-guangzhou-3",
+                    "LaunchConfigurationId": "asc-5fzsm72a",
+                    "InstanceId": "ins-1fswxz1m",
+                    "VersionNumber": 1,
+                    "DisasterRecoverGroupIds": [],
+                    "AddTime": "2018-08-21T12:05:12Z",
+                    "CreationType": "AUTO_CREATION",
+                    "AutoScalingGroupName": "asgname",
+                    "AutoScalingGroupId": "asg-4o61gsxi",
+                    "HealthStatus": "HEALTHY",
+                    "LifeCycleState": "IN_SERVICE",
+                    "LaunchConfigurationName": "Series 2 local disk",
+                    "InstanceType": "S2.SMALL2",
+                    "WarmupStatus": "IN_WARMUP",
+                }
+            ],
+        },
     ),
     # This API is used to query the information of launch configurations.
     # sources/tencent/model/api.json:171 (stated)
     "DescribeLaunchConfigurations": OperationSpec(
         name="DescribeLaunchConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeLaunchConfigurations",
         version="2018-04-19",
         method="POST",
@@ -1253,85 +941,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_launch_configurations,
         validate=validators.validate_describe_launch_configurations,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3127 (stated)
-            "Limit": 20,
-            # sources/tencent/model/api.json:3136 (stated)
-            "Offset": 0,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2137 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.InvalidFilter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:171 (stated)
-        response=(
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec(
-                "LaunchConfigurationSet",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("ProjectId", "attr", "integer", True, "ProjectId", ()),
-                    FieldSpec(
-                        "LaunchConfigurationId", "attr", "string", True, "LaunchConfigurationId", ()
-                    ),
-                    FieldSpec("LaunchConfigurationName", "none", "string", True, "", ()),
-                    FieldSpec("InstanceType", "none", "string", True, "", ()),
-                    FieldSpec("SystemDisk", "none", "object", True, "", ()),
-                    FieldSpec("DataDisks", "none", "array", True, "", ()),
-                    FieldSpec("LoginSettings", "none", "object", True, "", ()),
-                    FieldSpec("InternetAccessible", "none", "object", True, "", ()),
-                    FieldSpec("SecurityGroupIds", "none", "array", True, "", ()),
-                    FieldSpec("AutoScalingGroupAbstractSet", "none", "array", True, "", ()),
-                    FieldSpec("UserData", "none", "string", True, "", ()),
-                    FieldSpec("CreatedTime", "created", "string", True, "", ()),
-                    FieldSpec("EnhancedService", "none", "object", True, "", ()),
-                    FieldSpec("ImageId", "none", "string", True, "", ()),
-                    FieldSpec("LaunchConfigurationStatus", "none", "string", True, "", ()),
-                    FieldSpec("InstanceChargeType", "none", "string", True, "", ()),
-                    FieldSpec("InstanceMarketOptions", "none", "object", True, "", ()),
-                    FieldSpec("InstanceTypes", "none", "array", True, "", ()),
-                    FieldSpec("InstanceTags", "none", "array", True, "", ()),
-                    FieldSpec(
-                        "Tags",
-                        "attr",
-                        "array",
-                        True,
-                        "Tags",
-                        (
-                            FieldSpec("Key", "none", "string", True, "", ()),
-                            FieldSpec("Value", "none", "string", True, "", ()),
-                            FieldSpec("ResourceType", "none", "string", True, "", ()),
-                        ),
-                    ),
-                    FieldSpec("VersionNumber", "none", "integer", True, "", ()),
-                    FieldSpec("UpdatedTime", "none", "string", True, "", ()),
-                    FieldSpec("CamRoleName", "none", "string", True, "", ()),
-                    FieldSpec(
-                        "LastOperationInstanceTypesCheckPolicy", "none", "string", True, "", ()
-                    ),
-                    FieldSpec("HostNameSettings", "none", "object", True, "", ()),
-                    FieldSpec("InstanceNameSettings", "none", "object", True, "", ()),
-                    FieldSpec("InstanceChargePrepaid", "none", "object", True, "", ()),
-                    FieldSpec("DiskTypePolicy", "none", "string", True, "", ()),
-                    FieldSpec("HpcClusterId", "none", "string", True, "", ()),
-                    FieldSpec("IPv6InternetAccessible", "none", "object", True, "", ()),
-                    FieldSpec("DisasterRecoverGroupIds", "none", "array", True, "", ()),
-                    FieldSpec("ImageFamily", "none", "string", True, "", ()),
-                    FieldSpec("DedicatedClusterId", "none", "string", True, "", ()),
-                ),
-            ),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # DescribeLaunchConfigurations is outside the mock's state model: the smallest body its response schema accepts
+        example={"TotalCount": 0, "LaunchConfigurationSet": []},
     ),
     # This API (DescribeLifecycleHooks) is used to query the information of lifecycle hooks.
     # sources/tencent/model/api.json:178 (stated)
@@ -1379,14 +999,46 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
                     FieldSpec("LifecycleHookId", "id", "string", True, "", ()),
                     FieldSpec("LifecycleHookName", "name", "string", True, "", ()),
                     FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-                    FieldSpec("DefaultResult", "none", "string", True, "", ()),
-                    FieldSpec("HeartbeatTimeout", "none", "integer", True, "", ()),
-                    FieldSpec("LifecycleTransition", "none", "string", True, "", ()),
-                    FieldSpec("NotificationMetadata", "none", "string", True, "", ()),
+                    FieldSpec("DefaultResult", "attr", "string", True, "DefaultResult", ()),
+                    FieldSpec("HeartbeatTimeout", "attr", "integer", True, "HeartbeatTimeout", ()),
+                    FieldSpec(
+                        "LifecycleTransition", "attr", "string", True, "LifecycleTransition", ()
+                    ),
+                    FieldSpec(
+                        "NotificationMetadata", "attr", "string", True, "NotificationMetadata", ()
+                    ),
                     FieldSpec("CreatedTime", "created", "string", True, "", ()),
-                    FieldSpec("NotificationTarget", "none", "object", True, "", ()),
-                    FieldSpec("LifecycleTransitionType", "none", "string", True, "", ()),
-                    FieldSpec("LifecycleCommand", "none", "object", True, "", ()),
+                    FieldSpec(
+                        "NotificationTarget",
+                        "attr",
+                        "object",
+                        True,
+                        "NotificationTarget",
+                        (
+                            FieldSpec("TargetType", "none", "string", True, "", ()),
+                            FieldSpec("QueueName", "none", "string", True, "", ()),
+                            FieldSpec("TopicName", "none", "string", True, "", ()),
+                        ),
+                    ),
+                    FieldSpec(
+                        "LifecycleTransitionType",
+                        "attr",
+                        "string",
+                        True,
+                        "LifecycleTransitionType",
+                        (),
+                    ),
+                    FieldSpec(
+                        "LifecycleCommand",
+                        "attr",
+                        "object",
+                        True,
+                        "LifecycleCommand",
+                        (
+                            FieldSpec("CommandId", "none", "string", True, "", ()),
+                            FieldSpec("Parameters", "none", "string", True, "", ()),
+                        ),
+                    ),
                 ),
             ),
             FieldSpec("TotalCount", "total", "integer", True, "", ()),
@@ -1397,7 +1049,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/tencent/model/api.json:185 (stated)
     "DescribeNotificationConfigurations": OperationSpec(
         name="DescribeNotificationConfigurations",
-        kind="describe",
+        kind="other",
         action="DescribeNotificationConfigurations",
         version="2018-04-19",
         method="POST",
@@ -1405,35 +1057,36 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_notification_configurations,
         validate=validators.validate_describe_notification_configurations,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3275 (stated)
-            "Limit": 20,
-            # sources/tencent/model/api.json:3284 (stated)
-            "Offset": 0,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2293 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.InvalidFilter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:185 (stated)
-        response=(
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("AutoScalingNotificationSet", "none", "array", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:323 (stated)
+        example={
+            "TotalCount": 1,
+            "AutoScalingNotificationSet": [
+                {
+                    "TargetType": "USER_GROUP",
+                    "TopicName": "topicname",
+                    "QueueName": "queuename",
+                    "AutoScalingGroupId": "asg-2umy3jbd",
+                    "NotificationUserGroupIds": ["1678"],
+                    "NotificationTypes": ["SCALE_OUT_SUCCESSFUL"],
+                    "AutoScalingNotificationId": "asn-9bhwvxqh",
+                }
+            ],
+        },
     ),
     # This API (DescribeRefreshActivities) is used to query the instance refresh activity records of a scaling group.
     # sources/tencent/model/api.json:192 (stated)
     "DescribeRefreshActivities": OperationSpec(
         name="DescribeRefreshActivities",
-        kind="describe",
+        kind="other",
         action="DescribeRefreshActivities",
         version="2018-04-19",
         method="POST",
@@ -1441,33 +1094,99 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_refresh_activities,
         validate=validators.validate_describe_refresh_activities,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3349 (stated)
-            "Limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2356 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.Filter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:192 (stated)
-        response=(
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("RefreshActivitySet", "none", "array", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:331 (stated)
+        example={
+            "TotalCount": 1,
+            "RefreshActivitySet": [
+                {
+                    "Status": "SUCCESSFUL",
+                    "RefreshBatchSet": [
+                        {
+                            "RefreshBatchNum": 3,
+                            "EndTime": "2023-09-07T16:32:56Z",
+                            "RefreshBatchRelatedInstanceSet": [
+                                {
+                                    "InstanceId": "ins-w188n53l",
+                                    "InstanceStatusMessage": "success",
+                                    "LastActivityId": "asa-pb2y1bna",
+                                    "InstanceStatus": "SUCCESSFUL",
+                                }
+                            ],
+                            "StartTime": "2023-09-07T16:31:44Z",
+                            "RefreshBatchStatus": "SUCCESSFUL",
+                        },
+                        {
+                            "RefreshBatchNum": 2,
+                            "EndTime": "2023-09-07T16:31:44Z",
+                            "RefreshBatchRelatedInstanceSet": [
+                                {
+                                    "InstanceId": "ins-w1824wre",
+                                    "InstanceStatusMessage": "success",
+                                    "LastActivityId": "asa-e8dqz8r6",
+                                    "InstanceStatus": "SUCCESSFUL",
+                                },
+                                {
+                                    "InstanceId": "ins-w188n53m",
+                                    "InstanceStatusMessage": "success",
+                                    "LastActivityId": "asa-e8dqz8r6",
+                                    "InstanceStatus": "SUCCESSFUL",
+                                },
+                            ],
+                            "StartTime": "2023-09-07T16:29:56Z",
+                            "RefreshBatchStatus": "SUCCESSFUL",
+                        },
+                        {
+                            "RefreshBatchNum": 1,
+                            "EndTime": "2023-09-07T16:29:55Z",
+                            "RefreshBatchRelatedInstanceSet": [
+                                {
+                                    "InstanceId": "ins-w188n53k",
+                                    "InstanceStatusMessage": "success",
+                                    "LastActivityId": "asa-e0o3uxsu",
+                                    "InstanceStatus": "SUCCESSFUL",
+                                },
+                                {
+                                    "InstanceId": "ins-w188n53n",
+                                    "InstanceStatusMessage": "success",
+                                    "LastActivityId": "asa-e0o3uxsu",
+                                    "InstanceStatus": "SUCCESSFUL",
+                                },
+                            ],
+                            "StartTime": "2023-09-07T16:27:49Z",
+                            "RefreshBatchStatus": "SUCCESSFUL",
+                        },
+                    ],
+                    "RefreshMode": "ROLLING_UPDATE_RESET",
+                    "AutoScalingGroupId": "asg-kgujlegg",
+                    "ActivityType": "NORMAL",
+                    "RefreshSettings": {
+                        "CheckInstanceTargetHealth": True,
+                        "RollingUpdateSettings": {"BatchNumber": 3, "BatchPause": "AUTOMATIC"},
+                    },
+                    "OriginRefreshActivityId": "asr-jy6t4e3w",
+                    "CurrentRefreshBatchNum": 3,
+                    "RefreshActivityId": "asr-cs0fxpcu",
+                    "StartTime": "2023-09-07T16:27:49Z",
+                    "CreatedTime": "2023-09-07T16:27:49Z",
+                    "EndTime": "2023-09-07T16:32:56Z",
+                }
+            ],
+        },
     ),
     # This API (DescribeScalingPolicies) is used to query alarm trigger policies.
     # sources/tencent/model/api.json:199 (stated)
     "DescribeScalingPolicies": OperationSpec(
         name="DescribeScalingPolicies",
-        kind="describe",
+        kind="other",
         action="DescribeScalingPolicies",
         version="2018-04-19",
         method="POST",
@@ -1475,35 +1194,51 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scaling_policies,
         validate=validators.validate_describe_scaling_policies,
-        roles={"filters": "Filters", "limit": "Limit", "offset": "Offset"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3423 (stated)
-            "Limit": 20,
-            # sources/tencent/model/api.json:3432 (stated)
-            "Offset": 0,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2423 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.InvalidFilter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:199 (stated)
-        response=(
-            FieldSpec("ScalingPolicySet", "none", "array", True, "", ()),
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:339 (stated)
+        example={
+            "TotalCount": 1,
+            "ScalingPolicySet": [
+                {
+                    "EstimatedInstanceWarmup": None,
+                    "MetricAlarms": None,
+                    "AutoScalingGroupId": "asg-9dn1a5y6",
+                    "PredefinedMetricType": None,
+                    "ScalingPolicyType": "SIMPLE",
+                    "DisableScaleIn": None,
+                    "AutoScalingPolicyId": "asp-7mme2ule",
+                    "NotificationUserGroupIds": [],
+                    "Cooldown": 666,
+                    "ScalingPolicyName": "simple_policy_test",
+                    "AdjustmentType": "CHANGE_IN_CAPACITY",
+                    "MetricAlarm": {
+                        "ComparisonOperator": "GREATER_THAN",
+                        "Period": 60,
+                        "ContinuousTime": 5,
+                        "Threshold": 20,
+                        "Statistic": "AVERAGE",
+                        "PreciseThreshold": 20,
+                        "MetricName": "CPU_UTILIZATION",
+                    },
+                    "TargetValue": None,
+                    "AdjustmentValue": 3,
+                }
+            ],
+        },
     ),
     # This API (DescribeScheduledActions) is used to query the details of one or more scheduled tasks.
     # sources/tencent/model/api.json:206 (stated)
     "DescribeScheduledActions": OperationSpec(
         name="DescribeScheduledActions",
-        kind="describe",
+        kind="other",
         action="DescribeScheduledActions",
         version="2018-04-19",
         method="POST",
@@ -1511,49 +1246,34 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_describe_scheduled_actions,
         validate=validators.validate_describe_scheduled_actions,
-        roles={"filters": "Filters", "offset": "Offset", "limit": "Limit"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3497 (stated)
-            "Offset": 0,
-            # sources/tencent/model/api.json:3506 (stated)
-            "Limit": 20,
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2490 (stated)
-            "bad_filter": ErrorSpec(
-                "InvalidParameterValue.Filter", 200, "Invalid filter: {filter}"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:206 (stated)
-        response=(
-            FieldSpec("TotalCount", "total", "integer", True, "", ()),
-            FieldSpec(
-                "ScheduledActionSet",
-                "hooks",
-                "array",
-                True,
-                "",
-                (
-                    FieldSpec("ScheduledActionId", "none", "string", True, "", ()),
-                    FieldSpec("ScheduledActionName", "none", "string", True, "", ()),
-                    FieldSpec("AutoScalingGroupId", "group", "string", True, "", ()),
-                    FieldSpec("StartTime", "none", "string", True, "", ()),
-                    FieldSpec("Recurrence", "none", "string", True, "", ()),
-                    FieldSpec("EndTime", "none", "string", True, "", ()),
-                    FieldSpec("MaxSize", "attr", "integer", True, "MaxSize", ()),
-                    FieldSpec("DesiredCapacity", "attr", "integer", True, "DesiredCapacity", ()),
-                    FieldSpec("MinSize", "attr", "integer", True, "MinSize", ()),
-                    FieldSpec("CreatedTime", "created", "string", True, "", ()),
-                    FieldSpec("ScheduledType", "none", "string", True, "", ()),
-                    FieldSpec("DisableUpdateDesiredCapacity", "none", "boolean", False, "", ()),
-                ),
-            ),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:347 (stated)
+        example={
+            "TotalCount": 1,
+            "ScheduledActionSet": [
+                {
+                    "ScheduledActionId": "asst-jf898dps",
+                    "ScheduledActionName": "product-a0-sche0",
+                    "AutoScalingGroupId": "asg-keqt9eg1",
+                    "StartTime": "2022-02-22T16:00:00+08:00",
+                    "Recurrence": "0 0 * * *",
+                    "EndTime": "2024-02-22T16:00:00+08:00",
+                    "MaxSize": 15,
+                    "DesiredCapacity": 1,
+                    "MinSize": 1,
+                    "CreatedTime": "2022-02-21T02:19:52Z",
+                    "ScheduledType": "CRONTAB",
+                }
+            ],
+        },
     ),
     # This API is used to remove CVM instances from a scaling group. Instances removed via this API will not be terminated.
     # sources/tencent/model/api.json:213 (stated)
@@ -1567,23 +1287,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_instances,
         validate=validators.validate_detach_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2571 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:213 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:355 (stated)
+        example={"ActivityId": "asa-bcfxhy55"},
     ),
     # This API is used to unbind one or more CLBs from a scaling group. This API will not terminate CLBs.
     # sources/tencent/model/api.json:220 (stated)
@@ -1597,23 +1311,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_detach_load_balancers,
         validate=validators.validate_detach_load_balancers,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2656 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:220 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:363 (stated)
+        example={"ActivityId": "asa-67izy66g"},
     ),
     # This API is used to disable the specified auto-scaling group.
     # sources/tencent/model/api.json:227 (stated)
@@ -1627,20 +1335,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_disable_auto_scaling_group,
         validate=validators.validate_disable_auto_scaling_group,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2768 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:227 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:377 (stated)
+        example={"Response": {"RequestId": "aa9ead18-44c8-42a8-a68b-ac6206969c2c"}},
     ),
     # This API (EnableAutoScalingGroup) is used to enable the specified auto scaling group.
     # sources/tencent/model/api.json:234 (stated)
@@ -1654,20 +1359,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enable_auto_scaling_group,
         validate=validators.validate_enable_auto_scaling_group,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2850 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:234 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:385 (stated)
+        example={"Response": {"RequestId": "a1c937b5-5f0b-4bf3-bdfb-bb859aceda6f"}},
     ),
     # This API is used to set instances within the scaling group to standby status.
     # sources/tencent/model/api.json:241 (stated)
@@ -1681,23 +1383,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_enter_standby,
         validate=validators.validate_enter_standby,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:2919 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:241 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:393 (stated)
+        example={"ActivityId": "asa-q59zikez"},
     ),
     # This API is used to execute a scaling policy.
     # sources/tencent/model/api.json:248 (stated)
@@ -1713,21 +1409,15 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         validate=validators.validate_execute_scaling_policy,
         roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:3885 (stated)
-            "HonorCooldown": False,
-            # sources/tencent/model/api.json:3894 (stated)
-            "TriggerSource": "API",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
         errors={},
         # sources/tencent/model/api.json:248 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:401 (stated)
+        example={"ActivityId": "asa-o4v87ae9"},
     ),
     # This API is used to exit instances from standby status in the scaling group.
     # sources/tencent/model/api.json:255 (stated)
@@ -1741,29 +1431,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_exit_standby,
         validate=validators.validate_exit_standby,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3089 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:255 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:409 (stated)
+        example={"ActivityId": "asa-q59zikez"},
     ),
     # This API (ModifyAutoScalingGroup) is used to modify an auto scaling group.
     # sources/tencent/model/api.json:262 (stated)
     "ModifyAutoScalingGroup": OperationSpec(
         name="ModifyAutoScalingGroup",
-        kind="modify",
+        kind="other",
         action="ModifyAutoScalingGroup",
         version="2018-04-19",
         method="POST",
@@ -1771,68 +1455,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_auto_scaling_group,
         validate=validators.validate_modify_auto_scaling_group,
-        roles={"group": "AutoScalingGroupId", "project": "ProjectId"},
-        attributes=(
-            "DefaultCooldown",
-            "DesiredCapacity",
-            "LaunchConfigurationId",
-            "MaxSize",
-            "MinSize",
-            "SubnetIds",
-            "TerminationPolicies",
-            "VpcId",
-            "Zones",
-            "RetryPolicy",
-            "ZonesCheckPolicy",
-            "ServiceSettings",
-            "Ipv6AddressCount",
-            "MultiZoneSubnetPolicy",
-            "HealthCheckType",
-            "LoadBalancerHealthCheckGracePeriod",
-            "InstanceAllocationPolicy",
-            "SpotMixedAllocationPolicy",
-            "CapacityRebalance",
-            "InstanceNameIndexSettings",
-            "HostNameIndexSettings",
-            "ConcurrentScaleOutForDesiredCapacity",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:5460 (stated)
-            "DefaultCooldown": 300,
-            # sources/tencent/model/api.json:5505 (stated)
-            "ProjectId": 0,
-            # sources/tencent/model/api.json:5559 (stated)
-            "ZonesCheckPolicy": "ANY",
-            # sources/tencent/model/api.json:5577 (stated)
-            "Ipv6AddressCount": 0,
-            # sources/tencent/model/api.json:5586 (stated)
-            "MultiZoneSubnetPolicy": "PRIORITY",
-            # sources/tencent/model/api.json:5604 (stated)
-            "LoadBalancerHealthCheckGracePeriod": 0,
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3189 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-            # sources/tencent/model/client.go:3169 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.DuplicatedSubnet",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:262 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:417 (stated)
+        example={"Response": {"RequestId": "c503ddc6-496c-44c9-8cec-e9f1c3f9c11c"}},
     ),
     # This API (ModifyDesiredCapacity) is used to modify the desired number of instances in the specified auto scaling group.
     # sources/tencent/model/api.json:269 (stated)
     "ModifyDesiredCapacity": OperationSpec(
         name="ModifyDesiredCapacity",
-        kind="modify",
+        kind="other",
         action="ModifyDesiredCapacity",
         version="2018-04-19",
         method="POST",
@@ -1840,36 +1479,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_desired_capacity,
         validate=validators.validate_modify_desired_capacity,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=(
-            "DesiredCapacity",
-            "MinSize",
-            "MaxSize",
-        ),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3281 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:269 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:431 (stated)
+        example={"Response": {"RequestId": "2f7c0f11-edfd-4598-a5f6-fb5c10cc9d8e"}},
     ),
     # This API (ModifyLaunchConfigurationAttributes) is used to modify part of a launch configuration's attributes.
     # sources/tencent/model/api.json:276 (stated)
     "ModifyLaunchConfigurationAttributes": OperationSpec(
         name="ModifyLaunchConfigurationAttributes",
-        kind="modify",
+        kind="other",
         action="ModifyLaunchConfigurationAttributes",
         version="2018-04-19",
         method="POST",
@@ -1878,51 +1504,16 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_launch_configuration_attributes,
         validate=validators.validate_modify_launch_configuration_attributes,
         roles={},
-        attributes=(
-            "LaunchConfigurationId",
-            "ImageId",
-            "InstanceTypes",
-            "InstanceTypesCheckPolicy",
-            "LaunchConfigurationName",
-            "UserData",
-            "SecurityGroupIds",
-            "InternetAccessible",
-            "InstanceChargeType",
-            "InstanceChargePrepaid",
-            "InstanceMarketOptions",
-            "DiskTypePolicy",
-            "SystemDisk",
-            "DataDisks",
-            "HostNameSettings",
-            "InstanceNameSettings",
-            "EnhancedService",
-            "CamRoleName",
-            "HpcClusterId",
-            "IPv6InternetAccessible",
-            "DisasterRecoverGroupIds",
-            "LoginSettings",
-            "InstanceTags",
-            "ImageFamily",
-            "DedicatedClusterId",
-            "Metadata",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:5766 (stated)
-            "InstanceTypesCheckPolicy": "ANY",
-        },
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3371 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.LaunchConfigurationNameDuplicated",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:276 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:439 (stated)
+        example={"Response": {"RequestId": "2c027f22-3a3b-489a-a77a-89c53fc15212"}},
     ),
     # This API is used to modify the lifecycle hook.
     # sources/tencent/model/api.json:283 (stated)
@@ -1983,7 +1574,7 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
     # sources/tencent/model/api.json:290 (stated)
     "ModifyLoadBalancerTargetAttributes": OperationSpec(
         name="ModifyLoadBalancerTargetAttributes",
-        kind="modify",
+        kind="other",
         action="ModifyLoadBalancerTargetAttributes",
         version="2018-04-19",
         method="POST",
@@ -1991,35 +1582,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_load_balancer_target_attributes,
         validate=validators.validate_modify_load_balancer_target_attributes,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=("ForwardLoadBalancers",),
+        roles={},
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3558 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-            # sources/tencent/model/client.go:3555 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.TargetPortDuplicated",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:290 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:461 (stated)
+        example={"ActivityId": "asa-9asddelc"},
     ),
     # This API is used to modify the cloud load balancers of a scaling group.
     # sources/tencent/model/api.json:297 (stated)
     "ModifyLoadBalancers": OperationSpec(
         name="ModifyLoadBalancers",
-        kind="modify",
+        kind="other",
         action="ModifyLoadBalancers",
         version="2018-04-19",
         method="POST",
@@ -2027,42 +1606,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_modify_load_balancers,
         validate=validators.validate_modify_load_balancers,
-        roles={"group": "AutoScalingGroupId"},
-        attributes=(
-            "LoadBalancerIds",
-            "ForwardLoadBalancers",
-            "LoadBalancersCheckPolicy",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:6163 (stated)
-            "LoadBalancersCheckPolicy": "ALL",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3667 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-            # sources/tencent/model/client.go:3658 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.DuplicatedForwardLb",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:297 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:469 (stated)
+        example={"ActivityId": "asa-rp63a5q8"},
     ),
     # This API is used to modify a notification policy.
     # sources/tencent/model/api.json:304 (stated)
     "ModifyNotificationConfiguration": OperationSpec(
         name="ModifyNotificationConfiguration",
-        kind="modify",
+        kind="other",
         action="ModifyNotificationConfiguration",
         version="2018-04-19",
         method="POST",
@@ -2071,33 +1631,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_notification_configuration,
         validate=validators.validate_modify_notification_configuration,
         roles={},
-        attributes=(
-            "AutoScalingNotificationId",
-            "NotificationTypes",
-            "NotificationUserGroupIds",
-            "QueueName",
-            "TopicName",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:304 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:489 (stated)
+        example={"Response": {"RequestId": "52e32a5b-5f69-4d48-a3f1-f2fea5c43a70"}},
     ),
     # This API (ModifyScalingPolicy) is used to modify an alarm trigger policy.
     # sources/tencent/model/api.json:311 (stated)
     "ModifyScalingPolicy": OperationSpec(
         name="ModifyScalingPolicy",
-        kind="modify",
+        kind="other",
         action="ModifyScalingPolicy",
         version="2018-04-19",
         method="POST",
@@ -2106,39 +1655,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_scaling_policy,
         validate=validators.validate_modify_scaling_policy,
         roles={},
-        attributes=(
-            "AutoScalingPolicyId",
-            "ScalingPolicyName",
-            "AdjustmentType",
-            "AdjustmentValue",
-            "Cooldown",
-            "MetricAlarm",
-            "PredefinedMetricType",
-            "TargetValue",
-            "EstimatedInstanceWarmup",
-            "DisableScaleIn",
-            "NotificationUserGroupIds",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3832 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.ScalingPolicyNameDuplicate",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:311 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:497 (stated)
+        example={"Response": {"RequestId": "881a6752-55e8-4485-878a-a80065732a9f"}},
     ),
     # This API (ModifyScheduledAction) is used to modify a scheduled task.
     # sources/tencent/model/api.json:318 (stated)
     "ModifyScheduledAction": OperationSpec(
         name="ModifyScheduledAction",
-        kind="modify",
+        kind="other",
         action="ModifyScheduledAction",
         version="2018-04-19",
         method="POST",
@@ -2147,37 +1679,22 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         coerce=validators.coerce_modify_scheduled_action,
         validate=validators.validate_modify_scheduled_action,
         roles={},
-        attributes=(
-            "ScheduledActionId",
-            "ScheduledActionName",
-            "MaxSize",
-            "MinSize",
-            "DesiredCapacity",
-            "StartTime",
-            "EndTime",
-            "Recurrence",
-            "DisableUpdateDesiredCapacity",
-        ),
+        attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3901 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.ScheduledActionNameDuplicate",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:318 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:511 (stated)
+        example={"Response": {"RequestId": "5f6f0f95-216f-4745-a2e6-617897e9cedb"}},
     ),
     # This API is used to delete CVM instances from a scaling group. Instances that are automatically created through AS will be terminated, while those manually added to the scaling group will be removed and retained.
     # sources/tencent/model/api.json:325 (stated)
     "RemoveInstances": OperationSpec(
         name="RemoveInstances",
-        kind="delete",
+        kind="other",
         action="RemoveInstances",
         version="2018-04-19",
         method="POST",
@@ -2185,23 +1702,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_remove_instances,
         validate=validators.validate_remove_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:3988 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:325 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:519 (stated)
+        example={"ActivityId": "asa-dne04cxp"},
     ),
     # This API is used to resume the paused instance refresh activity, allowing it to retry failed instances in the current batch or proceed with refreshing subsequent batches. Note that calling this API is ineffective when the activity is not in a paused status.
     # sources/tencent/model/api.json:332 (stated)
@@ -2215,21 +1726,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_resume_instance_refresh,
         validate=validators.validate_resume_instance_refresh,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:6875 (stated)
-            "ResumeMode": "RETRY",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParameterValue", 200, "Group {group} not found"),
-        },
+        errors={},
         # sources/tencent/model/api.json:332 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:527 (stated)
+        example={"Response": {"RequestId": "c4190090-bc60-4f48-b9d4-48095b9596db"}},
     ),
     # This API is used to generate a new instance refresh activity, which also supports batch refreshing and operations such as pausing, resuming, and canceling. This API returns RefreshActivityId for the rollback activity.
     # sources/tencent/model/api.json:339 (stated)
@@ -2243,23 +1750,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_rollback_instance_refresh,
         validate=validators.validate_rollback_instance_refresh,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4130 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupIdNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:339 (stated)
-        response=(
-            FieldSpec("RefreshActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:535 (stated)
+        example={"RefreshActivityId": "asr-y67t5r4e"},
     ),
     # This API is used to reduce the specified number of instances from the scaling group.
     # sources/tencent/model/api.json:346 (stated)
@@ -2273,23 +1774,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_scale_in_instances,
         validate=validators.validate_scale_in_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4228 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:346 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:543 (stated)
+        example={"ActivityId": "asa-n6w01f6m"},
     ),
     # This API is used to add the specified number of instances to a scaling group. It returns the scaling activity ID ActivityId.
     # sources/tencent/model/api.json:353 (stated)
@@ -2303,23 +1798,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_scale_out_instances,
         validate=validators.validate_scale_out_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4312 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:353 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:551 (stated)
+        example={"ActivityId": "asa-k1q8oaz6"},
     ),
     # This API is used to enable scale-in protection for an instance.
     # sources/tencent/model/api.json:360 (stated)
@@ -2333,20 +1822,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_set_instances_protection,
         validate=validators.validate_set_instances_protection,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4385 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:360 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:559 (stated)
+        example={"Response": {"RequestId": "5b7168d9-5709-4d69-bd32-880a2f565e33"}},
     ),
     # This API is used to start up CVM instances in a scaling group.
     # sources/tencent/model/api.json:367 (stated)
@@ -2360,23 +1846,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_start_auto_scaling_instances,
         validate=validators.validate_start_auto_scaling_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4453 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:367 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:567 (stated)
+        example={"ActivityId": "asa-a023dwdj"},
     ),
     # This API is used to refresh running CVM instances in the scaling group and return the RefreshActivityId for the instance refresh activity based on parameters in the launch configuration.
     # sources/tencent/model/api.json:374 (stated)
@@ -2390,26 +1870,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_start_instance_refresh,
         validate=validators.validate_start_instance_refresh,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:7696 (stated)
-            "RefreshMode": "ROLLING_UPDATE_RESET",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4533 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupIdNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:374 (stated)
-        response=(
-            FieldSpec("RefreshActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:575 (stated)
+        example={"RefreshActivityId": "asr-y67t5r4e"},
     ),
     # This API is used to shut down CVM instances in a scaling group.
     # sources/tencent/model/api.json:381 (stated)
@@ -2423,26 +1894,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_stop_auto_scaling_instances,
         validate=validators.validate_stop_auto_scaling_instances,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
-        defaults={
-            # sources/tencent/model/api.json:7751 (stated)
-            "StoppedMode": "KEEP_CHARGING",
-        },
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4626 (stated)
-            "group_not_found": ErrorSpec(
-                "ResourceNotFound.AutoScalingGroupNotFound", 200, "Group {group} not found"
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:381 (stated)
-        response=(
-            FieldSpec("ActivityId", "none", "string", True, "", ()),
-            FieldSpec("RequestId", "request_id", "string", False, "", ()),
-        ),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:583 (stated)
+        example={"ActivityId": "asa-m1ebiskl"},
     ),
     # This API is used to pause the ongoing instance refresh activity.
     # sources/tencent/model/api.json:388 (stated)
@@ -2456,24 +1918,23 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_stop_instance_refresh,
         validate=validators.validate_stop_instance_refresh,
-        roles={"group": "AutoScalingGroupId"},
+        roles={},
         attributes=(),
         defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # no page documents a code: protocol tencent-json invalid-value answer
-            "group_not_found": ErrorSpec("InvalidParameterValue", 200, "Group {group} not found"),
-        },
+        errors={},
         # sources/tencent/model/api.json:388 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:591 (stated)
+        example={"Response": {"RequestId": "c4190090-bc60-4f48-b9d4-48095b9596db"}},
     ),
     # There is a replacement API: ModifyLaunchConfiguration. This API carries the risk of parameter overwriting, and it has currently been hidden on the official website.
     # sources/tencent/model/api.json:395 (stated)
     "UpgradeLaunchConfiguration": OperationSpec(
         name="UpgradeLaunchConfiguration",
-        kind="replace",
+        kind="other",
         action="UpgradeLaunchConfiguration",
         version="2018-04-19",
         method="POST",
@@ -2481,51 +1942,17 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
         success_status=200,
         coerce=validators.coerce_upgrade_launch_configuration,
         validate=validators.validate_upgrade_launch_configuration,
-        roles={"project": "ProjectId"},
-        attributes=(
-            "LaunchConfigurationId",
-            "ImageId",
-            "InstanceTypes",
-            "LaunchConfigurationName",
-            "DataDisks",
-            "EnhancedService",
-            "InstanceChargeType",
-            "InstanceMarketOptions",
-            "InstanceTypesCheckPolicy",
-            "InternetAccessible",
-            "LoginSettings",
-            "SecurityGroupIds",
-            "SystemDisk",
-            "UserData",
-            "InstanceTags",
-            "CamRoleName",
-            "HostNameSettings",
-            "InstanceNameSettings",
-            "InstanceChargePrepaid",
-            "DiskTypePolicy",
-            "IPv6InternetAccessible",
-        ),
-        defaults={
-            # sources/tencent/model/api.json:7973 (stated)
-            "InstanceChargeType": "POSTPAID_BY_HOUR",
-            # sources/tencent/model/api.json:7991 (stated)
-            "InstanceTypesCheckPolicy": "ANY",
-            # sources/tencent/model/api.json:8099 (stated)
-            "DiskTypePolicy": "ORIGINAL",
-        },
+        roles={},
+        attributes=(),
+        defaults={},
         required_on_create=(),
         quota=None,
         rate_limit=None,
-        errors={
-            # sources/tencent/model/client.go:4794 (stated)
-            "duplicate": ErrorSpec(
-                "InvalidParameterValue.LaunchConfigurationNameDuplicated",
-                200,
-                "A lifecycle hook named {hook} already exists in group {group}",
-            ),
-        },
+        errors={},
         # sources/tencent/model/api.json:395 (stated)
-        response=(FieldSpec("RequestId", "request_id", "string", False, "", ()),),
+        response=(),
+        # the page's example response at sources/tencent/model/examples.json:599 (stated)
+        example={"Response": {"RequestId": "d68a3364-a933-4664-bee4-fb89b8c69b49"}},
     ),
     # This API is used to upgrade the lifecycle hook.
     # sources/tencent/model/api.json:402 (stated)
@@ -2560,6 +1987,10 @@ OPERATIONS: Final[Mapping[str, OperationSpec]] = {
             "HeartbeatTimeout": 300,
             # sources/tencent/model/api.json:8180 (stated)
             "NotificationMetadata": "",
+            # sources/tencent/CreateLifecycleHook.txt:58 (stated)
+            "DefaultResult": "CONTINUE",
+            # sources/tencent/CreateLifecycleHook.txt:65 (stated)
+            "LifecycleTransitionType": "NORMAL",
         },
         required_on_create=(),
         quota=None,

@@ -163,30 +163,6 @@ class ReplaceMode(enum.StrEnum):
             return text
 
 
-class MultiZoneSubnetPolicy(enum.StrEnum):
-    """Values of MultiZoneSubnetPolicy.
-
-    - PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instances can be successfully created in the highest-priority AZ/subnet, they will always be created in that AZ/subnet.
-    - EQUALITY: The instances added through scale-out will be distributed across multiple AZs/subnets to ensure a relatively balanced number of instances in each AZ/subnet after scaling out.
-
-    Source: sources/tencent/model/api.json:1659 (stated)
-    """
-
-    PRIORITY = "PRIORITY"
-    EQUALITY = "EQUALITY"
-
-    @classmethod
-    def from_value(cls, raw: object) -> MultiZoneSubnetPolicy | str | None:
-        """The member for a value from the wire; unknown text is kept as it is."""
-        text = _wire.as_str(raw)
-        if text is None:
-            return None
-        try:
-            return cls(text)
-        except ValueError:
-            return text
-
-
 class HealthCheckType(enum.StrEnum):
     """Values of HealthCheckType.
 
@@ -657,32 +633,6 @@ class ScalingPolicyType(enum.StrEnum):
             return text
 
 
-class AdjustmentType(enum.StrEnum):
-    """Values of AdjustmentType.
-
-    - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
-    - EXACT_CAPACITY: adjust to the expected number of instances
-    - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
-
-    Source: sources/tencent/model/api.json:2266 (stated)
-    """
-
-    CHANGE_IN_CAPACITY = "CHANGE_IN_CAPACITY"
-    EXACT_CAPACITY = "EXACT_CAPACITY"
-    PERCENT_CHANGE_IN_CAPACITY = "PERCENT_CHANGE_IN_CAPACITY"
-
-    @classmethod
-    def from_value(cls, raw: object) -> AdjustmentType | str | None:
-        """The member for a value from the wire; unknown text is kept as it is."""
-        text = _wire.as_str(raw)
-        if text is None:
-            return None
-        try:
-            return cls(text)
-        except ValueError:
-            return text
-
-
 class ComparisonOperator(enum.StrEnum):
     """Values of ComparisonOperator.
 
@@ -829,6 +779,30 @@ class TriggerSource(enum.StrEnum):
             return text
 
 
+class MultiZoneSubnetPolicy(enum.StrEnum):
+    """Values of MultiZoneSubnetPolicy.
+
+    - PRIORITY: attempt to create instances taking the order of the az/subnet list as the PRIORITY. if instances can be successfully created in the az/subnet with the highest PRIORITY, they will always be created there.
+    - EQUALITY: instances added through scale-out will be distributed across multiple azs/subnets to ensure A relatively balanced number of instances in each az/subnet after expansion.
+
+    Source: sources/tencent/model/api.json:5586 (stated)
+    """
+
+    PRIORITY = "PRIORITY"
+    EQUALITY = "EQUALITY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> MultiZoneSubnetPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
 class ModifyLaunchConfigurationAttributesDiskType(enum.StrEnum):
     """Values of DiskType.
 
@@ -933,6 +907,32 @@ class LoadBalancersCheckPolicy(enum.StrEnum):
 
     @classmethod
     def from_value(cls, raw: object) -> LoadBalancersCheckPolicy | str | None:
+        """The member for a value from the wire; unknown text is kept as it is."""
+        text = _wire.as_str(raw)
+        if text is None:
+            return None
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+class AdjustmentType(enum.StrEnum):
+    """Values of AdjustmentType.
+
+    - CHANGE_IN_CAPACITY: Increase or decrease the desired capacity
+    - EXACT_CAPACITY: Adjust to the specified desired capacity
+    - PERCENT_CHANGE_IN_CAPACITY: Adjust the desired capacity by percentage
+
+    Source: sources/tencent/model/api.json:6281 (stated)
+    """
+
+    CHANGE_IN_CAPACITY = "CHANGE_IN_CAPACITY"
+    EXACT_CAPACITY = "EXACT_CAPACITY"
+    PERCENT_CHANGE_IN_CAPACITY = "PERCENT_CHANGE_IN_CAPACITY"
+
+    @classmethod
+    def from_value(cls, raw: object) -> AdjustmentType | str | None:
         """The member for a value from the wire; unknown text is kept as it is."""
         text = _wire.as_str(raw)
         if text is None:
@@ -1423,6 +1423,8 @@ class SpotMixedAllocationPolicy:
         base_capacity (wire name BaseCapacity): The minimum number of the scaling group’s capacity that must be fulfilled by pay-as-you-go instances. It defaults to 0 if not specified. Its value cannot exceed the max capacity of the scaling group.
 
             Note: this field may return null, indicating that no valid value can be obtained.
+
+            May be null (sources/tencent/model/api.json:7589 (stated)).
         on_demand_percentage_above_base_capacity (wire name OnDemandPercentageAboveBaseCapacity): Controls the percentage of pay-as-you-go instances for the additional capacity beyond BaseCapacity. Valid range: 0-100. The value 0 indicates that only spot instances are provisioned, while the value 100 indicates that only pay-as-you-go instances are provisioned. It defaults to 70 if not specified. The number of pay-as-you-go instances calculated on the percentage should be rounded up.
 
             For example, if the desired capacity is 3, the BaseCapacity is set to 1, and the OnDemandPercentageAboveBaseCapacity is set to 1, the scaling group will have 2 pay-as-you-go instance (one comes from the base capacity, and the other comes from the rounded up value of the proportion), and 1 spot instance.
@@ -1430,6 +1432,7 @@ class SpotMixedAllocationPolicy:
             Note: this field may return null, indicating that no valid value can be obtained.
 
             Range: 0..100 (sources/tencent/model/api.json:7596 (stated): "Valid range: 0-100").
+            May be null (sources/tencent/model/api.json:7599 (stated)).
         spot_allocation_strategy (wire name SpotAllocationStrategy): Specifies how to assign spot instances in a mixed instance mode. Valid values: COST_OPTIMIZED and CAPACITY_OPTIMIZED; default value: COST_OPTIMIZED.
             - COST_OPTIMIZED: the lowest cost policy. For each model in the launch configuration, AS tries to purchase it based on the lowest unit price per core in each availability zone. If the purchase failed, try the second-lowest unit price.
             - CAPACITY_OPTIMIZED: the optimal capacity policy. For each model in the launch configuration, AS tries to purchase it based on the largest stock in each availability zone, minimizing the automatic repossession probability of spot instances.
@@ -1438,6 +1441,7 @@ class SpotMixedAllocationPolicy:
 
             Default: 'COST_OPTIMIZED' (sources/tencent/model/api.json:7606 (stated): "default value: COST_OPTIMIZED").
             Values: COST_OPTIMIZED, CAPACITY_OPTIMIZED (sources/tencent/model/api.json:7606 (stated): "Valid values: COST_OPTIMIZED and CAPACITY_OPTIMIZED").
+            May be null (sources/tencent/model/api.json:7609 (stated)).
         compensate_with_base_instance (wire name CompensateWithBaseInstance): Whether to replace with pay-as-you go instances. Valid values:
             - TRUE: yes. After the purchase of spot instances failed due to insufficient stock and other reasons, purchase pay-as-you-go instances.
             - FALSE: no. The scaling group only tries the configured model of spot instances when it needs to add spot instances.
@@ -1447,6 +1451,7 @@ class SpotMixedAllocationPolicy:
             Note: this field may return null, indicating that no valid value can be obtained.
 
             Default: True (sources/tencent/model/api.json:7616 (stated): "Default value: TRUE").
+            May be null (sources/tencent/model/api.json:7619 (stated)).
 
     """
 
@@ -1503,12 +1508,15 @@ class InstanceNameIndexSettings:
             TRUE: indicates that instance creation sequencing is enabled; FALSE: indicates that instance creation sequencing is disabled
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4435 (stated)).
         begin_index (wire name BeginIndex): Initial serial number. the value range is related to the IndexLength parameter: - when IndexLength is 0, the value range is [0, 99999999]. - when IndexLength is [1, 8], the value range is [0, 10^IndexLength-1], and the maximum value is the maximum number with the specified digits. the default value of the initial serial number is as follows: - first-time enabling of incremental serial number: the default value is 0 (the display length is related to IndexLength, for example, if IndexLength is 4, the display value is 0000). - non-first-time enabling of incremental serial number: the previous incremental serial number is postponed, for example, if the last usage incremented to serial number 069, the new default initial serial number is 070. note: modifying the initial serial number may lead to duplication within the scaling group.
 
             Note: This field may return null, indicating that no valid values can be obtained.
 
             Default: 0 (sources/tencent/model/api.json:4443 (stated): "the default value is 0").
             Range: 0..99999999 (sources/tencent/model/api.json:4443 (stated): "value range is [0, 99999999]").
+            May be null (sources/tencent/model/api.json:4446 (stated)).
         index_length (wire name IndexLength): Incremental serial number length, defaults to 0, means no specified length. value range: 0-8, maximum is integer 8. - length set to 3, display form: 000, 001, 002 ... 010, 011 ... 100 ... 999, maximum is 999. - length set to 0, display form: 0, 1, 2 ... 10, 11 ... 100 ... 1000 ... 10000 ... 99999999, maximum is 99999999. note: continuous incremental serial number exceeding the limit can cause scale-out failure. do not set too small incremental serial number length.
 
             Default: 0 (sources/tencent/model/api.json:4454 (stated): "defaults to 0").
@@ -1673,21 +1681,29 @@ class DataDisk:
         snapshot_id (wire name SnapshotId): The data disk snapshot ID can be obtained through the DescribeSnapshots api.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:2509 (stated)).
         delete_with_instance (wire name DeleteWithInstance): Whether the data disk is terminated along with the instance. Valid values:
             - TRUE: When the instance is terminated, the data disk is also terminated. This option is only supported for hourly postpaid cloud disks.
             - FALSE: When the instance is terminated, the data disk is retained.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:2520 (stated)).
         encrypt (wire name Encrypt): Whether the data disk is encrypted. Valid values:
             - TRUE: Encrypted.
             - FALSE: Not encrypted.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:2531 (stated)).
         throughput_performance (wire name ThroughputPerformance): Cloud disk performance (MB/s). This parameter is used to purchase extra performance for the cloud disk. For details on the feature and limits, see Enhanced SSD Performance.
 
             This feature is only available to enhanced SSD (CLOUD_HSSD) and tremendous SSD (CLOUD_TSSD) disks with a capacity greater than 460 GB.
 
             Note: This field may return null, indicating that no valid value can be obtained.
+
+            May be null (sources/tencent/model/api.json:2542 (stated)).
         burst_performance (wire name BurstPerformance): Burst performance. specifies whether to enable burst performance. default value is false. this parameter only supports ultra-fast CLOUD disk (CLOUD_TSSD) and enhanced SSD CLOUD disk (CLOUD_HSSD) with capacity > 460GB.
 
             Note: this feature is in beta test and requires a ticket to be submitted for usage.
@@ -1695,6 +1711,7 @@ class DataDisk:
             Note: This field may return null, indicating that no valid values can be obtained.
 
             Default: False (sources/tencent/model/api.json:2550 (stated): "default value is false").
+            May be null (sources/tencent/model/api.json:2553 (stated)).
 
     """
 
@@ -1767,9 +1784,12 @@ class InternetAccessible:
 
             Default: 'TRAFFIC_POSTPAID_BY_HOUR' (sources/tencent/model/api.json:4549 (stated): "Default value: TRAFFIC_POSTPAID_BY_HOUR").
             Values: BANDWIDTH_PREPAID, TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE (sources/tencent/model/api.json:4549 (stated): "Valid values:").
+            May be null (sources/tencent/model/api.json:4552 (stated)).
         internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): The maximum outbound bandwidth in Mbps of the public network. The default value is 0 Mbps. The upper limit of bandwidth varies by model. For more information, see Purchase Network Bandwidth.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4563 (stated)).
         public_ip_assigned (wire name PublicIpAssigned): Whether to assign a public IP address. Valid values:
             - TRUE: Allocate a public IP address.
             - FALSE: Do not allocate a public IP address.
@@ -1777,9 +1797,13 @@ class InternetAccessible:
             When the public network bandwidth is greater than 0 Mbps, you can choose whether to enable this feature based on your needs. By default, this feature is enabled. When the public network bandwidth is 0, public IP address assignment is not allowed.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4574 (stated)).
         bandwidth_package_id (wire name BandwidthPackageId): Bandwidth package ID. You can obtain the ID from the BandwidthPackageId field in the response of the DescribeBandwidthPackages API.
 
             Note: this field may return null, indicating that no valid value was found.
+
+            May be null (sources/tencent/model/api.json:4585 (stated)).
         internet_service_provider (wire name InternetServiceProvider): Line type. for details on various types of lines and supported regions, refer to EIP IP address type. default value: BGP.
             - BGP: general bgp line.
 
@@ -1995,6 +2019,8 @@ class RunAutomationServiceEnabled:
 
             Note: This field may return null, indicating that no valid values can be obtained.
 
+            May be null (sources/tencent/model/api.json:7019 (stated)).
+
     """
 
     # sources/tencent/model/api.json:7019 (stated)
@@ -2194,6 +2220,8 @@ class HostNameSettings:
             - Instances of other types (such as Linux): specifies the character length should be within the range of [2, 42]. multiple dots (.) are allowed. each segment between dots can consist of letters (case-insensitive), digits, and hyphens (-). using only digits is not allowed.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4137 (stated)).
         host_name_style (wire name HostNameStyle): The style of the CVM HostName. Valid values include ORIGINAL and UNIQUE, and the default value is ORIGINAL.
             - ORIGINAL: AS passes HostName filled in the input parameters to CVM. CVM may append serial numbers to HostName, which can result in conflicts with HostName of instances in the scaling group.
             - UNIQUE: HostName filled in the input parameters acts as a prefix for the HostName. AS and CVM will expand this prefix to ensure that HostName of the instance in the scaling group is unique.
@@ -2202,12 +2230,15 @@ class HostNameSettings:
 
             Default: 'ORIGINAL' (sources/tencent/model/api.json:4145 (stated): "the default value is ORIGINAL").
             Values: ORIGINAL, UNIQUE (sources/tencent/model/api.json:4145 (stated): "ORIGINAL: AS passes HostName filled in the input parameters to CVM. CVM may append serial numbers to HostName, which ca…").
+            May be null (sources/tencent/model/api.json:4148 (stated)).
         host_name_suffix (wire name HostNameSuffix): Specifies the hostname suffix for cvm.
             - Dots (.) and hyphens (-) cannot be used as the last character of HostNameSuffix, and cannot be used consecutively.
             - Windows instances are not supported.
             - Instances of other types (such as Linux): The character length should be within the range of [1, 39], and the combined length with HostName cannot exceed 41. Multiple dots (.) are allowed. each segment between dots can consist of letters (case-insensitive), digits, and hyphens (-).
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4159 (stated)).
         host_name_delimiter (wire name HostNameDelimiter): Specifies the delimiter for the CVM host name. The default delimiter is a dot (.). Valid values:
             - dot (.)
             - hyphen (-)
@@ -2280,6 +2311,8 @@ class InstanceNameSettings:
         instance_name_suffix (wire name InstanceNameSuffix): CVM instance name suffix. The suffix for a CVM instance name must be 1 to 105 characters in length. Additionally, the combined character count of the base instance name and the suffix must not exceed 107 characters.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4496 (stated)).
         instance_name_delimiter (wire name InstanceNameDelimiter): Specifies the delimiter for the CVM instance name. The default delimiter is a dot (.). Valid values:
             - dot (.)
             - hyphen (-)
@@ -2389,6 +2422,7 @@ class IPv6InternetAccessible:
 
             Default: 'TRAFFIC_POSTPAID_BY_HOUR' (sources/tencent/model/api.json:4184 (stated): "Default value: TRAFFIC_POSTPAID_BY_HOUR").
             Values: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE (sources/tencent/model/api.json:4184 (stated): "Valid values: TRAFFIC_POSTPAID_BY_HOUR, BANDWIDTH_PACKAGE").
+            May be null (sources/tencent/model/api.json:4187 (stated)).
         internet_max_bandwidth_out (wire name InternetMaxBandwidthOut): Outbound bandwidth cap of the public network (in Mbps).
 
             It defaults to 0, which indicates no public network bandwidth is allocated to IPv6. The value range of bandwidth caps varies with the model, availability zone and billing mode. For more information, see Public Network Bandwidth Cap.
@@ -2396,9 +2430,12 @@ class IPv6InternetAccessible:
             Note: This field may return null, indicating that no valid values can be obtained.
 
             Default: 0 (sources/tencent/model/api.json:4194 (stated): "defaults to 0").
+            May be null (sources/tencent/model/api.json:4197 (stated)).
         bandwidth_package_id (wire name BandwidthPackageId): Bandwidth package ID. You can obtain the ID from the BandwidthPackageId field in the response of the DescribeBandwidthPackages API.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4207 (stated)).
 
     """
 
@@ -3025,8 +3062,14 @@ class Activity:
         cause (wire name Cause): Cause of the scaling activity.
         description (wire name Description): Description of the scaling activity.
         start_time (wire name StartTime): Start time of the auto scaling activity in UTC standard time.
+
+            Format: date-time (sources/tencent/model/api.json:494 (stated)).
         end_time (wire name EndTime): End time of the scaling activity in UTC standard time.
+
+            Format: date-time (sources/tencent/model/api.json:504 (stated)).
         created_time (wire name CreatedTime): Create time of the scaling activity in UTC standard time.
+
+            Format: date-time (sources/tencent/model/api.json:514 (stated)).
         status_message_simplified (wire name StatusMessageSimplified): Brief description of the scaling activity status.
         lifecycle_action_result_set (wire name LifecycleActionResultSet): Result of the lifecycle hook action in the scaling activity
         detailed_status_message_set (wire name DetailedStatusMessageSet): Detailed description of the scaling activity status
@@ -3255,6 +3298,8 @@ class AutoScalingGroup:
             - LB_BACKEND_REGION_NOT_MATCH: The region of the CLB instance backend does not match that of the AS service.
             - LB_BACKEND_VPC_NOT_MATCH: The VPC of the CLB instance does not match that of the scaling group.
         created_time (wire name CreatedTime): Creation time in UTC format
+
+            Format: date-time (sources/tencent/model/api.json:829 (stated)).
         default_cooldown (wire name DefaultCooldown): Default cooldown period in seconds
         desired_capacity (wire name DesiredCapacity): Desired number of instances
         enabled_status (wire name EnabledStatus): Enabled status. Value range: ENABLED, DISABLED
@@ -3550,6 +3595,8 @@ class Instance:
         zone (wire name Zone): Availability zone
         creation_type (wire name CreationType): Creation type. Value range: AUTO_CREATION, MANUAL_ATTACHING.
         add_time (wire name AddTime): Instance join time is displayed in a format that conforms to the ISO8601 standard and uses UTC time.
+
+            Format: date-time (sources/tencent/model/api.json:4313 (stated)).
         instance_type (wire name InstanceType): Instance type
         version_number (wire name VersionNumber): Version number
         auto_scaling_group_name (wire name AutoScalingGroupName): Auto scaling group name
@@ -3740,7 +3787,11 @@ class LaunchConfiguration:
         user_data (wire name UserData): Custom data.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4812 (stated)).
         created_time (wire name CreatedTime): Specifies the startup configuration creation time. uses UTC standard time.
+
+            Format: date-time (sources/tencent/model/api.json:4822 (stated)).
         enhanced_service (wire name EnhancedService): Conditions of enhancement services for the instance and their settings.
         image_id (wire name ImageId): Image ID.
         launch_configuration_status (wire name LaunchConfigurationStatus): Current status of the launch configuration. Valid values:
@@ -3756,11 +3807,15 @@ class LaunchConfiguration:
         instance_market_options (wire name InstanceMarketOptions): Market options of the instance, such as parameters related to spot instances. This parameter is required for spot instances.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:4872 (stated)).
         instance_types (wire name InstanceTypes): List of instance models.
         instance_tags (wire name InstanceTags): List of instance tags, which will be added to instances created by the scale-out activity. Up to 10 tags allowed.
         tags (wire name Tags): Tag list. this parameter specifies tags only used for binding the launch configuration and will not be passed to CVM instances scaled out based on it.
         version_number (wire name VersionNumber): Version
         updated_time (wire name UpdatedTime): Last update time is in standard UTC time.
+
+            Format: date-time (sources/tencent/model/api.json:4922 (stated)).
         cam_role_name (wire name CamRoleName): Role name of the CAM role. can be obtained from roleName in the return value from the DescribeRoleList API.
         last_operation_instance_types_check_policy (wire name LastOperationInstanceTypesCheckPolicy): Value of InstanceTypesCheckPolicy upon the last operation.
         host_name_settings (wire name HostNameSettings): CVM hostname settings.
@@ -3994,6 +4049,8 @@ class LifecycleHook:
             - INSTANCE_TERMINATING: scale-in lifecycle hook.
         notification_metadata (wire name NotificationMetadata): Additional information for the notification target
         created_time (wire name CreatedTime): Creation time. uses UTC for timing.
+
+            Format: date-time (sources/tencent/model/api.json:5222 (stated)).
         notification_target (wire name NotificationTarget): Notification target
         lifecycle_transition_type (wire name LifecycleTransitionType): Specifies the scenario type for performing the lifecycle hook. valid values: NORMAL and EXTENSION. default value: NORMAL.
 
@@ -4235,9 +4292,15 @@ class RefreshBatch:
         start_time (wire name StartTime): Refresh batch start time.
 
             Note: This field may return null, indicating that no valid value can be obtained.
+
+            Format: date-time (sources/tencent/model/api.json:6677 (stated)).
+            May be null (sources/tencent/model/api.json:6677 (stated)).
         end_time (wire name EndTime): Refresh batch end time.
 
             Note: This field may return null, indicating that no valid value can be obtained.
+
+            Format: date-time (sources/tencent/model/api.json:6687 (stated)).
+            May be null (sources/tencent/model/api.json:6687 (stated)).
 
     """
 
@@ -4432,10 +4495,18 @@ class RefreshActivity:
         start_time (wire name StartTime): The activity start time is refreshed in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            Format: date-time (sources/tencent/model/api.json:6611 (stated)).
+            May be null (sources/tencent/model/api.json:6611 (stated)).
         end_time (wire name EndTime): Refresh activity end time, in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            Format: date-time (sources/tencent/model/api.json:6621 (stated)).
+            May be null (sources/tencent/model/api.json:6621 (stated)).
         created_time (wire name CreatedTime): Refresh activity creation time, in standard UTC time, in the format YYYY-MM-DDTHH:MM:ssZ.
+
+            Format: date-time (sources/tencent/model/api.json:6631 (stated)).
 
     """
 
@@ -4542,6 +4613,8 @@ class ScalingPolicy:
             - ASG_AVG_WAN_TRAFFIC_IN: Average public bandwidth in
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:7241 (stated)).
         target_value (wire name TargetValue): Target value. It’s only available when ScalingPolicyType is TARGET_TRACKING. Value ranges:
             - ASG_AVG_CPU_UTILIZATION (in %): [1, 100)
             - ASG_AVG_LAN_TRAFFIC_OUT (in Mbps): >0
@@ -4550,17 +4623,25 @@ class ScalingPolicy:
             - ASG_AVG_WAN_TRAFFIC_IN (in Mbps): >0
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:7251 (stated)).
         estimated_instance_warmup (wire name EstimatedInstanceWarmup): Instance warm-up period (in seconds). It’s only available when ScalingPolicyType is TARGET_TRACKING. Value range: 0-3600.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:7261 (stated)).
         disable_scale_in (wire name DisableScaleIn): Whether to disable scale-in. It’s only available when ScalingPolicyType is TARGET_TRACKING. Valid values:
             - true: Scaling in is not allowed.
             - false: Allows both scale-out and scale-in
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:7271 (stated)).
         metric_alarms (wire name MetricAlarms): List of alarm monitoring metrics. This parameter is only applicable to a target tracking policy.
 
             Note: This field may return null, indicating that no valid values can be obtained.
+
+            May be null (sources/tencent/model/api.json:7281 (stated)).
         notification_user_group_ids (wire name NotificationUserGroupIds): Notification group ID, which is the set of user group IDs.
 
     """
@@ -4663,12 +4744,18 @@ class ScheduledAction:
         scheduled_action_name (wire name ScheduledActionName): Scheduled task name.
         auto_scaling_group_id (wire name AutoScalingGroupId): ID of the auto scaling group where the scheduled task is located.
         start_time (wire name StartTime): Start time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            Format: date-time (sources/tencent/model/api.json:7337 (stated)).
         recurrence (wire name Recurrence): Specifies the repeating mode of the scheduled task. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hour, date, month, week.
         end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            Format: date-time (sources/tencent/model/api.json:7357 (stated)).
         max_size (wire name MaxSize): Maximum number of instances set by the scheduled task.
         desired_capacity (wire name DesiredCapacity): Desired number of instances set by the scheduled task.
         min_size (wire name MinSize): Minimum number of instances set by the scheduled task.
         created_time (wire name CreatedTime): The creation time of the scheduled task. value is in standard UTC time, formatted as YYYY-MM-DDThh:MM:ssZ according to the ISO8601 standard.
+
+            Format: date-time (sources/tencent/model/api.json:7397 (stated)).
         scheduled_type (wire name ScheduledType): Scheduled task execution type. Valid values:
             - CRONTAB: repeated execution.
             - ONCE: single execution.
@@ -5238,8 +5325,6 @@ class CreateAutoScalingGroupRequest:
             - When the scaling group is based on a classic network, this policy applies to the multi-AZ; when the scaling group is based on a VPC network, this policy applies to the multi-subnet, in this case, the AZs are no longer considered. For example, if there are four subnets labeled A, B, C, and D, where A, B, and C are in AZ 1 and D is in AZ 2, the subnets A, B, C, and D are considered for sorting without regard to AZs 1 and 2.
             - This policy applies to the multi-AZ/multi-subnet and not to the InstanceTypes parameter of the launch configuration, which is selected according to the priority policy.
             - When instances are created according to the PRIORITY policy, ensure the policy for multiple models first, followed by the policy for the multi-AZ/subnet. For example, with models A and B and subnets 1, 2, and 3, attempts will be made in the order of A1, A2, A3, B1, B2, and B3. If A1 is sold out, A2 will be attempted (instead of B1).
-
-            Values: PRIORITY, EQUALITY (sources/tencent/model/api.json:1659 (stated): "PRIORITY: The instances are attempted to be created taking the order of the AZ/subnet list as the priority. If instance…").
         health_check_type (wire name HealthCheckType): Health check type for scaling group instances. Valid values:
             - CVM: Determine whether an instance is unhealthy based on its network status. An unhealthy network status is indicated by an event where instances become unreachable via PING. For detailed criteria of judgment, see Instance Health Check.
             - CLB: Determine whether an instance is unhealthy based on the health check status of CLB. For principles behind CLB health checks, see Health Check Overview.
@@ -5320,7 +5405,7 @@ class CreateAutoScalingGroupRequest:
     # sources/tencent/model/api.json:1653 (stated)
     ipv6_address_count: int | None = None
     # sources/tencent/model/api.json:1662 (stated)
-    multi_zone_subnet_policy: MultiZoneSubnetPolicy | str | None = None
+    multi_zone_subnet_policy: str | None = None
     # sources/tencent/model/api.json:1671 (stated)
     health_check_type: HealthCheckType | str | None = None
     # sources/tencent/model/api.json:1680 (stated)
@@ -5373,7 +5458,7 @@ class CreateAutoScalingGroupRequest:
         if self.ipv6_address_count is not None:
             out["Ipv6AddressCount"] = self.ipv6_address_count
         if self.multi_zone_subnet_policy is not None:
-            out["MultiZoneSubnetPolicy"] = _enum_value(self.multi_zone_subnet_policy)
+            out["MultiZoneSubnetPolicy"] = self.multi_zone_subnet_policy
         if self.health_check_type is not None:
             out["HealthCheckType"] = _enum_value(self.health_check_type)
         if self.load_balancer_health_check_grace_period is not None:
@@ -6033,8 +6118,6 @@ class CreateScalingPolicyRequest:
             - CHANGE_IN_CAPACITY: increase or decrease the expected number of instances
             - EXACT_CAPACITY: adjust to the expected number of instances
             - PERCENT_CHANGE_IN_CAPACITY: adjust expected instance number by percent
-
-            Values: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY (sources/tencent/model/api.json:2266 (stated): "valid values:.").
         adjustment_value (wire name AdjustmentValue): Adjustment value for the expected number of instances after an Alarm is triggered, which is applicable only to simple policies and required in simple policy scenarios.
             - When AdjustmentType is CHANGE_IN_CAPACITY, a positive AdjustmentValue indicates an increase IN instances after Alarm trigger, while a negative value indicates a decrease IN instances after Alarm trigger.
             - When AdjustmentType is set to EXACT_CAPACITY, the value of AdjustmentValue indicates the new desired number of instances after the Alarm is triggered. it must be at least 0.
@@ -6079,7 +6162,7 @@ class CreateScalingPolicyRequest:
     # sources/tencent/model/api.json:2260 (stated)
     scaling_policy_type: ScalingPolicyType | str | None = None
     # sources/tencent/model/api.json:2269 (stated)
-    adjustment_type: AdjustmentType | str | None = None
+    adjustment_type: str | None = None
     # sources/tencent/model/api.json:2278 (stated)
     adjustment_value: int | None = None
     # sources/tencent/model/api.json:2287 (stated)
@@ -6105,7 +6188,7 @@ class CreateScalingPolicyRequest:
         if self.scaling_policy_type is not None:
             out["ScalingPolicyType"] = _enum_value(self.scaling_policy_type)
         if self.adjustment_type is not None:
-            out["AdjustmentType"] = _enum_value(self.adjustment_type)
+            out["AdjustmentType"] = self.adjustment_type
         if self.adjustment_value is not None:
             out["AdjustmentValue"] = self.adjustment_value
         if self.cooldown is not None:
@@ -6177,6 +6260,7 @@ class CreateScheduledActionRequest:
         start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
             Required (sources/tencent/model/api.json:2405 (stated)).
+            Format: date-time (sources/tencent/model/api.json:2405 (stated)).
         desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
 
             Required (sources/tencent/model/api.json:2414 (stated)).
@@ -6186,6 +6270,8 @@ class CreateScheduledActionRequest:
         end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
             This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+            Format: date-time (sources/tencent/model/api.json:2432 (stated)).
         recurrence (wire name Recurrence): The repeating mode of a scheduled task follows the standard Cron format. the Recurrence parameter limits in a scheduled task consist of 5 fields separated by spaces, with the structure: minute, hour, date, month, week. this parameter must be simultaneously specified with EndTime.
         disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 
@@ -6670,7 +6756,11 @@ class DescribeAutoScalingActivitiesRequest:
 
             Default: 0 (sources/tencent/model/api.json:2813 (stated): "Default value: 0").
         start_time (wire name StartTime): The earliest start time of the scaling operation. if ActivityIds is specified, this parameter will be ignored. value is in UTC time, following the ISO8601 standard, format: YYYY-MM-DDThh:MM:ssZ. note: currently, only scaling operations from the past two years are saved.
+
+            Format: date-time (sources/tencent/model/api.json:2825 (stated)).
         end_time (wire name EndTime): The latest end time of the scaling activity, which will be ignored if ActivityIds is specified. The value is in UTC time in the format of YYYY-MM-DDThh:mm:ssZ according to the ISO8601 standard.
+
+            Format: date-time (sources/tencent/model/api.json:2834 (stated)).
 
     """
 
@@ -9001,9 +9091,13 @@ class ModifyScheduledActionRequest:
         min_size (wire name MinSize): The minimum number of instances set for the auto scaling group when the scheduled task is triggered.
         desired_capacity (wire name DesiredCapacity): The desired number of instances set for the auto scaling group when the scheduled task is triggered.
         start_time (wire name StartTime): Initial triggered time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
+
+            Format: date-time (sources/tencent/model/api.json:6428 (stated)).
         end_time (wire name EndTime): End time of the scheduled task. The value is in Beijing time (UTC+8) in the format of YYYY-MM-DDThh:mm:ss+08:00 according to the ISO8601 standard.
 
             This parameter and Recurrence need to be specified at the same time. After the end time, the scheduled task will no longer take effect.
+
+            Format: date-time (sources/tencent/model/api.json:6437 (stated)).
         recurrence (wire name Recurrence): The repeating mode of the scheduled task. follows the standard Cron format. The Recurrence parameter limits consist of 5 fields separated by space, with the structure: minute, hr, date, month, week. this parameter must be simultaneously specified with EndTime.
         disable_update_desired_capacity (wire name DisableUpdateDesiredCapacity): This flag disables the normal update of the DesiredCapacityproperty that would otherwise occur when a scheduled scaling task is triggered.
 

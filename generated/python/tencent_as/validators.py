@@ -81,6 +81,10 @@ _RE_CREATE_SCALING_POLICY_SCALING_POLICY_NAME: Final = re.compile(
 )
 # sources/tencent/model/api.json:2384 (stated)
 _RE_CREATE_SCHEDULED_ACTION_SCHEDULED_ACTION_NAME: Final = re.compile("^[A-Za-z0-9_.-]*$")
+# RFC 3339 date-time
+_FORMAT_DATE_TIME: Final = re.compile(
+    "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)(\\.[0-9]+)?)?([Zz]|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?"
+)
 # sources/tencent/model/api.json:5775 (stated)
 _RE_MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES_LAUNCH_CONFIGURATION_NAME: Final = re.compile(
     "^[\\u4e00-\\u9fa5A-Za-z0-9_.-]*$"
@@ -2239,19 +2243,6 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
                     200,
                 )
             )
-        else:
-            # sources/tencent/model/api.json:1659 (stated)
-            if v0 not in {"PRIORITY", "EQUALITY"}:
-                problems.append(
-                    Problem(
-                        "MultiZoneSubnetPolicy",
-                        "enum",
-                        v0,
-                        "The value of `MultiZoneSubnetPolicy` is not one of the valid values. (must be one of: PRIORITY, EQUALITY)",
-                        "InvalidParameterValue",
-                        200,
-                    )
-                )
     # HealthCheckType: string; sources/tencent/model/api.json:1671 (stated)
     if "HealthCheckType" in request:
         v0 = request["HealthCheckType"]
@@ -2357,7 +2348,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "BaseCapacity" in v0:
                 v1 = v0["BaseCapacity"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.BaseCapacity",
@@ -2372,7 +2365,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "OnDemandPercentageAboveBaseCapacity" in v0:
                 v1 = v0["OnDemandPercentageAboveBaseCapacity"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
@@ -2400,7 +2395,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "SpotAllocationStrategy" in v0:
                 v1 = v0["SpotAllocationStrategy"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.SpotAllocationStrategy",
@@ -2428,7 +2425,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "CompensateWithBaseInstance" in v0:
                 v1 = v0["CompensateWithBaseInstance"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.CompensateWithBaseInstance",
@@ -2496,7 +2495,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "Enabled" in v0:
                 v1 = v0["Enabled"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "InstanceNameIndexSettings.Enabled",
@@ -2511,7 +2512,9 @@ def validate_create_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "BeginIndex" in v0:
                 v1 = v0["BeginIndex"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "InstanceNameIndexSettings.BeginIndex",
@@ -3266,7 +3269,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "SnapshotId" in v1:
                         v2 = v1["SnapshotId"]
                         known2 += 1
-                        if not isinstance(v2, str):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, str):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".SnapshotId",
@@ -3281,7 +3286,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "DeleteWithInstance" in v1:
                         v2 = v1["DeleteWithInstance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".DeleteWithInstance",
@@ -3296,7 +3303,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "Encrypt" in v1:
                         v2 = v1["Encrypt"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".Encrypt",
@@ -3311,7 +3320,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "ThroughputPerformance" in v1:
                         v2 = v1["ThroughputPerformance"]
                         known2 += 1
-                        if isinstance(v2, bool) or not isinstance(v2, int):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif isinstance(v2, bool) or not isinstance(v2, int):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".ThroughputPerformance",
@@ -3326,7 +3337,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "BurstPerformance" in v1:
                         v2 = v1["BurstPerformance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".BurstPerformance",
@@ -3384,7 +3397,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetChargeType",
@@ -3417,7 +3432,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetMaxBandwidthOut",
@@ -3432,7 +3449,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "PublicIpAssigned" in v0:
                 v1 = v0["PublicIpAssigned"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "InternetAccessible.PublicIpAssigned",
@@ -3447,7 +3466,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.BandwidthPackageId",
@@ -3796,7 +3817,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
                     if "Enabled" in v1:
                         v2 = v1["Enabled"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "EnhancedService.AutomationToolsService.Enabled",
@@ -4322,7 +4345,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "HostName" in v0:
                 v1 = v0["HostName"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostName",
@@ -4348,7 +4373,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "HostNameStyle" in v0:
                 v1 = v0["HostNameStyle"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameStyle",
@@ -4376,7 +4403,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "HostNameSuffix" in v0:
                 v1 = v0["HostNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameSuffix",
@@ -4498,7 +4527,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "InstanceNameSuffix" in v0:
                 v1 = v0["InstanceNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InstanceNameSettings.InstanceNameSuffix",
@@ -4713,7 +4744,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetChargeType",
@@ -4741,7 +4774,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetMaxBandwidthOut",
@@ -4756,7 +4791,9 @@ def validate_create_launch_configuration(request: Mapping[str, object]) -> list[
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.BandwidthPackageId",
@@ -5841,19 +5878,6 @@ def validate_create_scaling_policy(request: Mapping[str, object]) -> list[Proble
                     200,
                 )
             )
-        else:
-            # sources/tencent/model/api.json:2266 (stated)
-            if v0 not in {"CHANGE_IN_CAPACITY", "EXACT_CAPACITY", "PERCENT_CHANGE_IN_CAPACITY"}:
-                problems.append(
-                    Problem(
-                        "AdjustmentType",
-                        "enum",
-                        v0,
-                        "The value of `AdjustmentType` is not one of the valid values. (must be one of: CHANGE_IN_CAPACITY, EXACT_CAPACITY, PERCENT_CHANGE_IN_CAPACITY)",
-                        "InvalidParameterValue",
-                        200,
-                    )
-                )
     # AdjustmentValue: integer; sources/tencent/model/api.json:2278 (stated)
     if "AdjustmentValue" in request:
         v0 = request["AdjustmentValue"]
@@ -6446,6 +6470,19 @@ def validate_create_scheduled_action(request: Mapping[str, object]) -> list[Prob
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:2405 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "The parameter `StartTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     else:
         problems.append(
             Problem(
@@ -6524,6 +6561,19 @@ def validate_create_scheduled_action(request: Mapping[str, object]) -> list[Prob
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:2432 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "The parameter `EndTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     # Recurrence: string; sources/tencent/model/api.json:2441 (stated)
     if "Recurrence" in request:
         v0 = request["Recurrence"]
@@ -7278,6 +7328,19 @@ def validate_describe_auto_scaling_activities(request: Mapping[str, object]) -> 
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:2825 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "The parameter `StartTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     # EndTime: string; sources/tencent/model/api.json:2834 (stated)
     if "EndTime" in request:
         v0 = request["EndTime"]
@@ -7293,6 +7356,19 @@ def validate_describe_auto_scaling_activities(request: Mapping[str, object]) -> 
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:2834 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "The parameter `EndTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     if len(request) != known:
         for key in request:
             if key not in {"ActivityIds", "Filters", "Limit", "Offset", "StartTime", "EndTime"}:
@@ -11096,7 +11172,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "BaseCapacity" in v0:
                 v1 = v0["BaseCapacity"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.BaseCapacity",
@@ -11111,7 +11189,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "OnDemandPercentageAboveBaseCapacity" in v0:
                 v1 = v0["OnDemandPercentageAboveBaseCapacity"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.OnDemandPercentageAboveBaseCapacity",
@@ -11139,7 +11219,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "SpotAllocationStrategy" in v0:
                 v1 = v0["SpotAllocationStrategy"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.SpotAllocationStrategy",
@@ -11167,7 +11249,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "CompensateWithBaseInstance" in v0:
                 v1 = v0["CompensateWithBaseInstance"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "SpotMixedAllocationPolicy.CompensateWithBaseInstance",
@@ -11235,7 +11319,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "Enabled" in v0:
                 v1 = v0["Enabled"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "InstanceNameIndexSettings.Enabled",
@@ -11250,7 +11336,9 @@ def validate_modify_auto_scaling_group(request: Mapping[str, object]) -> list[Pr
             if "BeginIndex" in v0:
                 v1 = v0["BeginIndex"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "InstanceNameIndexSettings.BeginIndex",
@@ -11874,7 +11962,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetChargeType",
@@ -11907,7 +11997,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetMaxBandwidthOut",
@@ -11922,7 +12014,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "PublicIpAssigned" in v0:
                 v1 = v0["PublicIpAssigned"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "InternetAccessible.PublicIpAssigned",
@@ -11937,7 +12031,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.BandwidthPackageId",
@@ -12509,7 +12605,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "SnapshotId" in v1:
                         v2 = v1["SnapshotId"]
                         known2 += 1
-                        if not isinstance(v2, str):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, str):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".SnapshotId",
@@ -12524,7 +12622,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "DeleteWithInstance" in v1:
                         v2 = v1["DeleteWithInstance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".DeleteWithInstance",
@@ -12539,7 +12639,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "Encrypt" in v1:
                         v2 = v1["Encrypt"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".Encrypt",
@@ -12554,7 +12656,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "ThroughputPerformance" in v1:
                         v2 = v1["ThroughputPerformance"]
                         known2 += 1
-                        if isinstance(v2, bool) or not isinstance(v2, int):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif isinstance(v2, bool) or not isinstance(v2, int):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".ThroughputPerformance",
@@ -12569,7 +12673,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "BurstPerformance" in v1:
                         v2 = v1["BurstPerformance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".BurstPerformance",
@@ -12627,7 +12733,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "HostName" in v0:
                 v1 = v0["HostName"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostName",
@@ -12653,7 +12761,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "HostNameStyle" in v0:
                 v1 = v0["HostNameStyle"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameStyle",
@@ -12681,7 +12791,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "HostNameSuffix" in v0:
                 v1 = v0["HostNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameSuffix",
@@ -12803,7 +12915,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "InstanceNameSuffix" in v0:
                 v1 = v0["InstanceNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InstanceNameSettings.InstanceNameSuffix",
@@ -12984,7 +13098,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
                     if "Enabled" in v1:
                         v2 = v1["Enabled"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "EnhancedService.AutomationToolsService.Enabled",
@@ -13078,7 +13194,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetChargeType",
@@ -13106,7 +13224,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetMaxBandwidthOut",
@@ -13121,7 +13241,9 @@ def validate_modify_launch_configuration_attributes(request: Mapping[str, object
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.BandwidthPackageId",
@@ -15756,6 +15878,19 @@ def validate_modify_scheduled_action(request: Mapping[str, object]) -> list[Prob
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:6428 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "StartTime",
+                        "type",
+                        v0,
+                        "The parameter `StartTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     # EndTime: string; sources/tencent/model/api.json:6437 (stated)
     if "EndTime" in request:
         v0 = request["EndTime"]
@@ -15771,6 +15906,19 @@ def validate_modify_scheduled_action(request: Mapping[str, object]) -> list[Prob
                     200,
                 )
             )
+        else:
+            # sources/tencent/model/api.json:6437 (stated)
+            if _FORMAT_DATE_TIME.fullmatch(v0) is None:
+                problems.append(
+                    Problem(
+                        "EndTime",
+                        "type",
+                        v0,
+                        "The parameter `EndTime` has the wrong type. (must be a date-time (RFC 3339, e.g. 2024-01-31T08:00:00Z))",
+                        "InvalidParameter",
+                        200,
+                    )
+                )
     # Recurrence: string; sources/tencent/model/api.json:6446 (stated)
     if "Recurrence" in request:
         v0 = request["Recurrence"]
@@ -17666,7 +17814,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "SnapshotId" in v1:
                         v2 = v1["SnapshotId"]
                         known2 += 1
-                        if not isinstance(v2, str):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, str):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".SnapshotId",
@@ -17681,7 +17831,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "DeleteWithInstance" in v1:
                         v2 = v1["DeleteWithInstance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".DeleteWithInstance",
@@ -17696,7 +17848,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "Encrypt" in v1:
                         v2 = v1["Encrypt"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".Encrypt",
@@ -17711,7 +17865,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "ThroughputPerformance" in v1:
                         v2 = v1["ThroughputPerformance"]
                         known2 += 1
-                        if isinstance(v2, bool) or not isinstance(v2, int):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif isinstance(v2, bool) or not isinstance(v2, int):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".ThroughputPerformance",
@@ -17726,7 +17882,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "BurstPerformance" in v1:
                         v2 = v1["BurstPerformance"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "DataDisks." + str(i0) + ".BurstPerformance",
@@ -17897,7 +18055,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
                     if "Enabled" in v1:
                         v2 = v1["Enabled"]
                         known2 += 1
-                        if not isinstance(v2, bool):
+                        if v2 is None:
+                            pass  # null is one of its values
+                        elif not isinstance(v2, bool):
                             problems.append(
                                 Problem(
                                     "EnhancedService.AutomationToolsService.Enabled",
@@ -18150,7 +18310,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetChargeType",
@@ -18183,7 +18345,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "InternetAccessible.InternetMaxBandwidthOut",
@@ -18198,7 +18362,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "PublicIpAssigned" in v0:
                 v1 = v0["PublicIpAssigned"]
                 known1 += 1
-                if not isinstance(v1, bool):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, bool):
                     problems.append(
                         Problem(
                             "InternetAccessible.PublicIpAssigned",
@@ -18213,7 +18379,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InternetAccessible.BandwidthPackageId",
@@ -18679,7 +18847,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "HostName" in v0:
                 v1 = v0["HostName"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostName",
@@ -18705,7 +18875,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "HostNameStyle" in v0:
                 v1 = v0["HostNameStyle"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameStyle",
@@ -18733,7 +18905,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "HostNameSuffix" in v0:
                 v1 = v0["HostNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "HostNameSettings.HostNameSuffix",
@@ -18855,7 +19029,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "InstanceNameSuffix" in v0:
                 v1 = v0["InstanceNameSuffix"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "InstanceNameSettings.InstanceNameSuffix",
@@ -19055,7 +19231,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "InternetChargeType" in v0:
                 v1 = v0["InternetChargeType"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetChargeType",
@@ -19083,7 +19261,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "InternetMaxBandwidthOut" in v0:
                 v1 = v0["InternetMaxBandwidthOut"]
                 known1 += 1
-                if isinstance(v1, bool) or not isinstance(v1, int):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif isinstance(v1, bool) or not isinstance(v1, int):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.InternetMaxBandwidthOut",
@@ -19098,7 +19278,9 @@ def validate_upgrade_launch_configuration(request: Mapping[str, object]) -> list
             if "BandwidthPackageId" in v0:
                 v1 = v0["BandwidthPackageId"]
                 known1 += 1
-                if not isinstance(v1, str):
+                if v1 is None:
+                    pass  # null is one of its values
+                elif not isinstance(v1, str):
                     problems.append(
                         Problem(
                             "IPv6InternetAccessible.BandwidthPackageId",
