@@ -2,7 +2,7 @@
 URL, a JSON body for POST/PUT; SDK-HMAC-SHA256 over the signed headers.
 
 Errors: {"error": {"code": "AS.xxxx", "message": "..."}} with the request id in X-Request-Id
-(sdk-wire-facts.md §4). The pages point at a separate error-code page that sources/ does not
+(docs/wire-facts.md §4). The pages point at a separate error-code page that sources/ does not
 hold, so the codes here are the service's generic ones: AS.0001 for invalid input.
 """
 

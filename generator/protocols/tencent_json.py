@@ -3,7 +3,7 @@ in the X-TC-Action / X-TC-Version / X-TC-Region headers; TC3-HMAC-SHA256.
 
 Every answer is HTTP 200 with {"Response": {...}}; an error is {"Response": {"Error": {"Code",
 "Message"}, "RequestId"}} with Content-Type exactly application/json (the SDK ignores Error under
-any other content type: sdk-wire-facts.md §2). Codes are Tencent's common and AS codes.
+any other content type: docs/wire-facts.md §2). Codes are Tencent's common and AS codes.
 
 This module is where generator code learns that envelope: the OpenAPI schemas and examples
 below, and `answer_of` / `is_error` for readers telling error examples from answers. The

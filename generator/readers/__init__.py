@@ -5,10 +5,14 @@ parameters, types, required flags, tables, examples, errors, statuses) plus the 
 came from, so that `generator.mining` can find the constraints the prose states and cite the
 line. Readers never know about templates or mining; mining never knows about formats.
 
-Each reader module has:
+Each reader is a package with the same modules (CONTRIBUTING.md, "Adding a doc family") whose
+`__init__` has:
     FAMILY: str                       the family name (`--family` takes it)
     def sniff(page: Page) -> bool     does this content belong to the family?
     def read(page: Page) -> ReadOutput
+and, for a machine-readable model rather than a page, optionally:
+    IS_MODEL: bool                    a doc page of the same operation wins over it
+    def companions(page) -> list[str] the files read with it, named even when it fails to read
 Raise `generator.errors.fail(page.path, line, message)` for bad input.
 """
 

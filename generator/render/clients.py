@@ -137,6 +137,7 @@ class OperationData:
     fills: list[tuple[str, str]]
     retry_safe: bool
     idempotency_token: str | None
+    tokens: tuple[str, ...]  # filled with a fresh token when the caller gives none
     constant: str  # module constant holding the operation's wire facts
 
 
@@ -258,7 +259,9 @@ def _operation(
         if snake(p.name) not in ("request_id", "raw")
     ]
     _unique_attrs(op, response)
-    token = next((p.name for p in op.parameters if p.name in IDEMPOTENCY_TOKENS), None)
+    tokens = tuple(p.name for p in constraints.idempotency_tokens(op))
+    named = (p.name for p in op.parameters if p.name in IDEMPOTENCY_TOKENS)
+    token = tokens[0] if tokens else next(named, None)
     read_only = op.method.upper() == "GET" or op.name.startswith(READ_ONLY_PREFIXES)
     summary, description = op.summary.strip(), op.description.strip()
     doc_parts = [description] if description.startswith(summary) else [summary, description]
@@ -279,6 +282,7 @@ def _operation(
         fills=fills,
         retry_safe=read_only,
         idempotency_token=token,
+        tokens=tokens,
         constant="_" + snake(op.name).upper(),
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qs, parse_qsl
 
 import httpx
 import pytest
@@ -307,7 +307,7 @@ CLOUDS = {
         unknown_error=_huawei_error("AS.2011", "Invalid input parameter: default_timeout"),
         throttle=_huawei_error("APIGW.0308", "The throttling threshold has been reached", 429),
         server_error=_huawei_error("AS.0004", "Internal server error", 500),
-        invalid_call=lambda c: c.create_lifecycle_hook(
+        invalid_call=lambda c: c.create_lify_cycle_hook(
             scaling_group_id="g1",
             lifecycle_hook_name="my-hook",
             lifecycle_hook_type="INSTANCE_LAUNCHING",
@@ -735,3 +735,31 @@ def test_environment_proxies_are_used_unless_no_proxy_says_otherwise(
     monkeypatch.setenv("NO_PROXY", "")
     cloud.check_read(cloud.read(client))
     assert len(server.requests) == 2 and len(proxy.requests) == 1
+
+
+def test_idempotency_token_is_filled_and_kept_across_retries(
+    packages: dict[str, ModuleType],
+) -> None:
+    # LaunchInstances' ClientToken: botocore fills it when the caller does not, and so do we;
+    # a retried call carries the same token, so the service sees one request, not two.
+    cloud = CLOUDS["aws"]
+    ok_body = (
+        '<LaunchInstancesResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/">'
+        "<LaunchInstancesResult></LaunchInstancesResult>"
+        "<ResponseMetadata><RequestId>r7</RequestId></ResponseMetadata></LaunchInstancesResponse>"
+    )
+    fake = Fake(packages["aws"], [cloud.throttle, (200, XML, ok_body.encode())])
+    client, _ = make_client(packages, cloud, fake)
+    result = client.launch_instances(
+        auto_scaling_group_name="g1", requested_capacity=1, subnet_ids=["s-1"]
+    )
+    assert result.request_id == "r7" and client.attempts == 2
+    sent = [parse_qs(r.content.decode()) for r in fake.requests]
+    first, second = (form["ClientToken"] for form in sent)
+    assert first == second and len(first[0]) == 36  # a uuid4, the same on the retry
+    fake = Fake(packages["aws"], [(200, XML, ok_body.encode())])
+    client, _ = make_client(packages, cloud, fake)
+    client.launch_instances(
+        auto_scaling_group_name="g1", requested_capacity=1, subnet_ids=["s-1"], client_token="t1"
+    )
+    assert parse_qs(fake.requests[0].content.decode())["ClientToken"] == ["t1"]

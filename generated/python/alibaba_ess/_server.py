@@ -5,7 +5,7 @@ Standard library only: copied verbatim into each generated package as `_server.p
 the generated `mock.py`. The SDKs put Action and Version in the query (aliyunsdkcore, Tea
 2014) or in the x-acs-action / x-acs-version headers (Tea), the parameters in the query or a
 form body; they read a JSON answer, and `Code`/`Message` out of a non-2xx one
-(sdk-wire-facts.md §3).
+(specgen's docs/wire-facts.md §3).
 
 API (the same names in every protocol's server module):
 

@@ -219,6 +219,7 @@ class _Operation:
     fills: tuple[tuple[str, str], ...]  # (wire name, client setting) filled in by the client
     retry_safe: bool
     idempotency_token: str | None
+    tokens: tuple[str, ...]  # idempotency tokens the client fills when the caller does not
 
 
 _ATTACH_ALB_SERVER_GROUPS = _Operation(
@@ -237,6 +238,7 @@ _ATTACH_ALB_SERVER_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -250,6 +252,7 @@ _ATTACH_DB_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -268,6 +271,7 @@ _ATTACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -287,6 +291,7 @@ _ATTACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -305,6 +310,7 @@ _ATTACH_V_SERVER_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -323,6 +329,7 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -352,6 +359,7 @@ _CREATE_ALARM = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -373,6 +381,7 @@ _CREATE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -386,6 +395,7 @@ _CREATE_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -444,6 +454,7 @@ _CREATE_SCALING_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -487,6 +498,7 @@ _CREATE_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -520,6 +532,7 @@ _CREATE_SCALING_RULE = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -544,6 +557,7 @@ _CREATE_SCHEDULED_TASK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -557,6 +571,7 @@ _DELETE_ALARM = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -570,6 +585,7 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -583,6 +599,7 @@ _DELETE_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -596,6 +613,7 @@ _DELETE_SCALING_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -609,6 +627,7 @@ _DELETE_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -622,6 +641,7 @@ _DELETE_SCALING_RULE = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -635,6 +655,7 @@ _DELETE_SCHEDULED_TASK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -658,6 +679,7 @@ _DESCRIBE_ALARMS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -676,6 +698,7 @@ _DESCRIBE_LIFECYCLE_ACTIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -695,6 +718,7 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -708,6 +732,7 @@ _DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -721,6 +746,7 @@ _DESCRIBE_NOTIFICATION_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -734,6 +760,7 @@ _DESCRIBE_REGIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -754,6 +781,7 @@ _DESCRIBE_SCALING_ACTIVITIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -774,6 +802,7 @@ _DESCRIBE_SCALING_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -793,6 +822,7 @@ _DESCRIBE_SCALING_GROUPS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -817,6 +847,7 @@ _DESCRIBE_SCALING_INSTANCES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -840,6 +871,7 @@ _DESCRIBE_SCALING_RULES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -861,6 +893,7 @@ _DESCRIBE_SCHEDULED_TASKS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -880,6 +913,7 @@ _DETACH_ALB_SERVER_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -893,6 +927,7 @@ _DETACH_DB_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -906,6 +941,7 @@ _DETACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -925,6 +961,7 @@ _DETACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -943,6 +980,7 @@ _DETACH_V_SERVER_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -956,6 +994,7 @@ _DISABLE_ALARM = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -969,6 +1008,7 @@ _DISABLE_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -982,6 +1022,7 @@ _ENABLE_ALARM = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1003,6 +1044,7 @@ _ENABLE_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1016,6 +1058,7 @@ _ENTER_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1034,6 +1077,7 @@ _EXECUTE_SCALING_RULE = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=(),
 )
 
 
@@ -1047,6 +1091,7 @@ _EXIT_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1076,6 +1121,7 @@ _MODIFY_ALARM = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1098,6 +1144,7 @@ _MODIFY_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1111,6 +1158,7 @@ _MODIFY_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1165,6 +1213,7 @@ _MODIFY_SCALING_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1198,6 +1247,7 @@ _MODIFY_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1230,6 +1280,7 @@ _MODIFY_SCALING_RULE = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1254,6 +1305,7 @@ _MODIFY_SCHEDULED_TASK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1267,6 +1319,7 @@ _REBALANCE_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1285,6 +1338,7 @@ _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1298,6 +1352,7 @@ _REMOVE_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1311,6 +1366,7 @@ _SET_INSTANCES_PROTECTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1384,9 +1440,13 @@ class _Signer:
         self.user_agent = user_agent
 
     def complete(self, op: _Operation, params: dict[str, object]) -> dict[str, object]:
-        """The parameters with those the client supplies itself filled in."""
+        """The parameters with those the client supplies itself filled in: its settings, and a
+        fresh idempotency token where the caller gave none (kept for every retry of the call)."""
         for wire, setting in op.fills:
             params[wire] = getattr(self, setting)
+        for wire in op.tokens:
+            if params.get(wire) is None:
+                params[wire] = str(uuid.uuid4())
         return params
 
     def prepare(self, op: _Operation, params: Mapping[str, object]) -> _Prepared:

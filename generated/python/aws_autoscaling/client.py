@@ -210,6 +210,7 @@ class _Operation:
     fills: tuple[tuple[str, str], ...]  # (wire name, client setting) filled in by the client
     retry_safe: bool
     idempotency_token: str | None
+    tokens: tuple[str, ...]  # idempotency tokens the client fills when the caller does not
 
 
 _ATTACH_INSTANCES = _Operation(
@@ -222,6 +223,7 @@ _ATTACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -235,6 +237,7 @@ _ATTACH_LOAD_BALANCER_TARGET_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -248,6 +251,7 @@ _ATTACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -265,6 +269,7 @@ _ATTACH_TRAFFIC_SOURCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -278,6 +283,7 @@ _BATCH_DELETE_SCHEDULED_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -291,6 +297,7 @@ _BATCH_PUT_SCHEDULED_UPDATE_GROUP_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -304,6 +311,7 @@ _CANCEL_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -323,6 +331,7 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -360,6 +369,7 @@ _CREATE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -393,6 +403,7 @@ _CREATE_LAUNCH_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -406,6 +417,7 @@ _CREATE_OR_UPDATE_TAGS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -419,6 +431,7 @@ _DELETE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -432,6 +445,7 @@ _DELETE_LAUNCH_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -445,6 +459,7 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -458,6 +473,7 @@ _DELETE_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -471,6 +487,7 @@ _DELETE_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -484,6 +501,7 @@ _DELETE_SCHEDULED_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -497,6 +515,7 @@ _DELETE_TAGS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -510,6 +529,7 @@ _DELETE_WARM_POOL = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -523,6 +543,7 @@ _DESCRIBE_ACCOUNT_LIMITS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -536,6 +557,7 @@ _DESCRIBE_ADJUSTMENT_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -549,6 +571,7 @@ _DESCRIBE_AUTO_SCALING_GROUPS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -562,6 +585,7 @@ _DESCRIBE_AUTO_SCALING_INSTANCES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -575,6 +599,7 @@ _DESCRIBE_AUTO_SCALING_NOTIFICATION_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -593,6 +618,7 @@ _DESCRIBE_INSTANCE_REFRESHES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -606,6 +632,7 @@ _DESCRIBE_LAUNCH_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -619,6 +646,7 @@ _DESCRIBE_LIFECYCLE_HOOK_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -632,6 +660,7 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -645,6 +674,7 @@ _DESCRIBE_LOAD_BALANCER_TARGET_GROUPS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -658,6 +688,7 @@ _DESCRIBE_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -671,6 +702,7 @@ _DESCRIBE_METRIC_COLLECTION_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -684,6 +716,7 @@ _DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -703,6 +736,7 @@ _DESCRIBE_POLICIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -721,6 +755,7 @@ _DESCRIBE_SCALING_ACTIVITIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -734,6 +769,7 @@ _DESCRIBE_SCALING_PROCESS_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -754,6 +790,7 @@ _DESCRIBE_SCHEDULED_ACTIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -767,6 +804,7 @@ _DESCRIBE_TAGS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -780,6 +818,7 @@ _DESCRIBE_TERMINATION_POLICY_TYPES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -798,6 +837,7 @@ _DESCRIBE_TRAFFIC_SOURCES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -811,6 +851,7 @@ _DESCRIBE_WARM_POOL = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -828,6 +869,7 @@ _DETACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -841,6 +883,7 @@ _DETACH_LOAD_BALANCER_TARGET_GROUPS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -854,6 +897,7 @@ _DETACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -867,6 +911,7 @@ _DETACH_TRAFFIC_SOURCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -880,6 +925,7 @@ _DISABLE_METRICS_COLLECTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -893,6 +939,7 @@ _ENABLE_METRICS_COLLECTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -910,6 +957,7 @@ _ENTER_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -929,6 +977,7 @@ _EXECUTE_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -942,6 +991,7 @@ _EXIT_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -960,6 +1010,7 @@ _GET_PREDICTIVE_SCALING_FORECAST = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -981,6 +1032,7 @@ _LAUNCH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token="ClientToken",
+    tokens=("ClientToken",),
 )
 
 
@@ -1003,6 +1055,7 @@ _PUT_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1016,6 +1069,7 @@ _PUT_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1043,6 +1097,7 @@ _PUT_SCALING_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1066,6 +1121,7 @@ _PUT_SCHEDULED_UPDATE_GROUP_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1085,6 +1141,7 @@ _PUT_WARM_POOL = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1103,6 +1160,7 @@ _RECORD_LIFECYCLE_ACTION_HEARTBEAT = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1116,6 +1174,7 @@ _RESUME_PROCESSES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1129,6 +1188,7 @@ _ROLLBACK_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1142,6 +1202,7 @@ _SET_DESIRED_CAPACITY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1155,6 +1216,7 @@ _SET_INSTANCE_HEALTH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1172,6 +1234,7 @@ _SET_INSTANCE_PROTECTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1185,6 +1248,7 @@ _START_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1198,6 +1262,7 @@ _SUSPEND_PROCESSES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1211,6 +1276,7 @@ _TERMINATE_INSTANCE_IN_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1243,6 +1309,7 @@ _UPDATE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1318,9 +1385,13 @@ class _Signer:
         self.user_agent = user_agent
 
     def complete(self, op: _Operation, params: dict[str, object]) -> dict[str, object]:
-        """The parameters with those the client supplies itself filled in."""
+        """The parameters with those the client supplies itself filled in: its settings, and a
+        fresh idempotency token where the caller gave none (kept for every retry of the call)."""
         for wire, setting in op.fills:
             params[wire] = getattr(self, setting)
+        for wire in op.tokens:
+            if params.get(wire) is None:
+                params[wire] = str(uuid.uuid4())
         return params
 
     def prepare(self, op: _Operation, params: Mapping[str, object]) -> _Prepared:

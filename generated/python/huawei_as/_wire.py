@@ -3,7 +3,7 @@
 Standard library only: this file is copied verbatim into each generated package as
 `_wire.py`. The generated client encodes requests and decodes answers with it; the generated
 mock server decodes requests and encodes answers with the same functions, so both sides agree.
-It follows what huaweicloudsdkcore sends and accepts (reference/sdk-wire-facts.md §4).
+It follows what huaweicloudsdkcore sends and accepts (specgen's docs/wire-facts.md §4).
 
 API (the same names in every protocol's wire module):
 

@@ -185,6 +185,7 @@ class _Operation:
     fills: tuple[tuple[str, str], ...]  # (wire name, client setting) filled in by the client
     retry_safe: bool
     idempotency_token: str | None
+    tokens: tuple[str, ...]  # idempotency tokens the client fills when the caller does not
 
 
 _ATTACH_CALLBACK_INSTANCE_LIFE_CYCLE_HOOK = _Operation(
@@ -204,6 +205,7 @@ _ATTACH_CALLBACK_INSTANCE_LIFE_CYCLE_HOOK = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -223,6 +225,7 @@ _BATCH_ADD_SCALING_INSTANCES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -236,6 +239,7 @@ _BATCH_DELETE_SCALING_CONFIGS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -255,6 +259,7 @@ _BATCH_DELETE_SCALING_POLICIES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -277,6 +282,7 @@ _CREATE_LIFY_CYCLE_HOOK = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -295,6 +301,7 @@ _CREATE_SCALING_CONFIG = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -332,6 +339,7 @@ _CREATE_SCALING_GROUP = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -354,6 +362,7 @@ _CREATE_SCALING_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -373,6 +382,7 @@ _CREATE_SCALING_TAG_INFO = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -397,6 +407,7 @@ _CREATE_SCALING_V2_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -410,6 +421,7 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -423,6 +435,7 @@ _DELETE_SCALING_CONFIG = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -436,6 +449,7 @@ _DELETE_SCALING_GROUP = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -449,6 +463,7 @@ _DELETE_SCALING_INSTANCE = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -462,6 +477,7 @@ _DELETE_SCALING_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -475,6 +491,7 @@ _EXECUTE_SCALING_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -501,6 +518,7 @@ _LIST_ALL_SCALING_V2_POLICIES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -514,6 +532,7 @@ _LIST_API_VERSIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -527,6 +546,7 @@ _LIST_HOOK_INSTANCES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -540,6 +560,7 @@ _LIST_LIFE_CYCLE_HOOKS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -566,6 +587,7 @@ _LIST_RESOURCE_INSTANCES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -586,6 +608,7 @@ _LIST_SCALING_ACTIVITY_LOGS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -609,6 +632,7 @@ _LIST_SCALING_ACTIVITY_V2_LOGS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -628,6 +652,7 @@ _LIST_SCALING_CONFIGS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -649,6 +674,7 @@ _LIST_SCALING_GROUPS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -670,6 +696,7 @@ _LIST_SCALING_INSTANCES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -691,6 +718,7 @@ _LIST_SCALING_POLICIES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -715,6 +743,7 @@ _LIST_SCALING_POLICY_EXECUTE_LOGS = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -728,6 +757,7 @@ _LIST_SCALING_TAG_INFOS_BY_RESOURCE_ID = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -741,6 +771,7 @@ _LIST_SCALING_TAG_INFOS_BY_TENANT_ID = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -762,6 +793,7 @@ _LIST_SCALING_V2_POLICIES = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -775,6 +807,7 @@ _RESUME_SCALING_GROUP = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -788,6 +821,7 @@ _SHOW_API_VERSION = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -801,6 +835,7 @@ _SHOW_LIFE_CYCLE_HOOK = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -814,6 +849,7 @@ _SHOW_POLICY_AND_INSTANCE_QUOTA = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -827,6 +863,7 @@ _SHOW_RESOURCE_QUOTA = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -840,6 +877,7 @@ _SHOW_SCALING_CONFIG = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -853,6 +891,7 @@ _SHOW_SCALING_GROUP = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -866,6 +905,7 @@ _SHOW_SCALING_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -879,6 +919,7 @@ _SHOW_SCALING_V2_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -901,6 +942,7 @@ _UPDATE_LIFE_CYCLE_HOOK = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -938,6 +980,7 @@ _UPDATE_SCALING_GROUP = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -960,6 +1003,7 @@ _UPDATE_SCALING_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -985,6 +1029,7 @@ _UPDATE_SCALING_V2_POLICY = _Operation(
     fills=(("project_id", "project_id"),),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1056,9 +1101,13 @@ class _Signer:
         self.user_agent = user_agent
 
     def complete(self, op: _Operation, params: dict[str, object]) -> dict[str, object]:
-        """The parameters with those the client supplies itself filled in."""
+        """The parameters with those the client supplies itself filled in: its settings, and a
+        fresh idempotency token where the caller gave none (kept for every retry of the call)."""
         for wire, setting in op.fills:
             params[wire] = getattr(self, setting)
+        for wire in op.tokens:
+            if params.get(wire) is None:
+                params[wire] = str(uuid.uuid4())
         return params
 
     def prepare(self, op: _Operation, params: Mapping[str, object]) -> _Prepared:

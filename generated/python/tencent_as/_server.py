@@ -6,7 +6,7 @@ Standard library only: copied verbatim into each generated package as `_server.p
 the generated `mock.py`. The SDK sends `POST /` with a JSON body and the action and version
 only in the X-TC-Action / X-TC-Version headers; every answer, errors included, is HTTP 200
 with `{"Response": {...}}`, and an error must carry Content-Type exactly application/json or
-the SDK does not see it (sdk-wire-facts.md §2).
+the SDK does not see it (specgen's docs/wire-facts.md §2).
 
 API (the same names in every protocol's server module):
 

@@ -230,6 +230,7 @@ class _Operation:
     fills: tuple[tuple[str, str], ...]  # (wire name, client setting) filled in by the client
     retry_safe: bool
     idempotency_token: str | None
+    tokens: tuple[str, ...]  # idempotency tokens the client fills when the caller does not
 
 
 _ATTACH_INSTANCES = _Operation(
@@ -242,6 +243,7 @@ _ATTACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -259,6 +261,7 @@ _ATTACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -272,6 +275,7 @@ _CANCEL_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -293,6 +297,7 @@ _CLEAR_LAUNCH_CONFIGURATION_ATTRIBUTES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -311,6 +316,7 @@ _COMPLETE_LIFECYCLE_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -352,6 +358,7 @@ _CREATE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -372,6 +379,7 @@ _CREATE_AUTO_SCALING_GROUP_FROM_INSTANCE = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -414,6 +422,7 @@ _CREATE_LAUNCH_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -437,6 +446,7 @@ _CREATE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -457,6 +467,7 @@ _CREATE_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -483,6 +494,7 @@ _CREATE_SCALING_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -506,6 +518,7 @@ _CREATE_SCHEDULED_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -519,6 +532,7 @@ _DELETE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -532,6 +546,7 @@ _DELETE_LAUNCH_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -545,6 +560,7 @@ _DELETE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -558,6 +574,7 @@ _DELETE_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -571,6 +588,7 @@ _DELETE_SCALING_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -584,6 +602,7 @@ _DELETE_SCHEDULED_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -597,6 +616,7 @@ _DESCRIBE_ACCOUNT_LIMITS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -617,6 +637,7 @@ _DESCRIBE_AUTO_SCALING_ACTIVITIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -630,6 +651,7 @@ _DESCRIBE_AUTO_SCALING_ADVICES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -643,6 +665,7 @@ _DESCRIBE_AUTO_SCALING_GROUP_LAST_ACTIVITIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -656,6 +679,7 @@ _DESCRIBE_AUTO_SCALING_GROUPS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -669,6 +693,7 @@ _DESCRIBE_AUTO_SCALING_INSTANCES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -687,6 +712,7 @@ _DESCRIBE_LAUNCH_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -700,6 +726,7 @@ _DESCRIBE_LIFECYCLE_HOOKS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -718,6 +745,7 @@ _DESCRIBE_NOTIFICATION_CONFIGURATIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -731,6 +759,7 @@ _DESCRIBE_REFRESH_ACTIVITIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -749,6 +778,7 @@ _DESCRIBE_SCALING_POLICIES = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -762,6 +792,7 @@ _DESCRIBE_SCHEDULED_ACTIONS = _Operation(
     fills=(),
     retry_safe=True,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -775,6 +806,7 @@ _DETACH_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -792,6 +824,7 @@ _DETACH_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -805,6 +838,7 @@ _DISABLE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -818,6 +852,7 @@ _ENABLE_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -831,6 +866,7 @@ _ENTER_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -844,6 +880,7 @@ _EXECUTE_SCALING_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -857,6 +894,7 @@ _EXIT_STANDBY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -896,6 +934,7 @@ _MODIFY_AUTO_SCALING_GROUP = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -914,6 +953,7 @@ _MODIFY_DESIRED_CAPACITY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -954,6 +994,7 @@ _MODIFY_LAUNCH_CONFIGURATION_ATTRIBUTES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -977,6 +1018,7 @@ _MODIFY_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -990,6 +1032,7 @@ _MODIFY_LOAD_BALANCER_TARGET_ATTRIBUTES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1008,6 +1051,7 @@ _MODIFY_LOAD_BALANCERS = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1027,6 +1071,7 @@ _MODIFY_NOTIFICATION_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1052,6 +1097,7 @@ _MODIFY_SCALING_POLICY = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1075,6 +1121,7 @@ _MODIFY_SCHEDULED_ACTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1088,6 +1135,7 @@ _REMOVE_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1101,6 +1149,7 @@ _RESUME_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1119,6 +1168,7 @@ _ROLLBACK_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1132,6 +1182,7 @@ _SCALE_IN_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1145,6 +1196,7 @@ _SCALE_OUT_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1158,6 +1210,7 @@ _SET_INSTANCES_PROTECTION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1171,6 +1224,7 @@ _START_AUTO_SCALING_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1184,6 +1238,7 @@ _START_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1197,6 +1252,7 @@ _STOP_AUTO_SCALING_INSTANCES = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1210,6 +1266,7 @@ _STOP_INSTANCE_REFRESH = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1246,6 +1303,7 @@ _UPGRADE_LAUNCH_CONFIGURATION = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1269,6 +1327,7 @@ _UPGRADE_LIFECYCLE_HOOK = _Operation(
     fills=(),
     retry_safe=False,
     idempotency_token=None,
+    tokens=(),
 )
 
 
@@ -1338,9 +1397,13 @@ class _Signer:
         self.user_agent = user_agent
 
     def complete(self, op: _Operation, params: dict[str, object]) -> dict[str, object]:
-        """The parameters with those the client supplies itself filled in."""
+        """The parameters with those the client supplies itself filled in: its settings, and a
+        fresh idempotency token where the caller gave none (kept for every retry of the call)."""
         for wire, setting in op.fills:
             params[wire] = getattr(self, setting)
+        for wire in op.tokens:
+            if params.get(wire) is None:
+                params[wire] = str(uuid.uuid4())
         return params
 
     def prepare(self, op: _Operation, params: Mapping[str, object]) -> _Prepared:

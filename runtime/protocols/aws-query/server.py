@@ -4,7 +4,7 @@ Standard library only: copied verbatim into each generated package as `_server.p
 `_wire.py` (the protocol's request/answer codec, shared with the generated client) and used by
 the generated `mock.py`. botocore sends every operation as `POST /` with a form body holding
 Action, Version and the parameters (lists as `Name.member.N`); it reads `<{Op}Result>` out of
-an XML answer, and `<ErrorResponse><Error><Code>` out of a non-2xx one (sdk-wire-facts.md §1).
+an XML answer, and `<ErrorResponse><Error><Code>` out of a non-2xx one (specgen's docs/wire-facts.md §1).
 
 API (the same names in every protocol's server module):
 

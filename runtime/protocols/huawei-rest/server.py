@@ -6,7 +6,7 @@ Standard library only: copied verbatim into each generated package as `_server.p
 the generated `mock.py`. The SDK names an operation by method and path
 (`/autoscaling-api/v1/{project_id}/...`), sends a JSON body for POST/PUT, reads the request id
 from the X-Request-Id header and an error from `{"error": {"code", "message"}}` with a status
-of 400 or above (sdk-wire-facts.md §4).
+of 400 or above (specgen's docs/wire-facts.md §4).
 
 API (the same names in every protocol's server module):
 
