@@ -196,6 +196,13 @@ def _prepare_method(ctx: Context, proto: protocols.Protocol, data: PackageData) 
     return ctx.env.from_string(text).render(pkg=data)
 
 
+def import_order(name: str) -> tuple[int, str, str]:
+    """isort's (and ruff's) order of the names in one `from x import (...)`: constants, then
+    classes, then the rest, each case-insensitively."""
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return (kind, name.lower(), name)
+
+
 def package_data(package: str, ops: list[model.Operation]) -> PackageData:
     names = {op.protocol for op in ops}
     if len(names) != 1:
@@ -238,7 +245,8 @@ def package_data(package: str, ops: list[model.Operation]) -> PackageData:
         service_name=ops[0].service,
         model_imports=sorted(
             {name for op in op_data for name in (op.request_class, op.response_class)}
-            | {f.ref for op in op_data for f in op.params if f.ref}
+            | {f.ref for op in op_data for f in op.params if f.ref},
+            key=import_order,
         ),
     )
 

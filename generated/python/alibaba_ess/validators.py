@@ -2484,7 +2484,7 @@ def coerce_create_alarm(params: Mapping[str, object]) -> tuple[dict[str, object]
         m0 = _members(params, "Dimension.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", ("DimensionKey", "DimensionValue"), (), o1)
                 # DimensionKey: string
@@ -7164,7 +7164,7 @@ def coerce_create_scaling_group(
         m0 = _members(params, "Tag.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", ("Key", "Value"), (), o1)
                 # Key: string
@@ -15179,7 +15179,7 @@ def coerce_modify_alarm(params: Mapping[str, object]) -> tuple[dict[str, object]
         m0 = _members(params, "Dimension.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", ("DimensionKey", "DimensionValue"), (), o1)
                 # DimensionKey: string

@@ -750,7 +750,7 @@ def coerce_attach_traffic_sources(
         m0 = _members(params, "TrafficSources.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -1064,7 +1064,7 @@ def coerce_batch_put_scheduled_update_group_action(
         m0 = _members(params, "ScheduledUpdateGroupActions.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -2238,7 +2238,7 @@ def coerce_create_auto_scaling_group(
         m0 = _members(params, "LifecycleHookSpecificationList.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -2338,7 +2338,7 @@ def coerce_create_auto_scaling_group(
         m0 = _members(params, "Tags.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -3021,7 +3021,7 @@ def coerce_create_launch_configuration(
         m0 = _members(params, "BlockDeviceMappings.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -3272,7 +3272,7 @@ def coerce_create_or_update_tags(
         m0 = _members(params, "Tags.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -4090,7 +4090,7 @@ def coerce_delete_tags(params: Mapping[str, object]) -> tuple[dict[str, object],
         m0 = _members(params, "Tags.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -6570,7 +6570,7 @@ def coerce_describe_tags(params: Mapping[str, object]) -> tuple[dict[str, object
         m0 = _members(params, "Filters.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -7545,7 +7545,7 @@ def coerce_detach_traffic_sources(
         m0 = _members(params, "TrafficSources.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
@@ -10054,7 +10054,7 @@ def coerce_put_scaling_policy(
         m0 = _members(params, "StepAdjustments.member.", True, request)
         if m0:
             l0 = list[object]()
-            for i0, p0 in enumerate(m0):
+            for p0 in m0:
                 o1 = dict[str, object]()
                 _pass_unknown(params, p0 + ".", (), (), o1)
                 l0.append(o1)
