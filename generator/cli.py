@@ -128,6 +128,7 @@ def _build_plans(
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from . import build_memo
     from . import diff as diff_mod
 
     cfg = _config(args)
@@ -138,6 +139,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     operations, plans = _build_plans(cfg, args)
     for plan in plans:
         writer.apply(plan)
+    build_memo.remember(_memo_key(cfg, args), plans)
     changes = diff_mod.compare(before, operations)
     if changes:
         print(diff_mod.render_text(changes, summary_only=True))
@@ -145,13 +147,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _memo_key(cfg: config_mod.Config, args: argparse.Namespace) -> str:
+    from . import build_memo
+    from .render import default_templates
+
+    templates = cfg.templates or default_templates()
+    return build_memo.inputs_key(cfg, bool(getattr(args, "target", None)), templates)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from . import build_memo
+
     cfg = _config(args)
+    memo = _memo_key(cfg, args)
+    if build_memo.is_current(memo, [cfg.specs, cfg.out]):
+        print("specgen check: specs and generated output are current")
+        return EXIT_OK
     _, plans = _build_plans(cfg, args)
     labels = [_label(cfg.specs, cfg.root), _label(cfg.out, cfg.root)]
     text = "".join(writer.unified_diff(p, label) for p, label in zip(plans, labels, strict=True))
     stale = [f for p in plans for f in p.written + p.removed]
     if not stale:
+        build_memo.remember(memo, plans)
         print("specgen check: specs and generated output are current")
         return EXIT_OK
     sys.stdout.write(text)
