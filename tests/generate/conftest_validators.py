@@ -21,6 +21,7 @@ from typing import Any
 import jsonschema
 
 from generator import model
+from generator.constraints import FORMAT_REGEXES
 from generator.model import (
     Enum,
     EnumValue,
@@ -752,9 +753,24 @@ def _min_length(
         yield jsonschema.ValidationError(f"{instance!r} is too short")
 
 
+def _format(
+    validator: Any, name: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    """`format` asserts, as the specs mean it (a timestamp the service would refuse is a value
+    of the wrong type), with the reading the vocabulary table gives each format."""
+    regex = FORMAT_REGEXES.get(name)
+    if regex and validator.is_type(instance, "string") and re.fullmatch(regex, instance) is None:
+        yield jsonschema.ValidationError(f"{instance!r} is not a {name}")
+
+
 Oracle = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft202012Validator,
-    validators={"pattern": _pattern, "maxLength": _max_length, "minLength": _min_length},
+    validators={
+        "pattern": _pattern,
+        "maxLength": _max_length,
+        "minLength": _min_length,
+        "format": _format,
+    },
     type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
     ),

@@ -27,7 +27,7 @@ from generator.render import docs, jsonschema_target, openapi
 from .conftest import render_context, seed_list
 
 LINES = [
-    'Triple """double""" and \'\'\'single\'\'\' quotes, a "quote" and an \'apostrophe\'',
+    "Triple \"\"\"double\"\"\" and '''single''' quotes, a \"quote\" and an 'apostrophe'",
     "back\\slash \\n \\x00 and a trailing backslash\\",
     "Jinja {{ config }} and {% if true %}block{% endif %} and {# comment #}",
     "</script><script>alert(1)</script> <b>bold</b> <!-- comment --> &amp; &lt;",
@@ -61,17 +61,23 @@ def poison(op: model.Operation) -> model.Operation:
         if param.pattern is not None:
             param.pattern.description = LINES[1]
         if param.enum is not None:
-            param.enum.values = [EnumValue(v.value, LINES[i % len(LINES)]) for i, v in enumerate(param.enum.values)]
+            param.enum.values = [
+                EnumValue(v.value, LINES[i % len(LINES)]) for i, v in enumerate(param.enum.values)
+            ]
     # a string parameter whose enum values are YAML and template specials, with an example
     target = next(p for p in op.parameters if p.type == "string" and p.location != "path")
     target.enum = Enum(where, [EnumValue(v, LINES[i]) for i, v in enumerate(ENUM)])
     target.pattern = None
     target.length = None
     target.example = "</script>"
-    op.rules.append(Rule("requires", where, parameters=[target.name], requires=[target.name], description=TEXT))
+    op.rules.append(
+        Rule("requires", where, parameters=[target.name], requires=[target.name], description=TEXT)
+    )
     for quota in op.quotas:
         quota.description = TEXT
-    op.errors.append(ErrorCode("Evil.Code", where, op.errors[0].status if op.errors else None, LINES[3], TEXT))
+    op.errors.append(
+        ErrorCode("Evil.Code", where, op.errors[0].status if op.errors else None, LINES[3], TEXT)
+    )
     op.examples = [
         Example("request", "json", JSON_BODY, where, LINES[5]),
         Example("response", "text", TEXT, where, LINES[9]),
@@ -104,9 +110,17 @@ def test_openapi_parses_back_to_the_same_text(evil: list[model.Operation]) -> No
                 assert strings.count(TEXT) >= len(model.walk_parameters(op.parameters))
                 enum_lists = [s for s in _find(node, "enum") if s == ENUM]
                 assert enum_lists, "the special enum values came back changed"
-                assert any(d == dict(zip(ENUM, LINES, strict=False)) for d in _find(node, "x-enum-descriptions"))
-                assert [e["body"] for e in node["x-specgen-examples"]] == [e.body for e in op.examples]
-                assert [e["title"] for e in node["x-specgen-examples"] if "title" in e] == [LINES[5], LINES[9]]
+                assert any(
+                    d == dict(zip(ENUM, LINES, strict=False))
+                    for d in _find(node, "x-enum-descriptions")
+                )
+                assert [e["body"] for e in node["x-specgen-examples"]] == [
+                    e.body for e in op.examples
+                ]
+                assert [e["title"] for e in node["x-specgen-examples"] if "title" in e] == [
+                    LINES[5],
+                    LINES[9],
+                ]
                 evil_error = next(e for e in node["x-specgen-errors"] if e["code"] == "Evil.Code")
                 assert (evil_error["message"], evil_error["meaning"]) == (LINES[3], TEXT)
                 assert node["x-specgen-notes"] == [TEXT]
@@ -150,7 +164,11 @@ def test_markdown_holds_no_markup_from_the_text(evil: list[model.Operation]) -> 
         assert sum(1 for h in headings if h.tag == "h1") == 1
         # bullet lists come only from the template's own lists (rules, quotas, errors, notes)
         html_text = md.render(page)
-        assert "<script>" not in html_text and "<b>" not in html_text and "<!-- comment" not in html_text
+        assert (
+            "<script>" not in html_text
+            and "<b>" not in html_text
+            and "<!-- comment" not in html_text
+        )
         assert "&lt;/script&gt;&lt;script&gt;" in html_text
         # every table row keeps its columns: no pipe in the text split a cell
         for table in _tables(tokens):

@@ -27,14 +27,18 @@ def schema_of(rendered: dict[str, bytes], provider: str, name: str) -> dict[str,
     return loaded
 
 
-def validator(rendered: dict[str, bytes], provider: str, name: str) -> jsonschema.Draft202012Validator:
+def validator(
+    rendered: dict[str, bytes], provider: str, name: str
+) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema_of(rendered, provider, name))
 
 
 def test_one_schema_per_operation_deterministic(
     spec_operations: list[model.Operation], rendered: dict[str, bytes]
 ) -> None:
-    assert sorted(rendered) == sorted(f"jsonschema/{op.provider}/{op.name}.json" for op in spec_operations)
+    assert sorted(rendered) == sorted(
+        f"jsonschema/{op.provider}/{op.name}.json" for op in spec_operations
+    )
     assert jsonschema_target.render(list(reversed(spec_operations)), render_context()) == rendered
     for op in spec_operations:
         text = rendered[f"jsonschema/{op.provider}/{op.name}.json"].decode()
@@ -48,8 +52,20 @@ def test_one_schema_per_operation_deterministic(
         assert data.get("required", []) == [p.name for p in op.parameters if p.required]
 
 
-def test_every_constraint_cites_its_source(spec_operations: list[model.Operation], rendered: dict[str, bytes]) -> None:
-    keywords = ("minimum", "maximum", "minLength", "maxLength", "pattern", "enum", "default", "minItems", "maxItems")
+def test_every_constraint_cites_its_source(
+    spec_operations: list[model.Operation], rendered: dict[str, bytes]
+) -> None:
+    keywords = (
+        "minimum",
+        "maximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "enum",
+        "default",
+        "minItems",
+        "maxItems",
+    )
 
     def walk(schema: dict[str, Any]) -> None:
         for key in keywords:
@@ -77,7 +93,9 @@ def test_huawei_create(rendered: dict[str, bytes]) -> None:
         "notification_topic_urn": "urn:smn:regionId:b53e5554fad0494d96206fb84296510b:gsh",
     }
     assert check.is_valid(good)
-    assert check.is_valid({**good, "default_timeout": 60}) and check.is_valid({**good, "default_timeout": 86400})
+    assert check.is_valid({**good, "default_timeout": 60}) and check.is_valid(
+        {**good, "default_timeout": 86400}
+    )
     for bad in (
         {"default_timeout": 59},
         {"default_timeout": 86401},
@@ -100,7 +118,9 @@ def test_alibaba_create(rendered: dict[str, bytes]) -> None:
     good = {"ScalingGroupId": "asg-1", "LifecycleTransition": "SCALE_OUT"}
     assert check.is_valid(good)
     assert not check.is_valid({**good, "NotificationMetadata": "m"})  # requires NotificationArn
-    assert check.is_valid({**good, "NotificationMetadata": "m", "NotificationArn": "acs:mns:r:1:queue/q"})
+    assert check.is_valid(
+        {**good, "NotificationMetadata": "m", "NotificationArn": "acs:mns:r:1:queue/q"}
+    )
     for bad in ({"HeartbeatTimeout": 29}, {"HeartbeatTimeout": 21601}, {"LifecycleHookName": "a"},
                 {"LifecycleHookName": "a" * 65}, {"LifecycleTransition": "SCALE_UP"}):  # fmt: skip
         assert not check.is_valid({**good, **bad}), bad
@@ -109,7 +129,11 @@ def test_alibaba_create(rendered: dict[str, bytes]) -> None:
 
 def test_tencent_create(rendered: dict[str, bytes]) -> None:
     check = validator(rendered, "tencent", "CreateLifecycleHook")
-    good = {"AutoScalingGroupId": "asg-1", "LifecycleHookName": "one-hook", "LifecycleTransition": "INSTANCE_LAUNCHING"}
+    good = {
+        "AutoScalingGroupId": "asg-1",
+        "LifecycleHookName": "one-hook",
+        "LifecycleTransition": "INSTANCE_LAUNCHING",
+    }
     command = {"CommandId": "cmd-1"}
     target = {"TargetType": "TDMQ_CMQ_QUEUE", "QueueName": "q"}
     assert check.is_valid({**good, "LifecycleCommand": command})
@@ -119,13 +143,21 @@ def test_tencent_create(rendered: dict[str, bytes]) -> None:
     assert not check.is_valid({**good, "NotificationTarget": {**target, "Unknown": 1}})
     assert not check.is_valid({**good, "LifecycleTransitionType": "SPECIAL"})
     assert not check.is_valid({**good, "HeartbeatTimeout": 7201})
-    assert check.is_valid({**good, "HeartbeatTimeout": 7200, "LifecycleTransitionType": "EXTENSION"})
+    assert check.is_valid(
+        {**good, "HeartbeatTimeout": 7200, "LifecycleTransitionType": "EXTENSION"}
+    )
 
 
 def test_aws_put_and_lists(rendered: dict[str, bytes]) -> None:
     check = validator(rendered, "aws", "PutLifecycleHook")
     good = {"AutoScalingGroupName": "g", "LifecycleHookName": "h"}
-    assert check.is_valid({**good, "HeartbeatTimeout": 30, "LifecycleTransition": "autoscaling:EC2_INSTANCE_LAUNCHING"})
+    assert check.is_valid(
+        {
+            **good,
+            "HeartbeatTimeout": 30,
+            "LifecycleTransition": "autoscaling:EC2_INSTANCE_LAUNCHING",
+        }
+    )
     for bad in ({"HeartbeatTimeout": 29}, {"HeartbeatTimeout": 7201}, {"LifecycleHookName": ""},
                 {"LifecycleHookName": "h" * 256}, {"LifecycleTransition": "EC2_INSTANCE_LAUNCHING"},
                 {"NotificationMetadata": "m" * 1024}):  # fmt: skip
@@ -172,7 +204,9 @@ def test_values_that_do_not_fit_are_left_out() -> None:
     schema = js.parameter_schema(port)
     assert "examples" not in schema and "default" not in schema  # a wrong value is worse than none
     size = Parameter("Size", SRC, type="integer", example="8", default=Default(SRC, "8"))
-    assert js.parameter_schema(size)["default"] == 8 and js.parameter_schema(size)["examples"] == [8]
+    assert js.parameter_schema(size)["default"] == 8 and js.parameter_schema(size)["examples"] == [
+        8
+    ]
     kind = Parameter("Kind", SRC, enum=Enum(SRC, [EnumValue("a", "first"), EnumValue("b")]))
     assert js.parameter_schema(kind)["x-enum-descriptions"] == {"a": "first"}
     names = Parameter("Names", SRC, type="array", items="string", length=Length(SRC, max=5, unit="items"),

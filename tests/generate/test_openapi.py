@@ -29,7 +29,10 @@ def rendered(spec_operations: list[model.Operation]) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def documents(rendered: dict[str, bytes]) -> dict[str, dict[str, Any]]:
-    return {path.split("/")[-1].removesuffix(".yaml"): yaml.safe_load(text) for path, text in rendered.items()}
+    return {
+        path.split("/")[-1].removesuffix(".yaml"): yaml.safe_load(text)
+        for path, text in rendered.items()
+    }
 
 
 def find(ops: list[model.Operation], provider: str, name: str) -> model.Operation:
@@ -80,14 +83,18 @@ def test_one_valid_document_per_provider(
         assert ids == sorted(op.name for op in spec_operations if op.provider == provider)
 
 
-def test_rendering_is_deterministic(spec_operations: list[model.Operation], rendered: dict[str, bytes]) -> None:
+def test_rendering_is_deterministic(
+    spec_operations: list[model.Operation], rendered: dict[str, bytes]
+) -> None:
     again = openapi.render(list(reversed(spec_operations)), render_context())
     assert again == rendered
     for text in rendered.values():
         assert text.endswith(b"\n") and b"/work/" not in text
 
 
-def test_every_operation_on_its_wire(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_every_operation_on_its_wire(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     for op in spec_operations:
         proto = protocols.for_operation(op)
         operation = node(documents[op.provider], op)
@@ -117,7 +124,9 @@ def test_every_operation_on_its_wire(spec_operations: list[model.Operation], doc
             for header in proto.extra_headers:
                 assert params[("header", header)]["required"] is True
         # every parameter of the spec is on the wire, by its wire name
-        carried = request_object(operation) if (op.parameters or proto.media_type) else {"properties": {}}
+        carried = (
+            request_object(operation) if (op.parameters or proto.media_type) else {"properties": {}}
+        )
         for param in op.parameters:
             names = set(carried.get("properties", {})) | {n for (_, n) in params}
             patterns = " ".join(carried.get("patternProperties", {}))
@@ -125,14 +134,26 @@ def test_every_operation_on_its_wire(spec_operations: list[model.Operation], doc
             assert param.name in names or f"^{base}" in patterns.replace("\\", ""), param.name
 
 
-def test_huawei_seed_constraints(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_huawei_seed_constraints(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     op = find(spec_operations, "huawei", "CreateLifyCycleHook")
     operation = node(documents["huawei"], op)
     assert list(documents["huawei"]["paths"]).count(op.path) == 1
-    assert {p["name"] for p in operation["parameters"] if p["in"] == "path"} == {"project_id", "scaling_group_id"}
+    assert {p["name"] for p in operation["parameters"] if p["in"] == "path"} == {
+        "project_id",
+        "scaling_group_id",
+    }
     timeout = prop(operation, "default_timeout")
-    assert (timeout["type"], timeout["minimum"], timeout["maximum"], timeout["x-default"]) == ("integer", 60, 86400, 3600)
-    assert timeout["x-source"]["minimum"].startswith("sources/huawei/creating_a_lifecycle_hook.rst:")
+    assert (timeout["type"], timeout["minimum"], timeout["maximum"], timeout["x-default"]) == (
+        "integer",
+        60,
+        86400,
+        3600,
+    )
+    assert timeout["x-source"]["minimum"].startswith(
+        "sources/huawei/creating_a_lifecycle_hook.rst:"
+    )
     name = prop(operation, "lifecycle_hook_name")
     assert (name["maxLength"], name["pattern"]) == (32, "^[A-Za-z0-9_-]*$")
     meta = prop(operation, "notification_metadata")
@@ -149,7 +170,9 @@ def test_huawei_seed_constraints(spec_operations: list[model.Operation], documen
     assert error["properties"]["error"]["required"] == ["code", "message"]
 
 
-def test_alibaba_seed_constraints(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_alibaba_seed_constraints(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     op = find(spec_operations, "alibaba", "CreateLifecycleHook")
     operation = node(documents["alibaba"], op)
     assert "requestBody" not in operation  # RPC: everything in the query string
@@ -159,19 +182,28 @@ def test_alibaba_seed_constraints(spec_operations: list[model.Operation], docume
     assert (timeout["minimum"], timeout["maximum"], timeout["x-default"]) == (30, 21600, 600)
     name = prop(operation, "LifecycleHookName")
     assert (name["minLength"], name["maxLength"]) == (2, 64)
-    assert request_object(operation)["dependentRequired"] == {"NotificationMetadata": ["NotificationArn"]}
+    assert request_object(operation)["dependentRequired"] == {
+        "NotificationMetadata": ["NotificationArn"]
+    }
     documented = [e for e in operation["x-specgen-errors"]]
     assert len(documented) == 7 and {e["status"] for e in documented} == {400}
     codes_400 = {e["code"] for e in operation["responses"]["400"]["x-specgen-errors"]}
     assert {e["code"] for e in documented} <= codes_400
-    assert "InvalidParamter" in operation["responses"]["400"]["content"]["application/json"]["examples"]
+    assert (
+        "InvalidParamter"
+        in operation["responses"]["400"]["content"]["application/json"]["examples"]
+    )
     error = documents["alibaba"]["components"]["schemas"]["AlibabaRpcError"]
     assert set(error["properties"]) == {"RequestId", "HostId", "Code", "Message"}
-    scheme = documents["alibaba"]["components"]["securitySchemes"][protocols.for_operation(op).signer]
+    scheme = documents["alibaba"]["components"]["securitySchemes"][
+        protocols.for_operation(op).signer
+    ]
     assert (scheme["in"], scheme["name"]) == ("query", "Signature")
 
 
-def test_tencent_seed_constraints(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_tencent_seed_constraints(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     op = find(spec_operations, "tencent", "CreateLifecycleHook")
     operation = node(documents["tencent"], op)
     body = request_object(operation)
@@ -179,10 +211,17 @@ def test_tencent_seed_constraints(spec_operations: list[model.Operation], docume
     assert (timeout["minimum"], timeout["maximum"], timeout["x-default"]) == (30, 7200, 300)
     assert body["properties"]["LifecycleTransitionType"]["enum"] == ["NORMAL", "EXTENSION"]
     assert body["properties"]["NotificationTarget"]["type"] == "object"
-    exclusions = sorted(sorted(entry["not"]["required"]) for entry in body["allOf"] if "not" in entry)
-    assert exclusions == [["LifecycleCommand", "NotificationMetadata"], ["LifecycleCommand", "NotificationTarget"]]
+    exclusions = sorted(
+        sorted(entry["not"]["required"]) for entry in body["allOf"] if "not" in entry
+    )
+    assert exclusions == [
+        ["LifecycleCommand", "NotificationMetadata"],
+        ["LifecycleCommand", "NotificationTarget"],
+    ]
     assert len(operation["x-specgen-errors"]) == 21
-    assert [(r["requests"], r["per_seconds"]) for r in operation["x-specgen-rate-limits"]] == [(20, 1)]
+    assert [(r["requests"], r["per_seconds"]) for r in operation["x-specgen-rate-limits"]] == [
+        (20, 1)
+    ]
     # success and error share HTTP 200: one oneOf, the error envelope first
     ok = operation["responses"]["200"]["content"]["application/json"]
     assert ok["schema"]["oneOf"][0] == {"$ref": "#/components/schemas/TencentJsonError"}
@@ -191,7 +230,9 @@ def test_tencent_seed_constraints(spec_operations: list[model.Operation], docume
     assert set(operation["responses"]) == {"200"}
 
 
-def test_aws_seed_constraints(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_aws_seed_constraints(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     op = find(spec_operations, "aws", "PutLifecycleHook")
     operation = node(documents["aws"], op)
     form = operation["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"]
@@ -201,10 +242,20 @@ def test_aws_seed_constraints(spec_operations: list[model.Operation], documents:
         "autoscaling:EC2_INSTANCE_LAUNCHING",
         "autoscaling:EC2_INSTANCE_TERMINATING",
     ]
-    for name, low, high in (("AutoScalingGroupName", 1, 255), ("LifecycleHookName", 1, 255), ("NotificationMetadata", 1, 1023)):
-        assert (form["properties"][name]["minLength"], form["properties"][name]["maxLength"]) == (low, high)
+    for name, low, high in (
+        ("AutoScalingGroupName", 1, 255),
+        ("LifecycleHookName", 1, 255),
+        ("NotificationMetadata", 1, 1023),
+    ):
+        assert (form["properties"][name]["minLength"], form["properties"][name]["maxLength"]) == (
+            low,
+            high,
+        )
     assert {"AutoScalingGroupName", "LifecycleHookName"} <= set(form["required"])
-    assert {e["code"] for e in operation["x-specgen-errors"]} >= {"LimitExceeded", "ResourceContention"}
+    assert {e["code"] for e in operation["x-specgen-errors"]} >= {
+        "LimitExceeded",
+        "ResourceContention",
+    }
     assert [q["limit"] for q in operation["x-specgen-quotas"]] == [50]
     error = documents["aws"]["components"]["schemas"]["AwsQueryError"]
     assert error["xml"] == {"name": "ErrorResponse"}
@@ -214,7 +265,9 @@ def test_aws_seed_constraints(spec_operations: list[model.Operation], documents:
     assert op.result_wrapper in ok["properties"]
 
 
-def test_lists_travel_as_flat_fields(spec_operations: list[model.Operation], documents: dict[str, Any]) -> None:
+def test_lists_travel_as_flat_fields(
+    spec_operations: list[model.Operation], documents: dict[str, Any]
+) -> None:
     op = find(spec_operations, "aws", "DescribeLifecycleHooks")
     form = request_object(node(documents["aws"], op))
     assert "^LifecycleHookNames\\.member\\.[1-9][0-9]*$" in form["patternProperties"]
@@ -228,11 +281,17 @@ def test_lists_travel_as_flat_fields(spec_operations: list[model.Operation], doc
     assert not check.is_valid({**good, "LifecycleHookNames": "a"})  # not the wire spelling
     assert not check.is_valid({**good, "Unknown": "x"})
     # Alibaba RPC: `LifecycleHookId.N` on the query string
-    ali = request_object(node(documents["alibaba"], find(spec_operations, "alibaba", "DescribeLifecycleHooks")))
+    ali = request_object(
+        node(documents["alibaba"], find(spec_operations, "alibaba", "DescribeLifecycleHooks"))
+    )
     assert ali["x-specgen-wire"]["LifecycleHookId"]["wire"] == "LifecycleHookId.N"
     check = jsonschema.Draft202012Validator(ali)
-    assert check.is_valid({"LifecycleHookId.1": "ash-1", "LifecycleHookId.2": "ash-2", "PageSize": 50})
-    assert not check.is_valid({"LifecycleHookId.0": "ash-1"}) and not check.is_valid({"PageSize": 51})
+    assert check.is_valid(
+        {"LifecycleHookId.1": "ash-1", "LifecycleHookId.2": "ash-2", "PageSize": 50}
+    )
+    assert not check.is_valid({"LifecycleHookId.0": "ash-1"}) and not check.is_valid(
+        {"PageSize": 51}
+    )
 
 
 # --- openapi-python-client -----------------------------------------------------------------
@@ -266,9 +325,7 @@ def _body_class(module: Any, name: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def clients(
-    rendered: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, str]:
+def clients(rendered: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """openapi-python-client run on every document; provider -> generated package name."""
     root = tmp_path_factory.mktemp("clients")
     names: dict[str, str] = {}
@@ -283,7 +340,9 @@ def clients(
     return names
 
 
-def test_generated_clients_import(spec_operations: list[model.Operation], clients: dict[str, str]) -> None:
+def test_generated_clients_import(
+    spec_operations: list[model.Operation], clients: dict[str, str]
+) -> None:
     for op in spec_operations:
         from generator.render.filters import snake
 
@@ -322,8 +381,12 @@ def test_generated_clients_speak_the_wire(clients: dict[str, str]) -> None:
         {"AutoScalingGroupId": "asg-1", "LifecycleHookName": "h", "LifecycleTransition": "INSTANCE_LAUNCHING",
          "LifecycleCommand": {"CommandId": "cmd-1"}}
     )  # fmt: skip
-    error = '{"Response": {"Error": {"Code": "InvalidParameter", "Message": "bad"}, "RequestId": "r1"}}'
-    result = _call(create, answer(200, error, "application/json"), body=body, x_tc_region="ap-guangzhou")
+    error = (
+        '{"Response": {"Error": {"Code": "InvalidParameter", "Message": "bad"}, "RequestId": "r1"}}'
+    )
+    result = _call(
+        create, answer(200, error, "application/json"), body=body, x_tc_region="ap-guangzhou"
+    )
     sent = seen[-1]
     assert sent.headers["X-TC-Action"] == "CreateLifecycleHook"
     assert sent.headers["X-TC-Version"] == "2018-04-19"
@@ -361,4 +424,3 @@ def test_generated_clients_speak_the_wire(clients: dict[str, str]) -> None:
     assert sent.url.path == "/autoscaling-api/v1/p1/scaling_lifecycle_hook/g1"
     assert json.loads(sent.content)["lifecycle_hook_type"] == "INSTANCE_LAUNCHING"
     assert result.parsed.error.code == "AS.0001"
-

@@ -19,13 +19,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator import model, protocols
@@ -64,6 +65,7 @@ KIND = {
     "maxItems": "length",
     "enum": "enum",
     "pattern": "pattern",
+    "format": "type",  # a malformed timestamp is answered as a value of the wrong type
     "not": "conflict",  # allOf: [{not: {required: [a, b]}}] of mutually_exclusive
     "anyOf": "requires",  # one_of
     "dependentRequired": "requires",
@@ -135,10 +137,23 @@ def valid_value(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     return cached[1]
 
 
+DATE_TIMES = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2999, 12, 31)).map(
+    lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+)
+
+
 def _valid_value(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     kind = schema["type"]
+    if isinstance(kind, list):  # nullable: [X, "null"]
+        (base,) = [k for k in kind if k != "null"]
+        plain = {k: v for k, v in schema.items() if k != "enum"} | {"type": base}
+        if "enum" in schema:
+            plain["enum"] = [v for v in schema["enum"] if v is not None]
+        return st.one_of(st.none(), _valid_value(plain))
     if "enum" in schema:
         return st.sampled_from(schema["enum"])
+    if kind == "string" and schema.get("format") == "date-time":
+        return DATE_TIMES
     if kind == "string":
         lo, hi = schema.get("minLength", 0), schema.get("maxLength")
         if "pattern" in schema:
@@ -376,6 +391,14 @@ TEXT_OPS = [
 ]
 
 
+def _holds_an_empty_object(value: Any) -> bool:
+    """Whether an object below the top level has no fields."""
+    members = (
+        value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    )
+    return any(v == {} or _holds_an_empty_object(v) for v in members)
+
+
 def _drop_unsent(value: Any, sent: Callable[[Any], bool]) -> Any:
     if isinstance(value, dict):
         return {k: _drop_unsent(v, sent) for k, v in value.items() if sent(v)}
@@ -404,12 +427,14 @@ def test_flattened_requests_coerce_back(
     @settings(SETTINGS, max_examples=60)
     @given(valid_object(schema))
     def check(request: dict[str, Any]) -> None:
+        expected = _drop_unsent(request, lambda v: v != [] or empty_list_sent)
+        # an object with no fields has nothing to send on a flat wire: no request can say it
+        assume(not _holds_an_empty_object(expected))
         pairs = wire.flatten(request)
         params = dict(pairs)
         assert len(params) == len(pairs)  # no name sent twice
         typed, problems = coerce(params)
         assert problems == []
-        expected = _drop_unsent(request, lambda v: v != [] or empty_list_sent)
         assert typed == expected
         assert module.WIRE_VALIDATORS[op.name](params) == module.VALIDATORS[op.name](expected)
 
