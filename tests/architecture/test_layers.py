@@ -15,6 +15,7 @@ PACKAGE = Path(generator.__file__).parent
 LAYERS: dict[str, int] = {
     "errors": 0,
     "model": 0,
+    "content_cache": 0,
     "config": 1,  # options only: what the project's pyproject.toml says
     "writer": 1,
     "spec_io": 1,
@@ -30,6 +31,7 @@ LAYERS: dict[str, int] = {
     "runtime_files": 5,
     "render": 5,
     "diff": 6,
+    "build_memo": 6,
     "mock_runner": 6,
     "cli": 7,
 }
