@@ -16,6 +16,7 @@ from aliyunsdkess.request.v20140828 import (
     CreateLifecycleHookRequest,
     DeleteLifecycleHookRequest,
     DescribeLifecycleHooksRequest,
+    ModifyLifecycleHookRequest,
     RecordLifecycleActionHeartbeatRequest,
 )
 
@@ -86,6 +87,14 @@ def test_every_operation_round_trips(alibaba: Served) -> None:
     assert hooks[1]["DefaultResult"] == "CONTINUE" and hooks[1]["HeartbeatTimeout"] == 600
     only = describe(c, LifecycleHookIds=[second])  # sent as LifecycleHookId.1
     assert [h["LifecycleHookId"] for h in only["LifecycleHooks"]["LifecycleHook"]] == [second]
+    modify = ModifyLifecycleHookRequest.ModifyLifecycleHookRequest()
+    modify.set_LifecycleHookId(second)
+    modify.set_HeartbeatTimeout(1200)
+    modify.set_DefaultResult("ABANDON")
+    send(c, modify)
+    (changed,) = describe(c, LifecycleHookIds=[second])["LifecycleHooks"]["LifecycleHook"]
+    assert (changed["HeartbeatTimeout"], changed["DefaultResult"]) == (1200, "ABANDON")
+    assert changed["LifecycleHookName"] == second  # a modification keeps the rest
 
     started = alibaba.control("POST", "scale", {"group": GROUP})
     token = next(a["token"] for a in started["actions"] if a["hook_id"] == first)
