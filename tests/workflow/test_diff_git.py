@@ -17,7 +17,7 @@ from generator import diff as diff_mod
 from . import workspace as ws
 
 PAGE = "sources/huawei/creating_a_lifecycle_hook.rst"
-OP = "huawei/CreateLifecycleHook"
+OP = "huawei/CreateLifyCycleHook"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -67,7 +67,7 @@ class Family:
 # --- huawei-rst: a reStructuredText page with grid tables --------------------------------
 
 HW_PAGE = "sources/huawei/creating_a_lifecycle_hook.rst"
-HW_OP = "huawei/CreateLifecycleHook"
+HW_OP = "huawei/CreateLifyCycleHook"
 HW_BASE: dict[str, object] = {
     "project_id": "0605767a3300d5762fb7c0186d9e1779",
     "scaling_group_id": "e5d27f5c-dd76-4a61-b4bc-a67c5686719a",
@@ -147,30 +147,30 @@ HUAWEI = Family(
             },
             ranges=("60..86400", "30..86400"),
             checks=[
-                Check("CreateLifecycleHook", _hw(), set(), set()),
+                Check("CreateLifyCycleHook", _hw(), set(), set()),
                 Check(
-                    "CreateLifecycleHook", _hw(default_timeout=45), {"default_timeout:range"}, set()
+                    "CreateLifyCycleHook", _hw(default_timeout=45), {"default_timeout:range"}, set()
                 ),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(default_timeout=86401),
                     {"default_timeout:range"},
                     {"default_timeout:range"},
                 ),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(lifecycle_hook_type="INSTANCE_STANDBY"),
                     {"lifecycle_hook_type:enum"},
                     set(),
                 ),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(notification_mode="sync"),
                     {"notification_mode:unknown"},
                     set(),
                 ),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(notification_mode="s" * 17),
                     {"notification_mode:unknown"},
                     {"notification_mode:length"},
@@ -198,16 +198,16 @@ HUAWEI = Family(
             },
             ranges=("30..86400", "30..7200"),
             checks=[
-                Check("CreateLifecycleHook", _hw(default_result="ABANDON"), set(), set()),
-                Check("CreateLifecycleHook", _hw(), set(), {"default_result:missing"}),
+                Check("CreateLifyCycleHook", _hw(default_result="ABANDON"), set(), set()),
+                Check("CreateLifyCycleHook", _hw(), set(), {"default_result:missing"}),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(default_result="ABANDON", default_timeout=7201),
                     set(),
                     {"default_timeout:range"},
                 ),
                 Check(
-                    "CreateLifecycleHook",
+                    "CreateLifyCycleHook",
                     _hw(default_result="ABANDON", notification_metadata="note"),
                     set(),
                     {"notification_metadata:unknown"},
