@@ -8,11 +8,12 @@ Expected bytes here come from docs/wire-facts.md (what the official SDKs send an
 from __future__ import annotations
 
 import json
+import string
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.runtime_files import client_files, import_runtime, protocol_dir
@@ -118,14 +119,27 @@ def test_aws_decode_request_gives_flat_parameters_and_the_action() -> None:
     assert get.action == "DescribeLifecycleHooks" and get.params == {"A": "1"}
 
 
+def _member_names(longest_tail: int) -> st.SearchStrategy[str]:
+    """Query member names like "Tags": a capital then lowercase letters, drawn without a regex
+    strategy, whose first use compiles and was the one slow draw under load."""
+    return st.builds(
+        str.__add__,
+        st.sampled_from(string.ascii_uppercase),
+        st.text(alphabet=string.ascii_lowercase, max_size=longest_tail),
+    )
+
+
+# too_slow measures the machine's load (a 2-core box shared by parallel runs, a large heap
+# from whole-corpus fixtures), not the strategy; the property checked is unchanged.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dictionaries(
-        st.from_regex(r"[A-Z][a-z]{0,6}", fullmatch=True),
+        _member_names(6),
         st.one_of(
             st.text(min_size=1, max_size=5),
             st.lists(st.text(max_size=5), min_size=1, max_size=3),
             st.dictionaries(
-                st.from_regex(r"[A-Z][a-z]{0,4}", fullmatch=True),
+                _member_names(4),
                 st.text(max_size=5),
                 min_size=1,
                 max_size=3,
