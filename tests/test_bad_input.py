@@ -35,7 +35,12 @@ def only_page(project: Path, name: str, content: bytes) -> Path:
     ],
 )
 def test_unreadable_pages(
-    project: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, line: int, words: str
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+    line: int,
+    words: str,
 ) -> None:
     only_page(project, name, content)
     code, err = run(capsys, "extract", "pages", "--specs", "out-specs")
@@ -74,7 +79,9 @@ def test_truncated_grid_table(project: Path, capsys: pytest.CaptureFixture[str])
 def test_missing_cells_in_markdown_row(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = (project / "sources/alibaba/CreateLifecycleHook.md").read_text(encoding="utf-8")
     broken = text.replace("|ScalingGroupId|String|是|", "|ScalingGroupId|String|", 1)
-    bad_line = broken.split("\n").index(next(ln for ln in broken.split("\n") if ln.startswith("|ScalingGroupId|")))
+    bad_line = broken.split("\n").index(
+        next(ln for ln in broken.split("\n") if ln.startswith("|ScalingGroupId|"))
+    )
     only_page(project, "rows.md", broken.encode())
     code, err = run(capsys, "extract", "pages", "--specs", "out-specs")
     assert code == 2
@@ -89,7 +96,9 @@ def test_unknown_family(project: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "unknown family 'cobol'" in err
 
 
-def test_forced_family_reads_or_fails_cleanly(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_forced_family_reads_or_fails_cleanly(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """--family forces a reader: the wrong one fails with a message, not a traceback."""
     code, err = run(capsys, "extract", SEED, "--family", "aws-dart", "--specs", "out-specs")
     assert code == 2

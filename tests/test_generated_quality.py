@@ -26,7 +26,17 @@ def test_black_clean() -> None:
 
 
 def test_ruff_clean() -> None:
-    done = run("ruff", "check", "--no-cache", "--isolated", "--select", "E,F,W,I,B,UP", "--ignore", "E501", str(GENERATED))
+    done = run(
+        "ruff",
+        "check",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        "E,F,W,I,B,UP",
+        "--ignore",
+        "E501",
+        str(GENERATED),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 

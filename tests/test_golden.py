@@ -62,7 +62,9 @@ def test_check_clean_then_stale(fresh: Path, capsys: pytest.CaptureFixture[str])
 
     page = fresh / "sources/huawei/creating_a_lifecycle_hook.rst"
     page.write_text(
-        page.read_text(encoding="utf-8").replace("ranges from 60 to 86400", "ranges from 60 to 43200"),
+        page.read_text(encoding="utf-8").replace(
+            "ranges from 60 to 86400", "ranges from 60 to 43200"
+        ),
         encoding="utf-8",
     )
     capsys.readouterr()

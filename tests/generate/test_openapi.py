@@ -130,16 +130,17 @@ def test_every_operation_on_its_wire(
         names = set(carried.get("properties", {})) | {n for (_, n) in params}
         patterns = " ".join(carried.get("patternProperties", {})).replace("\\", "")
 
-        def on_wire(param: model.Parameter, name: str) -> None:
-            if name in names or f"^{name.removesuffix('.N')}" in patterns:
-                return
-            # a flat wire carries a structure as its members, Name.Field
-            assert param.type == "object" and param.fields, name
-            for field in param.fields:
-                on_wire(field, f"{name}.{field.name}")
-
         for param in op.parameters:
-            on_wire(param, param.name)
+            _on_wire(param, param.name, names, patterns)
+
+
+def _on_wire(param: model.Parameter, name: str, names: set[str], patterns: str) -> None:
+    if name in names or f"^{name.removesuffix('.N')}" in patterns:
+        return
+    # a flat wire carries a structure as its members, Name.Field
+    assert param.type == "object" and param.fields, name
+    for field in param.fields:
+        _on_wire(field, f"{name}.{field.name}", names, patterns)
 
 
 def test_huawei_seed_constraints(

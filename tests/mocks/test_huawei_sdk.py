@@ -106,7 +106,10 @@ def test_every_operation_round_trips(huawei: Served) -> None:
     served_ops = {e["operation"] for e in huawei.control("GET", "journal") if e["status"] < 300}
     assert served_ops == stateful_operations("huawei")
     statuses = {e["operation"]: e["status"] for e in huawei.control("GET", "journal")}
-    assert statuses["DeleteLifecycleHook"] == 204 and statuses["AttachCallbackInstanceLifeCycleHook"] == 204
+    assert (
+        statuses["DeleteLifecycleHook"] == 204
+        and statuses["AttachCallbackInstanceLifeCycleHook"] == 204
+    )
 
 
 def test_quota_duplicates_and_missing_things(huawei: Served) -> None:

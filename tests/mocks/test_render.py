@@ -281,7 +281,9 @@ def extended(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # The whole services document their own update and modify operations; they are left out so
     # that the copies built here are the only ones, and the renderer has never seen them.
     documented = ("UpdateLifeCycleHook", "ModifyLifecycleHook")
-    ops = [op for op in operations_of("huawei") + operations_of("alibaba") if op.name not in documented]
+    ops = [
+        op for op in operations_of("huawei") + operations_of("alibaba") if op.name not in documented
+    ]
     ops += [huawei_update(), alibaba_modify()]
     root = tmp_path_factory.mktemp("mocks_extended")
     write_files(root, render_all(ops, ["validators", "mocks"], package_prefix="mocks_extended_"))
