@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .registry import Registry
+
 REGION = "region"  # the client setting every provider names its region variables under
 
 
@@ -100,13 +102,12 @@ BUILTIN: tuple[Provider, ...] = (
     ),
 )
 
-# Providers registered from outside this module, by name (see `register`).
-PLUGINS: dict[str, Provider] = {}
+# the built-in providers, and those registered from outside this module (see `register`)
+REGISTRY: Registry[Provider] = Registry("provider", lambda: {p.name: p for p in BUILTIN})
 
 
 def table() -> dict[str, Provider]:
-    """Every known provider by name: the built-in ones, then the registered ones."""
-    return {**{p.name: p for p in BUILTIN}, **PLUGINS}
+    return REGISTRY.table()
 
 
 def names() -> tuple[str, ...]:
@@ -114,16 +115,8 @@ def names() -> tuple[str, ...]:
 
 
 def register(provider: Provider) -> Provider:
-    known = table().get(provider.name)
-    if known is not None and known is not provider:
-        raise ValueError(f"provider {provider.name!r} is already known")
-    PLUGINS[provider.name] = provider
-    return provider
+    return REGISTRY.register(provider.name, provider)
 
 
 def get(name: str) -> Provider:
-    known = table()
-    try:
-        return known[name]
-    except KeyError:
-        raise KeyError(f"unknown provider {name!r}; known: {sorted(known)}") from None
+    return REGISTRY.get(name)

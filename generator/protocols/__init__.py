@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from .. import constraints, model
+from ..registry import Registry
 
 # What a validator can find wrong with a request apart from the constraint kinds' own problems
 # (the `problem` of each row of generator.constraints: range, length, enum, pattern, ...).
@@ -161,10 +162,6 @@ def for_operation(op: model.Operation) -> Protocol:
     return get(op.protocol)
 
 
-# Protocols registered from outside this package, by name (see `register`).
-PLUGINS: dict[str, Protocol] = {}
-
-
 def builtin() -> dict[str, Protocol]:
     """The protocols of this package, by name."""
     from . import alibaba_rpc, aws_query, huawei_rest, tencent_json
@@ -173,26 +170,21 @@ def builtin() -> dict[str, Protocol]:
     return {m.PROTOCOL.name: m.PROTOCOL for m in modules}
 
 
+# this package's protocols, and those registered from outside it (see `register`)
+REGISTRY: Registry[Protocol] = Registry("protocol", builtin)
+
+
 def table() -> dict[str, Protocol]:
-    """Every known protocol by name: this package's, then the registered ones."""
-    return {**builtin(), **PLUGINS}
+    return REGISTRY.table()
 
 
 def register(proto: Protocol) -> Protocol:
     """Make a protocol defined outside this package known to every renderer."""
-    known = table().get(proto.name)
-    if known is not None and known is not proto:
-        raise ValueError(f"protocol {proto.name!r} is already known")
-    PLUGINS[proto.name] = proto
-    return proto
+    return REGISTRY.register(proto.name, proto)
 
 
 def get(name: str) -> Protocol:
-    known = table()
-    try:
-        return known[name]
-    except KeyError:
-        raise KeyError(f"unknown protocol {name!r}; known: {sorted(known)}") from None
+    return REGISTRY.get(name)
 
 
 def answers(entries: dict[str, tuple[str, int, str]]) -> MappingProxyType[str, ErrorAnswer]:

@@ -66,8 +66,8 @@ def plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str
     """The plug-in, imported from a copy outside the project and registered."""
     shutil.copytree(PLUGIN, tmp_path / "plugins" / "fifth_plugin")
     monkeypatch.syspath_prepend(str(tmp_path / "plugins"))
-    monkeypatch.setattr(protocols, "PLUGINS", {})
-    monkeypatch.setattr(providers, "PLUGINS", {})
+    monkeypatch.setattr(protocols.REGISTRY, "plugins", {})
+    monkeypatch.setattr(providers.REGISTRY, "plugins", {})
     monkeypatch.setattr(readers, "PLUGINS", [])
     modules = {
         name: importlib.import_module(f"fifth_plugin.{name}")

@@ -16,6 +16,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "model": 0,
     "content_cache": 0,
+    "registry": 0,
     "config": 1,  # options only: what the project's pyproject.toml says
     "writer": 1,
     "spec_io": 1,
